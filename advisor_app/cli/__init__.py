@@ -1,0 +1,1 @@
+"""The `advisor` command: a thin face over the services."""

@@ -1,0 +1,57 @@
+"""`advisor`: the headless CLI over the same local store as the desktop app.
+
+Subcommands live in ``advisor_app.cli.commands``; each module registers its own parsers.
+Errors are reported in Chinese on stderr with a non-zero exit code, never as a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import pkgutil
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from advisor_app.cli import commands
+from advisor_app.domain.case_flow import FlowError
+from advisor_app.domain.validation import ValidationError
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="advisor", description="乡村法律服务工作台 命令行工具")
+    parser.add_argument("--data-dir", type=Path, default=None, help="数据文件夹（默认：系统用户数据目录，或 ADVISOR_DATA_DIR）")
+    sub = parser.add_subparsers(dest="command", metavar="命令", required=True)
+    for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
+        module = importlib.import_module(f"{commands.__name__}.{info.name}")
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if getattr(args, "func_no_store", None):
+            return int(args.func_no_store(args) or 0)
+        from advisor_app.store import open_store
+
+        store = open_store(args.data_dir)
+        try:
+            return int(args.func(args, store) or 0)
+        finally:
+            store.close()
+    except ValidationError as exc:
+        for message in exc.errors.values():
+            print(f"错误：{message}", file=sys.stderr)
+        return 2
+    except (FlowError, LookupError, ValueError, OSError) as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("已取消", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Entities and value rules: no I/O beyond reading the shipped vocabularies."""

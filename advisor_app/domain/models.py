@@ -1,0 +1,422 @@
+"""The domain model as SQLAlchemy 2 typed mappings.
+
+Every syncable record carries the sync metadata of design.md (:class:`SyncMixin`): a client-made
+UUID, a revision bumped on every write, the owning account, the device that wrote it last, created
+and updated times (UTC), and a tombstone instead of a hard delete. The store's session hook
+(``advisor_app.store.changes``) maintains them and writes the change log in the same transaction.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    Numeric,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+def utcnow() -> datetime:
+    """Naive UTC: the store keeps every timestamp in UTC, the UI converts for display."""
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map = {dict[str, Any]: JSON, list[str]: JSON, list[dict[str, Any]]: JSON}
+
+
+class SyncMixin:
+    """Sync metadata shared by every record that travels between devices."""
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    rev: Mapped[int] = mapped_column(Integer, default=0)
+    owner: Mapped[str] = mapped_column(String(64), default="")
+    device_id: Mapped[str] = mapped_column(String(64), default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+# --- reference data -------------------------------------------------------------------------------
+
+
+class Region(Base):
+    """行政区划: city, county, township or village, keyed by its 12-digit 统计用区划代码."""
+
+    __tablename__ = "regions"
+    code: Mapped[str] = mapped_column(String(12), primary_key=True)
+    name: Mapped[str] = mapped_column(String(64))
+    level: Mapped[str] = mapped_column(String(16))  # city / county / township / village
+    parent_code: Mapped[str | None] = mapped_column(String(12), ForeignKey("regions.code"), index=True)
+    source: Mapped[str] = mapped_column(String(32), default="")  # 统计用区划代码 / 演示数据（虚构）
+
+
+class Setting(Base):
+    """Per-installation settings (device id, role, home region, …)."""
+
+    __tablename__ = "settings"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+# --- mediation --------------------------------------------------------------------------------------
+
+
+class Committee(SyncMixin, Base):
+    """人民调解委员会 (调委会); ``short_name`` goes into case numbers: （2026）临桥调字第 12 号."""
+
+    __tablename__ = "committees"
+    name: Mapped[str] = mapped_column(String(128))
+    short_name: Mapped[str] = mapped_column(String(16))
+    kind: Mapped[str] = mapped_column(String(16))  # 村/社区/乡镇/街道/企事业/行业性专业性
+    region_code: Mapped[str] = mapped_column(String(12), ForeignKey("regions.code"), index=True)
+
+
+class Person(SyncMixin, Base):
+    """A person served (服务对象): a consultation's asker or a case party, with priority-group tags."""
+
+    __tablename__ = "persons"
+    name: Mapped[str] = mapped_column(String(64), index=True)
+    gender: Mapped[str | None] = mapped_column(String(4))
+    ethnicity: Mapped[str | None] = mapped_column(String(16))
+    birth_date: Mapped[date | None] = mapped_column(Date)
+    id_number: Mapped[str | None] = mapped_column(String(18), index=True)
+    phone: Mapped[str | None] = mapped_column(String(32), index=True)
+    address: Mapped[str | None] = mapped_column(String(256))
+    occupation: Mapped[str | None] = mapped_column(String(64))
+    region_code: Mapped[str | None] = mapped_column(String(12), ForeignKey("regions.code"), index=True)
+    tags: Mapped[list[str]] = mapped_column(JSON, default=list)  # 重点人群, domain.md §6
+
+
+class Case(SyncMixin, Base):
+    """纠纷案件: a dispute from 受理 to 归档."""
+
+    __tablename__ = "cases"
+    case_no: Mapped[str | None] = mapped_column(String(64), unique=True)
+    number_year: Mapped[int | None] = mapped_column(Integer)
+    number_seq: Mapped[int | None] = mapped_column(Integer)
+    number_provisional: Mapped[bool] = mapped_column(Boolean, default=False)
+    committee_id: Mapped[str] = mapped_column(String(36), ForeignKey("committees.id"), index=True)
+    region_code: Mapped[str] = mapped_column(String(12), ForeignKey("regions.code"), index=True)
+    dispute_type: Mapped[str] = mapped_column(String(16))
+    source: Mapped[str] = mapped_column(String(16))
+    summary: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(8), default="受理", index=True)
+    accepted_on: Mapped[date] = mapped_column(Date, index=True)
+    due_on: Mapped[date] = mapped_column(Date)  # one-month target (domain.md §1)
+    closed_on: Mapped[date | None] = mapped_column(Date)
+    archived_on: Mapped[date | None] = mapped_column(Date)
+    mediator: Mapped[str | None] = mapped_column(String(64))
+    recorder: Mapped[str | None] = mapped_column(String(64))
+    result: Mapped[str | None] = mapped_column(Text)  # why it failed / ended, or the outcome
+    notice_given_on: Mapped[date | None] = mapped_column(Date)  # 权利义务告知书 read and signed
+    prevention: Mapped[str | None] = mapped_column(String(16))  # 防止民转刑 …
+    prevention_persons: Mapped[int | None] = mapped_column(Integer)
+
+    parties: Mapped[list[CaseParty]] = relationship(
+        back_populates="case", order_by="CaseParty.position", lazy="selectin"
+    )
+    __table_args__ = (
+        UniqueConstraint("committee_id", "number_year", "number_seq", name="uq_cases_number"),
+        Index("ix_cases_updated", "updated_at"),
+    )
+
+
+class CaseParty(SyncMixin, Base):
+    """当事人 of a case: the particulars printed on the agreement, copied when the party is entered."""
+
+    __tablename__ = "case_parties"
+    case_id: Mapped[str] = mapped_column(String(36), ForeignKey("cases.id"), index=True)
+    person_id: Mapped[str | None] = mapped_column(String(36), ForeignKey("persons.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    role: Mapped[str] = mapped_column(String(16), default="当事人")  # 申请人 / 被申请人 / 当事人
+    name: Mapped[str] = mapped_column(String(128))
+    is_organisation: Mapped[bool] = mapped_column(Boolean, default=False)
+    representative: Mapped[str | None] = mapped_column(String(64))
+    gender: Mapped[str | None] = mapped_column(String(4))
+    ethnicity: Mapped[str | None] = mapped_column(String(16))
+    birth_date: Mapped[date | None] = mapped_column(Date)
+    id_number: Mapped[str | None] = mapped_column(String(18), index=True)
+    occupation: Mapped[str | None] = mapped_column(String(64))
+    phone: Mapped[str | None] = mapped_column(String(32))
+    address: Mapped[str | None] = mapped_column(String(256))
+    tags: Mapped[list[str]] = mapped_column(JSON, default=list)
+
+    case: Mapped[Case] = relationship(back_populates="parties")
+
+
+class MediationSession(SyncMixin, Base):
+    """调解记录（笔录）: one sitting of the mediation."""
+
+    __tablename__ = "mediation_sessions"
+    case_id: Mapped[str] = mapped_column(String(36), ForeignKey("cases.id"), index=True)
+    held_at: Mapped[datetime] = mapped_column(DateTime)
+    place: Mapped[str | None] = mapped_column(String(128))
+    participants: Mapped[str | None] = mapped_column(Text)
+    statements: Mapped[str | None] = mapped_column(Text)
+    facts: Mapped[str | None] = mapped_column(Text)
+    result: Mapped[str | None] = mapped_column(Text)
+    mediator: Mapped[str | None] = mapped_column(String(64))
+    recorder: Mapped[str | None] = mapped_column(String(64))
+
+
+class Agreement(SyncMixin, Base):
+    """人民调解协议书 (or 口头协议登记): numbered terms, performance, copies; versions after signing.
+
+    A signed agreement is immutable: a change makes a new version that supersedes it.
+    """
+
+    __tablename__ = "agreements"
+    case_id: Mapped[str] = mapped_column(String(36), ForeignKey("cases.id"), index=True)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    supersedes_id: Mapped[str | None] = mapped_column(String(36), ForeignKey("agreements.id"))
+    kind: Mapped[str] = mapped_column(String(4), default="书面")  # 书面 / 口头
+    status: Mapped[str] = mapped_column(String(4), default="草稿")  # 草稿 / 已签署 / 作废
+    facts: Mapped[str] = mapped_column(Text, default="")
+    terms: Mapped[list[str]] = mapped_column(JSON, default=list)
+    performance: Mapped[str] = mapped_column(Text, default="")
+    performance_deadline: Mapped[date | None] = mapped_column(Date)
+    copies: Mapped[int] = mapped_column(Integer, default=3)
+    amount_fen: Mapped[int] = mapped_column(Integer, default=0)  # 协议涉及金额, in 分
+    signed_on: Mapped[date | None] = mapped_column(Date)
+    performed: Mapped[str] = mapped_column(String(8), default="未履行")
+    pdf_sha256: Mapped[str | None] = mapped_column(String(64))
+    frozen_data: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+
+    @property
+    def amount_yuan(self) -> Decimal:
+        return (Decimal(self.amount_fen) / 100).quantize(Decimal("0.01"))
+
+
+class ReturnVisit(SyncMixin, Base):
+    """回访记录."""
+
+    __tablename__ = "return_visits"
+    case_id: Mapped[str] = mapped_column(String(36), ForeignKey("cases.id"), index=True)
+    agreement_id: Mapped[str | None] = mapped_column(String(36), ForeignKey("agreements.id"))
+    due_on: Mapped[date | None] = mapped_column(Date, index=True)
+    visited_on: Mapped[date | None] = mapped_column(Date)
+    reason: Mapped[str | None] = mapped_column(Text)
+    performed: Mapped[str | None] = mapped_column(String(8))
+    satisfied: Mapped[bool | None] = mapped_column(Boolean)
+    lawsuit: Mapped[bool | None] = mapped_column(Boolean)
+    risk: Mapped[bool | None] = mapped_column(Boolean)
+    measures: Mapped[str | None] = mapped_column(Text)
+    visitor: Mapped[str | None] = mapped_column(String(64))
+
+
+class JudicialConfirmation(SyncMixin, Base):
+    """司法确认: applied within 30 days of the agreement taking effect (人民调解法 Art 33)."""
+
+    __tablename__ = "judicial_confirmations"
+    case_id: Mapped[str] = mapped_column(String(36), ForeignKey("cases.id"), index=True)
+    agreement_id: Mapped[str] = mapped_column(String(36), ForeignKey("agreements.id"))
+    status: Mapped[str] = mapped_column(String(8), default="已申请")  # 已申请 / 已确认 / 不予确认
+    applied_on: Mapped[date] = mapped_column(Date)
+    decided_on: Mapped[date | None] = mapped_column(Date)
+    court: Mapped[str | None] = mapped_column(String(128))
+
+
+class Screening(SyncMixin, Base):
+    """矛盾纠纷排查: one round of screening in a village, with what it found and prevented."""
+
+    __tablename__ = "screenings"
+    region_code: Mapped[str] = mapped_column(String(12), ForeignKey("regions.code"), index=True)
+    held_on: Mapped[date] = mapped_column(Date, index=True)
+    disputes_found: Mapped[int] = mapped_column(Integer, default=0)
+    disputes_prevented: Mapped[int] = mapped_column(Integer, default=0)
+    notes: Mapped[str | None] = mapped_column(Text)
+
+
+# --- legal advisers ---------------------------------------------------------------------------------
+
+
+class Consultation(SyncMixin, Base):
+    """法律咨询 and the other adviser services of domain.md §3, one record per service (一事一记)."""
+
+    __tablename__ = "consultations"
+    region_code: Mapped[str] = mapped_column(String(12), ForeignKey("regions.code"), index=True)
+    person_id: Mapped[str | None] = mapped_column(String(36), ForeignKey("persons.id"), index=True)
+    person_name: Mapped[str | None] = mapped_column(String(64))
+    occurred_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    service_type: Mapped[str] = mapped_column(String(16), default="法律咨询解答")
+    mode: Mapped[str] = mapped_column(String(4), default="实地")
+    category: Mapped[str] = mapped_column(String(4), default="民事")
+    subcategory: Mapped[str | None] = mapped_column(String(16))
+    question: Mapped[str] = mapped_column(Text)
+    answer: Mapped[str | None] = mapped_column(Text)
+    referral: Mapped[str | None] = mapped_column(String(8))
+    outcome: Mapped[str | None] = mapped_column(Text)
+    duration_minutes: Mapped[int | None] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(4), default="办理中", index=True)
+    adviser: Mapped[str | None] = mapped_column(String(64))
+    tags: Mapped[list[str]] = mapped_column(JSON, default=list)
+    no_rating_reason: Mapped[str | None] = mapped_column(String(128))
+
+
+class LegalLiterate(SyncMixin, Base):
+    """法律明白人: one person on the township's roster (domain.md §5)."""
+
+    __tablename__ = "legal_literates"
+    region_code: Mapped[str] = mapped_column(String(12), ForeignKey("regions.code"), index=True)
+    group_name: Mapped[str | None] = mapped_column(String(64))
+    name: Mapped[str] = mapped_column(String(64))
+    gender: Mapped[str | None] = mapped_column(String(4))
+    birth_date: Mapped[date | None] = mapped_column(Date)
+    ethnicity: Mapped[str | None] = mapped_column(String(16))
+    political_status: Mapped[str | None] = mapped_column(String(16))
+    education: Mapped[str | None] = mapped_column(String(16))
+    identity_category: Mapped[str | None] = mapped_column(String(16))
+    id_number: Mapped[str | None] = mapped_column(String(18), index=True)
+    phone: Mapped[str | None] = mapped_column(String(32))
+    certificate_no: Mapped[str | None] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(4), default="在册")
+    appointed_on: Mapped[date | None] = mapped_column(Date)
+    removed_on: Mapped[date | None] = mapped_column(Date)
+    removed_reason: Mapped[str | None] = mapped_column(String(256))
+
+    trainings: Mapped[list[Training]] = relationship(back_populates="person", order_by="Training.trained_on")
+
+
+class Training(SyncMixin, Base):
+    """培训记录 of a 法律明白人."""
+
+    __tablename__ = "trainings"
+    legal_literate_id: Mapped[str] = mapped_column(String(36), ForeignKey("legal_literates.id"), index=True)
+    trained_on: Mapped[date] = mapped_column(Date)
+    hours: Mapped[Decimal] = mapped_column(Numeric(5, 1))
+    topic: Mapped[str] = mapped_column(String(256))
+
+    person: Mapped[LegalLiterate] = relationship(back_populates="trainings")
+
+
+class Activity(SyncMixin, Base):
+    """普法活动: a lecture (法治讲座) or another publicity activity."""
+
+    __tablename__ = "activities"
+    region_code: Mapped[str] = mapped_column(String(12), ForeignKey("regions.code"), index=True)
+    held_on: Mapped[date] = mapped_column(Date, index=True)
+    kind: Mapped[str] = mapped_column(String(16), default="法治讲座")
+    place: Mapped[str] = mapped_column(String(128))
+    topic: Mapped[str] = mapped_column(String(256))
+    audience_count: Mapped[int] = mapped_column(Integer, default=0)
+    speaker: Mapped[str | None] = mapped_column(String(64))
+    duration_minutes: Mapped[int | None] = mapped_column(Integer)
+    notes: Mapped[str | None] = mapped_column(Text)
+
+
+class ActivityParticipant(SyncMixin, Base):
+    """A 法律明白人 taking part in an activity (the roster's 参与活动)."""
+
+    __tablename__ = "activity_participants"
+    activity_id: Mapped[str] = mapped_column(String(36), ForeignKey("activities.id"), index=True)
+    legal_literate_id: Mapped[str] = mapped_column(String(36), ForeignKey("legal_literates.id"), index=True)
+    role: Mapped[str | None] = mapped_column(String(32))
+
+
+class Rating(SyncMixin, Base):
+    """满意度评价: one per service (服务一次，评价一次), 5 grades (domain.md §4)."""
+
+    __tablename__ = "ratings"
+    target_kind: Mapped[str] = mapped_column(String(16))  # consultation / case / activity
+    target_id: Mapped[str] = mapped_column(String(36), index=True)
+    grade: Mapped[str] = mapped_column(String(8))
+    rated_on: Mapped[date] = mapped_column(Date)
+    comment: Mapped[str | None] = mapped_column(Text)
+    follow_up_due: Mapped[date | None] = mapped_column(Date)
+    follow_up_note: Mapped[str | None] = mapped_column(Text)
+    followed_up_on: Mapped[date | None] = mapped_column(Date)
+
+
+class Attachment(SyncMixin, Base):
+    """A file (scan of a signed agreement, activity photo) stored by its SHA-256."""
+
+    __tablename__ = "attachments"
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    filename: Mapped[str] = mapped_column(String(256))
+    mime: Mapped[str] = mapped_column(String(64))
+    size: Mapped[int] = mapped_column(Integer)
+    target_kind: Mapped[str] = mapped_column(String(16))  # agreement / activity / case
+    target_id: Mapped[str] = mapped_column(String(36), index=True)
+    purpose: Mapped[str] = mapped_column(String(16), default="其他")  # 身份证明 / 协议书扫描件 / 活动照片 …
+    note: Mapped[str | None] = mapped_column(String(256))
+
+
+class NumberBlock(Base):
+    """A block of case numbers for one committee and year, drawn locally or from the server.
+
+    Numbers are taken in order from the lowest open block and never given back, so a number is
+    never reused even after a case is deleted. The sync client adds server-issued blocks.
+    """
+
+    __tablename__ = "number_blocks"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    committee_id: Mapped[str] = mapped_column(String(36), ForeignKey("committees.id"))
+    year: Mapped[int] = mapped_column(Integer)
+    first: Mapped[int] = mapped_column(Integer)
+    last: Mapped[int] = mapped_column(Integer)
+    next: Mapped[int] = mapped_column(Integer)
+    origin: Mapped[str] = mapped_column(String(8), default="local")  # local / server
+    __table_args__ = (Index("ix_number_blocks_lookup", "committee_id", "year", "first"),)
+
+
+class ChangeLog(Base):
+    """Local change log: one row per write of a syncable record, in local sequence order."""
+
+    __tablename__ = "change_log"
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    table_name: Mapped[str] = mapped_column(String(32))
+    record_id: Mapped[str] = mapped_column(String(36))
+    rev: Mapped[int] = mapped_column(Integer)
+    changed_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    __table_args__ = (Index("ix_change_log_record", "table_name", "record_id"),)
+
+
+SYNCABLE: dict[str, type[SyncMixin]] = {
+    cls.__tablename__: cls
+    for cls in (
+        Committee,
+        Person,
+        Case,
+        CaseParty,
+        MediationSession,
+        Agreement,
+        ReturnVisit,
+        JudicialConfirmation,
+        Screening,
+        Consultation,
+        LegalLiterate,
+        Training,
+        Activity,
+        ActivityParticipant,
+        Rating,
+        Attachment,
+    )
+}

@@ -1,0 +1,137 @@
+"""法律咨询 and the other adviser services: log, edit, close with a rating, delete."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, select
+
+from advisor_app.domain.models import Consultation, Region
+from advisor_app.domain.validation import Checker, ValidationError
+from advisor_app.services import ratings
+from advisor_app.store import Store
+
+EDITABLE = (
+    "region_code",
+    "person_id",
+    "person_name",
+    "occurred_at",
+    "service_type",
+    "mode",
+    "category",
+    "subcategory",
+    "question",
+    "answer",
+    "referral",
+    "outcome",
+    "duration_minutes",
+    "adviser",
+    "tags",
+)
+
+
+def check_consultation(data: dict[str, Any]) -> dict[str, Any]:
+    check = Checker(data)
+    check.text("region_code", required=True, max_len=12)
+    check.text("person_id", max_len=36)
+    check.text("person_name", max_len=64)
+    check.moment("occurred_at", required=True, not_future=True)
+    check.choice("service_type", "service_types", required=True)
+    check.choice("mode", "service_modes", required=True)
+    check.choice("category", "consultation_categories", required=True)
+    check.choice("subcategory", "consultation_subcategories")
+    check.text("question", required=True, max_len=5000)
+    check.text("answer", max_len=10000)
+    check.choice("referral", "referral_kinds")
+    check.text("outcome", max_len=5000)
+    check.integer("duration_minutes", minimum=0, maximum=24 * 60)
+    check.text("adviser", max_len=64)
+    check.choices("tags", "priority_groups")
+    return check.done()
+
+
+def _defaults(data: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "service_type": "法律咨询解答",
+        "mode": "实地",
+        "category": "民事",
+        "occurred_at": datetime.now(),
+        **data,
+    }
+
+
+def _check_region(session, region_code: str) -> None:  # noqa: ANN001
+    region = session.get(Region, region_code)
+    if region is None:
+        raise ValidationError({"region_code": f"所在村：区划代码 {region_code} 不存在"})
+
+
+def create(store: Store, data: dict[str, Any]) -> Consultation:
+    clean = check_consultation(_defaults(data))
+    with store.session() as session:
+        _check_region(session, clean["region_code"])
+        record = Consultation(**{k: clean[k] for k in EDITABLE}, status="办理中")
+        session.add(record)
+    return record
+
+
+def update(store: Store, record_id: str, data: dict[str, Any]) -> Consultation:
+    with store.session() as session:
+        record = _get(session, record_id)
+        current = {k: getattr(record, k) for k in EDITABLE}
+        clean = check_consultation({**current, **data})
+        _check_region(session, clean["region_code"])
+        for key in EDITABLE:
+            if key in data:
+                setattr(record, key, clean[key])
+    return record
+
+
+def close(
+    store: Store,
+    record_id: str,
+    *,
+    grade: str | None = None,
+    comment: str | None = None,
+    no_rating_reason: str | None = None,
+    outcome: str | None = None,
+) -> Consultation:
+    """办结: a consultation is closed with the person's rating, or the reason none was given."""
+    if not grade and not (no_rating_reason and no_rating_reason.strip()):
+        raise ValidationError({"grade": "满意度：办结时请当事人评价，或填写未评价原因"})
+    with store.session() as session:
+        record = _get(session, record_id)
+        if grade:
+            ratings.rate(session, "consultation", record.id, {"grade": grade, "comment": comment})
+            record.no_rating_reason = None
+        else:
+            record.no_rating_reason = no_rating_reason.strip()
+        if outcome is not None:
+            record.outcome = outcome
+        record.status = "已办结"
+    return record
+
+
+def delete(store: Store, record_id: str) -> None:
+    with store.session() as session:
+        _get(session, record_id).deleted = True
+
+
+def get(store: Store, record_id: str) -> Consultation:
+    with store.session() as session:
+        return _get(session, record_id)
+
+
+def count(store: Store) -> int:
+    with store.session() as session:
+        return session.scalar(
+            select(func.count()).select_from(Consultation).where(Consultation.deleted.is_(False))
+        )
+
+
+def _get(session, record_id: str) -> Consultation:  # noqa: ANN001
+    record = session.get(Consultation, record_id)
+    if record is None or record.deleted:
+        raise LookupError(f"找不到咨询记录 {record_id}")
+    return record

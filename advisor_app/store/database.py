@@ -1,0 +1,94 @@
+"""The store of one installation: a SQLite file in the data folder, opened through migrations."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import platformdirs
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from advisor_app.domain.models import Setting
+from advisor_app.store import changes, migrate
+from advisor_app.store.engine import sqlite_engine
+
+DB_NAME = "advisor.db"
+APP_NAME = "advisor-desk"
+
+
+def default_data_dir() -> Path:
+    """``ADVISOR_DATA_DIR`` or the platform's user data folder."""
+    env = os.environ.get("ADVISOR_DATA_DIR")
+    if env:
+        return Path(env)
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+class Store:
+    """One installation's database plus who is writing (user, device) for the sync metadata."""
+
+    def __init__(self, data_dir: Path, engine: Engine):
+        self.data_dir = data_dir
+        self.path = data_dir / DB_NAME
+        self.engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        changes.install(self._sessions)
+        self.device_id = self.setting("device_id") or self._init_device()
+        self.user = self.setting("user") or "本机用户"
+        # Once logged in to a city server, numbers from local blocks are provisional.
+        self.synced = bool(self.setting("server_url"))
+
+    @property
+    def attachments_dir(self) -> Path:
+        return self.data_dir / "attachments"
+
+    @contextmanager
+    def session(self, *, remote: bool = False) -> Iterator[Session]:
+        """A unit of work: commits on success, rolls back on any error (nothing half-written)."""
+        session = self._sessions()
+        session.info.update(
+            device_id=self.device_id, user=self.user, remote=remote, synced_installation=self.synced
+        )
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    def setting(self, key: str, default: str | None = None) -> str | None:
+        with self._sessions() as session:
+            row = session.get(Setting, key)
+            return row.value if row else default
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self._sessions.begin() as session:
+            session.merge(Setting(key=key, value=value))
+
+    def settings(self) -> dict[str, str]:
+        with self._sessions() as session:
+            return {row.key: row.value for row in session.scalars(select(Setting))}
+
+    def _init_device(self) -> str:
+        device = uuid.uuid4().hex
+        self.set_setting("device_id", device)
+        return device
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_store(data_dir: Path | str | None = None) -> Store:
+    """Open (creating or upgrading as needed) the store in ``data_dir``."""
+    data_dir = Path(data_dir) if data_dir else default_data_dir()
+    data_dir.mkdir(parents=True, exist_ok=True)
+    path = data_dir / DB_NAME
+    engine = sqlite_engine(path)
+    migrate.upgrade(engine, path)
+    return Store(data_dir, engine)
