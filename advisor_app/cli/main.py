@@ -20,7 +20,12 @@ from advisor_app.domain.validation import ValidationError
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="advisor", description="乡村法律服务工作台 命令行工具")
-    parser.add_argument("--data-dir", type=Path, default=None, help="数据文件夹（默认：系统用户数据目录，或 ADVISOR_DATA_DIR）")
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        default=None,
+        help="数据文件夹（默认：系统用户数据目录，或 ADVISOR_DATA_DIR）",
+    )
     sub = parser.add_subparsers(dest="command", metavar="命令", required=True)
     for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
         module = importlib.import_module(f"{commands.__name__}.{info.name}")

@@ -255,6 +255,16 @@ class Screening(SyncMixin, Base):
     notes: Mapped[str | None] = mapped_column(Text)
 
 
+class ZeroReport(SyncMixin, Base):
+    """零上报: a village states that it had no disputes in a month (told apart from not reporting)."""
+
+    __tablename__ = "zero_reports"
+    region_code: Mapped[str] = mapped_column(String(12), ForeignKey("regions.code"), index=True)
+    month: Mapped[str] = mapped_column(String(7))  # YYYY-MM
+    note: Mapped[str | None] = mapped_column(Text)
+    __table_args__ = (UniqueConstraint("region_code", "month", name="uq_zero_reports_region_month"),)
+
+
 # --- legal advisers ---------------------------------------------------------------------------------
 
 
@@ -411,6 +421,7 @@ SYNCABLE: dict[str, type[SyncMixin]] = {
         ReturnVisit,
         JudicialConfirmation,
         Screening,
+        ZeroReport,
         Consultation,
         LegalLiterate,
         Training,

@@ -235,6 +235,27 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_screenings_region_code"), ["region_code"], unique=False)
 
     op.create_table(
+        "zero_reports",
+        sa.Column("region_code", sa.String(length=12), nullable=False),
+        sa.Column("month", sa.String(length=7), nullable=False),
+        sa.Column("note", sa.Text(), nullable=True),
+        sa.Column("id", sa.String(length=36), nullable=False),
+        sa.Column("rev", sa.Integer(), nullable=False),
+        sa.Column("owner", sa.String(length=64), nullable=False),
+        sa.Column("device_id", sa.String(length=64), nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("updated_at", sa.DateTime(), nullable=False),
+        sa.Column("deleted", sa.Boolean(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["region_code"], ["regions.code"], name=op.f("fk_zero_reports_region_code_regions")
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_zero_reports")),
+        sa.UniqueConstraint("region_code", "month", name="uq_zero_reports_region_month"),
+    )
+    with op.batch_alter_table("zero_reports", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_zero_reports_region_code"), ["region_code"], unique=False)
+
+    op.create_table(
         "activity_participants",
         sa.Column("activity_id", sa.String(length=36), nullable=False),
         sa.Column("legal_literate_id", sa.String(length=36), nullable=False),
@@ -597,6 +618,10 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_activity_participants_activity_id"))
 
     op.drop_table("activity_participants")
+    with op.batch_alter_table("zero_reports", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_zero_reports_region_code"))
+
+    op.drop_table("zero_reports")
     with op.batch_alter_table("screenings", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_screenings_region_code"))
         batch_op.drop_index(batch_op.f("ix_screenings_held_on"))
