@@ -1,0 +1,642 @@
+"""The township office's figures, each one SQL aggregate over the local store.
+
+Counting rules (docs/reports.md has the full definitions):
+
+- a record counts once: every count is ``COUNT(DISTINCT id)`` of the record it is about, so a join
+  (a case with two parties, two confirmations) never counts it twice;
+- tombstoned records (``deleted``) never count, nor do records hanging off a tombstoned case;
+- of a case's agreements only the current signed one counts (the signed version with the highest
+  version number); drafts and superseded (作废) versions never add to amounts;
+- mediation items are counted over the cases accepted (受理) in the period, so 成功率 is a share of
+  the same cases and never exceeds 100 %.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from advisor_app.domain import case_flow
+from advisor_app.domain.vocab import terms
+from advisor_app.reports.scope import Period, region_sql
+
+ONSITE_HOURS_PER_MONTH = 4  # domain.md §3: at least 4 hours on site a month
+LECTURES_PER_QUARTER = 1  # domain.md §3: at least one lecture a quarter
+ROSTER_TARGET = 3  # domain.md §5: at least 3 法律明白人 per 行政村
+
+# The current signed agreement of each case: signed, not tombstoned, no later signed version.
+CURRENT_AGREEMENT = """
+SELECT a.case_id, a.id AS agreement_id, a.kind, a.amount_fen, a.performed, a.signed_on
+FROM agreements a
+WHERE a.status = '已签署' AND a.deleted = 0 AND NOT EXISTS (
+    SELECT 1 FROM agreements b
+    WHERE b.case_id = a.case_id AND b.status = '已签署' AND b.deleted = 0
+      AND (b.version > a.version OR (b.version = a.version AND b.id > a.id)))
+"""
+CONFIRMED = "SELECT DISTINCT case_id FROM judicial_confirmations WHERE status = '已确认' AND deleted = 0"
+
+DIMENSIONS = {
+    "dispute_type": "c.dispute_type",
+    "source": "c.source",
+    "committee_kind": "k.kind",
+    "total": "'合计'",
+}
+ITEM_CONDITIONS = {
+    "accepted": "1=1",
+    "success": "va.case_id IS NOT NULL",
+    "performed": "va.performed = '已履行'",
+    "confirmed": "jc.case_id IS NOT NULL",
+    "amount": "va.amount_fen > 0",
+}
+ITEM_LABELS = {
+    "accepted": "受理数（件）",
+    "success": "调解成功数（件）",
+    "rate": "调解成功率（%）",
+    "performed": "履行数（件）",
+    "confirmed": "司法确认数（件）",
+    "amount": "协议涉及金额（万元）",
+}
+
+
+def _d(day: date) -> str:
+    return day.isoformat()
+
+
+def _period_params(period: Period) -> dict[str, Any]:
+    return {"ps": _d(period.start), "pe": _d(period.end)}
+
+
+# --- mediation ------------------------------------------------------------------------------------
+
+
+@dataclass
+class MediationRow:
+    """One column of the mediation report: a dispute type, a source, a committee kind or 合计."""
+
+    key: str
+    accepted: int = 0
+    success: int = 0
+    performed: int = 0
+    confirmed: int = 0
+    amount_fen: int = 0
+
+    @property
+    def rate(self) -> float | None:
+        """调解成功率 in percent; None when nothing was accepted."""
+        return round(100.0 * self.success / self.accepted, 1) if self.accepted else None
+
+    @property
+    def amount_wan(self) -> float:
+        """协议涉及金额 in 万元 (the unit of the upward report)."""
+        return round(self.amount_fen / 1_000_000, 4)
+
+
+def _case_from(prefix: str, period: Period, params: dict[str, Any]) -> str:
+    params.update(_period_params(period))
+    return f"""
+FROM cases c
+JOIN committees k ON k.id = c.committee_id
+LEFT JOIN ({CURRENT_AGREEMENT}) va ON va.case_id = c.id
+LEFT JOIN ({CONFIRMED}) jc ON jc.case_id = c.id
+WHERE c.deleted = 0 AND c.accepted_on >= :ps AND c.accepted_on < :pe
+  AND {region_sql("c.region_code", params, prefix)}"""
+
+
+def mediation(session: Session, prefix: str, period: Period, dim: str) -> dict[str, MediationRow]:
+    """Report items of the cases accepted in the period, grouped by ``dim`` (see DIMENSIONS)."""
+    params: dict[str, Any] = {}
+    group = DIMENSIONS[dim]
+    sql = f"""
+SELECT {group} AS g, COUNT(DISTINCT c.id),
+       COUNT(DISTINCT va.case_id),
+       COUNT(DISTINCT CASE WHEN va.performed = '已履行' THEN c.id END),
+       COUNT(DISTINCT jc.case_id),
+       COALESCE(SUM(va.amount_fen), 0)
+{_case_from(prefix, period, params)}
+GROUP BY g"""
+    return {
+        row[0]: MediationRow(row[0], row[1], row[2], row[3], row[4], row[5])
+        for row in session.execute(text(sql), params)
+    }
+
+
+def _mediation_ids(session: Session, prefix: str, period: Period, key: str | None, as_of: date) -> list[str]:
+    item, _, rest = (key or "accepted").partition("|")
+    dim, _, value = rest.partition("=")
+    params: dict[str, Any] = {}
+    where = ITEM_CONDITIONS[item]
+    if dim and dim != "total":
+        where += f" AND {DIMENSIONS[dim]} = :dv"
+        params["dv"] = value
+    sql = f"SELECT DISTINCT c.id {_case_from(prefix, period, params)} AND {where} ORDER BY c.accepted_on"
+    return list(session.scalars(text(sql), params))
+
+
+# --- prevention and screening ---------------------------------------------------------------------
+
+
+@dataclass
+class Prevention:
+    """排查 and 预防: screening rounds, disputes found and prevented; the four 防止 counts (件/人)."""
+
+    screenings: int = 0
+    found: int = 0
+    prevented: int = 0
+    kinds: dict[str, tuple[int, int]] = field(default_factory=dict)  # kind -> (cases, persons)
+
+
+def prevention(session: Session, prefix: str, period: Period) -> Prevention:
+    params = _period_params(period)
+    region = region_sql("region_code", params, prefix)
+    screenings, found, prevented = session.execute(
+        text(
+            "SELECT COUNT(DISTINCT id), COALESCE(SUM(disputes_found), 0), COALESCE(SUM(disputes_prevented), 0) "
+            f"FROM screenings WHERE deleted = 0 AND held_on >= :ps AND held_on < :pe AND {region}"
+        ),
+        params,
+    ).one()
+    kinds = {kind: (0, 0) for kind in terms("prevention_kinds")}
+    rows = session.execute(
+        text(
+            "SELECT prevention, COUNT(DISTINCT id), COALESCE(SUM(prevention_persons), 0) FROM cases "
+            f"WHERE deleted = 0 AND prevention IS NOT NULL AND prevention != '' "
+            f"AND accepted_on >= :ps AND accepted_on < :pe AND {region} GROUP BY prevention"
+        ),
+        params,
+    )
+    for kind, cases, persons in rows:
+        kinds[kind] = (cases, persons)
+    return Prevention(screenings, found, prevented, kinds)
+
+
+def _screening_ids(session: Session, prefix: str, period: Period, key: str | None, as_of: date) -> list[str]:
+    params = _period_params(period)
+    extra = (
+        " AND disputes_found > 0"
+        if key == "found"
+        else " AND disputes_prevented > 0"
+        if key == "prevented"
+        else ""
+    )
+    sql = (
+        "SELECT id FROM screenings WHERE deleted = 0 AND held_on >= :ps AND held_on < :pe "
+        f"AND {region_sql('region_code', params, prefix)}{extra} ORDER BY held_on"
+    )
+    return list(session.scalars(text(sql), params))
+
+
+def _prevention_ids(session: Session, prefix: str, period: Period, key: str | None, as_of: date) -> list[str]:
+    params = {**_period_params(period), "kind": key}
+    sql = (
+        "SELECT id FROM cases WHERE deleted = 0 AND prevention = :kind AND accepted_on >= :ps "
+        f"AND accepted_on < :pe AND {region_sql('region_code', params, prefix)} ORDER BY accepted_on"
+    )
+    return list(session.scalars(text(sql), params))
+
+
+# --- consultations --------------------------------------------------------------------------------
+
+
+@dataclass
+class Consultations:
+    """咨询: totals by 类别 (民事/刑事/行政/其他), 方式, month, sub-type and service type."""
+
+    total: int = 0
+    by_category: dict[str, int] = field(default_factory=dict)
+    by_mode: dict[str, int] = field(default_factory=dict)
+    by_month: dict[str, int] = field(default_factory=dict)
+    by_subcategory: dict[str, int] = field(default_factory=dict)
+    by_service: dict[str, int] = field(default_factory=dict)
+
+
+CONSULTATION_DIMS = {
+    "category": "category",
+    "mode": "mode",
+    "month": "substr(occurred_at, 1, 7)",
+    "subcategory": "COALESCE(subcategory, '未分类')",
+    "service": "service_type",
+}
+
+
+def _consultation_where(prefix: str, period: Period, params: dict[str, Any]) -> str:
+    params.update(_period_params(period))
+    return "deleted = 0 AND occurred_at >= :ps AND occurred_at < :pe AND " + region_sql(
+        "region_code", params, prefix
+    )
+
+
+def consultations(session: Session, prefix: str, period: Period) -> Consultations:
+    params: dict[str, Any] = {}
+    dims = ", ".join(f"{expr} AS {name}" for name, expr in CONSULTATION_DIMS.items())
+    sql = (
+        f"SELECT {dims}, COUNT(DISTINCT id) FROM consultations "
+        f"WHERE {_consultation_where(prefix, period, params)} GROUP BY {', '.join(CONSULTATION_DIMS)}"
+    )
+    out = Consultations(
+        by_category=dict.fromkeys(terms("consultation_categories"), 0),
+        by_mode=dict.fromkeys(terms("service_modes"), 0),
+        by_month=dict.fromkeys(period.month_keys(), 0),
+    )
+    # The grouped rows are few (one per combination present); rolling them up here is cheap.
+    for category, mode, mon, sub, service, n in session.execute(text(sql), params):
+        out.total += n
+        for target, key in (
+            (out.by_category, category),
+            (out.by_mode, mode),
+            (out.by_month, mon),
+            (out.by_subcategory, sub),
+            (out.by_service, service),
+        ):
+            target[key] = target.get(key, 0) + n
+    return out
+
+
+def _consultation_ids(
+    session: Session, prefix: str, period: Period, key: str | None, as_of: date
+) -> list[str]:
+    params: dict[str, Any] = {}
+    where = _consultation_where(prefix, period, params)
+    if key:
+        dim, _, value = key.partition("=")
+        where += f" AND {CONSULTATION_DIMS[dim]} = :dv"
+        params["dv"] = value
+    return list(
+        session.scalars(text(f"SELECT id FROM consultations WHERE {where} ORDER BY occurred_at"), params)
+    )
+
+
+# --- people served by priority group --------------------------------------------------------------
+
+
+@dataclass
+class GroupServed:
+    """重点人群 served: consultations and case parties tagged with the group (人次)."""
+
+    group: str
+    consultations: int = 0
+    parties: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.consultations + self.parties
+
+
+def _tag_sql(prefix: str, period: Period, params: dict[str, Any], select: str) -> tuple[str, str]:
+    cons = (
+        f"SELECT {select.format(t='c')} FROM consultations c, json_each(c.tags) j "
+        f"WHERE c.deleted = 0 AND c.occurred_at >= :ps AND c.occurred_at < :pe "
+        f"AND {region_sql('c.region_code', params, prefix)}"
+    )
+    parties = (
+        f"SELECT {select.format(t='p')} FROM case_parties p JOIN cases c ON c.id = p.case_id, json_each(p.tags) j "
+        f"WHERE p.deleted = 0 AND c.deleted = 0 AND c.accepted_on >= :ps AND c.accepted_on < :pe "
+        f"AND {region_sql('c.region_code', params, prefix)}"
+    )
+    params.update(_period_params(period))
+    return cons, parties
+
+
+def priority_groups(session: Session, prefix: str, period: Period) -> list[GroupServed]:
+    params: dict[str, Any] = {}
+    cons, parties = _tag_sql(prefix, period, params, "j.value, COUNT(DISTINCT {t}.id)")
+    rows = {g: GroupServed(g) for g in terms("priority_groups")}
+    for tag, n in session.execute(text(cons + " GROUP BY j.value"), params):
+        rows.setdefault(tag, GroupServed(tag)).consultations = n
+    for tag, n in session.execute(text(parties + " GROUP BY j.value"), params):
+        rows.setdefault(tag, GroupServed(tag)).parties = n
+    return list(rows.values())
+
+
+def _group_ids(session: Session, prefix: str, period: Period, key: str | None, as_of: date) -> list[str]:
+    params: dict[str, Any] = {"tag": key}
+    cons, _ = _tag_sql(prefix, period, params, "DISTINCT {t}.id")
+    return list(session.scalars(text(cons + " AND j.value = :tag"), params))
+
+
+def _group_case_ids(session: Session, prefix: str, period: Period, key: str | None, as_of: date) -> list[str]:
+    params: dict[str, Any] = {"tag": key}
+    _, parties = _tag_sql(prefix, period, params, "DISTINCT c.id")
+    return list(session.scalars(text(parties + " AND j.value = :tag"), params))
+
+
+# --- satisfaction ----------------------------------------------------------------------------------
+
+RATING_FROM = """
+FROM ratings r
+LEFT JOIN consultations co ON r.target_kind = 'consultation' AND co.id = r.target_id
+LEFT JOIN cases ca ON r.target_kind = 'case' AND ca.id = r.target_id
+LEFT JOIN activities ac ON r.target_kind = 'activity' AND ac.id = r.target_id
+WHERE r.deleted = 0 AND COALESCE(co.deleted, ca.deleted, ac.deleted) = 0
+"""
+RATING_REGION = "COALESCE(co.region_code, ca.region_code, ac.region_code)"
+
+
+@dataclass
+class BadRating:
+    """A 不满意/非常不满意 rating, listed for follow-up (domain.md §4)."""
+
+    id: str
+    target_kind: str
+    target_id: str
+    grade: str
+    rated_on: date
+    comment: str | None
+    follow_up_due: date | None
+    followed_up_on: date | None
+    region_code: str
+
+    def overdue(self, as_of: date) -> bool:
+        return self.followed_up_on is None and self.follow_up_due is not None and self.follow_up_due < as_of
+
+
+@dataclass
+class Satisfaction:
+    by_grade: dict[str, int]
+    bad: list[BadRating]
+
+    @property
+    def total(self) -> int:
+        return sum(self.by_grade.values())
+
+    @property
+    def satisfied_rate(self) -> float | None:
+        """满意率: 非常满意 + 满意 + 基本满意 over all ratings, in percent."""
+        good = sum(n for g, n in self.by_grade.items() if g not in terms("bad_grades"))
+        return round(100.0 * good / self.total, 1) if self.total else None
+
+
+def _rating_where(prefix: str, period: Period, params: dict[str, Any]) -> str:
+    params.update(_period_params(period))
+    return f"{RATING_FROM} AND r.rated_on >= :ps AND r.rated_on < :pe AND {region_sql(RATING_REGION, params, prefix)}"
+
+
+def satisfaction(session: Session, prefix: str, period: Period) -> Satisfaction:
+    params: dict[str, Any] = {}
+    where = _rating_where(prefix, period, params)
+    by_grade = dict.fromkeys(terms("satisfaction_grades"), 0)
+    for grade, n in session.execute(
+        text(f"SELECT r.grade, COUNT(DISTINCT r.id) {where} GROUP BY r.grade"), params
+    ):
+        by_grade[grade] = n
+    bad_grades = terms("bad_grades")
+    params.update({f"b{i}": g for i, g in enumerate(bad_grades)})
+    placeholders = ", ".join(f":b{i}" for i in range(len(bad_grades)))
+    rows = session.execute(
+        text(
+            "SELECT DISTINCT r.id, r.target_kind, r.target_id, r.grade, r.rated_on, r.comment, r.follow_up_due, "
+            f"r.followed_up_on, {RATING_REGION} {where} AND r.grade IN ({placeholders}) ORDER BY r.follow_up_due, r.id"
+        ),
+        params,
+    )
+    bad = [BadRating(r[0], r[1], r[2], r[3], _day(r[4]), r[5], _day(r[6]), _day(r[7]), r[8]) for r in rows]
+    return Satisfaction(by_grade, bad)
+
+
+def _rating_ids(session: Session, prefix: str, period: Period, key: str | None, as_of: date) -> list[str]:
+    params: dict[str, Any] = {"grade": key}
+    where = _rating_where(prefix, period, params)
+    return list(session.scalars(text(f"SELECT DISTINCT r.id {where} AND r.grade = :grade"), params))
+
+
+def _day(value: Any) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
+
+
+# --- villages: roster, adviser duty, reporting ---------------------------------------------------
+
+
+@dataclass
+class Village:
+    """One 行政村 of the scope with its roster, duty and reporting figures for the period."""
+
+    code: str
+    name: str
+    roster: int = 0  # 法律明白人 在册
+    onsite_minutes: int = 0  # adviser on site: 实地 consultations + activities
+    lectures: int = 0  # 法治讲座 in the quarters covering the period
+    records: int = 0  # cases, consultations, screenings and activities in the period
+    zero_months: int = 0  # months of the period with a 零上报
+    months: int = 1
+    quarters: int = 1
+
+    @property
+    def roster_short(self) -> int:
+        return max(0, ROSTER_TARGET - self.roster)
+
+    @property
+    def onsite_hours(self) -> float:
+        return round(self.onsite_minutes / 60, 1)
+
+    @property
+    def onsite_target_hours(self) -> int:
+        return ONSITE_HOURS_PER_MONTH * self.months
+
+    @property
+    def duty_met(self) -> bool:
+        return (
+            self.onsite_minutes >= 60 * self.onsite_target_hours
+            and self.lectures >= LECTURES_PER_QUARTER * self.quarters
+        )
+
+    @property
+    def report_status(self) -> str:
+        """有上报 (records in the period), 零上报 (a zero report for every month), else 未上报."""
+        if self.records:
+            return "有上报"
+        if self.zero_months >= self.months:
+            return "零上报"
+        return "未上报"
+
+
+def villages(session: Session, prefix: str, period: Period) -> list[Village]:
+    params: dict[str, Any] = _period_params(period)
+    quarters = period.covering_quarters()
+    params.update({"qs": _d(quarters.start), "qe": _d(quarters.end)})
+    region = region_sql("v.code", params, prefix)
+    month_list = ", ".join(f"'{m}'" for m in period.month_keys())  # generated, not user text
+    sql = f"""
+SELECT v.code, v.name,
+  (SELECT COUNT(DISTINCT id) FROM legal_literates WHERE region_code = v.code AND deleted = 0 AND status = '在册'),
+  (SELECT COALESCE(SUM(duration_minutes), 0) FROM consultations WHERE region_code = v.code AND deleted = 0
+      AND mode = '实地' AND occurred_at >= :ps AND occurred_at < :pe)
+  + (SELECT COALESCE(SUM(duration_minutes), 0) FROM activities WHERE region_code = v.code AND deleted = 0
+      AND held_on >= :ps AND held_on < :pe),
+  (SELECT COUNT(DISTINCT id) FROM activities WHERE region_code = v.code AND deleted = 0 AND kind = '法治讲座'
+      AND held_on >= :qs AND held_on < :qe),
+  (SELECT COUNT(*) FROM cases WHERE region_code = v.code AND deleted = 0 AND accepted_on >= :ps AND accepted_on < :pe)
+  + (SELECT COUNT(*) FROM consultations WHERE region_code = v.code AND deleted = 0
+      AND occurred_at >= :ps AND occurred_at < :pe)
+  + (SELECT COUNT(*) FROM screenings WHERE region_code = v.code AND deleted = 0 AND held_on >= :ps AND held_on < :pe)
+  + (SELECT COUNT(*) FROM activities WHERE region_code = v.code AND deleted = 0 AND held_on >= :ps AND held_on < :pe),
+  (SELECT COUNT(DISTINCT month) FROM zero_reports WHERE region_code = v.code AND deleted = 0
+      AND month IN ({month_list}))
+FROM regions v WHERE v.level = 'village' AND {region} ORDER BY v.code"""
+    return [
+        Village(r[0], r[1], r[2], r[3], r[4], r[5], r[6], period.months, period.quarters())
+        for r in session.execute(text(sql), params)
+    ]
+
+
+def _village_ids(kind: str) -> Callable[..., list[str]]:
+    def ids(session: Session, prefix: str, period: Period, key: str | None, as_of: date) -> list[str]:
+        params: dict[str, Any] = {**_period_params(period), "code": key}
+        if kind == "roster":
+            sql = (
+                "SELECT id FROM legal_literates WHERE region_code = :code AND deleted = 0 AND status = '在册'"
+            )
+        elif kind == "onsite":
+            sql = (
+                "SELECT id FROM consultations WHERE region_code = :code AND deleted = 0 AND mode = '实地' "
+                "AND occurred_at >= :ps AND occurred_at < :pe"
+            )
+        else:  # lectures
+            quarters = period.covering_quarters()
+            params.update({"qs": _d(quarters.start), "qe": _d(quarters.end)})
+            sql = (
+                "SELECT id FROM activities WHERE region_code = :code AND deleted = 0 AND kind = '法治讲座' "
+                "AND held_on >= :qs AND held_on < :qe"
+            )
+        return list(session.scalars(text(sql), params))
+
+    return ids
+
+
+# --- overdue lists ---------------------------------------------------------------------------------
+
+
+@dataclass
+class Overdue:
+    """What needs doing as of a day: late cases, confirmation windows closing, visits and follow-ups due."""
+
+    cases: list[dict[str, Any]]  # open past Case.due_on (one-month target)
+    confirmation_window: list[dict[str, Any]]  # signed written agreements inside the 30-day window
+    visits: list[dict[str, Any]]  # 回访 due on or before the day, not done
+    follow_ups: list[dict[str, Any]]  # bad ratings past follow_up_due, not followed up
+
+
+def overdue(session: Session, prefix: str, as_of: date) -> Overdue:
+    params: dict[str, Any] = {
+        "today": _d(as_of),
+        "window": _d(as_of - timedelta(days=case_flow.CONFIRMATION_DAYS)),
+    }
+    region = region_sql("c.region_code", params, prefix)
+    open_states = ", ".join(f"'{s}'" for s in case_flow.OPEN)
+    cases = [
+        {
+            "id": r[0],
+            "case_no": r[1],
+            "region_code": r[2],
+            "dispute_type": r[3],
+            "accepted_on": _day(r[4]),
+            "due_on": _day(r[5]),
+            "days_over": (as_of - _day(r[5])).days,
+        }
+        for r in session.execute(
+            text(
+                "SELECT c.id, c.case_no, c.region_code, c.dispute_type, c.accepted_on, c.due_on FROM cases c "
+                f"WHERE c.deleted = 0 AND c.status IN ({open_states}) AND c.due_on < :today AND {region} "
+                "ORDER BY c.due_on"
+            ),
+            params,
+        )
+    ]
+    window = [
+        {
+            "id": r[0],
+            "agreement_id": r[1],
+            "case_no": r[2],
+            "region_code": r[3],
+            "signed_on": _day(r[4]),
+            "deadline": case_flow.confirmation_deadline(_day(r[4])),
+            "days_left": (case_flow.confirmation_deadline(_day(r[4])) - as_of).days,
+        }
+        for r in session.execute(
+            text(
+                f"SELECT c.id, va.agreement_id, c.case_no, c.region_code, va.signed_on FROM ({CURRENT_AGREEMENT}) va "
+                "JOIN cases c ON c.id = va.case_id WHERE c.deleted = 0 AND va.kind = '书面' "
+                "AND va.signed_on >= :window AND va.signed_on <= :today AND NOT EXISTS ("
+                "SELECT 1 FROM judicial_confirmations j WHERE j.case_id = c.id AND j.deleted = 0) "
+                f"AND {region} ORDER BY va.signed_on"
+            ),
+            params,
+        )
+    ]
+    visits = [
+        {
+            "id": r[0],
+            "visit_id": r[1],
+            "case_no": r[2],
+            "region_code": r[3],
+            "due_on": _day(r[4]),
+            "days_over": (as_of - _day(r[4])).days,
+        }
+        for r in session.execute(
+            text(
+                "SELECT DISTINCT c.id, v.id, c.case_no, c.region_code, v.due_on FROM return_visits v "
+                "JOIN cases c ON c.id = v.case_id LEFT JOIN agreements a ON a.id = v.agreement_id "
+                "WHERE v.deleted = 0 AND c.deleted = 0 AND c.status != '归档' AND v.visited_on IS NULL "
+                "AND v.due_on <= :today AND (a.id IS NULL OR (a.status != '作废' AND a.deleted = 0)) "
+                f"AND {region} ORDER BY v.due_on"
+            ),
+            params,
+        )
+    ]
+    rparams: dict[str, Any] = {"today": _d(as_of)}
+    follow_ups = [
+        {
+            "id": r[0],
+            "target_kind": r[1],
+            "target_id": r[2],
+            "grade": r[3],
+            "follow_up_due": _day(r[4]),
+            "region_code": r[5],
+        }
+        for r in session.execute(
+            text(
+                f"SELECT DISTINCT r.id, r.target_kind, r.target_id, r.grade, r.follow_up_due, {RATING_REGION} "
+                f"{RATING_FROM} AND r.follow_up_due IS NOT NULL AND r.follow_up_due < :today "
+                f"AND r.followed_up_on IS NULL AND {region_sql(RATING_REGION, rparams, prefix)} "
+                "ORDER BY r.follow_up_due"
+            ),
+            rparams,
+        )
+    ]
+    return Overdue(cases, window, visits, follow_ups)
+
+
+# --- drill-down -------------------------------------------------------------------------------------
+
+Drill = Callable[[Session, str, Period, "str | None", date], list[str]]
+
+
+def _overdue_ids(part: str, field_name: str = "id") -> Drill:
+    def ids(session: Session, prefix: str, period: Period, key: str | None, as_of: date) -> list[str]:
+        return list(dict.fromkeys(row[field_name] for row in getattr(overdue(session, prefix, as_of), part)))
+
+    return ids
+
+
+# figure name -> (record kind the ids are of, query)
+DRILLS: dict[str, tuple[str, Drill]] = {
+    "mediation": ("cases", _mediation_ids),
+    "screenings": ("screenings", _screening_ids),
+    "prevention": ("cases", _prevention_ids),
+    "consultations": ("consultations", _consultation_ids),
+    "priority_consultations": ("consultations", _group_ids),
+    "priority_cases": ("cases", _group_case_ids),
+    "ratings": ("ratings", _rating_ids),
+    "roster": ("legal_literates", _village_ids("roster")),
+    "onsite": ("consultations", _village_ids("onsite")),
+    "lectures": ("activities", _village_ids("lectures")),
+    "overdue_cases": ("cases", _overdue_ids("cases")),
+    "confirmation_window": ("cases", _overdue_ids("confirmation_window")),
+    "visits_due": ("cases", _overdue_ids("visits")),
+    "follow_ups": ("ratings", _overdue_ids("follow_ups")),
+}

@@ -1,0 +1,99 @@
+"""Where and when a figure counts: a region code prefix and a period (month, quarter or year)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from advisor_app.domain.validation import ValidationError
+
+
+@dataclass(frozen=True)
+class Period:
+    """A reporting period: ``start`` inclusive, ``end`` exclusive."""
+
+    kind: str  # month / quarter / year
+    start: date
+    end: date
+    label: str  # 2026年11月 / 2026年第4季度 / 2026年
+
+    @property
+    def months(self) -> int:
+        return (self.end.year - self.start.year) * 12 + self.end.month - self.start.month
+
+    def month_keys(self) -> list[str]:
+        keys, day = [], self.start
+        while day < self.end:
+            keys.append(f"{day.year:04d}-{day.month:02d}")
+            day = add_months(day, 1)
+        return keys
+
+    def covering_quarters(self) -> Period:
+        """The whole quarters this period touches (a month's lectures count over its quarter)."""
+        start = date(self.start.year, (self.start.month - 1) // 3 * 3 + 1, 1)
+        last = add_months(self.end, -1)
+        end = add_months(date(last.year, (last.month - 1) // 3 * 3 + 1, 1), 3)
+        return Period("quarter", start, end, self.label)
+
+    def quarters(self) -> int:
+        return max(1, self.covering_quarters().months // 3)
+
+
+def add_months(day: date, months: int) -> date:
+    index = day.year * 12 + day.month - 1 + months
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def month(year: int, mon: int) -> Period:
+    start = date(year, mon, 1)
+    return Period("month", start, add_months(start, 1), f"{year}年{mon}月")
+
+
+def parse_period(text: str) -> Period:
+    """``2026-11`` (month), ``2026-Q4`` (quarter) or ``2026`` (year)."""
+    text = (text or "").strip().upper()
+    if m := re.fullmatch(r"(\d{4})-(\d{1,2})", text):
+        year, mon = int(m[1]), int(m[2])
+        if 1 <= mon <= 12:
+            return month(year, mon)
+    elif m := re.fullmatch(r"(\d{4})-?Q([1-4])", text):
+        year, q = int(m[1]), int(m[2])
+        start = date(year, 3 * q - 2, 1)
+        return Period("quarter", start, add_months(start, 3), f"{year}年第{q}季度")
+    elif m := re.fullmatch(r"\d{4}", text):
+        year = int(text)
+        return Period("year", date(year, 1, 1), date(year + 1, 1, 1), f"{year}年")
+    raise ValidationError({"period": f"统计期间：“{text}”格式不对，应为 2026-11、2026-Q4 或 2026"})
+
+
+def region_prefix(code: str | None) -> str:
+    """The code prefix a region covers: a village its 12 digits, a township 9, a county 6, a city 4.
+
+    ``None`` or empty means the whole store.
+    """
+    if not code:
+        return ""
+    code = code.strip()
+    if not re.fullmatch(r"\d{12}", code):
+        raise ValidationError({"region": f"地区：区划代码应为 12 位数字（收到“{code}”）"})
+    for keep in (2, 4, 6, 9):
+        if code[keep:] == "0" * (12 - keep):
+            return code[:keep]
+    return code
+
+
+def prefix_range(prefix: str) -> tuple[str, str]:
+    """Bounds for ``column >= low AND column < high``: an index-friendly prefix match on digit codes.
+
+    ':' sorts right after '9', so every digit string starting with ``prefix`` lies in the range.
+    """
+    return prefix, prefix + ":"
+
+
+def region_sql(column: str, params: dict, prefix: str) -> str:
+    """A WHERE fragment limiting ``column`` to the region; adds its bounds to ``params``."""
+    if not prefix:
+        return "1=1"
+    params["rlo"], params["rhi"] = prefix_range(prefix)
+    return f"({column} >= :rlo AND {column} < :rhi)"
