@@ -1,0 +1,68 @@
+"""Printable documents (PDF, reportlab) in the Ministry of Justice formats of domain.md §1.
+
+Each module renders one document from plain data; :mod:`layout` is the shared kit, :mod:`fonts`
+finds and embeds a Chinese font, :mod:`collect` reads the plain data from the store.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from reportlab.platypus import Flowable
+
+from advisor_app.documents import (
+    agreement,
+    application,
+    case_file,
+    confirmation,
+    consultation,
+    notice,
+    record,
+    registration,
+    visit,
+)
+from advisor_app.documents.layout import Kit, Unprintable, render
+
+Story = Callable[[Kit, dict[str, Any]], list[Flowable]]
+
+# kind -> (title, story over the case data); the CLI's names
+CASE_DOCUMENTS: dict[str, tuple[str, Story]] = {
+    "agreement": ("人民调解协议书", lambda kit, case: agreement.agreement_story(kit, _need(case, "agreement"))),
+    "application": ("人民调解申请书", application.story),
+    "registration": ("人民调解受理登记表", registration.story),
+    "notice": ("人民调解当事人权利义务告知书", notice.story),
+    "record": ("人民调解记录", record.story),
+    "oral": ("人民调解口头协议登记表", lambda kit, case: agreement.oral_story(kit, _need(case, "oral"))),
+    "visit": ("人民调解回访记录", visit.story),
+    "confirmation": ("司法确认申请书", confirmation.story),
+}
+MISSING = {"agreement": "该案件还没有书面调解协议", "oral": "该案件没有口头协议"}
+
+
+def _need(case: dict[str, Any], key: str) -> dict[str, Any]:
+    if not case.get(key):
+        raise LookupError(MISSING[key])
+    return case[key]
+
+
+def render_case_document(kind: str, case: dict[str, Any], kit: Kit | None = None) -> bytes:
+    """One document of a case (``kind`` as in :data:`CASE_DOCUMENTS`) or ``file`` for the whole 卷宗."""
+    kit = kit or Kit()
+    if kind == "file":
+        return render(kit, case_file.sections(kit, case), title=f"人民调解卷宗 {case.get('case_no') or ''}",
+                      author=case.get("committee") or "")
+    if kind not in CASE_DOCUMENTS:
+        raise ValueError(f"未知的文书类型：{kind}")
+    title, story = CASE_DOCUMENTS[kind]
+    flowables = story(kit, case)
+    note = agreement.DRAFT_NOTE if kind == "agreement" and not case["agreement"].get("signed_on") else None
+    return render(kit, [flowables], title=title, author=case.get("committee") or "", note=note)
+
+
+def render_consultation(data: dict[str, Any], kit: Kit | None = None) -> bytes:
+    kit = kit or Kit()
+    return render(kit, [consultation.story(kit, data)], title="法律咨询记录", author=data.get("adviser") or "")
+
+
+__all__ = ["CASE_DOCUMENTS", "Kit", "Unprintable", "render_case_document", "render_consultation"]
