@@ -63,6 +63,11 @@ class SyncMixin:
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     deleted: Mapped[bool] = mapped_column(Boolean, default=False)
 
+    def __init__(self, **kwargs: Any):
+        # The id exists from construction, not from the first flush, so children can refer to it.
+        kwargs.setdefault("id", new_id())
+        super().__init__(**kwargs)
+
 
 # --- reference data -------------------------------------------------------------------------------
 

@@ -51,3 +51,38 @@ def next_number(session: Session, committee: Committee, year: int) -> tuple[str,
     block.next += 1
     synced = bool(session.info.get("synced_installation"))
     return format_case_no(year, committee.short_name, seq), seq, synced and block.origin == "local"
+
+
+def mark_used(session: Session, committee_id: str, year: int, seq: int) -> None:
+    """An imported case already carries number ``seq``: no block may issue it again."""
+    for block in session.scalars(
+        select(NumberBlock).where(
+            NumberBlock.committee_id == committee_id,
+            NumberBlock.year == year,
+            NumberBlock.first <= seq,
+            NumberBlock.last >= seq,
+        )
+    ):
+        block.next = max(block.next, seq + 1)
+    covered = session.scalar(
+        select(func.count())
+        .select_from(NumberBlock)
+        .where(
+            NumberBlock.committee_id == committee_id,
+            NumberBlock.year == year,
+            NumberBlock.first <= seq,
+            NumberBlock.last >= seq,
+        )
+    )
+    if not covered:
+        top = (
+            session.scalar(
+                select(func.max(NumberBlock.last)).where(
+                    NumberBlock.committee_id == committee_id, NumberBlock.year == year
+                )
+            )
+            or 0
+        )
+        add_block(session, committee_id, year, top + 1, max(seq, top + 1), "local").next = (
+            max(seq, top + 1) + 1
+        )

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from pypinyin import lazy_pinyin
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
@@ -57,6 +56,8 @@ def age(birth: date | None, on: date | None = None) -> int | None:
 
 def pinyin_key(name: str) -> str:
     """Toneless pinyin of a name: 张伟 and 章玮 share ``zhang wei``."""
+    from pypinyin import lazy_pinyin  # its dictionaries take most of a second to load
+
     return " ".join(lazy_pinyin(name))
 
 

@@ -1,0 +1,41 @@
+"""`advisor backup -o FILE` and `advisor restore FILE` (SQLite online backup)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from advisor_app.store.backup import NotAStoreError, backup_file, restore_file
+from advisor_app.store.database import DB_NAME, default_data_dir
+
+
+def register(sub) -> None:  # noqa: ANN001
+    p = sub.add_parser("backup", help="备份本机数据库（程序运行时也可备份）")
+    p.add_argument("-o", "--output", type=Path, required=True)
+    p.set_defaults(func=run_backup)
+    p = sub.add_parser("restore", help="从备份文件恢复本机数据库（原数据另存一份）")
+    p.add_argument("file", type=Path)
+    p.set_defaults(func_no_store=run_restore)
+
+
+def run_backup(args, store) -> int:  # noqa: ANN001
+    backup_file(store.path, args.output)
+    print(f"已备份到 {args.output}")
+    return 0
+
+
+def run_restore(args) -> int:  # noqa: ANN001
+    data_dir = args.data_dir or default_data_dir()
+    data_dir.mkdir(parents=True, exist_ok=True)
+    target = data_dir / DB_NAME
+    try:
+        restore_file(args.file, target)
+    except NotAStoreError as exc:
+        print(f"错误：{exc}，未恢复。", file=sys.stderr)
+        return 2
+    # Bring a backup made by an older version up to this version's schema.
+    from advisor_app.store import open_store
+
+    open_store(data_dir).close()
+    print(f"已从 {args.file} 恢复到 {target}")
+    return 0

@@ -1,0 +1,26 @@
+"""`advisor search TEXT`: Chinese substring search over consultations and cases, one match a line."""
+
+from __future__ import annotations
+
+from advisor_app.store import Store
+from advisor_app.store import search as store_search
+
+KIND_NAMES = {"consultation": "咨询", "case": "案件"}
+
+
+def register(sub) -> None:  # noqa: ANN001
+    p = sub.add_parser("search", help="按关键词查找咨询和案件（姓名、案号、内容）")
+    p.add_argument("text", help="关键词，多个词用空格分开（同时包含）")
+    p.add_argument("--kind", choices=["consultation", "case"], default=None)
+    p.add_argument("--limit", type=int, default=50)
+    p.set_defaults(func=run)
+
+
+def run(args, store: Store) -> int:  # noqa: ANN001
+    with store.engine.connect() as conn:
+        hits = store_search.search(conn, args.text, kind=args.kind, limit=args.limit)
+    for hit in hits:
+        print(f"{KIND_NAMES[hit.kind]}\t{hit.sort_at[:10]}\t{hit.record_id}\t{hit.title}")
+    if not hits:
+        print("没有找到匹配的记录")
+    return 0

@@ -1,0 +1,43 @@
+"""`advisor export|import consultations|cases|roster`: spreadsheets with Chinese headers."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from advisor_app.io import transfer
+from advisor_app.io.tabular import TableFormatError
+from advisor_app.store import Store
+
+KIND_NAMES = {"consultations": "法律咨询", "cases": "纠纷案件", "roster": "法律明白人"}
+
+
+def register(sub) -> None:  # noqa: ANN001
+    p = sub.add_parser("export", help="导出为 Excel（.xlsx）或 CSV")
+    p.add_argument("kind", choices=transfer.KINDS)
+    p.add_argument("-o", "--output", type=Path, required=True, help="输出文件（.xlsx 或 .csv）")
+    p.set_defaults(func=run_export)
+    p = sub.add_parser("import", help="从 Excel（.xlsx）或 CSV 导入；逐行报告错误，正确的行照常导入")
+    p.add_argument("kind", choices=transfer.KINDS)
+    p.add_argument("file", type=Path)
+    p.set_defaults(func=run_import)
+
+
+def run_export(args, store: Store) -> int:  # noqa: ANN001
+    count = transfer.export(store, args.kind, args.output)
+    print(f"已导出{KIND_NAMES[args.kind]} {count} 条到 {args.output}")
+    return 0
+
+
+def run_import(args, store: Store) -> int:  # noqa: ANN001
+    try:
+        report = transfer.import_file(store, args.kind, args.file)
+    except TableFormatError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 2
+    for error in report.errors:
+        print(f"错误：{error}", file=sys.stderr)
+    print(
+        f"{KIND_NAMES[args.kind]}：新增 {report.created} 条，更新 {report.updated} 条，拒绝 {len(report.rejected_rows)} 行"
+    )
+    return 1 if report.errors else 0

@@ -1,0 +1,1 @@
+"""Spreadsheet exchange: export and import of consultations, cases and the roster (.xlsx / .csv)."""

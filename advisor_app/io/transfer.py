@@ -1,0 +1,577 @@
+"""Export and import of consultations, cases and the 法律明白人 roster with Chinese headers.
+
+Export then import into an empty store gives the same records (ids included, so importing the
+same file twice updates instead of duplicating). An import checks every row with the same rules as
+the forms, lists each bad row by row number and field, keeps the good rows, and writes them in one
+transaction: either all good rows are saved or none.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from advisor_app.domain.case_flow import due_date
+from advisor_app.domain.case_numbers import parse_case_no
+from advisor_app.domain.models import (
+    Case,
+    CaseParty,
+    Committee,
+    Consultation,
+    LegalLiterate,
+    Rating,
+    Region,
+    Training,
+)
+from advisor_app.domain.validation import Checker, ValidationError, parse_date
+from advisor_app.io.tabular import TableFormatError, read_table, write_table
+from advisor_app.services import numbering, ratings
+from advisor_app.services.cases import check_case
+from advisor_app.services.consultations import EDITABLE as CONSULTATION_FIELDS
+from advisor_app.services.consultations import check_consultation
+from advisor_app.services.roster import FIELDS as ROSTER_FIELDS
+from advisor_app.services.roster import check_member
+from advisor_app.store import Store
+
+KINDS = ("consultations", "cases", "roster")
+MAX_PARTIES = 6
+
+
+@dataclass
+class RowError:
+    row: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"第 {self.row} 行：{self.message}"
+
+
+@dataclass
+class ImportReport:
+    created: int = 0
+    updated: int = 0
+    errors: list[RowError] = field(default_factory=list)
+
+    @property
+    def rejected_rows(self) -> list[int]:
+        return sorted({e.row for e in self.errors})
+
+
+# --- column layouts ---------------------------------------------------------------------------------
+
+CONSULTATION_COLUMNS = [
+    ("记录编号", "id"),
+    ("咨询时间", "occurred_at"),
+    ("所在乡镇", "township_name"),
+    ("所在村", "village_name"),
+    ("区划代码", "region_code"),
+    ("咨询人", "person_name"),
+    ("服务类型", "service_type"),
+    ("服务方式", "mode"),
+    ("咨询类别", "category"),
+    ("咨询事项", "subcategory"),
+    ("咨询内容", "question"),
+    ("解答意见", "answer"),
+    ("引导去向", "referral"),
+    ("办理结果", "outcome"),
+    ("用时（分钟）", "duration_minutes"),
+    ("状态", "status"),
+    ("法律顾问", "adviser"),
+    ("重点人群", "tags"),
+    ("满意度", "grade"),
+    ("未评价原因", "no_rating_reason"),
+]
+CASE_COLUMNS = [
+    ("记录编号", "id"),
+    ("案件编号", "case_no"),
+    ("受理日期", "accepted_on"),
+    ("调委会", "committee_name"),
+    ("所在乡镇", "township_name"),
+    ("所在村", "village_name"),
+    ("区划代码", "region_code"),
+    ("纠纷类型", "dispute_type"),
+    ("案件来源", "source"),
+    ("纠纷简要情况", "summary"),
+    ("状态", "status"),
+    ("人民调解员", "mediator"),
+    ("记录人", "recorder"),
+    ("结案日期", "closed_on"),
+    ("调解结果", "result"),
+]
+PARTY_COLUMNS = [
+    ("姓名", "name"),
+    ("类别", "role"),
+    ("性别", "gender"),
+    ("民族", "ethnicity"),
+    ("身份证号", "id_number"),
+    ("联系电话", "phone"),
+    ("住址", "address"),
+    ("职业", "occupation"),
+]
+ROSTER_COLUMNS = [
+    ("记录编号", "id"),
+    ("姓名", "name"),
+    ("性别", "gender"),
+    ("身份证号", "id_number"),
+    ("联系电话", "phone"),
+    ("所在乡镇", "township_name"),
+    ("所在村", "village_name"),
+    ("区划代码", "region_code"),
+    ("所在村组", "group_name"),
+    ("出生日期", "birth_date"),
+    ("民族", "ethnicity"),
+    ("政治面貌", "political_status"),
+    ("文化程度", "education"),
+    ("身份类别", "identity_category"),
+    ("证书编号", "certificate_no"),
+    ("登记日期", "appointed_on"),
+    ("状态", "status"),
+    ("清退日期", "removed_on"),
+    ("清退原因", "removed_reason"),
+    ("培训记录", "trainings"),
+]
+REQUIRED_HEADERS = {
+    "consultations": ("咨询时间", "咨询内容"),
+    "cases": ("受理日期", "纠纷类型", "纠纷简要情况"),
+    "roster": ("姓名", "所在村"),
+}
+
+
+# --- export -----------------------------------------------------------------------------------------
+
+
+def export(
+    store: Store,
+    kind: str,
+    path: Path,
+    *,
+    region_codes: Iterable[str] | None = None,
+    ids: Iterable[str] | None = None,
+) -> int:
+    """Write one kind of record to ``path`` (.xlsx or .csv); returns the number of rows."""
+    exporter = {"consultations": _export_consultations, "cases": _export_cases, "roster": _export_roster}[
+        kind
+    ]
+    with store.session() as session:
+        names = _region_names(session)
+        headers, rows = exporter(session, names, _scope(region_codes), set(ids) if ids is not None else None)
+        return write_table(
+            path,
+            headers,
+            rows,
+            title={"consultations": "法律咨询", "cases": "纠纷案件", "roster": "法律明白人"}[kind],
+        )
+
+
+def _scope(region_codes: Iterable[str] | None) -> Callable[[str], bool]:
+    if region_codes is None:
+        return lambda _code: True
+    codes = set(region_codes)
+    return codes.__contains__
+
+
+def _region_names(session: Session) -> dict[str, str]:
+    return dict(session.execute(select(Region.code, Region.name)).tuples().all())
+
+
+def _place(names: dict[str, str], code: str) -> dict[str, Any]:
+    return {
+        "region_code": code,
+        "village_name": names.get(code, ""),
+        "township_name": names.get(code[:9] + "000", ""),
+    }
+
+
+def _export_consultations(session: Session, names, in_scope, ids):  # noqa: ANN001, ANN202
+    grades = dict(
+        session.execute(
+            select(Rating.target_id, Rating.grade).where(
+                Rating.target_kind == "consultation", Rating.deleted.is_(False)
+            )
+        )
+        .tuples()
+        .all()
+    )
+    query = select(Consultation).where(Consultation.deleted.is_(False)).order_by(Consultation.occurred_at)
+
+    def rows():  # noqa: ANN202
+        for c in session.scalars(query).yield_per(2000):
+            if not in_scope(c.region_code) or (ids is not None and c.id not in ids):
+                continue
+            values = {f: getattr(c, f) for f in CONSULTATION_FIELDS} | _place(names, c.region_code)
+            values.update(
+                id=c.id, status=c.status, grade=grades.get(c.id), no_rating_reason=c.no_rating_reason
+            )
+            values["occurred_at"] = c.occurred_at.strftime("%Y-%m-%d %H:%M")
+            yield [values.get(f) for _, f in CONSULTATION_COLUMNS]
+
+    return [h for h, _ in CONSULTATION_COLUMNS], rows()
+
+
+def _export_cases(session: Session, names, in_scope, ids):  # noqa: ANN001, ANN202
+    committees = dict(session.execute(select(Committee.id, Committee.name)).tuples().all())
+    cases = [
+        c
+        for c in session.scalars(
+            select(Case).where(Case.deleted.is_(False)).order_by(Case.accepted_on, Case.case_no)
+        )
+        if in_scope(c.region_code) and (ids is None or c.id in ids)
+    ]
+    most = max([len([p for p in c.parties if not p.deleted]) for c in cases] + [2])
+    headers = [h for h, _ in CASE_COLUMNS] + [
+        f"当事人{n}{h}" for n in range(1, most + 1) for h, _ in PARTY_COLUMNS
+    ]
+
+    def rows():  # noqa: ANN202
+        for c in cases:
+            values = {f: getattr(c, f, None) for _, f in CASE_COLUMNS} | _place(names, c.region_code)
+            values["committee_name"] = committees.get(c.committee_id, "")
+            row = [values.get(f) for _, f in CASE_COLUMNS]
+            parties = [p for p in c.parties if not p.deleted]
+            for n in range(most):
+                p = parties[n] if n < len(parties) else None
+                row.extend(getattr(p, f) if p else None for _, f in PARTY_COLUMNS)
+            yield row
+
+    return headers, rows()
+
+
+def _export_roster(session: Session, names, in_scope, ids):  # noqa: ANN001, ANN202
+    trainings: dict[str, list[str]] = {}
+    for t in session.scalars(
+        select(Training).where(Training.deleted.is_(False)).order_by(Training.trained_on)
+    ):
+        trainings.setdefault(t.legal_literate_id, []).append(
+            f"{t.trained_on.isoformat()} {t.hours:g}学时 {t.topic}"
+        )
+
+    def rows():  # noqa: ANN202
+        query = (
+            select(LegalLiterate)
+            .where(LegalLiterate.deleted.is_(False))
+            .order_by(LegalLiterate.region_code, LegalLiterate.name)
+        )
+        for m in session.scalars(query):
+            if not in_scope(m.region_code) or (ids is not None and m.id not in ids):
+                continue
+            values = {f: getattr(m, f, None) for _, f in ROSTER_COLUMNS if hasattr(m, f)} | _place(
+                names, m.region_code
+            )
+            values["trainings"] = "；".join(trainings.get(m.id, []))
+            yield [values.get(f) for _, f in ROSTER_COLUMNS]
+
+    return [h for h, _ in ROSTER_COLUMNS], rows()
+
+
+# --- import -----------------------------------------------------------------------------------------
+
+
+def import_file(store: Store, kind: str, path: Path) -> ImportReport:
+    """Import one kind of record from ``path``; see the module docstring for the guarantees."""
+    headers, records = read_table(path)
+    missing = [h for h in REQUIRED_HEADERS[kind] if h not in headers]
+    if missing:
+        raise TableFormatError(f"缺少必需的列：{'、'.join(missing)}（第 1 行应为表头）")
+    importer = {"consultations": _import_consultation, "cases": _import_case, "roster": _import_member}[kind]
+    report = ImportReport()
+    with store.session() as session, session.no_autoflush:
+        # Rows are checked one by one and flushed in batches; a row that fails its checks adds
+        # nothing, and the good rows are committed together at the end (or not at all).
+        context = _ImportContext(session)
+        for number, raw in records:
+            try:
+                created = importer(context, raw)
+            except ValidationError as exc:
+                report.errors.extend(RowError(number, f, m) for f, m in exc.errors.items())
+                continue
+            if created:
+                report.created += 1
+            else:
+                report.updated += 1
+            if (report.created + report.updated) % FLUSH_EVERY == 0:
+                session.flush()
+    return report
+
+
+FLUSH_EVERY = 500
+
+
+class _ImportContext:
+    def __init__(self, session: Session):
+        self.session = session
+        self.regions = {r.code: r for r in session.scalars(select(Region))}
+        self.case_numbers: set[str] = set()
+        self.village_by_name: dict[str, list[str]] = {}
+        for r in self.regions.values():
+            if r.level == "village":
+                self.village_by_name.setdefault(r.name, []).append(r.code)
+
+    def region(self, raw: dict[str, Any]) -> str:
+        """The village code of a row: 区划代码, or 所在村 by name; unknown villages under a known county are added."""
+        code = raw.get("区划代码")
+        code = str(code).strip() if code is not None else None
+        if code and code.endswith(".0"):
+            code = code[:-2]  # a code typed into Excel as a number
+        name = raw.get("所在村")
+        if code:
+            if len(code) != 12 or not code.isdigit():
+                raise ValidationError({"region_code": f"区划代码：“{code}”应为 12 位数字"})
+            if code not in self.regions:
+                self._add_village(code, str(name or ""), str(raw.get("所在乡镇") or ""))
+            return code
+        if name:
+            found = self.village_by_name.get(str(name), [])
+            if len(found) == 1:
+                return found[0]
+            if len(found) > 1:
+                raise ValidationError({"region_code": f"所在村：有 {len(found)} 个“{name}”，请填写区划代码"})
+            raise ValidationError({"region_code": f"所在村：找不到“{name}”，请填写区划代码"})
+        raise ValidationError({"region_code": "所在村：不能为空（填写所在村或区划代码）"})
+
+    def _add_village(self, code: str, name: str, township_name: str) -> None:
+        county = code[:6] + "000000"
+        township = code[:9] + "000"
+        if county not in self.regions:
+            raise ValidationError({"region_code": f"区划代码：{code} 不属于已知的县（区）"})
+        if not name:
+            raise ValidationError(
+                {"region_code": f"所在村：区划代码 {code} 不在本机区划表中，请同时填写村名"}
+            )
+        if township not in self.regions:
+            if not township_name:
+                raise ValidationError(
+                    {"region_code": f"所在乡镇：区划代码 {township} 不在本机区划表中，请填写乡镇名"}
+                )
+            self._add(
+                Region(code=township, name=township_name, level="township", parent_code=county, source="导入")
+            )
+        self._add(Region(code=code, name=name, level="village", parent_code=township, source="导入"))
+        self.village_by_name.setdefault(name, []).append(code)
+
+    def _add(self, region: Region) -> None:
+        self.session.add(region)
+        self.session.flush()
+        self.regions[region.code] = region
+
+
+def _fields(raw: dict[str, Any], columns: list[tuple[str, str]]) -> dict[str, Any]:
+    return {f: raw[h] for h, f in columns if h in raw}
+
+
+def _existing(session: Session, model: type, record_id: Any) -> Any:
+    if not record_id:
+        return None
+    return session.get(model, str(record_id).strip())
+
+
+def _import_consultation(ctx: _ImportContext, raw: dict[str, Any]) -> bool:
+    data = _fields(raw, CONSULTATION_COLUMNS)
+    errors: dict[str, str] = {}
+    try:
+        data["region_code"] = ctx.region(raw)
+    except ValidationError as exc:
+        errors.update(exc.errors)
+        data["region_code"] = "000000000000"
+    data.setdefault("service_type", "法律咨询解答")
+    data.setdefault("mode", "实地")
+    data.setdefault("category", "民事")
+    check = Checker(data)
+    check.choice("status", "consultation_statuses")
+    check.choice("grade", "satisfaction_grades")
+    try:
+        clean = check_consultation(data)
+    except ValidationError as exc:
+        errors.update(exc.errors)
+        clean = {}
+    errors.update(check.errors)
+    if errors:
+        raise ValidationError(errors)
+    record = _existing(ctx.session, Consultation, data.get("id"))
+    created = record is None
+    if created:
+        record = Consultation(**({"id": str(data["id"]).strip()} if data.get("id") else {}))
+        ctx.session.add(record)
+    for key in CONSULTATION_FIELDS:
+        setattr(record, key, clean[key])
+    record.status = check.clean.get("status") or "办理中"
+    record.no_rating_reason = data.get("no_rating_reason")
+    if check.clean.get("grade"):
+        ratings.rate(
+            ctx.session,
+            "consultation",
+            record.id,
+            {"grade": check.clean["grade"], "rated_on": record.occurred_at.date()},
+        )
+    return created
+
+
+def _import_case(ctx: _ImportContext, raw: dict[str, Any]) -> bool:
+    data = _fields(raw, CASE_COLUMNS)
+    errors: dict[str, str] = {}
+    try:
+        data["region_code"] = ctx.region(raw)
+    except ValidationError as exc:
+        errors.update(exc.errors)
+        data["region_code"] = "000000000000"
+    parties = []
+    for n in range(1, MAX_PARTIES + 1):
+        party = {f: raw.get(f"当事人{n}{h}") for h, f in PARTY_COLUMNS}
+        if any(v not in (None, "") for v in party.values()):
+            parties.append(party)
+    data["parties"] = parties
+    committee, committee_error = _committee_for(ctx, data)
+    if committee_error:
+        errors["committee_id"] = committee_error
+    data["committee_id"] = committee.id if committee else "?"
+    status_check = Checker(data)
+    status_check.choice("status", "case_statuses")
+    status_check.day("closed_on")
+    errors.update(status_check.errors)
+    try:
+        clean = check_case(data)
+    except ValidationError as exc:
+        errors.update(exc.errors)
+        clean = {}
+    existing = _existing(ctx.session, Case, data.get("id"))
+    case_no = str(data.get("case_no") or "").strip() or None
+    if case_no and not errors:
+        clash = ctx.session.scalars(select(Case).where(Case.case_no == case_no)).first()
+        if case_no in ctx.case_numbers or (
+            clash is not None and (existing is None or clash.id != existing.id)
+        ):
+            errors["case_no"] = f"案件编号：“{case_no}”已被另一案件使用"
+    if errors:
+        raise ValidationError(errors)
+    if case_no:
+        ctx.case_numbers.add(case_no)
+    created = existing is None
+    case = existing
+    if case is None:
+        case = Case(**({"id": str(data["id"]).strip()} if data.get("id") else {}))
+        ctx.session.add(case)
+    for key in (
+        "committee_id",
+        "region_code",
+        "dispute_type",
+        "source",
+        "summary",
+        "accepted_on",
+        "mediator",
+        "recorder",
+    ):
+        setattr(case, key, clean[key])
+    case.due_on = due_date(case.accepted_on)
+    case.status = status_check.clean.get("status") or "受理"
+    case.closed_on = status_check.clean.get("closed_on")
+    case.result = data.get("result")
+    parsed = parse_case_no(case_no) if case_no else None
+    if parsed and committee is not None:
+        year, _short, seq = parsed
+        case.case_no, case.number_year, case.number_seq = case_no, year, seq
+        numbering.mark_used(ctx.session, committee.id, year, seq)
+    elif case_no:
+        case.case_no = case_no
+    elif created and committee is not None:
+        case.case_no, case.number_seq, case.number_provisional = numbering.next_number(
+            ctx.session, committee, case.accepted_on.year
+        )
+        case.number_year = case.accepted_on.year
+    if not created:
+        for party in case.parties:
+            party.deleted = True
+    for position, party in enumerate(clean["parties"]):
+        ctx.session.add(CaseParty(case_id=case.id, position=position, **{k: v for k, v in party.items()}))
+    return created
+
+
+def _committee_for(ctx: _ImportContext, data: dict[str, Any]) -> tuple[Committee | None, str | None]:
+    """The committee named in the row; one missing from this store is added (its short name from the number)."""
+    name = data.get("committee_name")
+    if not name:
+        return None, "调委会：不能为空"
+    committee = ctx.session.scalars(
+        select(Committee).where(Committee.name == name, Committee.deleted.is_(False))
+    ).first()
+    if committee is not None:
+        return committee, None
+    parsed = parse_case_no(str(data.get("case_no") or ""))
+    region = data.get("region_code", "")
+    if parsed is None or len(region) != 12:
+        return None, f"调委会：本机没有“{name}”，请先添加该调委会"
+    committee = Committee(name=name, short_name=parsed[1], kind="乡镇", region_code=region[:9] + "000")
+    if committee.region_code not in ctx.regions:
+        committee.region_code = region
+    ctx.session.add(committee)
+    ctx.session.flush()
+    return committee, None
+
+
+def _import_member(ctx: _ImportContext, raw: dict[str, Any]) -> bool:
+    data = _fields(raw, ROSTER_COLUMNS)
+    errors: dict[str, str] = {}
+    try:
+        data["region_code"] = ctx.region(raw)
+    except ValidationError as exc:
+        errors.update(exc.errors)
+        data["region_code"] = "000000000000"
+    status = Checker(data)
+    status.choice("status", "roster_statuses")
+    status.day("removed_on")
+    status.text("removed_reason", max_len=256)
+    errors.update(status.errors)
+    try:
+        clean = check_member(data)
+    except ValidationError as exc:
+        errors.update(exc.errors)
+        clean = {}
+    trainings = _parse_trainings(data.get("trainings"), errors)
+    if errors:
+        raise ValidationError(errors)
+    member = _existing(ctx.session, LegalLiterate, data.get("id"))
+    created = member is None
+    if created:
+        member = LegalLiterate(**({"id": str(data["id"]).strip()} if data.get("id") else {}))
+        ctx.session.add(member)
+    for key in ROSTER_FIELDS:
+        setattr(member, key, clean[key])
+    member.status = status.clean.get("status") or "在册"
+    member.removed_on = status.clean.get("removed_on")
+    member.removed_reason = status.clean.get("removed_reason")
+    if trainings is not None and not created:
+        for old in ctx.session.scalars(select(Training).where(Training.legal_literate_id == member.id)):
+            old.deleted = True
+    if trainings is not None:
+        for trained_on, hours, topic in trainings:
+            ctx.session.add(
+                Training(legal_literate_id=member.id, trained_on=trained_on, hours=hours, topic=topic)
+            )
+    return created
+
+
+def _parse_trainings(text: Any, errors: dict[str, str]) -> list[tuple[date, float, str]] | None:
+    """培训记录 cell: “2026-03-01 4学时 民法典宣讲；2026-05-10 2学时 调解技巧”."""
+    if not text:
+        return None
+    found = []
+    for part in str(text).replace(";", "；").split("；"):
+        bits = part.strip().split(maxsplit=2)
+        if not bits:
+            continue
+        day = parse_date(bits[0])
+        hours = bits[1].removesuffix("学时") if len(bits) > 1 else ""
+        try:
+            hours_value = float(hours)
+        except ValueError:
+            hours_value = -1
+        if day is None or not 0 < hours_value <= 100 or len(bits) < 3:
+            errors["trainings"] = f"培训记录：“{part.strip()}”格式应为“日期 学时数学时 主题”"
+            return None
+        found.append((day, hours_value, bits[2]))
+    return found
