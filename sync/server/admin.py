@@ -1,0 +1,210 @@
+"""Admin work of the city 司法局: regions, committees, accounts, devices, ownership hand-over."""
+
+from __future__ import annotations
+
+import csv
+import json
+import uuid
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, func, select, update
+from sqlalchemy.orm import Session
+
+from advisor_app.domain.vocab import terms
+from sync.protocol import PARENTS, canonical_json, kind_spec, payload_hash
+from sync.server.changes import lock_sequence
+from sync.server.database import write_session
+from sync.server.db import Account, AccountRegion, Device, Record, ServerRegion, SyncState, utcnow
+from sync.server.scope import ROLES
+from sync.server.security import MIN_PASSWORD, hash_password
+
+LEVELS = ("city", "county", "township", "village")
+
+
+class AdminError(ValueError):
+    """A refusal with a Chinese message, printed by the CLI."""
+
+
+def import_regions(engine: Engine, path: Path) -> int:
+    """Upsert the 区划代码 tree from a CSV (code, name, parent_code, level[, source])."""
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    problems = []
+    for n, row in enumerate(rows, start=2):
+        code = (row.get("code") or "").strip()
+        if not code.isdigit() or len(code) != 12:
+            problems.append(f"第 {n} 行：区划代码“{code}”应为 12 位数字")
+        if (row.get("level") or "").strip() not in LEVELS:
+            problems.append(f"第 {n} 行：级别应为 {'/'.join(LEVELS)}")
+        if not (row.get("name") or "").strip():
+            problems.append(f"第 {n} 行：名称不能为空")
+    if problems:
+        raise AdminError("；".join(problems[:20]))
+    known = {r["code"].strip() for r in rows}
+    with write_session(engine) as session:
+        known |= set(session.scalars(select(ServerRegion.code)))
+        for n, row in enumerate(rows, start=2):
+            parent = (row.get("parent_code") or "").strip() or None
+            if parent and parent not in known:
+                raise AdminError(f"第 {n} 行：上级区划“{parent}”不存在")
+            session.merge(ServerRegion(code=row["code"].strip(), name=row["name"].strip(), parent_code=parent,
+                                       level=row["level"].strip(), source=(row.get("source") or "").strip()))
+    return len(rows)
+
+
+def _region(session: Session, code: str) -> ServerRegion:
+    region = session.get(ServerRegion, code)
+    if region is None:
+        raise AdminError(f"区划“{code}”不存在，请先导入区划代码")
+    return region
+
+
+def add_user(engine: Engine, name: str, role: str, regions: list[str], password: str) -> int:
+    if role not in ROLES:
+        raise AdminError(f"角色应为 {'/'.join(ROLES)}")
+    if len(password) < MIN_PASSWORD:
+        raise AdminError(f"密码至少 {MIN_PASSWORD} 位")
+    if role != "city" and not regions:
+        raise AdminError("请用 --region 指定负责的区划")
+    with write_session(engine) as session:
+        if session.scalar(select(Account.id).where(Account.username == name)) is not None:
+            raise AdminError(f"用户“{name}”已存在")
+        for code in regions:
+            region = _region(session, code)
+            if role == "township" and region.level != "township":
+                raise AdminError(f"司法所账号应分配乡镇级区划，“{code}”是 {region.level}")
+        account = Account(username=name, role=role, password_hash=hash_password(password))
+        session.add(account)
+        session.flush()
+        for code in dict.fromkeys(regions):
+            session.add(AccountRegion(account_id=account.id, region_code=code))
+        return account.id
+
+
+def set_password(engine: Engine, name: str, password: str, *, revoke_devices: bool = True) -> None:
+    if len(password) < MIN_PASSWORD:
+        raise AdminError(f"密码至少 {MIN_PASSWORD} 位")
+    with write_session(engine) as session:
+        account = session.scalar(select(Account).where(Account.username == name))
+        if account is None:
+            raise AdminError(f"用户“{name}”不存在")
+        account.password_hash = hash_password(password)
+        if revoke_devices:
+            _revoke(session, Device.account_id == account.id)
+
+
+def list_users(engine: Engine) -> list[dict[str, Any]]:
+    with Session(engine) as session:
+        out = []
+        for account in session.scalars(select(Account).order_by(Account.username)):
+            codes = session.scalars(select(AccountRegion.region_code).where(AccountRegion.account_id == account.id))
+            out.append({"username": account.username, "role": account.role, "regions": sorted(codes),
+                        "disabled": account.disabled})
+        return out
+
+
+def list_devices(engine: Engine, name: str | None = None) -> list[dict[str, Any]]:
+    with Session(engine) as session:
+        query = select(Device, Account.username).join(Account, Account.id == Device.account_id).order_by(Device.id)
+        if name:
+            query = query.where(Account.username == name)
+        return [
+            {"id": d.id, "user": user, "device_id": d.device_id, "name": d.name,
+             "created_at": d.created_at, "last_seen_at": d.last_seen_at, "expires_at": d.expires_at,
+             "revoked": d.revoked_at is not None}
+            for d, user in session.execute(query)
+        ]
+
+
+def _revoke(session: Session, condition) -> int:  # noqa: ANN001
+    return session.execute(
+        update(Device).where(condition, Device.revoked_at.is_(None)).values(revoked_at=utcnow())
+    ).rowcount
+
+
+def revoke_device(engine: Engine, device_row_id: int) -> int:
+    with write_session(engine) as session:
+        if session.get(Device, device_row_id) is None:
+            raise AdminError(f"设备 {device_row_id} 不存在")
+        return _revoke(session, Device.id == device_row_id)
+
+
+def add_committee(engine: Engine, name: str, short_name: str, kind: str, region_code: str, owner: str) -> str:
+    """Create a 调委会 record on the server; devices pull it like any record."""
+    if kind not in terms("committee_kinds"):
+        raise AdminError(f"调委会类别应为：{'、'.join(terms('committee_kinds'))}")
+    payload = {"name": name, "short_name": short_name, "kind": kind, "region_code": region_code}
+    problems = kind_spec("committees").check_payload(payload, deleted=False)
+    if problems:
+        raise AdminError("；".join(problems.values()))
+    with write_session(engine) as session:
+        _region(session, region_code)
+        if session.scalar(select(Account.id).where(Account.username == owner)) is None:
+            raise AdminError(f"用户“{owner}”不存在")
+        seq = lock_sequence(session.connection()) + 1
+        rid = str(uuid.uuid4())
+        now = datetime.now(UTC).replace(tzinfo=None).isoformat(timespec="seconds")
+        session.add(Record(kind="committees", id=rid, rev=1, scope=region_code, owner=owner, device_id="server",
+                           created_at=now, updated_at=now, deleted=False, payload=canonical_json(payload),
+                           hash=payload_hash(payload, False), seq=seq))
+        session.execute(update(SyncState).where(SyncState.name == "seq").values(value=seq))
+        return rid
+
+
+def list_committees(engine: Engine) -> list[dict[str, Any]]:
+    with Session(engine) as session:
+        rows = session.execute(select(Record.id, Record.owner, Record.payload).where(
+            Record.kind == "committees", Record.deleted.is_(False)))
+        return [{"id": rid, "owner": owner, **json.loads(payload)} for rid, owner, payload in rows]
+
+
+def _children(session: Session, kind: str, rid: str) -> list[tuple[str, str]]:
+    """Records that hang under (kind, rid): a case's parties, sessions, agreements, …"""
+    found = []
+    for child_kind, (field_name, parent_kind) in PARENTS.items():
+        kinds = parent_kind.values() if isinstance(parent_kind, dict) else [parent_kind]
+        if kind not in kinds:
+            continue
+        rows = session.execute(select(Record.id, Record.payload).where(
+            Record.kind == child_kind, Record.payload.contains(f'"{field_name}":"{rid}"')))
+        found += [(child_kind, cid) for cid, _p in rows]
+    return found
+
+
+def transfer(engine: Engine, to_user: str, *, record: tuple[str, str] | None = None,
+             from_user: str | None = None, region: str | None = None) -> int:
+    """Hand records over to ``to_user``: one record with everything under it, or all of an account's.
+
+    Each moved record gets a new sequence number so devices pull the new owner.
+    """
+    with write_session(engine) as session:
+        if session.scalar(select(Account.id).where(Account.username == to_user)) is None:
+            raise AdminError(f"用户“{to_user}”不存在")
+        if record is not None:
+            if session.get(Record, record) is None:
+                raise AdminError(f"记录 {record[0]}:{record[1]} 不存在")
+            keys, frontier = [record], [record]
+            while frontier:
+                frontier = [c for k in frontier for c in _children(session, *k)]
+                keys += frontier
+        elif from_user:
+            query = select(Record.kind, Record.id).where(Record.owner == from_user)
+            if region:
+                query = query.where(Record.scope == region)
+            keys = [tuple(r) for r in session.execute(query)]
+        else:
+            raise AdminError("请指定 --record KIND:ID 或 --from USER")
+        seq = lock_sequence(session.connection())
+        for kind, rid in keys:
+            seq += 1
+            session.execute(update(Record).where(Record.kind == kind, Record.id == rid)
+                            .values(owner=to_user, seq=seq))
+        session.execute(update(SyncState).where(SyncState.name == "seq").values(value=seq))
+        return len(keys)
+
+
+def counts(engine: Engine) -> dict[str, int]:
+    with Session(engine) as session:
+        return dict(session.execute(select(Record.kind, func.count()).group_by(Record.kind)).tuples())

@@ -1,0 +1,109 @@
+"""The FastAPI application of the city sync server."""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+import uuid
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.gzip import GZipMiddleware
+from fastapi.responses import JSONResponse
+from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError, OperationalError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from sync.protocol.wire import PROTOCOL_VERSION
+from sync.server import attachments, auth, logs, routes
+from sync.server.context import ServerState, Settings
+from sync.server.database import data_dir, default_url, make_engine
+from sync.server.errors import ApiError
+from sync.server.middleware import BodyGuard
+from sync.server.schemas import Health
+
+log = logging.getLogger("advisor_server.http")
+
+
+def create_app(settings: Settings) -> FastAPI:
+    app = FastAPI(
+        title="乡村法律服务工作台 · 市级同步服务器",
+        version=f"protocol {PROTOCOL_VERSION}",
+        description="Sync API (docs/sync-protocol.md). Every /v1 endpoint except login needs `Authorization: Bearer <device token>`.",
+    )
+    app.state.server = ServerState(settings=settings, engine=make_engine(settings.database_url))
+    app.include_router(auth.router)
+    app.include_router(routes.router)
+    app.include_router(attachments.router)
+
+    @app.get("/health", response_model=Health, tags=["ops"])
+    def health(request: Request) -> Health:
+        try:
+            with request.app.state.server.engine.connect() as conn:
+                conn.execute(text("SELECT 1"))
+            db = "ok"
+        except DBAPIError:
+            db = "unavailable"
+        return Health(status="ok" if db == "ok" else "degraded", database=db, protocol=PROTOCOL_VERSION)
+
+    @app.exception_handler(ApiError)
+    async def api_error(_request: Request, exc: ApiError) -> JSONResponse:
+        return JSONResponse(exc.body(), status_code=exc.status, headers=exc.headers)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        details = [
+            {"where": ".".join(str(p) for p in e.get("loc", ())), "problem": e.get("type"), "message": e.get("msg")}
+            for e in exc.errors()[:50]
+        ]
+        first = details[0]["where"] if details else ""
+        message = "请求格式有误" + (f"（{first}）" if first else "") + "，未保存任何数据"
+        if any(d["problem"] == "json_invalid" for d in details):
+            message = "请求体不是合法的 JSON，未保存任何数据"
+        return JSONResponse({"error": {"code": "invalid_request", "message": message, "details": details}},
+                            status_code=422)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        messages = {404: "没有这个地址", 405: "不支持该请求方法"}
+        return JSONResponse({"error": {"code": f"http_{exc.status_code}",
+                                       "message": messages.get(exc.status_code, str(exc.detail))}},
+                            status_code=exc.status_code, headers=getattr(exc, "headers", None))
+
+    @app.exception_handler(OperationalError)
+    async def busy(_request: Request, exc: OperationalError) -> JSONResponse:
+        log.warning("database busy", extra={"error": type(exc.orig).__name__})
+        return JSONResponse({"error": {"code": "busy", "message": "服务器繁忙，请稍后重试"}}, status_code=503,
+                            headers={"Retry-After": "5"})
+
+    @app.middleware("http")
+    async def access_log(request: Request, call_next):  # noqa: ANN001, ANN202
+        started = time.perf_counter()
+        request_id = uuid.uuid4().hex[:12]
+        response = await call_next(request)
+        route = request.scope.get("route")
+        log.info("request", extra={
+            "request_id": request_id, "method": request.method,
+            "route": getattr(route, "path", "?"), "status": response.status_code,
+            "ms": round((time.perf_counter() - started) * 1000, 1),
+            "account_id": getattr(request.state, "account_id", None),
+        })
+        response.headers["X-Request-Id"] = request_id
+        return response
+
+    app.add_middleware(GZipMiddleware, minimum_size=1000)
+    app.add_middleware(BodyGuard, max_body=settings.max_body, max_chunk=settings.max_chunk)
+    return app
+
+
+def settings_from_env() -> Settings:
+    folder = data_dir()
+    return Settings(database_url=os.environ.get("ADVISOR_SERVER_DATABASE_URL") or default_url(), data_dir=Path(folder))
+
+
+def app_from_env() -> FastAPI:
+    """Factory for ``uvicorn --factory sync.server.app:app_from_env`` (several workers)."""
+    logs.setup(os.environ.get("ADVISOR_SERVER_LOG_LEVEL", "INFO"))
+    return create_app(settings_from_env())
