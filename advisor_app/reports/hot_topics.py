@@ -137,7 +137,9 @@ def _series(
         base = f"FROM {table} WHERE deleted = 0 AND {day_col} >= :s AND {day_col} < :e AND {region}"
         group = "substr(region_code, 1, :n)"
         for g, cat, mon, count in session.execute(
-            text(f"SELECT {group}, {cat_col}, substr({day_col}, 1, 7), COUNT(DISTINCT id) {base} GROUP BY 1, 2, 3"),
+            text(
+                f"SELECT {group}, {cat_col}, substr({day_col}, 1, 7), COUNT(DISTINCT id) {base} GROUP BY 1, 2, 3"
+            ),
             params,
         ):
             out.setdefault((g, "category", cat), {})[mon] = count
@@ -172,7 +174,9 @@ def detect(store: Store, region: str | None, period: Period) -> list[HotTopic]:
     prefix = region_prefix(region)
     current = period.month_keys()[0]
     start = add_months(period.start, -BASELINE_MONTHS)
-    baseline_keys = [f"{d.year:04d}-{d.month:02d}" for d in (add_months(start, i) for i in range(BASELINE_MONTHS))]
+    baseline_keys = [
+        f"{d.year:04d}-{d.month:02d}" for d in (add_months(start, i) for i in range(BASELINE_MONTHS))
+    ]
     candidates: list[tuple[str, str, str, str, Rise]] = []
     with store.session() as session:
         names = {code: name for code, name in session.execute(text("SELECT code, name FROM regions"))}
@@ -193,7 +197,15 @@ def detect(store: Store, region: str | None, period: Period) -> list[HotTopic]:
             unit = SOURCES[source][4]
             what = f"{label} {unit}" if kind == "category" else f"含“{label}”的{unit[1:]}"
             topics.append(
-                HotTopic(group, name, source, kind, label, rise, explain(name, what, rise),
-                         _ids(session, source, group, kind, label, period))
+                HotTopic(
+                    group,
+                    name,
+                    source,
+                    kind,
+                    label,
+                    rise,
+                    explain(name, what, rise),
+                    _ids(session, source, group, kind, label, period),
+                )
             )
     return sorted(topics, key=lambda t: (t.rise.p_value, -t.rise.count))

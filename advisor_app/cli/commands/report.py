@@ -1,0 +1,91 @@
+"""`advisor report monthly|ledger|roster|hot`: the township office's exports from the command line."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+
+from advisor_app.store import Store
+
+
+def _signature(args: argparse.Namespace):  # noqa: ANN202
+    from advisor_app.reports.forms import Signature
+
+    on = date.fromisoformat(args.date) if getattr(args, "date", None) else None
+    return Signature(unit=args.unit or "", filler=args.filler or "", on=on) if (args.unit or args.filler or on) else None
+
+
+def _monthly(args: argparse.Namespace, store: Store) -> int:
+    from advisor_app.reports import forms
+    from advisor_app.reports.scope import parse_period
+
+    sheet = forms.monthly(store, args.region, parse_period(args.month), _signature(args))
+    print(f"已导出：{forms.export([sheet], args.output)}")
+    return 0
+
+
+def _ledger(args: argparse.Namespace, store: Store) -> int:
+    from advisor_app.reports import forms
+    from advisor_app.reports.scope import parse_period
+
+    sheet = forms.ledger(store, args.region, parse_period(args.month), args.adviser, _signature(args))
+    print(f"已导出：{forms.export([sheet], args.output)}（{len(sheet.tables[0].rows)} 条）")
+    return 0
+
+
+def _roster(args: argparse.Namespace, store: Store) -> int:
+    from advisor_app.reports import forms
+
+    if Path(args.output).suffix.lower() != ".xlsx":
+        raise ValueError("输出文件：花名册只导出 .xlsx")
+    print(f"已导出：{forms.export([forms.roster(store, args.region)], args.output)}")
+    return 0
+
+
+def _hot(args: argparse.Namespace, store: Store) -> int:
+    from advisor_app.reports import hot_topics
+    from advisor_app.reports.scope import parse_period
+
+    topics = hot_topics.detect(store, args.region, parse_period(args.month))
+    if not topics:
+        print("本月没有发现明显上升的热点")
+    for topic in topics:
+        print(f"{topic.explanation}（记录 {len(topic.record_ids)} 条）")
+    return 0
+
+
+def register(subparsers) -> None:  # noqa: ANN001 - argparse's private subparsers action
+    report = subparsers.add_parser("report", help="统计报表：调解月报、工作台账、法律明白人花名册、热点")
+    sub = report.add_subparsers(dest="report", metavar="报表", required=True)
+
+    def common(p: argparse.ArgumentParser, month: bool = True) -> None:
+        if month:
+            p.add_argument("--month", required=True, help="统计期间：2026-11（也可 2026-Q4 或 2026）")
+        p.add_argument("--region", default=None, help="区划代码（村、乡镇或区县），默认全部")
+
+    def signed(p: argparse.ArgumentParser) -> None:
+        p.add_argument("-o", "--output", required=True, help="输出文件 .xlsx 或 .pdf")
+        p.add_argument("--unit", default=None, help="填报单位")
+        p.add_argument("--filler", default=None, help="填报人")
+        p.add_argument("--date", default=None, help="填报日期 YYYY-MM-DD（默认今天）")
+
+    monthly = sub.add_parser("monthly", help="人民调解工作统计月报表")
+    common(monthly)
+    signed(monthly)
+    monthly.set_defaults(func=_monthly)
+
+    ledger = sub.add_parser("ledger", help="法律顾问工作台账")
+    common(ledger)
+    ledger.add_argument("--adviser", default=None, help="法律顾问姓名（默认全部）")
+    signed(ledger)
+    ledger.set_defaults(func=_ledger)
+
+    roster = sub.add_parser("roster", help="法律明白人花名册（.xlsx）")
+    common(roster, month=False)
+    roster.add_argument("-o", "--output", required=True, help="输出文件 .xlsx")
+    roster.set_defaults(func=_roster)
+
+    hot = sub.add_parser("hot", help="热点研判：本月明显上升的纠纷类型和关键词")
+    common(hot)
+    hot.set_defaults(func=_hot)
