@@ -28,7 +28,10 @@ Story = Callable[[Kit, dict[str, Any]], list[Flowable]]
 
 # kind -> (title, story over the case data); the CLI's names
 CASE_DOCUMENTS: dict[str, tuple[str, Story]] = {
-    "agreement": ("人民调解协议书", lambda kit, case: agreement.agreement_story(kit, _need(case, "agreement"))),
+    "agreement": (
+        "人民调解协议书",
+        lambda kit, case: agreement.agreement_story(kit, _need(case, "agreement")),
+    ),
     "application": ("人民调解申请书", application.story),
     "registration": ("人民调解受理登记表", registration.story),
     "notice": ("人民调解当事人权利义务告知书", notice.story),
@@ -50,8 +53,12 @@ def render_case_document(kind: str, case: dict[str, Any], kit: Kit | None = None
     """One document of a case (``kind`` as in :data:`CASE_DOCUMENTS`) or ``file`` for the whole 卷宗."""
     kit = kit or Kit()
     if kind == "file":
-        return render(kit, case_file.sections(kit, case), title=f"人民调解卷宗 {case.get('case_no') or ''}",
-                      author=case.get("committee") or "")
+        return render(
+            kit,
+            case_file.sections(kit, case),
+            title=f"人民调解卷宗 {case.get('case_no') or ''}",
+            author=case.get("committee") or "",
+        )
     if kind not in CASE_DOCUMENTS:
         raise ValueError(f"未知的文书类型：{kind}")
     title, story = CASE_DOCUMENTS[kind]
@@ -62,7 +69,9 @@ def render_case_document(kind: str, case: dict[str, Any], kit: Kit | None = None
 
 def render_consultation(data: dict[str, Any], kit: Kit | None = None) -> bytes:
     kit = kit or Kit()
-    return render(kit, [consultation.story(kit, data)], title="法律咨询记录", author=data.get("adviser") or "")
+    return render(
+        kit, [consultation.story(kit, data)], title="法律咨询记录", author=data.get("adviser") or ""
+    )
 
 
 __all__ = ["CASE_DOCUMENTS", "Kit", "Unprintable", "render_case_document", "render_consultation"]

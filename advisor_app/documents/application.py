@@ -13,7 +13,10 @@ from advisor_app.documents.parties import split_sides
 def story(kit: Kit, case: dict[str, Any]) -> list[Flowable]:
     on = case.get("accepted_on")
     applicants, respondents = split_sides(case.get("parties") or [])
-    out: list[Flowable] = [kit.title("人民调解申请书"), kit.right(f"编号：{case.get('case_no') or ''}", "编号")]
+    out: list[Flowable] = [
+        kit.title("人民调解申请书"),
+        kit.right(f"编号：{case.get('case_no') or ''}", "编号"),
+    ]
     for n, party in enumerate(applicants, 1):
         out += [kit.heading(f"申请人（{n}）"), kit.party_table(party, n, on, "申请人")]
     for n, party in enumerate(respondents, 1):

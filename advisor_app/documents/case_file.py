@@ -39,11 +39,23 @@ def cover(kit: Kit, case: dict[str, Any]) -> list[Flowable]:
 def contents(kit: Kit, case: dict[str, Any]) -> list[Flowable]:
     rows: list[list[object]] = [["序号", "文件名称", "必备", "有/无", "备注"]]
     for n, item in enumerate(case.get("checklist") or [], 1):
-        rows.append([str(n), Value("卷内文件", item["name"]), "★" if item["required"] else "",
-                     "有" if item["present"] else "无", ""])
-    return [kit.title("卷内目录"), kit.right(f"卷号：{case.get('case_no') or ''}", "卷号"), kit.space(2),
-            kit.form(rows, [1.5, 8, 1.5, 1.8, 3]), kit.space(2),
-            kit.line("注：★ 为必备材料。")]
+        rows.append(
+            [
+                str(n),
+                Value("卷内文件", item["name"]),
+                "★" if item["required"] else "",
+                "有" if item["present"] else "无",
+                "",
+            ]
+        )
+    return [
+        kit.title("卷内目录"),
+        kit.right(f"卷号：{case.get('case_no') or ''}", "卷号"),
+        kit.space(2),
+        kit.form(rows, [1.5, 8, 1.5, 1.8, 3]),
+        kit.space(2),
+        kit.line("注：★ 为必备材料。"),
+    ]
 
 
 def back_cover(kit: Kit, case: dict[str, Any]) -> list[Flowable]:
@@ -58,8 +70,13 @@ def back_cover(kit: Kit, case: dict[str, Any]) -> list[Flowable]:
 
 def sections(kit: Kit, case: dict[str, Any]) -> list[list[Flowable]]:
     """Every document of the file in the official order; documents the case does not have are left out."""
-    parts = [cover(kit, case), contents(kit, case), application.story(kit, case), registration.story(kit, case),
-             notice.story(kit, case)]
+    parts = [
+        cover(kit, case),
+        contents(kit, case),
+        application.story(kit, case),
+        registration.story(kit, case),
+        notice.story(kit, case),
+    ]
     if case.get("sessions"):
         parts.append(record.story(kit, case))
     if case.get("agreement"):

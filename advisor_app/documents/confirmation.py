@@ -17,8 +17,16 @@ def story(kit: Kit, case: dict[str, Any]) -> list[Flowable]:
     court = confirmation.get("court") or "＿＿＿＿＿＿人民法院"
     out: list[Flowable] = [kit.title("司法确认申请书")]
     for n, party in enumerate(case.get("parties") or [], 1):
-        out += [kit.heading(f"申请人（{n}）"), kit.party_table(party, n, confirmation.get("applied_on") or signed_on, "申请人")]
-        out.append(kit.line(f"送达地址：{party.get('address') or ''}　联系电话：{party.get('phone') or ''}", f"第 {n} 位申请人送达地址"))
+        out += [
+            kit.heading(f"申请人（{n}）"),
+            kit.party_table(party, n, confirmation.get("applied_on") or signed_on, "申请人"),
+        ]
+        out.append(
+            kit.line(
+                f"送达地址：{party.get('address') or ''}　联系电话：{party.get('phone') or ''}",
+                f"第 {n} 位申请人送达地址",
+            )
+        )
     out += [
         kit.heading("请求事项："),
         kit.line(
@@ -42,18 +50,26 @@ def story(kit: Kit, case: dict[str, Any]) -> list[Flowable]:
         ),
     ]
     if signed_on:
-        out.append(kit.line(f"（本申请应于协议生效后三十日内，即 {cn_date(confirmation_deadline(_day(signed_on)))}前提出。）"))
+        out.append(
+            kit.line(
+                f"（本申请应于协议生效后三十日内，即 {cn_date(confirmation_deadline(_day(signed_on)))}前提出。）"
+            )
+        )
     out += [
         kit.heading("附件："),
-        kit.line("1. 人民调解协议书；2. 申请人身份证明；3. 与协议内容有关的财产权利证明等材料；4. 送达地址确认书。",
-                 indent=True),
+        kit.line(
+            "1. 人民调解协议书；2. 申请人身份证明；3. 与协议内容有关的财产权利证明等材料；4. 送达地址确认书。",
+            indent=True,
+        ),
         kit.keep(
             [
                 kit.line("此致", indent=True),
                 kit.line(court, "人民法院"),
                 kit.space(4),
-                *[kit.right(f"申请人（签名或按指印）：＿＿＿＿＿＿（{p.get('name') or ''}）", "申请人姓名")
-                  for p in case.get("parties") or []],
+                *[
+                    kit.right(f"申请人（签名或按指印）：＿＿＿＿＿＿（{p.get('name') or ''}）", "申请人姓名")
+                    for p in case.get("parties") or []
+                ],
                 kit.right(cn_date(confirmation.get("applied_on")) + "　　"),
             ]
         ),

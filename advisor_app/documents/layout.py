@@ -262,6 +262,8 @@ class Kit:
         table = Table(data, colWidths=scaled, rowHeights=heights, splitByRow=1)
         style = [
             ("GRID", (0, 0), (-1, -1), 0.75, colors.black),
+            # Empty cells are drawn as strings too; without this they pull in unembedded Helvetica.
+            ("FONTNAME", (0, 0), (-1, -1), self.fonts.body),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
             ("TOPPADDING", (0, 0), (-1, -1), 4),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
@@ -342,6 +344,7 @@ class Kit:
             TableStyle(
                 [
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("FONTNAME", (0, 0), (-1, -1), self.fonts.body),
                     ("LEFTPADDING", (0, 0), (-1, -1), 0),
                     ("BOTTOMPADDING", (0, 0), (-1, -1), 14),
                 ]

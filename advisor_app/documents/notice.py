@@ -48,8 +48,13 @@ def story(kit: Kit, case: dict[str, Any]) -> list[Flowable]:
         )
     )
     signature = [kit.line("以上内容已向我（们）告知，我（们）已知悉。", indent=True), kit.space(4)]
-    signature += [kit.line(f"当事人（签名或按指印）：＿＿＿＿＿＿＿＿（{p.get('name') or ''}）", "当事人姓名")
-                  for p in case.get("parties") or []]
-    signature += [kit.line("告知人（人民调解员）：＿＿＿＿＿＿＿＿"), kit.right(cn_date(case.get("notice_given_on")) + "　　")]
+    signature += [
+        kit.line(f"当事人（签名或按指印）：＿＿＿＿＿＿＿＿（{p.get('name') or ''}）", "当事人姓名")
+        for p in case.get("parties") or []
+    ]
+    signature += [
+        kit.line("告知人（人民调解员）：＿＿＿＿＿＿＿＿"),
+        kit.right(cn_date(case.get("notice_given_on")) + "　　"),
+    ]
     out.append(kit.keep(signature))
     return out

@@ -22,14 +22,35 @@ def story(kit: Kit, case: dict[str, Any]) -> list[Flowable]:
     ]
     for n, p in enumerate(case.get("parties") or [], 1):
         where = f"第 {n} 位当事人"
-        rows.append([f"当事人（{n}）", Value(f"{where}姓名", p.get("name")), "性别/年龄",
-                     Value(f"{where}性别", "　".join(x for x in (p.get("gender") or "", age_on(p.get("birth_date"), on)) if x))])
-        rows.append(["联系方式", Value(f"{where}联系方式", p.get("phone")), "单位或住址", Value(f"{where}单位或住址", p.get("address"))])
+        rows.append(
+            [
+                f"当事人（{n}）",
+                Value(f"{where}姓名", p.get("name")),
+                "性别/年龄",
+                Value(
+                    f"{where}性别",
+                    "　".join(x for x in (p.get("gender") or "", age_on(p.get("birth_date"), on)) if x),
+                ),
+            ]
+        )
+        rows.append(
+            [
+                "联系方式",
+                Value(f"{where}联系方式", p.get("phone")),
+                "单位或住址",
+                Value(f"{where}单位或住址", p.get("address")),
+            ]
+        )
     rows += [
         ["所在村", Value("所在村", case.get("region")), "调委会", Value("调委会名称", case.get("committee"))],
         ["案件来源", Value("案件来源", _source_line(case.get("source"))), "", ""],
         ["纠纷简要情况", Value("纠纷简要情况", case.get("summary")), "", ""],
-        ["人民调解员", Value("人民调解员", case.get("mediator")), "登记人", Value("登记人", case.get("recorder"))],
+        [
+            "人民调解员",
+            Value("人民调解员", case.get("mediator")),
+            "登记人",
+            Value("登记人", case.get("recorder")),
+        ],
         ["当事人签名", "", "", ""],
         ["登记人签名", "", "", ""],
     ]

@@ -39,9 +39,19 @@ def story(kit: Kit, case: dict[str, Any]) -> list[Flowable]:
             ["回访事由", Value(f"{where}回访事由", visit.get("reason") or "了解协议履行情况"), "", ""],
             ["回访情况", Value(f"{where}回访情况", situation), "", ""],
             ["采取措施", Value(f"{where}采取措施", visit.get("measures")), "", ""],
-            ["回访人", Value(f"{where}回访人", visit.get("visitor")), "回访日期", Value(f"{where}回访日期", cn_date(visit.get("visited_on")))],
+            [
+                "回访人",
+                Value(f"{where}回访人", visit.get("visitor")),
+                "回访日期",
+                Value(f"{where}回访日期", cn_date(visit.get("visited_on"))),
+            ],
         ]
         spans = [((1, r), (3, r)) for r in range(5)]
-        out += [kit.title("人民调解回访记录"), kit.space(2), kit.form(rows, [96, 130, 80, 136], spans),
-                kit.space(6), kit.right("回访人（签名）：＿＿＿＿＿＿＿＿")]
+        out += [
+            kit.title("人民调解回访记录"),
+            kit.space(2),
+            kit.form(rows, [96, 130, 80, 136], spans),
+            kit.space(6),
+            kit.right("回访人（签名）：＿＿＿＿＿＿＿＿"),
+        ]
     return out

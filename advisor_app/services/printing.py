@@ -24,8 +24,17 @@ from advisor_app.services import attachments, cases
 from advisor_app.store import Store
 
 PDF_PURPOSE = "协议书PDF"
-DOCUMENT_KINDS = ("agreement", "application", "registration", "notice", "record", "oral", "visit",
-                  "confirmation", "file")
+DOCUMENT_KINDS = (
+    "agreement",
+    "application",
+    "registration",
+    "notice",
+    "record",
+    "oral",
+    "visit",
+    "confirmation",
+    "file",
+)
 
 
 class PrintError(ValueError):
