@@ -294,11 +294,9 @@ def apply_push(conn: Connection, actor: Actor, changes: list[Incoming]) -> PushR
         key = (c.kind, c.id)
         rec = existing.get(key)
         if (c.kind, c.id, c.rev) not in inserted:
-            old_hash, old_status = stored[(c.kind, c.id, c.rev)]
-            if old_hash == c.hash and old_status == "accepted":
+            old_hash, _status = stored[(c.kind, c.id, c.rev)]
+            if old_hash == c.hash:
                 result.duplicates += 1
-            elif old_hash == c.hash:
-                result.problems.append(_problem(c, "conflict", "stale_base", rec.rev if rec else None))
             else:
                 conflicts.append((c, "rev_reused", rec.rev if rec else None))
             continue
@@ -342,18 +340,16 @@ def apply_push(conn: Connection, actor: Actor, changes: list[Incoming]) -> PushR
     losers = conflicts + rejected
     if losers:
         _keep_losers(conn, actor, losers)
-    marks = [{"b_kind": c.kind, "b_id": c.id, "b_rev": c.rev} for c, _r, _s in conflicts if (c.kind, c.id, c.rev) in inserted]
-    if marks:
+    # Only accepted revisions keep their key: a losing or refused change is judged again when
+    # sent again (the owner or the parent may have changed by then); its copy in ``conflicts`` is
+    # deduplicated by (kind, id, rev, hash).
+    drop = [{"b_kind": c.kind, "b_id": c.id, "b_rev": c.rev} for c, _r, _s in losers if (c.kind, c.id, c.rev) in inserted]
+    if drop:
         conn.execute(
-            update(Revision)
-            .where(Revision.kind == bindparam("b_kind"), Revision.record_id == bindparam("b_id"),
-                   Revision.rev == bindparam("b_rev"))
-            .values(status="conflict"),
-            marks,
+            delete(Revision).where(Revision.kind == bindparam("b_kind"), Revision.record_id == bindparam("b_id"),
+                                   Revision.rev == bindparam("b_rev")),
+            drop,
         )
-    # A refusal by rule is re-judged when sent again (the parent may have arrived by then).
-    for c, _r, _s in rejected:
-        conn.execute(delete(Revision).where(Revision.kind == c.kind, Revision.record_id == c.id, Revision.rev == c.rev))
     for c, reason, server_rev in conflicts:
         result.problems.append(_problem(c, "conflict", reason, server_rev))
     for c, reason, server_rev in rejected:

@@ -1,0 +1,143 @@
+"""A real server per backend (SQLite file, PostgreSQL in a fresh schema) behind a real uvicorn
+on loopback, with regions, two townships, three villages, accounts and a committee."""
+
+from __future__ import annotations
+
+import os
+import socket
+import threading
+import time
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import httpx
+import psycopg
+import pytest
+import uvicorn
+
+from sync.server import admin
+from sync.server.app import create_app
+from sync.server.context import Settings
+from sync.server.database import make_engine, normalise_url, upgrade
+
+ROOT = Path(__file__).resolve().parents[2]
+TOWNSHIP = "610502100000"  # 桥南镇
+TOWNSHIP_2 = "610528101000"  # 庄里镇
+VILLAGE = "610502100201"
+VILLAGE_2 = "610502100202"
+VILLAGE_3 = "610528101201"  # under the second township
+PASSWORD = "correct-horse-1"
+USERS = {
+    "adv1": ("adviser", [VILLAGE]),
+    "adv2": ("adviser", [VILLAGE_2]),
+    "med3": ("mediator", [VILLAGE_3]),
+    "tw1": ("township", [TOWNSHIP]),
+    "tw2": ("township", [TOWNSHIP_2]),
+    "city": ("city", []),
+}
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@dataclass
+class Server:
+    backend: str
+    url: str
+    database_url: str
+    engine: Any
+    committee_id: str
+    tokens: dict[str, str] = field(default_factory=dict)
+
+    def client(self, user: str | None = None, **kw: Any) -> httpx.Client:
+        headers = {"Authorization": f"Bearer {self.token(user)}"} if user else {}
+        return httpx.Client(base_url=self.url, headers=headers, timeout=60, **kw)
+
+    def token(self, user: str) -> str:
+        if user not in self.tokens:
+            r = httpx.post(f"{self.url}/v1/auth/login",
+                           json={"username": user, "password": PASSWORD, "device_id": f"dev-{user}"})
+            assert r.status_code == 200, r.text
+            self.tokens[user] = r.json()["token"]
+        return self.tokens[user]
+
+
+def _pg_schema_url(base: str) -> tuple[str, str]:
+    schema = f"advisor_srv_{uuid.uuid4().hex[:10]}"
+    with psycopg.connect(base.replace("postgresql+psycopg://", "postgresql://"), autocommit=True) as conn:
+        conn.execute(f'CREATE SCHEMA "{schema}"')
+    sep = "&" if "?" in base else "?"
+    return schema, f"{normalise_url(base)}{sep}options=-csearch_path%3D{schema}"
+
+
+def _setup(database_url: str, data_dir: Path) -> str:
+    engine = make_engine(database_url)
+    upgrade(engine)
+    admin.import_regions(engine, ROOT / "resources" / "regions" / "weinan.csv")
+    extra = data_dir / "villages.csv"
+    extra.write_text(
+        "code,name,parent_code,level,source\n"
+        f"{VILLAGE},桥南村,{TOWNSHIP},village,演示数据（虚构）\n"
+        f"{VILLAGE_2},王家村,{TOWNSHIP},village,演示数据（虚构）\n"
+        f"{VILLAGE_3},庄里村,{TOWNSHIP_2},village,演示数据（虚构）\n",
+        encoding="utf-8",
+    )
+    admin.import_regions(engine, extra)
+    for name, (role, regions) in USERS.items():
+        admin.add_user(engine, name, role, regions, PASSWORD)
+    committee = admin.add_committee(engine, "桥南镇人民调解委员会", "临桥", "乡镇", TOWNSHIP, "tw1")
+    engine.dispose()
+    return committee
+
+
+def start_uvicorn(app: Any) -> tuple[str, uvicorn.Server, threading.Thread]:
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", access_log=False))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        assert time.monotonic() < deadline, "uvicorn did not start"
+        time.sleep(0.02)
+    return f"http://127.0.0.1:{port}", server, thread
+
+
+def _backends() -> list[Any]:
+    params = ["sqlite"]
+    if os.environ.get("ADVISOR_TEST_DATABASE_URL"):
+        params.append("postgres")
+    else:
+        params.append(pytest.param("postgres", marks=pytest.mark.skip(reason="ADVISOR_TEST_DATABASE_URL not set")))
+    return params
+
+
+@pytest.fixture(scope="session", params=_backends())
+def server(request, tmp_path_factory) -> Server:
+    backend = request.param
+    data_dir = tmp_path_factory.mktemp(f"server-{backend}")
+    schema = None
+    if backend == "postgres":
+        base = os.environ["ADVISOR_TEST_DATABASE_URL"]
+        schema, database_url = _pg_schema_url(base)  # unreachable -> psycopg raises: the test fails
+    else:
+        database_url = f"sqlite:///{data_dir / 'server.db'}"
+    committee = _setup(database_url, data_dir)
+    app = create_app(Settings(database_url=database_url, data_dir=data_dir, max_body=4 * 1024 * 1024,
+                              max_chunk=1024 * 1024, max_attachment=3 * 1024 * 1024))
+    url, uv, thread = start_uvicorn(app)
+    srv = Server(backend=backend, url=url, database_url=database_url, engine=app.state.server.engine,
+                 committee_id=committee)
+    yield srv
+    uv.should_exit = True
+    thread.join(10)
+    app.state.server.engine.dispose()
+    if schema:
+        with psycopg.connect(os.environ["ADVISOR_TEST_DATABASE_URL"], autocommit=True) as conn:
+            conn.execute(f'DROP SCHEMA "{schema}" CASCADE')
+
+
