@@ -80,3 +80,62 @@ def records(
     kind, query = figures.DRILLS[figure]
     with store.session() as session:
         return kind, query(session, region_prefix(region), period, key, as_of or date.today())
+
+
+@dataclass
+class DashboardData:
+    """What the 统计 page shows: the figures, a 12-month trend and the month's hot topics."""
+
+    figures: Figures
+    trend: dict[str, int]  # YYYY-MM -> consultations, the 12 months ending with the period
+    trend_cases: dict[str, int]  # YYYY-MM -> cases accepted
+    hot_topics: list
+
+
+def dashboard(store: Store, region: str | None, period: Period, as_of: date | None = None) -> DashboardData:
+    from advisor_app.reports import hot_topics
+    from advisor_app.reports.scope import add_months
+
+    figs = compute(store, region, period, as_of)
+    year = Period("trend", add_months(period.end, -12), period.end, "近 12 个月")
+    prefix = region_prefix(region)
+    with store.session() as session:
+        trend = figures.consultations(session, prefix, year).by_month
+        cases = {k: 0 for k in year.month_keys()}
+        params: dict = {"ps": year.start.isoformat(), "pe": year.end.isoformat()}
+        from sqlalchemy import text
+
+        from advisor_app.reports.scope import region_sql
+
+        sql = (
+            "SELECT substr(accepted_on, 1, 7), COUNT(DISTINCT id) FROM cases WHERE deleted = 0 "
+            f"AND accepted_on >= :ps AND accepted_on < :pe AND {region_sql('region_code', params, prefix)} GROUP BY 1"
+        )
+        for mon, n in session.execute(text(sql), params):
+            cases[mon] = n
+    return DashboardData(figs, trend, cases, hot_topics.detect(store, region, period))
+
+
+def describe(store: Store, kind: str, ids: list[str]) -> list[str]:
+    """One line per record for the simple list dialog (no ID numbers or phones)."""
+    from sqlalchemy import text
+
+    queries = {
+        "cases": "SELECT id, COALESCE(case_no, '') || '　' || dispute_type || '　' || accepted_on FROM cases",
+        "consultations": "SELECT id, substr(occurred_at, 1, 16) || '　' || category || '　' || substr(question, 1, 30) "
+        "FROM consultations",
+        "activities": "SELECT id, held_on || '　' || kind || '　' || topic FROM activities",
+        "legal_literates": "SELECT id, name || '　' || status FROM legal_literates",
+        "ratings": "SELECT id, rated_on || '　' || grade || '　' || COALESCE(comment, '') FROM ratings",
+        "screenings": "SELECT id, held_on || '　排查发现 ' || disputes_found || ' 件' FROM screenings",
+    }
+    if kind not in queries or not ids:
+        return list(ids)
+    with store.session() as session:
+        found: dict[str, str] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ", ".join(f":i{n}" for n in range(len(chunk)))
+            params = {f"i{n}": v for n, v in enumerate(chunk)}
+            found.update(dict(session.execute(text(f"{queries[kind]} WHERE id IN ({marks})"), params).all()))
+    return [found.get(i, i) for i in ids]

@@ -1,0 +1,84 @@
+"""The 统计 page under pytest-qt (offscreen): cards, charts, selectors and the drill-down signal."""
+
+from __future__ import annotations
+
+import pytest
+from reports_dataset import TOWNSHIP, V1
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def view(qtbot, dataset):
+    from ui.dashboard import DashboardView
+
+    widget = DashboardView(dataset)
+    qtbot.addWidget(widget)
+    widget.set_scope(TOWNSHIP, "2026-10")
+    return widget
+
+
+def test_cards_and_charts_show_the_figures(view):
+    cards = view.cards
+    assert cards["accepted"].value == 4
+    assert cards["success"].value == 2
+    assert cards["rate"].value == "50.0%"
+    assert cards["amount"].value == "0.70"
+    assert cards["consultations"].value == 3
+    assert cards["satisfaction"].value == "75.0%"
+    assert cards["bad"].value == 1
+    assert cards["unreported"].value == 1  # 张家村; 李家村 sent a 零上报
+    assert dict(zip(view.type_keys, [view.type_set.at(i) for i in range(view.type_set.count())], strict=True)) == {
+        "婚姻家庭": 1, "邻里": 2, "合同": 1}
+    assert sum(s.value() for s in view.pie.slices()) == 4
+    assert view.trend_series[0].at(11).y() == 3  # October, the last of the 12 months
+    assert view.village_table.rowCount() == 4
+    assert view.village_table.item(0, 1).text() == "有上报"
+
+
+def test_region_selector_narrows_the_figures(view):
+    view.set_scope(V1, "2026-10")
+    assert view.cards["accepted"].value == 2
+    view.set_scope(None, "2026-10")
+    assert view.cards["accepted"].value == 5
+
+
+def test_click_emits_open_records(view, qtbot, dataset):
+    received = []
+    view.openRecords.connect(lambda kind, ids: received.append((kind, ids)))
+    view.cards["success"].click()
+    assert received[-1][0] == "cases" and set(received[-1][1]) == {dataset.ids.c1, dataset.ids.c2}
+    view.type_set.clicked.emit(view.type_keys.index("邻里"))
+    assert set(received[-1][1]) == {dataset.ids.c1, dataset.ids.c3}
+    view.cards["overdue"].click()
+    assert received[-1] == ("cases", [dataset.ids.c7, dataset.ids.c4])
+
+
+def test_without_a_receiver_a_list_dialog_opens(view, dataset):
+    view.cards["consultations"].click()
+    dialog = view.last_dialog
+    assert dialog is not None and dialog.isVisible()
+    lines = [dialog.list.item(i).text() for i in range(dialog.list.count())]
+    assert len(lines) == 3 and lines[0].startswith("2026-10-05 10:00")
+    dialog.reject()
+
+
+def test_bad_period_is_reported_not_raised(view):
+    view.period_box.setCurrentText("2026-13")
+    view.refresh()
+    assert "统计期间" in view.status.text()
+    assert view.cards["accepted"].value == 4  # the old figures stay
+
+
+def test_figures_computed_on_the_task_thread(qtbot, dataset):
+    from ui.dashboard import DashboardView
+    from ui.tasks import TaskManager
+
+    tasks = TaskManager()
+    try:
+        widget = DashboardView(dataset, tasks=tasks)
+        qtbot.addWidget(widget)
+        widget.set_scope(TOWNSHIP, "2026-10")
+        qtbot.waitUntil(lambda: widget.cards["accepted"].value == 4, timeout=5000)
+    finally:
+        tasks.shutdown()

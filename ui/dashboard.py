@@ -1,0 +1,371 @@
+"""统计 page: cards, charts and lists of the township office's figures, with region and period selectors.
+
+Every number comes from advisor_app.reports; a click on a figure emits ``openRecords(kind, ids)``
+(kind is a table name such as ``cases``); when nothing is connected a simple list dialog shows them.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QChartView,
+    QLineSeries,
+    QPieSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QMetaMethod, Qt, Signal
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import text
+
+from advisor_app.reports import service
+from advisor_app.reports.scope import Period, add_months, parse_period
+from advisor_app.store import Store
+
+LEVEL_INDENT = {"city": 0, "county": 1, "township": 2, "village": 3}
+
+
+class Card(QPushButton):
+    """A figure with its caption; clicking opens the records behind it."""
+
+    def __init__(self, caption: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.caption = caption
+        self.setMinimumSize(130, 64)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.set_value("—")
+
+    def set_value(self, value: object, note: str = "") -> None:
+        self.value = value
+        self.setText(f"{value}\n{self.caption}" + (f"\n{note}" if note else ""))
+
+
+class RecordsDialog(QDialog):
+    """The simple list of records behind a figure (used when the main window did not connect)."""
+
+    def __init__(self, title: str, lines: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        layout = QVBoxLayout(self)
+        self.list = QListWidget()
+        self.list.addItems(lines or ["（没有记录）"])
+        layout.addWidget(QLabel(f"共 {len(lines)} 条"))
+        layout.addWidget(self.list)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(520, 420)
+
+
+class DashboardView(QWidget):
+    openRecords = Signal(str, list)  # noqa: N815 - the name the main window connects to
+
+    def __init__(self, store: Store, parent: QWidget | None = None, *, tasks=None) -> None:  # noqa: ANN001
+        super().__init__(parent)
+        self.store = store
+        self.tasks = tasks  # ui.tasks.TaskManager: figures computed off the GUI thread when given
+        self.data: service.DashboardData | None = None
+        self.last_dialog: RecordsDialog | None = None
+        self._build()
+        self._fill_selectors()
+        self.refresh()
+
+    # --- layout ------------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.region_box = QComboBox()
+        self.period_box = QComboBox()
+        self.period_box.setEditable(True)
+        self.refresh_button = QPushButton("刷新")
+        self.status = QLabel()
+        for widget in (QLabel("地区"), self.region_box, QLabel("期间"), self.period_box, self.refresh_button):
+            bar.addWidget(widget)
+        bar.addWidget(self.status, 1)
+        outer.addLayout(bar)
+        self.region_box.currentIndexChanged.connect(lambda _: self.refresh())
+        self.period_box.activated.connect(lambda _: self.refresh())
+        self.refresh_button.clicked.connect(self.refresh)
+
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        body = QWidget()
+        grid = QVBoxLayout(body)
+        scroll.setWidget(body)
+        outer.addWidget(scroll, 1)
+
+        cards = QGridLayout()
+        self.cards: dict[str, Card] = {}
+        specs = [
+            ("accepted", "受理（件）", ("mediation", "accepted|total=合计")),
+            ("success", "调解成功（件）", ("mediation", "success|total=合计")),
+            ("rate", "成功率", ("mediation", "success|total=合计")),
+            ("amount", "协议金额（万元）", ("mediation", "amount|total=合计")),
+            ("confirmed", "司法确认（件）", ("mediation", "confirmed|total=合计")),
+            ("consultations", "咨询（件）", ("consultations", None)),
+            ("satisfaction", "满意率", ("ratings", None)),
+            ("bad", "差评待回访", ("bad_ratings", None)),
+            ("overdue", "超期案件", ("overdue_cases", None)),
+            ("window", "司法确认期内", ("confirmation_window", None)),
+            ("visits", "待回访", ("visits_due", None)),
+            ("unreported", "未上报村", ("unreported", None)),
+        ]
+        for n, (key, caption, (figure, cell)) in enumerate(specs):
+            card = Card(caption)
+            card.clicked.connect(lambda _=False, f=figure, c=cell: self.open_figure(f, c))
+            self.cards[key] = card
+            cards.addWidget(card, n // 6, n % 6)
+        grid.addLayout(cards)
+
+        charts = QGridLayout()
+        self.type_chart, self.trend_chart, self.pie_chart = QChart(), QChart(), QChart()
+        for n, (chart, title) in enumerate(
+            ((self.type_chart, "受理纠纷（按类型）"), (self.trend_chart, "近 12 个月咨询与受理"),
+             (self.pie_chart, "满意度"))
+        ):
+            chart.setTitle(title)
+            view = QChartView(chart)
+            view.setRenderHint(QPainter.RenderHint.Antialiasing)
+            view.setMinimumHeight(260)
+            charts.addWidget(view, 0, n)
+        grid.addLayout(charts)
+
+        lists = QGridLayout()
+        self.hot_list = QListWidget()
+        self.hot_list.itemActivated.connect(self._open_item)
+        self.overdue_list = QListWidget()
+        self.overdue_list.itemActivated.connect(self._open_item)
+        self.village_table = QTableWidget(0, 7)
+        self.village_table.setHorizontalHeaderLabels(
+            ["村（社区）", "上报", "法律明白人", "差额", "实地服务（小时）", "讲座（本季度）", "履职"]
+        )
+        self.village_table.cellDoubleClicked.connect(self._open_village_cell)
+        for n, (title, widget) in enumerate(
+            (("热点（本月明显上升）", self.hot_list), ("待办与超期", self.overdue_list), ("各村情况", self.village_table))
+        ):
+            lists.addWidget(QLabel(title), 0, n)
+            lists.addWidget(widget, 1, n)
+        lists.setColumnStretch(2, 2)
+        grid.addLayout(lists)
+
+    def _fill_selectors(self) -> None:
+        self.region_box.addItem("全部地区", None)
+        with self.store.session() as session:
+            rows = session.execute(text("SELECT code, name, level FROM regions ORDER BY code")).all()
+        for code, name, level in rows:
+            self.region_box.addItem("　" * LEVEL_INDENT.get(level, 0) + name, code)
+        home = self.store.setting("home_region")
+        if home and (index := self.region_box.findData(home)) >= 0:
+            self.region_box.setCurrentIndex(index)
+        today = date.today()
+        start = date(today.year, today.month, 1)
+        periods = [f"{d.year}-{d.month:02d}" for d in (add_months(start, -n) for n in range(24))]
+        periods += [f"{today.year - n // 4}-Q{(((today.month - 1) // 3 - n) % 4) + 1}" for n in range(8)]
+        periods += [str(today.year - n) for n in range(3)]
+        self.period_box.addItems(periods)
+
+    # --- data --------------------------------------------------------------------------------------
+
+    def region(self) -> str | None:
+        return self.region_box.currentData()
+
+    def period(self) -> Period:
+        return parse_period(self.period_box.currentText())
+
+    def set_scope(self, region: str | None, period: str) -> None:
+        """Select a region code (None: all) and a period (2026-11, 2026-Q4, 2026), then refresh."""
+        self.region_box.blockSignals(True)
+        self.region_box.setCurrentIndex(max(0, self.region_box.findData(region)) if region else 0)
+        self.region_box.blockSignals(False)
+        self.period_box.setCurrentText(period)
+        self.refresh()
+
+    def refresh(self) -> None:
+        try:
+            region, period = self.region(), self.period()
+        except Exception as exc:  # a typo in the period box: say so, keep the old figures
+            self.status.setText(getattr(exc, "errors", {}).get("period", str(exc)))
+            return
+        self.status.setText("正在统计…")
+        job = lambda: service.dashboard(self.store, region, period)  # noqa: E731
+        if self.tasks is not None:
+            self.tasks.run_db(job, self.show_data, lambda exc: self.status.setText(f"统计失败：{exc}"))
+        else:
+            self.show_data(job())
+
+    def show_data(self, data: service.DashboardData) -> None:
+        self.data = data
+        figs = data.figures
+        total = figs.total
+        c = self.cards
+        c["accepted"].set_value(total.accepted)
+        c["success"].set_value(total.success)
+        c["rate"].set_value("—" if total.rate is None else f"{total.rate:.1f}%")
+        c["amount"].set_value(f"{total.amount_wan:.2f}")
+        c["confirmed"].set_value(total.confirmed)
+        c["consultations"].set_value(figs.consultations.total)
+        rate = figs.satisfaction.satisfied_rate
+        c["satisfaction"].set_value("—" if rate is None else f"{rate:.1f}%", f"共 {figs.satisfaction.total} 次评价")
+        c["bad"].set_value(len(figs.satisfaction.bad))
+        c["overdue"].set_value(len(figs.overdue.cases))
+        c["window"].set_value(len(figs.overdue.confirmation_window))
+        c["visits"].set_value(len(figs.overdue.visits))
+        unreported = [v for v in figs.villages if v.report_status == "未上报"]
+        c["unreported"].set_value(len(unreported), f"零上报 {sum(v.report_status == '零上报' for v in figs.villages)}")
+        self._charts(data)
+        self._lists(data)
+        self.status.setText(f"{figs.region_name}　{figs.period.label}")
+
+    def _charts(self, data: service.DashboardData) -> None:
+        by_type = {k: r.accepted for k, r in data.figures.mediation["dispute_type"].items() if r.accepted}
+        self.type_chart.removeAllSeries()
+        for axis in self.type_chart.axes():
+            self.type_chart.removeAxis(axis)
+        self.type_set = QBarSet("受理")
+        self.type_set.append(list(by_type.values()))
+        self.type_keys = list(by_type)
+        self.type_set.clicked.connect(
+            lambda i: self.open_figure("mediation", f"accepted|dispute_type={self.type_keys[i]}")
+        )
+        bars = QBarSeries()
+        bars.append(self.type_set)
+        self.type_chart.addSeries(bars)
+        self._axes(self.type_chart, bars, self.type_keys, max(by_type.values(), default=1))
+
+        self.trend_chart.removeAllSeries()
+        for axis in self.trend_chart.axes():
+            self.trend_chart.removeAxis(axis)
+        months = list(data.trend)
+        self.trend_series = []
+        for name, values in (("咨询", data.trend), ("受理", data.trend_cases)):
+            line = QLineSeries()
+            line.setName(name)
+            for n, month in enumerate(months):
+                line.append(n, values.get(month, 0))
+            self.trend_chart.addSeries(line)
+            self.trend_series.append(line)
+        x, y = QValueAxis(), QValueAxis()
+        x.setRange(0, max(1, len(months) - 1))
+        x.setLabelFormat("%d")
+        x.setTitleText(f"{months[0]} 起（月）" if months else "")
+        y.setRange(0, max([*data.trend.values(), *data.trend_cases.values(), 1]))
+        y.setLabelFormat("%d")
+        self.trend_chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
+        self.trend_chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
+        for line in self.trend_series:
+            line.attachAxis(x)
+            line.attachAxis(y)
+
+        self.pie_chart.removeAllSeries()
+        self.pie = QPieSeries()
+        for grade, n in data.figures.satisfaction.by_grade.items():
+            if n:
+                piece = self.pie.append(f"{grade} {n}", n)
+                piece.clicked.connect(lambda g=grade: self.open_figure("ratings", g))
+        self.pie_chart.addSeries(self.pie)
+
+    @staticmethod
+    def _axes(chart: QChart, series: QBarSeries, categories: list[str], top: int) -> None:
+        x = QBarCategoryAxis()
+        x.append(categories)
+        y = QValueAxis()
+        y.setRange(0, top)
+        y.setLabelFormat("%d")
+        chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(x)
+        series.attachAxis(y)
+
+    def _lists(self, data: service.DashboardData) -> None:
+        self.hot_list.clear()
+        for topic in data.hot_topics:
+            item = QListWidgetItem(topic.explanation)
+            item.setData(Qt.ItemDataRole.UserRole, (topic.source, topic.record_ids))
+            self.hot_list.addItem(item)
+        if not data.hot_topics:
+            self.hot_list.addItem("本月没有发现明显上升的热点")
+        self.overdue_list.clear()
+        o = data.figures.overdue
+        for row in o.cases:
+            self._add(self.overdue_list, f"超期 {row['days_over']} 天：{row['case_no'] or ''}（{row['dispute_type']}）",
+                      "cases", [row["id"]])
+        for row in o.confirmation_window:
+            self._add(self.overdue_list, f"司法确认还剩 {row['days_left']} 天：{row['case_no'] or ''}", "cases", [row["id"]])
+        for row in o.visits:
+            self._add(self.overdue_list, f"待回访（{row['due_on']} 到期）：{row['case_no'] or ''}", "cases", [row["id"]])
+        for row in o.follow_ups:
+            self._add(self.overdue_list, f"差评回访超期（{row['follow_up_due']} 到期）", "ratings", [row["id"]])
+        villages = data.figures.villages
+        self.village_table.setRowCount(len(villages))
+        for r, v in enumerate(villages):
+            values = [v.name, v.report_status, v.roster, v.roster_short, f"{v.onsite_hours:g} / {v.onsite_target_hours}",
+                      v.lectures, "达标" if v.duty_met else "未达标"]
+            for col, value in enumerate(values):
+                item = QTableWidgetItem(str(value))
+                item.setData(Qt.ItemDataRole.UserRole, v.code)
+                self.village_table.setItem(r, col, item)
+
+    @staticmethod
+    def _add(widget: QListWidget, label: str, kind: str, ids: list[str]) -> None:
+        item = QListWidgetItem(label)
+        item.setData(Qt.ItemDataRole.UserRole, (kind, ids))
+        widget.addItem(item)
+
+    # --- drill-down ----------------------------------------------------------------------------------
+
+    def open_figure(self, figure: str, cell: str | None = None) -> None:
+        """Find the records behind a figure and hand them on (``openRecords``) or list them."""
+        if self.data is None:
+            return
+        figs = self.data.figures
+        if figure == "bad_ratings":
+            kind, ids = "ratings", [b.id for b in figs.satisfaction.bad]
+        elif figure == "unreported":
+            kind, ids = "regions", [v.code for v in figs.villages if v.report_status == "未上报"]
+        elif figure == "ratings" and cell is None:
+            kind, ids = "ratings", []
+            for grade in figs.satisfaction.by_grade:
+                ids += service.records(self.store, figs.region_code, figs.period, "ratings", grade)[1]
+        else:
+            kind, ids = service.records(self.store, figs.region_code, figs.period, figure, cell, figs.as_of)
+        self.emit_records(kind, ids)
+
+    def emit_records(self, kind: str, ids: list[str]) -> None:
+        signal = QMetaMethod.fromSignal(self.openRecords)
+        if self.isSignalConnected(signal):
+            self.openRecords.emit(kind, ids)
+            return
+        lines = ids if kind == "regions" else service.describe(self.store, kind, ids)
+        self.last_dialog = RecordsDialog("相关记录", lines, self)
+        self.last_dialog.open()
+
+    def _open_item(self, item: QListWidgetItem) -> None:
+        data = item.data(Qt.ItemDataRole.UserRole)
+        if data:
+            self.emit_records(*data)
+
+    def _open_village_cell(self, row: int, column: int) -> None:
+        code = self.village_table.item(row, 0).data(Qt.ItemDataRole.UserRole)
+        figure = {2: "roster", 3: "roster", 5: "lectures"}.get(column, "onsite")
+        self.open_figure(figure, code)
