@@ -1,11 +1,70 @@
-"""Placeholder entry point of the desktop app (replaced by the real window)."""
+"""`advisor-app [--data-dir DIR]`: the desktop app of 乡村法律服务工作台."""
 
+from __future__ import annotations
+
+import argparse
 import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication
+
+ORGANISATION = "advisor-desk"
+APPLICATION = "advisor-app"
 
 
-def main() -> int:
-    print("乡村法律服务工作台：桌面程序正在开发中。")
-    return 0
+def apply_font_size(size: int) -> None:
+    """A larger font for the whole app (many users are older); widgets pick it up at once."""
+    app = QApplication.instance()
+    font = QFont(app.font())
+    font.setPointSize(int(size))
+    app.setFont(font)
+
+
+def make_app(argv: Sequence[str] = ()) -> QApplication:
+    """The QApplication with names, translations, font and style (tests share this set-up)."""
+    app = QApplication.instance() or QApplication(list(argv) or [APPLICATION])
+    QCoreApplication.setOrganizationName(ORGANISATION)
+    QCoreApplication.setApplicationName(APPLICATION)
+    from ui import i18n
+    from ui.settings_page import DEFAULT_FONT_SIZE, FONT_SETTING, LANGUAGE_SETTING
+
+    settings = QSettings()
+    app._translators = i18n.install(app, str(settings.value(LANGUAGE_SETTING, i18n.DEFAULT_LANGUAGE)))
+    apply_font_size(int(settings.value(FONT_SETTING, DEFAULT_FONT_SIZE)))
+    style = Path(__file__).resolve().parent.parent / "resources" / "styles" / "app.qss"
+    if style.exists():
+        app.setStyleSheet(style.read_text(encoding="utf-8"))
+    return app
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="advisor-app", description="乡村法律服务工作台")
+    parser.add_argument("--data-dir", type=Path, default=None, help="数据文件夹（默认：系统用户数据目录，或 ADVISOR_DATA_DIR）")
+    args, qt_args = parser.parse_known_args(sys.argv[1:] if argv is None else argv)
+    app = make_app([sys.argv[0], *qt_args])
+
+    from advisor_app.services import setup
+    from advisor_app.store import open_store
+    from ui.first_run import FirstRunDialog
+    from ui.main_window import MainWindow
+    from ui.tasks import TaskManager
+
+    store = open_store(args.data_dir)
+    tasks = TaskManager()
+    try:
+        if not setup.is_configured(store):
+            first = FirstRunDialog(store, tasks)
+            if not first.exec():
+                return 0
+        window = MainWindow(store, tasks)
+        window.show()
+        return app.exec()
+    finally:
+        tasks.shutdown()
+        store.close()
 
 
 if __name__ == "__main__":

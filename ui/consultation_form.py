@@ -1,0 +1,137 @@
+"""法律咨询: log a consultation in under a minute — village and time prefilled, one click for
+the mode, category, referral and priority groups; a legal aid hint when referred to 法律援助."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QPushButton, QSpinBox
+
+from advisor_app.domain.vocab import terms
+from advisor_app.services import consultations, legal_aid, setup
+from ui import person_box
+from ui.forms import FormDialog
+from ui.rating_dialog import RatingDialog
+from ui.widgets import ButtonChoice, TagButtons, combo, datetime_edit
+
+LAST_VILLAGE = "consultation/last_village"
+
+
+class ConsultationForm(FormDialog):
+    def __init__(self, store: Any, tasks: Any, record_id: str | None = None, parent: Any = None) -> None:
+        super().__init__(store, f"consultation-{record_id or 'new'}", parent, tasks=tasks)
+        self.record_id = record_id
+        self.setWindowTitle(self.tr("Consultation") if record_id else self.tr("New consultation"))
+        self.resize(760, 720)
+        villages = [(v.name, v.code) for v in setup.villages(store)]
+        self.person_id: str | None = None
+
+        self.add_field("region_code", self.tr("Village"), combo(villages))
+        self.add_field("occurred_at", self.tr("Time"), datetime_edit())
+        name = self.add_field("person_name", self.tr("Person"), QLineEdit())
+        self.similar = person_box.SimilarPeople()
+        self.add_row("", self.similar)
+        self.add_field("tags", self.tr("Priority groups"), TagButtons(terms("priority_groups")))
+        self.add_field("mode", self.tr("Mode"), ButtonChoice(terms("service_modes"), optional=False))
+        self.add_field("service_type", self.tr("Service"), combo(terms("service_types")))
+        self.add_field("category", self.tr("Category"), ButtonChoice(terms("consultation_categories"), optional=False))
+        self.add_field("subcategory", self.tr("Matter"), combo(terms("consultation_subcategories"), blank=""))
+        question = self.add_field("question", self.tr("Question"), QPlainTextEdit())
+        question.setMinimumHeight(90)
+        answer = self.add_field("answer", self.tr("Answer"), QPlainTextEdit())
+        answer.setMinimumHeight(90)
+        self.add_field("referral", self.tr("Referred to"), ButtonChoice(terms("referral_kinds")))
+        self.aid_hint = QLabel()
+        self.aid_hint.setWordWrap(True)
+        self.aid_hint.setStyleSheet("color: #1a5fb4;")
+        self.aid_hint.hide()
+        self.add_row("", self.aid_hint)
+        duration = QSpinBox()
+        duration.setRange(0, 24 * 60)
+        duration.setSpecialValueText(" ")
+        duration.setSuffix(self.tr(" min"))
+        self.add_field("duration_minutes", self.tr("Time taken"), duration)
+        self.add_field("adviser", self.tr("Adviser"), QLineEdit())
+
+        self.close_button = QPushButton(self.tr("Save and close with rating…"))
+        self.buttons.addButton(self.close_button, self.buttons.ButtonRole.ActionRole)
+        self.close_button.clicked.connect(self.save_and_close)
+
+        self.set_values({"mode": "实地", "category": "民事", "adviser": store.user})
+        last = QSettings().value(LAST_VILLAGE)
+        if last:
+            self.set_values({"region_code": last})
+        if record_id:
+            self._load(record_id)
+        self.mark_clean()
+        name.editingFinished.connect(self._look_up_person)
+        self.similar.chosen.connect(self._use_person)
+        for key in ("referral", "tags", "subcategory", "question"):
+            from ui.widgets import changed_signal
+
+            changed_signal(self.fields[key]).connect(self._update_aid_hint)
+        self.fields["person_name"].setFocus()
+
+    def _load(self, record_id: str) -> None:
+        record = consultations.get(self.store, record_id)
+        self.person_id = record.person_id
+        self.set_values({key: getattr(record, key) for key in consultations.EDITABLE if key in self.fields})
+        if record.status == "已办结":
+            self.close_button.setEnabled(False)
+
+    def _look_up_person(self) -> None:
+        name = self.fields["person_name"].text().strip()
+        if not name:
+            return
+        person_box.lookup_similar(
+            self.tasks, self.store, {"name": name}, self.fields["region_code"].currentData(),
+            lambda matches: self.similar.show_matches([m for m in matches if m.kind == "person"]),
+        )
+
+    def _use_person(self, match: Any) -> None:
+        self.person_id = match.record_id
+        self.set_values({"person_name": match.name})
+        self._changed()
+        self.similar.show_matches([])
+
+    def _update_aid_hint(self, *_: Any) -> None:
+        values = self.values()
+        if values["referral"] != "法律援助":
+            self.aid_hint.hide()
+            return
+        found = legal_aid.hints(values["tags"] or [], values["subcategory"], values["question"] or "")
+        if not found:
+            text = self.tr("No article of the Legal Aid Law matched; the legal aid office will check eligibility.")
+        else:
+            text = "\n".join(f"《法律援助法》{h.article}：{h.summary}（{h.reason}）" for h in found)
+        self.aid_hint.setText(text)
+        self.aid_hint.show()
+
+    def submit(self, data: dict[str, Any]) -> Any:
+        if self.record_id:
+            return consultations.update(self.store, self.record_id, data)
+        return consultations.create(self.store, data)
+
+    def collect(self) -> dict[str, Any]:
+        return {**self.values(), "person_id": self.person_id}
+
+    def after_save(self, record: Any) -> None:
+        self.record_id = record.id
+        QSettings().setValue(LAST_VILLAGE, record.region_code)
+
+    def save_and_close(self) -> None:
+        """Save, then take the rating (服务一次，评价一次) and close the consultation."""
+        self.save(then=self._rate)
+
+    def _rate(self, record: Any) -> None:
+        rating = RatingDialog(
+            self.store,
+            self.tasks,
+            self.tr("Close the consultation"),
+            lambda **kw: consultations.close(self.store, record.id, **kw),
+            self,
+        )
+        self.rating_dialog = rating
+        rating.finished.connect(lambda _code: self.done(1))
+        rating.open()

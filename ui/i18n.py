@@ -1,0 +1,150 @@
+"""Translations: English source strings in the code, Simplified Chinese by default.
+
+Workflow (docs/ui.md): ``python -m ui.i18n update`` runs pyside6-lupdate over ui/ into
+resources/i18n/advisor_zh_CN.ts (and advisor_en.ts); translate the new entries; ``python -m ui.i18n``
+compiles every .ts to .qm with pyside6-lrelease (the build calls it; the app also compiles a missing
+.qm on start). Qt's own qtbase_zh_CN is loaded too, so standard buttons are Chinese.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from advisor_app.resources import resources_dir
+
+LANGUAGES = ("zh_CN", "en")
+DEFAULT_LANGUAGE = "zh_CN"
+
+
+def i18n_dir() -> Path:
+    return resources_dir() / "i18n"
+
+
+def ts_path(language: str) -> Path:
+    return i18n_dir() / f"advisor_{language}.ts"
+
+
+def qm_path(language: str) -> Path:
+    return i18n_dir() / f"advisor_{language}.qm"
+
+
+def _tool(name: str) -> str:
+    here = Path(sys.executable).parent / name
+    found = str(here) if here.exists() else shutil.which(name)
+    if not found:
+        raise FileNotFoundError(f"找不到 {name}（随 PySide6 安装）")
+    return found
+
+
+def sources() -> list[Path]:
+    ui = Path(__file__).resolve().parent
+    return sorted(p for p in ui.glob("*.py") if p.name not in ("i18n.py",))
+
+
+def update() -> None:
+    """Extract source strings into the .ts files (keeps existing translations)."""
+    i18n_dir().mkdir(parents=True, exist_ok=True)
+    for language in LANGUAGES:
+        subprocess.run(
+            [_tool("pyside6-lupdate"), *map(str, sources()), "-no-obsolete", "-ts", str(ts_path(language))],
+            check=True,
+            capture_output=True,
+        )
+    fill_english()
+
+
+def fill_english() -> None:
+    """English is the source language: its translations are the source strings themselves."""
+    path = ts_path("en")
+    tree = ET.parse(path)
+    for message in tree.iter("message"):
+        source = message.findtext("source") or ""
+        translation = message.find("translation")
+        if message.get("numerus") == "yes":
+            forms = translation.findall("numerusform")
+            for form in forms:
+                form.text = source
+        else:
+            translation.text = source
+        translation.attrib.pop("type", None)
+    tree.write(path, encoding="utf-8", xml_declaration=True)
+
+
+def untranslated(language: str = "zh_CN") -> list[str]:
+    """Source strings with no finished translation (the test suite requires none)."""
+    missing = []
+    for message in ET.parse(ts_path(language)).iter("message"):
+        translation = message.find("translation")
+        if translation is None or translation.get("type") in ("unfinished", "vanished", "obsolete"):
+            missing.append(message.findtext("source") or "")
+            continue
+        texts = [f.text for f in translation.findall("numerusform")] or [translation.text]
+        if not all(t and t.strip() for t in texts):
+            missing.append(message.findtext("source") or "")
+    return missing
+
+
+def compile_all() -> list[Path]:
+    out = []
+    for language in LANGUAGES:
+        if ts_path(language).exists():
+            subprocess.run(
+                [_tool("pyside6-lrelease"), str(ts_path(language)), "-qm", str(qm_path(language))],
+                check=True,
+                capture_output=True,
+            )
+            out.append(qm_path(language))
+    return out
+
+
+def ensure_compiled(language: str) -> Path | None:
+    """The .qm of ``language``, compiled now if it is missing or older than its .ts."""
+    qm, ts = qm_path(language), ts_path(language)
+    if not ts.exists():
+        return qm if qm.exists() else None
+    if not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime:
+        try:
+            compile_all()
+        except (OSError, subprocess.CalledProcessError):
+            return qm if qm.exists() else None
+    return qm
+
+
+def install(app, language: str = DEFAULT_LANGUAGE) -> list:  # noqa: ANN001 - a QApplication
+    """Install the app's and Qt's own translators; returns them (keep references alive)."""
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+
+    installed = []
+    if language != "en":
+        qt = QTranslator(app)
+        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        if qt.load(QLocale(language), "qtbase", "_", qt_dir):
+            app.installTranslator(qt)
+            installed.append(qt)
+    qm = ensure_compiled(language)
+    if qm is not None and qm.exists():
+        ours = QTranslator(app)
+        if ours.load(str(qm)):
+            app.installTranslator(ours)
+            installed.append(ours)
+    return installed
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    if args and args[0] == "update":
+        update()
+        for language in LANGUAGES:
+            print(f"{ts_path(language)}: {len(untranslated(language))} untranslated")
+        return 0
+    for path in compile_all():
+        print(f"compiled {path}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

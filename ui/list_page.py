@@ -1,0 +1,227 @@
+"""A list of records: search as you type, filters, sorting, open on double-click or Enter, export."""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from advisor_app.services import listing
+from ui import dialogs, hooks
+from ui.labels import column_labels
+from ui.list_model import RecordTableModel
+from ui.widgets import NO_DATE, date_edit
+
+SEARCH_DEBOUNCE_MS = 250
+
+
+class ListPage(QWidget):
+    """One kind of record in a table; ``open_requested(id)`` when the user opens a row."""
+
+    open_requested = Signal(str)
+    new_requested = Signal()
+    loaded = Signal(int)  # number of matching records, after each reload
+
+    def __init__(
+        self,
+        store: Any,
+        tasks: Any,
+        kind: str,
+        *,
+        villages: list[tuple[str, str]],
+        types: list[str],
+        statuses: list[str],
+        new_label: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.tasks = tasks
+        self.kind = kind
+        self.sort_key: str | None = None
+        self.descending: bool | None = None
+        self._generation = 0
+        self.last_query_seconds = 0.0
+        self._requested_at = 0.0
+
+        self.search = QLineEdit()
+        self.search.setObjectName("search")
+        self.search.setPlaceholderText(self.tr("Search: names, matters, words in the record…"))
+        self.search.setClearButtonEnabled(True)
+        self.village = QComboBox()
+        self.village.addItem(self.tr("All villages"), None)
+        for code, name in villages:
+            self.village.addItem(name, code)
+        self.type = QComboBox()
+        self.type.addItem(self.tr("All types"), None)
+        for term in types:
+            self.type.addItem(term, term)
+        self.status = QComboBox()
+        self.status.addItem(self.tr("All statuses"), None)
+        for term in statuses:
+            self.status.addItem(term, term)
+        self.status.setVisible(bool(statuses))
+        self.date_from = date_edit(optional=True, blank=self.tr("From"))
+        self.date_to = date_edit(optional=True, blank=self.tr("To"))
+        self.count = QLabel()
+        self.export_button = QPushButton(self.tr("Export to Excel…"))
+        self.new_button = QPushButton(new_label or self.tr("New"))
+        self.new_button.setVisible(new_label is not None)
+        self.new_button.setObjectName("new")
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.new_button)
+        bar.addWidget(self.search, 3)
+        for widget in (self.village, self.type, self.status, self.date_from, QLabel("–"), self.date_to):
+            bar.addWidget(widget)
+        filters = QHBoxLayout()
+        filters.addWidget(self.count, 1)
+        filters.addWidget(self.export_button)
+
+        columns = listing.columns(kind)
+        labels = column_labels()
+        self.model = RecordTableModel(
+            columns, [labels.get(c, c) for c in columns], lambda ids: listing.rows(store, kind, ids), self
+        )
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setSortingEnabled(True)
+        self.view.horizontalHeader().setSortIndicatorShown(True)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.view.verticalHeader().hide()
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(filters)
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(SEARCH_DEBOUNCE_MS)
+        self._debounce.timeout.connect(self.reload)
+        self.search.textChanged.connect(lambda _t: self._debounce.start())
+        for box in (self.village, self.type, self.status):
+            box.currentIndexChanged.connect(self.reload)
+        self.date_from.dateChanged.connect(self.reload)
+        self.date_to.dateChanged.connect(self.reload)
+        self.model.sort_requested.connect(self._sort)
+        self.view.doubleClicked.connect(lambda index: self._open(index.row()))
+        enter = QShortcut(QKeySequence(Qt.Key.Key_Return), self.view, context=Qt.ShortcutContext.WidgetShortcut)
+        enter.activated.connect(lambda: self._open(self.view.currentIndex().row()))
+        enter2 = QShortcut(QKeySequence(Qt.Key.Key_Enter), self.view, context=Qt.ShortcutContext.WidgetShortcut)
+        enter2.activated.connect(lambda: self._open(self.view.currentIndex().row()))
+        self.export_button.clicked.connect(self.export)
+        self.new_button.clicked.connect(self.new_requested)
+        self.search.returnPressed.connect(self.reload)
+
+    # --- querying ---------------------------------------------------------------------------------
+
+    def filters(self) -> listing.Filters:
+        def day(edit: Any) -> date | None:
+            return None if edit.date() == NO_DATE else edit.date().toPython()
+
+        village = self.village.currentData()
+        return listing.Filters(
+            text=self.search.text().strip(),
+            region_codes=(village,) if village else None,
+            type=self.type.currentData(),
+            status=self.status.currentData(),
+            date_from=day(self.date_from),
+            date_to=day(self.date_to),
+        )
+
+    def reload(self) -> None:
+        """Ask the database thread for the matching ids; only the newest answer is shown."""
+        self._debounce.stop()
+        self._generation += 1
+        generation = self._generation
+        filters, sort, desc = self.filters(), self.sort_key, self.descending
+        self._requested_at = time.perf_counter()
+        self.count.setText(self.tr("Searching…"))
+        self.tasks.run_db(
+            lambda: listing.ids(self.store, self.kind, filters, sort, desc),
+            lambda ids: self._apply(generation, ids),
+            lambda exc: self._failed(generation, exc),
+        )
+
+    def _apply(self, generation: int, ids: list[str]) -> None:
+        if generation != self._generation:
+            return
+        current = self.model.record_id(self.view.currentIndex().row())
+        self.model.set_ids(ids)
+        self.last_query_seconds = time.perf_counter() - self._requested_at
+        self.count.setText(self.tr("%n record(s)", "", len(ids)))
+        if current:
+            row = self.model.row_of(current)
+            if row >= 0:
+                self.view.selectRow(row)
+        self.loaded.emit(len(ids))
+
+    def _failed(self, generation: int, exc: BaseException) -> None:
+        if generation == self._generation:
+            self.count.setText(self.tr("The list could not be loaded: %1").replace("%1", str(exc)))
+
+    def _sort(self, key: str, descending: bool) -> None:
+        self.sort_key, self.descending = key, descending
+        self.reload()
+
+    def _open(self, row: int) -> None:
+        rid = self.model.record_id(row)
+        if rid:
+            self.open_requested.emit(rid)
+
+    def set_date_range(self, start: date | None, end: date | None) -> None:
+        for edit, value in ((self.date_from, start), (self.date_to, end)):
+            edit.blockSignals(True)
+            edit.setDate(QDate(value.year, value.month, value.day) if value else NO_DATE)
+            edit.blockSignals(False)
+        self.reload()
+
+    # --- export -----------------------------------------------------------------------------------
+
+    def export(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export to Excel"), str(Path.home() / f"{self.kind}.xlsx"), "Excel (*.xlsx)"
+        )
+        if not path:
+            return
+        ids = self.model.ids()
+        label = self.tr("Exporting…")
+
+        def job(progress: Any) -> Path:
+            progress.report(0, 0, label)
+            return hooks.export_list(self.store, self.kind, ids, Path(path))
+
+        self.tasks.run_long(
+            job,
+            title=self.tr("Export to Excel"),
+            parent=self,
+            on_done=lambda out: dialogs.inform(self, self.tr("Export"), self.tr("Saved to %1").replace("%1", str(out))),
+            on_error=lambda exc: dialogs.inform(
+                self, self.tr("Export"), self.tr("Export failed: %1").replace("%1", str(exc)), error=True
+            ),
+        )

@@ -1,0 +1,170 @@
+"""The main window: navigation on the left, one page at a time on the right.
+
+Pages are built the first time they are shown, so start-up only builds the 工作台 (whose figures
+load on the database thread). Window size, position and splitter are remembered with QSettings.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, Qt
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from advisor_app.services import setup
+
+GEOMETRY = "main/geometry"
+STATE = "main/state"
+SPLITTER = "main/splitter"
+LAST_PAGE = "main/page"
+
+
+def _dashboard(store: Any, tasks: Any) -> QWidget:
+    """The reports engineer's DashboardView, or a placeholder until it lands."""
+    try:
+        module = importlib.import_module("ui.dashboard")
+        return module.DashboardView(store)
+    except (ImportError, AttributeError):
+        label = QLabel(QCoreApplication.translate("MainWindow", "Statistics arrive with the reports module."))
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        return label
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, store: Any, tasks: Any) -> None:
+        super().__init__()
+        self.store = store
+        self.tasks = tasks
+        self.setWindowTitle(self.tr("Village legal service desk"))
+        self.pages: dict[str, QWidget] = {}
+        self.page_factories: list[tuple[str, str, Callable[[], QWidget]]] = [
+            ("workbench", self.tr("Today"), self._workbench),
+            ("consultations", self.tr("Legal consultations"), lambda: self._page("ui.pages", "ConsultationsPage")),
+            ("cases", self.tr("Dispute mediation"), lambda: self._page("ui.pages", "CasesPage")),
+            ("roster", self.tr("Legal literate persons"), lambda: self._page("ui.roster_page", "RosterPage")),
+            ("activities", self.tr("Legal publicity"), lambda: self._page("ui.pages", "ActivitiesPage")),
+            ("statistics", self.tr("Statistics"), lambda: _dashboard(store, tasks)),
+            ("sync", self.tr("Sync"), lambda: self._page("ui.sync_page", "SyncPage")),
+            ("settings", self.tr("Settings"), self._settings),
+        ]
+        self.nav = QListWidget()
+        self.nav.setObjectName("nav")
+        for key, label, _ in self.page_factories:
+            item = QListWidgetItem(label)
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            self.nav.addItem(item)
+        self.nav.setMinimumWidth(150)
+        self.nav.setMaximumWidth(260)
+        self.stack = QStackedWidget()
+        self.splitter = QSplitter()
+        self.splitter.addWidget(self.nav)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([170, 1000])
+        self.setCentralWidget(self.splitter)
+        role = setup.role(store) or ""
+        self.statusBar().showMessage(f"{role}　{store.user}　{store.data_dir}")
+        self.nav.currentRowChanged.connect(self._show_row)
+        for n, (key, *_rest) in enumerate(self.page_factories):
+            QShortcut(QKeySequence(f"Ctrl+{n + 1}"), self, activated=lambda k=key: self.show_page(k))
+        self.restore_layout()
+        self.show_page("workbench")
+
+    # --- pages ------------------------------------------------------------------------------------
+
+    def _page(self, module: str, name: str) -> QWidget:
+        cls = getattr(importlib.import_module(module), name)
+        return cls(self.store, self.tasks)
+
+    def _workbench(self) -> QWidget:
+        from ui.workbench import WorkbenchPage
+
+        page = WorkbenchPage(self.store, self.tasks)
+        page.open_case.connect(self.open_case)
+        page.go_to.connect(self._go_to)
+        page.reload()
+        return page
+
+    def _settings(self) -> QWidget:
+        from ui.settings_page import SettingsPage
+
+        page = SettingsPage(self.store, self.tasks)
+        page.font_size_changed.connect(self.apply_font_size)
+        return page
+
+    def page(self, key: str) -> QWidget:
+        if key not in self.pages:
+            factory = next(f for k, _l, f in self.page_factories if k == key)
+            widget = factory()
+            self.pages[key] = widget
+            self.stack.addWidget(widget)
+        return self.pages[key]
+
+    def show_page(self, key: str) -> QWidget:
+        widget = self.page(key)
+        self.stack.setCurrentWidget(widget)
+        row = next(n for n, (k, *_r) in enumerate(self.page_factories) if k == key)
+        if self.nav.currentRow() != row:
+            self.nav.blockSignals(True)
+            self.nav.setCurrentRow(row)
+            self.nav.blockSignals(False)
+        if key == "workbench" and hasattr(widget, "reload") and widget.worklist is not None:
+            widget.reload()
+        return widget
+
+    def _show_row(self, row: int) -> None:
+        if 0 <= row < len(self.page_factories):
+            self.show_page(self.page_factories[row][0])
+
+    def _go_to(self, target: str) -> None:
+        if target == "consultation:new":
+            self.show_page("consultations").open_record(None)
+        elif target == "case:new":
+            self.show_page("cases").open_record(None)
+        else:
+            self.show_page(target)
+
+    def open_case(self, case_id: str) -> None:
+        self.show_page("cases").open_record(case_id)
+
+    def apply_font_size(self, size: int) -> None:
+        from ui.app import apply_font_size
+
+        apply_font_size(size)
+
+    # --- layout memory ----------------------------------------------------------------------------
+
+    def restore_layout(self) -> None:
+        settings = QSettings()
+        geometry = settings.value(GEOMETRY)
+        if isinstance(geometry, QByteArray | bytes) and geometry:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1200, 780)
+        state = settings.value(STATE)
+        if isinstance(state, QByteArray | bytes) and state:
+            self.restoreState(state)
+        splitter = settings.value(SPLITTER)
+        if isinstance(splitter, QByteArray | bytes) and splitter:
+            self.splitter.restoreState(splitter)
+
+    def save_layout(self) -> None:
+        settings = QSettings()
+        settings.setValue(GEOMETRY, self.saveGeometry())
+        settings.setValue(STATE, self.saveState())
+        settings.setValue(SPLITTER, self.splitter.saveState())
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self.save_layout()
+        super().closeEvent(event)

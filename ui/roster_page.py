@@ -1,0 +1,181 @@
+"""法律明白人 roster: per-village counts against the target (at least 3), members, trainings, 清退."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from advisor_app.domain.vocab import terms
+from advisor_app.services import roster, setup
+from ui.forms import FormDialog
+from ui.list_page import ListPage
+from ui.pages import village_choices
+from ui.widgets import combo, date_edit
+
+
+class TrainingForm(FormDialog):
+    def __init__(self, store: Any, tasks: Any, member_id: str, parent: Any = None) -> None:
+        super().__init__(store, None, parent, tasks=tasks)
+        self.member_id = member_id
+        self.setWindowTitle(self.tr("Add a training"))
+        self.add_field("trained_on", self.tr("Date"), date_edit())
+        self.add_field("hours", self.tr("Hours"), QLineEdit())
+        self.add_field("topic", self.tr("Topic"), QLineEdit())
+
+    def submit(self, data: dict[str, Any]) -> Any:
+        return roster.add_training(self.store, self.member_id, data)
+
+
+class MemberForm(FormDialog):
+    def __init__(self, store: Any, tasks: Any, member_id: str | None = None, parent: Any = None) -> None:
+        super().__init__(store, f"legal_literate-{member_id or 'new'}", parent, tasks=tasks)
+        self.member_id = member_id
+        self.setWindowTitle(self.tr("Legal literate person"))
+        self.resize(640, 700)
+        self.add_field("region_code", self.tr("Village"), combo([(v.name, v.code) for v in setup.villages(store)]))
+        self.add_field("group_name", self.tr("Village group"), QLineEdit())
+        self.add_field("name", self.tr("Name"), QLineEdit())
+        id_number = self.add_field("id_number", self.tr("ID number"), QLineEdit())
+        self.add_field("gender", self.tr("Sex"), combo(terms("genders"), blank=""))
+        self.add_field("birth_date", self.tr("Date of birth"), date_edit(optional=True))
+        self.add_field("ethnicity", self.tr("Ethnicity"), QLineEdit())
+        self.add_field("political_status", self.tr("Political status"), combo(terms("political_statuses"), blank=""))
+        self.add_field("education", self.tr("Education"), combo(terms("education_levels"), blank=""))
+        self.add_field("identity_category", self.tr("Identity"), combo(terms("identity_categories"), blank=""))
+        self.add_field("phone", self.tr("Phone"), QLineEdit())
+        self.add_field("certificate_no", self.tr("Certificate number"), QLineEdit())
+        self.add_field("appointed_on", self.tr("Registered on"), date_edit(optional=True))
+        id_number.textChanged.connect(self._autofill)
+        self.trainings = QListWidget()
+        self.add_row(self.tr("Trainings"), self.trainings)
+        buttons = QHBoxLayout()
+        self.add_training = QPushButton(self.tr("Add a training…"))
+        self.remove_button = QPushButton(self.tr("Remove from the roster…"))
+        buttons.addWidget(self.add_training)
+        buttons.addWidget(self.remove_button)
+        holder = QWidget()
+        holder.setLayout(buttons)
+        self.add_row("", holder)
+        self.add_training.clicked.connect(self._train)
+        self.remove_button.clicked.connect(self._remove)
+        if member_id:
+            self._load()
+        self.add_training.setEnabled(member_id is not None)
+        self.remove_button.setEnabled(member_id is not None)
+        self.mark_clean()
+
+    def _autofill(self, text: str) -> None:
+        from ui.person_box import id_autofill
+
+        info = id_autofill(text)
+        if info is not None:
+            self.set_values({"gender": info.gender, "birth_date": info.birth_date})
+
+    def _load(self) -> None:
+        with self.store.session() as session:
+            from advisor_app.domain.models import LegalLiterate
+
+            member = session.get(LegalLiterate, self.member_id)
+            self.set_values({key: getattr(member, key) for key in roster.FIELDS})
+            self.trainings.clear()
+            for t in member.trainings:
+                self.trainings.addItem(f"{t.trained_on.isoformat()}  {t.hours} 学时  {t.topic}")
+            if member.status == "清退":
+                self.remove_button.setEnabled(False)
+                self.setWindowTitle(self.windowTitle() + f"（清退：{member.removed_reason}）")
+
+    def _train(self) -> None:
+        if TrainingForm(self.store, self.tasks, self.member_id, self).exec():
+            self._load()
+
+    def _remove(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
+        reason, ok = QInputDialog.getText(self, self.tr("Remove from the roster"), self.tr("Reason"))
+        if not ok:
+            return
+        member_id = self.member_id
+        self.run(lambda: roster.remove(self.store, member_id, reason), lambda _m: self._load())
+
+    def submit(self, data: dict[str, Any]) -> Any:
+        if self.member_id:
+            return roster.update(self.store, self.member_id, data)
+        return roster.add(self.store, data)
+
+
+class RosterPage(QWidget):
+    def __init__(self, store: Any, tasks: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.tasks = tasks
+        self.counts = QTableWidget(0, 3)
+        self.counts.setHorizontalHeaderLabels([self.tr("Village"), self.tr("On the roster"), self.tr("Target")])
+        self.counts.verticalHeader().hide()
+        self.counts.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.counts.horizontalHeader().setStretchLastSection(True)
+        self.counts.cellDoubleClicked.connect(self._pick_village)
+        counts_box = QGroupBox(self.tr("Per village (target: at least 3)"))
+        QVBoxLayout(counts_box).addWidget(self.counts)
+        self.list = ListPage(
+            store, tasks, "legal_literate", villages=village_choices(store),
+            types=terms("identity_categories"), statuses=terms("roster_statuses"),
+            new_label=self.tr("Add a person"),
+        )
+        self.list.open_requested.connect(self.open_record)
+        self.list.new_requested.connect(lambda: self.open_record(None))
+        split = QSplitter()
+        split.addWidget(counts_box)
+        split.addWidget(self.list)
+        split.setStretchFactor(1, 3)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(split)
+        self.last_dialog: QDialog | None = None
+        self.reload()
+
+    def reload(self) -> None:
+        codes = [code for code, _ in village_choices(self.store)]
+        self.tasks.run_db(lambda: roster.village_counts(self.store, codes), self._show_counts)
+        self.list.reload()
+
+    def _show_counts(self, counts: list[roster.VillageCount]) -> None:
+        self.counts.setRowCount(len(counts))
+        for row, count in enumerate(counts):
+            mark = "  ⚠ " + self.tr("below target") if count.below_target else ""
+            cells = (count.name + mark, str(count.active), str(count.target))
+            for col, value in enumerate(cells):
+                item = QTableWidgetItem(value)
+                item.setData(Qt.ItemDataRole.UserRole, count.code)
+                if count.below_target:
+                    item.setForeground(QColor("#b00020"))
+                self.counts.setItem(row, col, item)
+        self.counts.resizeColumnsToContents()
+
+    def _pick_village(self, row: int, _col: int) -> None:
+        code = self.counts.item(row, 0).data(Qt.ItemDataRole.UserRole)
+        index = self.list.village.findData(code)
+        if index >= 0:
+            self.list.village.setCurrentIndex(index)
+
+    def open_record(self, member_id: str | None) -> QDialog:
+        dialog = MemberForm(self.store, self.tasks, member_id, self)
+        self.last_dialog = dialog
+        dialog.finished.connect(lambda _c: self.reload())
+        dialog.show()
+        dialog.offer_draft()
+        return dialog

@@ -1,0 +1,121 @@
+"""设置: role and region, villages, font size, language, demo data."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QSettings, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from advisor_app.services import setup
+from ui import dialogs
+from ui.forms import error_messages
+
+FONT_SETTING = "ui/font_point_size"
+LANGUAGE_SETTING = "ui/language"
+DEFAULT_FONT_SIZE = 11
+LARGE_FONT_SIZE = 14
+
+
+class SettingsPage(QWidget):
+    font_size_changed = Signal(int)
+
+    def __init__(self, store: Any, tasks: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.tasks = tasks
+        settings = QSettings()
+
+        who = QGroupBox(self.tr("This computer"))
+        form = QFormLayout(who)
+        self.role_label = QLabel()
+        self.region_label = QLabel()
+        form.addRow(self.tr("Role"), self.role_label)
+        form.addRow(self.tr("Region"), self.region_label)
+        form.addRow(self.tr("Data folder"), QLabel(str(store.data_dir)))
+
+        looks = QGroupBox(self.tr("Display"))
+        form2 = QFormLayout(looks)
+        self.font_size = QSpinBox()
+        self.font_size.setRange(9, 24)
+        self.font_size.setValue(int(settings.value(FONT_SETTING, DEFAULT_FONT_SIZE)))
+        self.font_size.setSuffix(self.tr(" pt"))
+        large = QPushButton(self.tr("Large text"))
+        large.clicked.connect(lambda: self.font_size.setValue(LARGE_FONT_SIZE))
+        row = QHBoxLayout()
+        row.addWidget(self.font_size)
+        row.addWidget(large)
+        row.addStretch(1)
+        form2.addRow(self.tr("Font size"), row)
+        self.font_size.valueChanged.connect(self._font_changed)
+        self.language = QComboBox()
+        self.language.addItem("简体中文", "zh_CN")
+        self.language.addItem("English", "en")
+        index = self.language.findData(settings.value(LANGUAGE_SETTING, "zh_CN"))
+        self.language.setCurrentIndex(max(index, 0))
+        self.language.currentIndexChanged.connect(self._language_changed)
+        form2.addRow(self.tr("Language (after restart)"), self.language)
+
+        villages = QGroupBox(self.tr("Villages"))
+        form3 = QFormLayout(villages)
+        self.village_list = QLabel()
+        self.village_list.setWordWrap(True)
+        self.new_village = QLineEdit()
+        self.new_village.setPlaceholderText(self.tr("Name of a village of your township"))
+        add = QPushButton(self.tr("Add village"))
+        add.clicked.connect(self.add_village)
+        row2 = QHBoxLayout()
+        row2.addWidget(self.new_village, 1)
+        row2.addWidget(add)
+        self.village_error = QLabel()
+        self.village_error.setStyleSheet("color: #b00020;")
+        form3.addRow(self.tr("Villages"), self.village_list)
+        form3.addRow("", row2)
+        form3.addRow("", self.village_error)
+
+        layout = QVBoxLayout(self)
+        for box in (who, looks, villages):
+            layout.addWidget(box)
+        layout.addStretch(1)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.role_label.setText(setup.role(self.store) or self.tr("not chosen"))
+        code = setup.home_region(self.store)
+        township = setup.township_of(self.store, code) if code else None
+        self.region_label.setText(township.name if township else self.tr("not chosen"))
+        self.village_list.setText("、".join(v.name for v in setup.villages(self.store)))
+
+    def _font_changed(self, size: int) -> None:
+        QSettings().setValue(FONT_SETTING, size)
+        self.font_size_changed.emit(size)
+
+    def _language_changed(self) -> None:
+        QSettings().setValue(LANGUAGE_SETTING, self.language.currentData())
+        dialogs.inform(self, self.tr("Language"), self.tr("The new language is used after the program restarts."))
+
+    def add_village(self) -> None:
+        name = self.new_village.text()
+        code = setup.home_region(self.store)
+        township = setup.township_of(self.store, code) if code else None
+
+        def done(_v: Any) -> None:
+            self.new_village.clear()
+            self.village_error.clear()
+            self.refresh()
+
+        def failed(exc: BaseException) -> None:
+            self.village_error.setText("\n".join((error_messages(exc) or {"": str(exc)}).values()))
+
+        self.tasks.run_db(lambda: setup.add_village(self.store, township.code if township else "", name), done, failed)

@@ -1,0 +1,206 @@
+"""Small input widgets with one ``value()``/``set_value()``/``changed`` face, so forms treat them alike."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from PySide6.QtCore import QDate, QDateTime, QTime, Signal
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDateTimeEdit,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
+
+NO_DATE = QDate(1900, 1, 1)  # the minimum of an optional date edit shows as “not set”
+
+
+class ButtonChoice(QWidget):
+    """One click picks a value (referral, satisfaction grade); click again to clear when optional."""
+
+    changed = Signal()
+
+    def __init__(self, options: list[str], *, optional: bool = True, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.optional = optional
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(False)
+        self.buttons: dict[str, QPushButton] = {}
+        for option in options:
+            button = QPushButton(option)
+            button.setCheckable(True)
+            button.setObjectName(f"choice:{option}")
+            self.group.addButton(button)
+            layout.addWidget(button)
+            self.buttons[option] = button
+        layout.addStretch(1)
+        self.group.buttonClicked.connect(self._clicked)
+
+    def _clicked(self, button: QAbstractButton) -> None:
+        for other in self.group.buttons():
+            if other is not button:
+                other.setChecked(False)
+        if not self.optional:
+            button.setChecked(True)
+        self.changed.emit()
+
+    def value(self) -> str | None:
+        for option, button in self.buttons.items():
+            if button.isChecked():
+                return option
+        return None
+
+    def set_value(self, value: str | None) -> None:
+        for option, button in self.buttons.items():
+            button.setChecked(option == value)
+        self.changed.emit()
+
+
+class TagButtons(QWidget):
+    """Several toggles (priority groups): each one click."""
+
+    changed = Signal()
+
+    def __init__(self, options: list[str], parent: QWidget | None = None):
+        super().__init__(parent)
+        from PySide6.QtWidgets import QGridLayout
+
+        layout = QGridLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        self.boxes: dict[str, QCheckBox] = {}
+        for n, option in enumerate(options):
+            box = QCheckBox(option)
+            box.toggled.connect(self.changed)
+            layout.addWidget(box, n // 4, n % 4)
+            self.boxes[option] = box
+
+    def value(self) -> list[str]:
+        return [option for option, box in self.boxes.items() if box.isChecked()]
+
+    def set_value(self, value: list[str] | None) -> None:
+        for option, box in self.boxes.items():
+            box.setChecked(option in (value or []))
+
+
+def combo(options: list[tuple[str, Any]] | list[str], *, blank: str | None = None) -> QComboBox:
+    """A pick list; ``options`` are labels or (label, value) pairs; ``blank`` adds an empty choice."""
+    box = QComboBox()
+    if blank is not None:
+        box.addItem(blank, None)
+    for option in options:
+        label, value = option if isinstance(option, tuple) else (option, option)
+        box.addItem(label, value)
+    return box
+
+
+def date_edit(optional: bool = False, blank: str = "") -> QDateEdit:
+    edit = QDateEdit()
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    if optional:
+        edit.setMinimumDate(NO_DATE)
+        edit.setSpecialValueText(blank or " ")
+        edit.setDate(NO_DATE)
+    else:
+        edit.setDate(QDate.currentDate())
+    return edit
+
+
+def datetime_edit() -> QDateTimeEdit:
+    edit = QDateTimeEdit(QDateTime.currentDateTime())
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+    return edit
+
+
+def get_value(widget: QWidget) -> Any:
+    """A widget's value as the core's services take it (text, date, list …; empty → None)."""
+    if hasattr(widget, "value") and not isinstance(widget, QSpinBox):
+        return widget.value()
+    if isinstance(widget, QLineEdit):
+        return widget.text().strip() or None
+    if isinstance(widget, QPlainTextEdit):
+        return widget.toPlainText().strip() or None
+    if isinstance(widget, QComboBox):
+        if widget.isEditable():
+            return widget.currentText().strip() or None
+        return widget.currentData()
+    if isinstance(widget, QDateTimeEdit) and not isinstance(widget, QDateEdit):
+        return widget.dateTime().toPython().replace(second=0, microsecond=0)
+    if isinstance(widget, QDateEdit):
+        if widget.date() == widget.minimumDate() and widget.specialValueText():
+            return None
+        return widget.date().toPython()
+    if isinstance(widget, QSpinBox):
+        return widget.value() if widget.value() != widget.minimum() or not widget.specialValueText() else None
+    if isinstance(widget, QCheckBox):
+        return widget.isChecked()
+    raise TypeError(type(widget).__name__)
+
+
+def set_value(widget: QWidget, value: Any) -> None:
+    if hasattr(widget, "set_value"):
+        widget.set_value(value)
+    elif isinstance(widget, QLineEdit):
+        widget.setText("" if value is None else str(value))
+    elif isinstance(widget, QPlainTextEdit):
+        widget.setPlainText("" if value is None else str(value))
+    elif isinstance(widget, QComboBox):
+        index = widget.findData(value)
+        if index < 0 and value is not None:
+            index = widget.findText(str(value))
+        if widget.isEditable() and index < 0:
+            widget.setEditText("" if value is None else str(value))
+        else:
+            widget.setCurrentIndex(max(index, 0))
+    elif isinstance(widget, QDateTimeEdit) and not isinstance(widget, QDateEdit):
+        if isinstance(value, str):
+            value = datetime.fromisoformat(value)
+        if isinstance(value, datetime):
+            widget.setDateTime(QDateTime(QDate(value.year, value.month, value.day), QTime(value.hour, value.minute)))
+    elif isinstance(widget, QDateEdit):
+        if isinstance(value, str):
+            value = date.fromisoformat(value[:10])
+        if value is None:
+            widget.setDate(widget.minimumDate() if widget.specialValueText() else QDate.currentDate())
+        else:
+            widget.setDate(QDate(value.year, value.month, value.day))
+    elif isinstance(widget, QSpinBox):
+        widget.setValue(int(value) if value not in (None, "") else widget.minimum())
+    elif isinstance(widget, QCheckBox):
+        widget.setChecked(bool(value))
+    else:
+        raise TypeError(type(widget).__name__)
+
+
+def changed_signal(widget: QWidget):  # noqa: ANN201 - a bound Qt signal
+    if hasattr(widget, "changed"):
+        return widget.changed
+    if isinstance(widget, QLineEdit):
+        return widget.textChanged
+    if isinstance(widget, QPlainTextEdit):
+        return widget.textChanged
+    if isinstance(widget, QComboBox):
+        return widget.currentTextChanged
+    if isinstance(widget, QDateTimeEdit) and not isinstance(widget, QDateEdit):
+        return widget.dateTimeChanged
+    if isinstance(widget, QDateEdit):
+        return widget.dateChanged
+    if isinstance(widget, QSpinBox):
+        return widget.valueChanged
+    if isinstance(widget, QCheckBox):
+        return widget.toggled
+    raise TypeError(type(widget).__name__)
