@@ -27,7 +27,9 @@ def assert_in_order(haystack: str, needles: list[str]) -> None:
     for needle in needles:
         needle = re.sub(r"\s+", "", needle)
         found = haystack.find(needle, position)
-        assert found >= 0, f"“{needle}” missing after position {position}: …{haystack[position:position + 80]}…"
+        assert found >= 0, (
+            f"“{needle}” missing after position {position}: …{haystack[position : position + 80]}…"
+        )
         position = found + len(needle)
 
 
@@ -53,7 +55,9 @@ def fonts(pdf: bytes) -> list[dict]:
 def render_pages(pdf: bytes, folder: Path, dpi: int = 30) -> list[Path]:
     source = folder / "doc.pdf"
     source.write_bytes(pdf)
-    subprocess.run(["pdftoppm", "-r", str(dpi), "-gray", "-png", str(source), str(folder / "page")], check=True)
+    subprocess.run(
+        ["pdftoppm", "-r", str(dpi), "-gray", "-png", str(source), str(folder / "page")], check=True
+    )
     return sorted(folder.glob("page-*.png"))
 
 

@@ -22,12 +22,30 @@ def test_every_field_in_the_official_order(mediated):
     data = agreement_by_id(mediated, mediated.agreement_id)
     expected = ["人民调解协议书", "编号", data["case_no"]]
     for party in PARTIES:
-        expected += ["姓名", party["name"], "性别", party["gender"], "民族", party["ethnicity"], "年龄",
-                     "职业或职务", party["occupation"], "联系方式", party["phone"], "单位或住址", party["address"]]
+        expected += [
+            "姓名",
+            party["name"],
+            "性别",
+            party["gender"],
+            "民族",
+            party["ethnicity"],
+            "年龄",
+            "职业或职务",
+            party["occupation"],
+            "联系方式",
+            party["phone"],
+            "单位或住址",
+            party["address"],
+        ]
     expected += ["纠纷主要事实、争议事项", data["facts"], "经调解，自愿达成如下协议"]
     expected += [f"{n}、{term}" for n, term in zip("一二三", TERMS, strict=True)]
-    expected += ["12,000.00", f"人民币{capitals_fen(data['amount_fen'])}", "履行方式、时限", data["performance"],
-                 f"本协议一式{len(PARTIES) + 1}份"]
+    expected += [
+        "12,000.00",
+        f"人民币{capitals_fen(data['amount_fen'])}",
+        "履行方式、时限",
+        data["performance"],
+        f"本协议一式{len(PARTIES) + 1}份",
+    ]
     expected += ["当事人（签名盖章或按指印）", "人民调解员（签名）"]  # the staff sign beside the parties
     expected += ["当事人（签名盖章或按指印）", "记录人（签名）", "（人民调解委员会印）", "2025年3月10日"]
     pdf_text = text(pdf)
@@ -71,8 +89,10 @@ def test_a_draft_is_marked_as_such(seeded):
 
 
 def test_long_agreement_flows_over_pages_and_keeps_the_signature_block_whole(seeded):
-    terms = [f"第{n}项约定：" + "被申请人应当按照双方确认的清单返还农具、种子和化肥等物品，并恢复原状。" * 3
-             for n in range(1, 41)]
+    terms = [
+        f"第{n}项约定：" + "被申请人应当按照双方确认的清单返还农具、种子和化肥等物品，并恢复原状。" * 3
+        for n in range(1, 41)
+    ]
     _, agreement = make_case(seeded, terms=terms, facts="双方因承包地边界和农具借用发生争议。\n" * 30)
     pdf = printing.agreement_pdf(seeded, agreement.id)
     pages = page_texts(pdf)
@@ -85,8 +105,18 @@ def test_long_agreement_flows_over_pages_and_keeps_the_signature_block_whole(see
     holding = [i for i, page in enumerate(pages) if "本协议一式" in page]
     assert len(holding) == 1
     last = pages[holding[0]]
-    assert_in_order(last, ["本协议一式", "当事人（签名盖章或按指印）", "人民调解员（签名）",
-                           "当事人（签名盖章或按指印）", "记录人（签名）", "（人民调解委员会印）", "年月日"])
+    assert_in_order(
+        last,
+        [
+            "本协议一式",
+            "当事人（签名盖章或按指印）",
+            "人民调解员（签名）",
+            "当事人（签名盖章或按指印）",
+            "记录人（签名）",
+            "（人民调解委员会印）",
+            "年月日",
+        ],
+    )
     assert holding[0] == total - 1
 
 
@@ -125,7 +155,9 @@ def test_rare_names_are_printed_or_reported(seeded, name):
 
 def test_a_character_no_font_has_is_reported_with_field_and_character(seeded):
     fonts_chain = chain()
-    missing = next(chr(c) for c in range(0x30000, 0x3134B) if fonts_chain.font_for(chr(c), fonts_chain.body) is None)
+    missing = next(
+        chr(c) for c in range(0x30000, 0x3134B) if fonts_chain.font_for(chr(c), fonts_chain.body) is None
+    )
     parties = [PARTIES[0], dict(PARTIES[1], address="桥南村" + missing + "组")]
     case, agreement = make_case(seeded, parties=parties)
     problems = printing.preflight(seeded, "agreement", case.id)
