@@ -1,0 +1,63 @@
+"""`advisor print KIND CASE_NO -o FILE.pdf`: a case's documents as PDF (``file`` = the whole 卷宗).
+
+``advisor print consultation ID -o FILE.pdf`` prints a consultation record. A signed agreement
+prints from the copy kept when it was signed; ``--sign DATE`` signs a draft and prints it.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+from advisor_app.services import cases, printing
+
+KINDS = (*printing.DOCUMENT_KINDS, "consultation")
+HELP = (
+    "agreement 人民调解协议书，application 申请书，registration 受理登记表，notice 权利义务告知书，"
+    "record 调解记录，oral 口头协议登记表，visit 回访记录，confirmation 司法确认申请书，file 整个卷宗，"
+    "consultation 法律咨询记录"
+)
+
+
+def register(sub) -> None:  # noqa: ANN001
+    p = sub.add_parser("print", help="打印文书（生成 PDF）", description=HELP)
+    p.add_argument("kind", choices=KINDS, metavar="文书", help=HELP)
+    p.add_argument(
+        "number", metavar="案件编号", help="如 “（2026）临桥调字第 1 号”；consultation 为咨询记录编号"
+    )
+    p.add_argument("-o", "--output", type=Path, required=True, help="保存为 PDF 文件")
+    p.add_argument(
+        "--sign",
+        type=date.fromisoformat,
+        metavar="YYYY-MM-DD",
+        help="agreement：签署草稿并打印（签署后不可修改）",
+    )
+    p.set_defaults(func=run)
+
+
+def run(args, store) -> int:  # noqa: ANN001
+    if args.kind == "consultation":
+        pdf = printing.consultation_record(store, args.number)
+    else:
+        case = cases.by_number(store, args.number)
+        if args.sign:
+            if args.kind != "agreement":
+                print("错误：--sign 只用于 agreement（协议书）", file=sys.stderr)
+                return 2
+            drafts = [a for a in cases.agreements(store, case.id) if a.status == "草稿" and a.kind == "书面"]
+            if not drafts:
+                print("错误：该案件没有待签署的书面协议草稿", file=sys.stderr)
+                return 2
+            pdf = printing.sign_and_print(store, drafts[-1].id, args.sign)
+        else:
+            problems = printing.preflight(store, args.kind, case.id)
+            if problems:
+                for message in problems.values():
+                    print(f"错误：{message}", file=sys.stderr)
+                return 2
+            pdf = printing.case_document(store, args.kind, case.id)
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_bytes(pdf)
+    print(f"已生成 {args.output}（{len(pdf) // 1024} KB）")
+    return 0
