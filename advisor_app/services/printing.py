@@ -163,3 +163,28 @@ def reprint(store: Store, agreement_id: str) -> bytes:
             "请先同步附件后再打印"
         )
     return data
+
+
+def render(store: Store, document: str, record_id: str) -> tuple[bytes, str]:
+    """The desktop's entry point: (PDF bytes, title) of ``document`` for a record.
+
+    ``record_id`` is the agreement's id for ``agreement``, the consultation's for ``consultation``
+    and the case's for every other kind (``file`` = the whole 卷宗).
+    """
+    from advisor_app.documents import CASE_DOCUMENTS
+
+    if document == "agreement":
+        with store.session() as session:
+            agreement = session.get(Agreement, record_id)
+            case_id = agreement.case_id if agreement else None
+        if case_id is None:
+            # The case screen may pass the case itself when no agreement is selected.
+            return case_document(store, "agreement", record_id), "人民调解协议书"
+        return agreement_pdf(store, record_id), "人民调解协议书"
+    if document == "consultation":
+        return consultation_record(store, record_id), "法律咨询记录"
+    if document == "file":
+        return case_document(store, "file", record_id), "人民调解卷宗"
+    return case_document(store, document, record_id), CASE_DOCUMENTS[document][
+        0
+    ] if document in CASE_DOCUMENTS else document
