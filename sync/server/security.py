@@ -13,9 +13,16 @@ from sqlalchemy.orm import Session
 
 from sync.server.db import LoginFailure, utcnow
 
-_hasher = PasswordHasher()
+_hasher = PasswordHasher()  # Argon2id, argon2-cffi's RFC 9106 low-memory profile
 # Verified against when the account does not exist, so a wrong name costs as long as a wrong password.
 _DUMMY = _hasher.hash("no such account")
+
+
+def configure_hasher(time_cost: int, memory_cost_kib: int) -> None:
+    """Change the Argon2 cost (tests use a cheap one; existing hashes still verify)."""
+    global _hasher, _DUMMY
+    _hasher = PasswordHasher(time_cost=time_cost, memory_cost=memory_cost_kib, parallelism=1)
+    _DUMMY = _hasher.hash("no such account")
 
 TOKEN_DAYS = 180
 FAIL_WINDOW = timedelta(minutes=15)

@@ -17,7 +17,7 @@ import psycopg
 import pytest
 import uvicorn
 
-from sync.server import admin
+from sync.server import admin, security
 from sync.server.app import create_app
 from sync.server.context import Settings
 from sync.server.database import make_engine, normalise_url, upgrade
@@ -105,6 +105,10 @@ def start_uvicorn(app: Any) -> tuple[str, uvicorn.Server, threading.Thread]:
         assert time.monotonic() < deadline, "uvicorn did not start"
         time.sleep(0.02)
     return f"http://127.0.0.1:{port}", server, thread
+
+
+# Argon2id still, at a cost that keeps the suite fast on a shared 2-core machine.
+security.configure_hasher(time_cost=1, memory_cost_kib=8 * 1024)
 
 
 def _backends() -> list[Any]:
