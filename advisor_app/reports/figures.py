@@ -234,7 +234,7 @@ def consultations(session: Session, prefix: str, period: Period) -> Consultation
     params: dict[str, Any] = {}
     dims = ", ".join(f"{expr} AS {name}" for name, expr in CONSULTATION_DIMS.items())
     sql = (
-        f"SELECT {dims}, COUNT(DISTINCT id) FROM consultations "
+        f"SELECT {dims}, COUNT(*) FROM consultations "
         f"WHERE {_consultation_where(prefix, period, params)} GROUP BY {', '.join(CONSULTATION_DIMS)}"
     )
     out = Consultations(
@@ -326,14 +326,19 @@ def _group_case_ids(session: Session, prefix: str, period: Period, key: str | No
 
 # --- satisfaction ----------------------------------------------------------------------------------
 
-RATING_FROM = """
-FROM ratings r
-LEFT JOIN consultations co ON r.target_kind = 'consultation' AND co.id = r.target_id
-LEFT JOIN cases ca ON r.target_kind = 'case' AND ca.id = r.target_id
-LEFT JOIN activities ac ON r.target_kind = 'activity' AND ac.id = r.target_id
-WHERE r.deleted = 0 AND COALESCE(co.deleted, ca.deleted, ac.deleted) = 0
-"""
-RATING_REGION = "COALESCE(co.region_code, ca.region_code, ac.region_code)"
+RATING_TARGETS = (("consultation", "consultations"), ("case", "cases"), ("activity", "activities"))
+
+
+def _rating_union(where: str) -> str:
+    """Ratings with their target's region, one inner join per target kind (each uses the target's key)."""
+    return " UNION ALL ".join(
+        f"SELECT r.id, r.target_kind, r.target_id, r.grade, r.rated_on, r.comment, r.follow_up_due, "
+        f"r.followed_up_on, t.region_code FROM ratings r CROSS JOIN {table} t ON t.id = r.target_id "
+        f"WHERE r.target_kind = '{kind}' AND r.deleted = 0 AND t.deleted = 0 AND {where}"
+        for kind, table in RATING_TARGETS
+    )
+
+
 
 
 @dataclass
@@ -371,8 +376,10 @@ class Satisfaction:
 
 
 def _rating_where(prefix: str, period: Period, params: dict[str, Any]) -> str:
+    """``FROM (...) x``: the period's ratings inside the region, one row per rating."""
     params.update(_period_params(period))
-    return f"{RATING_FROM} AND r.rated_on >= :ps AND r.rated_on < :pe AND {region_sql(RATING_REGION, params, prefix)}"
+    inner = _rating_union(f"r.rated_on >= :ps AND r.rated_on < :pe AND {region_sql('t.region_code', params, prefix)}")
+    return f"FROM ({inner}) x WHERE 1=1"
 
 
 def satisfaction(session: Session, prefix: str, period: Period) -> Satisfaction:
@@ -380,7 +387,7 @@ def satisfaction(session: Session, prefix: str, period: Period) -> Satisfaction:
     where = _rating_where(prefix, period, params)
     by_grade = dict.fromkeys(terms("satisfaction_grades"), 0)
     for grade, n in session.execute(
-        text(f"SELECT r.grade, COUNT(DISTINCT r.id) {where} GROUP BY r.grade"), params
+        text(f"SELECT x.grade, COUNT(DISTINCT x.id) {where} GROUP BY x.grade"), params
     ):
         by_grade[grade] = n
     bad_grades = terms("bad_grades")
@@ -388,8 +395,8 @@ def satisfaction(session: Session, prefix: str, period: Period) -> Satisfaction:
     placeholders = ", ".join(f":b{i}" for i in range(len(bad_grades)))
     rows = session.execute(
         text(
-            "SELECT DISTINCT r.id, r.target_kind, r.target_id, r.grade, r.rated_on, r.comment, r.follow_up_due, "
-            f"r.followed_up_on, {RATING_REGION} {where} AND r.grade IN ({placeholders}) ORDER BY r.follow_up_due, r.id"
+            "SELECT DISTINCT x.id, x.target_kind, x.target_id, x.grade, x.rated_on, x.comment, x.follow_up_due, "
+            f"x.followed_up_on, x.region_code {where} AND x.grade IN ({placeholders}) ORDER BY x.follow_up_due, x.id"
         ),
         params,
     )
@@ -400,7 +407,7 @@ def satisfaction(session: Session, prefix: str, period: Period) -> Satisfaction:
 def _rating_ids(session: Session, prefix: str, period: Period, key: str | None, as_of: date) -> list[str]:
     params: dict[str, Any] = {"grade": key}
     where = _rating_where(prefix, period, params)
-    return list(session.scalars(text(f"SELECT DISTINCT r.id {where} AND r.grade = :grade"), params))
+    return list(session.scalars(text(f"SELECT DISTINCT x.id {where} AND x.grade = :grade"), params))
 
 
 def _day(value: Any) -> date | None:
@@ -589,6 +596,10 @@ def overdue(session: Session, prefix: str, as_of: date) -> Overdue:
         )
     ]
     rparams: dict[str, Any] = {"today": _d(as_of)}
+    pending = _rating_union(
+        "r.follow_up_due IS NOT NULL AND r.follow_up_due < :today AND r.followed_up_on IS NULL AND "
+        + region_sql("t.region_code", rparams, prefix)
+    )
     follow_ups = [
         {
             "id": r[0],
@@ -600,10 +611,8 @@ def overdue(session: Session, prefix: str, as_of: date) -> Overdue:
         }
         for r in session.execute(
             text(
-                f"SELECT DISTINCT r.id, r.target_kind, r.target_id, r.grade, r.follow_up_due, {RATING_REGION} "
-                f"{RATING_FROM} AND r.follow_up_due IS NOT NULL AND r.follow_up_due < :today "
-                f"AND r.followed_up_on IS NULL AND {region_sql(RATING_REGION, rparams, prefix)} "
-                "ORDER BY r.follow_up_due"
+                f"SELECT DISTINCT x.id, x.target_kind, x.target_id, x.grade, x.follow_up_due, x.region_code "
+                f"FROM ({pending}) x ORDER BY x.follow_up_due, x.id"
             ),
             rparams,
         )

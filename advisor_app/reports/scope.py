@@ -96,4 +96,6 @@ def region_sql(column: str, params: dict, prefix: str) -> str:
     if not prefix:
         return "1=1"
     params["rlo"], params["rhi"] = prefix_range(prefix)
-    return f"({column} >= :rlo AND {column} < :rhi)"
+    # The unary + keeps SQLite off the region index: a township's prefix matches nearly every row
+    # of its store, while the date index narrows a month to a twelfth.
+    return f"(+{column} >= :rlo AND +{column} < :rhi)"
