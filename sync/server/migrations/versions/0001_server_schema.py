@@ -1,7 +1,7 @@
 """server schema
 
 Revision ID: 0001
-Revises: 
+Revises:
 Create Date: 2026-11-28 19:26:59.050333
 
 """
