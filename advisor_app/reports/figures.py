@@ -463,32 +463,48 @@ class Village:
 
 
 def villages(session: Session, prefix: str, period: Period) -> list[Village]:
-    params: dict[str, Any] = _period_params(period)
+    """Each village of the scope; one grouped query per table (not one per village)."""
     quarters = period.covering_quarters()
-    params.update({"qs": _d(quarters.start), "qe": _d(quarters.end)})
-    region = region_sql("v.code", params, prefix)
-    month_list = ", ".join(f"'{m}'" for m in period.month_keys())  # generated, not user text
-    sql = f"""
-SELECT v.code, v.name,
-  (SELECT COUNT(DISTINCT id) FROM legal_literates WHERE region_code = v.code AND deleted = 0 AND status = '在册'),
-  (SELECT COALESCE(SUM(duration_minutes), 0) FROM consultations WHERE region_code = v.code AND deleted = 0
-      AND mode = '实地' AND occurred_at >= :ps AND occurred_at < :pe)
-  + (SELECT COALESCE(SUM(duration_minutes), 0) FROM activities WHERE region_code = v.code AND deleted = 0
-      AND held_on >= :ps AND held_on < :pe),
-  (SELECT COUNT(DISTINCT id) FROM activities WHERE region_code = v.code AND deleted = 0 AND kind = '法治讲座'
-      AND held_on >= :qs AND held_on < :qe),
-  (SELECT COUNT(*) FROM cases WHERE region_code = v.code AND deleted = 0 AND accepted_on >= :ps AND accepted_on < :pe)
-  + (SELECT COUNT(*) FROM consultations WHERE region_code = v.code AND deleted = 0
-      AND occurred_at >= :ps AND occurred_at < :pe)
-  + (SELECT COUNT(*) FROM screenings WHERE region_code = v.code AND deleted = 0 AND held_on >= :ps AND held_on < :pe)
-  + (SELECT COUNT(*) FROM activities WHERE region_code = v.code AND deleted = 0 AND held_on >= :ps AND held_on < :pe),
-  (SELECT COUNT(DISTINCT month) FROM zero_reports WHERE region_code = v.code AND deleted = 0
-      AND month IN ({month_list}))
-FROM regions v WHERE v.level = 'village' AND {region} ORDER BY v.code"""
-    return [
-        Village(r[0], r[1], r[2], r[3], r[4], r[5], r[6], period.months, period.quarters())
-        for r in session.execute(text(sql), params)
-    ]
+
+    def per_region(sql: str, extra: dict[str, Any] | None = None) -> dict[str, tuple]:
+        params: dict[str, Any] = {**_period_params(period), "qs": _d(quarters.start), "qe": _d(quarters.end),
+                                  **(extra or {})}
+        query = sql.format(region=region_sql("region_code", params, prefix))
+        return {row[0]: tuple(row[1:]) for row in session.execute(text(query), params)}
+
+    roster = per_region("SELECT region_code, COUNT(*) FROM legal_literates "
+                        "WHERE deleted = 0 AND status = '在册' AND {region} GROUP BY 1")
+    cons = per_region("SELECT region_code, COALESCE(SUM(CASE WHEN mode = '实地' THEN duration_minutes END), 0), "
+                      "COUNT(*) FROM consultations WHERE deleted = 0 AND occurred_at >= :ps AND occurred_at < :pe "
+                      "AND {region} GROUP BY 1")
+    acts = per_region("SELECT region_code, COALESCE(SUM(duration_minutes), 0), COUNT(*) FROM activities "
+                      "WHERE deleted = 0 AND held_on >= :ps AND held_on < :pe AND {region} GROUP BY 1")
+    lectures = per_region("SELECT region_code, COUNT(*) FROM activities WHERE deleted = 0 AND kind = '法治讲座' "
+                          "AND held_on >= :qs AND held_on < :qe AND {region} GROUP BY 1")
+    cases = per_region("SELECT region_code, COUNT(*) FROM cases WHERE deleted = 0 "
+                       "AND accepted_on >= :ps AND accepted_on < :pe AND {region} GROUP BY 1")
+    screenings = per_region("SELECT region_code, COUNT(*) FROM screenings WHERE deleted = 0 "
+                            "AND held_on >= :ps AND held_on < :pe AND {region} GROUP BY 1")
+    keys = period.month_keys()
+    zero = per_region(
+        "SELECT region_code, COUNT(DISTINCT month) FROM zero_reports WHERE deleted = 0 "
+        f"AND month IN ({', '.join(f':m{i}' for i in range(len(keys)))}) AND {{region}} GROUP BY 1",
+        {f"m{i}": k for i, k in enumerate(keys)},
+    )
+    params: dict[str, Any] = {}
+    rows = session.execute(
+        text(f"SELECT code, name FROM regions WHERE level = 'village' AND {region_sql('code', params, prefix)} "
+             "ORDER BY code"),
+        params,
+    )
+    out = []
+    for code, name in rows:
+        c_min, c_n = cons.get(code, (0, 0))
+        a_min, a_n = acts.get(code, (0, 0))
+        records = c_n + a_n + cases.get(code, (0,))[0] + screenings.get(code, (0,))[0]
+        out.append(Village(code, name, roster.get(code, (0,))[0], c_min + a_min, lectures.get(code, (0,))[0],
+                           records, zero.get(code, (0,))[0], period.months, period.quarters()))
+    return out
 
 
 def _village_ids(kind: str) -> Callable[..., list[str]]:
