@@ -327,7 +327,8 @@ class CaseWindow(QDialog):
         layout.addWidget(self.reg, 1)
         layout.addLayout(buttons)
         self.reg.changed.connect(self._mark_dirty)
-        self.reg.set_values({"mediator": self.store.user})
+        self.reg.fields["dispute_type"].currentTextChanged.connect(lambda t: self.terms.set_dispute_type(t))
+        self.reg.set_values({"mediator": self.store.user, "source": "当事人申请"})
         self.tabs.addTab(page, self.tr("Registration"))
 
     def _party_error_row(self) -> Any:

@@ -99,9 +99,7 @@ class MainWindow(QMainWindow):
     def _settings(self) -> QWidget:
         from ui.settings_page import SettingsPage
 
-        page = SettingsPage(self.store, self.tasks)
-        page.font_size_changed.connect(self.apply_font_size)
-        return page
+        return SettingsPage(self.store, self.tasks)
 
     def page(self, key: str) -> QWidget:
         if key not in self.pages:
@@ -137,11 +135,6 @@ class MainWindow(QMainWindow):
 
     def open_case(self, case_id: str) -> None:
         self.show_page("cases").open_record(case_id)
-
-    def apply_font_size(self, size: int) -> None:
-        from ui.app import apply_font_size
-
-        apply_font_size(size)
 
     # --- layout memory ----------------------------------------------------------------------------
 

@@ -98,7 +98,10 @@ class SettingsPage(QWidget):
         self.village_list.setText("、".join(v.name for v in setup.villages(self.store)))
 
     def _font_changed(self, size: int) -> None:
+        from ui.app import apply_font_size
+
         QSettings().setValue(FONT_SETTING, size)
+        apply_font_size(size)
         self.font_size_changed.emit(size)
 
     def _language_changed(self) -> None:

@@ -151,19 +151,3 @@ def test_setup_configures_role_region_and_committee(store):
     assert setup.committee(store).id == committee.id
 
 
-def test_core_never_imports_qt():
-    import subprocess
-
-    code = (
-        "import sys, advisor_app.services.listing, advisor_app.services.worklist, "
-        "advisor_app.services.drafts, advisor_app.services.legal_aid, advisor_app.services.setup, "
-        "advisor_app.cli.main, sync\n"
-        "import importlib, pkgutil, advisor_app\n"
-        "for m in pkgutil.walk_packages(advisor_app.__path__, 'advisor_app.'):\n"
-        "    if 'migrations' in m.name: continue\n"
-        "    importlib.import_module(m.name)\n"
-        "bad = [m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))]\n"
-        "print(bad); sys.exit(1 if bad else 0)\n"
-    )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0, done.stdout + done.stderr
