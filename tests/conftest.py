@@ -1,8 +1,13 @@
-"""Shared fixtures: a real store in a temporary data folder, with regions and one committee."""
+"""Shared fixtures: a real store in a temporary data folder, with regions and one committee.
+
+Migrating a new store takes about a second, so each kind of store is built once per test session
+as a template and copied for every test (the copy gets a device id of its own).
+"""
 
 from __future__ import annotations
 
 import os
+import sqlite3
 
 import pytest
 
@@ -13,27 +18,61 @@ VILLAGE_2 = "610502100202"
 TOWNSHIP = "610502100000"
 
 
-@pytest.fixture
-def store(tmp_path):
+@pytest.fixture(scope="session")
+def _templates(tmp_path_factory):
+    from advisor_app.domain.models import Region
+    from advisor_app.services import committees, regions
     from advisor_app.store import open_store
 
-    s = open_store(tmp_path / "data")
+    root = tmp_path_factory.mktemp("templates")
+    open_store(root / "empty").close()
+    seeded = open_store(root / "seeded")
+    regions.load_csv(seeded)
+    with seeded.session() as session:
+        session.add(
+            Region(
+                code=VILLAGE, name="桥南村", level="village", parent_code=TOWNSHIP, source="演示数据（虚构）"
+            )
+        )
+        session.add(
+            Region(
+                code=VILLAGE_2,
+                name="王家村",
+                level="village",
+                parent_code=TOWNSHIP,
+                source="演示数据（虚构）",
+            )
+        )
+    committee = committees.create(
+        seeded,
+        {"name": "桥南镇人民调解委员会", "short_name": "临桥", "kind": "乡镇", "region_code": TOWNSHIP},
+    )
+    seeded.set_setting("test_committee_id", committee.id)
+    seeded.close()
+    return root
+
+
+def _copy(template, target):
+    from advisor_app.store import open_store
+
+    target.mkdir(parents=True)
+    with sqlite3.connect(template / "advisor.db") as src, sqlite3.connect(target / "advisor.db") as dst:
+        src.backup(dst)
+        dst.execute("DELETE FROM settings WHERE key = 'device_id'")
+    return open_store(target)
+
+
+@pytest.fixture
+def store(_templates, tmp_path):
+    s = _copy(_templates / "empty", tmp_path / "data")
     yield s
     s.close()
 
 
 @pytest.fixture
-def seeded(store):
+def seeded(_templates, tmp_path):
     """A store with the Weinan region tree, two demo villages under 桥南镇 and its committee."""
-    from advisor_app.domain.models import Region
-    from advisor_app.services import committees, regions
-
-    regions.load_csv(store)
-    with store.session() as session:
-        session.add(Region(code=VILLAGE, name="桥南村", level="village", parent_code=TOWNSHIP, source="演示数据（虚构）"))
-        session.add(Region(code=VILLAGE_2, name="王家村", level="village", parent_code=TOWNSHIP, source="演示数据（虚构）"))
-    committee = committees.create(
-        store, {"name": "桥南镇人民调解委员会", "short_name": "临桥", "kind": "乡镇", "region_code": TOWNSHIP}
-    )
-    store.committee_id = committee.id  # handy for tests
-    return store
+    s = _copy(_templates / "seeded", tmp_path / "data")
+    s.committee_id = s.setting("test_committee_id")  # handy for tests
+    yield s
+    s.close()

@@ -178,7 +178,7 @@ def _scope(region_codes: Iterable[str] | None) -> Callable[[str], bool]:
 
 
 def _region_names(session: Session) -> dict[str, str]:
-    return dict(session.execute(select(Region.code, Region.name)).tuples().all())
+    return dict(session.execute(select(Region.code, Region.name)).all())
 
 
 def _place(names: dict[str, str], code: str) -> dict[str, Any]:
@@ -195,9 +195,7 @@ def _export_consultations(session: Session, names, in_scope, ids):  # noqa: ANN0
             select(Rating.target_id, Rating.grade).where(
                 Rating.target_kind == "consultation", Rating.deleted.is_(False)
             )
-        )
-        .tuples()
-        .all()
+        ).all()
     )
     query = select(Consultation).where(Consultation.deleted.is_(False)).order_by(Consultation.occurred_at)
 
@@ -216,7 +214,7 @@ def _export_consultations(session: Session, names, in_scope, ids):  # noqa: ANN0
 
 
 def _export_cases(session: Session, names, in_scope, ids):  # noqa: ANN001, ANN202
-    committees = dict(session.execute(select(Committee.id, Committee.name)).tuples().all())
+    committees = dict(session.execute(select(Committee.id, Committee.name)).all())
     cases = [
         c
         for c in session.scalars(
@@ -308,10 +306,16 @@ class _ImportContext:
         self.session = session
         self.regions = {r.code: r for r in session.scalars(select(Region))}
         self.case_numbers: set[str] = set()
+        self._ids: dict[type, set[str]] = {}
         self.village_by_name: dict[str, list[str]] = {}
         for r in self.regions.values():
             if r.level == "village":
                 self.village_by_name.setdefault(r.name, []).append(r.code)
+
+    def ids(self, model: type) -> set[str]:
+        if model not in self._ids:
+            self._ids[model] = set(self.session.scalars(select(model.id)))
+        return self._ids[model]
 
     def region(self, raw: dict[str, Any]) -> str:
         """The village code of a row: 区划代码, or 所在村 by name; unknown villages under a known county are added."""
@@ -365,10 +369,13 @@ def _fields(raw: dict[str, Any], columns: list[tuple[str, str]]) -> dict[str, An
     return {f: raw[h] for h, f in columns if h in raw}
 
 
-def _existing(session: Session, model: type, record_id: Any) -> Any:
+def _existing(ctx: _ImportContext, model: type, record_id: Any) -> Any:
     if not record_id:
         return None
-    return session.get(model, str(record_id).strip())
+    record_id = str(record_id).strip()
+    if record_id not in ctx.ids(model):  # one query per import instead of one per row
+        return None
+    return ctx.session.get(model, record_id)
 
 
 def _import_consultation(ctx: _ImportContext, raw: dict[str, Any]) -> bool:
@@ -393,7 +400,7 @@ def _import_consultation(ctx: _ImportContext, raw: dict[str, Any]) -> bool:
     errors.update(check.errors)
     if errors:
         raise ValidationError(errors)
-    record = _existing(ctx.session, Consultation, data.get("id"))
+    record = _existing(ctx, Consultation, data.get("id"))
     created = record is None
     if created:
         record = Consultation(**({"id": str(data["id"]).strip()} if data.get("id") else {}))
@@ -408,6 +415,7 @@ def _import_consultation(ctx: _ImportContext, raw: dict[str, Any]) -> bool:
             "consultation",
             record.id,
             {"grade": check.clean["grade"], "rated_on": record.occurred_at.date()},
+            new_target=created,
         )
     return created
 
@@ -439,7 +447,7 @@ def _import_case(ctx: _ImportContext, raw: dict[str, Any]) -> bool:
     except ValidationError as exc:
         errors.update(exc.errors)
         clean = {}
-    existing = _existing(ctx.session, Case, data.get("id"))
+    existing = _existing(ctx, Case, data.get("id"))
     case_no = str(data.get("case_no") or "").strip() or None
     if case_no and not errors:
         clash = ctx.session.scalars(select(Case).where(Case.case_no == case_no)).first()
@@ -534,7 +542,7 @@ def _import_member(ctx: _ImportContext, raw: dict[str, Any]) -> bool:
     trainings = _parse_trainings(data.get("trainings"), errors)
     if errors:
         raise ValidationError(errors)
-    member = _existing(ctx.session, LegalLiterate, data.get("id"))
+    member = _existing(ctx, LegalLiterate, data.get("id"))
     created = member is None
     if created:
         member = LegalLiterate(**({"id": str(data["id"]).strip()} if data.get("id") else {}))

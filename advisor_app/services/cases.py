@@ -218,16 +218,15 @@ def save_agreement(
     clean = check_agreement({"kind": "书面", **data})
     with store.session() as session:
         case = _get(session, case_id)
+        agreement = session.get(Agreement, agreement_id) if agreement_id else None
+        if agreement_id and (agreement is None or agreement.case_id != case.id):
+            raise LookupError("找不到该协议")
+        if agreement is not None and agreement.status != "草稿":
+            raise FlowError(f"协议{agreement.status}，不能修改；如需变更请生成新版本")
         if case.status not in case_flow.OPEN:
             raise FlowError(f"案件状态为“{case.status}”，不能再起草协议")
         parties = [p for p in case.parties if not p.deleted]
-        if agreement_id:
-            agreement = session.get(Agreement, agreement_id)
-            if agreement is None or agreement.case_id != case.id:
-                raise LookupError("找不到该协议")
-            if agreement.status != "草稿":
-                raise FlowError("协议已签署，不能修改；如需变更请生成新版本")
-        else:
+        if agreement is None:
             agreement = Agreement(case_id=case.id, version=_next_version(session, case.id))
             session.add(agreement)
         agreement.kind = clean["kind"]

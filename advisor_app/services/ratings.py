@@ -33,15 +33,16 @@ def check_rating(data: dict[str, Any]) -> dict[str, Any]:
     return check.done()
 
 
-def rate(session: Session, target_kind: str, target_id: str, data: dict[str, Any]) -> Rating:
-    """Record (or replace) the rating of one service inside the caller's unit of work."""
+def rate(
+    session: Session, target_kind: str, target_id: str, data: dict[str, Any], *, new_target: bool = False
+) -> Rating:
+    """Record (or replace) the rating of one service inside the caller's unit of work.
+
+    ``new_target``: the service was created in this unit of work, so it has no rating yet.
+    """
     clean = check_rating(data)
     rated_on = clean["rated_on"] or date.today()
-    rating = session.scalars(
-        select(Rating).where(
-            Rating.target_kind == target_kind, Rating.target_id == target_id, Rating.deleted.is_(False)
-        )
-    ).first()
+    rating = None if new_target else rating_of(session, target_kind, target_id)
     if rating is None:
         rating = Rating(target_kind=target_kind, target_id=target_id)
         session.add(rating)

@@ -58,7 +58,7 @@ def all_villages(store: Store) -> list[Region]:
 
 def names(store: Store) -> dict[str, str]:
     with store.session() as session:
-        return dict(session.execute(select(Region.code, Region.name)).tuples().all())
+        return dict(session.execute(select(Region.code, Region.name)).all())
 
 
 def find_village(session: Session, text: str) -> Region | None:

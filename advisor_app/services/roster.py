@@ -120,9 +120,7 @@ def village_counts(store: Store, region_codes: list[str] | None = None) -> list[
                 select(LegalLiterate.region_code, func.count())
                 .where(LegalLiterate.status == "在册", LegalLiterate.deleted.is_(False))
                 .group_by(LegalLiterate.region_code)
-            )
-            .tuples()
-            .all()
+            ).all()
         )
         query = select(Region).where(Region.level == "village").order_by(Region.code)
         if region_codes is not None:

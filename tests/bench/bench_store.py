@@ -1,0 +1,78 @@
+"""Local store benchmarks: demo data at 100,000 consultations, search first page, import of 10,000 rows."""
+
+from __future__ import annotations
+
+import statistics
+import time
+from pathlib import Path
+
+from sqlalchemy import text
+
+from advisor_app import demo
+from advisor_app.io import transfer
+from advisor_app.services import regions
+from advisor_app.store import open_store, search
+from tests.bench import Row
+
+QUERIES = [
+    ("王", "1 字常见"),
+    ("资", "1 字"),
+    ("工资", "2 字常见"),
+    ("赡养", "2 字"),
+    ("拖欠工资", "4 字常见"),
+    ("果园承包", "4 字少见"),
+    ("宅基地证上", "5 字少见"),
+]
+LIKE_BASELINE = """
+    SELECT c.id FROM consultations c
+    WHERE c.deleted = 0 AND (c.person_name LIKE :q OR c.question LIKE :q OR c.answer LIKE :q OR c.outcome LIKE :q
+                             OR c.subcategory LIKE :q)
+    ORDER BY c.occurred_at DESC LIMIT 50
+"""
+
+
+def timed(fn, repeat: int = 7) -> float:
+    """Median wall time in ms after one warm-up call."""
+    fn()
+    samples = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        fn()
+        samples.append((time.perf_counter() - started) * 1000)
+    return statistics.median(samples)
+
+
+def run(workdir: Path) -> list[Row]:
+    rows: list[Row] = []
+    store = open_store(workdir / "big")
+    started = time.perf_counter()
+    demo.generate(store, seed=1, consultations=100_000, cases=3_000)
+    rows.append(
+        Row("demo-data 100,000 consultations + 3,000 cases", time.perf_counter() - started, "s", "< 60 s")
+    )
+
+    with store.engine.connect() as conn:
+        for query, label in QUERIES:
+            ours = timed(lambda q=query: search.search(conn, q, kind="consultation", limit=50))
+            base = timed(lambda q=query: conn.execute(text(LIKE_BASELINE), {"q": f"%{q}%"}).all())
+            rows.append(
+                Row(f"search first page “{query}” ({label})", ours, "ms", "< 100 ms", base, "plain LIKE scan")
+            )
+
+    export = workdir / "consultations-10k.csv"
+    export_xlsx = workdir / "consultations-10k.xlsx"
+    with store.session() as session:
+        ids = list(session.scalars(text("SELECT id FROM consultations ORDER BY occurred_at LIMIT 10000")))
+    transfer.export(store, "consultations", export, ids=ids)
+    transfer.export(store, "consultations", export_xlsx, ids=ids)
+    store.close()
+    for path in (export, export_xlsx):
+        target = open_store(workdir / f"import-{path.suffix[1:]}")
+        regions.load_csv(target)
+        started = time.perf_counter()
+        report = transfer.import_file(target, "consultations", path)
+        elapsed = time.perf_counter() - started
+        assert report.created == 10_000 and not report.errors
+        rows.append(Row(f"import 10,000 consultations ({path.suffix})", elapsed, "s", ""))
+        target.close()
+    return rows

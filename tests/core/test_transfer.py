@@ -1,0 +1,151 @@
+"""Export then import gives the same records; bad rows are listed and the good ones kept."""
+
+import csv
+
+import pytest
+from openpyxl import Workbook, load_workbook
+
+from advisor_app import demo
+from advisor_app.io import transfer
+from advisor_app.io.tabular import TableFormatError
+from advisor_app.services import regions
+from advisor_app.store import open_store
+
+
+@pytest.fixture(scope="module")
+def source(tmp_path_factory):
+    store = open_store(tmp_path_factory.mktemp("source"))
+    demo.generate(store, seed=11, consultations=300, cases=60)
+    yield store
+    store.close()
+
+
+def empty_store(path):
+    store = open_store(path)
+    regions.load_csv(store)
+    return store
+
+
+def rows_of(path):
+    if path.suffix == ".csv":
+        with path.open(encoding="utf-8-sig") as fh:
+            return list(csv.reader(fh))
+    return [list(r) for r in load_workbook(path).active.values]
+
+
+@pytest.mark.parametrize("kind", transfer.KINDS)
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_export_import_round_trip(source, tmp_path, kind, suffix):
+    first = tmp_path / f"first{suffix}"
+    count = transfer.export(source, kind, first)
+    assert count > 0
+    target = empty_store(tmp_path / "target")
+    try:
+        report = transfer.import_file(target, kind, first)
+        assert report.errors == [] and report.created == count
+        second = tmp_path / f"second{suffix}"
+        transfer.export(target, kind, second)
+        assert rows_of(second) == rows_of(first)
+        again = transfer.import_file(target, kind, first)
+        assert (again.created, again.updated) == (0, count), "re-importing updates instead of duplicating"
+    finally:
+        target.close()
+
+
+def test_roster_headers_are_what_a_clerk_expects(source, tmp_path):
+    path = tmp_path / "roster.xlsx"
+    transfer.export(source, "roster", path)
+    headers = rows_of(path)[0]
+    for needed in ("姓名", "性别", "身份证号", "联系电话", "所在村"):
+        assert needed in headers
+
+
+def write_xlsx(path, rows):
+    wb = Workbook()
+    for row in rows:
+        wb.active.append(row)
+    wb.save(path)
+
+
+def test_bad_rows_are_reported_by_row_and_field_and_good_rows_kept(tmp_path):
+    store = empty_store(tmp_path / "s")
+    try:
+        path = tmp_path / "roster.xlsx"
+        write_xlsx(
+            path,
+            [
+                ["姓名", "性别", "身份证号", "联系电话", "所在乡镇", "所在村", "区划代码"],
+                ["赵秀英", "女", "11010519491231002X", "13912345678", "桥南镇", "桥南村", "610502100201"],
+                ["钱多多", "男", "110105194912310021", "13912345678", "桥南镇", "桥南村", "610502100201"],
+                ["", "男", None, "123", "桥南镇", "桥南村", "610502100201"],
+                ["孙立", "男", None, "0913-2123456", "桥南镇", "王家村", "610502100202"],
+                ["周海", "男", None, None, None, "不存在村", None],
+            ],
+        )
+        report = transfer.import_file(store, "roster", path)
+        assert report.created == 2
+        assert report.rejected_rows == [3, 4, 6]
+        messages = {(e.row, e.field): e.message for e in report.errors}
+        assert messages[(3, "id_number")].startswith("身份证号：校验码")
+        assert messages[(4, "name")] == "姓名：不能为空"
+        assert messages[(4, "phone")].startswith("联系电话：")
+        assert "找不到“不存在村”" in messages[(6, "region_code")]
+        assert str(report.errors[0]).startswith("第 3 行：")
+        from advisor_app.services.roster import village_counts
+
+        counts = {c.code: c.active for c in village_counts(store)}
+        assert counts == {"610502100201": 1, "610502100202": 1}
+    finally:
+        store.close()
+
+
+def test_files_that_are_not_tables_are_refused(tmp_path):
+    store = empty_store(tmp_path / "s")
+    try:
+        bogus = tmp_path / "x.xlsx"
+        bogus.write_bytes(b"PK\x03\x04 not really a workbook")
+        with pytest.raises(TableFormatError, match="无法读取"):
+            transfer.import_file(store, "roster", bogus)
+        pdf = tmp_path / "x.pdf"
+        pdf.write_bytes(b"%PDF-1.4")
+        with pytest.raises(TableFormatError, match="不支持"):
+            transfer.import_file(store, "roster", pdf)
+        headers_only = tmp_path / "wrong.csv"
+        headers_only.write_text("名字,电话\n张三,139\n", encoding="utf-8")
+        with pytest.raises(TableFormatError, match="缺少必需的列：姓名、所在村"):
+            transfer.import_file(store, "roster", headers_only)
+    finally:
+        store.close()
+
+
+def test_gbk_csv_from_chinese_excel_is_read(tmp_path):
+    store = empty_store(tmp_path / "s")
+    try:
+        path = tmp_path / "gbk.csv"
+        path.write_bytes(
+            "姓名,所在村,区划代码,所在乡镇\n吴桂芳,桥南村,610502100201,桥南镇\n".encode("gb18030")
+        )
+        assert transfer.import_file(store, "roster", path).created == 1
+    finally:
+        store.close()
+
+
+def test_case_numbers_from_an_import_are_not_issued_again(source, tmp_path):
+    path = tmp_path / "cases.xlsx"
+    transfer.export(source, "cases", path)
+    target = empty_store(tmp_path / "t")
+    try:
+        transfer.import_file(target, "cases", path)
+        from sqlalchemy import select
+
+        from advisor_app.domain.models import Case, Committee
+        from advisor_app.services import numbering
+
+        with target.session() as session:
+            committee = session.scalars(select(Committee)).first()
+            year = session.scalars(select(Case.number_year).where(Case.committee_id == committee.id)).first()
+            existing = set(session.scalars(select(Case.case_no)))
+            new_no, _, _ = numbering.next_number(session, committee, year)
+        assert new_no not in existing
+    finally:
+        target.close()
