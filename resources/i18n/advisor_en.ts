@@ -1,0 +1,1345 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en_US">
+<context>
+    <name>ActivitiesPage</name>
+    <message>
+        <location filename="../../ui/pages.py" line="88" />
+        <source>New activity</source>
+        <translation>New activity</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityForm</name>
+    <message>
+        <location filename="../../ui/activity_form.py" line="22" />
+        <source>Legal publicity activity</source>
+        <translation>Legal publicity activity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity_form.py" line="24" />
+        <source>Village</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity_form.py" line="25" />
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity_form.py" line="26" />
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity_form.py" line="27" />
+        <source>Topic</source>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity_form.py" line="28" />
+        <source>Place</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity_form.py" line="31" />
+        <source>Audience</source>
+        <translation>Audience</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity_form.py" line="32" />
+        <source>Speaker</source>
+        <translation>Speaker</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity_form.py" line="36" />
+        <source>Minutes</source>
+        <translation>Minutes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity_form.py" line="37" />
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity_form.py" line="40" />
+        <source>Photos</source>
+        <translation>Photos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity_form.py" line="41" />
+        <source>Add a photo…</source>
+        <translation>Add a photo…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity_form.py" line="51" />
+        <source>Save the activity first, then add photos.</source>
+        <translation>Save the activity first, then add photos.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity_form.py" line="66" />
+        <source>Add a photo</source>
+        <translation>Add a photo</translation>
+    </message>
+</context>
+<context>
+    <name>CaseWindow</name>
+    <message>
+        <location filename="../../ui/case_window.py" line="295" />
+        <source>Village</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="296" />
+        <source>Dispute type</source>
+        <translation>Dispute type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="297" />
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="298" />
+        <source>Accepted on</source>
+        <translation>Accepted on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="299" />
+        <source>Mediator</source>
+        <translation>Mediator</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="300" />
+        <source>Recorder</source>
+        <translation>Recorder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="301" />
+        <source>Summary of the dispute</source>
+        <translation>Summary of the dispute</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="305" />
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="305" />
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="305" />
+        <source>Sex</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="305" />
+        <source>ID number</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="305" />
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="312" />
+        <source>Parties</source>
+        <translation>Parties</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="315" />
+        <source>Add a party…</source>
+        <translation>Add a party…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="316" />
+        <source>Remove party</source>
+        <translation>Remove party</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="317" />
+        <source>Save registration</source>
+        <translation>Save registration</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="332" />
+        <source>Registration</source>
+        <translation>Registration</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="404" />
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="405" />
+        <source>Place</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="406" />
+        <source>Participants</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="407" />
+        <source>Statements of each side</source>
+        <translation>Statements of each side</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="407" />
+        <source>Facts checked</source>
+        <translation>Facts checked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="408" />
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="412" />
+        <source>Rights notice read and signed</source>
+        <translation>Rights notice read and signed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="413" />
+        <source>Mediation failed…</source>
+        <translation>Mediation failed…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="414" />
+        <source>Terminate…</source>
+        <translation>Terminate…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="415" />
+        <source>Save this session</source>
+        <translation>Save this session</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="427" />
+        <source>Sessions held</source>
+        <translation>Sessions held</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="431" />
+        <source>Mediation sessions</source>
+        <translation>Mediation sessions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="443" />
+        <source>Why (this goes into the case file):</source>
+        <translation>Why (this goes into the case file):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="454" />
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="455" />
+        <source>Main facts and matters in dispute</source>
+        <translation>Main facts and matters in dispute</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="458" />
+        <source>Terms agreed</source>
+        <translation>Terms agreed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="459" />
+        <source>Way and time of performance</source>
+        <translation>Way and time of performance</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="461" />
+        <source>Perform by</source>
+        <translation>Perform by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="464" />
+        <source>parties + 1</source>
+        <translation>parties + 1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="465" />
+        <source>Copies</source>
+        <translation>Copies</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="466" />
+        <source>Amount (yuan)</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="469" />
+        <source>Save draft agreement</source>
+        <translation>Save draft agreement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="470" />
+        <source>Mark signed…</source>
+        <translation>Mark signed…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="471" />
+        <source>Change (new version)</source>
+        <translation>Change (new version)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="472" />
+        <source>Attach signed scan…</source>
+        <translation>Attach signed scan…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="473" />
+        <location filename="../../ui/case_window.py" line="540" />
+        <location filename="../../ui/case_window.py" line="543" />
+        <source>Print</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="487" />
+        <source>Agreement</source>
+        <translation>Agreement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="504" />
+        <source>Mark signed</source>
+        <translation>Mark signed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="505" />
+        <source>Have all parties signed (or pressed a fingerprint), the mediator signed and the committee's seal been put on it? After this the agreement can no longer be edited.</source>
+        <translation>Have all parties signed (or pressed a fingerprint), the mediator signed and the committee's seal been put on it? After this the agreement can no longer be edited.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="524" />
+        <source>Attach signed scan</source>
+        <translation>Attach signed scan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="540" />
+        <source>Printing is not available yet (%1).</source>
+        <translation>Printing is not available yet (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="555" />
+        <source>Record performance</source>
+        <translation>Record performance</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="558" />
+        <source>Performance of the agreement:</source>
+        <translation>Performance of the agreement:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="563" />
+        <source>Visited on</source>
+        <translation>Visited on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="564" />
+        <source>Reason for the visit</source>
+        <translation>Reason for the visit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="565" />
+        <source>Performed?</source>
+        <translation>Performed?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="566" />
+        <source>Satisfied</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="566" />
+        <source>The parties are satisfied</source>
+        <translation>The parties are satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="567" />
+        <source>Lawsuit</source>
+        <translation>Lawsuit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="567" />
+        <source>A party went to court</source>
+        <translation>A party went to court</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="568" />
+        <source>Risk</source>
+        <translation>Risk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="568" />
+        <source>Risk that the dispute flares up again</source>
+        <translation>Risk that the dispute flares up again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="569" />
+        <source>Measures</source>
+        <translation>Measures</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="570" />
+        <source>Visitor</source>
+        <translation>Visitor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="572" />
+        <source>Save return visit</source>
+        <translation>Save return visit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="579" />
+        <source>Return visit</source>
+        <translation>Return visit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="599" />
+        <source>Applied on</source>
+        <translation>Applied on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="600" />
+        <source>Court</source>
+        <translation>Court</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="601" />
+        <source>Record the application</source>
+        <translation>Record the application</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="603" />
+        <source>Court confirmed</source>
+        <translation>Court confirmed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="604" />
+        <source>Court refused</source>
+        <translation>Court refused</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="618" />
+        <source>Judicial confirmation</source>
+        <translation>Judicial confirmation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="638" />
+        <source>Attach a document…</source>
+        <translation>Attach a document…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="641" />
+        <source>Add to the case file:</source>
+        <translation>Add to the case file:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="645" />
+        <source>Close the case with rating…</source>
+        <translation>Close the case with rating…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="646" />
+        <source>Archive</source>
+        <translation>Archive</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="654" />
+        <source>Case file (卷宗) contents — ✗ marks a required document that is missing:</source>
+        <translation>Case file (卷宗) contents — ✗ marks a required document that is missing:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="658" />
+        <source>Close and archive</source>
+        <translation>Close and archive</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="661" />
+        <source>Attach a document</source>
+        <translation>Attach a document</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="671" />
+        <source>Close the case</source>
+        <translation>Close the case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="690" />
+        <source>Register a dispute</source>
+        <translation>Register a dispute</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="691" />
+        <source>New case: enter the parties, the type and a summary, then save.</source>
+        <translation>New case: enter the parties, the type and a summary, then save.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="699" />
+        <source>(past the one-month target)</source>
+        <translation>(past the one-month target)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="702" />
+        <source>Status: %1</source>
+        <translation>Status: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="703" />
+        <source>Accepted %1, due %2</source>
+        <translation>Accepted %1, due %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="752" />
+        <source>No agreement yet. Suggested clauses follow the dispute type.</source>
+        <translation>No agreement yet. Suggested clauses follow the dispute type.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="755" />
+        <source> — signed agreements are read-only; a change makes a new version.</source>
+        <translation> — signed agreements are read-only; a change makes a new version.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="757" />
+        <source>Version %1: %2</source>
+        <translation>Version %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="764" />
+        <source>Visited %1 by %2</source>
+        <translation>Visited %1 by %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="766" />
+        <source>Scheduled for %1</source>
+        <translation>Scheduled for %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="775" />
+        <source>The parties may jointly apply to the court within 30 days of the agreement taking effect: until %1 (%2 day(s) left).</source>
+        <translation>The parties may jointly apply to the court within 30 days of the agreement taking effect: until %1 (%2 day(s) left).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="778" />
+        <source>Judicial confirmation needs a signed written agreement.</source>
+        <translation>Judicial confirmation needs a signed written agreement.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="793" />
+        <source>required</source>
+        <translation>required</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="793" />
+        <source>optional</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="819" />
+        <source>Restore draft</source>
+        <translation>Restore draft</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="820" />
+        <source>An unsaved draft from %1 was found (the program may have closed unexpectedly). Restore it?</source>
+        <translation>An unsaved draft from %1 was found (the program may have closed unexpectedly). Restore it?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="834" />
+        <source>Unsaved changes</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="835" />
+        <source>This case has changes that are not saved. Leave without saving?</source>
+        <translation>This case has changes that are not saved. Leave without saving?</translation>
+    </message>
+</context>
+<context>
+    <name>CasesPage</name>
+    <message>
+        <location filename="../../ui/pages.py" line="75" />
+        <source>Register a dispute</source>
+        <translation>Register a dispute</translation>
+    </message>
+</context>
+<context>
+    <name>ConsultationForm</name>
+    <message>
+        <location filename="../../ui/consultation_form.py" line="25" />
+        <source>Consultation</source>
+        <translation>Consultation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultation_form.py" line="25" />
+        <source>New consultation</source>
+        <translation>New consultation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultation_form.py" line="30" />
+        <source>Village</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultation_form.py" line="31" />
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultation_form.py" line="32" />
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultation_form.py" line="35" />
+        <source>Priority groups</source>
+        <translation>Priority groups</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultation_form.py" line="36" />
+        <source>Mode</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultation_form.py" line="37" />
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultation_form.py" line="38" />
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultation_form.py" line="39" />
+        <source>Matter</source>
+        <translation>Matter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultation_form.py" line="40" />
+        <source>Question</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultation_form.py" line="42" />
+        <source>Answer</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultation_form.py" line="44" />
+        <source>Referred to</source>
+        <translation>Referred to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultation_form.py" line="53" />
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultation_form.py" line="54" />
+        <source>Time taken</source>
+        <translation>Time taken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultation_form.py" line="55" />
+        <source>Adviser</source>
+        <translation>Adviser</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultation_form.py" line="57" />
+        <source>Save and close with rating…</source>
+        <translation>Save and close with rating…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultation_form.py" line="105" />
+        <source>No article of the Legal Aid Law matched; the legal aid office will check eligibility.</source>
+        <translation>No article of the Legal Aid Law matched; the legal aid office will check eligibility.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultation_form.py" line="131" />
+        <source>Close the consultation</source>
+        <translation>Close the consultation</translation>
+    </message>
+</context>
+<context>
+    <name>ConsultationsPage</name>
+    <message>
+        <location filename="../../ui/pages.py" line="59" />
+        <source>New consultation</source>
+        <translation>New consultation</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <location filename="../../ui/first_run.py" line="43" />
+        <source>Welcome to the village legal service desk</source>
+        <translation>Welcome to the village legal service desk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="45" />
+        <source>I am a</source>
+        <translation>I am a</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="47" />
+        <source>Township</source>
+        <translation>Township</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="48" />
+        <source>Your name</source>
+        <translation>Your name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="49" />
+        <source>Demo data</source>
+        <translation>Demo data</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="49" />
+        <source>Fill in demo records to try the program</source>
+        <translation>Fill in demo records to try the program</translation>
+    </message>
+</context>
+<context>
+    <name>FormDialog</name>
+    <message>
+        <location filename="../../ui/forms.py" line="293" />
+        <source>Unsaved changes</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms.py" line="294" />
+        <source>This form has changes that are not saved. Save them?</source>
+        <translation>This form has changes that are not saved. Save them?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms.py" line="336" />
+        <source>Restore draft</source>
+        <translation>Restore draft</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms.py" line="337" />
+        <source>An unsaved draft from %1 was found (the program may have closed unexpectedly). Restore it?</source>
+        <translation>An unsaved draft from %1 was found (the program may have closed unexpectedly). Restore it?</translation>
+    </message>
+</context>
+<context>
+    <name>ListPage</name>
+    <message>
+        <location filename="../../ui/list_page.py" line="66" />
+        <source>Search: names, matters, words in the record…</source>
+        <translation>Search: names, matters, words in the record…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/list_page.py" line="69" />
+        <source>All villages</source>
+        <translation>All villages</translation>
+    </message>
+    <message>
+        <location filename="../../ui/list_page.py" line="73" />
+        <source>All types</source>
+        <translation>All types</translation>
+    </message>
+    <message>
+        <location filename="../../ui/list_page.py" line="77" />
+        <source>All statuses</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <location filename="../../ui/list_page.py" line="81" />
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../ui/list_page.py" line="82" />
+        <source>To</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location filename="../../ui/list_page.py" line="84" />
+        <source>Export to Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/list_page.py" line="85" />
+        <source>New</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location filename="../../ui/list_page.py" line="164" />
+        <source>Searching…</source>
+        <translation>Searching…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/list_page.py" line="177" />
+        <source>%n record(s)</source>
+        <translation>
+            <numerusform>%n record(s)</numerusform>
+            <numerusform>%n record(s)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/list_page.py" line="186" />
+        <source>The list could not be loaded: %1</source>
+        <translation>The list could not be loaded: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/list_page.py" line="208" />
+        <location filename="../../ui/list_page.py" line="221" />
+        <source>Export to Excel</source>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/list_page.py" line="213" />
+        <source>Exporting…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/list_page.py" line="223" />
+        <location filename="../../ui/list_page.py" line="225" />
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../../ui/list_page.py" line="223" />
+        <source>Saved to %1</source>
+        <translation>Saved to %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/list_page.py" line="225" />
+        <source>Export failed: %1</source>
+        <translation>Export failed: %1</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="39" />
+        <source>Statistics arrive with the reports module.</source>
+        <translation>Statistics arrive with the reports module.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="49" />
+        <source>Village legal service desk</source>
+        <translation>Village legal service desk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="52" />
+        <source>Today</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="53" />
+        <source>Legal consultations</source>
+        <translation>Legal consultations</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="54" />
+        <source>Dispute mediation</source>
+        <translation>Dispute mediation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="55" />
+        <source>Legal literate persons</source>
+        <translation>Legal literate persons</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="56" />
+        <source>Legal publicity</source>
+        <translation>Legal publicity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="57" />
+        <source>Statistics</source>
+        <translation>Statistics</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="58" />
+        <source>Sync</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="59" />
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+</context>
+<context>
+    <name>MemberForm</name>
+    <message>
+        <location filename="../../ui/roster_page.py" line="48" />
+        <source>Legal literate person</source>
+        <translation>Legal literate person</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="50" />
+        <source>Village</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="51" />
+        <source>Village group</source>
+        <translation>Village group</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="52" />
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="53" />
+        <source>ID number</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="54" />
+        <source>Sex</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="55" />
+        <source>Date of birth</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="56" />
+        <source>Ethnicity</source>
+        <translation>Ethnicity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="57" />
+        <source>Political status</source>
+        <translation>Political status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="58" />
+        <source>Education</source>
+        <translation>Education</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="59" />
+        <source>Identity</source>
+        <translation>Identity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="60" />
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="61" />
+        <source>Certificate number</source>
+        <translation>Certificate number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="62" />
+        <source>Registered on</source>
+        <translation>Registered on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="65" />
+        <source>Trainings</source>
+        <translation>Trainings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="67" />
+        <source>Add a training…</source>
+        <translation>Add a training…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="68" />
+        <source>Remove from the roster…</source>
+        <translation>Remove from the roster…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="109" />
+        <source>Remove from the roster</source>
+        <translation>Remove from the roster</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="109" />
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+</context>
+<context>
+    <name>PartyDialog</name>
+    <message>
+        <location filename="../../ui/case_window.py" line="57" />
+        <source>Party</source>
+        <translation>Party</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="59" />
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="60" />
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="61" />
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="61" />
+        <source>The party is an organisation</source>
+        <translation>The party is an organisation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="62" />
+        <source>Representative</source>
+        <translation>Representative</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="63" />
+        <source>ID number</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="66" />
+        <source>Sex</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="67" />
+        <source>Date of birth</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="68" />
+        <source>Ethnicity</source>
+        <translation>Ethnicity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="69" />
+        <source>Occupation</source>
+        <translation>Occupation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="70" />
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="71" />
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="72" />
+        <source>Priority groups</source>
+        <translation>Priority groups</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="93" />
+        <source>This party's name sounds the same as the mediator's (%1). If they are the same person or related, the mediator should step aside (回避).</source>
+        <translation>This party's name sounds the same as the mediator's (%1). If they are the same person or related, the mediator should step aside (回避).</translation>
+    </message>
+</context>
+<context>
+    <name>RatingDialog</name>
+    <message>
+        <location filename="../../ui/rating_dialog.py" line="22" />
+        <source>Satisfaction</source>
+        <translation>Satisfaction</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rating_dialog.py" line="23" />
+        <source>Comment</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rating_dialog.py" line="25" />
+        <source>Only when no rating was given: why (e.g. left before rating)</source>
+        <translation>Only when no rating was given: why (e.g. left before rating)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rating_dialog.py" line="26" />
+        <source>No rating, because</source>
+        <translation>No rating, because</translation>
+    </message>
+</context>
+<context>
+    <name>RosterPage</name>
+    <message>
+        <location filename="../../ui/roster_page.py" line="127" />
+        <source>Village</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="127" />
+        <source>On the roster</source>
+        <translation>On the roster</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="127" />
+        <source>Target</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="132" />
+        <source>Per village (target: at least 3)</source>
+        <translation>Per village (target: at least 3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="137" />
+        <source>Add a person</source>
+        <translation>Add a person</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="159" />
+        <source>below target</source>
+        <translation>below target</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../../ui/settings_page.py" line="40" />
+        <source>This computer</source>
+        <translation>This computer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="44" />
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="45" />
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="46" />
+        <source>Data folder</source>
+        <translation>Data folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="48" />
+        <source>Display</source>
+        <translation>Display</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="53" />
+        <source> pt</source>
+        <translation> pt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="54" />
+        <source>Large text</source>
+        <translation>Large text</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="60" />
+        <source>Font size</source>
+        <translation>Font size</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="68" />
+        <source>Language (after restart)</source>
+        <translation>Language (after restart)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="70" />
+        <location filename="../../ui/settings_page.py" line="83" />
+        <source>Villages</source>
+        <translation>Villages</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="75" />
+        <source>Name of a village of your township</source>
+        <translation>Name of a village of your township</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="76" />
+        <source>Add village</source>
+        <translation>Add village</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="94" />
+        <location filename="../../ui/settings_page.py" line="97" />
+        <source>not chosen</source>
+        <translation>not chosen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="109" />
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="109" />
+        <source>The new language is used after the program restarts.</source>
+        <translation>The new language is used after the program restarts.</translation>
+    </message>
+</context>
+<context>
+    <name>SimilarPeople</name>
+    <message>
+        <location filename="../../ui/person_box.py" line="49" />
+        <source>Already in the records: %1 (%2)</source>
+        <translation>Already in the records: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_box.py" line="51" />
+        <source>Use this person</source>
+        <translation>Use this person</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <location filename="../../ui/sync_page.py" line="16" />
+        <source>Synchronisation with the city server arrives with the sync client.
+Everything you enter is saved on this computer and will be sent once sync is set up.</source>
+        <translation>Synchronisation with the city server arrives with the sync client.
+Everything you enter is saved on this computer and will be sent once sync is set up.</translation>
+    </message>
+</context>
+<context>
+    <name>TaskManager</name>
+    <message>
+        <location filename="../../ui/tasks.py" line="144" />
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>TermsEditor</name>
+    <message>
+        <location filename="../../ui/case_window.py" line="137" />
+        <source>Add term</source>
+        <translation>Add term</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="138" />
+        <source>Insert suggested clause</source>
+        <translation>Insert suggested clause</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="139" />
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingForm</name>
+    <message>
+        <location filename="../../ui/roster_page.py" line="35" />
+        <source>Add a training</source>
+        <translation>Add a training</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="36" />
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="37" />
+        <source>Hours</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="38" />
+        <source>Topic</source>
+        <translation>Topic</translation>
+    </message>
+</context>
+<context>
+    <name>WorkbenchPage</name>
+    <message>
+        <location filename="../../ui/workbench.py" line="36" />
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench.py" line="38" />
+        <source>Log a consultation</source>
+        <translation>Log a consultation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench.py" line="40" />
+        <source>Register a dispute</source>
+        <translation>Register a dispute</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench.py" line="48" />
+        <source>Return visits due</source>
+        <translation>Return visits due</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench.py" line="49" />
+        <source>Cases past the one-month target</source>
+        <translation>Cases past the one-month target</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench.py" line="50" />
+        <source>Agreements inside the 30-day judicial confirmation window</source>
+        <translation>Agreements inside the 30-day judicial confirmation window</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench.py" line="53" />
+        <source>Waiting to sync</source>
+        <translation>Waiting to sync</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench.py" line="56" />
+        <source>Open sync</source>
+        <translation>Open sync</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench.py" line="80" />
+        <source>Today, %1</source>
+        <translation>Today, %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench.py" line="85" />
+        <source>due in %1 day(s)</source>
+        <translation>due in %1 day(s)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench.py" line="85" />
+        <source>%1 day(s) overdue</source>
+        <translation>%1 day(s) overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench.py" line="86" />
+        <source>%1 day(s) past the target</source>
+        <translation>%1 day(s) past the target</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench.py" line="87" />
+        <source>%1 day(s) left to apply</source>
+        <translation>%1 day(s) left to apply</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/workbench.py" line="89" />
+        <source>%n record(s) saved here are waiting to be sent to the server.</source>
+        <translation>
+            <numerusform>%n record(s) saved here are waiting to be sent to the server.</numerusform>
+            <numerusform>%n record(s) saved here are waiting to be sent to the server.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench.py" line="91" />
+        <source>Nothing is waiting to be sent.</source>
+        <translation>Nothing is waiting to be sent.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench.py" line="107" />
+        <source>Nothing here today.</source>
+        <translation>Nothing here today.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1343 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>ActivitiesPage</name>
+    <message>
+        <location filename="../../ui/pages.py" line="88" />
+        <source>New activity</source>
+        <translation>新建活动</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityForm</name>
+    <message>
+        <location filename="../../ui/activity_form.py" line="22" />
+        <source>Legal publicity activity</source>
+        <translation>普法活动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity_form.py" line="24" />
+        <source>Village</source>
+        <translation>所在村</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity_form.py" line="25" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity_form.py" line="26" />
+        <source>Kind</source>
+        <translation>活动类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity_form.py" line="27" />
+        <source>Topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity_form.py" line="28" />
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity_form.py" line="31" />
+        <source>Audience</source>
+        <translation>受众人数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity_form.py" line="32" />
+        <source>Speaker</source>
+        <translation>主讲人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity_form.py" line="36" />
+        <source>Minutes</source>
+        <translation>时长（分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity_form.py" line="37" />
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity_form.py" line="40" />
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity_form.py" line="41" />
+        <source>Add a photo…</source>
+        <translation>添加照片…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity_form.py" line="51" />
+        <source>Save the activity first, then add photos.</source>
+        <translation>请先保存活动，再添加照片。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity_form.py" line="66" />
+        <source>Add a photo</source>
+        <translation>添加照片</translation>
+    </message>
+</context>
+<context>
+    <name>CaseWindow</name>
+    <message>
+        <location filename="../../ui/case_window.py" line="295" />
+        <source>Village</source>
+        <translation>所在村</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="296" />
+        <source>Dispute type</source>
+        <translation>纠纷类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="297" />
+        <source>Source</source>
+        <translation>案件来源</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="298" />
+        <source>Accepted on</source>
+        <translation>受理日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="299" />
+        <source>Mediator</source>
+        <translation>人民调解员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="300" />
+        <source>Recorder</source>
+        <translation>记录人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="301" />
+        <source>Summary of the dispute</source>
+        <translation>纠纷简要情况</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="305" />
+        <source>Role</source>
+        <translation>当事人类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="305" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="305" />
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="305" />
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="305" />
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="312" />
+        <source>Parties</source>
+        <translation>当事人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="315" />
+        <source>Add a party…</source>
+        <translation>添加当事人…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="316" />
+        <source>Remove party</source>
+        <translation>删除当事人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="317" />
+        <source>Save registration</source>
+        <translation>保存登记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="332" />
+        <source>Registration</source>
+        <translation>受理登记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="404" />
+        <source>Time</source>
+        <translation>调解时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="405" />
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="406" />
+        <source>Participants</source>
+        <translation>参加人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="407" />
+        <source>Statements of each side</source>
+        <translation>各方陈述</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="407" />
+        <source>Facts checked</source>
+        <translation>查明事实</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="408" />
+        <source>Result</source>
+        <translation>调解结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="412" />
+        <source>Rights notice read and signed</source>
+        <translation>已告知权利义务并签字</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="413" />
+        <source>Mediation failed…</source>
+        <translation>调解不成…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="414" />
+        <source>Terminate…</source>
+        <translation>终止调解…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="415" />
+        <source>Save this session</source>
+        <translation>保存本次调解记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="427" />
+        <source>Sessions held</source>
+        <translation>已有调解记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="431" />
+        <source>Mediation sessions</source>
+        <translation>调解记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="443" />
+        <source>Why (this goes into the case file):</source>
+        <translation>原因（将写入卷宗）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="454" />
+        <source>Kind</source>
+        <translation>协议形式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="455" />
+        <source>Main facts and matters in dispute</source>
+        <translation>纠纷主要事实、争议事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="458" />
+        <source>Terms agreed</source>
+        <translation>协议内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="459" />
+        <source>Way and time of performance</source>
+        <translation>履行方式、时限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="461" />
+        <source>Perform by</source>
+        <translation>履行期限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="464" />
+        <source>parties + 1</source>
+        <translation>当事人数 + 1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="465" />
+        <source>Copies</source>
+        <translation>份数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="466" />
+        <source>Amount (yuan)</source>
+        <translation>协议金额（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="469" />
+        <source>Save draft agreement</source>
+        <translation>保存协议草稿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="470" />
+        <source>Mark signed…</source>
+        <translation>登记已签署…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="471" />
+        <source>Change (new version)</source>
+        <translation>变更（生成新版本）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="472" />
+        <source>Attach signed scan…</source>
+        <translation>上传签署件扫描…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="473" />
+        <location filename="../../ui/case_window.py" line="540" />
+        <location filename="../../ui/case_window.py" line="543" />
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="487" />
+        <source>Agreement</source>
+        <translation>调解协议</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="504" />
+        <source>Mark signed</source>
+        <translation>登记已签署</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="505" />
+        <source>Have all parties signed (or pressed a fingerprint), the mediator signed and the committee's seal been put on it? After this the agreement can no longer be edited.</source>
+        <translation>各方当事人是否均已签名（或按指印）、人民调解员已签名并加盖调委会印章？登记后协议不能再修改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="524" />
+        <source>Attach signed scan</source>
+        <translation>上传签署件扫描</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="540" />
+        <source>Printing is not available yet (%1).</source>
+        <translation>打印功能尚未就绪（%1）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="555" />
+        <source>Record performance</source>
+        <translation>登记履行情况</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="558" />
+        <source>Performance of the agreement:</source>
+        <translation>协议履行情况：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="563" />
+        <source>Visited on</source>
+        <translation>回访日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="564" />
+        <source>Reason for the visit</source>
+        <translation>回访事由</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="565" />
+        <source>Performed?</source>
+        <translation>履行情况</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="566" />
+        <source>Satisfied</source>
+        <translation>是否满意</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="566" />
+        <source>The parties are satisfied</source>
+        <translation>当事人满意</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="567" />
+        <source>Lawsuit</source>
+        <translation>是否起诉</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="567" />
+        <source>A party went to court</source>
+        <translation>有当事人已起诉</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="568" />
+        <source>Risk</source>
+        <translation>激化风险</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="568" />
+        <source>Risk that the dispute flares up again</source>
+        <translation>纠纷有再次激化的风险</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="569" />
+        <source>Measures</source>
+        <translation>采取措施</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="570" />
+        <source>Visitor</source>
+        <translation>回访人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="572" />
+        <source>Save return visit</source>
+        <translation>保存回访记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="579" />
+        <source>Return visit</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="599" />
+        <source>Applied on</source>
+        <translation>申请日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="600" />
+        <source>Court</source>
+        <translation>人民法院</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="601" />
+        <source>Record the application</source>
+        <translation>登记申请</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="603" />
+        <source>Court confirmed</source>
+        <translation>法院已确认</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="604" />
+        <source>Court refused</source>
+        <translation>法院不予确认</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="618" />
+        <source>Judicial confirmation</source>
+        <translation>司法确认</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="638" />
+        <source>Attach a document…</source>
+        <translation>上传材料…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="641" />
+        <source>Add to the case file:</source>
+        <translation>补充卷宗材料：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="645" />
+        <source>Close the case with rating…</source>
+        <translation>评价并结案…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="646" />
+        <source>Archive</source>
+        <translation>归档</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="654" />
+        <source>Case file (卷宗) contents — ✗ marks a required document that is missing:</source>
+        <translation>卷宗材料目录（✗ 表示缺少的必备材料）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="658" />
+        <source>Close and archive</source>
+        <translation>结案归档</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="661" />
+        <source>Attach a document</source>
+        <translation>上传材料</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="671" />
+        <source>Close the case</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="690" />
+        <source>Register a dispute</source>
+        <translation>登记纠纷</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="691" />
+        <source>New case: enter the parties, the type and a summary, then save.</source>
+        <translation>新案件：填写当事人、纠纷类型和简要情况后保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="699" />
+        <source>(past the one-month target)</source>
+        <translation>（已超过一个月办结期限）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="702" />
+        <source>Status: %1</source>
+        <translation>状态：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="703" />
+        <source>Accepted %1, due %2</source>
+        <translation>受理 %1，应结 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="752" />
+        <source>No agreement yet. Suggested clauses follow the dispute type.</source>
+        <translation>尚无协议。可按纠纷类型选用参考条款。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="755" />
+        <source> — signed agreements are read-only; a change makes a new version.</source>
+        <translation> —— 已签署的协议不能修改；如需变更请生成新版本。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="757" />
+        <source>Version %1: %2</source>
+        <translation>第 %1 版：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="764" />
+        <source>Visited %1 by %2</source>
+        <translation>%1 已回访（回访人：%2）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="766" />
+        <source>Scheduled for %1</source>
+        <translation>计划回访：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="775" />
+        <source>The parties may jointly apply to the court within 30 days of the agreement taking effect: until %1 (%2 day(s) left).</source>
+        <translation>当事人可自协议生效之日起 30 日内共同向人民法院申请司法确认：截至 %1（还剩 %2 天）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="778" />
+        <source>Judicial confirmation needs a signed written agreement.</source>
+        <translation>申请司法确认需要已签署的书面调解协议。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="793" />
+        <source>required</source>
+        <translation>必备</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="793" />
+        <source>optional</source>
+        <translation>可选</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="819" />
+        <source>Restore draft</source>
+        <translation>恢复草稿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="820" />
+        <source>An unsaved draft from %1 was found (the program may have closed unexpectedly). Restore it?</source>
+        <translation>发现 %1 未保存的草稿（程序可能曾意外关闭）。是否恢复？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="834" />
+        <source>Unsaved changes</source>
+        <translation>尚未保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="835" />
+        <source>This case has changes that are not saved. Leave without saving?</source>
+        <translation>本案件有尚未保存的修改。不保存就离开吗？</translation>
+    </message>
+</context>
+<context>
+    <name>CasesPage</name>
+    <message>
+        <location filename="../../ui/pages.py" line="75" />
+        <source>Register a dispute</source>
+        <translation>登记纠纷</translation>
+    </message>
+</context>
+<context>
+    <name>ConsultationForm</name>
+    <message>
+        <location filename="../../ui/consultation_form.py" line="25" />
+        <source>Consultation</source>
+        <translation>法律咨询</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultation_form.py" line="25" />
+        <source>New consultation</source>
+        <translation>新建咨询</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultation_form.py" line="30" />
+        <source>Village</source>
+        <translation>所在村</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultation_form.py" line="31" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultation_form.py" line="32" />
+        <source>Person</source>
+        <translation>咨询人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultation_form.py" line="35" />
+        <source>Priority groups</source>
+        <translation>重点人群</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultation_form.py" line="36" />
+        <source>Mode</source>
+        <translation>服务方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultation_form.py" line="37" />
+        <source>Service</source>
+        <translation>服务类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultation_form.py" line="38" />
+        <source>Category</source>
+        <translation>咨询类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultation_form.py" line="39" />
+        <source>Matter</source>
+        <translation>咨询事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultation_form.py" line="40" />
+        <source>Question</source>
+        <translation>咨询内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultation_form.py" line="42" />
+        <source>Answer</source>
+        <translation>解答意见</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultation_form.py" line="44" />
+        <source>Referred to</source>
+        <translation>引导去向</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultation_form.py" line="53" />
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultation_form.py" line="54" />
+        <source>Time taken</source>
+        <translation>用时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultation_form.py" line="55" />
+        <source>Adviser</source>
+        <translation>法律顾问</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultation_form.py" line="57" />
+        <source>Save and close with rating…</source>
+        <translation>保存并评价办结…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultation_form.py" line="105" />
+        <source>No article of the Legal Aid Law matched; the legal aid office will check eligibility.</source>
+        <translation>未匹配到《法律援助法》的具体条款，是否符合条件由法律援助机构审查。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultation_form.py" line="131" />
+        <source>Close the consultation</source>
+        <translation>办结咨询</translation>
+    </message>
+</context>
+<context>
+    <name>ConsultationsPage</name>
+    <message>
+        <location filename="../../ui/pages.py" line="59" />
+        <source>New consultation</source>
+        <translation>新建咨询</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <location filename="../../ui/first_run.py" line="43" />
+        <source>Welcome to the village legal service desk</source>
+        <translation>欢迎使用乡村法律服务工作台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="45" />
+        <source>I am a</source>
+        <translation>我的身份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="47" />
+        <source>Township</source>
+        <translation>所在乡镇</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="48" />
+        <source>Your name</source>
+        <translation>您的姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="49" />
+        <source>Demo data</source>
+        <translation>演示数据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="49" />
+        <source>Fill in demo records to try the program</source>
+        <translation>填入演示数据，先试用一下</translation>
+    </message>
+</context>
+<context>
+    <name>FormDialog</name>
+    <message>
+        <location filename="../../ui/forms.py" line="293" />
+        <source>Unsaved changes</source>
+        <translation>尚未保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms.py" line="294" />
+        <source>This form has changes that are not saved. Save them?</source>
+        <translation>本表有尚未保存的修改。是否保存？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms.py" line="336" />
+        <source>Restore draft</source>
+        <translation>恢复草稿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms.py" line="337" />
+        <source>An unsaved draft from %1 was found (the program may have closed unexpectedly). Restore it?</source>
+        <translation>发现 %1 未保存的草稿（程序可能曾意外关闭）。是否恢复？</translation>
+    </message>
+</context>
+<context>
+    <name>ListPage</name>
+    <message>
+        <location filename="../../ui/list_page.py" line="66" />
+        <source>Search: names, matters, words in the record…</source>
+        <translation>搜索：姓名、事项、记录中的文字…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/list_page.py" line="69" />
+        <source>All villages</source>
+        <translation>全部村</translation>
+    </message>
+    <message>
+        <location filename="../../ui/list_page.py" line="73" />
+        <source>All types</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/list_page.py" line="77" />
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/list_page.py" line="81" />
+        <source>From</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/list_page.py" line="82" />
+        <source>To</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/list_page.py" line="84" />
+        <source>Export to Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/list_page.py" line="85" />
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location filename="../../ui/list_page.py" line="164" />
+        <source>Searching…</source>
+        <translation>正在查询…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/list_page.py" line="177" />
+        <source>%n record(s)</source>
+        <translation>
+            <numerusform>共 %n 条</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/list_page.py" line="186" />
+        <source>The list could not be loaded: %1</source>
+        <translation>列表加载失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/list_page.py" line="208" />
+        <location filename="../../ui/list_page.py" line="221" />
+        <source>Export to Excel</source>
+        <translation>导出 Excel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/list_page.py" line="213" />
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/list_page.py" line="223" />
+        <location filename="../../ui/list_page.py" line="225" />
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/list_page.py" line="223" />
+        <source>Saved to %1</source>
+        <translation>已保存到 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/list_page.py" line="225" />
+        <source>Export failed: %1</source>
+        <translation>导出失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="39" />
+        <source>Statistics arrive with the reports module.</source>
+        <translation>统计功能将随统计报表模块提供。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="49" />
+        <source>Village legal service desk</source>
+        <translation>乡村法律服务工作台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="52" />
+        <source>Today</source>
+        <translation>工作台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="53" />
+        <source>Legal consultations</source>
+        <translation>法律咨询</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="54" />
+        <source>Dispute mediation</source>
+        <translation>纠纷调解</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="55" />
+        <source>Legal literate persons</source>
+        <translation>法律明白人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="56" />
+        <source>Legal publicity</source>
+        <translation>普法活动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="57" />
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="58" />
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="59" />
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+</context>
+<context>
+    <name>MemberForm</name>
+    <message>
+        <location filename="../../ui/roster_page.py" line="48" />
+        <source>Legal literate person</source>
+        <translation>法律明白人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="50" />
+        <source>Village</source>
+        <translation>所在村</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="51" />
+        <source>Village group</source>
+        <translation>所在村组</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="52" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="53" />
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="54" />
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="55" />
+        <source>Date of birth</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="56" />
+        <source>Ethnicity</source>
+        <translation>民族</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="57" />
+        <source>Political status</source>
+        <translation>政治面貌</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="58" />
+        <source>Education</source>
+        <translation>文化程度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="59" />
+        <source>Identity</source>
+        <translation>身份类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="60" />
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="61" />
+        <source>Certificate number</source>
+        <translation>证书编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="62" />
+        <source>Registered on</source>
+        <translation>登记日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="65" />
+        <source>Trainings</source>
+        <translation>培训记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="67" />
+        <source>Add a training…</source>
+        <translation>添加培训…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="68" />
+        <source>Remove from the roster…</source>
+        <translation>清退…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="109" />
+        <source>Remove from the roster</source>
+        <translation>清退</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="109" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>PartyDialog</name>
+    <message>
+        <location filename="../../ui/case_window.py" line="57" />
+        <source>Party</source>
+        <translation>当事人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="59" />
+        <source>Role</source>
+        <translation>当事人类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="60" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="61" />
+        <source>Organisation</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="61" />
+        <source>The party is an organisation</source>
+        <translation>当事人为单位（组织）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="62" />
+        <source>Representative</source>
+        <translation>代表人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="63" />
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="66" />
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="67" />
+        <source>Date of birth</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="68" />
+        <source>Ethnicity</source>
+        <translation>民族</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="69" />
+        <source>Occupation</source>
+        <translation>职业或职务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="70" />
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="71" />
+        <source>Address</source>
+        <translation>单位或住址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="72" />
+        <source>Priority groups</source>
+        <translation>重点人群</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="93" />
+        <source>This party's name sounds the same as the mediator's (%1). If they are the same person or related, the mediator should step aside (回避).</source>
+        <translation>该当事人与调解员（%1）姓名同音。如为同一人或有亲属等利害关系，调解员应当回避。</translation>
+    </message>
+</context>
+<context>
+    <name>RatingDialog</name>
+    <message>
+        <location filename="../../ui/rating_dialog.py" line="22" />
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rating_dialog.py" line="23" />
+        <source>Comment</source>
+        <translation>评价意见</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rating_dialog.py" line="25" />
+        <source>Only when no rating was given: why (e.g. left before rating)</source>
+        <translation>仅在未评价时填写原因（如：当事人未作评价即离开）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rating_dialog.py" line="26" />
+        <source>No rating, because</source>
+        <translation>未评价原因</translation>
+    </message>
+</context>
+<context>
+    <name>RosterPage</name>
+    <message>
+        <location filename="../../ui/roster_page.py" line="127" />
+        <source>Village</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="127" />
+        <source>On the roster</source>
+        <translation>在册人数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="127" />
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="132" />
+        <source>Per village (target: at least 3)</source>
+        <translation>各村人数（目标：每村不少于 3 名）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="137" />
+        <source>Add a person</source>
+        <translation>新增人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="159" />
+        <source>below target</source>
+        <translation>未达标</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../../ui/settings_page.py" line="40" />
+        <source>This computer</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="44" />
+        <source>Role</source>
+        <translation>身份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="45" />
+        <source>Region</source>
+        <translation>所在地</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="46" />
+        <source>Data folder</source>
+        <translation>数据文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="48" />
+        <source>Display</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="53" />
+        <source> pt</source>
+        <translation> 磅</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="54" />
+        <source>Large text</source>
+        <translation>大字体</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="60" />
+        <source>Font size</source>
+        <translation>字号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="68" />
+        <source>Language (after restart)</source>
+        <translation>界面语言（重启后生效）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="70" />
+        <location filename="../../ui/settings_page.py" line="83" />
+        <source>Villages</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="75" />
+        <source>Name of a village of your township</source>
+        <translation>本乡镇的村名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="76" />
+        <source>Add village</source>
+        <translation>添加村</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="94" />
+        <location filename="../../ui/settings_page.py" line="97" />
+        <source>not chosen</source>
+        <translation>未选择</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="109" />
+        <source>Language</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="109" />
+        <source>The new language is used after the program restarts.</source>
+        <translation>重新启动程序后使用新的界面语言。</translation>
+    </message>
+</context>
+<context>
+    <name>SimilarPeople</name>
+    <message>
+        <location filename="../../ui/person_box.py" line="49" />
+        <source>Already in the records: %1 (%2)</source>
+        <translation>已有记录：%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_box.py" line="51" />
+        <source>Use this person</source>
+        <translation>使用此人</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <location filename="../../ui/sync_page.py" line="16" />
+        <source>Synchronisation with the city server arrives with the sync client.
+Everything you enter is saved on this computer and will be sent once sync is set up.</source>
+        <translation>与市级服务器的同步功能将随同步客户端提供。
+您录入的所有内容都保存在本机，设置同步后会自动上传。</translation>
+    </message>
+</context>
+<context>
+    <name>TaskManager</name>
+    <message>
+        <location filename="../../ui/tasks.py" line="144" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>TermsEditor</name>
+    <message>
+        <location filename="../../ui/case_window.py" line="137" />
+        <source>Add term</source>
+        <translation>添加条款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="138" />
+        <source>Insert suggested clause</source>
+        <translation>插入参考条款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="139" />
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingForm</name>
+    <message>
+        <location filename="../../ui/roster_page.py" line="35" />
+        <source>Add a training</source>
+        <translation>添加培训</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="36" />
+        <source>Date</source>
+        <translation>培训日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="37" />
+        <source>Hours</source>
+        <translation>学时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="38" />
+        <source>Topic</source>
+        <translation>培训主题</translation>
+    </message>
+</context>
+<context>
+    <name>WorkbenchPage</name>
+    <message>
+        <location filename="../../ui/workbench.py" line="36" />
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench.py" line="38" />
+        <source>Log a consultation</source>
+        <translation>登记咨询</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench.py" line="40" />
+        <source>Register a dispute</source>
+        <translation>登记纠纷</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench.py" line="48" />
+        <source>Return visits due</source>
+        <translation>待回访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench.py" line="49" />
+        <source>Cases past the one-month target</source>
+        <translation>超期未结案件（超过一个月）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench.py" line="50" />
+        <source>Agreements inside the 30-day judicial confirmation window</source>
+        <translation>可申请司法确认的协议（30 日内）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench.py" line="53" />
+        <source>Waiting to sync</source>
+        <translation>待同步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench.py" line="56" />
+        <source>Open sync</source>
+        <translation>打开同步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench.py" line="80" />
+        <source>Today, %1</source>
+        <translation>今天 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench.py" line="85" />
+        <source>due in %1 day(s)</source>
+        <translation>还有 %1 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench.py" line="85" />
+        <source>%1 day(s) overdue</source>
+        <translation>已逾期 %1 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench.py" line="86" />
+        <source>%1 day(s) past the target</source>
+        <translation>超期 %1 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench.py" line="87" />
+        <source>%1 day(s) left to apply</source>
+        <translation>剩余 %1 天可申请</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/workbench.py" line="89" />
+        <source>%n record(s) saved here are waiting to be sent to the server.</source>
+        <translation>
+            <numerusform>本机有 %n 条记录等待上传到服务器。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench.py" line="91" />
+        <source>Nothing is waiting to be sent.</source>
+        <translation>没有待上传的记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench.py" line="107" />
+        <source>Nothing here today.</source>
+        <translation>今天没有待办事项。</translation>
+    </message>
+</context>
+</TS>
