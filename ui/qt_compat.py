@@ -1,9 +1,10 @@
 """Work-arounds for defects of the installed Qt binding, applied once when ``ui`` is imported.
 
 shiboken6 6.12.0 on Python < 3.12 drops one reference to ``None`` on every call of a Qt method that
-returns void (it assumes ``None`` is immortal, as it is from Python 3.12 on). After a few thousand
-calls ``None``'s count reaches zero and the interpreter aborts ("none_dealloc"). Until the binding is
-fixed or pinned, ``None`` is given the large reference count that 3.12 gives it by design.
+returns void, and likewise to ``True``/``False`` on some calls (it assumes they are immortal, as they
+are from Python 3.12 on). After a few thousand calls the count reaches zero and the interpreter
+aborts ("none_dealloc", "bool_dealloc"). Until the binding is fixed or pinned (6.11.3 is correct),
+these singletons get the large reference count that 3.12 gives them by design.
 """
 
 from __future__ import annotations
@@ -25,10 +26,11 @@ def affected() -> bool:
 
 
 def guard_none_refcount() -> bool:
-    """Raise ``None``'s reference count out of reach on affected versions; True when applied."""
+    """Raise the singletons' reference counts out of reach on affected versions; True when applied."""
     if not affected():
         return False
-    count = ctypes.c_ssize_t.from_address(id(None))
-    if count.value < IMMORTAL:
-        count.value += IMMORTAL
+    for singleton in (None, True, False):
+        count = ctypes.c_ssize_t.from_address(id(singleton))
+        if count.value < IMMORTAL:
+            count.value += IMMORTAL
     return True
