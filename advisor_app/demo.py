@@ -299,6 +299,7 @@ def generate(
                     ],
                 )
         search.rebuild(conn)
+    store.optimize()
     return {model.__tablename__: len(rows) for model, rows in gen.rows.items()}
 
 

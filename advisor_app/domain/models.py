@@ -151,6 +151,7 @@ class Case(SyncMixin, Base):
     __table_args__ = (
         UniqueConstraint("committee_id", "number_year", "number_seq", name="uq_cases_number"),
         Index("ix_cases_updated", "updated_at"),
+        Index("ix_cases_region_accepted", "region_code", "accepted_on"),
     )
 
 
@@ -294,6 +295,7 @@ class Consultation(SyncMixin, Base):
     adviser: Mapped[str | None] = mapped_column(String(64))
     tags: Mapped[list[str]] = mapped_column(JSON, default=list)
     no_rating_reason: Mapped[str | None] = mapped_column(String(128))
+    __table_args__ = (Index("ix_consultations_region_time", "region_code", "occurred_at"),)
 
 
 class LegalLiterate(SyncMixin, Base):
@@ -345,6 +347,7 @@ class Activity(SyncMixin, Base):
     speaker: Mapped[str | None] = mapped_column(String(64))
     duration_minutes: Mapped[int | None] = mapped_column(Integer)
     notes: Mapped[str | None] = mapped_column(Text)
+    __table_args__ = (Index("ix_activities_region_held", "region_code", "held_on"),)
 
 
 class ActivityParticipant(SyncMixin, Base):
@@ -368,6 +371,7 @@ class Rating(SyncMixin, Base):
     follow_up_due: Mapped[date | None] = mapped_column(Date)
     follow_up_note: Mapped[str | None] = mapped_column(Text)
     followed_up_on: Mapped[date | None] = mapped_column(Date)
+    __table_args__ = (Index("ix_ratings_kind_rated", "target_kind", "rated_on"),)
 
 
 class Attachment(SyncMixin, Base):

@@ -32,7 +32,7 @@ from advisor_app.domain.models import (
 from advisor_app.domain.validation import Checker, ValidationError, parse_date
 from advisor_app.io.tabular import TableFormatError, read_table, write_table
 from advisor_app.services import numbering, ratings
-from advisor_app.services.cases import check_case
+from advisor_app.services.cases import CASE_FIELDS, check_case
 from advisor_app.services.consultations import EDITABLE as CONSULTATION_FIELDS
 from advisor_app.services.consultations import check_consultation
 from advisor_app.services.roster import FIELDS as ROSTER_FIELDS
@@ -104,6 +104,8 @@ CASE_COLUMNS = [
     ("记录人", "recorder"),
     ("结案日期", "closed_on"),
     ("调解结果", "result"),
+    ("预防类型", "prevention"),
+    ("涉及人数", "prevention_persons"),
 ]
 PARTY_COLUMNS = [
     ("姓名", "name"),
@@ -464,16 +466,7 @@ def _import_case(ctx: _ImportContext, raw: dict[str, Any]) -> bool:
     if case is None:
         case = Case(**({"id": str(data["id"]).strip()} if data.get("id") else {}))
         ctx.session.add(case)
-    for key in (
-        "committee_id",
-        "region_code",
-        "dispute_type",
-        "source",
-        "summary",
-        "accepted_on",
-        "mediator",
-        "recorder",
-    ):
+    for key in CASE_FIELDS:
         setattr(case, key, clean[key])
     case.due_on = due_date(case.accepted_on)
     case.status = status_check.clean.get("status") or "受理"

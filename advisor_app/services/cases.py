@@ -40,6 +40,8 @@ CASE_FIELDS = (
     "accepted_on",
     "mediator",
     "recorder",
+    "prevention",
+    "prevention_persons",
 )
 PARTY_FIELDS = (
     "role",
@@ -69,6 +71,10 @@ def check_case(data: dict[str, Any]) -> dict[str, Any]:
     check.day("accepted_on", required=True, not_future=True)
     check.text("mediator", max_len=64)
     check.text("recorder", max_len=64)
+    check.choice("prevention", "prevention_kinds")
+    check.integer("prevention_persons", minimum=1, maximum=100000)
+    if check.clean.get("prevention_persons") and not check.clean.get("prevention"):
+        check.fail("prevention_persons", "请先选择预防类型（防止民转刑等）")
     errors = dict(check.errors)
     parties = data.get("parties")
     clean_parties: list[dict[str, Any]] = []

@@ -80,7 +80,14 @@ class Store:
         self.set_setting("device_id", device)
         return device
 
+    def optimize(self) -> None:
+        """Refresh the planner's statistics where they are stale (cheap: analysis is bounded)."""
+        with self.engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA analysis_limit=1000")
+            conn.exec_driver_sql("PRAGMA optimize")
+
     def close(self) -> None:
+        self.optimize()
         self.engine.dispose()
 
 
