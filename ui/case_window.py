@@ -374,6 +374,7 @@ class CaseWindow(QDialog):
                      idcard.mask(party.get("id_number")), party.get("phone"))
             for col, value in enumerate(cells):
                 self.party_table.setItem(row, col, QTableWidgetItem(value or ""))
+        self.party_table.resizeColumnsToContents()
         self.terms.set_dispute_type(self.reg.values()["dispute_type"])
 
     def save_registration(self) -> None:

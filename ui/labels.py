@@ -1,4 +1,7 @@
-"""Translated labels of list columns (the core names columns by key; the GUI names them in words)."""
+"""Translated labels of list columns (the core names columns by key; the GUI names them in words).
+
+Each call is spelled out in full so pyside6-lupdate finds it (it does not follow aliases).
+"""
 
 from __future__ import annotations
 
@@ -6,33 +9,32 @@ from PySide6.QtCore import QCoreApplication
 
 
 def column_labels() -> dict[str, str]:
-    t = QCoreApplication.translate
     return {
-        "occurred_at": t("Columns", "Time"),
-        "person_name": t("Columns", "Person"),
-        "region": t("Columns", "Village"),
-        "category": t("Columns", "Category"),
-        "subcategory": t("Columns", "Matter"),
-        "question": t("Columns", "Question"),
-        "referral": t("Columns", "Referred to"),
-        "status": t("Columns", "Status"),
-        "case_no": t("Columns", "Case number"),
-        "accepted_on": t("Columns", "Accepted"),
-        "dispute_type": t("Columns", "Dispute type"),
-        "parties": t("Columns", "Parties"),
-        "summary": t("Columns", "Summary"),
-        "due_on": t("Columns", "Due"),
-        "name": t("Columns", "Name"),
-        "gender": t("Columns", "Sex"),
-        "group_name": t("Columns", "Village group"),
-        "identity_category": t("Columns", "Identity"),
-        "phone": t("Columns", "Phone"),
-        "trainings": t("Columns", "Trainings"),
-        "appointed_on": t("Columns", "Registered"),
-        "held_on": t("Columns", "Date"),
-        "kind": t("Columns", "Kind"),
-        "topic": t("Columns", "Topic"),
-        "place": t("Columns", "Place"),
-        "audience_count": t("Columns", "Audience"),
-        "speaker": t("Columns", "Speaker"),
+        "occurred_at": QCoreApplication.translate("Columns", "Time"),
+        "person_name": QCoreApplication.translate("Columns", "Person"),
+        "region": QCoreApplication.translate("Columns", "Village"),
+        "category": QCoreApplication.translate("Columns", "Category"),
+        "subcategory": QCoreApplication.translate("Columns", "Matter"),
+        "question": QCoreApplication.translate("Columns", "Question"),
+        "referral": QCoreApplication.translate("Columns", "Referred to"),
+        "status": QCoreApplication.translate("Columns", "Status"),
+        "case_no": QCoreApplication.translate("Columns", "Case number"),
+        "accepted_on": QCoreApplication.translate("Columns", "Accepted"),
+        "dispute_type": QCoreApplication.translate("Columns", "Dispute type"),
+        "parties": QCoreApplication.translate("Columns", "Parties"),
+        "summary": QCoreApplication.translate("Columns", "Summary"),
+        "due_on": QCoreApplication.translate("Columns", "Due"),
+        "name": QCoreApplication.translate("Columns", "Name"),
+        "gender": QCoreApplication.translate("Columns", "Sex"),
+        "group_name": QCoreApplication.translate("Columns", "Village group"),
+        "identity_category": QCoreApplication.translate("Columns", "Identity"),
+        "phone": QCoreApplication.translate("Columns", "Phone"),
+        "trainings": QCoreApplication.translate("Columns", "Trainings"),
+        "appointed_on": QCoreApplication.translate("Columns", "Registered"),
+        "held_on": QCoreApplication.translate("Columns", "Date"),
+        "kind": QCoreApplication.translate("Columns", "Kind"),
+        "topic": QCoreApplication.translate("Columns", "Topic"),
+        "place": QCoreApplication.translate("Columns", "Place"),
+        "audience_count": QCoreApplication.translate("Columns", "Audience"),
+        "speaker": QCoreApplication.translate("Columns", "Speaker"),
     }

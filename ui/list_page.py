@@ -30,6 +30,7 @@ from ui.list_model import RecordTableModel
 from ui.widgets import NO_DATE, date_edit
 
 SEARCH_DEBOUNCE_MS = 250
+STRETCH_COLUMNS = {"question", "summary", "topic"}
 
 
 class ListPage(QWidget):
@@ -108,7 +109,8 @@ class ListPage(QWidget):
         self.view.setSortingEnabled(True)
         self.view.horizontalHeader().setSortIndicatorShown(True)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.horizontalHeader().setStretchLastSection(False)
+        self._sized = False
         self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.view.verticalHeader().hide()
         self.view.setAlternatingRowColors(True)
@@ -173,6 +175,8 @@ class ListPage(QWidget):
             return
         current = self.model.record_id(self.view.currentIndex().row())
         self.model.set_ids(ids)
+        if not self._sized and ids:
+            self._size_columns()
         self.last_query_seconds = time.perf_counter() - self._requested_at
         self.count.setText(self.tr("%n record(s)", "", len(ids)))
         if current:
@@ -180,6 +184,18 @@ class ListPage(QWidget):
             if row >= 0:
                 self.view.selectRow(row)
         self.loaded.emit(len(ids))
+
+    def _size_columns(self) -> None:
+        """Fit the columns to the first page once; the long text column takes the spare width."""
+        self._sized = True
+        header = self.view.horizontalHeader()
+        self.view.resizeColumnsToContents()
+        for n, key in enumerate(self.model.columns):
+            if key in STRETCH_COLUMNS:
+                header.setSectionResizeMode(n, QHeaderView.ResizeMode.Stretch)
+            elif header.sectionSize(n) > 260:
+                header.resizeSection(n, 260)
+        header.setStretchLastSection(not STRETCH_COLUMNS & set(self.model.columns))
 
     def _failed(self, generation: int, exc: BaseException) -> None:
         if generation == self._generation:

@@ -10,7 +10,7 @@ import importlib
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, Qt
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, QSize, Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QLabel,
@@ -63,6 +63,7 @@ class MainWindow(QMainWindow):
         for key, label, _ in self.page_factories:
             item = QListWidgetItem(label)
             item.setData(Qt.ItemDataRole.UserRole, key)
+            item.setSizeHint(QSize(0, int(self.fontMetrics().height() * 2.4)))
             self.nav.addItem(item)
         self.nav.setMinimumWidth(150)
         self.nav.setMaximumWidth(260)

@@ -71,6 +71,8 @@ class WorkbenchPage(QWidget):
     def _box(self, title: str) -> tuple[QGroupBox, QListWidget]:
         box = QGroupBox(title)
         items = QListWidget()
+        items.setWordWrap(True)
+        items.setAlternatingRowColors(True)
         items.itemActivated.connect(lambda item: self.open_case.emit(item.data(Qt.ItemDataRole.UserRole)))
         items.itemDoubleClicked.connect(lambda item: self.open_case.emit(item.data(Qt.ItemDataRole.UserRole)))
         QVBoxLayout(box).addWidget(items)

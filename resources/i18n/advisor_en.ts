@@ -169,394 +169,394 @@
         <translation>Registration</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="404" />
+        <location filename="../../ui/case_window.py" line="405" />
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="405" />
+        <location filename="../../ui/case_window.py" line="406" />
         <source>Place</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="406" />
+        <location filename="../../ui/case_window.py" line="407" />
         <source>Participants</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="407" />
+        <location filename="../../ui/case_window.py" line="408" />
         <source>Statements of each side</source>
         <translation>Statements of each side</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="407" />
+        <location filename="../../ui/case_window.py" line="408" />
         <source>Facts checked</source>
         <translation>Facts checked</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="408" />
+        <location filename="../../ui/case_window.py" line="409" />
         <source>Result</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="412" />
+        <location filename="../../ui/case_window.py" line="413" />
         <source>Rights notice read and signed</source>
         <translation>Rights notice read and signed</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="413" />
+        <location filename="../../ui/case_window.py" line="414" />
         <source>Mediation failed…</source>
         <translation>Mediation failed…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="414" />
+        <location filename="../../ui/case_window.py" line="415" />
         <source>Terminate…</source>
         <translation>Terminate…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="415" />
+        <location filename="../../ui/case_window.py" line="416" />
         <source>Save this session</source>
         <translation>Save this session</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="427" />
+        <location filename="../../ui/case_window.py" line="428" />
         <source>Sessions held</source>
         <translation>Sessions held</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="431" />
+        <location filename="../../ui/case_window.py" line="432" />
         <source>Mediation sessions</source>
         <translation>Mediation sessions</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="443" />
+        <location filename="../../ui/case_window.py" line="444" />
         <source>Why (this goes into the case file):</source>
         <translation>Why (this goes into the case file):</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="454" />
+        <location filename="../../ui/case_window.py" line="455" />
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="455" />
+        <location filename="../../ui/case_window.py" line="456" />
         <source>Main facts and matters in dispute</source>
         <translation>Main facts and matters in dispute</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="458" />
+        <location filename="../../ui/case_window.py" line="459" />
         <source>Terms agreed</source>
         <translation>Terms agreed</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="459" />
+        <location filename="../../ui/case_window.py" line="460" />
         <source>Way and time of performance</source>
         <translation>Way and time of performance</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="461" />
+        <location filename="../../ui/case_window.py" line="462" />
         <source>Perform by</source>
         <translation>Perform by</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="464" />
+        <location filename="../../ui/case_window.py" line="465" />
         <source>parties + 1</source>
         <translation>parties + 1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="465" />
+        <location filename="../../ui/case_window.py" line="466" />
         <source>Copies</source>
         <translation>Copies</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="466" />
+        <location filename="../../ui/case_window.py" line="467" />
         <source>Amount (yuan)</source>
         <translation>Amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="469" />
+        <location filename="../../ui/case_window.py" line="470" />
         <source>Save draft agreement</source>
         <translation>Save draft agreement</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="470" />
+        <location filename="../../ui/case_window.py" line="471" />
         <source>Mark signed…</source>
         <translation>Mark signed…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="471" />
+        <location filename="../../ui/case_window.py" line="472" />
         <source>Change (new version)</source>
         <translation>Change (new version)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="472" />
+        <location filename="../../ui/case_window.py" line="473" />
         <source>Attach signed scan…</source>
         <translation>Attach signed scan…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="473" />
-        <location filename="../../ui/case_window.py" line="540" />
-        <location filename="../../ui/case_window.py" line="543" />
+        <location filename="../../ui/case_window.py" line="474" />
+        <location filename="../../ui/case_window.py" line="541" />
+        <location filename="../../ui/case_window.py" line="544" />
         <source>Print</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="487" />
+        <location filename="../../ui/case_window.py" line="488" />
         <source>Agreement</source>
         <translation>Agreement</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="504" />
+        <location filename="../../ui/case_window.py" line="505" />
         <source>Mark signed</source>
         <translation>Mark signed</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="505" />
+        <location filename="../../ui/case_window.py" line="506" />
         <source>Have all parties signed (or pressed a fingerprint), the mediator signed and the committee's seal been put on it? After this the agreement can no longer be edited.</source>
         <translation>Have all parties signed (or pressed a fingerprint), the mediator signed and the committee's seal been put on it? After this the agreement can no longer be edited.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="524" />
+        <location filename="../../ui/case_window.py" line="525" />
         <source>Attach signed scan</source>
         <translation>Attach signed scan</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="540" />
+        <location filename="../../ui/case_window.py" line="541" />
         <source>Printing is not available yet (%1).</source>
         <translation>Printing is not available yet (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="555" />
+        <location filename="../../ui/case_window.py" line="556" />
         <source>Record performance</source>
         <translation>Record performance</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="558" />
+        <location filename="../../ui/case_window.py" line="559" />
         <source>Performance of the agreement:</source>
         <translation>Performance of the agreement:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="563" />
+        <location filename="../../ui/case_window.py" line="564" />
         <source>Visited on</source>
         <translation>Visited on</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="564" />
+        <location filename="../../ui/case_window.py" line="565" />
         <source>Reason for the visit</source>
         <translation>Reason for the visit</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="565" />
+        <location filename="../../ui/case_window.py" line="566" />
         <source>Performed?</source>
         <translation>Performed?</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="566" />
+        <location filename="../../ui/case_window.py" line="567" />
         <source>Satisfied</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="566" />
+        <location filename="../../ui/case_window.py" line="567" />
         <source>The parties are satisfied</source>
         <translation>The parties are satisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="567" />
+        <location filename="../../ui/case_window.py" line="568" />
         <source>Lawsuit</source>
         <translation>Lawsuit</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="567" />
+        <location filename="../../ui/case_window.py" line="568" />
         <source>A party went to court</source>
         <translation>A party went to court</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="568" />
+        <location filename="../../ui/case_window.py" line="569" />
         <source>Risk</source>
         <translation>Risk</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="568" />
+        <location filename="../../ui/case_window.py" line="569" />
         <source>Risk that the dispute flares up again</source>
         <translation>Risk that the dispute flares up again</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="569" />
+        <location filename="../../ui/case_window.py" line="570" />
         <source>Measures</source>
         <translation>Measures</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="570" />
+        <location filename="../../ui/case_window.py" line="571" />
         <source>Visitor</source>
         <translation>Visitor</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="572" />
+        <location filename="../../ui/case_window.py" line="573" />
         <source>Save return visit</source>
         <translation>Save return visit</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="579" />
+        <location filename="../../ui/case_window.py" line="580" />
         <source>Return visit</source>
         <translation>Return visit</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="599" />
+        <location filename="../../ui/case_window.py" line="600" />
         <source>Applied on</source>
         <translation>Applied on</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="600" />
+        <location filename="../../ui/case_window.py" line="601" />
         <source>Court</source>
         <translation>Court</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="601" />
+        <location filename="../../ui/case_window.py" line="602" />
         <source>Record the application</source>
         <translation>Record the application</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="603" />
+        <location filename="../../ui/case_window.py" line="604" />
         <source>Court confirmed</source>
         <translation>Court confirmed</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="604" />
+        <location filename="../../ui/case_window.py" line="605" />
         <source>Court refused</source>
         <translation>Court refused</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="618" />
+        <location filename="../../ui/case_window.py" line="619" />
         <source>Judicial confirmation</source>
         <translation>Judicial confirmation</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="638" />
+        <location filename="../../ui/case_window.py" line="639" />
         <source>Attach a document…</source>
         <translation>Attach a document…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="641" />
+        <location filename="../../ui/case_window.py" line="642" />
         <source>Add to the case file:</source>
         <translation>Add to the case file:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="645" />
+        <location filename="../../ui/case_window.py" line="646" />
         <source>Close the case with rating…</source>
         <translation>Close the case with rating…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="646" />
+        <location filename="../../ui/case_window.py" line="647" />
         <source>Archive</source>
         <translation>Archive</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="654" />
+        <location filename="../../ui/case_window.py" line="655" />
         <source>Case file (卷宗) contents — ✗ marks a required document that is missing:</source>
         <translation>Case file (卷宗) contents — ✗ marks a required document that is missing:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="658" />
+        <location filename="../../ui/case_window.py" line="659" />
         <source>Close and archive</source>
         <translation>Close and archive</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="661" />
+        <location filename="../../ui/case_window.py" line="662" />
         <source>Attach a document</source>
         <translation>Attach a document</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="671" />
+        <location filename="../../ui/case_window.py" line="672" />
         <source>Close the case</source>
         <translation>Close the case</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="690" />
+        <location filename="../../ui/case_window.py" line="691" />
         <source>Register a dispute</source>
         <translation>Register a dispute</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="691" />
+        <location filename="../../ui/case_window.py" line="692" />
         <source>New case: enter the parties, the type and a summary, then save.</source>
         <translation>New case: enter the parties, the type and a summary, then save.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="699" />
+        <location filename="../../ui/case_window.py" line="700" />
         <source>(past the one-month target)</source>
         <translation>(past the one-month target)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="702" />
+        <location filename="../../ui/case_window.py" line="703" />
         <source>Status: %1</source>
         <translation>Status: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="703" />
+        <location filename="../../ui/case_window.py" line="704" />
         <source>Accepted %1, due %2</source>
         <translation>Accepted %1, due %2</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="752" />
+        <location filename="../../ui/case_window.py" line="753" />
         <source>No agreement yet. Suggested clauses follow the dispute type.</source>
         <translation>No agreement yet. Suggested clauses follow the dispute type.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="755" />
+        <location filename="../../ui/case_window.py" line="756" />
         <source> — signed agreements are read-only; a change makes a new version.</source>
         <translation> — signed agreements are read-only; a change makes a new version.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="757" />
+        <location filename="../../ui/case_window.py" line="758" />
         <source>Version %1: %2</source>
         <translation>Version %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="764" />
+        <location filename="../../ui/case_window.py" line="765" />
         <source>Visited %1 by %2</source>
         <translation>Visited %1 by %2</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="766" />
+        <location filename="../../ui/case_window.py" line="767" />
         <source>Scheduled for %1</source>
         <translation>Scheduled for %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="775" />
+        <location filename="../../ui/case_window.py" line="776" />
         <source>The parties may jointly apply to the court within 30 days of the agreement taking effect: until %1 (%2 day(s) left).</source>
         <translation>The parties may jointly apply to the court within 30 days of the agreement taking effect: until %1 (%2 day(s) left).</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="778" />
+        <location filename="../../ui/case_window.py" line="779" />
         <source>Judicial confirmation needs a signed written agreement.</source>
         <translation>Judicial confirmation needs a signed written agreement.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="793" />
+        <location filename="../../ui/case_window.py" line="794" />
         <source>required</source>
         <translation>required</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="793" />
+        <location filename="../../ui/case_window.py" line="794" />
         <source>optional</source>
         <translation>optional</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="819" />
+        <location filename="../../ui/case_window.py" line="820" />
         <source>Restore draft</source>
         <translation>Restore draft</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="820" />
+        <location filename="../../ui/case_window.py" line="821" />
         <source>An unsaved draft from %1 was found (the program may have closed unexpectedly). Restore it?</source>
         <translation>An unsaved draft from %1 was found (the program may have closed unexpectedly). Restore it?</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="834" />
+        <location filename="../../ui/case_window.py" line="835" />
         <source>Unsaved changes</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="835" />
+        <location filename="../../ui/case_window.py" line="836" />
         <source>This case has changes that are not saved. Leave without saving?</source>
         <translation>This case has changes that are not saved. Leave without saving?</translation>
     </message>
@@ -567,6 +567,144 @@
         <location filename="../../ui/pages.py" line="75" />
         <source>Register a dispute</source>
         <translation>Register a dispute</translation>
+    </message>
+</context>
+<context>
+    <name>Columns</name>
+    <message>
+        <location filename="../../ui/labels.py" line="13" />
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="14" />
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="15" />
+        <source>Village</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="16" />
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="17" />
+        <source>Matter</source>
+        <translation>Matter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="18" />
+        <source>Question</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="19" />
+        <source>Referred to</source>
+        <translation>Referred to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="20" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="21" />
+        <source>Case number</source>
+        <translation>Case number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="22" />
+        <source>Accepted</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="23" />
+        <source>Dispute type</source>
+        <translation>Dispute type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="24" />
+        <source>Parties</source>
+        <translation>Parties</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="25" />
+        <source>Summary</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="26" />
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="27" />
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="28" />
+        <source>Sex</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="29" />
+        <source>Village group</source>
+        <translation>Village group</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="30" />
+        <source>Identity</source>
+        <translation>Identity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="31" />
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="32" />
+        <source>Trainings</source>
+        <translation>Trainings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="33" />
+        <source>Registered</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="34" />
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="35" />
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="36" />
+        <source>Topic</source>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="37" />
+        <source>Place</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="38" />
+        <source>Audience</source>
+        <translation>Audience</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="39" />
+        <source>Speaker</source>
+        <translation>Speaker</translation>
     </message>
 </context>
 <context>
@@ -627,42 +765,42 @@
         <translation>Question</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="42" />
+        <location filename="../../ui/consultation_form.py" line="43" />
         <source>Answer</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="44" />
+        <location filename="../../ui/consultation_form.py" line="46" />
         <source>Referred to</source>
         <translation>Referred to</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="53" />
+        <location filename="../../ui/consultation_form.py" line="55" />
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="54" />
+        <location filename="../../ui/consultation_form.py" line="56" />
         <source>Time taken</source>
         <translation>Time taken</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="55" />
+        <location filename="../../ui/consultation_form.py" line="57" />
         <source>Adviser</source>
         <translation>Adviser</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="57" />
+        <location filename="../../ui/consultation_form.py" line="59" />
         <source>Save and close with rating…</source>
         <translation>Save and close with rating…</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="105" />
+        <location filename="../../ui/consultation_form.py" line="107" />
         <source>No article of the Legal Aid Law matched; the legal aid office will check eligibility.</source>
         <translation>No article of the Legal Aid Law matched; the legal aid office will check eligibility.</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="131" />
+        <location filename="../../ui/consultation_form.py" line="133" />
         <source>Close the consultation</source>
         <translation>Close the consultation</translation>
     </message>
@@ -734,52 +872,52 @@
 <context>
     <name>ListPage</name>
     <message>
-        <location filename="../../ui/list_page.py" line="66" />
+        <location filename="../../ui/list_page.py" line="67" />
         <source>Search: names, matters, words in the record…</source>
         <translation>Search: names, matters, words in the record…</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="69" />
+        <location filename="../../ui/list_page.py" line="70" />
         <source>All villages</source>
         <translation>All villages</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="73" />
+        <location filename="../../ui/list_page.py" line="74" />
         <source>All types</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="77" />
+        <location filename="../../ui/list_page.py" line="78" />
         <source>All statuses</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="81" />
+        <location filename="../../ui/list_page.py" line="82" />
         <source>From</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="82" />
+        <location filename="../../ui/list_page.py" line="83" />
         <source>To</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="84" />
+        <location filename="../../ui/list_page.py" line="85" />
         <source>Export to Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="85" />
+        <location filename="../../ui/list_page.py" line="86" />
         <source>New</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="164" />
+        <location filename="../../ui/list_page.py" line="166" />
         <source>Searching…</source>
         <translation>Searching…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/list_page.py" line="177" />
+        <location filename="../../ui/list_page.py" line="181" />
         <source>%n record(s)</source>
         <translation>
             <numerusform>%n record(s)</numerusform>
@@ -787,34 +925,34 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="186" />
+        <location filename="../../ui/list_page.py" line="201" />
         <source>The list could not be loaded: %1</source>
         <translation>The list could not be loaded: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="208" />
-        <location filename="../../ui/list_page.py" line="221" />
+        <location filename="../../ui/list_page.py" line="223" />
+        <location filename="../../ui/list_page.py" line="236" />
         <source>Export to Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="213" />
+        <location filename="../../ui/list_page.py" line="228" />
         <source>Exporting…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="223" />
-        <location filename="../../ui/list_page.py" line="225" />
+        <location filename="../../ui/list_page.py" line="238" />
+        <location filename="../../ui/list_page.py" line="240" />
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="223" />
+        <location filename="../../ui/list_page.py" line="238" />
         <source>Saved to %1</source>
         <translation>Saved to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="225" />
+        <location filename="../../ui/list_page.py" line="240" />
         <source>Export failed: %1</source>
         <translation>Export failed: %1</translation>
     </message>
@@ -1299,32 +1437,32 @@ Everything you enter is saved on this computer and will be sent once sync is set
         <translation>Open sync</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="80" />
+        <location filename="../../ui/workbench.py" line="82" />
         <source>Today, %1</source>
         <translation>Today, %1</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="85" />
+        <location filename="../../ui/workbench.py" line="87" />
         <source>due in %1 day(s)</source>
         <translation>due in %1 day(s)</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="85" />
+        <location filename="../../ui/workbench.py" line="87" />
         <source>%1 day(s) overdue</source>
         <translation>%1 day(s) overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="86" />
+        <location filename="../../ui/workbench.py" line="88" />
         <source>%1 day(s) past the target</source>
         <translation>%1 day(s) past the target</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="87" />
+        <location filename="../../ui/workbench.py" line="89" />
         <source>%1 day(s) left to apply</source>
         <translation>%1 day(s) left to apply</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/workbench.py" line="89" />
+        <location filename="../../ui/workbench.py" line="91" />
         <source>%n record(s) saved here are waiting to be sent to the server.</source>
         <translation>
             <numerusform>%n record(s) saved here are waiting to be sent to the server.</numerusform>
@@ -1332,12 +1470,12 @@ Everything you enter is saved on this computer and will be sent once sync is set
         </translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="91" />
+        <location filename="../../ui/workbench.py" line="93" />
         <source>Nothing is waiting to be sent.</source>
         <translation>Nothing is waiting to be sent.</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="107" />
+        <location filename="../../ui/workbench.py" line="109" />
         <source>Nothing here today.</source>
         <translation>Nothing here today.</translation>
     </message>

@@ -169,394 +169,394 @@
         <translation>受理登记</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="404" />
+        <location filename="../../ui/case_window.py" line="405" />
         <source>Time</source>
         <translation>调解时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="405" />
+        <location filename="../../ui/case_window.py" line="406" />
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="406" />
+        <location filename="../../ui/case_window.py" line="407" />
         <source>Participants</source>
         <translation>参加人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="407" />
+        <location filename="../../ui/case_window.py" line="408" />
         <source>Statements of each side</source>
         <translation>各方陈述</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="407" />
+        <location filename="../../ui/case_window.py" line="408" />
         <source>Facts checked</source>
         <translation>查明事实</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="408" />
+        <location filename="../../ui/case_window.py" line="409" />
         <source>Result</source>
         <translation>调解结果</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="412" />
+        <location filename="../../ui/case_window.py" line="413" />
         <source>Rights notice read and signed</source>
         <translation>已告知权利义务并签字</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="413" />
+        <location filename="../../ui/case_window.py" line="414" />
         <source>Mediation failed…</source>
         <translation>调解不成…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="414" />
+        <location filename="../../ui/case_window.py" line="415" />
         <source>Terminate…</source>
         <translation>终止调解…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="415" />
+        <location filename="../../ui/case_window.py" line="416" />
         <source>Save this session</source>
         <translation>保存本次调解记录</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="427" />
+        <location filename="../../ui/case_window.py" line="428" />
         <source>Sessions held</source>
         <translation>已有调解记录</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="431" />
+        <location filename="../../ui/case_window.py" line="432" />
         <source>Mediation sessions</source>
         <translation>调解记录</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="443" />
+        <location filename="../../ui/case_window.py" line="444" />
         <source>Why (this goes into the case file):</source>
         <translation>原因（将写入卷宗）：</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="454" />
+        <location filename="../../ui/case_window.py" line="455" />
         <source>Kind</source>
         <translation>协议形式</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="455" />
+        <location filename="../../ui/case_window.py" line="456" />
         <source>Main facts and matters in dispute</source>
         <translation>纠纷主要事实、争议事项</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="458" />
+        <location filename="../../ui/case_window.py" line="459" />
         <source>Terms agreed</source>
         <translation>协议内容</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="459" />
+        <location filename="../../ui/case_window.py" line="460" />
         <source>Way and time of performance</source>
         <translation>履行方式、时限</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="461" />
+        <location filename="../../ui/case_window.py" line="462" />
         <source>Perform by</source>
         <translation>履行期限</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="464" />
+        <location filename="../../ui/case_window.py" line="465" />
         <source>parties + 1</source>
         <translation>当事人数 + 1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="465" />
+        <location filename="../../ui/case_window.py" line="466" />
         <source>Copies</source>
         <translation>份数</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="466" />
+        <location filename="../../ui/case_window.py" line="467" />
         <source>Amount (yuan)</source>
         <translation>协议金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="469" />
+        <location filename="../../ui/case_window.py" line="470" />
         <source>Save draft agreement</source>
         <translation>保存协议草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="470" />
+        <location filename="../../ui/case_window.py" line="471" />
         <source>Mark signed…</source>
         <translation>登记已签署…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="471" />
+        <location filename="../../ui/case_window.py" line="472" />
         <source>Change (new version)</source>
         <translation>变更（生成新版本）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="472" />
+        <location filename="../../ui/case_window.py" line="473" />
         <source>Attach signed scan…</source>
         <translation>上传签署件扫描…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="473" />
-        <location filename="../../ui/case_window.py" line="540" />
-        <location filename="../../ui/case_window.py" line="543" />
+        <location filename="../../ui/case_window.py" line="474" />
+        <location filename="../../ui/case_window.py" line="541" />
+        <location filename="../../ui/case_window.py" line="544" />
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="487" />
+        <location filename="../../ui/case_window.py" line="488" />
         <source>Agreement</source>
         <translation>调解协议</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="504" />
+        <location filename="../../ui/case_window.py" line="505" />
         <source>Mark signed</source>
         <translation>登记已签署</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="505" />
+        <location filename="../../ui/case_window.py" line="506" />
         <source>Have all parties signed (or pressed a fingerprint), the mediator signed and the committee's seal been put on it? After this the agreement can no longer be edited.</source>
         <translation>各方当事人是否均已签名（或按指印）、人民调解员已签名并加盖调委会印章？登记后协议不能再修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="524" />
+        <location filename="../../ui/case_window.py" line="525" />
         <source>Attach signed scan</source>
         <translation>上传签署件扫描</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="540" />
+        <location filename="../../ui/case_window.py" line="541" />
         <source>Printing is not available yet (%1).</source>
         <translation>打印功能尚未就绪（%1）。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="555" />
+        <location filename="../../ui/case_window.py" line="556" />
         <source>Record performance</source>
         <translation>登记履行情况</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="558" />
+        <location filename="../../ui/case_window.py" line="559" />
         <source>Performance of the agreement:</source>
         <translation>协议履行情况：</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="563" />
+        <location filename="../../ui/case_window.py" line="564" />
         <source>Visited on</source>
         <translation>回访日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="564" />
+        <location filename="../../ui/case_window.py" line="565" />
         <source>Reason for the visit</source>
         <translation>回访事由</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="565" />
+        <location filename="../../ui/case_window.py" line="566" />
         <source>Performed?</source>
         <translation>履行情况</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="566" />
+        <location filename="../../ui/case_window.py" line="567" />
         <source>Satisfied</source>
         <translation>是否满意</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="566" />
+        <location filename="../../ui/case_window.py" line="567" />
         <source>The parties are satisfied</source>
         <translation>当事人满意</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="567" />
+        <location filename="../../ui/case_window.py" line="568" />
         <source>Lawsuit</source>
         <translation>是否起诉</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="567" />
+        <location filename="../../ui/case_window.py" line="568" />
         <source>A party went to court</source>
         <translation>有当事人已起诉</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="568" />
+        <location filename="../../ui/case_window.py" line="569" />
         <source>Risk</source>
         <translation>激化风险</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="568" />
+        <location filename="../../ui/case_window.py" line="569" />
         <source>Risk that the dispute flares up again</source>
         <translation>纠纷有再次激化的风险</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="569" />
+        <location filename="../../ui/case_window.py" line="570" />
         <source>Measures</source>
         <translation>采取措施</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="570" />
+        <location filename="../../ui/case_window.py" line="571" />
         <source>Visitor</source>
         <translation>回访人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="572" />
+        <location filename="../../ui/case_window.py" line="573" />
         <source>Save return visit</source>
         <translation>保存回访记录</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="579" />
+        <location filename="../../ui/case_window.py" line="580" />
         <source>Return visit</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="599" />
+        <location filename="../../ui/case_window.py" line="600" />
         <source>Applied on</source>
         <translation>申请日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="600" />
+        <location filename="../../ui/case_window.py" line="601" />
         <source>Court</source>
         <translation>人民法院</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="601" />
+        <location filename="../../ui/case_window.py" line="602" />
         <source>Record the application</source>
         <translation>登记申请</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="603" />
+        <location filename="../../ui/case_window.py" line="604" />
         <source>Court confirmed</source>
         <translation>法院已确认</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="604" />
+        <location filename="../../ui/case_window.py" line="605" />
         <source>Court refused</source>
         <translation>法院不予确认</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="618" />
+        <location filename="../../ui/case_window.py" line="619" />
         <source>Judicial confirmation</source>
         <translation>司法确认</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="638" />
+        <location filename="../../ui/case_window.py" line="639" />
         <source>Attach a document…</source>
         <translation>上传材料…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="641" />
+        <location filename="../../ui/case_window.py" line="642" />
         <source>Add to the case file:</source>
         <translation>补充卷宗材料：</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="645" />
+        <location filename="../../ui/case_window.py" line="646" />
         <source>Close the case with rating…</source>
         <translation>评价并结案…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="646" />
+        <location filename="../../ui/case_window.py" line="647" />
         <source>Archive</source>
         <translation>归档</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="654" />
+        <location filename="../../ui/case_window.py" line="655" />
         <source>Case file (卷宗) contents — ✗ marks a required document that is missing:</source>
         <translation>卷宗材料目录（✗ 表示缺少的必备材料）：</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="658" />
+        <location filename="../../ui/case_window.py" line="659" />
         <source>Close and archive</source>
         <translation>结案归档</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="661" />
+        <location filename="../../ui/case_window.py" line="662" />
         <source>Attach a document</source>
         <translation>上传材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="671" />
+        <location filename="../../ui/case_window.py" line="672" />
         <source>Close the case</source>
         <translation>结案</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="690" />
+        <location filename="../../ui/case_window.py" line="691" />
         <source>Register a dispute</source>
         <translation>登记纠纷</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="691" />
+        <location filename="../../ui/case_window.py" line="692" />
         <source>New case: enter the parties, the type and a summary, then save.</source>
         <translation>新案件：填写当事人、纠纷类型和简要情况后保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="699" />
+        <location filename="../../ui/case_window.py" line="700" />
         <source>(past the one-month target)</source>
         <translation>（已超过一个月办结期限）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="702" />
+        <location filename="../../ui/case_window.py" line="703" />
         <source>Status: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="703" />
+        <location filename="../../ui/case_window.py" line="704" />
         <source>Accepted %1, due %2</source>
         <translation>受理 %1，应结 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="752" />
+        <location filename="../../ui/case_window.py" line="753" />
         <source>No agreement yet. Suggested clauses follow the dispute type.</source>
         <translation>尚无协议。可按纠纷类型选用参考条款。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="755" />
+        <location filename="../../ui/case_window.py" line="756" />
         <source> — signed agreements are read-only; a change makes a new version.</source>
         <translation> —— 已签署的协议不能修改；如需变更请生成新版本。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="757" />
+        <location filename="../../ui/case_window.py" line="758" />
         <source>Version %1: %2</source>
         <translation>第 %1 版：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="764" />
+        <location filename="../../ui/case_window.py" line="765" />
         <source>Visited %1 by %2</source>
         <translation>%1 已回访（回访人：%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="766" />
+        <location filename="../../ui/case_window.py" line="767" />
         <source>Scheduled for %1</source>
         <translation>计划回访：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="775" />
+        <location filename="../../ui/case_window.py" line="776" />
         <source>The parties may jointly apply to the court within 30 days of the agreement taking effect: until %1 (%2 day(s) left).</source>
         <translation>当事人可自协议生效之日起 30 日内共同向人民法院申请司法确认：截至 %1（还剩 %2 天）。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="778" />
+        <location filename="../../ui/case_window.py" line="779" />
         <source>Judicial confirmation needs a signed written agreement.</source>
         <translation>申请司法确认需要已签署的书面调解协议。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="793" />
+        <location filename="../../ui/case_window.py" line="794" />
         <source>required</source>
         <translation>必备</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="793" />
+        <location filename="../../ui/case_window.py" line="794" />
         <source>optional</source>
         <translation>可选</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="819" />
+        <location filename="../../ui/case_window.py" line="820" />
         <source>Restore draft</source>
         <translation>恢复草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="820" />
+        <location filename="../../ui/case_window.py" line="821" />
         <source>An unsaved draft from %1 was found (the program may have closed unexpectedly). Restore it?</source>
         <translation>发现 %1 未保存的草稿（程序可能曾意外关闭）。是否恢复？</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="834" />
+        <location filename="../../ui/case_window.py" line="835" />
         <source>Unsaved changes</source>
         <translation>尚未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="835" />
+        <location filename="../../ui/case_window.py" line="836" />
         <source>This case has changes that are not saved. Leave without saving?</source>
         <translation>本案件有尚未保存的修改。不保存就离开吗？</translation>
     </message>
@@ -567,6 +567,144 @@
         <location filename="../../ui/pages.py" line="75" />
         <source>Register a dispute</source>
         <translation>登记纠纷</translation>
+    </message>
+</context>
+<context>
+    <name>Columns</name>
+    <message>
+        <location filename="../../ui/labels.py" line="13" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="14" />
+        <source>Person</source>
+        <translation>咨询人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="15" />
+        <source>Village</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="16" />
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="17" />
+        <source>Matter</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="18" />
+        <source>Question</source>
+        <translation>咨询内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="19" />
+        <source>Referred to</source>
+        <translation>引导去向</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="20" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="21" />
+        <source>Case number</source>
+        <translation>案件编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="22" />
+        <source>Accepted</source>
+        <translation>受理日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="23" />
+        <source>Dispute type</source>
+        <translation>纠纷类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="24" />
+        <source>Parties</source>
+        <translation>当事人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="25" />
+        <source>Summary</source>
+        <translation>简要情况</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="26" />
+        <source>Due</source>
+        <translation>应结日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="27" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="28" />
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="29" />
+        <source>Village group</source>
+        <translation>所在村组</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="30" />
+        <source>Identity</source>
+        <translation>身份类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="31" />
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="32" />
+        <source>Trainings</source>
+        <translation>培训次数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="33" />
+        <source>Registered</source>
+        <translation>登记日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="34" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="35" />
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="36" />
+        <source>Topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="37" />
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="38" />
+        <source>Audience</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="39" />
+        <source>Speaker</source>
+        <translation>主讲人</translation>
     </message>
 </context>
 <context>
@@ -627,42 +765,42 @@
         <translation>咨询内容</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="42" />
+        <location filename="../../ui/consultation_form.py" line="43" />
         <source>Answer</source>
         <translation>解答意见</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="44" />
+        <location filename="../../ui/consultation_form.py" line="46" />
         <source>Referred to</source>
         <translation>引导去向</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="53" />
+        <location filename="../../ui/consultation_form.py" line="55" />
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="54" />
+        <location filename="../../ui/consultation_form.py" line="56" />
         <source>Time taken</source>
         <translation>用时</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="55" />
+        <location filename="../../ui/consultation_form.py" line="57" />
         <source>Adviser</source>
         <translation>法律顾问</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="57" />
+        <location filename="../../ui/consultation_form.py" line="59" />
         <source>Save and close with rating…</source>
         <translation>保存并评价办结…</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="105" />
+        <location filename="../../ui/consultation_form.py" line="107" />
         <source>No article of the Legal Aid Law matched; the legal aid office will check eligibility.</source>
         <translation>未匹配到《法律援助法》的具体条款，是否符合条件由法律援助机构审查。</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="131" />
+        <location filename="../../ui/consultation_form.py" line="133" />
         <source>Close the consultation</source>
         <translation>办结咨询</translation>
     </message>
@@ -734,86 +872,86 @@
 <context>
     <name>ListPage</name>
     <message>
-        <location filename="../../ui/list_page.py" line="66" />
+        <location filename="../../ui/list_page.py" line="67" />
         <source>Search: names, matters, words in the record…</source>
         <translation>搜索：姓名、事项、记录中的文字…</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="69" />
+        <location filename="../../ui/list_page.py" line="70" />
         <source>All villages</source>
         <translation>全部村</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="73" />
+        <location filename="../../ui/list_page.py" line="74" />
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="77" />
+        <location filename="../../ui/list_page.py" line="78" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="81" />
+        <location filename="../../ui/list_page.py" line="82" />
         <source>From</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="82" />
+        <location filename="../../ui/list_page.py" line="83" />
         <source>To</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="84" />
+        <location filename="../../ui/list_page.py" line="85" />
         <source>Export to Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="85" />
+        <location filename="../../ui/list_page.py" line="86" />
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="164" />
+        <location filename="../../ui/list_page.py" line="166" />
         <source>Searching…</source>
         <translation>正在查询…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/list_page.py" line="177" />
+        <location filename="../../ui/list_page.py" line="181" />
         <source>%n record(s)</source>
         <translation>
             <numerusform>共 %n 条</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="186" />
+        <location filename="../../ui/list_page.py" line="201" />
         <source>The list could not be loaded: %1</source>
         <translation>列表加载失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="208" />
-        <location filename="../../ui/list_page.py" line="221" />
+        <location filename="../../ui/list_page.py" line="223" />
+        <location filename="../../ui/list_page.py" line="236" />
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="213" />
+        <location filename="../../ui/list_page.py" line="228" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="223" />
-        <location filename="../../ui/list_page.py" line="225" />
+        <location filename="../../ui/list_page.py" line="238" />
+        <location filename="../../ui/list_page.py" line="240" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="223" />
+        <location filename="../../ui/list_page.py" line="238" />
         <source>Saved to %1</source>
         <translation>已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="225" />
+        <location filename="../../ui/list_page.py" line="240" />
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
@@ -1298,44 +1436,44 @@ Everything you enter is saved on this computer and will be sent once sync is set
         <translation>打开同步</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="80" />
+        <location filename="../../ui/workbench.py" line="82" />
         <source>Today, %1</source>
         <translation>今天 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="85" />
+        <location filename="../../ui/workbench.py" line="87" />
         <source>due in %1 day(s)</source>
         <translation>还有 %1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="85" />
+        <location filename="../../ui/workbench.py" line="87" />
         <source>%1 day(s) overdue</source>
         <translation>已逾期 %1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="86" />
+        <location filename="../../ui/workbench.py" line="88" />
         <source>%1 day(s) past the target</source>
         <translation>超期 %1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="87" />
+        <location filename="../../ui/workbench.py" line="89" />
         <source>%1 day(s) left to apply</source>
         <translation>剩余 %1 天可申请</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/workbench.py" line="89" />
+        <location filename="../../ui/workbench.py" line="91" />
         <source>%n record(s) saved here are waiting to be sent to the server.</source>
         <translation>
             <numerusform>本机有 %n 条记录等待上传到服务器。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="91" />
+        <location filename="../../ui/workbench.py" line="93" />
         <source>Nothing is waiting to be sent.</source>
         <translation>没有待上传的记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="107" />
+        <location filename="../../ui/workbench.py" line="109" />
         <source>Nothing here today.</source>
         <translation>今天没有待办事项。</translation>
     </message>
