@@ -1,30 +1,10 @@
-"""The Chinese font for report PDFs.
-
-One small function so it can be swapped for the documents engineer's font chain
-(advisor_app.documents.fonts) once that is the shared lookup.
-"""
+"""The Chinese font for report PDFs: the documents' font chain (configured, bundled, then system)."""
 
 from __future__ import annotations
 
-from functools import cache
-from pathlib import Path
-
-CANDIDATES = (
-    Path("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"),
-    Path("/usr/share/fonts/truetype/arphic/uming.ttc"),
-    Path("C:/Windows/Fonts/simsun.ttc"),
-)
-FONT_NAME = "ReportCJK"
+from advisor_app.documents import fonts
 
 
-@cache
 def chinese_font() -> str:
-    """Register the first available CJK font with reportlab and return its name."""
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-
-    for path in CANDIDATES:
-        if path.exists():
-            pdfmetrics.registerFont(TTFont(FONT_NAME, str(path), subfontIndex=0))
-            return FONT_NAME
-    raise OSError("找不到中文字体：请安装文泉驿正黑（fonts-wqy-zenhei）或 AR PL UMing 后再导出 PDF")
+    """The registered reportlab name of the body font; raises ``fonts.FontError`` when there is none."""
+    return fonts.chain().body
