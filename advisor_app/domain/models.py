@@ -440,3 +440,51 @@ SYNCABLE: dict[str, type[SyncMixin]] = {
         Attachment,
     )
 }
+
+
+# --- sync client bookkeeping (local only, never synced) ------------------------------------------
+
+
+class SyncCursor(Base):
+    """Where pulling stands (同步游标): the last server sequence applied, for one server and account."""
+
+    __tablename__ = "sync_cursors"
+    name: Mapped[str] = mapped_column(String(32), primary_key=True)  # "changes"
+    server: Mapped[str] = mapped_column(String(256), default="")  # url|account the cursor belongs to
+    value: Mapped[int] = mapped_column(Integer, default=0)
+    push_mark: Mapped[int] = mapped_column(Integer, default=0)  # change_log seq handled up to
+    checked_at: Mapped[datetime | None] = mapped_column(DateTime)  # last integrity check that agreed
+
+
+class SyncRecordState(Base):
+    """Sync state of one record (同步状态): the revision the server holds and its last verdict."""
+
+    __tablename__ = "sync_record_states"
+    kind: Mapped[str] = mapped_column(String(32), primary_key=True)
+    record_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    server_rev: Mapped[int] = mapped_column(Integer, default=0)  # 0: the server has no version yet
+    state: Mapped[str] = mapped_column(String(12), default="sent")  # sent / rejected / conflict
+    pushed_rev: Mapped[int] = mapped_column(Integer, default=0)  # the revision the verdict is about
+    reason: Mapped[str | None] = mapped_column(String(32))
+    message: Mapped[str | None] = mapped_column(Text)
+    field: Mapped[str | None] = mapped_column(String(64))
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class SyncConflict(Base):
+    """冲突: a losing version kept on this device until a person resolves it."""
+
+    __tablename__ = "sync_conflicts"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    record_id: Mapped[str] = mapped_column(String(36), index=True)
+    reason: Mapped[str] = mapped_column(String(32))
+    message: Mapped[str] = mapped_column(Text, default="")
+    mine: Mapped[dict[str, Any]] = mapped_column(JSON)
+    mine_rev: Mapped[int] = mapped_column(Integer)
+    theirs: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    theirs_rev: Mapped[int | None] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(12), default="open", index=True)  # open / resolved
+    resolution: Mapped[str | None] = mapped_column(String(16))  # mine / theirs / merged
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    resolved_at: Mapped[datetime | None] = mapped_column(DateTime)
