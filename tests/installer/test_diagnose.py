@@ -1,0 +1,78 @@
+"""`advisor diagnose` and the self-test the frozen build runs (here unfrozen, on real stores)."""
+
+import json
+import sqlite3
+
+from advisor_app import diagnostics
+from advisor_app.cli.main import main
+from advisor_app.services import consultations
+from advisor_app.store import migrate
+from advisor_app.store.engine import sqlite_engine
+from tests.conftest import VILLAGE
+
+
+def _lines(capsys):
+    out = capsys.readouterr().out
+    return out, {line.strip(" ！").split("：", 1)[0]: line for line in out.splitlines() if "：" in line}
+
+
+def test_diagnose_reports_versions_paths_integrity_revision_and_sync_backlog(seeded, capsys):
+    for question in ("土地流转费拖欠", "宅基地边界", "赡养老人"):
+        consultations.create(seeded, {"region_code": VILLAGE, "question": question})
+    with seeded.engine.connect() as conn:
+        seqs = [row[0] for row in conn.exec_driver_sql("SELECT seq FROM change_log ORDER BY seq")]
+    seeded.set_setting(diagnostics.PUSHED_SEQ_SETTING, str(seqs[-2]))  # all but the last write pushed
+    code = main(["--data-dir", str(seeded.data_dir), "diagnose"])
+    out, lines = _lines(capsys)
+    assert code == 0, out
+    assert diagnostics.app_version() in lines["程序版本"]
+    assert str(seeded.data_dir) in lines["数据文件夹"]
+    assert "正常" in lines["完整性检查（快速）"]
+    assert f"{migrate.head_revision()}（本程序：{migrate.head_revision()}）" in lines["数据库版本"]
+    assert f"未上传的修改 1 条（本机共记录 {len(seqs)} 条）" in lines["同步"]
+    assert lines["咨询记录数"].endswith("：3")
+    assert "密钥存储" in lines and "打印字体" in lines
+
+
+def test_diagnose_reads_an_old_store_without_upgrading_it(tmp_path, capsys):
+    path = tmp_path / "advisor.db"
+    engine = sqlite_engine(path)
+    migrate.upgrade(engine, path, "0001")
+    engine.dispose()
+    assert main(["--data-dir", str(tmp_path), "diagnose", "--json", "--full"]) == 0
+    lines = {item["label"]: item for item in json.loads(capsys.readouterr().out)}
+    assert lines["数据库版本"]["value"].startswith("0001（")
+    assert lines["完整性检查（完整）"]["value"] == "正常"
+    assert "从未上传" in lines["同步"]["value"]
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"
+    assert not (tmp_path / "backups").exists()
+
+
+def test_diagnose_flags_a_damaged_database(tmp_path, capsys):
+    (tmp_path / "advisor.db").write_bytes(b"SQLite format 3\x00" + b"\x07" * 4096)
+    code = main(["--data-dir", str(tmp_path), "diagnose"])
+    out = capsys.readouterr().out
+    assert code == 1
+    assert any(line.startswith("！") and "数据库" in line for line in out.splitlines()), out
+
+
+def test_diagnose_prints_no_personal_data(seeded, capsys):
+    consultations.create(
+        seeded,
+        {"region_code": VILLAGE, "question": "欠款", "person_name": "赵老汉", "phone": "13912345678"},
+    )
+    main(["--data-dir", str(seeded.data_dir), "diagnose", "--json"])
+    out = capsys.readouterr().out
+    assert "赵老汉" not in out and "13912345678" not in out
+
+
+def test_self_test_makes_a_store_prints_an_agreement_and_resolves_keyring(tmp_path, capsys):
+    code = main(["diagnose", "--self-test", str(tmp_path / "selftest")])
+    result = json.loads(capsys.readouterr().out)
+    assert code == 0 and result["ok"], result
+    assert result["revision"] == migrate.head_revision()
+    assert "调字第 1 号" in result["case_no"]
+    pdf = (tmp_path / "selftest" / "self-test-agreement.pdf").read_bytes()
+    assert pdf.startswith(b"%PDF-") and len(pdf) == result["pdf_bytes"]
+    assert result["keyring"]["loadable"][result["keyring"]["expected"]] == "ok"
