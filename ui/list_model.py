@@ -43,6 +43,17 @@ class RecordTableModel(QAbstractTableModel):
         self._cache.clear()
         self.endResetModel()
 
+    def complete_ids(self, ids: list[str]) -> None:
+        """Replace a first page by the full list: rows are appended when the page is its prefix."""
+        n = len(self._ids)
+        if n and len(ids) >= n and ids[:n] == self._ids:
+            if len(ids) > n:
+                self.beginInsertRows(QModelIndex(), n, len(ids) - 1)
+                self._ids = ids
+                self.endInsertRows()
+            return
+        self.set_ids(ids)
+
     def refresh(self) -> None:
         """Drop cached rows (after an edit) and repaint."""
         self._cache.clear()

@@ -30,6 +30,7 @@ from ui.list_model import RecordTableModel
 from ui.widgets import NO_DATE, date_edit
 
 SEARCH_DEBOUNCE_MS = 250
+FIRST_PAGE = 200
 STRETCH_COLUMNS = {"question", "summary", "topic"}
 
 
@@ -38,7 +39,8 @@ class ListPage(QWidget):
 
     open_requested = Signal(str)
     new_requested = Signal()
-    loaded = Signal(int)  # number of matching records, after each reload
+    first_page = Signal(int)  # rows on the first page, shown as soon as they are read
+    loaded = Signal(int)  # number of matching records, once the full list is in
 
     def __init__(
         self,
@@ -60,6 +62,8 @@ class ListPage(QWidget):
         self.descending: bool | None = None
         self._generation = 0
         self.last_query_seconds = 0.0
+        self.first_page_seconds = 0.0
+        self._complete_generation = 0
         self._requested_at = 0.0
 
         self.search = QLineEdit()
@@ -157,32 +161,57 @@ class ListPage(QWidget):
         )
 
     def reload(self) -> None:
-        """Ask the database thread for the matching ids; only the newest answer is shown."""
+        """Ask the database thread for the first page, then for the full id list.
+
+        Only the newest request is shown; a full list that a newer request has overtaken is
+        skipped before it runs, so fast typing never queues slow work.
+        """
         self._debounce.stop()
         self._generation += 1
         generation = self._generation
         filters, sort, desc = self.filters(), self.sort_key, self.descending
         self._requested_at = time.perf_counter()
         self.count.setText(self.tr("Searching…"))
-        self.tasks.run_db(
-            lambda: listing.ids(self.store, self.kind, filters, sort, desc),
-            lambda ids: self._apply(generation, ids),
-            lambda exc: self._failed(generation, exc),
-        )
 
-    def _apply(self, generation: int, ids: list[str]) -> None:
-        if generation != self._generation:
+        def first_page() -> list[str] | None:
+            if generation != self._generation:
+                return None
+            return listing.ids(self.store, self.kind, filters, sort, desc, limit=FIRST_PAGE)
+
+        def everything() -> list[str] | None:
+            if generation != self._generation or self._complete_generation == generation:
+                return None
+            return listing.ids(self.store, self.kind, filters, sort, desc)
+
+        self.tasks.run_db(first_page, lambda ids: self._apply(generation, ids, final=False),
+                          lambda exc: self._failed(generation, exc))
+        self.tasks.run_db(everything, lambda ids: self._apply(generation, ids, final=True),
+                          lambda exc: self._failed(generation, exc))
+
+    def _apply(self, generation: int, ids: list[str] | None, *, final: bool) -> None:
+        if generation != self._generation or ids is None or self._complete_generation == generation:
             return
-        current = self.model.record_id(self.view.currentIndex().row())
-        self.model.set_ids(ids)
-        if not self._sized and ids:
-            self._size_columns()
+        if not final:
+            current = self.model.record_id(self.view.currentIndex().row())
+            self.model.set_ids(ids)
+            if not self._sized and ids:
+                self._size_columns()
+            self.first_page_seconds = time.perf_counter() - self._requested_at
+            if current:
+                row = self.model.row_of(current)
+                if row >= 0:
+                    self.view.selectRow(row)
+            self.first_page.emit(len(ids))
+            if len(ids) < FIRST_PAGE:
+                ids, final = ids, True  # the first page was everything
+            else:
+                self.count.setText(self.tr("%n record(s)", "", len(ids)) + "…")
+                return
+        else:
+            self.model.complete_ids(ids)
         self.last_query_seconds = time.perf_counter() - self._requested_at
         self.count.setText(self.tr("%n record(s)", "", len(ids)))
-        if current:
-            row = self.model.row_of(current)
-            if row >= 0:
-                self.view.selectRow(row)
+        self._complete_generation = generation
         self.loaded.emit(len(ids))
 
     def _size_columns(self) -> None:

@@ -7,6 +7,7 @@ shows, by id. Text search goes through ``advisor_app.store.search`` (trigram FTS
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -115,8 +116,10 @@ SPECS: dict[str, Spec] = {
             Column("group_name", "t.group_name"),
             Column("identity_category", "t.identity_category"),
             Column("phone", "t.phone"),
-            Column("trainings", "(SELECT count(*) FROM trainings x WHERE x.legal_literate_id = t.id"
-                   " AND x.deleted = 0)"),
+            Column(
+                "trainings",
+                "(SELECT count(*) FROM trainings x WHERE x.legal_literate_id = t.id AND x.deleted = 0)",
+            ),
             Column("status", "t.status"),
             Column("appointed_on", "t.appointed_on"),
         ),
@@ -185,31 +188,42 @@ def ids(
     filters: Filters = Filters(),
     sort: str | None = None,
     descending: bool | None = None,
+    limit: int | None = None,
 ) -> list[str]:
-    """Every id matching ``filters``, in display order."""
+    """The ids matching ``filters``, in display order; all of them, or the first ``limit``.
+
+    With ``limit`` and a text query, only the newest ``limit`` search hits are considered: a fast
+    first page, which the full list (no ``limit``) then completes.
+    """
     spec = SPECS[kind]
     column = _column(spec, sort or spec.default_sort)
     desc = spec.default_descending if descending is None else descending
     params: dict[str, Any] = {}
     where = _where(spec, filters, params)
     query = filters.text.strip()
-    if query and spec.search_kind is None:
-        for n, term in enumerate(query.split()):
-            params[f"like{n}"] = f"%{term}%"
-            where.append(f"({spec.like_expr}) LIKE :like{n}")
-    join = " LEFT JOIN regions r ON r.code = t.region_code" if column is REGION else ""
-    order = "DESC" if desc else "ASC"
-    sort_sql = ", ".join(f"{part.strip()} {order}" for part in (column.sort or column.expr).split(","))
-    sql = f"SELECT t.id FROM {spec.table} t{join} WHERE {' AND '.join(where)} ORDER BY {sort_sql}, t.id {order}"
     with store.engine.connect() as conn:
-        found = [row[0] for row in conn.execute(text(sql), params)]
         if query and spec.search_kind is not None:
             hits = search.search(
-                conn, query, kind=spec.search_kind, region_codes=filters.region_codes, limit=SEARCH_CAP
+                conn, query, kind=spec.search_kind, region_codes=filters.region_codes, limit=limit or SEARCH_CAP
             )
-            wanted = {hit.record_id for hit in hits}
-            found = [rid for rid in found if rid in wanted]
-    return found
+            if not hits:
+                return []
+            params["hits"] = json.dumps([hit.record_id for hit in hits])
+            where.append("t.id IN (SELECT value FROM json_each(:hits))")
+        elif query:
+            for n, term in enumerate(query.split()):
+                params[f"like{n}"] = f"%{term}%"
+                where.append(f"({spec.like_expr}) LIKE :like{n}")
+        join = " LEFT JOIN regions r ON r.code = t.region_code" if column is REGION else ""
+        order = "DESC" if desc else "ASC"
+        sort_sql = ", ".join(f"{part.strip()} {order}" for part in (column.sort or column.expr).split(","))
+        sql = (
+            f"SELECT t.id FROM {spec.table} t{join} WHERE {' AND '.join(where)}"
+            f" ORDER BY {sort_sql}, t.id {order}"
+        )
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        return [row[0] for row in conn.execute(text(sql), params)]
 
 
 def rows(store: Store, kind: str, record_ids: Sequence[str]) -> dict[str, tuple[Any, ...]]:

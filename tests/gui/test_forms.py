@@ -140,7 +140,10 @@ def test_draft_recovered_after_a_crash(app, desk, tasks, qtbot, answers):
     assert consultations.count(desk) == 1
 
 
-def test_list_search_and_filters(app, desk, tasks, qtbot, answers):
+def test_list_search_and_filters(app, desk, tasks, qtbot, answers, monkeypatch):
+    import ui.list_page
+
+    monkeypatch.setattr(ui.list_page, "FIRST_PAGE", 10)  # first page, then the full list appended
     for n in range(30):
         consultations.create(
             desk,
@@ -152,7 +155,13 @@ def test_list_search_and_filters(app, desk, tasks, qtbot, answers):
                 "question": "老板拖欠工资三个月" if n % 5 == 0 else "邻居排水纠纷",
             },
         )
-    page = _page(desk, tasks, qtbot)
+    from ui.pages import ConsultationsPage
+
+    page = ConsultationsPage(desk, tasks)
+    qtbot.addWidget(page)
+    with qtbot.waitSignals([page.list.first_page, page.list.loaded], timeout=5000) as both:
+        page.list.reload()
+    assert [s.args for s in both.all_signals_and_args] == [[10], [30]]
     assert page.list.model.rowCount() == 30
     with qtbot.waitSignal(page.list.loaded, timeout=5000) as loaded:
         type_text(page.list.search, "拖欠工资")  # debounced: one query after typing stops
