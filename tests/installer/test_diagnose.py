@@ -21,7 +21,15 @@ def test_diagnose_reports_versions_paths_integrity_revision_and_sync_backlog(see
         consultations.create(seeded, {"region_code": VILLAGE, "question": question})
     with seeded.engine.connect() as conn:
         seqs = [row[0] for row in conn.exec_driver_sql("SELECT seq FROM change_log ORDER BY seq")]
-    seeded.set_setting(diagnostics.PUSHED_SEQ_SETTING, str(seqs[-2]))  # all but the last write pushed
+    with seeded.engine.begin() as conn:  # the sync client's bookkeeping: all but the last write pushed
+        conn.exec_driver_sql(
+            "INSERT INTO sync_cursors (name, server, value, push_mark) VALUES ('changes', 'x|y', 7, ?)",
+            (seqs[-2],),
+        )
+        conn.exec_driver_sql(
+            "INSERT INTO sync_record_states (kind, record_id, server_rev, state, pushed_rev, updated_at)"
+            " VALUES ('consultations', 'r1', 0, 'rejected', 1, '2026-11-28 10:00:00')"
+        )
     code = main(["--data-dir", str(seeded.data_dir), "diagnose"])
     out, lines = _lines(capsys)
     assert code == 0, out
@@ -29,7 +37,8 @@ def test_diagnose_reports_versions_paths_integrity_revision_and_sync_backlog(see
     assert str(seeded.data_dir) in lines["数据文件夹"]
     assert "正常" in lines["完整性检查（快速）"]
     assert f"{migrate.head_revision()}（本程序：{migrate.head_revision()}）" in lines["数据库版本"]
-    assert f"未上传的修改 1 条（本机共记录 {len(seqs)} 条）" in lines["同步"]
+    assert f"未上传的修改 1 条（本机共记录 {len(seqs)} 条）；被退回 1 条" in lines["同步"]
+    assert lines["同步"].startswith("！"), "a rejected record is a problem to look at"
     assert lines["咨询记录数"].endswith("：3")
     assert "密钥存储" in lines and "打印字体" in lines
 
