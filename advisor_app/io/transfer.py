@@ -371,6 +371,36 @@ def _fields(raw: dict[str, Any], columns: list[tuple[str, str]]) -> dict[str, An
     return {f: raw[h] for h, f in columns if h in raw}
 
 
+def _place_row(ctx: _ImportContext, raw: dict[str, Any], data: dict[str, Any]) -> dict[str, str]:
+    """Resolve the row's village into ``data``; returns the errors found so far."""
+    try:
+        data["region_code"] = ctx.region(raw)
+    except ValidationError as exc:
+        data["region_code"] = "000000000000"  # keeps the other checks running
+        return dict(exc.errors)
+    return {}
+
+
+def _checked(
+    check: Callable[[dict[str, Any]], dict[str, Any]], data: dict[str, Any], errors: dict[str, str]
+) -> dict[str, Any]:
+    try:
+        return check(data)
+    except ValidationError as exc:
+        errors.update(exc.errors)
+        return {}
+
+
+def _existing_or_new(ctx: _ImportContext, model: type, record_id: Any) -> tuple[Any, bool]:
+    """The record the row updates (by 记录编号), or a new one added to the session."""
+    record = _existing(ctx, model, record_id)
+    if record is not None:
+        return record, False
+    record = model(**({"id": str(record_id).strip()} if record_id else {}))
+    ctx.session.add(record)
+    return record, True
+
+
 def _existing(ctx: _ImportContext, model: type, record_id: Any) -> Any:
     if not record_id:
         return None
@@ -382,31 +412,18 @@ def _existing(ctx: _ImportContext, model: type, record_id: Any) -> Any:
 
 def _import_consultation(ctx: _ImportContext, raw: dict[str, Any]) -> bool:
     data = _fields(raw, CONSULTATION_COLUMNS)
-    errors: dict[str, str] = {}
-    try:
-        data["region_code"] = ctx.region(raw)
-    except ValidationError as exc:
-        errors.update(exc.errors)
-        data["region_code"] = "000000000000"
+    errors = _place_row(ctx, raw, data)
     data.setdefault("service_type", "法律咨询解答")
     data.setdefault("mode", "实地")
     data.setdefault("category", "民事")
     check = Checker(data)
     check.choice("status", "consultation_statuses")
     check.choice("grade", "satisfaction_grades")
-    try:
-        clean = check_consultation(data)
-    except ValidationError as exc:
-        errors.update(exc.errors)
-        clean = {}
+    clean = _checked(check_consultation, data, errors)
     errors.update(check.errors)
     if errors:
         raise ValidationError(errors)
-    record = _existing(ctx, Consultation, data.get("id"))
-    created = record is None
-    if created:
-        record = Consultation(**({"id": str(data["id"]).strip()} if data.get("id") else {}))
-        ctx.session.add(record)
+    record, created = _existing_or_new(ctx, Consultation, data.get("id"))
     for key in CONSULTATION_FIELDS:
         setattr(record, key, clean[key])
     record.status = check.clean.get("status") or "办理中"
@@ -424,12 +441,7 @@ def _import_consultation(ctx: _ImportContext, raw: dict[str, Any]) -> bool:
 
 def _import_case(ctx: _ImportContext, raw: dict[str, Any]) -> bool:
     data = _fields(raw, CASE_COLUMNS)
-    errors: dict[str, str] = {}
-    try:
-        data["region_code"] = ctx.region(raw)
-    except ValidationError as exc:
-        errors.update(exc.errors)
-        data["region_code"] = "000000000000"
+    errors = _place_row(ctx, raw, data)
     parties = []
     for n in range(1, MAX_PARTIES + 1):
         party = {f: raw.get(f"当事人{n}{h}") for h, f in PARTY_COLUMNS}
@@ -444,11 +456,7 @@ def _import_case(ctx: _ImportContext, raw: dict[str, Any]) -> bool:
     status_check.choice("status", "case_statuses")
     status_check.day("closed_on")
     errors.update(status_check.errors)
-    try:
-        clean = check_case(data)
-    except ValidationError as exc:
-        errors.update(exc.errors)
-        clean = {}
+    clean = _checked(check_case, data, errors)
     existing = _existing(ctx, Case, data.get("id"))
     case_no = str(data.get("case_no") or "").strip() or None
     if case_no and not errors:
@@ -461,11 +469,7 @@ def _import_case(ctx: _ImportContext, raw: dict[str, Any]) -> bool:
         raise ValidationError(errors)
     if case_no:
         ctx.case_numbers.add(case_no)
-    created = existing is None
-    case = existing
-    if case is None:
-        case = Case(**({"id": str(data["id"]).strip()} if data.get("id") else {}))
-        ctx.session.add(case)
+    case, created = _existing_or_new(ctx, Case, data.get("id"))
     for key in CASE_FIELDS:
         setattr(case, key, clean[key])
     case.due_on = due_date(case.accepted_on)
@@ -516,30 +520,17 @@ def _committee_for(ctx: _ImportContext, data: dict[str, Any]) -> tuple[Committee
 
 def _import_member(ctx: _ImportContext, raw: dict[str, Any]) -> bool:
     data = _fields(raw, ROSTER_COLUMNS)
-    errors: dict[str, str] = {}
-    try:
-        data["region_code"] = ctx.region(raw)
-    except ValidationError as exc:
-        errors.update(exc.errors)
-        data["region_code"] = "000000000000"
+    errors = _place_row(ctx, raw, data)
     status = Checker(data)
     status.choice("status", "roster_statuses")
     status.day("removed_on")
     status.text("removed_reason", max_len=256)
     errors.update(status.errors)
-    try:
-        clean = check_member(data)
-    except ValidationError as exc:
-        errors.update(exc.errors)
-        clean = {}
+    clean = _checked(check_member, data, errors)
     trainings = _parse_trainings(data.get("trainings"), errors)
     if errors:
         raise ValidationError(errors)
-    member = _existing(ctx, LegalLiterate, data.get("id"))
-    created = member is None
-    if created:
-        member = LegalLiterate(**({"id": str(data["id"]).strip()} if data.get("id") else {}))
-        ctx.session.add(member)
+    member, created = _existing_or_new(ctx, LegalLiterate, data.get("id"))
     for key in ROSTER_FIELDS:
         setattr(member, key, clean[key])
     member.status = status.clean.get("status") or "在册"

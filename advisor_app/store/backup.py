@@ -50,11 +50,4 @@ def restore_file(source: Path, target: Path) -> None:
     check_store_file(source)
     if target.exists():
         backup_file(target, target.with_suffix(".before-restore.db"))
-    src = sqlite3.connect(source)
-    dst = sqlite3.connect(target)
-    try:
-        with dst:
-            src.backup(dst)
-    finally:
-        dst.close()
-        src.close()
+    backup_file(source, target)
