@@ -93,11 +93,15 @@ def compile_all() -> list[Path]:
     out = []
     for language in LANGUAGES:
         if ts_path(language).exists():
+            # Compile beside and rename: a running app memory-maps the .qm, and truncating it
+            # in place kills that process with SIGBUS.
+            part = qm_path(language).with_suffix(".qm.part")
             subprocess.run(
-                [_tool("pyside6-lrelease"), str(ts_path(language)), "-qm", str(qm_path(language))],
+                [_tool("pyside6-lrelease"), str(ts_path(language)), "-qm", str(part)],
                 check=True,
                 capture_output=True,
             )
+            part.replace(qm_path(language))
             out.append(qm_path(language))
     return out
 
