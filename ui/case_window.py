@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -477,9 +478,24 @@ class CaseWindow(QDialog):
         self.version_button.clicked.connect(self.new_version)
         self.scan_button.clicked.connect(self._pick_scan)
         self.print_button.clicked.connect(lambda: self.print_document("agreement"))
+        self.print_menu_button = QPushButton(self.tr("Print case documents"))
+        menu = QMenu(self.print_menu_button)
+        for document, label in (
+            ("application", self.tr("Application for mediation")),
+            ("registration", self.tr("Registration form")),
+            ("notice", self.tr("Notice of rights and duties")),
+            ("record", self.tr("Mediation record")),
+            ("oral", self.tr("Oral agreement form")),
+            ("visit", self.tr("Return visit record")),
+            ("confirmation", self.tr("Application for judicial confirmation")),
+            ("file", self.tr("Whole case file")),
+        ):
+            menu.addAction(label, lambda d=document: self.print_document(d))
+        self.print_menu_button.setMenu(menu)
         for widget in (self.save_agreement_button, self.sign_button, self.version_button, self.scan_button):
             buttons.addWidget(widget)
         buttons.addStretch(1)
+        buttons.addWidget(self.print_menu_button)
         buttons.addWidget(self.print_button)
         layout = QVBoxLayout(page)
         layout.addWidget(self.agreement_label)
@@ -509,13 +525,13 @@ class CaseWindow(QDialog):
 
     def sign(self, signed_on: date | None = None) -> None:
         def do_sign(agreement: Any) -> None:
-            self.step(lambda: cases.sign_agreement(self.store, agreement.id, signed_on))
+            self.step(lambda: hooks.sign_agreement(self.store, agreement.id, signed_on))
 
         if self._dirty or self.agreement_status != "草稿":
             self.save_agreement(then=do_sign)
         else:
             agreement_id = self.agreement_id
-            self.step(lambda: cases.sign_agreement(self.store, agreement_id, signed_on))
+            self.step(lambda: hooks.sign_agreement(self.store, agreement_id, signed_on))
 
     def new_version(self) -> None:
         agreement_id = self.agreement_id
@@ -532,19 +548,24 @@ class CaseWindow(QDialog):
         self.step(lambda: attachments.add_file(self.store, path, "agreement", agreement_id, "协议书扫描件"))
 
     def print_document(self, document: str) -> None:
-        """打印: the documents engineer's printing service renders, ui.print_preview shows the PDF."""
-        target = self.agreement_id if document == "agreement" else self.case_id
+        """打印: advisor_app.services.printing renders on the database thread; ui.print_preview shows it."""
+        target = (self.agreement_id or self.case_id) if document == "agreement" else self.case_id
         try:
-            pdf, title = hooks.print_document(self.store, document, target)
             dialog_class = hooks.preview_dialog()
         except hooks.NotReady as exc:
             dialogs.inform(self, self.tr("Print"), self.tr("Printing is not available yet (%1).").replace("%1", str(exc)))
             return
-        except Exception as exc:  # a font or data problem reported by the printing service
-            dialogs.inform(self, self.tr("Print"), str(exc), error=True)
-            return
-        self.preview = dialog_class(pdf, title, self)
-        self.preview.show()
+
+        def show(result: tuple[bytes, str]) -> None:
+            pdf, title = result
+            self.preview = dialog_class(pdf, title, self)
+            self.preview.show()
+
+        def failed(exc: BaseException) -> None:
+            messages = error_messages(exc) or {"": f"{type(exc).__name__}: {exc}"}
+            dialogs.inform(self, self.tr("Print"), "\n".join(messages.values()), error=True)
+
+        self.tasks.run_db(lambda: hooks.print_document(self.store, document, target), show, failed)
 
     # --- 回访 -------------------------------------------------------------------------------------
 

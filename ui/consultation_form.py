@@ -59,6 +59,10 @@ class ConsultationForm(FormDialog):
         self.close_button = QPushButton(self.tr("Save and close with rating…"))
         self.buttons.addButton(self.close_button, self.buttons.ButtonRole.ActionRole)
         self.close_button.clicked.connect(self.save_and_close)
+        self.print_button = QPushButton(self.tr("Print record"))
+        self.buttons.addButton(self.print_button, self.buttons.ButtonRole.ActionRole)
+        self.print_button.clicked.connect(self.print_record)
+        self.print_button.setEnabled(record_id is not None)
 
         self.set_values({"mode": "实地", "category": "民事", "adviser": store.user})
         last = QSettings().value(LAST_VILLAGE)
@@ -121,6 +125,23 @@ class ConsultationForm(FormDialog):
     def after_save(self, record: Any) -> None:
         self.record_id = record.id
         QSettings().setValue(LAST_VILLAGE, record.region_code)
+
+    def print_record(self) -> None:
+        """法律咨询记录 through the printing service, shown in ui.print_preview."""
+        from ui import dialogs, hooks
+
+        try:
+            dialog_class = hooks.preview_dialog()
+        except hooks.NotReady as exc:
+            dialogs.inform(self, self.tr("Print"), str(exc))
+            return
+
+        def show(result: tuple[bytes, str]) -> None:
+            self.preview = dialog_class(result[0], result[1], self)
+            self.preview.show()
+
+        record_id = self.record_id
+        self.run(lambda: hooks.print_document(self.store, "consultation", record_id), show)
 
     def save_and_close(self) -> None:
         """Save, then take the rating (服务一次，评价一次) and close the consultation."""

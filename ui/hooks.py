@@ -1,21 +1,21 @@
-"""Where the GUI meets parts other engineers are still writing: export to .xlsx and printing.
+"""Where the GUI meets parts other engineers write: export to .xlsx and printing.
 
-Each hook looks for the core's function at call time and says clearly when it is not there yet.
+Each hook looks the core's function up at call time, so the GUI still opens (and says clearly what
+is missing) on a build where that part is absent.
 """
 
 from __future__ import annotations
 
 import importlib
+from datetime import date
 from pathlib import Path
 from typing import Any
 
-EXPORT_MODULE = "advisor_app.io.export"
-EXPORT_FUNCTION = "export_list"  # export_list(store, kind, ids, path) -> Path
-PRINT_MODULE = "advisor_app.services.printing"
+EXPORT_KINDS = {"consultation": "consultations", "case": "cases", "legal_literate": "roster"}
 
 
 class NotReady(RuntimeError):
-    """The core function behind this action has not landed yet."""
+    """The core function behind this action is not available."""
 
 
 def _function(module: str, name: str) -> Any:
@@ -29,18 +29,42 @@ def _function(module: str, name: str) -> Any:
     return fn
 
 
+def can_export(kind: str) -> bool:
+    return kind in EXPORT_KINDS
+
+
 def export_list(store: Any, kind: str, ids: list[str], path: Path) -> Path:
-    """The list's records to an .xlsx file through the core's export."""
-    return _function(EXPORT_MODULE, EXPORT_FUNCTION)(store, kind, ids, path)
+    """The list's records (exactly these ids) to an .xlsx file through advisor_app.io.transfer.export."""
+    if kind not in EXPORT_KINDS:
+        raise NotReady(f"{kind} 的导出尚未提供")
+    export = _function("advisor_app.io.transfer", "export")
+    export(store, EXPORT_KINDS[kind], path, ids=ids)
+    return path
 
 
 def print_document(store: Any, document: str, record_id: str) -> tuple[bytes, str]:
-    """PDF bytes and a title of one official document (人民调解协议书 …) from the core's printing."""
-    render = _function(PRINT_MODULE, "render")
-    result = render(store, document, record_id)
-    if isinstance(result, tuple):
-        return result
-    return result, document
+    """(PDF bytes, title) of one official document from advisor_app.services.printing.render."""
+    return _function("advisor_app.services.printing", "render")(store, document, record_id)
+
+
+def sign_agreement(store: Any, agreement_id: str, signed_on: date | None = None) -> Any:
+    """Mark an agreement signed. With the printing service, the PDF the parties signed is rendered
+    and kept with its hash (sign_and_print); without it, the core signs the data alone."""
+    from advisor_app.services import cases
+
+    try:
+        sign_and_print = _function("advisor_app.services.printing", "sign_and_print")
+    except NotReady:
+        return cases.sign_agreement(store, agreement_id, signed_on)
+    sign_and_print(store, agreement_id, signed_on)
+    return cases.agreements(store, cases_of(store, agreement_id))[-1]
+
+
+def cases_of(store: Any, agreement_id: str) -> str:
+    from advisor_app.domain.models import Agreement
+
+    with store.session() as session:
+        return session.get(Agreement, agreement_id).case_id
 
 
 def preview_dialog() -> Any:

@@ -90,6 +90,7 @@ class ListPage(QWidget):
         self.new_button = QPushButton(new_label or self.tr("New"))
         self.new_button.setVisible(new_label is not None)
         self.new_button.setObjectName("new")
+        self.export_button.setVisible(hooks.can_export(kind))
 
         bar = QHBoxLayout()
         bar.addWidget(self.new_button)

@@ -34,7 +34,7 @@ def _dashboard(store: Any, tasks: Any) -> QWidget:
     """The reports engineer's DashboardView, or a placeholder until it lands."""
     try:
         module = importlib.import_module("ui.dashboard")
-        return module.DashboardView(store)
+        return module.DashboardView(store, tasks=tasks)
     except (ImportError, AttributeError):
         label = QLabel(QCoreApplication.translate("MainWindow", "Statistics arrive with the reports module."))
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)

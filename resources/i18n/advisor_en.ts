@@ -84,479 +84,524 @@
 <context>
     <name>CaseWindow</name>
     <message>
-        <location filename="../../ui/case_window.py" line="295" />
+        <location filename="../../ui/case_window.py" line="296" />
         <source>Village</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="296" />
+        <location filename="../../ui/case_window.py" line="297" />
         <source>Dispute type</source>
         <translation>Dispute type</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="297" />
+        <location filename="../../ui/case_window.py" line="298" />
         <source>Source</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="298" />
+        <location filename="../../ui/case_window.py" line="299" />
         <source>Accepted on</source>
         <translation>Accepted on</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="299" />
+        <location filename="../../ui/case_window.py" line="300" />
         <source>Mediator</source>
         <translation>Mediator</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="300" />
+        <location filename="../../ui/case_window.py" line="301" />
         <source>Recorder</source>
         <translation>Recorder</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="301" />
+        <location filename="../../ui/case_window.py" line="302" />
         <source>Summary of the dispute</source>
         <translation>Summary of the dispute</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="305" />
+        <location filename="../../ui/case_window.py" line="306" />
         <source>Role</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="305" />
+        <location filename="../../ui/case_window.py" line="306" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="305" />
+        <location filename="../../ui/case_window.py" line="306" />
         <source>Sex</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="305" />
+        <location filename="../../ui/case_window.py" line="306" />
         <source>ID number</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="305" />
+        <location filename="../../ui/case_window.py" line="306" />
         <source>Phone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="312" />
+        <location filename="../../ui/case_window.py" line="313" />
         <source>Parties</source>
         <translation>Parties</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="315" />
+        <location filename="../../ui/case_window.py" line="316" />
         <source>Add a party…</source>
         <translation>Add a party…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="316" />
+        <location filename="../../ui/case_window.py" line="317" />
         <source>Remove party</source>
         <translation>Remove party</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="317" />
+        <location filename="../../ui/case_window.py" line="318" />
         <source>Save registration</source>
         <translation>Save registration</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="332" />
+        <location filename="../../ui/case_window.py" line="333" />
         <source>Registration</source>
         <translation>Registration</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="405" />
+        <location filename="../../ui/case_window.py" line="406" />
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="406" />
+        <location filename="../../ui/case_window.py" line="407" />
         <source>Place</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="407" />
+        <location filename="../../ui/case_window.py" line="408" />
         <source>Participants</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="408" />
+        <location filename="../../ui/case_window.py" line="409" />
         <source>Statements of each side</source>
         <translation>Statements of each side</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="408" />
+        <location filename="../../ui/case_window.py" line="409" />
         <source>Facts checked</source>
         <translation>Facts checked</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="409" />
+        <location filename="../../ui/case_window.py" line="410" />
         <source>Result</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="413" />
+        <location filename="../../ui/case_window.py" line="414" />
         <source>Rights notice read and signed</source>
         <translation>Rights notice read and signed</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="414" />
+        <location filename="../../ui/case_window.py" line="415" />
         <source>Mediation failed…</source>
         <translation>Mediation failed…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="415" />
+        <location filename="../../ui/case_window.py" line="416" />
         <source>Terminate…</source>
         <translation>Terminate…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="416" />
+        <location filename="../../ui/case_window.py" line="417" />
         <source>Save this session</source>
         <translation>Save this session</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="428" />
+        <location filename="../../ui/case_window.py" line="429" />
         <source>Sessions held</source>
         <translation>Sessions held</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="432" />
+        <location filename="../../ui/case_window.py" line="433" />
         <source>Mediation sessions</source>
         <translation>Mediation sessions</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="444" />
+        <location filename="../../ui/case_window.py" line="445" />
         <source>Why (this goes into the case file):</source>
         <translation>Why (this goes into the case file):</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="455" />
+        <location filename="../../ui/case_window.py" line="456" />
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="456" />
+        <location filename="../../ui/case_window.py" line="457" />
         <source>Main facts and matters in dispute</source>
         <translation>Main facts and matters in dispute</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="459" />
+        <location filename="../../ui/case_window.py" line="460" />
         <source>Terms agreed</source>
         <translation>Terms agreed</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="460" />
+        <location filename="../../ui/case_window.py" line="461" />
         <source>Way and time of performance</source>
         <translation>Way and time of performance</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="462" />
+        <location filename="../../ui/case_window.py" line="463" />
         <source>Perform by</source>
         <translation>Perform by</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="465" />
+        <location filename="../../ui/case_window.py" line="466" />
         <source>parties + 1</source>
         <translation>parties + 1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="466" />
+        <location filename="../../ui/case_window.py" line="467" />
         <source>Copies</source>
         <translation>Copies</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="467" />
+        <location filename="../../ui/case_window.py" line="468" />
         <source>Amount (yuan)</source>
         <translation>Amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="470" />
+        <location filename="../../ui/case_window.py" line="471" />
         <source>Save draft agreement</source>
         <translation>Save draft agreement</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="471" />
+        <location filename="../../ui/case_window.py" line="472" />
         <source>Mark signed…</source>
         <translation>Mark signed…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="472" />
+        <location filename="../../ui/case_window.py" line="473" />
         <source>Change (new version)</source>
         <translation>Change (new version)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="473" />
+        <location filename="../../ui/case_window.py" line="474" />
         <source>Attach signed scan…</source>
         <translation>Attach signed scan…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="474" />
-        <location filename="../../ui/case_window.py" line="541" />
-        <location filename="../../ui/case_window.py" line="544" />
+        <location filename="../../ui/case_window.py" line="475" />
+        <location filename="../../ui/case_window.py" line="556" />
+        <location filename="../../ui/case_window.py" line="566" />
         <source>Print</source>
         <translation>Print</translation>
     </message>
     <message>
+        <location filename="../../ui/case_window.py" line="481" />
+        <source>Print case documents</source>
+        <translation>Print case documents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="484" />
+        <source>Application for mediation</source>
+        <translation>Application for mediation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="485" />
+        <source>Registration form</source>
+        <translation>Registration form</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="486" />
+        <source>Notice of rights and duties</source>
+        <translation>Notice of rights and duties</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="487" />
+        <source>Mediation record</source>
+        <translation>Mediation record</translation>
+    </message>
+    <message>
         <location filename="../../ui/case_window.py" line="488" />
+        <source>Oral agreement form</source>
+        <translation>Oral agreement form</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="489" />
+        <source>Return visit record</source>
+        <translation>Return visit record</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="490" />
+        <source>Application for judicial confirmation</source>
+        <translation>Application for judicial confirmation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="491" />
+        <source>Whole case file</source>
+        <translation>Whole case file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="504" />
         <source>Agreement</source>
         <translation>Agreement</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="505" />
+        <location filename="../../ui/case_window.py" line="521" />
         <source>Mark signed</source>
         <translation>Mark signed</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="506" />
+        <location filename="../../ui/case_window.py" line="522" />
         <source>Have all parties signed (or pressed a fingerprint), the mediator signed and the committee's seal been put on it? After this the agreement can no longer be edited.</source>
         <translation>Have all parties signed (or pressed a fingerprint), the mediator signed and the committee's seal been put on it? After this the agreement can no longer be edited.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="525" />
+        <location filename="../../ui/case_window.py" line="541" />
         <source>Attach signed scan</source>
         <translation>Attach signed scan</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="541" />
+        <location filename="../../ui/case_window.py" line="556" />
         <source>Printing is not available yet (%1).</source>
         <translation>Printing is not available yet (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="556" />
+        <location filename="../../ui/case_window.py" line="577" />
         <source>Record performance</source>
         <translation>Record performance</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="559" />
+        <location filename="../../ui/case_window.py" line="580" />
         <source>Performance of the agreement:</source>
         <translation>Performance of the agreement:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="564" />
+        <location filename="../../ui/case_window.py" line="585" />
         <source>Visited on</source>
         <translation>Visited on</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="565" />
+        <location filename="../../ui/case_window.py" line="586" />
         <source>Reason for the visit</source>
         <translation>Reason for the visit</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="566" />
+        <location filename="../../ui/case_window.py" line="587" />
         <source>Performed?</source>
         <translation>Performed?</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="567" />
+        <location filename="../../ui/case_window.py" line="588" />
         <source>Satisfied</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="567" />
+        <location filename="../../ui/case_window.py" line="588" />
         <source>The parties are satisfied</source>
         <translation>The parties are satisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="568" />
+        <location filename="../../ui/case_window.py" line="589" />
         <source>Lawsuit</source>
         <translation>Lawsuit</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="568" />
+        <location filename="../../ui/case_window.py" line="589" />
         <source>A party went to court</source>
         <translation>A party went to court</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="569" />
+        <location filename="../../ui/case_window.py" line="590" />
         <source>Risk</source>
         <translation>Risk</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="569" />
+        <location filename="../../ui/case_window.py" line="590" />
         <source>Risk that the dispute flares up again</source>
         <translation>Risk that the dispute flares up again</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="570" />
+        <location filename="../../ui/case_window.py" line="591" />
         <source>Measures</source>
         <translation>Measures</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="571" />
+        <location filename="../../ui/case_window.py" line="592" />
         <source>Visitor</source>
         <translation>Visitor</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="573" />
+        <location filename="../../ui/case_window.py" line="594" />
         <source>Save return visit</source>
         <translation>Save return visit</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="580" />
+        <location filename="../../ui/case_window.py" line="601" />
         <source>Return visit</source>
         <translation>Return visit</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="600" />
+        <location filename="../../ui/case_window.py" line="621" />
         <source>Applied on</source>
         <translation>Applied on</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="601" />
+        <location filename="../../ui/case_window.py" line="622" />
         <source>Court</source>
         <translation>Court</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="602" />
+        <location filename="../../ui/case_window.py" line="623" />
         <source>Record the application</source>
         <translation>Record the application</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="604" />
+        <location filename="../../ui/case_window.py" line="625" />
         <source>Court confirmed</source>
         <translation>Court confirmed</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="605" />
+        <location filename="../../ui/case_window.py" line="626" />
         <source>Court refused</source>
         <translation>Court refused</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="619" />
+        <location filename="../../ui/case_window.py" line="640" />
         <source>Judicial confirmation</source>
         <translation>Judicial confirmation</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="639" />
+        <location filename="../../ui/case_window.py" line="660" />
         <source>Attach a document…</source>
         <translation>Attach a document…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="642" />
+        <location filename="../../ui/case_window.py" line="663" />
         <source>Add to the case file:</source>
         <translation>Add to the case file:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="646" />
+        <location filename="../../ui/case_window.py" line="667" />
         <source>Close the case with rating…</source>
         <translation>Close the case with rating…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="647" />
+        <location filename="../../ui/case_window.py" line="668" />
         <source>Archive</source>
         <translation>Archive</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="655" />
+        <location filename="../../ui/case_window.py" line="676" />
         <source>Case file (卷宗) contents — ✗ marks a required document that is missing:</source>
         <translation>Case file (卷宗) contents — ✗ marks a required document that is missing:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="659" />
+        <location filename="../../ui/case_window.py" line="680" />
         <source>Close and archive</source>
         <translation>Close and archive</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="662" />
+        <location filename="../../ui/case_window.py" line="683" />
         <source>Attach a document</source>
         <translation>Attach a document</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="672" />
+        <location filename="../../ui/case_window.py" line="693" />
         <source>Close the case</source>
         <translation>Close the case</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="691" />
+        <location filename="../../ui/case_window.py" line="712" />
         <source>Register a dispute</source>
         <translation>Register a dispute</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="692" />
+        <location filename="../../ui/case_window.py" line="713" />
         <source>New case: enter the parties, the type and a summary, then save.</source>
         <translation>New case: enter the parties, the type and a summary, then save.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="700" />
+        <location filename="../../ui/case_window.py" line="721" />
         <source>(past the one-month target)</source>
         <translation>(past the one-month target)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="703" />
+        <location filename="../../ui/case_window.py" line="724" />
         <source>Status: %1</source>
         <translation>Status: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="704" />
+        <location filename="../../ui/case_window.py" line="725" />
         <source>Accepted %1, due %2</source>
         <translation>Accepted %1, due %2</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="753" />
+        <location filename="../../ui/case_window.py" line="774" />
         <source>No agreement yet. Suggested clauses follow the dispute type.</source>
         <translation>No agreement yet. Suggested clauses follow the dispute type.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="756" />
+        <location filename="../../ui/case_window.py" line="777" />
         <source> — signed agreements are read-only; a change makes a new version.</source>
         <translation> — signed agreements are read-only; a change makes a new version.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="758" />
+        <location filename="../../ui/case_window.py" line="779" />
         <source>Version %1: %2</source>
         <translation>Version %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="765" />
+        <location filename="../../ui/case_window.py" line="786" />
         <source>Visited %1 by %2</source>
         <translation>Visited %1 by %2</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="767" />
+        <location filename="../../ui/case_window.py" line="788" />
         <source>Scheduled for %1</source>
         <translation>Scheduled for %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="776" />
+        <location filename="../../ui/case_window.py" line="797" />
         <source>The parties may jointly apply to the court within 30 days of the agreement taking effect: until %1 (%2 day(s) left).</source>
         <translation>The parties may jointly apply to the court within 30 days of the agreement taking effect: until %1 (%2 day(s) left).</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="779" />
+        <location filename="../../ui/case_window.py" line="800" />
         <source>Judicial confirmation needs a signed written agreement.</source>
         <translation>Judicial confirmation needs a signed written agreement.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="794" />
+        <location filename="../../ui/case_window.py" line="815" />
         <source>required</source>
         <translation>required</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="794" />
+        <location filename="../../ui/case_window.py" line="815" />
         <source>optional</source>
         <translation>optional</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="820" />
+        <location filename="../../ui/case_window.py" line="841" />
         <source>Restore draft</source>
         <translation>Restore draft</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="821" />
+        <location filename="../../ui/case_window.py" line="842" />
         <source>An unsaved draft from %1 was found (the program may have closed unexpectedly). Restore it?</source>
         <translation>An unsaved draft from %1 was found (the program may have closed unexpectedly). Restore it?</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="835" />
+        <location filename="../../ui/case_window.py" line="856" />
         <source>Unsaved changes</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="836" />
+        <location filename="../../ui/case_window.py" line="857" />
         <source>This case has changes that are not saved. Leave without saving?</source>
         <translation>This case has changes that are not saved. Leave without saving?</translation>
     </message>
@@ -795,12 +840,22 @@
         <translation>Save and close with rating…</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="107" />
+        <location filename="../../ui/consultation_form.py" line="62" />
+        <source>Print record</source>
+        <translation>Print record</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultation_form.py" line="111" />
         <source>No article of the Legal Aid Law matched; the legal aid office will check eligibility.</source>
         <translation>No article of the Legal Aid Law matched; the legal aid office will check eligibility.</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="133" />
+        <location filename="../../ui/consultation_form.py" line="136" />
+        <source>Print</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultation_form.py" line="154" />
         <source>Close the consultation</source>
         <translation>Close the consultation</translation>
     </message>
@@ -872,52 +927,53 @@
 <context>
     <name>ListPage</name>
     <message>
-        <location filename="../../ui/list_page.py" line="67" />
+        <location filename="../../ui/list_page.py" line="71" />
         <source>Search: names, matters, words in the record…</source>
         <translation>Search: names, matters, words in the record…</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="70" />
+        <location filename="../../ui/list_page.py" line="74" />
         <source>All villages</source>
         <translation>All villages</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="74" />
+        <location filename="../../ui/list_page.py" line="78" />
         <source>All types</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="78" />
+        <location filename="../../ui/list_page.py" line="82" />
         <source>All statuses</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="82" />
+        <location filename="../../ui/list_page.py" line="86" />
         <source>From</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="83" />
+        <location filename="../../ui/list_page.py" line="87" />
         <source>To</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="85" />
+        <location filename="../../ui/list_page.py" line="89" />
         <source>Export to Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="86" />
+        <location filename="../../ui/list_page.py" line="90" />
         <source>New</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="166" />
+        <location filename="../../ui/list_page.py" line="175" />
         <source>Searching…</source>
         <translation>Searching…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/list_page.py" line="181" />
+        <location filename="../../ui/list_page.py" line="209" />
+        <location filename="../../ui/list_page.py" line="214" />
         <source>%n record(s)</source>
         <translation>
             <numerusform>%n record(s)</numerusform>
@@ -925,34 +981,34 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="201" />
+        <location filename="../../ui/list_page.py" line="232" />
         <source>The list could not be loaded: %1</source>
         <translation>The list could not be loaded: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="223" />
-        <location filename="../../ui/list_page.py" line="236" />
+        <location filename="../../ui/list_page.py" line="254" />
+        <location filename="../../ui/list_page.py" line="267" />
         <source>Export to Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="228" />
+        <location filename="../../ui/list_page.py" line="259" />
         <source>Exporting…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="238" />
-        <location filename="../../ui/list_page.py" line="240" />
+        <location filename="../../ui/list_page.py" line="269" />
+        <location filename="../../ui/list_page.py" line="271" />
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="238" />
+        <location filename="../../ui/list_page.py" line="269" />
         <source>Saved to %1</source>
         <translation>Saved to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="240" />
+        <location filename="../../ui/list_page.py" line="271" />
         <source>Export failed: %1</source>
         <translation>Export failed: %1</translation>
     </message>
@@ -1111,77 +1167,77 @@
 <context>
     <name>PartyDialog</name>
     <message>
-        <location filename="../../ui/case_window.py" line="57" />
+        <location filename="../../ui/case_window.py" line="58" />
         <source>Party</source>
         <translation>Party</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="59" />
+        <location filename="../../ui/case_window.py" line="60" />
         <source>Role</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="60" />
+        <location filename="../../ui/case_window.py" line="61" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="61" />
+        <location filename="../../ui/case_window.py" line="62" />
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="61" />
+        <location filename="../../ui/case_window.py" line="62" />
         <source>The party is an organisation</source>
         <translation>The party is an organisation</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="62" />
+        <location filename="../../ui/case_window.py" line="63" />
         <source>Representative</source>
         <translation>Representative</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="63" />
+        <location filename="../../ui/case_window.py" line="64" />
         <source>ID number</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="66" />
+        <location filename="../../ui/case_window.py" line="67" />
         <source>Sex</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="67" />
+        <location filename="../../ui/case_window.py" line="68" />
         <source>Date of birth</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="68" />
+        <location filename="../../ui/case_window.py" line="69" />
         <source>Ethnicity</source>
         <translation>Ethnicity</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="69" />
+        <location filename="../../ui/case_window.py" line="70" />
         <source>Occupation</source>
         <translation>Occupation</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="70" />
+        <location filename="../../ui/case_window.py" line="71" />
         <source>Phone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="71" />
+        <location filename="../../ui/case_window.py" line="72" />
         <source>Address</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="72" />
+        <location filename="../../ui/case_window.py" line="73" />
         <source>Priority groups</source>
         <translation>Priority groups</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="93" />
+        <location filename="../../ui/case_window.py" line="94" />
         <source>This party's name sounds the same as the mediator's (%1). If they are the same person or related, the mediator should step aside (回避).</source>
         <translation>This party's name sounds the same as the mediator's (%1). If they are the same person or related, the mediator should step aside (回避).</translation>
     </message>
@@ -1356,17 +1412,17 @@ Everything you enter is saved on this computer and will be sent once sync is set
 <context>
     <name>TermsEditor</name>
     <message>
-        <location filename="../../ui/case_window.py" line="137" />
+        <location filename="../../ui/case_window.py" line="138" />
         <source>Add term</source>
         <translation>Add term</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="138" />
+        <location filename="../../ui/case_window.py" line="139" />
         <source>Insert suggested clause</source>
         <translation>Insert suggested clause</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="139" />
+        <location filename="../../ui/case_window.py" line="140" />
         <source>Remove</source>
         <translation>Remove</translation>
     </message>

@@ -84,479 +84,524 @@
 <context>
     <name>CaseWindow</name>
     <message>
-        <location filename="../../ui/case_window.py" line="295" />
+        <location filename="../../ui/case_window.py" line="296" />
         <source>Village</source>
         <translation>所在村</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="296" />
+        <location filename="../../ui/case_window.py" line="297" />
         <source>Dispute type</source>
         <translation>纠纷类型</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="297" />
+        <location filename="../../ui/case_window.py" line="298" />
         <source>Source</source>
         <translation>案件来源</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="298" />
+        <location filename="../../ui/case_window.py" line="299" />
         <source>Accepted on</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="299" />
+        <location filename="../../ui/case_window.py" line="300" />
         <source>Mediator</source>
         <translation>人民调解员</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="300" />
+        <location filename="../../ui/case_window.py" line="301" />
         <source>Recorder</source>
         <translation>记录人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="301" />
+        <location filename="../../ui/case_window.py" line="302" />
         <source>Summary of the dispute</source>
         <translation>纠纷简要情况</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="305" />
+        <location filename="../../ui/case_window.py" line="306" />
         <source>Role</source>
         <translation>当事人类别</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="305" />
+        <location filename="../../ui/case_window.py" line="306" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="305" />
+        <location filename="../../ui/case_window.py" line="306" />
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="305" />
+        <location filename="../../ui/case_window.py" line="306" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="305" />
+        <location filename="../../ui/case_window.py" line="306" />
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="312" />
+        <location filename="../../ui/case_window.py" line="313" />
         <source>Parties</source>
         <translation>当事人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="315" />
+        <location filename="../../ui/case_window.py" line="316" />
         <source>Add a party…</source>
         <translation>添加当事人…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="316" />
+        <location filename="../../ui/case_window.py" line="317" />
         <source>Remove party</source>
         <translation>删除当事人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="317" />
+        <location filename="../../ui/case_window.py" line="318" />
         <source>Save registration</source>
         <translation>保存登记</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="332" />
+        <location filename="../../ui/case_window.py" line="333" />
         <source>Registration</source>
         <translation>受理登记</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="405" />
+        <location filename="../../ui/case_window.py" line="406" />
         <source>Time</source>
         <translation>调解时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="406" />
+        <location filename="../../ui/case_window.py" line="407" />
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="407" />
+        <location filename="../../ui/case_window.py" line="408" />
         <source>Participants</source>
         <translation>参加人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="408" />
+        <location filename="../../ui/case_window.py" line="409" />
         <source>Statements of each side</source>
         <translation>各方陈述</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="408" />
+        <location filename="../../ui/case_window.py" line="409" />
         <source>Facts checked</source>
         <translation>查明事实</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="409" />
+        <location filename="../../ui/case_window.py" line="410" />
         <source>Result</source>
         <translation>调解结果</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="413" />
+        <location filename="../../ui/case_window.py" line="414" />
         <source>Rights notice read and signed</source>
         <translation>已告知权利义务并签字</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="414" />
+        <location filename="../../ui/case_window.py" line="415" />
         <source>Mediation failed…</source>
         <translation>调解不成…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="415" />
+        <location filename="../../ui/case_window.py" line="416" />
         <source>Terminate…</source>
         <translation>终止调解…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="416" />
+        <location filename="../../ui/case_window.py" line="417" />
         <source>Save this session</source>
         <translation>保存本次调解记录</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="428" />
+        <location filename="../../ui/case_window.py" line="429" />
         <source>Sessions held</source>
         <translation>已有调解记录</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="432" />
+        <location filename="../../ui/case_window.py" line="433" />
         <source>Mediation sessions</source>
         <translation>调解记录</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="444" />
+        <location filename="../../ui/case_window.py" line="445" />
         <source>Why (this goes into the case file):</source>
         <translation>原因（将写入卷宗）：</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="455" />
+        <location filename="../../ui/case_window.py" line="456" />
         <source>Kind</source>
         <translation>协议形式</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="456" />
+        <location filename="../../ui/case_window.py" line="457" />
         <source>Main facts and matters in dispute</source>
         <translation>纠纷主要事实、争议事项</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="459" />
+        <location filename="../../ui/case_window.py" line="460" />
         <source>Terms agreed</source>
         <translation>协议内容</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="460" />
+        <location filename="../../ui/case_window.py" line="461" />
         <source>Way and time of performance</source>
         <translation>履行方式、时限</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="462" />
+        <location filename="../../ui/case_window.py" line="463" />
         <source>Perform by</source>
         <translation>履行期限</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="465" />
+        <location filename="../../ui/case_window.py" line="466" />
         <source>parties + 1</source>
         <translation>当事人数 + 1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="466" />
+        <location filename="../../ui/case_window.py" line="467" />
         <source>Copies</source>
         <translation>份数</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="467" />
+        <location filename="../../ui/case_window.py" line="468" />
         <source>Amount (yuan)</source>
         <translation>协议金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="470" />
+        <location filename="../../ui/case_window.py" line="471" />
         <source>Save draft agreement</source>
         <translation>保存协议草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="471" />
+        <location filename="../../ui/case_window.py" line="472" />
         <source>Mark signed…</source>
         <translation>登记已签署…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="472" />
+        <location filename="../../ui/case_window.py" line="473" />
         <source>Change (new version)</source>
         <translation>变更（生成新版本）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="473" />
+        <location filename="../../ui/case_window.py" line="474" />
         <source>Attach signed scan…</source>
         <translation>上传签署件扫描…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="474" />
-        <location filename="../../ui/case_window.py" line="541" />
-        <location filename="../../ui/case_window.py" line="544" />
+        <location filename="../../ui/case_window.py" line="475" />
+        <location filename="../../ui/case_window.py" line="556" />
+        <location filename="../../ui/case_window.py" line="566" />
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
+        <location filename="../../ui/case_window.py" line="481" />
+        <source>Print case documents</source>
+        <translation>打印案件文书</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="484" />
+        <source>Application for mediation</source>
+        <translation>人民调解申请书</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="485" />
+        <source>Registration form</source>
+        <translation>受理登记表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="486" />
+        <source>Notice of rights and duties</source>
+        <translation>当事人权利义务告知书</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="487" />
+        <source>Mediation record</source>
+        <translation>调解记录</translation>
+    </message>
+    <message>
         <location filename="../../ui/case_window.py" line="488" />
+        <source>Oral agreement form</source>
+        <translation>口头协议登记表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="489" />
+        <source>Return visit record</source>
+        <translation>回访记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="490" />
+        <source>Application for judicial confirmation</source>
+        <translation>司法确认申请书</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="491" />
+        <source>Whole case file</source>
+        <translation>整本卷宗</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_window.py" line="504" />
         <source>Agreement</source>
         <translation>调解协议</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="505" />
+        <location filename="../../ui/case_window.py" line="521" />
         <source>Mark signed</source>
         <translation>登记已签署</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="506" />
+        <location filename="../../ui/case_window.py" line="522" />
         <source>Have all parties signed (or pressed a fingerprint), the mediator signed and the committee's seal been put on it? After this the agreement can no longer be edited.</source>
         <translation>各方当事人是否均已签名（或按指印）、人民调解员已签名并加盖调委会印章？登记后协议不能再修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="525" />
+        <location filename="../../ui/case_window.py" line="541" />
         <source>Attach signed scan</source>
         <translation>上传签署件扫描</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="541" />
+        <location filename="../../ui/case_window.py" line="556" />
         <source>Printing is not available yet (%1).</source>
         <translation>打印功能尚未就绪（%1）。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="556" />
+        <location filename="../../ui/case_window.py" line="577" />
         <source>Record performance</source>
         <translation>登记履行情况</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="559" />
+        <location filename="../../ui/case_window.py" line="580" />
         <source>Performance of the agreement:</source>
         <translation>协议履行情况：</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="564" />
+        <location filename="../../ui/case_window.py" line="585" />
         <source>Visited on</source>
         <translation>回访日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="565" />
+        <location filename="../../ui/case_window.py" line="586" />
         <source>Reason for the visit</source>
         <translation>回访事由</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="566" />
+        <location filename="../../ui/case_window.py" line="587" />
         <source>Performed?</source>
         <translation>履行情况</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="567" />
+        <location filename="../../ui/case_window.py" line="588" />
         <source>Satisfied</source>
         <translation>是否满意</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="567" />
+        <location filename="../../ui/case_window.py" line="588" />
         <source>The parties are satisfied</source>
         <translation>当事人满意</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="568" />
+        <location filename="../../ui/case_window.py" line="589" />
         <source>Lawsuit</source>
         <translation>是否起诉</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="568" />
+        <location filename="../../ui/case_window.py" line="589" />
         <source>A party went to court</source>
         <translation>有当事人已起诉</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="569" />
+        <location filename="../../ui/case_window.py" line="590" />
         <source>Risk</source>
         <translation>激化风险</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="569" />
+        <location filename="../../ui/case_window.py" line="590" />
         <source>Risk that the dispute flares up again</source>
         <translation>纠纷有再次激化的风险</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="570" />
+        <location filename="../../ui/case_window.py" line="591" />
         <source>Measures</source>
         <translation>采取措施</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="571" />
+        <location filename="../../ui/case_window.py" line="592" />
         <source>Visitor</source>
         <translation>回访人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="573" />
+        <location filename="../../ui/case_window.py" line="594" />
         <source>Save return visit</source>
         <translation>保存回访记录</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="580" />
+        <location filename="../../ui/case_window.py" line="601" />
         <source>Return visit</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="600" />
+        <location filename="../../ui/case_window.py" line="621" />
         <source>Applied on</source>
         <translation>申请日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="601" />
+        <location filename="../../ui/case_window.py" line="622" />
         <source>Court</source>
         <translation>人民法院</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="602" />
+        <location filename="../../ui/case_window.py" line="623" />
         <source>Record the application</source>
         <translation>登记申请</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="604" />
+        <location filename="../../ui/case_window.py" line="625" />
         <source>Court confirmed</source>
         <translation>法院已确认</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="605" />
+        <location filename="../../ui/case_window.py" line="626" />
         <source>Court refused</source>
         <translation>法院不予确认</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="619" />
+        <location filename="../../ui/case_window.py" line="640" />
         <source>Judicial confirmation</source>
         <translation>司法确认</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="639" />
+        <location filename="../../ui/case_window.py" line="660" />
         <source>Attach a document…</source>
         <translation>上传材料…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="642" />
+        <location filename="../../ui/case_window.py" line="663" />
         <source>Add to the case file:</source>
         <translation>补充卷宗材料：</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="646" />
+        <location filename="../../ui/case_window.py" line="667" />
         <source>Close the case with rating…</source>
         <translation>评价并结案…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="647" />
+        <location filename="../../ui/case_window.py" line="668" />
         <source>Archive</source>
         <translation>归档</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="655" />
+        <location filename="../../ui/case_window.py" line="676" />
         <source>Case file (卷宗) contents — ✗ marks a required document that is missing:</source>
         <translation>卷宗材料目录（✗ 表示缺少的必备材料）：</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="659" />
+        <location filename="../../ui/case_window.py" line="680" />
         <source>Close and archive</source>
         <translation>结案归档</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="662" />
+        <location filename="../../ui/case_window.py" line="683" />
         <source>Attach a document</source>
         <translation>上传材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="672" />
+        <location filename="../../ui/case_window.py" line="693" />
         <source>Close the case</source>
         <translation>结案</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="691" />
+        <location filename="../../ui/case_window.py" line="712" />
         <source>Register a dispute</source>
         <translation>登记纠纷</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="692" />
+        <location filename="../../ui/case_window.py" line="713" />
         <source>New case: enter the parties, the type and a summary, then save.</source>
         <translation>新案件：填写当事人、纠纷类型和简要情况后保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="700" />
+        <location filename="../../ui/case_window.py" line="721" />
         <source>(past the one-month target)</source>
         <translation>（已超过一个月办结期限）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="703" />
+        <location filename="../../ui/case_window.py" line="724" />
         <source>Status: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="704" />
+        <location filename="../../ui/case_window.py" line="725" />
         <source>Accepted %1, due %2</source>
         <translation>受理 %1，应结 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="753" />
+        <location filename="../../ui/case_window.py" line="774" />
         <source>No agreement yet. Suggested clauses follow the dispute type.</source>
         <translation>尚无协议。可按纠纷类型选用参考条款。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="756" />
+        <location filename="../../ui/case_window.py" line="777" />
         <source> — signed agreements are read-only; a change makes a new version.</source>
         <translation> —— 已签署的协议不能修改；如需变更请生成新版本。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="758" />
+        <location filename="../../ui/case_window.py" line="779" />
         <source>Version %1: %2</source>
         <translation>第 %1 版：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="765" />
+        <location filename="../../ui/case_window.py" line="786" />
         <source>Visited %1 by %2</source>
         <translation>%1 已回访（回访人：%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="767" />
+        <location filename="../../ui/case_window.py" line="788" />
         <source>Scheduled for %1</source>
         <translation>计划回访：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="776" />
+        <location filename="../../ui/case_window.py" line="797" />
         <source>The parties may jointly apply to the court within 30 days of the agreement taking effect: until %1 (%2 day(s) left).</source>
         <translation>当事人可自协议生效之日起 30 日内共同向人民法院申请司法确认：截至 %1（还剩 %2 天）。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="779" />
+        <location filename="../../ui/case_window.py" line="800" />
         <source>Judicial confirmation needs a signed written agreement.</source>
         <translation>申请司法确认需要已签署的书面调解协议。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="794" />
+        <location filename="../../ui/case_window.py" line="815" />
         <source>required</source>
         <translation>必备</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="794" />
+        <location filename="../../ui/case_window.py" line="815" />
         <source>optional</source>
         <translation>可选</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="820" />
+        <location filename="../../ui/case_window.py" line="841" />
         <source>Restore draft</source>
         <translation>恢复草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="821" />
+        <location filename="../../ui/case_window.py" line="842" />
         <source>An unsaved draft from %1 was found (the program may have closed unexpectedly). Restore it?</source>
         <translation>发现 %1 未保存的草稿（程序可能曾意外关闭）。是否恢复？</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="835" />
+        <location filename="../../ui/case_window.py" line="856" />
         <source>Unsaved changes</source>
         <translation>尚未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="836" />
+        <location filename="../../ui/case_window.py" line="857" />
         <source>This case has changes that are not saved. Leave without saving?</source>
         <translation>本案件有尚未保存的修改。不保存就离开吗？</translation>
     </message>
@@ -795,12 +840,22 @@
         <translation>保存并评价办结…</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="107" />
+        <location filename="../../ui/consultation_form.py" line="62" />
+        <source>Print record</source>
+        <translation>打印咨询记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultation_form.py" line="111" />
         <source>No article of the Legal Aid Law matched; the legal aid office will check eligibility.</source>
         <translation>未匹配到《法律援助法》的具体条款，是否符合条件由法律援助机构审查。</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="133" />
+        <location filename="../../ui/consultation_form.py" line="136" />
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultation_form.py" line="154" />
         <source>Close the consultation</source>
         <translation>办结咨询</translation>
     </message>
@@ -872,86 +927,87 @@
 <context>
     <name>ListPage</name>
     <message>
-        <location filename="../../ui/list_page.py" line="67" />
+        <location filename="../../ui/list_page.py" line="71" />
         <source>Search: names, matters, words in the record…</source>
         <translation>搜索：姓名、事项、记录中的文字…</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="70" />
+        <location filename="../../ui/list_page.py" line="74" />
         <source>All villages</source>
         <translation>全部村</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="74" />
+        <location filename="../../ui/list_page.py" line="78" />
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="78" />
+        <location filename="../../ui/list_page.py" line="82" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="82" />
+        <location filename="../../ui/list_page.py" line="86" />
         <source>From</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="83" />
+        <location filename="../../ui/list_page.py" line="87" />
         <source>To</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="85" />
+        <location filename="../../ui/list_page.py" line="89" />
         <source>Export to Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="86" />
+        <location filename="../../ui/list_page.py" line="90" />
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="166" />
+        <location filename="../../ui/list_page.py" line="175" />
         <source>Searching…</source>
         <translation>正在查询…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/list_page.py" line="181" />
+        <location filename="../../ui/list_page.py" line="209" />
+        <location filename="../../ui/list_page.py" line="214" />
         <source>%n record(s)</source>
         <translation>
             <numerusform>共 %n 条</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="201" />
+        <location filename="../../ui/list_page.py" line="232" />
         <source>The list could not be loaded: %1</source>
         <translation>列表加载失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="223" />
-        <location filename="../../ui/list_page.py" line="236" />
+        <location filename="../../ui/list_page.py" line="254" />
+        <location filename="../../ui/list_page.py" line="267" />
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="228" />
+        <location filename="../../ui/list_page.py" line="259" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="238" />
-        <location filename="../../ui/list_page.py" line="240" />
+        <location filename="../../ui/list_page.py" line="269" />
+        <location filename="../../ui/list_page.py" line="271" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="238" />
+        <location filename="../../ui/list_page.py" line="269" />
         <source>Saved to %1</source>
         <translation>已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="240" />
+        <location filename="../../ui/list_page.py" line="271" />
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
@@ -1110,77 +1166,77 @@
 <context>
     <name>PartyDialog</name>
     <message>
-        <location filename="../../ui/case_window.py" line="57" />
+        <location filename="../../ui/case_window.py" line="58" />
         <source>Party</source>
         <translation>当事人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="59" />
+        <location filename="../../ui/case_window.py" line="60" />
         <source>Role</source>
         <translation>当事人类别</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="60" />
+        <location filename="../../ui/case_window.py" line="61" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="61" />
+        <location filename="../../ui/case_window.py" line="62" />
         <source>Organisation</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="61" />
+        <location filename="../../ui/case_window.py" line="62" />
         <source>The party is an organisation</source>
         <translation>当事人为单位（组织）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="62" />
+        <location filename="../../ui/case_window.py" line="63" />
         <source>Representative</source>
         <translation>代表人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="63" />
+        <location filename="../../ui/case_window.py" line="64" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="66" />
+        <location filename="../../ui/case_window.py" line="67" />
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="67" />
+        <location filename="../../ui/case_window.py" line="68" />
         <source>Date of birth</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="68" />
+        <location filename="../../ui/case_window.py" line="69" />
         <source>Ethnicity</source>
         <translation>民族</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="69" />
+        <location filename="../../ui/case_window.py" line="70" />
         <source>Occupation</source>
         <translation>职业或职务</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="70" />
+        <location filename="../../ui/case_window.py" line="71" />
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="71" />
+        <location filename="../../ui/case_window.py" line="72" />
         <source>Address</source>
         <translation>单位或住址</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="72" />
+        <location filename="../../ui/case_window.py" line="73" />
         <source>Priority groups</source>
         <translation>重点人群</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="93" />
+        <location filename="../../ui/case_window.py" line="94" />
         <source>This party's name sounds the same as the mediator's (%1). If they are the same person or related, the mediator should step aside (回避).</source>
         <translation>该当事人与调解员（%1）姓名同音。如为同一人或有亲属等利害关系，调解员应当回避。</translation>
     </message>
@@ -1355,17 +1411,17 @@ Everything you enter is saved on this computer and will be sent once sync is set
 <context>
     <name>TermsEditor</name>
     <message>
-        <location filename="../../ui/case_window.py" line="137" />
+        <location filename="../../ui/case_window.py" line="138" />
         <source>Add term</source>
         <translation>添加条款</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="138" />
+        <location filename="../../ui/case_window.py" line="139" />
         <source>Insert suggested clause</source>
         <translation>插入参考条款</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="139" />
+        <location filename="../../ui/case_window.py" line="140" />
         <source>Remove</source>
         <translation>删除</translation>
     </message>

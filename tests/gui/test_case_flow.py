@@ -70,7 +70,7 @@ def test_case_from_registration_to_archive(app, desk, tasks, qtbot, answers, tmp
     assert window.terms.suggest.itemText(0) == clauses.suggestions("邻里")[0] != clauses.suggestions("合同")[0]
 
     # 调解记录 and the rights notice.
-    _step(window, qtbot, lambda: cases.give_notice and window.session_buttons[0].click())
+    _step(window, qtbot, window.session_buttons[0].click)  # rights notice read and signed
     type_text(window.sess.fields["place"], "村委会调解室")
     type_text(window.sess.fields["result"], "双方同意按界址改建滴水檐")
     _step(window, qtbot, window.add_session)
@@ -88,6 +88,12 @@ def test_case_from_registration_to_archive(app, desk, tasks, qtbot, answers, tmp
     _step(window, qtbot, window._ask_sign)
     assert window.status == "达成协议" and window.agreement_status == "已签署"
     assert window.agr.fields["facts"].isReadOnly() and not window.save_agreement_button.isEnabled()
+    agreement = cases.agreements(desk, window.case_id)[0]
+    assert agreement.pdf_sha256  # signed through the printing service: the printed PDF is kept
+    window.print_document("agreement")
+    qtbot.waitUntil(lambda: getattr(window, "preview", None) is not None, timeout=10000)
+    assert "协议书" in window.preview.windowTitle()
+    window.preview.close()
     scan = tmp_path / "签署件.jpg"
     scan.write_bytes(b"\xff\xd8\xff scanned agreement")
     _step(window, qtbot, lambda: window.attach_scan(scan))
