@@ -146,14 +146,30 @@ def database_lines(db_path: Path, full: bool = False) -> list[Line]:
 
 
 def _sync_line(conn: sqlite3.Connection, tables: set[str]) -> Line:
+    """Unsent writes past the sync client's push mark (table sync_cursors, from 0004 on)."""
     settings = dict(conn.execute("SELECT key, value FROM settings")) if "settings" in tables else {}
     server = "已设置" if settings.get("server_url") else "未设置（仅本机）"
     total = conn.execute("SELECT count(*) FROM change_log").fetchone()[0]
-    if PUSHED_SEQ_SETTING in settings:
-        pushed = int(settings[PUSHED_SEQ_SETTING] or 0)
-        waiting = conn.execute("SELECT count(*) FROM change_log WHERE seq > ?", (pushed,)).fetchone()[0]
-        return Line("同步", f"服务器{server}；未上传的修改 {waiting} 条（本机共记录 {total} 条）")
-    return Line("同步", f"服务器{server}；从未上传，本机修改记录 {total} 条")
+    mark = None
+    if "sync_cursors" in tables:
+        row = conn.execute("SELECT push_mark FROM sync_cursors WHERE name = 'changes'").fetchone()
+        mark = row[0] if row else None
+    elif PUSHED_SEQ_SETTING in settings:
+        mark = int(settings[PUSHED_SEQ_SETTING] or 0)
+    if mark is None:
+        return Line("同步", f"服务器{server}；从未上传，本机修改记录 {total} 条")
+    waiting = conn.execute("SELECT count(*) FROM change_log WHERE seq > ?", (mark,)).fetchone()[0]
+    text = f"服务器{server}；未上传的修改 {waiting} 条（本机共记录 {total} 条）"
+    problem = False
+    if "sync_record_states" in tables:
+        rows = conn.execute(
+            "SELECT state, count(*) FROM sync_record_states WHERE state != 'sent' GROUP BY state"
+        ).fetchall()
+        names = {"rejected": "被退回", "conflict": "冲突"}
+        if rows:
+            problem = True
+            text += "；" + "，".join(f"{names.get(state, state)} {n} 条" for state, n in rows)
+    return Line("同步", text, problem)
 
 
 def report(data_dir: Path, full_check: bool = False) -> list[Line]:
