@@ -151,3 +151,19 @@ def test_setup_configures_role_region_and_committee(store):
     assert setup.committee(store).id == committee.id
 
 
+
+
+def test_list_export_writes_exactly_the_listed_records(seeded, tmp_path):
+    import openpyxl
+
+    from ui import hooks
+
+    made = [_consult(seeded, n) for n in range(6)]
+    shown = listing.ids(seeded, "consultation", listing.Filters(type="劳动报酬"))
+    assert len(shown) == 2
+    path = hooks.export_list(seeded, "consultation", shown, tmp_path / "list.xlsx")
+    sheet = openpyxl.load_workbook(path).active
+    rows = list(sheet.iter_rows(values_only=True))
+    body = [r for r in rows[1:] if any(r)]
+    assert len(body) == 2 and len(made) == 6
+    assert not hooks.can_export("activity")
