@@ -469,6 +469,7 @@ class SyncRecordState(Base):
     message: Mapped[str | None] = mapped_column(Text)
     field: Mapped[str | None] = mapped_column(String(64))
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    __table_args__ = (Index("ix_sync_record_states_state", "state"),)
 
 
 class SyncConflict(Base):

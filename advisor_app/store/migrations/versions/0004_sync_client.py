@@ -36,6 +36,7 @@ def upgrade() -> None:
         sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.PrimaryKeyConstraint("kind", "record_id", name="pk_sync_record_states"),
     )
+    op.create_index("ix_sync_record_states_state", "sync_record_states", ["state"])
     op.create_table(
         "sync_conflicts",
         sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),

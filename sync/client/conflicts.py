@@ -1,0 +1,95 @@
+"""冲突: losing versions kept on this device, and how a person resolves them.
+
+Three ways out: keep theirs (the server's version stays, which it already is locally), keep mine
+(my version becomes a new revision on top of the server's), or field by field. A signed agreement
+never changes: on one, only what the server also lets change after signing may come from mine.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+
+from advisor_app.domain.fields import label
+from advisor_app.domain.models import SYNCABLE, SyncConflict, utcnow
+from advisor_app.store import Store
+from sync.client.records import from_wire, payload_fields
+
+SIGNED = "已签署"
+SIGNED_MUTABLE = {"performed", "status", "pdf_sha256"}  # as the server's rule (docs/sync-protocol.md)
+
+
+@dataclass
+class ConflictView:
+    id: int
+    kind: str
+    record_id: str
+    reason: str
+    message: str
+    mine: dict[str, Any]
+    theirs: dict[str, Any] | None
+    mine_rev: int
+    theirs_rev: int | None
+    created_at: datetime
+
+    def differing(self) -> list[tuple[str, str, Any, Any]]:
+        """(field, Chinese label, mine, theirs) for every field the two versions disagree on."""
+        theirs = self.theirs or {}
+        names = [f for f in [*payload_fields(self.kind), "deleted"] if self.mine.get(f) != theirs.get(f)]
+        return [(f, "已删除" if f == "deleted" else label(f), self.mine.get(f), theirs.get(f)) for f in names]
+
+
+def open_conflicts(store: Store) -> list[ConflictView]:
+    with store.session() as s:
+        rows = s.scalars(select(SyncConflict).where(SyncConflict.status == "open").order_by(SyncConflict.id)).all()
+        return [_view(r) for r in rows]
+
+
+def _view(r: SyncConflict) -> ConflictView:
+    return ConflictView(r.id, r.kind, r.record_id, r.reason, r.message, dict(r.mine), dict(r.theirs) if r.theirs else None,
+                        r.mine_rev, r.theirs_rev, r.created_at)
+
+
+def keep_theirs(store: Store, conflict_id: int) -> None:
+    _resolve(store, conflict_id, {}, "theirs")
+
+
+def keep_mine(store: Store, conflict_id: int) -> None:
+    _resolve(store, conflict_id, None, "mine")
+
+
+def merge(store: Store, conflict_id: int, choice: dict[str, str]) -> None:
+    """``choice``: field -> "mine" or "theirs"; fields not named stay as they are (the server's)."""
+    _resolve(store, conflict_id, choice, "merged")
+
+
+def _resolve(store: Store, conflict_id: int, choice: dict[str, str] | None, how: str) -> None:
+    with store.session() as s:
+        conflict = s.get(SyncConflict, conflict_id)
+        if conflict is None or conflict.status != "open":
+            raise LookupError("该冲突不存在或已处理")
+        model = SYNCABLE[conflict.kind]
+        record = s.get(model, conflict.record_id)
+        mine = conflict.mine
+        fields = [*payload_fields(conflict.kind), "deleted"]
+        take = fields if choice is None else [f for f, side in choice.items() if side == "mine" and f in fields]
+        if take and record is not None:
+            current = {f: getattr(record, f) for f in ("status",)} if conflict.kind == "agreements" else {}
+            if current.get("status") == SIGNED or (conflict.theirs or {}).get("status") == SIGNED:
+                frozen = [f for f in take if f not in SIGNED_MUTABLE and _differs(record, f, mine.get(f), conflict.kind)]
+                if frozen:
+                    raise ValueError("协议书已签署，不能修改（" + "、".join(label(f) for f in frozen[:5])
+                                     + "）；如需变更，请另行生成新版本协议书")
+            for f in take:
+                value = bool(mine.get(f)) if f == "deleted" else from_wire(conflict.kind, f, mine.get(f))
+                setattr(record, f, value)
+        conflict.status = "resolved"
+        conflict.resolution = how
+        conflict.resolved_at = utcnow()
+
+
+def _differs(record: Any, name: str, wire_value: Any, kind: str) -> bool:
+    return getattr(record, name) != (bool(wire_value) if name == "deleted" else from_wire(kind, name, wire_value))
