@@ -21,7 +21,9 @@ class ActivityForm(FormDialog):
         self.record_id = record_id
         self.setWindowTitle(self.tr("Legal publicity activity"))
         self.resize(640, 620)
-        self.add_field("region_code", self.tr("Village"), combo([(v.name, v.code) for v in setup.villages(store)]))
+        self.add_field(
+            "region_code", self.tr("Village"), combo([(v.name, v.code) for v in setup.villages(store)])
+        )
         self.add_field("held_on", self.tr("Date"), date_edit())
         self.add_field("kind", self.tr("Kind"), combo(terms("activity_kinds")))
         self.add_field("topic", self.tr("Topic"), QLineEdit())
@@ -55,7 +57,8 @@ class ActivityForm(FormDialog):
         with self.store.session() as session:
             names = session.scalars(
                 select(Attachment.filename).where(
-                    Attachment.target_kind == "activity", Attachment.target_id == self.record_id,
+                    Attachment.target_kind == "activity",
+                    Attachment.target_id == self.record_id,
                     Attachment.deleted.is_(False),
                 )
             ).all()
@@ -63,7 +66,9 @@ class ActivityForm(FormDialog):
         self.photos.addItems(list(names))
 
     def _add_photo(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Add a photo"), "", "Images (*.jpg *.jpeg *.png *.bmp)")
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Add a photo"), "", "Images (*.jpg *.jpeg *.png *.bmp)"
+        )
         self.attach(paths)
 
     def attach(self, paths: list[str]) -> None:

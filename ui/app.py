@@ -42,7 +42,12 @@ def make_app(argv: Sequence[str] = ()) -> QApplication:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="advisor-app", description="乡村法律服务工作台")
-    parser.add_argument("--data-dir", type=Path, default=None, help="数据文件夹（默认：系统用户数据目录，或 ADVISOR_DATA_DIR）")
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        default=None,
+        help="数据文件夹（默认：系统用户数据目录，或 ADVISOR_DATA_DIR）",
+    )
     args, qt_args = parser.parse_known_args(sys.argv[1:] if argv is None else argv)
     app = make_app([sys.argv[0], *qt_args])
 

@@ -50,7 +50,9 @@ CASE_ATTACHMENT_PURPOSES = ("身份证明", "证据材料", "履行凭证", "授
 class PartyDialog(FormDialog):
     """One party (当事人); returns the checked particulars, not a saved record."""
 
-    def __init__(self, store: Any, tasks: Any, region_code: str | None, mediator: str | None, parent: Any = None):
+    def __init__(
+        self, store: Any, tasks: Any, region_code: str | None, mediator: str | None, parent: Any = None
+    ):
         super().__init__(store, None, parent, tasks=None)
         self.lookup_tasks = tasks
         self.region_code = region_code
@@ -59,7 +61,9 @@ class PartyDialog(FormDialog):
         self.resize(600, 640)
         self.add_field("role", self.tr("Role"), ButtonChoice(list(cases.PARTY_ROLES), optional=False))
         name = self.add_field("name", self.tr("Name"), QLineEdit())
-        self.add_field("is_organisation", self.tr("Organisation"), QCheckBox(self.tr("The party is an organisation")))
+        self.add_field(
+            "is_organisation", self.tr("Organisation"), QCheckBox(self.tr("The party is an organisation"))
+        )
         self.add_field("representative", self.tr("Representative"), QLineEdit())
         id_number = self.add_field("id_number", self.tr("ID number"), QLineEdit())
         self.similar = person_box.SimilarPeople()
@@ -95,8 +99,10 @@ class PartyDialog(FormDialog):
                 "related, the mediator should step aside (回避)."
             ).replace("%1", self.mediator or "")
         person_box.lookup_similar(
-            self.lookup_tasks, self.store,
-            {k: values[k] for k in ("name", "id_number", "phone")}, self.region_code,
+            self.lookup_tasks,
+            self.store,
+            {k: values[k] for k in ("name", "id_number", "phone")},
+            self.region_code,
             lambda matches: self.similar.show_matches(matches, recusal),
         )
 
@@ -141,7 +147,9 @@ class TermsEditor(QWidget):
         up = QPushButton("↑")
         down = QPushButton("↓")
         add.clicked.connect(lambda: self.add_term(""))
-        insert.clicked.connect(lambda: self.add_term(self.suggest.currentText()) if self.suggest.currentText() else None)
+        insert.clicked.connect(
+            lambda: self.add_term(self.suggest.currentText()) if self.suggest.currentText() else None
+        )
         remove.clicked.connect(self._remove)
         up.clicked.connect(lambda: self._move(-1))
         down.clicked.connect(lambda: self._move(1))
@@ -260,7 +268,12 @@ class CaseWindow(QDialog):
 
     # --- running steps ----------------------------------------------------------------------------
 
-    def step(self, fn: Callable[[], Any], panel: FieldsPanel | None = None, then: Callable[[Any], None] | None = None) -> None:
+    def step(
+        self,
+        fn: Callable[[], Any],
+        panel: FieldsPanel | None = None,
+        then: Callable[[Any], None] | None = None,
+    ) -> None:
         """Run one step on the database thread; show the core's messages, or refresh on success."""
 
         def done(result: Any) -> None:
@@ -371,8 +384,13 @@ class CaseWindow(QDialog):
     def _show_parties(self) -> None:
         self.party_table.setRowCount(len(self.parties))
         for row, party in enumerate(self.parties):
-            cells = (party.get("role"), party.get("name"), party.get("gender"),
-                     idcard.mask(party.get("id_number")), party.get("phone"))
+            cells = (
+                party.get("role"),
+                party.get("name"),
+                party.get("gender"),
+                idcard.mask(party.get("id_number")),
+                party.get("phone"),
+            )
             for col, value in enumerate(cells):
                 self.party_table.setItem(row, col, QTableWidgetItem(value or ""))
         self.party_table.resizeColumnsToContents()
@@ -406,8 +424,11 @@ class CaseWindow(QDialog):
         self.sess.add_field("held_at", self.tr("Time"), datetime_edit())
         self.sess.add_field("place", self.tr("Place"), QLineEdit())
         self.sess.add_field("participants", self.tr("Participants"), QLineEdit())
-        for key, label in (("statements", self.tr("Statements of each side")), ("facts", self.tr("Facts checked")),
-                           ("result", self.tr("Result"))):
+        for key, label in (
+            ("statements", self.tr("Statements of each side")),
+            ("facts", self.tr("Facts checked")),
+            ("result", self.tr("Result")),
+        ):
             edit = self.sess.add_field(key, label, QPlainTextEdit())
             edit.setMinimumHeight(70)
         buttons = QHBoxLayout()
@@ -437,12 +458,16 @@ class CaseWindow(QDialog):
         case_id = self.case_id
 
         def done(_s: Any) -> None:
-            self.sess.set_values({"place": "", "participants": "", "statements": "", "facts": "", "result": ""})
+            self.sess.set_values(
+                {"place": "", "participants": "", "statements": "", "facts": "", "result": ""}
+            )
 
         self.step(lambda: cases.add_session(self.store, case_id, data), self.sess, done)
 
     def _end(self, status: str) -> None:
-        reason, ok = QInputDialog.getMultiLineText(self, status, self.tr("Why (this goes into the case file):"))
+        reason, ok = QInputDialog.getMultiLineText(
+            self, status, self.tr("Why (this goes into the case file):")
+        )
         if ok:
             case_id = self.case_id
             self.step(lambda: cases.set_status(self.store, case_id, status, result=reason))
@@ -518,9 +543,17 @@ class CaseWindow(QDialog):
         self.step(lambda: cases.save_agreement(self.store, case_id, data, agreement_id), self.agr, done)
 
     def _ask_sign(self) -> None:
-        if dialogs.ask(self, self.tr("Mark signed"), self.tr(
-                "Have all parties signed (or pressed a fingerprint), the mediator signed and the committee's "
-                "seal been put on it? After this the agreement can no longer be edited.")) == dialogs.YES:
+        if (
+            dialogs.ask(
+                self,
+                self.tr("Mark signed"),
+                self.tr(
+                    "Have all parties signed (or pressed a fingerprint), the mediator signed and the committee's "
+                    "seal been put on it? After this the agreement can no longer be edited."
+                ),
+            )
+            == dialogs.YES
+        ):
             self.sign()
 
     def sign(self, signed_on: date | None = None) -> None:
@@ -538,8 +571,9 @@ class CaseWindow(QDialog):
         self.step(lambda: cases.new_version(self.store, agreement_id))
 
     def _pick_scan(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Attach signed scan"), "",
-                                              "Images/PDF (*.jpg *.jpeg *.png *.pdf)")
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Attach signed scan"), "", "Images/PDF (*.jpg *.jpeg *.png *.pdf)"
+        )
         if path:
             self.attach_scan(Path(path))
 
@@ -553,7 +587,9 @@ class CaseWindow(QDialog):
         try:
             dialog_class = hooks.preview_dialog()
         except hooks.NotReady as exc:
-            dialogs.inform(self, self.tr("Print"), self.tr("Printing is not available yet (%1).").replace("%1", str(exc)))
+            dialogs.inform(
+                self, self.tr("Print"), self.tr("Printing is not available yet (%1).").replace("%1", str(exc))
+            )
             return
 
         def show(result: tuple[bytes, str]) -> None:
@@ -584,10 +620,16 @@ class CaseWindow(QDialog):
         self.visit = FieldsPanel()
         self.visit.add_field("visited_on", self.tr("Visited on"), date_edit())
         self.visit.add_field("reason", self.tr("Reason for the visit"), QLineEdit())
-        self.visit.add_field("performed", self.tr("Performed?"), combo(terms("performance_statuses"), blank=""))
-        self.visit.add_field("satisfied", self.tr("Satisfied"), QCheckBox(self.tr("The parties are satisfied")))
+        self.visit.add_field(
+            "performed", self.tr("Performed?"), combo(terms("performance_statuses"), blank="")
+        )
+        self.visit.add_field(
+            "satisfied", self.tr("Satisfied"), QCheckBox(self.tr("The parties are satisfied"))
+        )
         self.visit.add_field("lawsuit", self.tr("Lawsuit"), QCheckBox(self.tr("A party went to court")))
-        self.visit.add_field("risk", self.tr("Risk"), QCheckBox(self.tr("Risk that the dispute flares up again")))
+        self.visit.add_field(
+            "risk", self.tr("Risk"), QCheckBox(self.tr("Risk that the dispute flares up again"))
+        )
         self.visit.add_field("measures", self.tr("Measures"), QPlainTextEdit())
         self.visit.add_field("visitor", self.tr("Visitor"), QLineEdit())
         self.visit.set_values({"visitor": self.store.user, "reason": "了解协议履行情况"})
@@ -642,7 +684,10 @@ class CaseWindow(QDialog):
     def apply_confirmation(self) -> None:
         data = self.conf.values()
         case_id = self.case_id
-        self.step(lambda: cases.apply_confirmation(self.store, case_id, data["applied_on"], data["court"]), self.conf)
+        self.step(
+            lambda: cases.apply_confirmation(self.store, case_id, data["applied_on"], data["court"]),
+            self.conf,
+        )
 
     def _decide(self, status: str) -> None:
         item = self.confirm_list.currentItem() or self.confirm_list.item(0)
@@ -673,14 +718,18 @@ class CaseWindow(QDialog):
         actions.addWidget(self.close_button)
         actions.addWidget(self.archive_button)
         layout = QVBoxLayout(page)
-        layout.addWidget(QLabel(self.tr("Case file (卷宗) contents — ✗ marks a required document that is missing:")))
+        layout.addWidget(
+            QLabel(self.tr("Case file (卷宗) contents — ✗ marks a required document that is missing:"))
+        )
         layout.addWidget(self.checklist, 1)
         layout.addLayout(row)
         layout.addLayout(actions)
         self.tabs.addTab(page, self.tr("Close and archive"))
 
     def _pick_document(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Attach a document"), "", "Images/PDF (*.jpg *.jpeg *.png *.pdf)")
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Attach a document"), "", "Images/PDF (*.jpg *.jpeg *.png *.pdf)"
+        )
         if path:
             self.attach_document(Path(path), self.purpose.currentData())
 
@@ -690,8 +739,13 @@ class CaseWindow(QDialog):
 
     def close_case(self) -> RatingDialog:
         case_id = self.case_id
-        dialog = RatingDialog(self.store, self.tasks, self.tr("Close the case"),
-                              lambda **kw: cases.close(self.store, case_id, **kw), self)
+        dialog = RatingDialog(
+            self.store,
+            self.tasks,
+            self.tr("Close the case"),
+            lambda **kw: cases.close(self.store, case_id, **kw),
+            self,
+        )
         dialog.saved.connect(lambda _c: self.refresh())
         self.rating_dialog = dialog
         dialog.open()
@@ -722,14 +776,21 @@ class CaseWindow(QDialog):
         self.header.setText(
             f"<b>{case.case_no or ''}</b>　{case.dispute_type}　"
             + self.tr("Status: %1").replace("%1", f"<b>{case.status}</b>")
-            + "　" + self.tr("Accepted %1, due %2").replace("%1", case.accepted_on.isoformat()).replace("%2", case.due_on.isoformat())
+            + "　"
+            + self.tr("Accepted %1, due %2")
+            .replace("%1", case.accepted_on.isoformat())
+            .replace("%2", case.due_on.isoformat())
             + late
         )
         if not self._dirty:
             self.reg.set_values({k: getattr(case, k) for k in cases.CASE_FIELDS if k in self.reg.fields})
             self.parties = [
-                {k: (v.isoformat() if isinstance(v, date) else v) for k, v in ((f, getattr(p, f)) for f in cases.PARTY_FIELDS)}
-                for p in case.parties if not p.deleted
+                {
+                    k: (v.isoformat() if isinstance(v, date) else v)
+                    for k, v in ((f, getattr(p, f)) for f in cases.PARTY_FIELDS)
+                }
+                for p in case.parties
+                if not p.deleted
             ]
             self._show_parties()
         editable = case.status != "归档"
@@ -754,27 +815,46 @@ class CaseWindow(QDialog):
         self.agreement_id = current.id if current else None
         self.agreement_status = current.status if current else None
         if current is not None and not self._dirty:
-            self.agr.set_values({
-                "kind": current.kind, "facts": current.facts, "terms": current.terms,
-                "performance": current.performance, "performance_deadline": current.performance_deadline,
-                "copies": current.copies, "amount_yuan": str(current.amount_yuan) if current.amount_fen else "",
-            })
+            self.agr.set_values(
+                {
+                    "kind": current.kind,
+                    "facts": current.facts,
+                    "terms": current.terms,
+                    "performance": current.performance,
+                    "performance_deadline": current.performance_deadline,
+                    "copies": current.copies,
+                    "amount_yuan": str(current.amount_yuan) if current.amount_fen else "",
+                }
+            )
         elif current is None and not self._dirty:
-            self.agr.set_values({"kind": "书面", "facts": case.summary,
-                                 "copies": len([p for p in case.parties if not p.deleted]) + 1})
+            self.agr.set_values(
+                {
+                    "kind": "书面",
+                    "facts": case.summary,
+                    "copies": len([p for p in case.parties if not p.deleted]) + 1,
+                }
+            )
         read_only = current is not None and current.status != "草稿"
         open_case = case.status in case_flow.OPEN
         self.agr.set_read_only(read_only or not open_case)
         self.save_agreement_button.setEnabled(open_case and not read_only)
         self.sign_button.setEnabled(open_case and not read_only)
-        self.version_button.setEnabled(current is not None and current.status == "已签署" and case.status != "归档")
+        self.version_button.setEnabled(
+            current is not None and current.status == "已签署" and case.status != "归档"
+        )
         self.scan_button.setEnabled(current is not None and current.status == "已签署")
         self.print_button.setEnabled(current is not None)
         if current is None:
-            self.agreement_label.setText(self.tr("No agreement yet. Suggested clauses follow the dispute type."))
+            self.agreement_label.setText(
+                self.tr("No agreement yet. Suggested clauses follow the dispute type.")
+            )
         else:
             state = current.status + (f"，{current.signed_on.isoformat()} 签署" if current.signed_on else "")
-            note = self.tr(" — signed agreements are read-only; a change makes a new version.") if read_only else ""
+            note = (
+                self.tr(" — signed agreements are read-only; a change makes a new version.")
+                if read_only
+                else ""
+            )
             self.agreement_label.setText(
                 self.tr("Version %1: %2").replace("%1", str(current.version)).replace("%2", state) + note
             )
@@ -783,27 +863,40 @@ class CaseWindow(QDialog):
         self.visit_list.clear()
         for v in cases.visits(self.store, self.case_id):
             if v.visited_on:
-                text = self.tr("Visited %1 by %2").replace("%1", v.visited_on.isoformat()).replace("%2", v.visitor or "")
+                text = (
+                    self.tr("Visited %1 by %2")
+                    .replace("%1", v.visited_on.isoformat())
+                    .replace("%2", v.visitor or "")
+                )
             else:
                 text = self.tr("Scheduled for %1").replace("%1", v.due_on.isoformat() if v.due_on else "")
             self.visit_list.addItem(text)
 
     def _refresh_confirmation(self) -> None:
-        signed = [a for a in cases.agreements(self.store, self.case_id) if a.status == "已签署" and a.kind == "书面"]
+        signed = [
+            a for a in cases.agreements(self.store, self.case_id) if a.status == "已签署" and a.kind == "书面"
+        ]
         if signed:
             deadline = case_flow.confirmation_deadline(signed[-1].signed_on)
             left = (deadline - date.today()).days
-            self.window_label.setText(self.tr(
-                "The parties may jointly apply to the court within 30 days of the agreement taking effect: "
-                "until %1 (%2 day(s) left).").replace("%1", deadline.isoformat()).replace("%2", str(max(left, 0))))
+            self.window_label.setText(
+                self.tr(
+                    "The parties may jointly apply to the court within 30 days of the agreement taking effect: "
+                    "until %1 (%2 day(s) left)."
+                )
+                .replace("%1", deadline.isoformat())
+                .replace("%2", str(max(left, 0)))
+            )
         else:
             self.window_label.setText(self.tr("Judicial confirmation needs a signed written agreement."))
         self.confirm_list.clear()
         from PySide6.QtWidgets import QListWidgetItem
 
         for c in cases.confirmations(self.store, self.case_id):
-            item = QListWidgetItem(f"{c.applied_on.isoformat()}  {c.court or ''}  {c.status}"
-                                   + (f"（{c.decided_on.isoformat()}）" if c.decided_on else ""))
+            item = QListWidgetItem(
+                f"{c.applied_on.isoformat()}  {c.court or ''}  {c.status}"
+                + (f"（{c.decided_on.isoformat()}）" if c.decided_on else "")
+            )
             item.setData(Qt.ItemDataRole.UserRole, c.id)
             self.confirm_list.addItem(item)
 
@@ -829,8 +922,10 @@ class CaseWindow(QDialog):
 
     def flush_draft(self) -> None:
         if self._draft_dirty:
-            self.drafts.save(self.draft_key, {"registration": self.reg.values(), "parties": self.parties,
-                                              "agreement": self.agr.values()})
+            self.drafts.save(
+                self.draft_key,
+                {"registration": self.reg.values(), "parties": self.parties, "agreement": self.agr.values()},
+            )
             self._draft_dirty = False
 
     def offer_draft(self) -> bool:
@@ -838,9 +933,16 @@ class CaseWindow(QDialog):
         if not data:
             return False
         when = (self.drafts.saved_at(self.draft_key) or "").replace("T", " ")
-        if dialogs.ask(self, self.tr("Restore draft"), self.tr(
-                "An unsaved draft from %1 was found (the program may have closed unexpectedly). Restore it?"
-        ).replace("%1", when)) != dialogs.YES:
+        if (
+            dialogs.ask(
+                self,
+                self.tr("Restore draft"),
+                self.tr(
+                    "An unsaved draft from %1 was found (the program may have closed unexpectedly). Restore it?"
+                ).replace("%1", when),
+            )
+            != dialogs.YES
+        ):
             self.drafts.discard(self.draft_key)
             return False
         self.reg.set_values(data.get("registration") or {})
@@ -853,9 +955,12 @@ class CaseWindow(QDialog):
 
     def reject(self) -> None:
         if self._dirty:
-            answer = dialogs.ask(self, self.tr("Unsaved changes"),
-                                 self.tr("This case has changes that are not saved. Leave without saving?"),
-                                 (dialogs.DISCARD, dialogs.CANCEL))
+            answer = dialogs.ask(
+                self,
+                self.tr("Unsaved changes"),
+                self.tr("This case has changes that are not saved. Leave without saving?"),
+                (dialogs.DISCARD, dialogs.CANCEL),
+            )
             if answer == dialogs.CANCEL:
                 return
         self.drafts.discard(self.draft_key)
@@ -866,4 +971,3 @@ class CaseWindow(QDialog):
     def closeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
         event.ignore()
         self.reject()
-

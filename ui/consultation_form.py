@@ -35,7 +35,9 @@ class ConsultationForm(FormDialog):
         self.add_field("tags", self.tr("Priority groups"), TagButtons(terms("priority_groups")))
         self.add_field("mode", self.tr("Mode"), ButtonChoice(terms("service_modes"), optional=False))
         self.add_field("service_type", self.tr("Service"), combo(terms("service_types")))
-        self.add_field("category", self.tr("Category"), ButtonChoice(terms("consultation_categories"), optional=False))
+        self.add_field(
+            "category", self.tr("Category"), ButtonChoice(terms("consultation_categories"), optional=False)
+        )
         self.add_field("subcategory", self.tr("Matter"), combo(terms("consultation_subcategories"), blank=""))
         question = self.add_field("question", self.tr("Question"), QPlainTextEdit())
         question.setMinimumHeight(70)
@@ -91,7 +93,10 @@ class ConsultationForm(FormDialog):
         if not name:
             return
         person_box.lookup_similar(
-            self.tasks, self.store, {"name": name}, self.fields["region_code"].currentData(),
+            self.tasks,
+            self.store,
+            {"name": name},
+            self.fields["region_code"].currentData(),
             lambda matches: self.similar.show_matches([m for m in matches if m.kind == "person"]),
         )
 
@@ -108,7 +113,9 @@ class ConsultationForm(FormDialog):
             return
         found = legal_aid.hints(values["tags"] or [], values["subcategory"], values["question"] or "")
         if not found:
-            text = self.tr("No article of the Legal Aid Law matched; the legal aid office will check eligibility.")
+            text = self.tr(
+                "No article of the Legal Aid Law matched; the legal aid office will check eligibility."
+            )
         else:
             text = "\n".join(f"《法律援助法》{h.article}：{h.summary}（{h.reason}）" for h in found)
         self.aid_hint.setText(text)

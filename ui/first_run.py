@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QButtonGroup, QCheckBox, QHBoxLayout, QLineEdit, QRadioButton, QWidget
 
 from advisor_app.services import setup
@@ -12,7 +13,7 @@ from ui.widgets import combo
 
 
 class RoleChoice(QWidget):
-    from PySide6.QtCore import Signal
+    """One click picks the role of this installation."""
 
     changed = Signal()
 
@@ -46,7 +47,9 @@ class FirstRunDialog(FormDialog):
         townships = [(t.name, t.code) for t in setup.townships(store)]
         self.add_field("region_code", self.tr("Township"), combo(townships))
         self.add_field("user", self.tr("Your name"), QLineEdit())
-        self.add_field("demo", self.tr("Demo data"), QCheckBox(self.tr("Fill in demo records to try the program")))
+        self.add_field(
+            "demo", self.tr("Demo data"), QCheckBox(self.tr("Fill in demo records to try the program"))
+        )
         self.demo_counts: dict[str, int] | None = None
 
     def submit(self, data: dict[str, Any]) -> Any:

@@ -160,7 +160,9 @@ class FormDialog(QDialog):
     saved = Signal(object)  # the record the service returned
     refused = Signal(dict)  # field -> message
 
-    def __init__(self, store: Any, draft_key: str | None, parent: QWidget | None = None, *, tasks: Any = None):
+    def __init__(
+        self, store: Any, draft_key: str | None, parent: QWidget | None = None, *, tasks: Any = None
+    ):
         super().__init__(parent)
         self.store = store
         self.tasks = tasks
@@ -175,7 +177,9 @@ class FormDialog(QDialog):
         self.panel = FieldsPanel(self)
         self.panel.changed.connect(self._changed)
         outer.addWidget(self.panel, 1)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         outer.addWidget(self.buttons)
@@ -334,8 +338,9 @@ class FormDialog(QDialog):
         answer = dialogs.ask(
             self,
             self.tr("Restore draft"),
-            self.tr("An unsaved draft from %1 was found (the program may have closed unexpectedly). "
-                    "Restore it?").replace("%1", when),
+            self.tr(
+                "An unsaved draft from %1 was found (the program may have closed unexpectedly). Restore it?"
+            ).replace("%1", when),
         )
         if answer != dialogs.YES:
             self.drafts.discard(self.draft_key)

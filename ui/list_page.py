@@ -137,9 +137,13 @@ class ListPage(QWidget):
         self.date_to.dateChanged.connect(self.reload)
         self.model.sort_requested.connect(self._sort)
         self.view.doubleClicked.connect(lambda index: self._open(index.row()))
-        enter = QShortcut(QKeySequence(Qt.Key.Key_Return), self.view, context=Qt.ShortcutContext.WidgetShortcut)
+        enter = QShortcut(
+            QKeySequence(Qt.Key.Key_Return), self.view, context=Qt.ShortcutContext.WidgetShortcut
+        )
         enter.activated.connect(lambda: self._open(self.view.currentIndex().row()))
-        enter2 = QShortcut(QKeySequence(Qt.Key.Key_Enter), self.view, context=Qt.ShortcutContext.WidgetShortcut)
+        enter2 = QShortcut(
+            QKeySequence(Qt.Key.Key_Enter), self.view, context=Qt.ShortcutContext.WidgetShortcut
+        )
         enter2.activated.connect(lambda: self._open(self.view.currentIndex().row()))
         self.export_button.clicked.connect(self.export)
         self.new_button.clicked.connect(self.new_requested)
@@ -184,10 +188,16 @@ class ListPage(QWidget):
                 return None
             return listing.ids(self.store, self.kind, filters, sort, desc)
 
-        self.tasks.run_db(first_page, lambda ids: self._apply(generation, ids, final=False),
-                          lambda exc: self._failed(generation, exc))
-        self.tasks.run_db(everything, lambda ids: self._apply(generation, ids, final=True),
-                          lambda exc: self._failed(generation, exc))
+        self.tasks.run_db(
+            first_page,
+            lambda ids: self._apply(generation, ids, final=False),
+            lambda exc: self._failed(generation, exc),
+        )
+        self.tasks.run_db(
+            everything,
+            lambda ids: self._apply(generation, ids, final=True),
+            lambda exc: self._failed(generation, exc),
+        )
 
     def _apply(self, generation: int, ids: list[str] | None, *, final: bool) -> None:
         if generation != self._generation or ids is None or self._complete_generation == generation:
@@ -266,7 +276,9 @@ class ListPage(QWidget):
             job,
             title=self.tr("Export to Excel"),
             parent=self,
-            on_done=lambda out: dialogs.inform(self, self.tr("Export"), self.tr("Saved to %1").replace("%1", str(out))),
+            on_done=lambda out: dialogs.inform(
+                self, self.tr("Export"), self.tr("Saved to %1").replace("%1", str(out))
+            ),
             on_error=lambda exc: dialogs.inform(
                 self, self.tr("Export"), self.tr("Export failed: %1").replace("%1", str(exc)), error=True
             ),

@@ -50,7 +50,11 @@ class MainWindow(QMainWindow):
         self.pages: dict[str, QWidget] = {}
         self.page_factories: list[tuple[str, str, Callable[[], QWidget]]] = [
             ("workbench", self.tr("Today"), self._workbench),
-            ("consultations", self.tr("Legal consultations"), lambda: self._page("ui.pages", "ConsultationsPage")),
+            (
+                "consultations",
+                self.tr("Legal consultations"),
+                lambda: self._page("ui.pages", "ConsultationsPage"),
+            ),
             ("cases", self.tr("Dispute mediation"), lambda: self._page("ui.pages", "CasesPage")),
             ("roster", self.tr("Legal literate persons"), lambda: self._page("ui.roster_page", "RosterPage")),
             ("activities", self.tr("Legal publicity"), lambda: self._page("ui.pages", "ActivitiesPage")),

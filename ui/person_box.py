@@ -46,7 +46,11 @@ class SimilarPeople(QWidget):
             row = QWidget()
             line = QHBoxLayout(row)
             line.setContentsMargins(0, 0, 0, 0)
-            note = QLabel(self.tr("Already in the records: %1 (%2)").replace("%1", match.name).replace("%2", match.reason))
+            note = QLabel(
+                self.tr("Already in the records: %1 (%2)")
+                .replace("%1", match.name)
+                .replace("%2", match.reason)
+            )
             note.setStyleSheet(NOTE_STYLE)
             use = QPushButton(self.tr("Use this person"))
             use.clicked.connect(lambda _=False, m=match: self.chosen.emit(m))
@@ -74,4 +78,6 @@ def lookup_similar(
 
 
 def same_sound(a: str | None, b: str | None) -> bool:
-    return bool(a and b and a.strip() and b.strip() and people.pinyin_key(a.strip()) == people.pinyin_key(b.strip()))
+    return bool(
+        a and b and a.strip() and b.strip() and people.pinyin_key(a.strip()) == people.pinyin_key(b.strip())
+    )

@@ -15,7 +15,9 @@ from ui.widgets import ButtonChoice
 class RatingDialog(FormDialog):
     """``close(grade=…, comment=…, no_rating_reason=…)`` is the core's close function."""
 
-    def __init__(self, store: Any, tasks: Any, title: str, close: Callable[..., Any], parent: Any = None) -> None:
+    def __init__(
+        self, store: Any, tasks: Any, title: str, close: Callable[..., Any], parent: Any = None
+    ) -> None:
         super().__init__(store, None, parent, tasks=tasks)
         self.setWindowTitle(title)
         self._close = close

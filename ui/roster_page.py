@@ -47,16 +47,22 @@ class MemberForm(FormDialog):
         self.member_id = member_id
         self.setWindowTitle(self.tr("Legal literate person"))
         self.resize(640, 700)
-        self.add_field("region_code", self.tr("Village"), combo([(v.name, v.code) for v in setup.villages(store)]))
+        self.add_field(
+            "region_code", self.tr("Village"), combo([(v.name, v.code) for v in setup.villages(store)])
+        )
         self.add_field("group_name", self.tr("Village group"), QLineEdit())
         self.add_field("name", self.tr("Name"), QLineEdit())
         id_number = self.add_field("id_number", self.tr("ID number"), QLineEdit())
         self.add_field("gender", self.tr("Sex"), combo(terms("genders"), blank=""))
         self.add_field("birth_date", self.tr("Date of birth"), date_edit(optional=True))
         self.add_field("ethnicity", self.tr("Ethnicity"), QLineEdit())
-        self.add_field("political_status", self.tr("Political status"), combo(terms("political_statuses"), blank=""))
+        self.add_field(
+            "political_status", self.tr("Political status"), combo(terms("political_statuses"), blank="")
+        )
         self.add_field("education", self.tr("Education"), combo(terms("education_levels"), blank=""))
-        self.add_field("identity_category", self.tr("Identity"), combo(terms("identity_categories"), blank=""))
+        self.add_field(
+            "identity_category", self.tr("Identity"), combo(terms("identity_categories"), blank="")
+        )
         self.add_field("phone", self.tr("Phone"), QLineEdit())
         self.add_field("certificate_no", self.tr("Certificate number"), QLineEdit())
         self.add_field("appointed_on", self.tr("Registered on"), date_edit(optional=True))
@@ -124,7 +130,9 @@ class RosterPage(QWidget):
         self.store = store
         self.tasks = tasks
         self.counts = QTableWidget(0, 3)
-        self.counts.setHorizontalHeaderLabels([self.tr("Village"), self.tr("On the roster"), self.tr("Target")])
+        self.counts.setHorizontalHeaderLabels(
+            [self.tr("Village"), self.tr("On the roster"), self.tr("Target")]
+        )
         self.counts.verticalHeader().hide()
         self.counts.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.counts.horizontalHeader().setStretchLastSection(True)
@@ -132,8 +140,12 @@ class RosterPage(QWidget):
         counts_box = QGroupBox(self.tr("Per village (target: at least 3)"))
         QVBoxLayout(counts_box).addWidget(self.counts)
         self.list = ListPage(
-            store, tasks, "legal_literate", villages=village_choices(store),
-            types=terms("identity_categories"), statuses=terms("roster_statuses"),
+            store,
+            tasks,
+            "legal_literate",
+            villages=village_choices(store),
+            types=terms("identity_categories"),
+            statuses=terms("roster_statuses"),
             new_label=self.tr("Add a person"),
         )
         self.list.open_requested.connect(self.open_record)

@@ -106,7 +106,9 @@ class SettingsPage(QWidget):
 
     def _language_changed(self) -> None:
         QSettings().setValue(LANGUAGE_SETTING, self.language.currentData())
-        dialogs.inform(self, self.tr("Language"), self.tr("The new language is used after the program restarts."))
+        dialogs.inform(
+            self, self.tr("Language"), self.tr("The new language is used after the program restarts.")
+        )
 
     def add_village(self) -> None:
         name = self.new_village.text()
@@ -121,4 +123,6 @@ class SettingsPage(QWidget):
         def failed(exc: BaseException) -> None:
             self.village_error.setText("\n".join((error_messages(exc) or {"": str(exc)}).values()))
 
-        self.tasks.run_db(lambda: setup.add_village(self.store, township.code if township else "", name), done, failed)
+        self.tasks.run_db(
+            lambda: setup.add_village(self.store, township.code if township else "", name), done, failed
+        )

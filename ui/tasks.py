@@ -103,7 +103,9 @@ class TaskManager(QObject):
 
     # --- database jobs ----------------------------------------------------------------------------
 
-    def run_db(self, fn: Callable[[], Any], on_done: Done | None = None, on_error: Failed | None = None) -> int:
+    def run_db(
+        self, fn: Callable[[], Any], on_done: Done | None = None, on_error: Failed | None = None
+    ) -> int:
         """Queue ``fn`` on the database thread; ``on_done(result)`` or ``on_error(exc)`` runs later here."""
         if self._closed:
             raise RuntimeError("task manager is shut down")

@@ -170,7 +170,9 @@ def set_value(widget: QWidget, value: Any) -> None:
         if isinstance(value, str):
             value = datetime.fromisoformat(value)
         if isinstance(value, datetime):
-            widget.setDateTime(QDateTime(QDate(value.year, value.month, value.day), QTime(value.hour, value.minute)))
+            widget.setDateTime(
+                QDateTime(QDate(value.year, value.month, value.day), QTime(value.hour, value.minute))
+            )
     elif isinstance(widget, QDateEdit):
         if isinstance(value, str):
             value = date.fromisoformat(value[:10])

@@ -86,21 +86,32 @@ class WorkbenchPage(QWidget):
         self.worklist = work
         self._fill(self.visits, work.visits_due, self.tr("due in %1 day(s)"), self.tr("%1 day(s) overdue"))
         self._fill(self.overdue, work.overdue_cases, "", self.tr("%1 day(s) past the target"))
-        self._fill(self.window, work.confirmation_window, self.tr("%1 day(s) left to apply"), self.tr("%1 day(s) left to apply"))
+        self._fill(
+            self.window,
+            work.confirmation_window,
+            self.tr("%1 day(s) left to apply"),
+            self.tr("%1 day(s) left to apply"),
+        )
         if work.unsynced:
-            self.sync_label.setText(self.tr("%n record(s) saved here are waiting to be sent to the server.", "", work.unsynced))
+            self.sync_label.setText(
+                self.tr("%n record(s) saved here are waiting to be sent to the server.", "", work.unsynced)
+            )
         else:
             self.sync_label.setText(self.tr("Nothing is waiting to be sent."))
         self.loaded.emit()
 
-    def _fill(self, box: tuple[QGroupBox, QListWidget], items: list[worklist.Item], ahead: str, late: str) -> None:
+    def _fill(
+        self, box: tuple[QGroupBox, QListWidget], items: list[worklist.Item], ahead: str, late: str
+    ) -> None:
         group, widget = box
         widget.clear()
         base = group.title().split("（")[0]
         group.setTitle(f"{base}（{len(items)}）")
         for item in items:
             when = (late if item.days < 0 else ahead).replace("%1", str(abs(item.days)))
-            row = QListWidgetItem(f"{item.case_no}  {item.title}  —  {item.due_on.isoformat()} {when}".rstrip())
+            row = QListWidgetItem(
+                f"{item.case_no}  {item.title}  —  {item.due_on.isoformat()} {when}".rstrip()
+            )
             row.setData(Qt.ItemDataRole.UserRole, item.case_id)
             if item.days < 0:
                 row.setForeground(QColor("#b00020"))

@@ -204,7 +204,11 @@ def ids(
     with store.engine.connect() as conn:
         if query and spec.search_kind is not None:
             hits = search.search(
-                conn, query, kind=spec.search_kind, region_codes=filters.region_codes, limit=limit or SEARCH_CAP
+                conn,
+                query,
+                kind=spec.search_kind,
+                region_codes=filters.region_codes,
+                limit=limit or SEARCH_CAP,
             )
             if not hits:
                 return []

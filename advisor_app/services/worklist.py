@@ -93,8 +93,11 @@ def confirmation_window(
     store: Store, today: date, region_codes: list[str] | None = None, limit: int = 200
 ) -> list[Item]:
     """Signed written agreements still inside the 30 days to apply for 司法确认, not yet applied."""
-    params = {"since": (today - timedelta(days=CONFIRMATION_DAYS)).isoformat(), "limit": limit,
-              "days": f"+{CONFIRMATION_DAYS} days"}
+    params = {
+        "since": (today - timedelta(days=CONFIRMATION_DAYS)).isoformat(),
+        "limit": limit,
+        "days": f"+{CONFIRMATION_DAYS} days",
+    }
     sql = (
         f"SELECT k.id, k.case_no, k.dispute_type || '｜' || {PARTIES}, date(a.signed_on, :days)"
         " FROM agreements a JOIN cases k ON k.id = a.case_id"

@@ -16,67 +16,67 @@
         <translation>Legal publicity activity</translation>
     </message>
     <message>
-        <location filename="../../ui/activity_form.py" line="24" />
+        <location filename="../../ui/activity_form.py" line="25" />
         <source>Village</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../ui/activity_form.py" line="25" />
+        <location filename="../../ui/activity_form.py" line="27" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/activity_form.py" line="26" />
+        <location filename="../../ui/activity_form.py" line="28" />
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/activity_form.py" line="27" />
+        <location filename="../../ui/activity_form.py" line="29" />
         <source>Topic</source>
         <translation>Topic</translation>
     </message>
     <message>
-        <location filename="../../ui/activity_form.py" line="28" />
+        <location filename="../../ui/activity_form.py" line="30" />
         <source>Place</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../ui/activity_form.py" line="31" />
+        <location filename="../../ui/activity_form.py" line="33" />
         <source>Audience</source>
         <translation>Audience</translation>
     </message>
     <message>
-        <location filename="../../ui/activity_form.py" line="32" />
+        <location filename="../../ui/activity_form.py" line="34" />
         <source>Speaker</source>
         <translation>Speaker</translation>
     </message>
     <message>
-        <location filename="../../ui/activity_form.py" line="36" />
+        <location filename="../../ui/activity_form.py" line="38" />
         <source>Minutes</source>
         <translation>Minutes</translation>
     </message>
     <message>
-        <location filename="../../ui/activity_form.py" line="37" />
+        <location filename="../../ui/activity_form.py" line="39" />
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/activity_form.py" line="40" />
+        <location filename="../../ui/activity_form.py" line="42" />
         <source>Photos</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../ui/activity_form.py" line="41" />
+        <location filename="../../ui/activity_form.py" line="43" />
         <source>Add a photo…</source>
         <translation>Add a photo…</translation>
     </message>
     <message>
-        <location filename="../../ui/activity_form.py" line="51" />
+        <location filename="../../ui/activity_form.py" line="53" />
         <source>Save the activity first, then add photos.</source>
         <translation>Save the activity first, then add photos.</translation>
     </message>
     <message>
-        <location filename="../../ui/activity_form.py" line="66" />
+        <location filename="../../ui/activity_form.py" line="70" />
         <source>Add a photo</source>
         <translation>Add a photo</translation>
     </message>
@@ -84,524 +84,524 @@
 <context>
     <name>CaseWindow</name>
     <message>
-        <location filename="../../ui/case_window.py" line="296" />
+        <location filename="../../ui/case_window.py" line="309" />
         <source>Village</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="297" />
+        <location filename="../../ui/case_window.py" line="310" />
         <source>Dispute type</source>
         <translation>Dispute type</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="298" />
+        <location filename="../../ui/case_window.py" line="311" />
         <source>Source</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="299" />
+        <location filename="../../ui/case_window.py" line="312" />
         <source>Accepted on</source>
         <translation>Accepted on</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="300" />
+        <location filename="../../ui/case_window.py" line="313" />
         <source>Mediator</source>
         <translation>Mediator</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="301" />
+        <location filename="../../ui/case_window.py" line="314" />
         <source>Recorder</source>
         <translation>Recorder</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="302" />
+        <location filename="../../ui/case_window.py" line="315" />
         <source>Summary of the dispute</source>
         <translation>Summary of the dispute</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="306" />
+        <location filename="../../ui/case_window.py" line="319" />
         <source>Role</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="306" />
+        <location filename="../../ui/case_window.py" line="319" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="306" />
+        <location filename="../../ui/case_window.py" line="319" />
         <source>Sex</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="306" />
+        <location filename="../../ui/case_window.py" line="319" />
         <source>ID number</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="306" />
+        <location filename="../../ui/case_window.py" line="319" />
         <source>Phone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="313" />
+        <location filename="../../ui/case_window.py" line="326" />
         <source>Parties</source>
         <translation>Parties</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="316" />
+        <location filename="../../ui/case_window.py" line="329" />
         <source>Add a party…</source>
         <translation>Add a party…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="317" />
+        <location filename="../../ui/case_window.py" line="330" />
         <source>Remove party</source>
         <translation>Remove party</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="318" />
+        <location filename="../../ui/case_window.py" line="331" />
         <source>Save registration</source>
         <translation>Save registration</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="333" />
+        <location filename="../../ui/case_window.py" line="346" />
         <source>Registration</source>
         <translation>Registration</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="406" />
+        <location filename="../../ui/case_window.py" line="424" />
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="407" />
+        <location filename="../../ui/case_window.py" line="425" />
         <source>Place</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="408" />
+        <location filename="../../ui/case_window.py" line="426" />
         <source>Participants</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="409" />
+        <location filename="../../ui/case_window.py" line="428" />
         <source>Statements of each side</source>
         <translation>Statements of each side</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="409" />
+        <location filename="../../ui/case_window.py" line="429" />
         <source>Facts checked</source>
         <translation>Facts checked</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="410" />
+        <location filename="../../ui/case_window.py" line="430" />
         <source>Result</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="414" />
+        <location filename="../../ui/case_window.py" line="435" />
         <source>Rights notice read and signed</source>
         <translation>Rights notice read and signed</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="415" />
+        <location filename="../../ui/case_window.py" line="436" />
         <source>Mediation failed…</source>
         <translation>Mediation failed…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="416" />
+        <location filename="../../ui/case_window.py" line="437" />
         <source>Terminate…</source>
         <translation>Terminate…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="417" />
+        <location filename="../../ui/case_window.py" line="438" />
         <source>Save this session</source>
         <translation>Save this session</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="429" />
+        <location filename="../../ui/case_window.py" line="450" />
         <source>Sessions held</source>
         <translation>Sessions held</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="433" />
+        <location filename="../../ui/case_window.py" line="454" />
         <source>Mediation sessions</source>
         <translation>Mediation sessions</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="445" />
+        <location filename="../../ui/case_window.py" line="469" />
         <source>Why (this goes into the case file):</source>
         <translation>Why (this goes into the case file):</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="456" />
+        <location filename="../../ui/case_window.py" line="481" />
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="457" />
+        <location filename="../../ui/case_window.py" line="482" />
         <source>Main facts and matters in dispute</source>
         <translation>Main facts and matters in dispute</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="460" />
+        <location filename="../../ui/case_window.py" line="485" />
         <source>Terms agreed</source>
         <translation>Terms agreed</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="461" />
+        <location filename="../../ui/case_window.py" line="486" />
         <source>Way and time of performance</source>
         <translation>Way and time of performance</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="463" />
+        <location filename="../../ui/case_window.py" line="488" />
         <source>Perform by</source>
         <translation>Perform by</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="466" />
+        <location filename="../../ui/case_window.py" line="491" />
         <source>parties + 1</source>
         <translation>parties + 1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="467" />
+        <location filename="../../ui/case_window.py" line="492" />
         <source>Copies</source>
         <translation>Copies</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="468" />
+        <location filename="../../ui/case_window.py" line="493" />
         <source>Amount (yuan)</source>
         <translation>Amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="471" />
+        <location filename="../../ui/case_window.py" line="496" />
         <source>Save draft agreement</source>
         <translation>Save draft agreement</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="472" />
+        <location filename="../../ui/case_window.py" line="497" />
         <source>Mark signed…</source>
         <translation>Mark signed…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="473" />
+        <location filename="../../ui/case_window.py" line="498" />
         <source>Change (new version)</source>
         <translation>Change (new version)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="474" />
+        <location filename="../../ui/case_window.py" line="499" />
         <source>Attach signed scan…</source>
         <translation>Attach signed scan…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="475" />
-        <location filename="../../ui/case_window.py" line="556" />
-        <location filename="../../ui/case_window.py" line="566" />
+        <location filename="../../ui/case_window.py" line="500" />
+        <location filename="../../ui/case_window.py" line="591" />
+        <location filename="../../ui/case_window.py" line="602" />
         <source>Print</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="481" />
+        <location filename="../../ui/case_window.py" line="506" />
         <source>Print case documents</source>
         <translation>Print case documents</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="484" />
+        <location filename="../../ui/case_window.py" line="509" />
         <source>Application for mediation</source>
         <translation>Application for mediation</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="485" />
+        <location filename="../../ui/case_window.py" line="510" />
         <source>Registration form</source>
         <translation>Registration form</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="486" />
+        <location filename="../../ui/case_window.py" line="511" />
         <source>Notice of rights and duties</source>
         <translation>Notice of rights and duties</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="487" />
+        <location filename="../../ui/case_window.py" line="512" />
         <source>Mediation record</source>
         <translation>Mediation record</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="488" />
+        <location filename="../../ui/case_window.py" line="513" />
         <source>Oral agreement form</source>
         <translation>Oral agreement form</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="489" />
+        <location filename="../../ui/case_window.py" line="514" />
         <source>Return visit record</source>
         <translation>Return visit record</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="490" />
+        <location filename="../../ui/case_window.py" line="515" />
         <source>Application for judicial confirmation</source>
         <translation>Application for judicial confirmation</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="491" />
+        <location filename="../../ui/case_window.py" line="516" />
         <source>Whole case file</source>
         <translation>Whole case file</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="504" />
+        <location filename="../../ui/case_window.py" line="529" />
         <source>Agreement</source>
         <translation>Agreement</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="521" />
+        <location filename="../../ui/case_window.py" line="549" />
         <source>Mark signed</source>
         <translation>Mark signed</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="522" />
+        <location filename="../../ui/case_window.py" line="551" />
         <source>Have all parties signed (or pressed a fingerprint), the mediator signed and the committee's seal been put on it? After this the agreement can no longer be edited.</source>
         <translation>Have all parties signed (or pressed a fingerprint), the mediator signed and the committee's seal been put on it? After this the agreement can no longer be edited.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="541" />
+        <location filename="../../ui/case_window.py" line="575" />
         <source>Attach signed scan</source>
         <translation>Attach signed scan</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="556" />
+        <location filename="../../ui/case_window.py" line="591" />
         <source>Printing is not available yet (%1).</source>
         <translation>Printing is not available yet (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="577" />
+        <location filename="../../ui/case_window.py" line="613" />
         <source>Record performance</source>
         <translation>Record performance</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="580" />
+        <location filename="../../ui/case_window.py" line="616" />
         <source>Performance of the agreement:</source>
         <translation>Performance of the agreement:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="585" />
+        <location filename="../../ui/case_window.py" line="621" />
         <source>Visited on</source>
         <translation>Visited on</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="586" />
+        <location filename="../../ui/case_window.py" line="622" />
         <source>Reason for the visit</source>
         <translation>Reason for the visit</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="587" />
+        <location filename="../../ui/case_window.py" line="624" />
         <source>Performed?</source>
         <translation>Performed?</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="588" />
+        <location filename="../../ui/case_window.py" line="627" />
         <source>Satisfied</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="588" />
+        <location filename="../../ui/case_window.py" line="627" />
         <source>The parties are satisfied</source>
         <translation>The parties are satisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="589" />
+        <location filename="../../ui/case_window.py" line="629" />
         <source>Lawsuit</source>
         <translation>Lawsuit</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="589" />
+        <location filename="../../ui/case_window.py" line="629" />
         <source>A party went to court</source>
         <translation>A party went to court</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="590" />
+        <location filename="../../ui/case_window.py" line="631" />
         <source>Risk</source>
         <translation>Risk</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="590" />
+        <location filename="../../ui/case_window.py" line="631" />
         <source>Risk that the dispute flares up again</source>
         <translation>Risk that the dispute flares up again</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="591" />
+        <location filename="../../ui/case_window.py" line="633" />
         <source>Measures</source>
         <translation>Measures</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="592" />
+        <location filename="../../ui/case_window.py" line="634" />
         <source>Visitor</source>
         <translation>Visitor</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="594" />
+        <location filename="../../ui/case_window.py" line="636" />
         <source>Save return visit</source>
         <translation>Save return visit</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="601" />
+        <location filename="../../ui/case_window.py" line="643" />
         <source>Return visit</source>
         <translation>Return visit</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="621" />
+        <location filename="../../ui/case_window.py" line="663" />
         <source>Applied on</source>
         <translation>Applied on</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="622" />
+        <location filename="../../ui/case_window.py" line="664" />
         <source>Court</source>
         <translation>Court</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="623" />
+        <location filename="../../ui/case_window.py" line="665" />
         <source>Record the application</source>
         <translation>Record the application</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="625" />
+        <location filename="../../ui/case_window.py" line="667" />
         <source>Court confirmed</source>
         <translation>Court confirmed</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="626" />
+        <location filename="../../ui/case_window.py" line="668" />
         <source>Court refused</source>
         <translation>Court refused</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="640" />
+        <location filename="../../ui/case_window.py" line="682" />
         <source>Judicial confirmation</source>
         <translation>Judicial confirmation</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="660" />
+        <location filename="../../ui/case_window.py" line="705" />
         <source>Attach a document…</source>
         <translation>Attach a document…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="663" />
+        <location filename="../../ui/case_window.py" line="708" />
         <source>Add to the case file:</source>
         <translation>Add to the case file:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="667" />
+        <location filename="../../ui/case_window.py" line="712" />
         <source>Close the case with rating…</source>
         <translation>Close the case with rating…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="668" />
+        <location filename="../../ui/case_window.py" line="713" />
         <source>Archive</source>
         <translation>Archive</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="676" />
+        <location filename="../../ui/case_window.py" line="722" />
         <source>Case file (卷宗) contents — ✗ marks a required document that is missing:</source>
         <translation>Case file (卷宗) contents — ✗ marks a required document that is missing:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="680" />
+        <location filename="../../ui/case_window.py" line="727" />
         <source>Close and archive</source>
         <translation>Close and archive</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="683" />
+        <location filename="../../ui/case_window.py" line="731" />
         <source>Attach a document</source>
         <translation>Attach a document</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="693" />
+        <location filename="../../ui/case_window.py" line="745" />
         <source>Close the case</source>
         <translation>Close the case</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="712" />
+        <location filename="../../ui/case_window.py" line="766" />
         <source>Register a dispute</source>
         <translation>Register a dispute</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="713" />
+        <location filename="../../ui/case_window.py" line="767" />
         <source>New case: enter the parties, the type and a summary, then save.</source>
         <translation>New case: enter the parties, the type and a summary, then save.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="721" />
+        <location filename="../../ui/case_window.py" line="775" />
         <source>(past the one-month target)</source>
         <translation>(past the one-month target)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="724" />
+        <location filename="../../ui/case_window.py" line="778" />
         <source>Status: %1</source>
         <translation>Status: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="725" />
+        <location filename="../../ui/case_window.py" line="780" />
         <source>Accepted %1, due %2</source>
         <translation>Accepted %1, due %2</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="774" />
+        <location filename="../../ui/case_window.py" line="849" />
         <source>No agreement yet. Suggested clauses follow the dispute type.</source>
         <translation>No agreement yet. Suggested clauses follow the dispute type.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="777" />
+        <location filename="../../ui/case_window.py" line="854" />
         <source> — signed agreements are read-only; a change makes a new version.</source>
         <translation> — signed agreements are read-only; a change makes a new version.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="779" />
+        <location filename="../../ui/case_window.py" line="859" />
         <source>Version %1: %2</source>
         <translation>Version %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="786" />
+        <location filename="../../ui/case_window.py" line="867" />
         <source>Visited %1 by %2</source>
         <translation>Visited %1 by %2</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="788" />
+        <location filename="../../ui/case_window.py" line="872" />
         <source>Scheduled for %1</source>
         <translation>Scheduled for %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="797" />
+        <location filename="../../ui/case_window.py" line="884" />
         <source>The parties may jointly apply to the court within 30 days of the agreement taking effect: until %1 (%2 day(s) left).</source>
         <translation>The parties may jointly apply to the court within 30 days of the agreement taking effect: until %1 (%2 day(s) left).</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="800" />
+        <location filename="../../ui/case_window.py" line="891" />
         <source>Judicial confirmation needs a signed written agreement.</source>
         <translation>Judicial confirmation needs a signed written agreement.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="815" />
+        <location filename="../../ui/case_window.py" line="908" />
         <source>required</source>
         <translation>required</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="815" />
+        <location filename="../../ui/case_window.py" line="908" />
         <source>optional</source>
         <translation>optional</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="841" />
+        <location filename="../../ui/case_window.py" line="939" />
         <source>Restore draft</source>
         <translation>Restore draft</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="842" />
+        <location filename="../../ui/case_window.py" line="941" />
         <source>An unsaved draft from %1 was found (the program may have closed unexpectedly). Restore it?</source>
         <translation>An unsaved draft from %1 was found (the program may have closed unexpectedly). Restore it?</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="856" />
+        <location filename="../../ui/case_window.py" line="960" />
         <source>Unsaved changes</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="857" />
+        <location filename="../../ui/case_window.py" line="961" />
         <source>This case has changes that are not saved. Leave without saving?</source>
         <translation>This case has changes that are not saved. Leave without saving?</translation>
     </message>
@@ -795,67 +795,67 @@
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="38" />
+        <location filename="../../ui/consultation_form.py" line="39" />
         <source>Category</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="39" />
+        <location filename="../../ui/consultation_form.py" line="41" />
         <source>Matter</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="40" />
+        <location filename="../../ui/consultation_form.py" line="42" />
         <source>Question</source>
         <translation>Question</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="43" />
+        <location filename="../../ui/consultation_form.py" line="45" />
         <source>Answer</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="46" />
+        <location filename="../../ui/consultation_form.py" line="48" />
         <source>Referred to</source>
         <translation>Referred to</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="55" />
+        <location filename="../../ui/consultation_form.py" line="57" />
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="56" />
+        <location filename="../../ui/consultation_form.py" line="58" />
         <source>Time taken</source>
         <translation>Time taken</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="57" />
+        <location filename="../../ui/consultation_form.py" line="59" />
         <source>Adviser</source>
         <translation>Adviser</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="59" />
+        <location filename="../../ui/consultation_form.py" line="61" />
         <source>Save and close with rating…</source>
         <translation>Save and close with rating…</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="62" />
+        <location filename="../../ui/consultation_form.py" line="64" />
         <source>Print record</source>
         <translation>Print record</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="111" />
+        <location filename="../../ui/consultation_form.py" line="117" />
         <source>No article of the Legal Aid Law matched; the legal aid office will check eligibility.</source>
         <translation>No article of the Legal Aid Law matched; the legal aid office will check eligibility.</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="136" />
+        <location filename="../../ui/consultation_form.py" line="143" />
         <source>Print</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="154" />
+        <location filename="../../ui/consultation_form.py" line="161" />
         <source>Close the consultation</source>
         <translation>Close the consultation</translation>
     </message>
@@ -871,32 +871,32 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../ui/first_run.py" line="43" />
+        <location filename="../../ui/first_run.py" line="44" />
         <source>Welcome to the village legal service desk</source>
         <translation>Welcome to the village legal service desk</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="45" />
+        <location filename="../../ui/first_run.py" line="46" />
         <source>I am a</source>
         <translation>I am a</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="47" />
+        <location filename="../../ui/first_run.py" line="48" />
         <source>Township</source>
         <translation>Township</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="48" />
+        <location filename="../../ui/first_run.py" line="49" />
         <source>Your name</source>
         <translation>Your name</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="49" />
+        <location filename="../../ui/first_run.py" line="51" />
         <source>Demo data</source>
         <translation>Demo data</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="49" />
+        <location filename="../../ui/first_run.py" line="51" />
         <source>Fill in demo records to try the program</source>
         <translation>Fill in demo records to try the program</translation>
     </message>
@@ -904,22 +904,22 @@
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../ui/forms.py" line="293" />
+        <location filename="../../ui/forms.py" line="297" />
         <source>Unsaved changes</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../ui/forms.py" line="294" />
+        <location filename="../../ui/forms.py" line="298" />
         <source>This form has changes that are not saved. Save them?</source>
         <translation>This form has changes that are not saved. Save them?</translation>
     </message>
     <message>
-        <location filename="../../ui/forms.py" line="336" />
+        <location filename="../../ui/forms.py" line="340" />
         <source>Restore draft</source>
         <translation>Restore draft</translation>
     </message>
     <message>
-        <location filename="../../ui/forms.py" line="337" />
+        <location filename="../../ui/forms.py" line="342" />
         <source>An unsaved draft from %1 was found (the program may have closed unexpectedly). Restore it?</source>
         <translation>An unsaved draft from %1 was found (the program may have closed unexpectedly). Restore it?</translation>
     </message>
@@ -967,13 +967,13 @@
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="175" />
+        <location filename="../../ui/list_page.py" line="179" />
         <source>Searching…</source>
         <translation>Searching…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/list_page.py" line="209" />
-        <location filename="../../ui/list_page.py" line="214" />
+        <location filename="../../ui/list_page.py" line="219" />
+        <location filename="../../ui/list_page.py" line="224" />
         <source>%n record(s)</source>
         <translation>
             <numerusform>%n record(s)</numerusform>
@@ -981,34 +981,34 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="232" />
+        <location filename="../../ui/list_page.py" line="242" />
         <source>The list could not be loaded: %1</source>
         <translation>The list could not be loaded: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="254" />
-        <location filename="../../ui/list_page.py" line="267" />
+        <location filename="../../ui/list_page.py" line="264" />
+        <location filename="../../ui/list_page.py" line="277" />
         <source>Export to Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="259" />
+        <location filename="../../ui/list_page.py" line="269" />
         <source>Exporting…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="269" />
-        <location filename="../../ui/list_page.py" line="271" />
+        <location filename="../../ui/list_page.py" line="280" />
+        <location filename="../../ui/list_page.py" line="283" />
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="269" />
+        <location filename="../../ui/list_page.py" line="280" />
         <source>Saved to %1</source>
         <translation>Saved to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="271" />
+        <location filename="../../ui/list_page.py" line="283" />
         <source>Export failed: %1</source>
         <translation>Export failed: %1</translation>
     </message>
@@ -1031,37 +1031,37 @@
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="53" />
+        <location filename="../../ui/main_window.py" line="55" />
         <source>Legal consultations</source>
         <translation>Legal consultations</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="54" />
+        <location filename="../../ui/main_window.py" line="58" />
         <source>Dispute mediation</source>
         <translation>Dispute mediation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="55" />
+        <location filename="../../ui/main_window.py" line="59" />
         <source>Legal literate persons</source>
         <translation>Legal literate persons</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="56" />
+        <location filename="../../ui/main_window.py" line="60" />
         <source>Legal publicity</source>
         <translation>Legal publicity</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="57" />
+        <location filename="../../ui/main_window.py" line="61" />
         <source>Statistics</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="58" />
+        <location filename="../../ui/main_window.py" line="62" />
         <source>Sync</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="59" />
+        <location filename="../../ui/main_window.py" line="63" />
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
@@ -1074,92 +1074,92 @@
         <translation>Legal literate person</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="50" />
+        <location filename="../../ui/roster_page.py" line="51" />
         <source>Village</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="51" />
+        <location filename="../../ui/roster_page.py" line="53" />
         <source>Village group</source>
         <translation>Village group</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="52" />
+        <location filename="../../ui/roster_page.py" line="54" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="53" />
+        <location filename="../../ui/roster_page.py" line="55" />
         <source>ID number</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="54" />
+        <location filename="../../ui/roster_page.py" line="56" />
         <source>Sex</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="55" />
+        <location filename="../../ui/roster_page.py" line="57" />
         <source>Date of birth</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="56" />
+        <location filename="../../ui/roster_page.py" line="58" />
         <source>Ethnicity</source>
         <translation>Ethnicity</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="57" />
+        <location filename="../../ui/roster_page.py" line="60" />
         <source>Political status</source>
         <translation>Political status</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="58" />
+        <location filename="../../ui/roster_page.py" line="62" />
         <source>Education</source>
         <translation>Education</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="59" />
+        <location filename="../../ui/roster_page.py" line="64" />
         <source>Identity</source>
         <translation>Identity</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="60" />
+        <location filename="../../ui/roster_page.py" line="66" />
         <source>Phone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="61" />
+        <location filename="../../ui/roster_page.py" line="67" />
         <source>Certificate number</source>
         <translation>Certificate number</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="62" />
+        <location filename="../../ui/roster_page.py" line="68" />
         <source>Registered on</source>
         <translation>Registered on</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="65" />
+        <location filename="../../ui/roster_page.py" line="71" />
         <source>Trainings</source>
         <translation>Trainings</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="67" />
+        <location filename="../../ui/roster_page.py" line="73" />
         <source>Add a training…</source>
         <translation>Add a training…</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="68" />
+        <location filename="../../ui/roster_page.py" line="74" />
         <source>Remove from the roster…</source>
         <translation>Remove from the roster…</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="109" />
+        <location filename="../../ui/roster_page.py" line="115" />
         <source>Remove from the roster</source>
         <translation>Remove from the roster</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="109" />
+        <location filename="../../ui/roster_page.py" line="115" />
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
@@ -1167,77 +1167,77 @@
 <context>
     <name>PartyDialog</name>
     <message>
-        <location filename="../../ui/case_window.py" line="58" />
+        <location filename="../../ui/case_window.py" line="60" />
         <source>Party</source>
         <translation>Party</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="60" />
+        <location filename="../../ui/case_window.py" line="62" />
         <source>Role</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="61" />
+        <location filename="../../ui/case_window.py" line="63" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="62" />
+        <location filename="../../ui/case_window.py" line="65" />
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="62" />
+        <location filename="../../ui/case_window.py" line="65" />
         <source>The party is an organisation</source>
         <translation>The party is an organisation</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="63" />
+        <location filename="../../ui/case_window.py" line="67" />
         <source>Representative</source>
         <translation>Representative</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="64" />
+        <location filename="../../ui/case_window.py" line="68" />
         <source>ID number</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="67" />
+        <location filename="../../ui/case_window.py" line="71" />
         <source>Sex</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="68" />
+        <location filename="../../ui/case_window.py" line="72" />
         <source>Date of birth</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="69" />
+        <location filename="../../ui/case_window.py" line="73" />
         <source>Ethnicity</source>
         <translation>Ethnicity</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="70" />
+        <location filename="../../ui/case_window.py" line="74" />
         <source>Occupation</source>
         <translation>Occupation</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="71" />
+        <location filename="../../ui/case_window.py" line="75" />
         <source>Phone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="72" />
+        <location filename="../../ui/case_window.py" line="76" />
         <source>Address</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="73" />
+        <location filename="../../ui/case_window.py" line="77" />
         <source>Priority groups</source>
         <translation>Priority groups</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="94" />
+        <location filename="../../ui/case_window.py" line="98" />
         <source>This party's name sounds the same as the mediator's (%1). If they are the same person or related, the mediator should step aside (回避).</source>
         <translation>This party's name sounds the same as the mediator's (%1). If they are the same person or related, the mediator should step aside (回避).</translation>
     </message>
@@ -1245,22 +1245,22 @@
 <context>
     <name>RatingDialog</name>
     <message>
-        <location filename="../../ui/rating_dialog.py" line="22" />
+        <location filename="../../ui/rating_dialog.py" line="24" />
         <source>Satisfaction</source>
         <translation>Satisfaction</translation>
     </message>
     <message>
-        <location filename="../../ui/rating_dialog.py" line="23" />
+        <location filename="../../ui/rating_dialog.py" line="25" />
         <source>Comment</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../ui/rating_dialog.py" line="25" />
+        <location filename="../../ui/rating_dialog.py" line="27" />
         <source>Only when no rating was given: why (e.g. left before rating)</source>
         <translation>Only when no rating was given: why (e.g. left before rating)</translation>
     </message>
     <message>
-        <location filename="../../ui/rating_dialog.py" line="26" />
+        <location filename="../../ui/rating_dialog.py" line="28" />
         <source>No rating, because</source>
         <translation>No rating, because</translation>
     </message>
@@ -1268,32 +1268,32 @@
 <context>
     <name>RosterPage</name>
     <message>
-        <location filename="../../ui/roster_page.py" line="127" />
+        <location filename="../../ui/roster_page.py" line="134" />
         <source>Village</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="127" />
+        <location filename="../../ui/roster_page.py" line="134" />
         <source>On the roster</source>
         <translation>On the roster</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="127" />
+        <location filename="../../ui/roster_page.py" line="134" />
         <source>Target</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="132" />
+        <location filename="../../ui/roster_page.py" line="140" />
         <source>Per village (target: at least 3)</source>
         <translation>Per village (target: at least 3)</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="137" />
+        <location filename="../../ui/roster_page.py" line="149" />
         <source>Add a person</source>
         <translation>Add a person</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="159" />
+        <location filename="../../ui/roster_page.py" line="171" />
         <source>below target</source>
         <translation>below target</translation>
     </message>
@@ -1368,12 +1368,12 @@
         <translation>not chosen</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="109" />
+        <location filename="../../ui/settings_page.py" line="110" />
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="109" />
+        <location filename="../../ui/settings_page.py" line="110" />
         <source>The new language is used after the program restarts.</source>
         <translation>The new language is used after the program restarts.</translation>
     </message>
@@ -1381,12 +1381,12 @@
 <context>
     <name>SimilarPeople</name>
     <message>
-        <location filename="../../ui/person_box.py" line="49" />
+        <location filename="../../ui/person_box.py" line="50" />
         <source>Already in the records: %1 (%2)</source>
         <translation>Already in the records: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/person_box.py" line="51" />
+        <location filename="../../ui/person_box.py" line="55" />
         <source>Use this person</source>
         <translation>Use this person</translation>
     </message>
@@ -1404,7 +1404,7 @@ Everything you enter is saved on this computer and will be sent once sync is set
 <context>
     <name>TaskManager</name>
     <message>
-        <location filename="../../ui/tasks.py" line="144" />
+        <location filename="../../ui/tasks.py" line="146" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
@@ -1412,17 +1412,17 @@ Everything you enter is saved on this computer and will be sent once sync is set
 <context>
     <name>TermsEditor</name>
     <message>
-        <location filename="../../ui/case_window.py" line="138" />
+        <location filename="../../ui/case_window.py" line="144" />
         <source>Add term</source>
         <translation>Add term</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="139" />
+        <location filename="../../ui/case_window.py" line="145" />
         <source>Insert suggested clause</source>
         <translation>Insert suggested clause</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="140" />
+        <location filename="../../ui/case_window.py" line="146" />
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
@@ -1513,12 +1513,13 @@ Everything you enter is saved on this computer and will be sent once sync is set
         <translation>%1 day(s) past the target</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="89" />
+        <location filename="../../ui/workbench.py" line="92" />
+        <location filename="../../ui/workbench.py" line="93" />
         <source>%1 day(s) left to apply</source>
         <translation>%1 day(s) left to apply</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/workbench.py" line="91" />
+        <location filename="../../ui/workbench.py" line="97" />
         <source>%n record(s) saved here are waiting to be sent to the server.</source>
         <translation>
             <numerusform>%n record(s) saved here are waiting to be sent to the server.</numerusform>
@@ -1526,12 +1527,12 @@ Everything you enter is saved on this computer and will be sent once sync is set
         </translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="93" />
+        <location filename="../../ui/workbench.py" line="100" />
         <source>Nothing is waiting to be sent.</source>
         <translation>Nothing is waiting to be sent.</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="109" />
+        <location filename="../../ui/workbench.py" line="120" />
         <source>Nothing here today.</source>
         <translation>Nothing here today.</translation>
     </message>

@@ -16,67 +16,67 @@
         <translation>普法活动</translation>
     </message>
     <message>
-        <location filename="../../ui/activity_form.py" line="24" />
+        <location filename="../../ui/activity_form.py" line="25" />
         <source>Village</source>
         <translation>所在村</translation>
     </message>
     <message>
-        <location filename="../../ui/activity_form.py" line="25" />
+        <location filename="../../ui/activity_form.py" line="27" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/activity_form.py" line="26" />
+        <location filename="../../ui/activity_form.py" line="28" />
         <source>Kind</source>
         <translation>活动类别</translation>
     </message>
     <message>
-        <location filename="../../ui/activity_form.py" line="27" />
+        <location filename="../../ui/activity_form.py" line="29" />
         <source>Topic</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../ui/activity_form.py" line="28" />
+        <location filename="../../ui/activity_form.py" line="30" />
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../ui/activity_form.py" line="31" />
+        <location filename="../../ui/activity_form.py" line="33" />
         <source>Audience</source>
         <translation>受众人数</translation>
     </message>
     <message>
-        <location filename="../../ui/activity_form.py" line="32" />
+        <location filename="../../ui/activity_form.py" line="34" />
         <source>Speaker</source>
         <translation>主讲人</translation>
     </message>
     <message>
-        <location filename="../../ui/activity_form.py" line="36" />
+        <location filename="../../ui/activity_form.py" line="38" />
         <source>Minutes</source>
         <translation>时长（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/activity_form.py" line="37" />
+        <location filename="../../ui/activity_form.py" line="39" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/activity_form.py" line="40" />
+        <location filename="../../ui/activity_form.py" line="42" />
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../ui/activity_form.py" line="41" />
+        <location filename="../../ui/activity_form.py" line="43" />
         <source>Add a photo…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../ui/activity_form.py" line="51" />
+        <location filename="../../ui/activity_form.py" line="53" />
         <source>Save the activity first, then add photos.</source>
         <translation>请先保存活动，再添加照片。</translation>
     </message>
     <message>
-        <location filename="../../ui/activity_form.py" line="66" />
+        <location filename="../../ui/activity_form.py" line="70" />
         <source>Add a photo</source>
         <translation>添加照片</translation>
     </message>
@@ -84,524 +84,524 @@
 <context>
     <name>CaseWindow</name>
     <message>
-        <location filename="../../ui/case_window.py" line="296" />
+        <location filename="../../ui/case_window.py" line="309" />
         <source>Village</source>
         <translation>所在村</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="297" />
+        <location filename="../../ui/case_window.py" line="310" />
         <source>Dispute type</source>
         <translation>纠纷类型</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="298" />
+        <location filename="../../ui/case_window.py" line="311" />
         <source>Source</source>
         <translation>案件来源</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="299" />
+        <location filename="../../ui/case_window.py" line="312" />
         <source>Accepted on</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="300" />
+        <location filename="../../ui/case_window.py" line="313" />
         <source>Mediator</source>
         <translation>人民调解员</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="301" />
+        <location filename="../../ui/case_window.py" line="314" />
         <source>Recorder</source>
         <translation>记录人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="302" />
+        <location filename="../../ui/case_window.py" line="315" />
         <source>Summary of the dispute</source>
         <translation>纠纷简要情况</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="306" />
+        <location filename="../../ui/case_window.py" line="319" />
         <source>Role</source>
         <translation>当事人类别</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="306" />
+        <location filename="../../ui/case_window.py" line="319" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="306" />
+        <location filename="../../ui/case_window.py" line="319" />
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="306" />
+        <location filename="../../ui/case_window.py" line="319" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="306" />
+        <location filename="../../ui/case_window.py" line="319" />
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="313" />
+        <location filename="../../ui/case_window.py" line="326" />
         <source>Parties</source>
         <translation>当事人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="316" />
+        <location filename="../../ui/case_window.py" line="329" />
         <source>Add a party…</source>
         <translation>添加当事人…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="317" />
+        <location filename="../../ui/case_window.py" line="330" />
         <source>Remove party</source>
         <translation>删除当事人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="318" />
+        <location filename="../../ui/case_window.py" line="331" />
         <source>Save registration</source>
         <translation>保存登记</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="333" />
+        <location filename="../../ui/case_window.py" line="346" />
         <source>Registration</source>
         <translation>受理登记</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="406" />
+        <location filename="../../ui/case_window.py" line="424" />
         <source>Time</source>
         <translation>调解时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="407" />
+        <location filename="../../ui/case_window.py" line="425" />
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="408" />
+        <location filename="../../ui/case_window.py" line="426" />
         <source>Participants</source>
         <translation>参加人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="409" />
+        <location filename="../../ui/case_window.py" line="428" />
         <source>Statements of each side</source>
         <translation>各方陈述</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="409" />
+        <location filename="../../ui/case_window.py" line="429" />
         <source>Facts checked</source>
         <translation>查明事实</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="410" />
+        <location filename="../../ui/case_window.py" line="430" />
         <source>Result</source>
         <translation>调解结果</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="414" />
+        <location filename="../../ui/case_window.py" line="435" />
         <source>Rights notice read and signed</source>
         <translation>已告知权利义务并签字</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="415" />
+        <location filename="../../ui/case_window.py" line="436" />
         <source>Mediation failed…</source>
         <translation>调解不成…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="416" />
+        <location filename="../../ui/case_window.py" line="437" />
         <source>Terminate…</source>
         <translation>终止调解…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="417" />
+        <location filename="../../ui/case_window.py" line="438" />
         <source>Save this session</source>
         <translation>保存本次调解记录</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="429" />
+        <location filename="../../ui/case_window.py" line="450" />
         <source>Sessions held</source>
         <translation>已有调解记录</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="433" />
+        <location filename="../../ui/case_window.py" line="454" />
         <source>Mediation sessions</source>
         <translation>调解记录</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="445" />
+        <location filename="../../ui/case_window.py" line="469" />
         <source>Why (this goes into the case file):</source>
         <translation>原因（将写入卷宗）：</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="456" />
+        <location filename="../../ui/case_window.py" line="481" />
         <source>Kind</source>
         <translation>协议形式</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="457" />
+        <location filename="../../ui/case_window.py" line="482" />
         <source>Main facts and matters in dispute</source>
         <translation>纠纷主要事实、争议事项</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="460" />
+        <location filename="../../ui/case_window.py" line="485" />
         <source>Terms agreed</source>
         <translation>协议内容</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="461" />
+        <location filename="../../ui/case_window.py" line="486" />
         <source>Way and time of performance</source>
         <translation>履行方式、时限</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="463" />
+        <location filename="../../ui/case_window.py" line="488" />
         <source>Perform by</source>
         <translation>履行期限</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="466" />
+        <location filename="../../ui/case_window.py" line="491" />
         <source>parties + 1</source>
         <translation>当事人数 + 1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="467" />
+        <location filename="../../ui/case_window.py" line="492" />
         <source>Copies</source>
         <translation>份数</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="468" />
+        <location filename="../../ui/case_window.py" line="493" />
         <source>Amount (yuan)</source>
         <translation>协议金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="471" />
+        <location filename="../../ui/case_window.py" line="496" />
         <source>Save draft agreement</source>
         <translation>保存协议草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="472" />
+        <location filename="../../ui/case_window.py" line="497" />
         <source>Mark signed…</source>
         <translation>登记已签署…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="473" />
+        <location filename="../../ui/case_window.py" line="498" />
         <source>Change (new version)</source>
         <translation>变更（生成新版本）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="474" />
+        <location filename="../../ui/case_window.py" line="499" />
         <source>Attach signed scan…</source>
         <translation>上传签署件扫描…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="475" />
-        <location filename="../../ui/case_window.py" line="556" />
-        <location filename="../../ui/case_window.py" line="566" />
+        <location filename="../../ui/case_window.py" line="500" />
+        <location filename="../../ui/case_window.py" line="591" />
+        <location filename="../../ui/case_window.py" line="602" />
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="481" />
+        <location filename="../../ui/case_window.py" line="506" />
         <source>Print case documents</source>
         <translation>打印案件文书</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="484" />
+        <location filename="../../ui/case_window.py" line="509" />
         <source>Application for mediation</source>
         <translation>人民调解申请书</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="485" />
+        <location filename="../../ui/case_window.py" line="510" />
         <source>Registration form</source>
         <translation>受理登记表</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="486" />
+        <location filename="../../ui/case_window.py" line="511" />
         <source>Notice of rights and duties</source>
         <translation>当事人权利义务告知书</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="487" />
+        <location filename="../../ui/case_window.py" line="512" />
         <source>Mediation record</source>
         <translation>调解记录</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="488" />
+        <location filename="../../ui/case_window.py" line="513" />
         <source>Oral agreement form</source>
         <translation>口头协议登记表</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="489" />
+        <location filename="../../ui/case_window.py" line="514" />
         <source>Return visit record</source>
         <translation>回访记录</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="490" />
+        <location filename="../../ui/case_window.py" line="515" />
         <source>Application for judicial confirmation</source>
         <translation>司法确认申请书</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="491" />
+        <location filename="../../ui/case_window.py" line="516" />
         <source>Whole case file</source>
         <translation>整本卷宗</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="504" />
+        <location filename="../../ui/case_window.py" line="529" />
         <source>Agreement</source>
         <translation>调解协议</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="521" />
+        <location filename="../../ui/case_window.py" line="549" />
         <source>Mark signed</source>
         <translation>登记已签署</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="522" />
+        <location filename="../../ui/case_window.py" line="551" />
         <source>Have all parties signed (or pressed a fingerprint), the mediator signed and the committee's seal been put on it? After this the agreement can no longer be edited.</source>
         <translation>各方当事人是否均已签名（或按指印）、人民调解员已签名并加盖调委会印章？登记后协议不能再修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="541" />
+        <location filename="../../ui/case_window.py" line="575" />
         <source>Attach signed scan</source>
         <translation>上传签署件扫描</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="556" />
+        <location filename="../../ui/case_window.py" line="591" />
         <source>Printing is not available yet (%1).</source>
         <translation>打印功能尚未就绪（%1）。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="577" />
+        <location filename="../../ui/case_window.py" line="613" />
         <source>Record performance</source>
         <translation>登记履行情况</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="580" />
+        <location filename="../../ui/case_window.py" line="616" />
         <source>Performance of the agreement:</source>
         <translation>协议履行情况：</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="585" />
+        <location filename="../../ui/case_window.py" line="621" />
         <source>Visited on</source>
         <translation>回访日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="586" />
+        <location filename="../../ui/case_window.py" line="622" />
         <source>Reason for the visit</source>
         <translation>回访事由</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="587" />
+        <location filename="../../ui/case_window.py" line="624" />
         <source>Performed?</source>
         <translation>履行情况</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="588" />
+        <location filename="../../ui/case_window.py" line="627" />
         <source>Satisfied</source>
         <translation>是否满意</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="588" />
+        <location filename="../../ui/case_window.py" line="627" />
         <source>The parties are satisfied</source>
         <translation>当事人满意</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="589" />
+        <location filename="../../ui/case_window.py" line="629" />
         <source>Lawsuit</source>
         <translation>是否起诉</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="589" />
+        <location filename="../../ui/case_window.py" line="629" />
         <source>A party went to court</source>
         <translation>有当事人已起诉</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="590" />
+        <location filename="../../ui/case_window.py" line="631" />
         <source>Risk</source>
         <translation>激化风险</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="590" />
+        <location filename="../../ui/case_window.py" line="631" />
         <source>Risk that the dispute flares up again</source>
         <translation>纠纷有再次激化的风险</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="591" />
+        <location filename="../../ui/case_window.py" line="633" />
         <source>Measures</source>
         <translation>采取措施</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="592" />
+        <location filename="../../ui/case_window.py" line="634" />
         <source>Visitor</source>
         <translation>回访人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="594" />
+        <location filename="../../ui/case_window.py" line="636" />
         <source>Save return visit</source>
         <translation>保存回访记录</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="601" />
+        <location filename="../../ui/case_window.py" line="643" />
         <source>Return visit</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="621" />
+        <location filename="../../ui/case_window.py" line="663" />
         <source>Applied on</source>
         <translation>申请日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="622" />
+        <location filename="../../ui/case_window.py" line="664" />
         <source>Court</source>
         <translation>人民法院</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="623" />
+        <location filename="../../ui/case_window.py" line="665" />
         <source>Record the application</source>
         <translation>登记申请</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="625" />
+        <location filename="../../ui/case_window.py" line="667" />
         <source>Court confirmed</source>
         <translation>法院已确认</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="626" />
+        <location filename="../../ui/case_window.py" line="668" />
         <source>Court refused</source>
         <translation>法院不予确认</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="640" />
+        <location filename="../../ui/case_window.py" line="682" />
         <source>Judicial confirmation</source>
         <translation>司法确认</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="660" />
+        <location filename="../../ui/case_window.py" line="705" />
         <source>Attach a document…</source>
         <translation>上传材料…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="663" />
+        <location filename="../../ui/case_window.py" line="708" />
         <source>Add to the case file:</source>
         <translation>补充卷宗材料：</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="667" />
+        <location filename="../../ui/case_window.py" line="712" />
         <source>Close the case with rating…</source>
         <translation>评价并结案…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="668" />
+        <location filename="../../ui/case_window.py" line="713" />
         <source>Archive</source>
         <translation>归档</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="676" />
+        <location filename="../../ui/case_window.py" line="722" />
         <source>Case file (卷宗) contents — ✗ marks a required document that is missing:</source>
         <translation>卷宗材料目录（✗ 表示缺少的必备材料）：</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="680" />
+        <location filename="../../ui/case_window.py" line="727" />
         <source>Close and archive</source>
         <translation>结案归档</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="683" />
+        <location filename="../../ui/case_window.py" line="731" />
         <source>Attach a document</source>
         <translation>上传材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="693" />
+        <location filename="../../ui/case_window.py" line="745" />
         <source>Close the case</source>
         <translation>结案</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="712" />
+        <location filename="../../ui/case_window.py" line="766" />
         <source>Register a dispute</source>
         <translation>登记纠纷</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="713" />
+        <location filename="../../ui/case_window.py" line="767" />
         <source>New case: enter the parties, the type and a summary, then save.</source>
         <translation>新案件：填写当事人、纠纷类型和简要情况后保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="721" />
+        <location filename="../../ui/case_window.py" line="775" />
         <source>(past the one-month target)</source>
         <translation>（已超过一个月办结期限）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="724" />
+        <location filename="../../ui/case_window.py" line="778" />
         <source>Status: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="725" />
+        <location filename="../../ui/case_window.py" line="780" />
         <source>Accepted %1, due %2</source>
         <translation>受理 %1，应结 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="774" />
+        <location filename="../../ui/case_window.py" line="849" />
         <source>No agreement yet. Suggested clauses follow the dispute type.</source>
         <translation>尚无协议。可按纠纷类型选用参考条款。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="777" />
+        <location filename="../../ui/case_window.py" line="854" />
         <source> — signed agreements are read-only; a change makes a new version.</source>
         <translation> —— 已签署的协议不能修改；如需变更请生成新版本。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="779" />
+        <location filename="../../ui/case_window.py" line="859" />
         <source>Version %1: %2</source>
         <translation>第 %1 版：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="786" />
+        <location filename="../../ui/case_window.py" line="867" />
         <source>Visited %1 by %2</source>
         <translation>%1 已回访（回访人：%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="788" />
+        <location filename="../../ui/case_window.py" line="872" />
         <source>Scheduled for %1</source>
         <translation>计划回访：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="797" />
+        <location filename="../../ui/case_window.py" line="884" />
         <source>The parties may jointly apply to the court within 30 days of the agreement taking effect: until %1 (%2 day(s) left).</source>
         <translation>当事人可自协议生效之日起 30 日内共同向人民法院申请司法确认：截至 %1（还剩 %2 天）。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="800" />
+        <location filename="../../ui/case_window.py" line="891" />
         <source>Judicial confirmation needs a signed written agreement.</source>
         <translation>申请司法确认需要已签署的书面调解协议。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="815" />
+        <location filename="../../ui/case_window.py" line="908" />
         <source>required</source>
         <translation>必备</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="815" />
+        <location filename="../../ui/case_window.py" line="908" />
         <source>optional</source>
         <translation>可选</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="841" />
+        <location filename="../../ui/case_window.py" line="939" />
         <source>Restore draft</source>
         <translation>恢复草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="842" />
+        <location filename="../../ui/case_window.py" line="941" />
         <source>An unsaved draft from %1 was found (the program may have closed unexpectedly). Restore it?</source>
         <translation>发现 %1 未保存的草稿（程序可能曾意外关闭）。是否恢复？</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="856" />
+        <location filename="../../ui/case_window.py" line="960" />
         <source>Unsaved changes</source>
         <translation>尚未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="857" />
+        <location filename="../../ui/case_window.py" line="961" />
         <source>This case has changes that are not saved. Leave without saving?</source>
         <translation>本案件有尚未保存的修改。不保存就离开吗？</translation>
     </message>
@@ -795,67 +795,67 @@
         <translation>服务类型</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="38" />
+        <location filename="../../ui/consultation_form.py" line="39" />
         <source>Category</source>
         <translation>咨询类别</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="39" />
+        <location filename="../../ui/consultation_form.py" line="41" />
         <source>Matter</source>
         <translation>咨询事项</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="40" />
+        <location filename="../../ui/consultation_form.py" line="42" />
         <source>Question</source>
         <translation>咨询内容</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="43" />
+        <location filename="../../ui/consultation_form.py" line="45" />
         <source>Answer</source>
         <translation>解答意见</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="46" />
+        <location filename="../../ui/consultation_form.py" line="48" />
         <source>Referred to</source>
         <translation>引导去向</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="55" />
+        <location filename="../../ui/consultation_form.py" line="57" />
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="56" />
+        <location filename="../../ui/consultation_form.py" line="58" />
         <source>Time taken</source>
         <translation>用时</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="57" />
+        <location filename="../../ui/consultation_form.py" line="59" />
         <source>Adviser</source>
         <translation>法律顾问</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="59" />
+        <location filename="../../ui/consultation_form.py" line="61" />
         <source>Save and close with rating…</source>
         <translation>保存并评价办结…</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="62" />
+        <location filename="../../ui/consultation_form.py" line="64" />
         <source>Print record</source>
         <translation>打印咨询记录</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="111" />
+        <location filename="../../ui/consultation_form.py" line="117" />
         <source>No article of the Legal Aid Law matched; the legal aid office will check eligibility.</source>
         <translation>未匹配到《法律援助法》的具体条款，是否符合条件由法律援助机构审查。</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="136" />
+        <location filename="../../ui/consultation_form.py" line="143" />
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="154" />
+        <location filename="../../ui/consultation_form.py" line="161" />
         <source>Close the consultation</source>
         <translation>办结咨询</translation>
     </message>
@@ -871,32 +871,32 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../ui/first_run.py" line="43" />
+        <location filename="../../ui/first_run.py" line="44" />
         <source>Welcome to the village legal service desk</source>
         <translation>欢迎使用乡村法律服务工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="45" />
+        <location filename="../../ui/first_run.py" line="46" />
         <source>I am a</source>
         <translation>我的身份</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="47" />
+        <location filename="../../ui/first_run.py" line="48" />
         <source>Township</source>
         <translation>所在乡镇</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="48" />
+        <location filename="../../ui/first_run.py" line="49" />
         <source>Your name</source>
         <translation>您的姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="49" />
+        <location filename="../../ui/first_run.py" line="51" />
         <source>Demo data</source>
         <translation>演示数据</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="49" />
+        <location filename="../../ui/first_run.py" line="51" />
         <source>Fill in demo records to try the program</source>
         <translation>填入演示数据，先试用一下</translation>
     </message>
@@ -904,22 +904,22 @@
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../ui/forms.py" line="293" />
+        <location filename="../../ui/forms.py" line="297" />
         <source>Unsaved changes</source>
         <translation>尚未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/forms.py" line="294" />
+        <location filename="../../ui/forms.py" line="298" />
         <source>This form has changes that are not saved. Save them?</source>
         <translation>本表有尚未保存的修改。是否保存？</translation>
     </message>
     <message>
-        <location filename="../../ui/forms.py" line="336" />
+        <location filename="../../ui/forms.py" line="340" />
         <source>Restore draft</source>
         <translation>恢复草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/forms.py" line="337" />
+        <location filename="../../ui/forms.py" line="342" />
         <source>An unsaved draft from %1 was found (the program may have closed unexpectedly). Restore it?</source>
         <translation>发现 %1 未保存的草稿（程序可能曾意外关闭）。是否恢复？</translation>
     </message>
@@ -967,47 +967,47 @@
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="175" />
+        <location filename="../../ui/list_page.py" line="179" />
         <source>Searching…</source>
         <translation>正在查询…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/list_page.py" line="209" />
-        <location filename="../../ui/list_page.py" line="214" />
+        <location filename="../../ui/list_page.py" line="219" />
+        <location filename="../../ui/list_page.py" line="224" />
         <source>%n record(s)</source>
         <translation>
             <numerusform>共 %n 条</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="232" />
+        <location filename="../../ui/list_page.py" line="242" />
         <source>The list could not be loaded: %1</source>
         <translation>列表加载失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="254" />
-        <location filename="../../ui/list_page.py" line="267" />
+        <location filename="../../ui/list_page.py" line="264" />
+        <location filename="../../ui/list_page.py" line="277" />
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="259" />
+        <location filename="../../ui/list_page.py" line="269" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="269" />
-        <location filename="../../ui/list_page.py" line="271" />
+        <location filename="../../ui/list_page.py" line="280" />
+        <location filename="../../ui/list_page.py" line="283" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="269" />
+        <location filename="../../ui/list_page.py" line="280" />
         <source>Saved to %1</source>
         <translation>已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="271" />
+        <location filename="../../ui/list_page.py" line="283" />
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
@@ -1030,37 +1030,37 @@
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="53" />
+        <location filename="../../ui/main_window.py" line="55" />
         <source>Legal consultations</source>
         <translation>法律咨询</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="54" />
+        <location filename="../../ui/main_window.py" line="58" />
         <source>Dispute mediation</source>
         <translation>纠纷调解</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="55" />
+        <location filename="../../ui/main_window.py" line="59" />
         <source>Legal literate persons</source>
         <translation>法律明白人</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="56" />
+        <location filename="../../ui/main_window.py" line="60" />
         <source>Legal publicity</source>
         <translation>普法活动</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="57" />
+        <location filename="../../ui/main_window.py" line="61" />
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="58" />
+        <location filename="../../ui/main_window.py" line="62" />
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="59" />
+        <location filename="../../ui/main_window.py" line="63" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -1073,92 +1073,92 @@
         <translation>法律明白人</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="50" />
+        <location filename="../../ui/roster_page.py" line="51" />
         <source>Village</source>
         <translation>所在村</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="51" />
+        <location filename="../../ui/roster_page.py" line="53" />
         <source>Village group</source>
         <translation>所在村组</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="52" />
+        <location filename="../../ui/roster_page.py" line="54" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="53" />
+        <location filename="../../ui/roster_page.py" line="55" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="54" />
+        <location filename="../../ui/roster_page.py" line="56" />
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="55" />
+        <location filename="../../ui/roster_page.py" line="57" />
         <source>Date of birth</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="56" />
+        <location filename="../../ui/roster_page.py" line="58" />
         <source>Ethnicity</source>
         <translation>民族</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="57" />
+        <location filename="../../ui/roster_page.py" line="60" />
         <source>Political status</source>
         <translation>政治面貌</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="58" />
+        <location filename="../../ui/roster_page.py" line="62" />
         <source>Education</source>
         <translation>文化程度</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="59" />
+        <location filename="../../ui/roster_page.py" line="64" />
         <source>Identity</source>
         <translation>身份类别</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="60" />
+        <location filename="../../ui/roster_page.py" line="66" />
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="61" />
+        <location filename="../../ui/roster_page.py" line="67" />
         <source>Certificate number</source>
         <translation>证书编号</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="62" />
+        <location filename="../../ui/roster_page.py" line="68" />
         <source>Registered on</source>
         <translation>登记日期</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="65" />
+        <location filename="../../ui/roster_page.py" line="71" />
         <source>Trainings</source>
         <translation>培训记录</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="67" />
+        <location filename="../../ui/roster_page.py" line="73" />
         <source>Add a training…</source>
         <translation>添加培训…</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="68" />
+        <location filename="../../ui/roster_page.py" line="74" />
         <source>Remove from the roster…</source>
         <translation>清退…</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="109" />
+        <location filename="../../ui/roster_page.py" line="115" />
         <source>Remove from the roster</source>
         <translation>清退</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="109" />
+        <location filename="../../ui/roster_page.py" line="115" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -1166,77 +1166,77 @@
 <context>
     <name>PartyDialog</name>
     <message>
-        <location filename="../../ui/case_window.py" line="58" />
+        <location filename="../../ui/case_window.py" line="60" />
         <source>Party</source>
         <translation>当事人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="60" />
+        <location filename="../../ui/case_window.py" line="62" />
         <source>Role</source>
         <translation>当事人类别</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="61" />
+        <location filename="../../ui/case_window.py" line="63" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="62" />
+        <location filename="../../ui/case_window.py" line="65" />
         <source>Organisation</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="62" />
+        <location filename="../../ui/case_window.py" line="65" />
         <source>The party is an organisation</source>
         <translation>当事人为单位（组织）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="63" />
+        <location filename="../../ui/case_window.py" line="67" />
         <source>Representative</source>
         <translation>代表人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="64" />
+        <location filename="../../ui/case_window.py" line="68" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="67" />
+        <location filename="../../ui/case_window.py" line="71" />
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="68" />
+        <location filename="../../ui/case_window.py" line="72" />
         <source>Date of birth</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="69" />
+        <location filename="../../ui/case_window.py" line="73" />
         <source>Ethnicity</source>
         <translation>民族</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="70" />
+        <location filename="../../ui/case_window.py" line="74" />
         <source>Occupation</source>
         <translation>职业或职务</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="71" />
+        <location filename="../../ui/case_window.py" line="75" />
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="72" />
+        <location filename="../../ui/case_window.py" line="76" />
         <source>Address</source>
         <translation>单位或住址</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="73" />
+        <location filename="../../ui/case_window.py" line="77" />
         <source>Priority groups</source>
         <translation>重点人群</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="94" />
+        <location filename="../../ui/case_window.py" line="98" />
         <source>This party's name sounds the same as the mediator's (%1). If they are the same person or related, the mediator should step aside (回避).</source>
         <translation>该当事人与调解员（%1）姓名同音。如为同一人或有亲属等利害关系，调解员应当回避。</translation>
     </message>
@@ -1244,22 +1244,22 @@
 <context>
     <name>RatingDialog</name>
     <message>
-        <location filename="../../ui/rating_dialog.py" line="22" />
+        <location filename="../../ui/rating_dialog.py" line="24" />
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../ui/rating_dialog.py" line="23" />
+        <location filename="../../ui/rating_dialog.py" line="25" />
         <source>Comment</source>
         <translation>评价意见</translation>
     </message>
     <message>
-        <location filename="../../ui/rating_dialog.py" line="25" />
+        <location filename="../../ui/rating_dialog.py" line="27" />
         <source>Only when no rating was given: why (e.g. left before rating)</source>
         <translation>仅在未评价时填写原因（如：当事人未作评价即离开）</translation>
     </message>
     <message>
-        <location filename="../../ui/rating_dialog.py" line="26" />
+        <location filename="../../ui/rating_dialog.py" line="28" />
         <source>No rating, because</source>
         <translation>未评价原因</translation>
     </message>
@@ -1267,32 +1267,32 @@
 <context>
     <name>RosterPage</name>
     <message>
-        <location filename="../../ui/roster_page.py" line="127" />
+        <location filename="../../ui/roster_page.py" line="134" />
         <source>Village</source>
         <translation>村</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="127" />
+        <location filename="../../ui/roster_page.py" line="134" />
         <source>On the roster</source>
         <translation>在册人数</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="127" />
+        <location filename="../../ui/roster_page.py" line="134" />
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="132" />
+        <location filename="../../ui/roster_page.py" line="140" />
         <source>Per village (target: at least 3)</source>
         <translation>各村人数（目标：每村不少于 3 名）</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="137" />
+        <location filename="../../ui/roster_page.py" line="149" />
         <source>Add a person</source>
         <translation>新增人员</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="159" />
+        <location filename="../../ui/roster_page.py" line="171" />
         <source>below target</source>
         <translation>未达标</translation>
     </message>
@@ -1367,12 +1367,12 @@
         <translation>未选择</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="109" />
+        <location filename="../../ui/settings_page.py" line="110" />
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="109" />
+        <location filename="../../ui/settings_page.py" line="110" />
         <source>The new language is used after the program restarts.</source>
         <translation>重新启动程序后使用新的界面语言。</translation>
     </message>
@@ -1380,12 +1380,12 @@
 <context>
     <name>SimilarPeople</name>
     <message>
-        <location filename="../../ui/person_box.py" line="49" />
+        <location filename="../../ui/person_box.py" line="50" />
         <source>Already in the records: %1 (%2)</source>
         <translation>已有记录：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/person_box.py" line="51" />
+        <location filename="../../ui/person_box.py" line="55" />
         <source>Use this person</source>
         <translation>使用此人</translation>
     </message>
@@ -1403,7 +1403,7 @@ Everything you enter is saved on this computer and will be sent once sync is set
 <context>
     <name>TaskManager</name>
     <message>
-        <location filename="../../ui/tasks.py" line="144" />
+        <location filename="../../ui/tasks.py" line="146" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1411,17 +1411,17 @@ Everything you enter is saved on this computer and will be sent once sync is set
 <context>
     <name>TermsEditor</name>
     <message>
-        <location filename="../../ui/case_window.py" line="138" />
+        <location filename="../../ui/case_window.py" line="144" />
         <source>Add term</source>
         <translation>添加条款</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="139" />
+        <location filename="../../ui/case_window.py" line="145" />
         <source>Insert suggested clause</source>
         <translation>插入参考条款</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="140" />
+        <location filename="../../ui/case_window.py" line="146" />
         <source>Remove</source>
         <translation>删除</translation>
     </message>
@@ -1512,24 +1512,25 @@ Everything you enter is saved on this computer and will be sent once sync is set
         <translation>超期 %1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="89" />
+        <location filename="../../ui/workbench.py" line="92" />
+        <location filename="../../ui/workbench.py" line="93" />
         <source>%1 day(s) left to apply</source>
         <translation>剩余 %1 天可申请</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/workbench.py" line="91" />
+        <location filename="../../ui/workbench.py" line="97" />
         <source>%n record(s) saved here are waiting to be sent to the server.</source>
         <translation>
             <numerusform>本机有 %n 条记录等待上传到服务器。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="93" />
+        <location filename="../../ui/workbench.py" line="100" />
         <source>Nothing is waiting to be sent.</source>
         <translation>没有待上传的记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="109" />
+        <location filename="../../ui/workbench.py" line="120" />
         <source>Nothing here today.</source>
         <translation>今天没有待办事项。</translation>
     </message>

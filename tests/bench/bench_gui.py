@@ -84,7 +84,11 @@ def _make_store(workdir: Path) -> Path:
 def _run(mode: str, data: Path, workdir: Path) -> dict:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(workdir / "config")}
     done = subprocess.run(
-        [sys.executable, "-c", STARTUP, mode, str(data)], capture_output=True, text=True, env=env, timeout=300,
+        [sys.executable, "-c", STARTUP, mode, str(data)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
         cwd=Path(__file__).resolve().parents[2],
     )
     if done.returncode != 0:
@@ -100,9 +104,9 @@ def _best(mode: str, data: Path, workdir: Path, key: str, runs: int = 3) -> dict
 def _search_latency(data: Path) -> list[tuple[str, float, float, int]]:
     """Keystroke → first page shown, in process: the query on the database thread plus the page fetch."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    import ui  # noqa: F401
     from PySide6.QtCore import QEventLoop
 
+    import ui  # noqa: F401
     from advisor_app.store import open_store
     from ui.app import make_app
     from ui.list_page import ListPage
@@ -149,17 +153,38 @@ def _search_latency(data: Path) -> list[tuple[str, float, float, int]]:
 def run(workdir: Path) -> list[Row]:
     started = time.perf_counter()
     data = _make_store(workdir)
-    print(f"bench_gui: store with {CONSULTATIONS} consultations in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+    print(
+        f"bench_gui: store with {CONSULTATIONS} consultations in {time.perf_counter() - started:.1f} s",
+        file=sys.stderr,
+    )
     bare = _best("bare", data, workdir, "usable")
     app = _best("start", data, workdir, "usable")
     memory = _run("memory", data, workdir)
     rows = [
-        Row("start → usable main window, 100k consultations", app["usable"], "s", "< 1.5 s",
-            bare["usable"], "bare QMainWindow shown and painted"),
-        Row("start → main window painted (工作台 still loading)", app["shown"], "s", "", bare["usable"],
-            "bare QMainWindow shown and painted"),
-        Row(f"RSS with consultation list open ({memory['rows']} rows)", memory["rss"], "MB", "", bare["rss"],
-            "bare QMainWindow"),
+        Row(
+            "start → usable main window, 100k consultations",
+            app["usable"],
+            "s",
+            "< 1.5 s",
+            bare["usable"],
+            "bare QMainWindow shown and painted",
+        ),
+        Row(
+            "start → main window painted (工作台 still loading)",
+            app["shown"],
+            "s",
+            "",
+            bare["usable"],
+            "bare QMainWindow shown and painted",
+        ),
+        Row(
+            f"RSS with consultation list open ({memory['rows']} rows)",
+            memory["rss"],
+            "MB",
+            "",
+            bare["rss"],
+            "bare QMainWindow",
+        ),
     ]
     from advisor_app.store import open_store  # noqa: F401 - keeps the import cost out of the timings above
 

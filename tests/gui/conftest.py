@@ -51,5 +51,7 @@ def answers(monkeypatch):
         return state["queue"].pop(0) if state["queue"] else answers[-1]
 
     monkeypatch.setattr(dialogs, "ask", ask)
-    monkeypatch.setattr(dialogs, "inform", lambda _p, title, text, error=False: state["informed"].append((title, text)))
+    monkeypatch.setattr(
+        dialogs, "inform", lambda _p, title, text, error=False: state["informed"].append((title, text))
+    )
     return state

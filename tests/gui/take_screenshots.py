@@ -1,7 +1,7 @@
 """Screenshots of the main screens for docs/screenshots (run under Xvfb with CJK fonts):
 
-    Xvfb :99 -screen 0 1280x800x24 &
-    DISPLAY=:99 QT_QPA_PLATFORM=xcb .venv/bin/python tests/gui/take_screenshots.py
+Xvfb :99 -screen 0 1280x800x24 &
+DISPLAY=:99 QT_QPA_PLATFORM=xcb .venv/bin/python tests/gui/take_screenshots.py
 """
 
 from __future__ import annotations
@@ -10,7 +10,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import date, datetime, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -32,8 +31,9 @@ def shot(app, widget, name: str) -> Path:
 
 
 def main() -> int:
-    import ui  # noqa: F401 - applies the binding work-around first
     from PySide6.QtCore import QSettings
+
+    import ui  # noqa: F401 - applies the binding work-around first
 
     tmp = Path(tempfile.mkdtemp(prefix="advisor-shots-"))
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
@@ -42,7 +42,7 @@ def main() -> int:
 
     app = make_app(sys.argv[:1])
     from advisor_app import demo
-    from advisor_app.services import cases, setup
+    from advisor_app.services import setup
     from advisor_app.store import open_store
     from ui.first_run import FirstRunDialog
     from ui.main_window import MainWindow
@@ -70,8 +70,15 @@ def main() -> int:
     settle(app, 1.0)
     shot(app, window, "04-consultations-search")
     form = page.open_record(None)
-    form.set_values({"person_name": "王秀英", "question": "儿子外出打工多年不给赡养费，我该怎么办？",
-                     "subcategory": "婚姻家庭", "referral": "法律援助", "tags": ["老年人", "低收入群体"]})
+    form.set_values(
+        {
+            "person_name": "王秀英",
+            "question": "儿子外出打工多年不给赡养费，我该怎么办？",
+            "subcategory": "婚姻家庭",
+            "referral": "法律援助",
+            "tags": ["老年人", "低收入群体"],
+        }
+    )
     form._update_aid_hint()
     form.resize(760, 820)
     shot(app, form, "05-consultation-form")
@@ -89,7 +96,13 @@ def main() -> int:
     case_window.reject()
     new_case = window.pages["cases"].open_record(None)
     new_case.parties = [
-        {"role": "申请人", "name": "张桂兰", "gender": "女", "id_number": "11010519491231002X", "phone": "13812345678"},
+        {
+            "role": "申请人",
+            "name": "张桂兰",
+            "gender": "女",
+            "id_number": "11010519491231002X",
+            "phone": "13812345678",
+        },
         {"role": "被申请人", "name": "李建国", "gender": "男", "phone": "13900001111"},
     ]
     new_case._show_parties()
@@ -117,10 +130,12 @@ def cases_with_agreement(store):
     from sqlalchemy import text
 
     with store.engine.connect() as conn:
-        rows = conn.execute(text(
-            "SELECT k.id FROM cases k JOIN agreements a ON a.case_id = k.id WHERE a.status = '已签署' "
-            "AND k.status != '归档' ORDER BY k.accepted_on DESC LIMIT 5"
-        ))
+        rows = conn.execute(
+            text(
+                "SELECT k.id FROM cases k JOIN agreements a ON a.case_id = k.id WHERE a.status = '已签署' "
+                "AND k.status != '归档' ORDER BY k.accepted_on DESC LIMIT 5"
+            )
+        )
         return [r[0] for r in rows]
 
 

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
-
 from advisor_app.services import cases
 from ui import dialogs
 
@@ -67,7 +65,9 @@ def test_case_from_registration_to_archive(app, desk, tasks, qtbot, answers, tmp
     assert case.status == "受理" and case.case_no.startswith("（")
     from ui import clauses
 
-    assert window.terms.suggest.itemText(0) == clauses.suggestions("邻里")[0] != clauses.suggestions("合同")[0]
+    assert (
+        window.terms.suggest.itemText(0) == clauses.suggestions("邻里")[0] != clauses.suggestions("合同")[0]
+    )
 
     # 调解记录 and the rights notice.
     _step(window, qtbot, window.session_buttons[0].click)  # rights notice read and signed

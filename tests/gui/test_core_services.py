@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -10,6 +9,7 @@ import pytest
 from advisor_app.domain.validation import ValidationError
 from advisor_app.services import cases, consultations, legal_aid, listing, setup, worklist
 from advisor_app.services.drafts import Drafts
+
 VILLAGE = "610502100201"  # the villages of the `seeded` fixture
 VILLAGE_2 = "610502100202"
 
@@ -62,8 +62,13 @@ def test_listing_sorts_filters_and_searches(seeded):
 def test_listing_cases_roster_activities(seeded):
     case = cases.register(
         seeded,
-        {"committee_id": seeded.committee_id, "region_code": VILLAGE, "dispute_type": "邻里",
-         "summary": "宅基地边界争执", "parties": PARTIES},
+        {
+            "committee_id": seeded.committee_id,
+            "region_code": VILLAGE,
+            "dispute_type": "邻里",
+            "summary": "宅基地边界争执",
+            "parties": PARTIES,
+        },
     )
     assert listing.ids(seeded, "case", listing.Filters(text="张三")) == [case.id]
     assert listing.ids(seeded, "case", listing.Filters(status="归档")) == []
@@ -84,18 +89,35 @@ def test_worklist_finds_overdue_visits_and_confirmation_window(seeded):
     today = date.today()
     old = cases.register(
         seeded,
-        {"committee_id": seeded.committee_id, "region_code": VILLAGE, "dispute_type": "邻里",
-         "summary": "久拖未结", "parties": PARTIES, "accepted_on": today - timedelta(days=40)},
+        {
+            "committee_id": seeded.committee_id,
+            "region_code": VILLAGE,
+            "dispute_type": "邻里",
+            "summary": "久拖未结",
+            "parties": PARTIES,
+            "accepted_on": today - timedelta(days=40),
+        },
     )
     fresh = cases.register(
         seeded,
-        {"committee_id": seeded.committee_id, "region_code": VILLAGE, "dispute_type": "合同",
-         "summary": "刚受理", "parties": PARTIES},
+        {
+            "committee_id": seeded.committee_id,
+            "region_code": VILLAGE,
+            "dispute_type": "合同",
+            "summary": "刚受理",
+            "parties": PARTIES,
+        },
     )
     cases.add_session(seeded, fresh.id, {"held_at": datetime.now()})
     agreement = cases.save_agreement(
-        seeded, fresh.id, {"facts": "事实", "terms": ["李四赔偿张三 500 元"], "performance": "当场付清",
-                           "performance_deadline": today + timedelta(days=3)},
+        seeded,
+        fresh.id,
+        {
+            "facts": "事实",
+            "terms": ["李四赔偿张三 500 元"],
+            "performance": "当场付清",
+            "performance_deadline": today + timedelta(days=3),
+        },
     )
     cases.sign_agreement(seeded, agreement.id, today)
     work = worklist.today_list(seeded, today)
@@ -149,8 +171,6 @@ def test_setup_configures_role_region_and_committee(store):
     committee = setup.committee(store)
     assert committee.region_code == township.code
     assert setup.committee(store).id == committee.id
-
-
 
 
 def test_list_export_writes_exactly_the_listed_records(seeded, tmp_path):

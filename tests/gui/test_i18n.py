@@ -15,7 +15,8 @@ def test_every_source_string_has_a_zh_cn_translation(tmp_path):
     shutil.copy(i18n.ts_path("zh_CN"), copy)
     subprocess.run(
         [i18n._tool("pyside6-lupdate"), *map(str, i18n.sources()), "-no-obsolete", "-ts", str(copy)],
-        check=True, capture_output=True,
+        check=True,
+        capture_output=True,
     )
     original = i18n.ts_path
     try:

@@ -39,9 +39,17 @@ def test_workbench_lists_todays_work_and_opens_the_case(app, desk, tasks, qtbot,
     from ui.main_window import MainWindow
 
     parties = [{"name": "甲", "role": "申请人"}, {"name": "乙", "role": "被申请人"}]
-    late = cases.register(desk, {"committee_id": desk.committee_id, "region_code": VILLAGE, "dispute_type": "合同",
-                                 "summary": "拖了很久", "parties": parties,
-                                 "accepted_on": date.today() - timedelta(days=45)})
+    late = cases.register(
+        desk,
+        {
+            "committee_id": desk.committee_id,
+            "region_code": VILLAGE,
+            "dispute_type": "合同",
+            "summary": "拖了很久",
+            "parties": parties,
+            "accepted_on": date.today() - timedelta(days=45),
+        },
+    )
     window = MainWindow(desk, tasks)
     qtbot.addWidget(window)
     bench = window.pages["workbench"]
@@ -101,7 +109,9 @@ def test_tasks_run_off_the_gui_thread_and_stop_cleanly(app, qtbot):
     gui = threading.get_ident()
     seen = {}
     with qtbot.waitSignal(manager._db.finished_job, timeout=5000):
-        manager.run_db(lambda: threading.get_ident(), lambda tid: seen.update(job=tid, back=threading.get_ident()))
+        manager.run_db(
+            lambda: threading.get_ident(), lambda tid: seen.update(job=tid, back=threading.get_ident())
+        )
     qtbot.waitUntil(lambda: "job" in seen)
     assert seen["job"] != gui and seen["back"] == gui
 
