@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QMenu,
     QPlainTextEdit,
     QPushButton,
@@ -890,8 +891,6 @@ class CaseWindow(QDialog):
         else:
             self.window_label.setText(self.tr("Judicial confirmation needs a signed written agreement."))
         self.confirm_list.clear()
-        from PySide6.QtWidgets import QListWidgetItem
-
         for c in cases.confirmations(self.store, self.case_id):
             item = QListWidgetItem(
                 f"{c.applied_on.isoformat()}  {c.court or ''}  {c.status}"
@@ -906,7 +905,10 @@ class CaseWindow(QDialog):
         for item in items:
             mark = "✓" if item.present else ("✗" if item.required else "○")
             need = self.tr("required") if item.required else self.tr("optional")
-            self.checklist.addItem(f"{mark}  {item.name}（{need}）")
+            row = QListWidgetItem(f"{mark}  {item.name}（{need}）")
+            if item.required:
+                row.setForeground(QColor("#1b7f3b") if item.present else QColor("#b00020"))
+            self.checklist.addItem(row)
         self.missing = case_flow.missing(items)
         self.close_button.setEnabled(case.status in case_flow.CLOSABLE and case.closed_on is None)
         self.archive_button.setEnabled(case.closed_on is not None and case.status != "归档")
