@@ -70,8 +70,11 @@ class AboutDialog(QDialog):
         head = QHBoxLayout()
         logo = QLabel()
         if icon_path().is_file():
-            logo.setPixmap(QPixmap(str(icon_path())).scaled(72, 72, Qt.AspectRatioMode.KeepAspectRatio,
-                                                             Qt.TransformationMode.SmoothTransformation))
+            logo.setPixmap(
+                QPixmap(str(icon_path())).scaled(
+                    72, 72, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+                )
+            )
         head.addWidget(logo)
         title = QLabel(f"<h2>{APP_TITLE}</h2><p>版本 {app_version()}</p>")
         self.version_label = title
@@ -116,7 +119,9 @@ class AboutDialog(QDialog):
 
     def summary(self) -> str:
         """What support asks first, as plain text (no personal data)."""
-        return f"{APP_TITLE} {app_version()}\n数据文件夹：{self.data_dir}\n日志文件夹：{log_dir(self.data_dir)}"
+        return (
+            f"{APP_TITLE} {app_version()}\n数据文件夹：{self.data_dir}\n日志文件夹：{log_dir(self.data_dir)}"
+        )
 
     def copy_summary(self) -> None:
         QGuiApplication.clipboard().setText(self.summary())

@@ -40,7 +40,7 @@ log = logging.getLogger("advisor.crash")
 
 def scrub(text: str) -> str:
     """Mask ID/phone numbers, and replace Chinese text (possibly a name) by its length."""
-    return _CJK_RUN.sub(lambda m: f"〔中文{len(m.group())}字〕", redact(text))
+    return redact(_CJK_RUN.sub(lambda m: f"〔中文{len(m.group())}字〕", text))
 
 
 def build_report(
@@ -58,18 +58,21 @@ def build_report(
         f"程序版本：{app_version()}（{'安装包' if getattr(sys, 'frozen', False) else '源代码'}）",
         f"Python：{sys.version.split()[0]}；PySide6：{pyside_version}；Qt：{qVersion()}",
         f"操作系统：{platform.system()} {platform.release()} ({platform.machine()})",
-        f"线程：{thread or threading.current_thread().name}",
+        f"线程：{scrub(thread or threading.current_thread().name)}",
         "",
     ]
-    # Frames only mention source files, lines and code; the messages are scrubbed.
-    for part in traceback.format_exception(exc_type, exc, tb):
-        lines.append(scrub(_shorten_paths(part.rstrip("\n"))))
+    # Frames show our source files, lines and code as they are; exception messages are scrubbed.
+    for part in traceback.TracebackException(exc_type, exc, tb).format():
+        part = part.rstrip("\n")
+        lines.append(_shorten_paths(part) if part.startswith("  File ") else scrub(part))
     return "\n".join(lines) + "\n"
 
 
 def _shorten_paths(text: str) -> str:
     # Absolute paths can hold the Windows account name (often a person's name); keep the package part.
-    return re.sub(r'File "[^"]*?[\\/](advisor_app|ui|sync|installer|site-packages|lib)[\\/]', r'File "…/\1/', text)
+    return re.sub(
+        r'File "[^"]*?[\\/](advisor_app|ui|sync|installer|site-packages|lib)[\\/]', r'File "…/\1/', text
+    )
 
 
 def save_report(report: str, data_dir: Path) -> Path:
@@ -151,7 +154,9 @@ class CrashHandler:
                 self.last_path = save_report(report, self.data_dir)
             except OSError:
                 self.last_path = None
-            log.critical("unexpected error, report %s\n%s", self.last_path.name if self.last_path else "-", report)
+            log.critical(
+                "unexpected error, report %s\n%s", self.last_path.name if self.last_path else "-", report
+            )
             print(report, file=sys.stderr)
         finally:
             self._busy.release()
@@ -176,10 +181,19 @@ class CrashHandler:
     def thread_excepthook(self, args: threading.ExceptHookArgs) -> None:
         if args.exc_type is SystemExit:
             return
-        self.handle(args.exc_type, args.exc_value, args.exc_traceback, args.thread.name if args.thread else None)
+        self.handle(
+            args.exc_type, args.exc_value, args.exc_traceback, args.thread.name if args.thread else None
+        )
 
     def uninstall(self) -> None:
-        sys.excepthook, threading.excepthook = self._previous
+        """Put back the hooks found at install time, unless someone has replaced ours since."""
+        global _installed
+        if sys.excepthook == self.excepthook:
+            sys.excepthook = self._previous[0]
+        if threading.excepthook == self.thread_excepthook:
+            threading.excepthook = self._previous[1]
+        if _installed is self:
+            _installed = None
 
 
 _installed: CrashHandler | None = None

@@ -1,0 +1,1 @@
+"""Packaging: PyInstaller spec, build and smoke scripts, Windows installer, Linux desktop entry."""
