@@ -42,6 +42,8 @@ def normalize(raw: str) -> str:
 
 def parse(raw: str, today: date | None = None) -> IdInfo:
     number = normalize(raw)
+    if "*" in number:
+        raise IdNumberError("号码已打码（含 *），无法识别，请使用完整号码")
     if len(number) != 18:
         raise IdNumberError(f"应为 18 位，实际 {len(number)} 位")
     if not _PATTERN.match(number):

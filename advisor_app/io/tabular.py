@@ -15,7 +15,18 @@ class TableFormatError(ValueError):
     """The file cannot be read as a table of ours (wrong type, no header row, missing columns)."""
 
 
-def write_table(path: Path, headers: list[str], rows: Iterable[list[Any]], *, title: str = "Sheet1") -> int:
+STAMP_SHEET = "导出说明"
+
+
+def write_table(
+    path: Path,
+    headers: list[str],
+    rows: Iterable[list[Any]],
+    *,
+    title: str = "Sheet1",
+    stamp: list[tuple[str, str]] | None = None,
+) -> int:
+    """Write a table; ``stamp`` (label, value) lines go to a second sheet, or as ``#`` lines atop a CSV."""
     suffix = path.suffix.lower()
     count = 0
     tmp = path.with_name(path.name + ".part")
@@ -26,10 +37,16 @@ def write_table(path: Path, headers: list[str], rows: Iterable[list[Any]], *, ti
         for row in rows:
             ws.append([_cell(v) for v in row])
             count += 1
+        if stamp:
+            info = wb.create_sheet(STAMP_SHEET)
+            for line in [*stamp, ("记录数", str(count))]:
+                info.append(list(line))
         wb.save(tmp)
     elif suffix == ".csv":
         with tmp.open("w", encoding="utf-8-sig", newline="") as fh:
             writer = csv.writer(fh)
+            for label, value in stamp or []:
+                fh.write(f"# {label}：{value}\n")
             writer.writerow(headers)
             for row in rows:
                 writer.writerow([_text(v) for v in row])
@@ -56,7 +73,11 @@ def read_table(path: Path) -> tuple[list[str], Iterator[tuple[int, dict[str, Any
             text = path.read_text(encoding="utf-8-sig")
         except UnicodeDecodeError:
             text = path.read_text(encoding="gb18030")  # Excel on Chinese Windows saves CSV as GBK
-        rows = iter(list(csv.reader(text.splitlines())))
+        # Leading "# …" lines are the export stamp, not data.
+        lines = text.splitlines()
+        while lines and lines[0].startswith("#"):
+            lines.pop(0)
+        rows = iter(list(csv.reader(lines)))
     else:
         raise TableFormatError(f"不支持的文件类型“{path.suffix}”，请使用 .xlsx 或 .csv")
     try:

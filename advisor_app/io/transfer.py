@@ -8,15 +8,16 @@ transaction: either all good rows are saved or none.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from advisor_app.domain import privacy
 from advisor_app.domain.case_flow import due_date
 from advisor_app.domain.case_numbers import parse_case_no
 from advisor_app.domain.models import (
@@ -156,20 +157,59 @@ def export(
     *,
     region_codes: Iterable[str] | None = None,
     ids: Iterable[str] | None = None,
+    full: bool = False,
 ) -> int:
-    """Write one kind of record to ``path`` (.xlsx or .csv); returns the number of rows."""
+    """Write one kind of record to ``path`` (.xlsx or .csv); returns the number of rows.
+
+    ID numbers and phones are masked unless ``full`` is asked for and the installation's role may
+    see them (:func:`privacy.may_unmask`). The file states who exported it, when, and whether masked.
+    """
+    role = store.setting("role")
+    if full and not privacy.may_unmask(role, kind):
+        raise PermissionError(f"当前身份（{role}）不能导出完整的身份证号和电话，请导出打码版本")
     exporter = {"consultations": _export_consultations, "cases": _export_cases, "roster": _export_roster}[
         kind
     ]
+    stamp = ExportStamp(
+        store.user, store.device_id, datetime.now().strftime("%Y-%m-%d %H:%M"), masked=not full
+    )
     with store.session() as session:
         names = _region_names(session)
         headers, rows = exporter(session, names, _scope(region_codes), set(ids) if ids is not None else None)
-        return write_table(
-            path,
-            headers,
-            rows,
-            title={"consultations": "法律咨询", "cases": "纠纷案件", "roster": "法律明白人"}[kind],
-        )
+        if not full:
+            rows = _masked(headers, rows)
+        return write_table(path, headers, rows, title=SHEET_TITLES[kind], stamp=stamp.lines())
+
+
+SHEET_TITLES = {"consultations": "法律咨询", "cases": "纠纷案件", "roster": "法律明白人"}
+
+
+def _masked(headers: list[str], rows: Iterable[list[Any]]) -> Iterator[list[Any]]:
+    maskers = {
+        n: privacy.mask_id_number if h.endswith("身份证号") else privacy.mask_phone
+        for n, h in enumerate(headers)
+        if h.endswith(("身份证号", "联系电话"))
+    }
+    for row in rows:
+        yield [maskers[n](v) if n in maskers and v else v for n, v in enumerate(row)]
+
+
+@dataclass(frozen=True)
+class ExportStamp:
+    """Who exported personal data, when, from which device, and whether it was masked."""
+
+    user: str
+    device: str
+    at: str
+    masked: bool
+
+    def lines(self) -> list[tuple[str, str]]:
+        return [
+            ("导出人", self.user),
+            ("导出时间", self.at),
+            ("设备", self.device),
+            ("身份证号和电话", "已打码" if self.masked else "完整（注意保密）"),
+        ]
 
 
 def _scope(region_codes: Iterable[str] | None) -> Callable[[str], bool]:

@@ -27,24 +27,25 @@ def empty_store(path):
 
 
 def rows_of(path):
+    """The data rows (the export stamp, which names the time, is left out)."""
     if path.suffix == ".csv":
         with path.open(encoding="utf-8-sig") as fh:
-            return list(csv.reader(fh))
-    return [list(r) for r in load_workbook(path).active.values]
+            return list(csv.reader(line for line in fh if not line.startswith("#")))
+    return [list(r) for r in load_workbook(path).worksheets[0].values]
 
 
 @pytest.mark.parametrize("kind", transfer.KINDS)
 @pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
 def test_export_import_round_trip(source, tmp_path, kind, suffix):
     first = tmp_path / f"first{suffix}"
-    count = transfer.export(source, kind, first)
+    count = transfer.export(source, kind, first, full=True)
     assert count > 0
     target = empty_store(tmp_path / "target")
     try:
         report = transfer.import_file(target, kind, first)
         assert report.errors == [] and report.created == count
         second = tmp_path / f"second{suffix}"
-        transfer.export(target, kind, second)
+        transfer.export(target, kind, second, full=True)
         assert rows_of(second) == rows_of(first)
         again = transfer.import_file(target, kind, first)
         assert (again.created, again.updated) == (0, count), "re-importing updates instead of duplicating"
@@ -132,7 +133,7 @@ def test_gbk_csv_from_chinese_excel_is_read(tmp_path):
 
 def test_case_numbers_from_an_import_are_not_issued_again(source, tmp_path):
     path = tmp_path / "cases.xlsx"
-    transfer.export(source, "cases", path)
+    transfer.export(source, "cases", path, full=True)
     target = empty_store(tmp_path / "t")
     try:
         transfer.import_file(target, "cases", path)
@@ -149,3 +150,48 @@ def test_case_numbers_from_an_import_are_not_issued_again(source, tmp_path):
         assert new_no not in existing
     finally:
         target.close()
+
+
+def test_exports_are_masked_by_default_and_stamped(source, tmp_path):
+    path = tmp_path / "roster.xlsx"
+    transfer.export(source, "roster", path)
+    book = load_workbook(path)
+    table = [list(r) for r in book.worksheets[0].values]
+    ids = [row[table[0].index("身份证号")] for row in table[1:]]
+    phones = [row[table[0].index("联系电话")] for row in table[1:]]
+    assert all("********" in v for v in ids if v) and any(ids)
+    assert all("****" in v for v in phones if v) and any(phones)
+    stamp = dict(book["导出说明"].values)
+    assert (
+        stamp["导出人"] == source.user
+        and stamp["身份证号和电话"] == "已打码"
+        and stamp["记录数"] == str(len(table) - 1)
+    )
+    target = empty_store(tmp_path / "t")
+    try:
+        report = transfer.import_file(target, "roster", path)
+        assert report.created == 0 and all(
+            "已打码" in e.message for e in report.errors if e.field == "id_number"
+        )
+    finally:
+        target.close()
+
+
+def test_csv_export_names_who_and_when(source, tmp_path):
+    path = tmp_path / "c.csv"
+    transfer.export(source, "consultations", path)
+    head = path.read_text(encoding="utf-8-sig").splitlines()[:4]
+    assert head[0] == f"# 导出人：{source.user}" and head[1].startswith("# 导出时间：")
+
+
+def test_full_export_needs_a_role_that_may_see_it(source, tmp_path):
+    source.set_setting("role", "村法律顾问")
+    try:
+        with pytest.raises(PermissionError, match="不能导出完整"):
+            transfer.export(source, "roster", tmp_path / "r.xlsx", full=True)
+        transfer.export(source, "consultations", tmp_path / "c.xlsx", full=True)
+    finally:
+        with source.session() as session:
+            from advisor_app.domain.models import Setting
+
+            session.delete(session.get(Setting, "role"))

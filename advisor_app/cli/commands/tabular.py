@@ -16,6 +16,7 @@ def register(sub) -> None:  # noqa: ANN001
     p = sub.add_parser("export", help="导出为 Excel（.xlsx）或 CSV")
     p.add_argument("kind", choices=transfer.KINDS)
     p.add_argument("-o", "--output", type=Path, required=True, help="输出文件（.xlsx 或 .csv）")
+    p.add_argument("--full", action="store_true", help="导出完整的身份证号和电话（默认打码；需本机身份允许）")
     p.set_defaults(func=run_export)
     p = sub.add_parser("import", help="从 Excel（.xlsx）或 CSV 导入；逐行报告错误，正确的行照常导入")
     p.add_argument("kind", choices=transfer.KINDS)
@@ -24,8 +25,9 @@ def register(sub) -> None:  # noqa: ANN001
 
 
 def run_export(args, store: Store) -> int:  # noqa: ANN001
-    count = transfer.export(store, args.kind, args.output)
-    print(f"已导出{KIND_NAMES[args.kind]} {count} 条到 {args.output}")
+    count = transfer.export(store, args.kind, args.output, full=args.full)
+    masked = "完整" if args.full else "身份证号和电话已打码"
+    print(f"已导出{KIND_NAMES[args.kind]} {count} 条到 {args.output}（{masked}）")
     return 0
 
 

@@ -1,0 +1,34 @@
+"""Masking of personal data (个人信息保护法 Art 6, 28, 51): ID numbers and phones in lists and exports.
+
+Full values are shown or exported only when the installation's role may see them and the user
+asks for it.
+"""
+
+from __future__ import annotations
+
+from advisor_app.domain.idcard import mask as mask_id_number
+
+__all__ = ["mask_id_number", "mask_phone", "may_unmask"]
+
+# Which installation roles (services.setup.ROLES) may see full particulars of which record kinds.
+UNMASK_ROLES = {
+    "consultations": {"村法律顾问", "司法所"},
+    "cases": {"人民调解员", "司法所"},
+    "roster": {"司法所"},
+}
+
+
+def mask_phone(phone: str | None) -> str:
+    """138****5678; a landline keeps its area code and last two digits."""
+    if not phone:
+        return ""
+    if len(phone) == 11 and phone.isdigit():
+        return phone[:3] + "****" + phone[-4:]
+    if len(phone) <= 4:
+        return "*" * len(phone)
+    return phone[:4] + "*" * (len(phone) - 6) + phone[-2:]
+
+
+def may_unmask(role: str | None, kind: str) -> bool:
+    """An installation without a role (a headless store set up with `advisor init`) has no one to restrict."""
+    return role is None or role in UNMASK_ROLES.get(kind, set())
