@@ -31,6 +31,7 @@ from ui.widgets import NO_DATE, date_edit
 
 SEARCH_DEBOUNCE_MS = 250
 FIRST_PAGE = 200
+FULL_LIST_DELAY_MS = 120
 STRETCH_COLUMNS = {"question", "summary", "topic"}
 
 
@@ -188,14 +189,18 @@ class ListPage(QWidget):
                 return None
             return listing.ids(self.store, self.kind, filters, sort, desc)
 
+        def start_full() -> None:
+            if generation == self._generation and not self.tasks.closed:
+                self.tasks.run_db(
+                    everything,
+                    lambda ids: self._apply(generation, ids, final=True),
+                    lambda exc: self._failed(generation, exc),
+                )
+
+        self._everything = start_full
         self.tasks.run_db(
             first_page,
             lambda ids: self._apply(generation, ids, final=False),
-            lambda exc: self._failed(generation, exc),
-        )
-        self.tasks.run_db(
-            everything,
-            lambda ids: self._apply(generation, ids, final=True),
             lambda exc: self._failed(generation, exc),
         )
 
@@ -217,6 +222,9 @@ class ListPage(QWidget):
                 ids, final = ids, True  # the first page was everything
             else:
                 self.count.setText(self.tr("%n record(s)", "", len(ids)) + "…")
+                # The full list starts once the first page is painted: building 100,000 ids on the
+                # worker would otherwise contend for the GIL with that paint.
+                QTimer.singleShot(FULL_LIST_DELAY_MS, self._everything)
                 return
         else:
             self.model.complete_ids(ids)

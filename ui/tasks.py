@@ -114,6 +114,10 @@ class TaskManager(QObject):
         self._db.jobs.put((token, fn))
         return token
 
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
     def pending(self) -> int:
         return len(self._callbacks)
 
