@@ -15,7 +15,9 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import timedelta
 
-from advisor_app.domain.models import utcnow
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from advisor_app.domain.models import Setting, utcnow
 from advisor_app.store import Store
 from sync.client import blobs, check, credentials, numbers, pull, push, state
 from sync.client.errors import AuthError, SyncError
@@ -80,6 +82,7 @@ class SyncClient:
         self.page_size = page_size
         self.timeout = timeout
         self._lock = threading.Lock()  # one sync at a time per store
+        self._http: Transport | None = None  # kept between syncs: connection and TLS set-up once
 
     # --- account ----------------------------------------------------------------------------------
 
@@ -166,22 +169,43 @@ class SyncClient:
         started = time.perf_counter()
         report = SyncReport()
         try:
-            token = self.token()
-            with self._transport(token, cancel) as http:
-                try:
-                    self._run(http, report, progress or (lambda *_: None), check_digests)
-                finally:
-                    report.requests, report.bytes_up, report.bytes_down = (
-                        http.count.requests, http.count.up, http.count.down)
+            http = self._connection(self.token(), cancel)
+            before = (http.count.requests, http.count.up, http.count.down)
+            try:
+                self._run(http, report, progress or (lambda *_: None), check_digests)
+            finally:
+                report.requests, report.bytes_up, report.bytes_down = (
+                    http.count.requests - before[0], http.count.up - before[1], http.count.down - before[2])
+                http.cancel = None
         except SyncError as exc:
-            self.store.set_setting("sync_last_error", exc.message)
+            self._remember(sync_last_error=exc.message)
             raise
         finally:
             self._lock.release()
             report.seconds = time.perf_counter() - started
-        self.store.set_setting("sync_last_ok", utcnow().isoformat(timespec="seconds"))
-        self.store.set_setting("sync_last_error", "")
+        self._remember(sync_last_ok=utcnow().isoformat(timespec="seconds"), sync_last_error="")
         return report
+
+    def _connection(self, token: str, cancel: threading.Event | None) -> Transport:
+        http = self._http
+        if http is None or http.token != token or http.base_url != (self.server_url or "").rstrip("/"):
+            if http is not None:
+                http.close()
+            http = self._http = self._transport(token)
+        http.retry = self.retry
+        http.cancel = cancel
+        return http
+
+    def close(self) -> None:
+        if self._http is not None:
+            self._http.close()
+            self._http = None
+
+    def _remember(self, **values: str) -> None:
+        with self.store.engine.begin() as conn:
+            for key, value in values.items():
+                conn.execute(sqlite_insert(Setting.__table__).values(key=key, value=value)
+                             .on_conflict_do_update(index_elements=["key"], set_={"value": value}))
 
     def _server_key(self) -> str:
         return f"{self.server_url}|{self.username}"
