@@ -9,14 +9,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, func, select, update
+from sqlalchemy import Engine, bindparam, func, select, update
 from sqlalchemy.orm import Session
 
 from advisor_app.domain.vocab import terms
 from sync.protocol import PARENTS, canonical_json, kind_spec, payload_hash
-from sync.server.changes import lock_sequence
+from sync.server.bulk import load_records, take_sequence
 from sync.server.database import write_session
-from sync.server.db import Account, AccountRegion, Device, Record, ServerRegion, SyncState, utcnow
+from sync.server.db import Account, AccountRegion, Device, Record, ServerRegion, utcnow
 from sync.server.scope import ROLES
 from sync.server.security import MIN_PASSWORD, hash_password
 
@@ -143,13 +143,12 @@ def add_committee(engine: Engine, name: str, short_name: str, kind: str, region_
         _region(session, region_code)
         if session.scalar(select(Account.id).where(Account.username == owner)) is None:
             raise AdminError(f"用户“{owner}”不存在")
-        seq = lock_sequence(session.connection()) + 1
+        seq = take_sequence(session.connection(), 1)
         rid = str(uuid.uuid4())
         now = datetime.now(UTC).replace(tzinfo=None).isoformat(timespec="seconds")
         session.add(Record(kind="committees", id=rid, rev=1, scope=region_code, owner=owner, device_id="server",
                            created_at=now, updated_at=now, deleted=False, payload=canonical_json(payload),
                            hash=payload_hash(payload, False), seq=seq))
-        session.execute(update(SyncState).where(SyncState.name == "seq").values(value=seq))
         return rid
 
 
@@ -163,13 +162,12 @@ def list_committees(engine: Engine) -> list[dict[str, Any]]:
 def _children(session: Session, kind: str, rid: str) -> list[tuple[str, str]]:
     """Records that hang under (kind, rid): a case's parties, sessions, agreements, …"""
     found = []
-    for child_kind, (field_name, parent_kind) in PARENTS.items():
+    for child_kind, (_field, parent_kind) in PARENTS.items():
         kinds = parent_kind.values() if isinstance(parent_kind, dict) else [parent_kind]
         if kind not in kinds:
             continue
-        rows = session.execute(select(Record.id, Record.payload).where(
-            Record.kind == child_kind, Record.payload.contains(f'"{field_name}":"{rid}"')))
-        found += [(child_kind, cid) for cid, _p in rows]
+        found += [(child_kind, cid) for cid in session.scalars(
+            select(Record.id).where(Record.parent_id == rid, Record.kind == child_kind))]
     return found
 
 
@@ -196,12 +194,17 @@ def transfer(engine: Engine, to_user: str, *, record: tuple[str, str] | None = N
             keys = [tuple(r) for r in session.execute(query)]
         else:
             raise AdminError("请指定 --record KIND:ID 或 --from USER")
-        seq = lock_sequence(session.connection())
-        for kind, rid in keys:
-            seq += 1
-            session.execute(update(Record).where(Record.kind == kind, Record.id == rid)
-                            .values(owner=to_user, seq=seq))
-        session.execute(update(SyncState).where(SyncState.name == "seq").values(value=seq))
+        conn = session.connection()
+        # The records first, then the sequence: the order a push takes its locks in, so a
+        # hand-over and a push of the same records queue instead of deadlocking.
+        load_records(conn, keys, lock="update")
+        seq = take_sequence(conn, len(keys)) - len(keys)
+        if keys:
+            conn.execute(
+                update(Record).where(Record.kind == bindparam("b_kind"), Record.id == bindparam("b_id"))
+                .values(owner=to_user, seq=bindparam("b_seq")),
+                [{"b_kind": kind, "b_id": rid, "b_seq": seq + n} for n, (kind, rid) in enumerate(keys, start=1)],
+            )
         return len(keys)
 
 

@@ -105,10 +105,9 @@ def download(sha256: ShaParam, who: CurrentActor, request: Request) -> FileRespo
     """The file, when an attachment record in this account's scope refers to it."""
     final, _part = _paths(request, sha256, who)
     with state(request).engine.connect() as conn:
-        # The payload is canonical JSON, so this spelling of the field is exact.
         scopes = conn.execute(
-            select(Record.scope).where(Record.kind == "attachments", Record.deleted.is_(False),
-                                       Record.payload.contains(f'"sha256":"{sha256}"'))
+            select(Record.scope).where(Record.sha256 == sha256, Record.kind == "attachments",
+                                       Record.deleted.is_(False))
         ).scalars().all()
     if not final.exists() or not any(who.scope.can_read("attachments", s) for s in scopes):
         raise ApiError(404, "attachment_not_found", "附件不存在或不在本账号的区域内")

@@ -9,7 +9,6 @@ from typing import Annotated
 
 from fastapi import Depends, Header, Request
 from sqlalchemy import Engine, select, update
-from sqlalchemy.orm import Session
 
 from sync.protocol.wire import PROTOCOL_HEADER, SUPPORTED_VERSIONS
 from sync.server.changes import Actor
@@ -72,8 +71,7 @@ def actor(
         if row is None or row.revoked_at is not None or row.expires_at <= now or row.disabled:
             reason = "设备令牌无效、已过期或已被吊销，请重新登录"
             raise ApiError(401, "invalid_token", reason, headers={"WWW-Authenticate": "Bearer"})
-        with Session(bind=conn) as session:
-            scope = scope_of(session, row.account_id, row.role)
+        scope = scope_of(conn, row.account_id, row.role)
     if row.last_seen_at is None or now - row.last_seen_at > SEEN_EVERY:
         with writer(srv.engine) as conn:
             conn.execute(update(Device).where(Device.id == row.id).values(last_seen_at=now))

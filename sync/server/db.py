@@ -20,6 +20,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -117,7 +118,17 @@ class Record(ServerBase):
     payload: Mapped[str] = mapped_column(Text)  # canonical JSON of the kind's fields
     hash: Mapped[str] = mapped_column(String(64))
     seq: Mapped[int] = mapped_column(BigInteger, unique=True)
-    __table_args__ = (Index("ix_records_scope_seq", "scope", "seq"), Index("ix_records_owner", "owner"))
+    # Copied out of the payload so lookups use an index, not a text search (migration 0002):
+    # the parent record (case_id, activity_id, legal_literate_id, target_id; sync.protocol.PARENTS)
+    # and, for attachments, the file's SHA-256.
+    parent_id: Mapped[str | None] = mapped_column(String(36))
+    sha256: Mapped[str | None] = mapped_column(String(64))
+    __table_args__ = (Index("ix_records_scope_seq", "scope", "seq"), Index("ix_records_owner", "owner"),
+                      # Partial: most kinds have neither, and their rows then cost these indexes nothing.
+                      Index("ix_records_parent_id", "parent_id", sqlite_where=text("parent_id IS NOT NULL"),
+                            postgresql_where=text("parent_id IS NOT NULL")),
+                      Index("ix_records_sha256", "sha256", sqlite_where=text("sha256 IS NOT NULL"),
+                            postgresql_where=text("sha256 IS NOT NULL")))
 
 
 class Revision(ServerBase):

@@ -7,8 +7,10 @@ import logging
 import time
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Query, Request, Response
+from pydantic_core import to_json
 from sqlalchemy import func, select, update
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from sync.protocol import KINDS
@@ -30,6 +32,13 @@ from sync.server.schemas import (
 )
 
 log = logging.getLogger("advisor_server.sync")
+RETRIES = 3
+
+
+def _retryable(exc: IntegrityError | OperationalError) -> bool:
+    if isinstance(exc, IntegrityError):
+        return True
+    return getattr(exc.orig, "sqlstate", None) in ("40P01", "40001")  # deadlock, serialisation
 router = APIRouter(prefix="/v1", tags=["sync"])
 
 
@@ -38,8 +47,18 @@ def push(body: PushRequest, who: CurrentActor, request: Request) -> PushResponse
     """Push one batch of changes (columnar, at most 5000); one transaction; idempotent."""
     started = time.perf_counter()
     incoming = changes.parse_batch(body.changes)
-    with writer(state(request).engine) as conn:
-        result = changes.apply_push(conn, who, incoming)
+    for attempt in range(RETRIES):
+        try:
+            with writer(state(request).engine) as conn:
+                result = changes.apply_push(conn, who, incoming)
+            break
+        except (IntegrityError, OperationalError) as exc:
+            # PostgreSQL: another push created one of these records first (a unique key), or two
+            # pushes locked each other's records (a deadlock). The transaction was rolled back
+            # whole; judging again sees what the other one stored.
+            if attempt == RETRIES - 1 or not _retryable(exc):
+                raise
+            log.info("push retried", extra={"account_id": who.account_id, "error": type(exc.orig).__name__})
     log.info("push", extra={"account_id": who.account_id, "changes": len(incoming), "accepted": result.accepted,
                             "duplicates": result.duplicates, "problems": len(result.problems),
                             "ms": round((time.perf_counter() - started) * 1000, 1)})
@@ -53,7 +72,7 @@ def pull(
     after: Annotated[int, Query(ge=0, le=2**62, description="cursor: the last seq already held")] = 0,
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1000,
     kinds: Annotated[str | None, Query(max_length=1000, description="comma-separated kinds, default all")] = None,
-) -> PullResponse:
+) -> Response:
     """Changes after the cursor in the account's scope, ordered by the server sequence."""
     wanted = None
     if kinds:
@@ -63,7 +82,8 @@ def pull(
             raise ApiError(422, "unknown_kind", f"未知的记录类型：{'、'.join(u[:32] for u in unknown[:5])}")
     with state(request).engine.connect() as conn:
         page = changes.pull(conn, who.scope, after, limit, wanted)
-    return PullResponse(**page)
+    # Serialised here in one pass (pydantic-core); the page has exactly PullResponse's shape.
+    return Response(to_json(page), media_type="application/json")
 
 
 @router.get("/summary", response_model=SummaryResponse)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
+from sqlalchemy import Connection, select, text
 from sqlalchemy.orm import Session
 
 from sync.server.db import AccountRegion, ServerRegion
@@ -62,8 +62,25 @@ def assigned_regions(session: Session, account_id: int) -> list[str]:
     return sorted(session.scalars(select(AccountRegion.region_code).where(AccountRegion.account_id == account_id)))
 
 
-def scope_of(session: Session, account_id: int, role: str) -> Scope:
+# An account's regions, everything below them and everything above them, in one round trip
+# (this runs on every request, the no-op sync included).
+SCOPE_SQL = text("""
+WITH RECURSIVE
+  mine(code) AS (SELECT region_code FROM account_regions WHERE account_id = :account_id),
+  down(code) AS (
+    SELECT code FROM mine
+    UNION SELECT r.code FROM server_regions r JOIN down ON r.parent_code = down.code),
+  up(code) AS (
+    SELECT r.parent_code FROM server_regions r JOIN mine ON r.code = mine.code WHERE r.parent_code IS NOT NULL
+    UNION SELECT r.parent_code FROM server_regions r JOIN up ON r.code = up.code WHERE r.parent_code IS NOT NULL)
+SELECT 'down', code FROM down UNION ALL SELECT 'up', code FROM up
+""")
+
+
+def scope_of(session: Session | Connection, account_id: int, role: str) -> Scope:
     if role == "city":
         return Scope(everything=True)
-    codes = assigned_regions(session, account_id)
-    return Scope(regions=frozenset(descendants(session, codes)), above=frozenset(ancestors(session, codes)))
+    found: dict[str, set[str]] = {"down": set(), "up": set()}
+    for direction, code in session.execute(SCOPE_SQL, {"account_id": account_id}):
+        found[direction].add(code)
+    return Scope(regions=frozenset(found["down"]), above=frozenset(found["up"]))

@@ -1,0 +1,150 @@
+"""Bulk statements of a push, spelled per database: a batch is a few statements, not thousands.
+
+PostgreSQL: revisions are claimed with one ``INSERT … SELECT FROM unnest(arrays) ON CONFLICT DO
+NOTHING RETURNING`` (a concurrent push of the same revision waits on its key, then sees it taken);
+new records arrive by ``COPY``. SQLite: the whole push runs under ``BEGIN IMMEDIATE`` (one writer
+at a time), so a plain read of the revisions already held plus ``executemany`` is exact and cheap.
+The DB-API is called directly (``exec_driver_sql``): SQLAlchemy's per-row parameter handling was
+a large share of a 5,000-row push.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, DateTime, select, update
+
+from sync.server.db import Record, SyncState
+
+RECORD_COLUMNS = ("kind", "id", "rev", "scope", "owner", "device_id", "created_at", "updated_at", "deleted",
+                  "payload", "hash", "seq", "parent_id", "sha256")
+UPDATED_COLUMNS = ("rev", "scope", "device_id", "created_at", "updated_at", "deleted", "payload", "hash", "seq",
+                   "parent_id", "sha256")
+CHUNK = 900  # ids per IN (…): under SQLite's and PostgreSQL's parameter limits with room to spare
+
+RevKey = tuple[str, str, int]
+
+
+def is_postgres(conn: Connection) -> bool:
+    return conn.dialect.name == "postgresql"
+
+
+def _marks(conn: Connection, n: int) -> str:
+    mark = "%s" if is_postgres(conn) else "?"
+    return ", ".join([mark] * n)
+
+
+def chunks(items: Sequence[Any], size: int = CHUNK) -> Iterable[Sequence[Any]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def _stamp(conn: Connection, when: datetime) -> Any:
+    """A timestamp as the dialect stores it (SQLite keeps SQLAlchemy's text spelling)."""
+    process = DateTime().dialect_impl(conn.dialect).bind_processor(conn.dialect)
+    return process(when) if process else when
+
+
+def claim_revisions(conn: Connection, rows: list[tuple[str, str, int, str]], account_id: int,
+                    now: datetime) -> set[RevKey]:
+    """Insert (kind, id, rev, hash) into ``revisions`` unless already there; the keys inserted."""
+    if not rows:
+        return set()
+    rows = sorted(rows)  # one lock order for every push: two pushes cannot deadlock on keys
+    if is_postgres(conn):
+        kinds, ids, revs, hashes = (list(col) for col in zip(*rows, strict=True))
+        result = conn.exec_driver_sql(
+            "INSERT INTO revisions (kind, record_id, rev, hash, status, account_id, received_at) "
+            "SELECT k, i, r, h, 'accepted', %s, %s "
+            "FROM unnest(%s::varchar[], %s::varchar[], %s::int[], %s::varchar[]) AS t(k, i, r, h) "
+            "ON CONFLICT DO NOTHING RETURNING kind, record_id, rev",
+            (account_id, now, kinds, ids, revs, hashes),
+        )
+        return {(k, i, r) for k, i, r in result}
+    held = held_revisions(conn, [(k, i) for k, i, _r, _h in rows])
+    fresh = [r for r in rows if (r[0], r[1], r[2]) not in held]
+    if fresh:
+        stamp = _stamp(conn, now)
+        conn.exec_driver_sql(
+            "INSERT INTO revisions (kind, record_id, rev, hash, status, account_id, received_at) "
+            "VALUES (?, ?, ?, ?, 'accepted', ?, ?)",
+            [(k, i, r, h, account_id, stamp) for k, i, r, h in fresh],
+        )
+    return {(k, i, r) for k, i, r, _h in fresh}
+
+
+def held_revisions(conn: Connection, keys: Iterable[tuple[str, str]]) -> dict[RevKey, str]:
+    """Every revision already stored of these records: (kind, id, rev) -> hash."""
+    by_kind: dict[str, set[str]] = {}
+    for kind, rid in keys:
+        by_kind.setdefault(kind, set()).add(rid)
+    out: dict[RevKey, str] = {}
+    for kind, ids in by_kind.items():
+        for chunk in chunks(sorted(ids)):
+            result = conn.exec_driver_sql(
+                f"SELECT record_id, rev, hash FROM revisions WHERE kind = {_marks(conn, 1)} "
+                f"AND record_id IN ({_marks(conn, len(chunk))})",
+                (kind, *chunk),
+            )
+            for rid, rev, digest in result:
+                out[(kind, rid, rev)] = digest
+    return out
+
+
+def drop_revisions(conn: Connection, keys: list[RevKey]) -> None:
+    if keys:
+        m = _marks(conn, 1)
+        conn.exec_driver_sql(f"DELETE FROM revisions WHERE kind = {m} AND record_id = {m} AND rev = {m}", keys)
+
+
+def take_sequence(conn: Connection, n: int) -> int:
+    """Reserve ``n`` sequence numbers; the last one. Takes the ``seq`` row lock until commit, so
+    call it last: seqs become visible in commit order (docs/sync-protocol.md, Pull)."""
+    if n == 0:
+        return conn.execute(select(SyncState.value).where(SyncState.name == "seq")).scalar_one()
+    return conn.execute(
+        update(SyncState).where(SyncState.name == "seq").values(value=SyncState.value + n).returning(SyncState.value)
+    ).scalar_one()
+
+
+def insert_records(conn: Connection, rows: list[tuple[Any, ...]]) -> None:
+    """New records, values in RECORD_COLUMNS order."""
+    if not rows:
+        return
+    names = ", ".join(RECORD_COLUMNS)
+    if is_postgres(conn):
+        cursor = conn.connection.driver_connection.cursor()
+        with cursor.copy(f"COPY records ({names}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+        return
+    conn.exec_driver_sql(f"INSERT INTO records ({names}) VALUES ({_marks(conn, len(RECORD_COLUMNS))})", rows)
+
+
+def update_records(conn: Connection, rows: list[tuple[Any, ...]]) -> None:
+    """Replaced records: values in UPDATED_COLUMNS order, then kind and id."""
+    if not rows:
+        return
+    m = "%s" if is_postgres(conn) else "?"
+    sets = ", ".join(f"{c} = {m}" for c in UPDATED_COLUMNS)
+    conn.exec_driver_sql(f"UPDATE records SET {sets} WHERE kind = {m} AND id = {m}", rows)
+
+
+def load_records(conn: Connection, keys: Iterable[tuple[str, str]], *, lock: str | None = None) -> dict[tuple[str, str], Any]:
+    """Current rows of these records. ``lock``: "update" or "share" row locks on PostgreSQL (taken
+    in key order so concurrent pushes queue instead of deadlocking); ignored on SQLite."""
+    by_kind: dict[str, set[str]] = {}
+    for kind, rid in keys:
+        by_kind.setdefault(kind, set()).add(rid)
+    found = {}
+    cols = (Record.kind, Record.id, Record.rev, Record.scope, Record.owner, Record.payload, Record.deleted)
+    for kind in sorted(by_kind):
+        for chunk in chunks(sorted(by_kind[kind])):
+            query = select(*cols).where(Record.kind == kind, Record.id.in_(chunk)).order_by(Record.id)
+            if lock:
+                query = query.with_for_update(read=lock == "share")
+            for row in conn.execute(query):
+                found[(row.kind, row.id)] = row
+    return found
