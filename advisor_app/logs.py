@@ -77,6 +77,8 @@ def setup_logging(data_dir: Path, level: int = logging.INFO) -> Path:
         old.close()
     root.addHandler(handler)
     root.setLevel(level)
+    # Alembic announces every plugin and migration step at INFO; the upgrade itself is logged by us.
+    logging.getLogger("alembic").setLevel(max(level, logging.WARNING))
     logging.captureWarnings(True)
     from advisor_app.diagnostics import app_version
 

@@ -97,6 +97,24 @@ OTHER_EXCLUDE = (
     "numpy",
     "pandas",
 )
+# Qt libraries and plugins that PySide6's hooks collect but the app never loads: the virtual
+# keyboard input plugin drags in QML/Quick, the SVG plugins QtSvg, the GTK theme GTK itself, and the
+# embedded-device platforms (eglfs, linuxfb, vnc) have no use on an office PC.
+_DROP_BINARY = re.compile(
+    r"(^|[\\/])(lib)?Qt6(Qml|Quick|VirtualKeyboard|Svg|EglF[Ss]|WebEngine|PdfQuick)\w*\.(so|dll|dylib)"
+    r"|plugins[\\/](egldeviceintegrations|wayland-graphics-integration-server)[\\/]"
+    r"|plugins[\\/]platforminputcontexts[\\/](lib)?qtvirtualkeyboardplugin"
+    r"|plugins[\\/](imageformats|iconengines)[\\/](lib)?qsvg"
+    r"|plugins[\\/]platformthemes[\\/](lib)?qgtk3"
+    r"|plugins[\\/]platforms[\\/](lib)?q(eglfs|linuxfb|vnc|vkkhrdisplay|minimalegl)\."
+)
+
+
+def drop_binary(dest: str) -> bool:
+    """True for a collected Qt library or plugin the app does not need (see ``_DROP_BINARY``)."""
+    return bool(_DROP_BINARY.search(dest))
+
+
 # Packages whose installed metadata the app reads at run time: its own version, the About
 # dialog's component versions, and keyring's backend entry points.
 METADATA = ("advisor-desk", "keyring", "SQLAlchemy", "alembic", "reportlab", "openpyxl", "PySide6")

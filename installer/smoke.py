@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -71,21 +72,21 @@ def check_bundle(dist: Path) -> Path:
     versions = sorted(p.name for p in (root / "advisor_app/store/migrations/versions").glob("*.py"))
     source = sorted(p.name for p in (bundle.ROOT / "advisor_app/store/migrations/versions").glob("*.py"))
     check(versions == source, f"迁移脚本 {len(versions)} 个")
-    libs = {p.name for p in root.rglob("*") if "Qt6" in p.name or p.name.startswith("Qt")}
-    leaked = sorted(
-        name
-        for name in bundle.QT_EXCLUDE
-        for lib in libs
-        if f"Qt6{name[2:]}." in lib
-        or lib == f"{name}.pyd"
-        or lib.startswith(f"{name}.abi3")
-        or lib.startswith(f"{name}.cpython")
-    )
+    files = [str(p.relative_to(root)) for p in root.rglob("*") if p.is_file() or p.is_symlink()]
+    bindings = {f"{name}.abi3.so" for name in bundle.QT_EXCLUDE} | {
+        f"{name}.pyd" for name in bundle.QT_EXCLUDE
+    }
+    leaked = sorted(f for f in files if bundle.drop_binary(f) or Path(f).name in bindings)
     check(
         not leaked,
-        f"未打包不需要的 Qt 模块（检查 {len(bundle.QT_EXCLUDE)} 个）"
-        + (f"：多余 {leaked}" if leaked else ""),
+        "未打包不需要的 Qt 模块和插件（QML/Quick、SVG、WebEngine、GTK 主题……）"
+        + (f"：多余 {leaked[:8]}" if leaked else ""),
     )
+    for name in ("Core", "Gui", "Widgets", "Pdf", "PdfWidgets", "PrintSupport", "Charts"):
+        check(
+            any(re.search(rf"(lib)?Qt6{name}\.(so|dll)", f) for f in files) or sys.platform == "darwin",
+            f"Qt{name} 在包中",
+        )
     size = sum(p.stat().st_size for p in dist.rglob("*") if p.is_file())
     print(f"      安装目录大小 {size / 1_048_576:.0f} MB")
     return res

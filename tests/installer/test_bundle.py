@@ -97,3 +97,28 @@ def test_frozen_entry_self_test_runs_unfrozen(tmp_path, capsys):
     assert result["ok"] and result["frozen"] is False
     assert json.loads(capsys.readouterr().out) == result
     assert entry_app.main(["--self-test"]) == 2
+
+
+def test_qt_parts_the_app_never_loads_are_dropped_and_the_rest_kept():
+    dropped = (
+        "PySide6/Qt/lib/libQt6Qml.so.6",
+        "libQt6Quick.so.6",
+        "PySide6/Qt/plugins/platforminputcontexts/libqtvirtualkeyboardplugin.so",
+        "PySide6\\plugins\\imageformats\\qsvg.dll",
+        "PySide6/Qt/plugins/platformthemes/libqgtk3.so",
+        "PySide6/Qt/plugins/platforms/libqeglfs.so",
+        "Qt6Svg.dll",
+    )
+    kept = (
+        "PySide6/Qt/lib/libQt6Pdf.so.6",
+        "PySide6/Qt/lib/libQt6PdfWidgets.so.6",
+        "PySide6/Qt/lib/libQt6Charts.so.6",
+        "PySide6/Qt/plugins/platforms/libqxcb.so",
+        "PySide6/Qt/plugins/platforms/libqoffscreen.so",
+        "PySide6\\plugins\\platforms\\qwindows.dll",
+        "PySide6/Qt/plugins/imageformats/libqico.so",
+        "PySide6/Qt/plugins/printsupport/libcupsprintersupport.so",
+        "Qt6PrintSupport.dll",
+    )
+    assert [d for d in dropped if not bundle.drop_binary(d)] == []
+    assert [k for k in kept if bundle.drop_binary(k)] == []
