@@ -1,22 +1,141 @@
-"""The 同步 page: a placeholder until the sync client lands (that engineer replaces this class)."""
+"""The 同步 page: account, sync now with progress and cancel, the last result, and 冲突 to resolve.
+
+``SyncPage(store, tasks, parent)`` is what the main window builds. The network work runs in the
+shared :class:`ui.sync_status.SyncController` on its own thread; this page only shows it.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.conflicts_page import ConflictsPage
+from ui.login_dialog import LoginDialog
+from ui.sync_status import controller_for, describe
 
 
 class SyncPage(QWidget):
     def __init__(self, store: Any, tasks: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        label = QLabel(
-            self.tr(
-                "Synchronisation with the city server arrives with the sync client.\n"
-                "Everything you enter is saved on this computer and will be sent once sync is set up."
-            )
-        )
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        label.setWordWrap(True)
-        QVBoxLayout(self).addWidget(label)
+        self.store = store
+        self.tasks = tasks
+        self.controller = controller_for(store)
+        self.account = QLabel()
+        self.account.setWordWrap(True)
+        self.login_button = QPushButton("登录…")
+        self.logout_button = QPushButton("退出登录")
+        self.sync_button = QPushButton("立即同步")
+        self.cancel_button = QPushButton("取消")
+        self.cancel_button.setEnabled(False)
+        self.progress = QProgressBar()
+        self.progress.setVisible(False)
+        self.stage = QLabel()
+        self.result = QLabel()
+        self.result.setWordWrap(True)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+
+        box = QGroupBox("同步服务器")
+        bl = QVBoxLayout(box)
+        bl.addWidget(self.account)
+        row = QHBoxLayout()
+        for b in (self.login_button, self.logout_button):
+            row.addWidget(b)
+        row.addStretch(1)
+        bl.addLayout(row)
+        run = QGroupBox("同步")
+        rl = QVBoxLayout(run)
+        row = QHBoxLayout()
+        row.addWidget(self.sync_button)
+        row.addWidget(self.cancel_button)
+        row.addStretch(1)
+        rl.addLayout(row)
+        rl.addWidget(self.stage)
+        rl.addWidget(self.progress)
+        rl.addWidget(self.result)
+        rl.addWidget(self.status)
+        overview = QWidget()
+        ol = QVBoxLayout(overview)
+        ol.addWidget(box)
+        ol.addWidget(run)
+        ol.addStretch(1)
+        self.conflicts = ConflictsPage(store)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(overview, "同步")
+        self.tabs.addTab(self.conflicts, "冲突")
+        QVBoxLayout(self).addWidget(self.tabs)
+
+        self.login_button.clicked.connect(self.open_login)
+        self.logout_button.clicked.connect(self.log_out)
+        self.sync_button.clicked.connect(self.controller.sync)
+        self.cancel_button.clicked.connect(self.controller.cancel)
+        self.conflicts.resolved.connect(self.controller.refresh)
+        c = self.controller
+        c.started.connect(self._started)
+        c.progressed.connect(self._progressed)
+        c.finished.connect(self._finished)
+        c.failed.connect(self._failed)
+        c.status_changed.connect(self._status)
+        c.refresh()
+
+    def _status(self, status: Any) -> None:
+        if status.logged_in:
+            self.account.setText(f"服务器：{status.server_url}\n账号：{status.username}")
+        elif status.server_url:
+            self.account.setText(f"服务器：{status.server_url}\n未登录（本机数据照常保存，登录后发送）")
+        else:
+            self.account.setText("尚未设置同步服务器：所有记录保存在本机。")
+        self.logout_button.setEnabled(status.logged_in)
+        self.sync_button.setEnabled(status.logged_in and not self.controller.running)
+        self.status.setText(describe(status))
+        self.tabs.setTabText(1, f"冲突（{status.conflicts}）" if status.conflicts else "冲突")
+
+    def _started(self) -> None:
+        self.sync_button.setEnabled(False)
+        self.cancel_button.setEnabled(True)
+        self.progress.setVisible(True)
+        self.progress.setRange(0, 0)
+        self.stage.setText("正在同步……")
+
+    def _progressed(self, stage: str, done: int, total: int) -> None:
+        self.stage.setText(f"{stage}：{done}/{total}")
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+
+    def _stopped(self) -> None:
+        self.cancel_button.setEnabled(False)
+        self.sync_button.setEnabled(True)
+        self.progress.setVisible(False)
+        self.stage.setText("")
+
+    def _finished(self, report: Any) -> None:
+        self._stopped()
+        self.result.setText(f"同步完成：{report.summary()}")
+        self.conflicts.reload()
+
+    def _failed(self, message: str) -> None:
+        self._stopped()
+        self.result.setText(f"同步未完成：{message}")
+
+    def open_login(self) -> None:
+        dialog = LoginDialog(self.controller, self)
+        if dialog.exec():
+            self.controller.sync()
+
+    def log_out(self) -> None:
+        def done(queued: int) -> None:
+            if queued:
+                QMessageBox.information(self, "已退出登录",
+                                        f"本机还有 {queued} 条记录尚未同步，已保留在本机，重新登录后会自动发送。")
+        self.controller.logout(done)

@@ -1,0 +1,97 @@
+"""The 同步 page, status bar and 冲突 page with real widgets against a real server (offscreen)."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from PySide6.QtWidgets import QMainWindow
+
+from sync.client import conflicts
+
+from .conftest import PASSWORD, V1
+from .records import consult, edit, questions
+
+pytestmark = pytest.mark.gui
+
+
+def test_sync_page_syncs_in_the_background_and_shows_the_result(qtbot, server, device):
+    from ui.sync_page import SyncPage
+    from ui.sync_status import controller_for, install
+
+    a = device("a", server.url, "adv1")
+    ids = {consult(a.store, V1, f"问题 {n}") for n in range(4)}
+    page = SyncPage(a.store, None)
+    qtbot.addWidget(page)
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    controller = install(window, a.store, auto=False)
+    assert controller is controller_for(a.store) is page.controller
+    status_label = window.statusBar().findChild(object, "syncStatus")
+    assert "待发送 4 条" in status_label.text() and "待发送 4 条" in page.status.text()
+    started = time.perf_counter()
+    with qtbot.waitSignal(controller.finished, timeout=20000):
+        page.sync_button.click()
+        assert time.perf_counter() - started < 0.2  # the click returned: the network is on another thread
+        assert page.cancel_button.isEnabled()
+    qtbot.waitUntil(lambda: "发送 4 条" in page.result.text(), timeout=5000)
+    assert "待发送 0 条" in status_label.text()
+    assert len(ids) == 4
+    controller.shutdown()
+
+
+def test_login_dialog_reports_errors_in_chinese_and_logs_in(qtbot, server, tmp_path):
+    from advisor_app.store import open_store
+    from ui.login_dialog import LoginDialog
+    from ui.sync_status import SyncController
+
+    store = open_store(tmp_path / "fresh")
+    controller = SyncController(store)
+    dialog = LoginDialog(controller)
+    qtbot.addWidget(dialog)
+    dialog.submit()
+    assert "服务器地址" in dialog.error.text() and "密码：不能为空" in dialog.error.text()
+    dialog.server.setText(server.url)
+    dialog.user.setText("adv1")
+    dialog.password.setText("wrong-password")
+    dialog.submit()
+    qtbot.waitUntil(lambda: "不正确" in dialog.error.text(), timeout=10000)
+    dialog.password.setText(PASSWORD)
+    with qtbot.waitSignal(dialog.accepted, timeout=10000):
+        dialog.submit()
+    assert dialog.account["username"] == "adv1" and controller.client.username == "adv1"
+    controller.shutdown()
+    store.engine.dispose()
+
+
+def test_conflicts_page_field_by_field(qtbot, server, device):
+    from ui.conflicts_page import ConflictsPage
+
+    a = device("a", server.url, "adv1")
+    b = device("b", server.url, "adv1")
+    rid = consult(a.store, V1, "原始问题")
+    a.client.sync()
+    b.client.sync()
+    edit(a.store, rid, answer="甲的答复", outcome="甲的结果")
+    edit(b.store, rid, answer="乙的答复", outcome="乙的结果")
+    a.client.sync()
+    b.client.sync()
+    page = ConflictsPage(b.store)
+    qtbot.addWidget(page)
+    assert page.list.count() == 1
+    labels = {page.table.item(r, 0).text() for r in range(page.table.rowCount())}
+    assert len(labels) == 2
+    # keep my answer, their outcome
+    for name, group in page.groups.items():
+        wanted = "mine" if name == "answer" else "theirs"
+        next(bt for bt in group.buttons() if bt.property("side") == wanted).setChecked(True)
+    page.merge.click()
+    assert page.list.count() == 0 and conflicts.open_conflicts(b.store) == []
+    b.client.sync()
+    a.client.sync()
+    from advisor_app.domain.models import Consultation
+
+    with a.store.session() as s:
+        rec = s.get(Consultation, rid)
+        assert (rec.answer, rec.outcome) == ("乙的答复", "甲的结果")
+    assert set(questions(a.store)) == {rid}

@@ -1,0 +1,146 @@
+"""冲突: losing versions kept on this device; keep mine, keep theirs, or choose field by field."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QRadioButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sync.client import conflicts
+
+KIND_NAMES = {"consultations": "法律咨询", "cases": "纠纷案件", "case_parties": "当事人", "agreements": "调解协议",
+              "activities": "普法活动", "persons": "服务对象", "ratings": "满意度评价", "legal_literates": "法律明白人",
+              "mediation_sessions": "调解记录", "return_visits": "回访记录", "attachments": "附件"}
+
+
+def _show(value: Any) -> str:
+    if value is None:
+        return "（空）"
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, list | dict):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+class ConflictsPage(QWidget):
+    resolved = Signal()
+
+    def __init__(self, store: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.items: list[conflicts.ConflictView] = []
+        self.list = QListWidget()
+        self.list.currentRowChanged.connect(self._select)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.table = QTableWidget(0, 4)
+        self.table.setHorizontalHeaderLabels(["字段", "本机版本", "服务器版本", "保留"])
+        self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.groups: dict[str, QButtonGroup] = {}
+        self.keep_mine = QPushButton("保留本机版本")
+        self.keep_theirs = QPushButton("保留服务器版本")
+        self.merge = QPushButton("按所选字段合并")
+        self.keep_mine.clicked.connect(lambda: self._apply("mine"))
+        self.keep_theirs.clicked.connect(lambda: self._apply("theirs"))
+        self.merge.clicked.connect(lambda: self._apply("merged"))
+        right = QWidget()
+        rl = QVBoxLayout(right)
+        rl.addWidget(self.message)
+        rl.addWidget(self.table, 1)
+        buttons = QHBoxLayout()
+        for b in (self.keep_mine, self.keep_theirs, self.merge):
+            buttons.addWidget(b)
+        rl.addLayout(buttons)
+        split = QSplitter()
+        split.addWidget(self.list)
+        split.addWidget(right)
+        split.setStretchFactor(1, 1)
+        self.empty = QLabel("没有待处理的冲突")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.empty)
+        layout.addWidget(split, 1)
+        self.split = split
+        self.reload()
+
+    def reload(self) -> None:
+        self.items = conflicts.open_conflicts(self.store)
+        self.list.clear()
+        for c in self.items:
+            item = QListWidgetItem(f"{KIND_NAMES.get(c.kind, c.kind)} · {c.created_at:%Y-%m-%d %H:%M} · {c.record_id[:8]}")
+            self.list.addItem(item)
+        self.empty.setVisible(not self.items)
+        self.split.setVisible(bool(self.items))
+        if self.items:
+            self.list.setCurrentRow(0)
+
+    def current(self) -> conflicts.ConflictView | None:
+        row = self.list.currentRow()
+        return self.items[row] if 0 <= row < len(self.items) else None
+
+    def _select(self, row: int) -> None:
+        c = self.current()
+        self.table.setRowCount(0)
+        self.groups.clear()
+        if c is None:
+            return
+        self.message.setText(c.message + ("" if c.theirs is not None else "（服务器版本尚未收到，同步后可比较）"))
+        self.keep_theirs.setEnabled(c.theirs is not None)
+        self.merge.setEnabled(c.theirs is not None)
+        diff = c.differing()
+        self.table.setRowCount(len(diff))
+        for n, (name, label, mine, theirs) in enumerate(diff):
+            self.table.setItem(n, 0, QTableWidgetItem(label))
+            self.table.setItem(n, 1, QTableWidgetItem(_show(mine)))
+            self.table.setItem(n, 2, QTableWidgetItem(_show(theirs)))
+            cell = QWidget()
+            box = QHBoxLayout(cell)
+            box.setContentsMargins(2, 0, 2, 0)
+            group = QButtonGroup(cell)
+            for side, text in (("mine", "本机"), ("theirs", "服务器")):
+                radio = QRadioButton(text)
+                radio.setProperty("side", side)
+                group.addButton(radio)
+                box.addWidget(radio)
+                radio.setChecked(side == "theirs")
+            self.groups[name] = group
+            self.table.setCellWidget(n, 3, cell)
+        self.table.resizeColumnsToContents()
+
+    def choices(self) -> dict[str, str]:
+        return {name: g.checkedButton().property("side") for name, g in self.groups.items() if g.checkedButton()}
+
+    def _apply(self, how: str) -> None:
+        c = self.current()
+        if c is None:
+            return
+        try:
+            if how == "mine":
+                conflicts.keep_mine(self.store, c.id)
+            elif how == "theirs":
+                conflicts.keep_theirs(self.store, c.id)
+            else:
+                conflicts.merge(self.store, c.id, self.choices())
+        except (ValueError, LookupError) as exc:
+            QMessageBox.warning(self, "不能这样处理", str(exc))
+            return
+        self.reload()
+        self.resolved.emit()

@@ -1,0 +1,223 @@
+"""Sync in the desktop app: one controller per store (background thread, progress, cancel,
+automatic sync every few minutes and at start when the server answers) and the status bar widget.
+
+The GUI thread never touches the network: every call to the server runs on a QThread and comes
+back through queued signals. Strings are Chinese literals (this module is outside the .ts sources).
+"""
+
+from __future__ import annotations
+
+import threading
+import weakref
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QPushButton, QWidget
+
+AUTO_MINUTES = 5
+
+_controllers: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+class _Job(QThread):
+    progressed = Signal(str, int, int)
+    done = Signal(object)
+    failed = Signal(object)
+
+    def __init__(self, fn: Callable[[Callable[[str, int, int], None]], Any]) -> None:
+        super().__init__()
+        self.fn = fn
+
+    def run(self) -> None:
+        try:
+            result = self.fn(lambda stage, d, t: self.progressed.emit(stage, d, t))
+        except BaseException as exc:  # shown as a message on the GUI thread
+            self.failed.emit([exc])
+        else:
+            self.done.emit([result])
+
+
+class SyncController(QObject):
+    """Runs syncs off the GUI thread; emits what the page and the status bar show."""
+
+    started = Signal()
+    progressed = Signal(str, int, int)
+    finished = Signal(object)  # SyncReport
+    failed = Signal(str)  # Chinese message
+    status_changed = Signal(object)  # SyncStatus
+
+    def __init__(self, store: Any, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        from sync.client import SyncClient
+
+        self.store = store
+        self.client = SyncClient(store)
+        self._job: _Job | None = None
+        self._cancel = threading.Event()
+        self._jobs: set[_Job] = set()
+        self.timer = QTimer(self)
+        self.timer.setInterval(AUTO_MINUTES * 60 * 1000)
+        self.timer.timeout.connect(lambda: self.sync(automatic=True))
+
+    @property
+    def running(self) -> bool:
+        return self._job is not None
+
+    def start_auto(self) -> None:
+        """Sync now if the server answers (checked off the GUI thread), then every few minutes."""
+        self.timer.start()
+        if self.client.server_url and self.client.username:
+            self._background(self._server_answers, lambda ok: self.sync(automatic=True) if ok else None)
+
+    def _server_answers(self, _progress: Callable) -> bool:
+        import httpx
+
+        try:
+            return httpx.get(f"{self.client.server_url}/health", timeout=5).status_code == 200
+        except httpx.HTTPError:
+            return False
+
+    def sync(self, automatic: bool = False) -> bool:
+        if self._job is not None:
+            return False
+        if automatic and not (self.client.server_url and self.client.username):
+            return False
+        self._cancel = threading.Event()
+        cancel = self._cancel
+        self._job = self._background(lambda progress: self.client.sync(progress, cancel), self._done, self._failed,
+                                     self.progressed.emit)
+        self.started.emit()
+        return True
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def login(self, url: str, user: str, password: str, on_done: Callable[[Any], None],
+              on_error: Callable[[str], None]) -> None:
+        def finished(account: Any) -> None:
+            self.refresh()
+            on_done(account)
+
+        self._background(lambda _p: self.client.login(url, user, password, device_name="桌面端"), finished,
+                         lambda exc: on_error(_message(exc)))
+
+    def logout(self, on_done: Callable[[int], None]) -> None:
+        def finished(queued: int) -> None:
+            self.refresh()
+            on_done(queued)
+
+        self._background(lambda _p: self.client.logout(), finished, lambda exc: self.failed.emit(_message(exc)))
+
+    def refresh(self) -> None:
+        """Re-read the status (local database only) and emit it."""
+        self.status_changed.emit(self.client.status())
+
+    def shutdown(self, timeout_ms: int = 10000) -> None:
+        self.timer.stop()
+        self._cancel.set()
+        for job in list(self._jobs):
+            job.wait(timeout_ms)
+        self.client.close()
+
+    def _background(self, fn: Callable, on_done: Callable, on_error: Callable | None = None,
+                    on_progress: Callable | None = None) -> _Job:
+        job = _Job(fn)
+        self._jobs.add(job)
+        if on_progress is not None:
+            job.progressed.connect(on_progress, Qt.ConnectionType.QueuedConnection)
+
+        def done(boxed: list) -> None:
+            self._jobs.discard(job)
+            on_done(boxed[0])
+
+        def failed(boxed: list) -> None:
+            self._jobs.discard(job)
+            if on_error is not None:
+                on_error(boxed[0])
+
+        job.done.connect(done, Qt.ConnectionType.QueuedConnection)
+        job.failed.connect(failed, Qt.ConnectionType.QueuedConnection)
+        job.start()
+        return job
+
+    def _done(self, report: Any) -> None:
+        self._job = None
+        self.finished.emit(report)
+        self.refresh()
+
+    def _failed(self, exc: BaseException) -> None:
+        self._job = None
+        self.failed.emit(_message(exc))
+        self.refresh()
+
+
+def _message(exc: BaseException) -> str:
+    return getattr(exc, "message", None) or f"同步出错：{type(exc).__name__}"
+
+
+def controller_for(store: Any) -> SyncController:
+    """The one controller of ``store`` (shared by the 同步 page and the status bar)."""
+    controller = _controllers.get(store)
+    if controller is None:
+        controller = SyncController(store)
+        _controllers[store] = controller
+    return controller
+
+
+def describe(status: Any) -> str:
+    if not status.server_url:
+        return "仅本机保存（未设置同步服务器）"
+    if not status.logged_in:
+        return f"未登录同步服务器 · 待发送 {status.queued} 条"
+    last = (status.last_sync or "从未").replace("T", " ")
+    text = f"上次同步 {last}（UTC） · 待发送 {status.queued} 条"
+    if status.conflicts:
+        text += f" · 冲突 {status.conflicts} 条"
+    if status.rejected:
+        text += f" · 被拒 {status.rejected} 条"
+    if status.last_error:
+        text += f" · 错误：{status.last_error}"
+    return text
+
+
+class SyncStatusWidget(QWidget):
+    """Status bar piece: last sync, queued count, errors, and a 同步 button that shows progress."""
+
+    def __init__(self, controller: SyncController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.label = QLabel()
+        self.label.setObjectName("syncStatus")
+        self.button = QPushButton("立即同步")
+        self.button.setFlat(True)
+        self.button.clicked.connect(self._clicked)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.label)
+        layout.addWidget(self.button)
+        controller.status_changed.connect(self.show_status)
+        controller.started.connect(lambda: self.button.setText("取消同步"))
+        controller.progressed.connect(lambda stage, d, t: self.label.setText(f"{stage} {d}/{t}"))
+        controller.finished.connect(lambda _r: self.button.setText("立即同步"))
+        controller.failed.connect(lambda _m: self.button.setText("立即同步"))
+        controller.refresh()
+
+    def _clicked(self) -> None:
+        if self.controller.running:
+            self.controller.cancel()
+        else:
+            self.controller.sync()
+
+    def show_status(self, status: Any) -> None:
+        self.label.setText(describe(status))
+        self.label.setToolTip(status.last_error or "")
+
+
+def install(window: QMainWindow, store: Any, *, auto: bool = True) -> SyncController:
+    """Hook for the main window: the status bar widget and automatic sync."""
+    controller = controller_for(store)
+    window.statusBar().addPermanentWidget(SyncStatusWidget(controller, window))
+    if auto:
+        controller.start_auto()
+    return controller
