@@ -223,3 +223,39 @@ def _case(committee_id: str, village: str, year: int, no: str, seq: int, provisi
 def _blocks(store) -> int:
     with store.session() as s:
         return s.scalar(select(func.count()).select_from(NumberBlock))
+
+
+def test_record_states_for_lists(server, device, tmp_path):
+    from datetime import datetime
+
+    from advisor_app.store import open_store
+    from sync.client.record_state import states_for
+
+    from .conftest import TOWNSHIP
+
+    alone = open_store(tmp_path / "alone")
+    from advisor_app.services import regions
+
+    regions.load_csv(alone)
+    with alone.session() as s:
+        s.add(Consultation(id="00000000-0000-4000-8000-000000000002", region_code=TOWNSHIP,
+                           occurred_at=datetime(2026, 3, 1), question="单机录入"))
+    assert states_for(alone, "consultations", ["00000000-0000-4000-8000-000000000002"])[
+        "00000000-0000-4000-8000-000000000002"].label == "保存在本机"
+    alone.engine.dispose()
+    a = device("a", server.url, "adv1")
+    sent = consult(a.store, V1, "会发送的问题")
+    a.client.sync()
+    queued = consult(a.store, V1, "还没发送")
+    outside = "00000000-0000-4000-8000-000000000001"
+    # filed under the township itself, which this village adviser may read but not write
+    with a.store.session() as s:
+        s.add(Consultation(id=outside, region_code=TOWNSHIP, occurred_at=datetime(2026, 3, 1), question="镇里的记录"))
+    before = states_for(a.store, "consultations", [sent, queued])
+    assert before[sent].label == "已发送" and before[queued].label == "待发送"
+    report = a.client.sync()
+    assert report.rejected == 1 and report.pushed == 1
+    after = states_for(a.store, "consultations", [queued, outside])
+    assert after[queued].label == "已发送"
+    assert after[outside].label == "被拒" and "不属于本账号" in after[outside].message
+    assert a.client.status().rejected == 1
