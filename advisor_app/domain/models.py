@@ -152,6 +152,7 @@ class Case(SyncMixin, Base):
         UniqueConstraint("committee_id", "number_year", "number_seq", name="uq_cases_number"),
         Index("ix_cases_updated", "updated_at"),
         Index("ix_cases_region_accepted", "region_code", "accepted_on"),
+        Index("ix_cases_live_accepted", "deleted", "accepted_on", "id"),
     )
 
 
@@ -295,7 +296,11 @@ class Consultation(SyncMixin, Base):
     adviser: Mapped[str | None] = mapped_column(String(64))
     tags: Mapped[list[str]] = mapped_column(JSON, default=list)
     no_rating_reason: Mapped[str | None] = mapped_column(String(128))
-    __table_args__ = (Index("ix_consultations_region_time", "region_code", "occurred_at"),)
+    __table_args__ = (
+        Index("ix_consultations_region_time", "region_code", "occurred_at"),
+        # covers the full id list of the lists (newest first) without reading the wide rows
+        Index("ix_consultations_live_time", "deleted", "occurred_at", "id"),
+    )
 
 
 class LegalLiterate(SyncMixin, Base):

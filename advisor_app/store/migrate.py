@@ -1,35 +1,53 @@
-"""Alembic migrations of the local store, run programmatically (no alembic.ini needed)."""
+"""Alembic migrations of the local store, run programmatically (no alembic.ini needed).
+
+Opening a store that is already at head must stay cheap (it is on the app's start-up path), so the
+head is read from the migration file names (``NNNN_*.py``, numbered in order; a test checks that
+this agrees with Alembic) and the current revision with one SELECT; Alembic itself is imported
+only when an upgrade is due.
+"""
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine
+from sqlalchemy import Engine, inspect, text
 
 from advisor_app.store.backup import backup_file
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+_NUMBERED = re.compile(r"^(\d{4})_\w+\.py$")
 
 
 def alembic_config(engine: Engine) -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     cfg.attributes["engine"] = engine
     return cfg
 
 
+def revisions() -> list[str]:
+    """Every revision id, oldest first."""
+    names = (_NUMBERED.match(p.name) for p in (MIGRATIONS / "versions").iterdir())
+    return sorted(m.group(1) for m in names if m)
+
+
 def head_revision() -> str:
-    return ScriptDirectory(str(MIGRATIONS)).get_current_head()
+    return revisions()[-1]
 
 
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 def upgrade(engine: Engine, db_path: Path, revision: str = "head") -> Path | None:
@@ -45,5 +63,7 @@ def upgrade(engine: Engine, db_path: Path, revision: str = "head") -> Path | Non
     if current is not None:
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         backup = backup_file(db_path, db_path.parent / "backups" / f"升级前-{stamp}-{current}.db")
+    from alembic import command
+
     command.upgrade(alembic_config(engine), revision)
     return backup

@@ -107,19 +107,21 @@ def search(
     limit: int = 50,
     offset: int = 0,
 ) -> list[Hit]:
-    """Records whose text contains every whitespace-separated term of ``query``, newest first."""
+    """Records whose text contains every whitespace-separated term of ``query``, newest first.
+
+    A common term matches thousands of records, and collecting all of them through the trigram
+    index only to keep the newest page is the slow case; so the page is first looked for among
+    the newest ``RECENT_WINDOW`` documents with a plain scan, and the index is used only when that
+    window does not fill it. Both paths give the same order, so the result is the same.
+    """
     terms = [t for t in query.split() if t]
     if not terms:
         return []
     where: list[str] = []
-    params: dict[str, Any] = {"limit": limit, "offset": offset}
-    long_terms = [t for t in terms if len(t) >= 3]
-    if long_terms:
-        params["match"] = " AND ".join('"' + t.replace('"', '""') + '"' for t in long_terms)
-        where.append("d.rowid IN (SELECT rowid FROM search_fts WHERE search_fts MATCH :match)")
-    for n, term in enumerate(t for t in terms if len(t) < 3):
+    params: dict[str, Any] = {"limit": limit, "offset": offset, "window": RECENT_WINDOW}
+    for n, term in enumerate(terms):
         params[f"like{n}"] = f"%{_like_escape(term)}%"
-        where.append(f"d.body LIKE :like{n} ESCAPE '\\'")
+    likes = [f"d.body LIKE :like{n} ESCAPE '\\'" for n in range(len(terms))]
     if kind:
         params["kind"] = kind
         where.append("d.kind = :kind")
@@ -128,9 +130,27 @@ def search(
         marks = ", ".join(f":r{n}" for n in range(len(codes))) or "NULL"
         params.update({f"r{n}": code for n, code in enumerate(codes)})
         where.append(f"d.region_code IN ({marks})")
+    columns = "d.kind, d.record_id, d.sort_at, d.title"
+    order = "ORDER BY d.sort_at DESC, d.rowid DESC"
+
+    recent = (
+        f"SELECT {columns} FROM (SELECT * FROM search_docs {order.replace('d.', '')} LIMIT :window) d"
+        f" WHERE {' AND '.join(where + likes)} {order} LIMIT :limit OFFSET :offset"
+    )
+    hits = [Hit(*row) for row in conn.execute(text(recent), params)]
+    if len(hits) == limit:
+        return hits
+
+    long_terms = [t for t in terms if len(t) >= 3]
+    if long_terms:
+        params["match"] = " AND ".join('"' + t.replace('"', '""') + '"' for t in long_terms)
+        where.append("d.rowid IN (SELECT rowid FROM search_fts WHERE search_fts MATCH :match)")
+    # Terms of one or two characters cannot use trigrams: LIKE on the documents themselves.
+    where.extend(like for like, term in zip(likes, terms, strict=True) if len(term) < 3)
     sql = (
-        "SELECT d.kind, d.record_id, d.sort_at, d.title FROM search_docs d WHERE "
-        + " AND ".join(where)
-        + " ORDER BY d.sort_at DESC, d.rowid DESC LIMIT :limit OFFSET :offset"
+        f"SELECT {columns} FROM search_docs d WHERE {' AND '.join(where)} {order} LIMIT :limit OFFSET :offset"
     )
     return [Hit(*row) for row in conn.execute(text(sql), params)]
+
+
+RECENT_WINDOW = 4000

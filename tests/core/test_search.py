@@ -104,3 +104,22 @@ def test_case_found_by_party_name_and_number(seeded):
         assert [h.record_id for h in search.search(conn, "临桥调字第 1 号".replace(" ", ""))] == []
         assert [h.record_id for h in search.search(conn, "调字第")] == [case.id]
         assert [h.kind for h in search.search(conn, "桂兰", kind="case")] == ["case"]
+
+
+def brute_force_ordered(conn, query):
+    terms = query.lower().split()
+    rows = conn.execute(
+        text("SELECT record_id, body FROM search_docs ORDER BY sort_at DESC, rowid DESC")
+    ).all()
+    return [rid for rid, body in rows if all(t in body.lower() for t in terms)]
+
+
+@pytest.mark.parametrize("window", [50, 400, 100000])
+@pytest.mark.parametrize("query", ["工资", "王", "拖欠工资", "离婚", "法律援助 老人", "宅基地证上"])
+def test_pages_match_brute_force_whichever_path_answers(demo_store, monkeypatch, window, query):
+    monkeypatch.setattr(search, "RECENT_WINDOW", window)
+    with demo_store.engine.connect() as conn:
+        expected = brute_force_ordered(conn, query)
+        for limit, offset in ((5, 0), (20, 0), (20, 20), (50, 100)):
+            page = [h.record_id for h in search.search(conn, query, limit=limit, offset=offset)]
+            assert page == expected[offset : offset + limit], (limit, offset)

@@ -147,3 +147,11 @@ def test_models_and_migrations_agree(store):
     with store.engine.connect() as conn:
         context = MigrationContext.configure(conn, opts={"include_object": include})
         assert compare_metadata(context, Base.metadata) == []
+
+
+def test_numbered_head_agrees_with_alembic():
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory(str(migrate.MIGRATIONS))
+    assert migrate.head_revision() == script.get_current_head()
+    assert migrate.revisions() == [r.revision for r in reversed(list(script.walk_revisions()))]
