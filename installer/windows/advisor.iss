@@ -60,6 +60,10 @@ Name: "desktopicon"; Description: "在桌面创建快捷方式"; GroupDescriptio
 ; The previous version's program files go first, so no stale module shadows a new one. Data is elsewhere.
 Type: filesandordirs; Name: "{app}\_internal"
 
+[Dirs]
+; The data folder exists from the start so the 打开数据文件夹 shortcut works; the uninstaller leaves it.
+Name: "{#DataDir}"; Flags: uninsneveruninstall
+
 [Files]
 Source: "{#Dist}\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
 
