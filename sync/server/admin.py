@@ -210,4 +210,4 @@ def transfer(engine: Engine, to_user: str, *, record: tuple[str, str] | None = N
 
 def counts(engine: Engine) -> dict[str, int]:
     with Session(engine) as session:
-        return dict(session.execute(select(Record.kind, func.count()).group_by(Record.kind)).tuples())
+        return {kind: n for kind, n in session.execute(select(Record.kind, func.count()).group_by(Record.kind))}

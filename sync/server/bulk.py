@@ -10,19 +10,19 @@ a large share of a 5,000-row push.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import json
+from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, DateTime, select, update
 
-from sync.server.db import Record, SyncState
+from sync.server.db import SyncState
 
 RECORD_COLUMNS = ("kind", "id", "rev", "scope", "owner", "device_id", "created_at", "updated_at", "deleted",
                   "payload", "hash", "seq", "parent_id", "sha256")
 UPDATED_COLUMNS = ("rev", "scope", "device_id", "created_at", "updated_at", "deleted", "payload", "hash", "seq",
                    "parent_id", "sha256")
-CHUNK = 900  # ids per IN (…): under SQLite's and PostgreSQL's parameter limits with room to spare
 
 RevKey = tuple[str, str, int]
 
@@ -34,11 +34,6 @@ def is_postgres(conn: Connection) -> bool:
 def _marks(conn: Connection, n: int) -> str:
     mark = "%s" if is_postgres(conn) else "?"
     return ", ".join([mark] * n)
-
-
-def chunks(items: Sequence[Any], size: int = CHUNK) -> Iterable[Sequence[Any]]:
-    for i in range(0, len(items), size):
-        yield items[i : i + size]
 
 
 def _stamp(conn: Connection, when: datetime) -> Any:
@@ -75,6 +70,14 @@ def claim_revisions(conn: Connection, rows: list[tuple[str, str, int, str]], acc
     return {(k, i, r) for k, i, r, _h in fresh}
 
 
+def _id_list(conn: Connection, ids: list[str]) -> tuple[str, Any]:
+    """``IN (…)`` over many ids with one parameter: an array on PostgreSQL, a JSON array read by
+    json_each on SQLite (no statement text that grows with the batch, no parameter limit)."""
+    if is_postgres(conn):
+        return "= ANY(%s)", ids
+    return "IN (SELECT value FROM json_each(?))", json.dumps(ids)
+
+
 def held_revisions(conn: Connection, keys: Iterable[tuple[str, str]]) -> dict[RevKey, str]:
     """Every revision already stored of these records: (kind, id, rev) -> hash."""
     by_kind: dict[str, set[str]] = {}
@@ -82,14 +85,13 @@ def held_revisions(conn: Connection, keys: Iterable[tuple[str, str]]) -> dict[Re
         by_kind.setdefault(kind, set()).add(rid)
     out: dict[RevKey, str] = {}
     for kind, ids in by_kind.items():
-        for chunk in chunks(sorted(ids)):
-            result = conn.exec_driver_sql(
-                f"SELECT record_id, rev, hash FROM revisions WHERE kind = {_marks(conn, 1)} "
-                f"AND record_id IN ({_marks(conn, len(chunk))})",
-                (kind, *chunk),
-            )
-            for rid, rev, digest in result:
-                out[(kind, rid, rev)] = digest
+        match, param = _id_list(conn, sorted(ids))
+        result = conn.exec_driver_sql(
+            f"SELECT record_id, rev, hash FROM revisions WHERE kind = {_marks(conn, 1)} AND record_id {match}",
+            (kind, param),
+        )
+        for rid, rev, digest in result:
+            out[(kind, rid, rev)] = digest
     return out
 
 
@@ -132,19 +134,23 @@ def update_records(conn: Connection, rows: list[tuple[Any, ...]]) -> None:
     conn.exec_driver_sql(f"UPDATE records SET {sets} WHERE kind = {m} AND id = {m}", rows)
 
 
-def load_records(conn: Connection, keys: Iterable[tuple[str, str]], *, lock: str | None = None) -> dict[tuple[str, str], Any]:
+def load_records(conn: Connection, keys: Iterable[tuple[str, str]], *,
+                 lock: str | None = None) -> dict[tuple[str, str], Any]:
     """Current rows of these records. ``lock``: "update" or "share" row locks on PostgreSQL (taken
-    in key order so concurrent pushes queue instead of deadlocking); ignored on SQLite."""
+    in key order so concurrent pushes queue instead of deadlocking); ignored on SQLite, where the
+    transaction already holds the database's one write lock."""
     by_kind: dict[str, set[str]] = {}
     for kind, rid in keys:
         by_kind.setdefault(kind, set()).add(rid)
     found = {}
-    cols = (Record.kind, Record.id, Record.rev, Record.scope, Record.owner, Record.payload, Record.deleted)
+    suffix = {"update": " FOR UPDATE", "share": " FOR SHARE"}.get(lock or "", "") if is_postgres(conn) else ""
     for kind in sorted(by_kind):
-        for chunk in chunks(sorted(by_kind[kind])):
-            query = select(*cols).where(Record.kind == kind, Record.id.in_(chunk)).order_by(Record.id)
-            if lock:
-                query = query.with_for_update(read=lock == "share")
-            for row in conn.execute(query):
-                found[(row.kind, row.id)] = row
+        match, param = _id_list(conn, sorted(by_kind[kind]))
+        result = conn.exec_driver_sql(
+            "SELECT kind, id, rev, scope, owner, payload, deleted FROM records "
+            f"WHERE kind = {_marks(conn, 1)} AND id {match} ORDER BY id{suffix}",
+            (kind, param),
+        )
+        for row in result:
+            found[(row.kind, row.id)] = row
     return found

@@ -14,15 +14,23 @@ from sqlalchemy.orm import Session
 from sync.server.db import LoginFailure, utcnow
 
 _hasher = PasswordHasher()  # Argon2id, argon2-cffi's RFC 9106 low-memory profile
-# Verified against when the account does not exist, so a wrong name costs as long as a wrong password.
-_DUMMY = _hasher.hash("no such account")
+# Verified against when the account does not exist, so a wrong name costs as long as a wrong
+# password. Made on the first login, not at import: every admin command would pay for it.
+_DUMMY: str | None = None
 
 
 def configure_hasher(time_cost: int, memory_cost_kib: int) -> None:
     """Change the Argon2 cost (tests use a cheap one; existing hashes still verify)."""
     global _hasher, _DUMMY
     _hasher = PasswordHasher(time_cost=time_cost, memory_cost=memory_cost_kib, parallelism=1)
-    _DUMMY = _hasher.hash("no such account")
+    _DUMMY = None
+
+
+def _dummy() -> str:
+    global _DUMMY
+    if _DUMMY is None:
+        _DUMMY = _hasher.hash("no such account")
+    return _DUMMY
 
 TOKEN_DAYS = 180
 FAIL_WINDOW = timedelta(minutes=15)
@@ -37,7 +45,7 @@ def hash_password(password: str) -> str:
 
 def verify_password(stored: str | None, password: str) -> bool:
     try:
-        return _hasher.verify(stored or _DUMMY, password) and stored is not None
+        return _hasher.verify(stored or _dummy(), password) and stored is not None
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         return False
 
