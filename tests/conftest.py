@@ -12,6 +12,9 @@ import sqlite3
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Stores in tests are unencrypted unless a test asks for encryption (tests/core/test_encryption.py);
+# otherwise a keyring set by one test would encrypt every store opened after it.
+os.environ.setdefault("ADVISOR_STORE_ENCRYPTION", "off")
 
 VILLAGE = "610502100201"
 VILLAGE_2 = "610502100202"

@@ -16,6 +16,7 @@ from pathlib import Path
 from advisor_app.cli import commands
 from advisor_app.domain.case_flow import FlowError
 from advisor_app.domain.validation import ValidationError
+from advisor_app.store.crypto import StoreLockedError
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -50,7 +51,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         for message in exc.errors.values():
             print(f"错误：{message}", file=sys.stderr)
         return 2
-    except (FlowError, LookupError, ValueError, OSError) as exc:
+    except (FlowError, LookupError, ValueError, OSError, StoreLockedError) as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

@@ -13,7 +13,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from advisor_app.domain.models import Setting
-from advisor_app.store import changes, migrate
+from advisor_app.store import changes, crypto, migrate
 from advisor_app.store.engine import sqlite_engine
 
 DB_NAME = "advisor.db"
@@ -35,6 +35,7 @@ class Store:
         self.data_dir = data_dir
         self.path = data_dir / DB_NAME
         self.engine = engine
+        self.key: bytes | None = None  # SQLCipher key, when the store is encrypted
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         changes.install(self._sessions)
         self.device_id = self.setting("device_id") or self._init_device()
@@ -91,11 +92,24 @@ class Store:
         self.engine.dispose()
 
 
-def open_store(data_dir: Path | str | None = None) -> Store:
-    """Open (creating or upgrading as needed) the store in ``data_dir``."""
+def open_store(data_dir: Path | str | None = None, *, password: str | None = None) -> Store:
+    """Open (creating, encrypting or upgrading as needed) the store in ``data_dir``.
+
+    ``password`` is needed only for a store encrypted with a password (no keyring on the system).
+    """
     data_dir = Path(data_dir) if data_dir else default_data_dir()
     data_dir.mkdir(parents=True, exist_ok=True)
     path = data_dir / DB_NAME
-    engine = sqlite_engine(path)
-    migrate.upgrade(engine, path)
-    return Store(data_dir, engine)
+    encrypted = crypto.is_encrypted(path)
+    key = crypto.store_key(data_dir, create=not encrypted, password=password)
+    if encrypted and key is None:
+        raise crypto.StoreLockedError("数据库已加密，但本机找不到它的密钥（系统密钥环中没有），无法打开")
+    if key is not None and not encrypted and path.exists() and path.stat().st_size > 0:
+        crypto.encrypt_in_place(
+            path, key
+        )  # a store made before encryption, or on a machine without a keyring
+    engine = sqlite_engine(path, key)
+    migrate.upgrade(engine, path, key=key)
+    store = Store(data_dir, engine)
+    store.key = key
+    return store

@@ -1,14 +1,20 @@
-"""SQLite engine with the pragmas the store relies on (WAL, foreign keys, full sync)."""
+"""SQLite engine with the pragmas the store relies on (WAL, foreign keys, full sync), encrypted
+with SQLCipher when the store has a key (``advisor_app.store.crypto``)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import URL, Engine, create_engine, event
 
 
-def sqlite_engine(path: Path) -> Engine:
-    engine = create_engine(f"sqlite:///{path}", future=True)
+def sqlite_engine(path: Path, key: bytes | None = None) -> Engine:
+    if key is None:
+        engine = create_engine(f"sqlite:///{path}")
+    else:
+        # The raw key as x'…' skips SQLCipher's per-connection key derivation.
+        url = URL.create("sqlite+pysqlcipher", password=f"x'{key.hex()}'", database=str(path))
+        engine = create_engine(url)
 
     @event.listens_for(engine, "connect")
     def _pragmas(dbapi_conn, _record) -> None:  # noqa: ANN001 - DB-API connection

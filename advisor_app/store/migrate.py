@@ -50,7 +50,9 @@ def current_revision(engine: Engine) -> str | None:
         return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
-def upgrade(engine: Engine, db_path: Path, revision: str = "head") -> Path | None:
+def upgrade(
+    engine: Engine, db_path: Path, revision: str = "head", *, key: bytes | None = None
+) -> Path | None:
     """Bring the store to ``revision``; back the file up first when it already holds a schema.
 
     Returns the backup's path, if one was made.
@@ -62,7 +64,7 @@ def upgrade(engine: Engine, db_path: Path, revision: str = "head") -> Path | Non
     backup = None
     if current is not None:
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        backup = backup_file(db_path, db_path.parent / "backups" / f"升级前-{stamp}-{current}.db")
+        backup = backup_file(db_path, db_path.parent / "backups" / f"升级前-{stamp}-{current}.db", key=key)
     from alembic import command
 
     command.upgrade(alembic_config(engine), revision)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from advisor_app.store import crypto
 from advisor_app.store.backup import NotAStoreError, backup_file, restore_file
 from advisor_app.store.database import DB_NAME, default_data_dir
 
@@ -19,7 +20,7 @@ def register(sub) -> None:  # noqa: ANN001
 
 
 def run_backup(args, store) -> int:  # noqa: ANN001
-    backup_file(store.path, args.output)
+    backup_file(store.path, args.output, key=store.key)
     print(f"已备份到 {args.output}")
     return 0
 
@@ -28,8 +29,13 @@ def run_restore(args) -> int:  # noqa: ANN001
     data_dir = args.data_dir or default_data_dir()
     data_dir.mkdir(parents=True, exist_ok=True)
     target = data_dir / DB_NAME
+    key = (
+        crypto.store_key(data_dir, create=False)
+        if crypto.is_encrypted(args.file) or crypto.is_encrypted(target)
+        else None
+    )
     try:
-        restore_file(args.file, target)
+        restore_file(args.file, target, key=key)
     except NotAStoreError as exc:
         print(f"错误：{exc}，未恢复。", file=sys.stderr)
         return 2
