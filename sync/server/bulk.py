@@ -16,6 +16,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, DateTime, select, update
+from sqlalchemy.exc import DBAPIError
 
 from sync.server.db import SyncState
 
@@ -117,10 +118,17 @@ def insert_records(conn: Connection, rows: list[tuple[Any, ...]]) -> None:
         return
     names = ", ".join(RECORD_COLUMNS)
     if is_postgres(conn):
-        cursor = conn.connection.driver_connection.cursor()
-        with cursor.copy(f"COPY records ({names}) FROM STDIN") as copy:
-            for row in rows:
-                copy.write_row(row)
+        import psycopg
+
+        sql = f"COPY records ({names}) FROM STDIN"
+        try:
+            with conn.connection.driver_connection.cursor() as cursor, cursor.copy(sql) as copy:
+                for row in rows:
+                    copy.write_row(row)
+        except psycopg.Error as exc:
+            # Straight from the driver: give callers the SQLAlchemy exception they handle elsewhere
+            # (a record another push created first is an IntegrityError, and that push is retried).
+            raise DBAPIError.instance(sql, None, exc, psycopg.Error, dialect=conn.dialect) from exc
         return
     conn.exec_driver_sql(f"INSERT INTO records ({names}) VALUES ({_marks(conn, len(RECORD_COLUMNS))})", rows)
 

@@ -76,3 +76,36 @@ def test_number_blocks_never_overlap(server):
     outsider = server.client("tw2").post("/v1/numbers/reserve",
                                          json={"committee_id": server.committee_id, "year": 2026})
     assert outsider.status_code == 404
+
+
+def test_racing_edits_of_one_record_never_both_win(server):
+    """Four devices edit the same base at once, and four versions of one new record arrive at
+    once: exactly one wins each time, every other version is kept as a conflict, no 5xx."""
+    from sqlalchemy import func, select
+
+    from sync.server.db import Conflict
+
+    server.token("adv1")
+    clients = [server.client("adv1") for _ in range(4)]
+    for _round in range(3):
+        rec = consultation(VILLAGE)
+        assert push(clients[0], batch(consultations=[rec])).json()["accepted"] == 1
+        fresh = consultation(VILLAGE)
+        for versions in ([dict(rec, rev=2 + n, base_rev=1, answer=f"设备{n}") for n in range(4)],
+                         [dict(fresh, rev=1 + n, answer=f"新建{n}") for n in range(4)]):
+            barrier = threading.Barrier(len(versions))
+
+            def send(i: int, versions=versions, barrier=barrier):  # noqa: ANN202
+                barrier.wait()
+                return push(clients[i], batch(consultations=[versions[i]]))
+
+            with ThreadPoolExecutor(len(versions)) as pool:
+                replies = list(pool.map(send, range(len(versions))))
+            assert [r.status_code for r in replies] == [200] * len(versions), [r.text for r in replies]
+            bodies = [r.json() for r in replies]
+            assert sum(b["accepted"] for b in bodies) == 1, bodies
+            assert sum(b["conflicts"] for b in bodies) == len(versions) - 1, bodies
+            with server.engine.connect() as conn:
+                kept = conn.execute(select(func.count()).select_from(Conflict)
+                                    .where(Conflict.record_id == versions[0]["id"])).scalar_one()
+            assert kept == len(versions) - 1
