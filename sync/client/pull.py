@@ -19,8 +19,8 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from advisor_app.domain.models import SYNCABLE, Region, SyncConflict, utcnow
 from advisor_app.store import search
-from sync.client import state
-from sync.client.records import ORDER, PULL_META, from_wire, load_rows, wire_payload
+from sync.client import codec, state
+from sync.client.records import ORDER, PULL_META, load_rows, wire_payload
 from sync.protocol import decode_columns
 
 
@@ -108,34 +108,7 @@ def _local_revs(conn: Connection, kind: str, ids: list[str]) -> dict[str, int]:
 
 
 def _upsert(conn: Connection, kind: str, rows: list[dict[str, Any]]) -> None:
-    table = SYNCABLE[kind].__table__
-    columns = [c.name for c in table.columns]
-    now = utcnow()
-    values = []
-    for row in rows:
-        rec = {}
-        for name in columns:
-            if name in ("created_at", "updated_at"):
-                rec[name] = from_wire(kind, name, row.get(name)) or now
-            elif name in ("owner", "device_id"):
-                rec[name] = row.get(name) or ""
-            elif name == "deleted":
-                rec[name] = bool(row.get("deleted"))
-            elif name == "rev":
-                rec[name] = row["rev"]
-            elif name == "id":
-                rec[name] = row["id"]
-            else:
-                rec[name] = from_wire(kind, name, row.get(name))
-                if rec[name] is None and not table.c[name].nullable and table.c[name].default is not None:
-                    default = table.c[name].default.arg
-                    rec[name] = default() if callable(default) else default
-        values.append(rec)
-    for start in range(0, len(values), 2000):
-        stmt = sqlite_insert(table).values(values[start : start + 2000])
-        stmt = stmt.on_conflict_do_update(index_elements=["id"],
-                                          set_={c: stmt.excluded[c] for c in columns if c != "id"})
-        conn.execute(stmt)
+    codec.upsert_wire(conn, kind, rows)
 
 
 def _keep_mine(conn: Connection, kind: str, ids: list[str], theirs: dict[str, dict[str, Any]]) -> None:

@@ -15,9 +15,9 @@ from typing import Any
 from sqlalchemy import Connection, Engine
 
 from advisor_app.domain.models import SyncConflict, utcnow
-from sync.client import state
+from sync.client import codec, state
 from sync.client.errors import SyncError
-from sync.client.records import ENVELOPE, ORDER, ScopeResolver, load_rows, payload_fields, wire_payload
+from sync.client.records import ENVELOPE, ORDER, ScopeResolver, load_rows, payload_fields
 from sync.client.transport import Transport
 from sync.protocol.wire import MAX_BATCH
 
@@ -49,7 +49,7 @@ def collect(conn: Connection, kinds_ids: dict[str, list[str]], home_region: str 
         ids = kinds_ids.get(kind)
         if not ids:
             continue
-        rows = load_rows(conn, kind, ids)
+        rows = codec.read_wire(conn, kind, ids)
         known = state.load_states(conn, kind, ids)
         todo = []
         for rid in ids:
@@ -67,16 +67,10 @@ def collect(conn: Connection, kinds_ids: dict[str, list[str]], home_region: str 
         scopes = resolver.scopes(kind, todo)
         for row, scope in zip(todo, scopes, strict=True):
             st = known.get(row["id"])
-            wire = wire_payload(kind, row)
-            wire.update(id=row["id"], rev=row["rev"], base_rev=st["server_rev"] if st else 0, scope=scope,
-                        deleted=bool(row["deleted"]), created_at=_iso(row["created_at"]),
-                        updated_at=_iso(row["updated_at"]))
-            out.append(Outgoing(kind, row["id"], row["rev"], wire))
+            row["base_rev"] = st["server_rev"] if st else 0
+            row["scope"] = scope
+            out.append(Outgoing(kind, row["id"], row["rev"], row))
     return out
-
-
-def _iso(value: Any) -> str | None:
-    return value.isoformat() if value is not None else None
 
 
 def body_of(batch: list[Outgoing]) -> dict[str, Any]:

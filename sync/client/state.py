@@ -13,7 +13,6 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, func, select
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from advisor_app.domain.models import ChangeLog, SyncConflict, SyncCursor, SyncRecordState, utcnow
 from sync.client.records import chunks
@@ -82,19 +81,21 @@ def load_states(conn: Connection, kind: str, ids: Iterable[str]) -> dict[str, di
     return out
 
 
+_SAVE = (
+    "INSERT INTO sync_record_states (kind, record_id, server_rev, state, pushed_rev, reason, message, field, updated_at)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(kind, record_id) DO UPDATE SET server_rev=excluded.server_rev,"
+    " state=excluded.state, pushed_rev=excluded.pushed_rev, reason=excluded.reason, message=excluded.message,"
+    " field=excluded.field, updated_at=excluded.updated_at"
+)
+
+
 def save_states(conn: Connection, rows: list[dict[str, Any]]) -> None:
     """Upsert per-record states (each dict: kind, record_id, server_rev, state, pushed_rev, reason, message, field)."""
     if not rows:
         return
-    now = utcnow()
-    for chunk in chunks(rows, 2000):
-        stmt = sqlite_insert(STATES).values([{**r, "updated_at": now} for r in chunk])
-        stmt = stmt.on_conflict_do_update(
-            index_elements=["kind", "record_id"],
-            set_={c: stmt.excluded[c] for c in ("server_rev", "state", "pushed_rev", "reason", "message", "field",
-                                                 "updated_at")},
-        )
-        conn.execute(stmt)
+    now = utcnow().strftime("%Y-%m-%d %H:%M:%S.%f")
+    conn.exec_driver_sql(_SAVE, [(r["kind"], r["record_id"], r["server_rev"], r["state"], r["pushed_rev"], r["reason"],
+                                  r["message"], r["field"], now) for r in rows])
 
 
 def state_row(kind: str, rid: str, server_rev: int, state: str = "sent", pushed_rev: int = 0,

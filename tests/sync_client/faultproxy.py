@@ -9,6 +9,7 @@ the reply, then close). Bytes are counted each way.
 
 from __future__ import annotations
 
+import os
 import socket
 import threading
 
@@ -16,7 +17,7 @@ MODES = ("before", "after-request", "mid-response")
 
 
 class FaultProxy:
-    def __init__(self, target_port: int) -> None:
+    def __init__(self, target_port: int, listen_port: int = 0) -> None:
         self.target_port = target_port
         self.cuts: dict[int, str] = {}
         self.exchanges = 0
@@ -26,7 +27,7 @@ class FaultProxy:
         self._lock = threading.Lock()
         self._listener = socket.socket()
         self._listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        self._listener.bind(("127.0.0.1", 0))
+        self._listener.bind(("127.0.0.1", listen_port))
         self._listener.listen(64)
         self.port = self._listener.getsockname()[1]
         self.url = f"http://127.0.0.1:{self.port}"
@@ -123,3 +124,30 @@ class FaultProxy:
 
         threading.Thread(target=upstream, daemon=True).start()
         downstream()
+
+
+def main() -> None:
+    """``python -m tests.sync_client.faultproxy LISTEN TARGET STATS``: count bytes; SIGUSR1 writes
+    the counts to STATS, SIGTERM writes them and exits."""
+    import json
+    import signal
+    import sys
+
+    listen, target, stats = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
+    proxy = FaultProxy(target, listen)
+    stop = threading.Event()
+
+    def dump() -> None:
+        with open(stats + ".tmp", "w") as fh:
+            json.dump({"up": proxy.up, "down": proxy.down, "exchanges": proxy.exchanges}, fh)
+        os.replace(stats + ".tmp", stats)
+
+    signal.signal(signal.SIGUSR1, lambda *_a: dump())
+    signal.signal(signal.SIGTERM, lambda *_a: (dump(), stop.set()))
+    print("ready", flush=True)
+    while not stop.wait(1):
+        pass
+
+
+if __name__ == "__main__":
+    main()
