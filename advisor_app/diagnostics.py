@@ -9,6 +9,7 @@ resolve keyring); the installer's smoke test runs it inside the frozen executabl
 from __future__ import annotations
 
 import importlib.metadata
+import os
 import platform
 import sqlite3
 import sys
@@ -108,10 +109,10 @@ def database_lines(db_path: Path, full: bool = False) -> list[Line]:
     if not db_path.is_file():
         return [Line("数据库", f"尚未创建（{db_path.name}）")]
     lines = [Line("数据库大小", f"{db_path.stat().st_size / 1_048_576:.1f} MB")]
-    try:
-        conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
-    except sqlite3.Error as exc:
-        return [*lines, Line("数据库", f"无法打开：{exc}", True)]
+    conn, encryption = _open_read_only(db_path)
+    lines.append(encryption)
+    if conn is None:
+        return lines
     try:
         check = "integrity_check" if full else "quick_check"
         result = [row[0] for row in conn.execute(f"PRAGMA {check}")]
@@ -138,11 +139,43 @@ def database_lines(db_path: Path, full: bool = False) -> list[Line]:
             if table in tables:
                 count = conn.execute(f"SELECT count(*) FROM {table} WHERE deleted = 0").fetchone()[0]
                 lines.append(Line(f"{label}记录数", str(count)))
-    except sqlite3.DatabaseError as exc:
+    except Exception as exc:  # sqlite3 or sqlcipher3 DatabaseError: a damaged or foreign file
         lines.append(Line("数据库", f"读取出错：{exc}", True))
     finally:
         conn.close()
     return lines
+
+
+def _open_read_only(db_path: Path) -> tuple[Any, Line]:
+    """A read-only connection (SQLCipher-keyed for an encrypted store) and the encryption line."""
+    from advisor_app.store import crypto
+
+    if not crypto.is_encrypted(db_path):
+        reason = (
+            "已关闭（ADVISOR_STORE_ENCRYPTION=off）"
+            if os.environ.get("ADVISOR_STORE_ENCRYPTION", "").lower() == "off"
+            else "本机没有可用的密钥存储"
+            if not crypto.keyring_usable()
+            else "下次打开时加密"
+        )
+        try:
+            return sqlite3.connect(f"file:{db_path}?mode=ro", uri=True), Line(
+                "数据库加密", f"未加密（{reason}）"
+            )
+        except sqlite3.Error as exc:
+            return None, Line("数据库", f"无法打开：{exc}", True)
+    source = "密码" if (db_path.parent / crypto.SALT_FILE).exists() else "系统密钥环"
+    try:
+        key = crypto.store_key(db_path.parent, create=False)
+    except crypto.StoreLockedError as exc:
+        return None, Line("数据库加密", f"已加密（{source}），无法检查：{exc}", True)
+    if key is None:
+        return None, Line("数据库加密", f"已加密，但本机找不到密钥（{source}），无法检查", True)
+    import sqlcipher3
+
+    conn = sqlcipher3.connect(f"file:{db_path}?mode=ro", uri=True)
+    conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+    return conn, Line("数据库加密", f"已加密（SQLCipher，密钥在{source}）")
 
 
 def _sync_line(conn: sqlite3.Connection, tables: set[str]) -> Line:
@@ -251,6 +284,9 @@ def self_test(workdir: Path) -> dict[str, Any]:
                 "performance_deadline": date.today(),
             },
         )
+        from advisor_app.store import crypto
+
+        result["encrypted"] = crypto.is_encrypted(store.path)
         pdf = printing.agreement_pdf(store, agreement.id)
         (workdir / "self-test-agreement.pdf").write_bytes(pdf)
         result.update(

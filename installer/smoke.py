@@ -99,6 +99,9 @@ def unfrozen_keyring_backend() -> str:
     ).stdout.strip()
 
 
+IN_SESSION = "ADVISOR_SMOKE_KEYRING_SESSION"
+
+
 def keyring_session() -> list[str]:
     """A private D-Bus session with an unlocked gnome-keyring, when both are installed (Linux)."""
     if sys.platform != "linux" or not (
@@ -111,10 +114,10 @@ def keyring_session() -> list[str]:
 
 def run_self_test(dist: Path, work: Path) -> dict:
     target = work / "store"
-    wrapper = keyring_session()
+    in_session = bool(os.environ.get(IN_SESSION))
     started = time.monotonic()
     proc = subprocess.run(
-        [*wrapper, str(dist / f"advisor-app{EXE}"), "--self-test", str(target)],
+        [str(dist / f"advisor-app{EXE}"), "--self-test", str(target)],
         env=frozen_env(work),
         capture_output=True,
         timeout=180,
@@ -128,7 +131,7 @@ def run_self_test(dist: Path, work: Path) -> dict:
     result = json.loads(report.read_text(encoding="utf-8"))
     print(
         f"      自检用时 {seconds:.1f} 秒；密钥存储 {result.get('keyring', {}).get('backend')}"
-        + ("（gnome-keyring 会话）" if wrapper else "")
+        + ("（gnome-keyring 会话）" if in_session else "")
     )
     check(proc.returncode == 0 and result.get("ok"), f"自检通过 {result.get('error', '')}")
     check(result["frozen"], "在安装包中运行（sys.frozen）")
@@ -145,8 +148,9 @@ def run_self_test(dist: Path, work: Path) -> dict:
     keyring_result = result["keyring"]
     expected = keyring_result["expected"]
     check(keyring_result["loadable"].get(expected) == "ok", f"keyring 可加载本平台后端 {expected}")
-    if wrapper:
+    if in_session:
         check(keyring_result.get("round_trip") == "ok", "keyring 经 Secret Service 存取成功")
+        check(result.get("encrypted") is True, "数据库已加密（SQLCipher，密钥在系统密钥环）")
     else:
         unfrozen = unfrozen_keyring_backend()
         check(keyring_result["backend"] == unfrozen, f"keyring 选用的后端与源代码运行时相同（{unfrozen}）")
@@ -211,6 +215,13 @@ def main(argv: list[str] | None = None) -> int:
     dist = builder.DIST / bundle.DIST_NAME
     if not (args.no_build and dist.is_dir()):
         builder.main([])
+    wrapper = keyring_session()
+    if wrapper and not os.environ.get(IN_SESSION):
+        # Every frozen run shares one private session bus and keyring: the store key the self-test
+        # puts in the keyring is the one the app and the CLI need to open the (encrypted) store.
+        with tempfile.TemporaryDirectory(prefix="advisor-smoke-home-") as home:
+            env = {**os.environ, IN_SESSION: "1", "HOME": home, "XDG_DATA_HOME": f"{home}/share"}
+            return subprocess.run([*wrapper, sys.executable, __file__, "--no-build"], env=env).returncode
     print(f"检查 {dist}")
     try:
         check_bundle(dist)

@@ -85,3 +85,35 @@ def test_self_test_makes_a_store_prints_an_agreement_and_resolves_keyring(tmp_pa
     pdf = (tmp_path / "selftest" / "self-test-agreement.pdf").read_bytes()
     assert pdf.startswith(b"%PDF-") and len(pdf) == result["pdf_bytes"]
     assert result["keyring"]["loadable"][result["keyring"]["expected"]] == "ok"
+
+
+def test_diagnose_checks_an_encrypted_store_with_its_key_and_flags_a_missing_key(
+    tmp_path, capsys, monkeypatch
+):
+    from advisor_app.store import crypto, open_store
+
+    monkeypatch.setenv("ADVISOR_DB_KEY", "ab" * 32)
+    store = open_store(tmp_path)
+    consultations.create(store, {"region_code": _village(store), "question": "加密库中的咨询"})
+    store.close()
+    assert crypto.is_encrypted(tmp_path / "advisor.db")
+    assert main(["--data-dir", str(tmp_path), "diagnose"]) == 0
+    out, lines = _lines(capsys)
+    assert "已加密（SQLCipher" in lines["数据库加密"] and "正常" in lines["完整性检查（快速）"], out
+    assert lines["咨询记录数"].endswith("：1")
+    monkeypatch.delenv("ADVISOR_DB_KEY")
+    main(["--data-dir", str(tmp_path), "diagnose"])
+    out, lines = _lines(capsys)
+    assert lines["数据库加密"].startswith("！") and "找不到密钥" in lines["数据库加密"], out
+
+
+def _village(store):
+    from advisor_app.domain.models import Region
+    from advisor_app.services import setup
+
+    township = setup.townships(store)[0]
+    with store.session() as session:
+        session.add(
+            Region(code=township.code[:9] + "201", name="试验村", level="village", parent_code=township.code)
+        )
+    return township.code[:9] + "201"
