@@ -21,7 +21,9 @@ from advisor_app.domain.models import Setting, utcnow
 from advisor_app.store import Store
 from sync.client import blobs, check, credentials, numbers, pull, push, state
 from sync.client.errors import AuthError, SyncError
+from sync.client.records import ScopeResolver
 from sync.client.transport import RetryPolicy, Transport
+from sync.protocol.wire import MAX_BATCH
 
 Progress = Callable[[str, int, int], None]  # (stage in Chinese, done, total)
 CHECK_EVERY = timedelta(hours=1)  # a no-op sync re-checks the digests at most this often
@@ -222,18 +224,14 @@ class SyncClient:
         with engine.connect() as conn:
             queued, high = state.pending_changes(conn, cur.push_mark)
             for kind, ids in state.retry_later(conn).items():
-                queued.setdefault(kind, []).extend(i for i in ids if i not in set(queued.get(kind, [])))
-            items = push.collect(conn, queued, self.store.setting("region_code")) if queued else []
-        if items:
-            progress("发送本机修改", 0, len(items))
-            pushed = push.push_all(engine, http, items, batch_size=self.batch_size,
-                                   progress=lambda d, t: progress("发送本机修改", d, t),
-                                   before_batch=lambda b: self._upload_files(http, b, report))
-            report.pushed += pushed.accepted
-            report.duplicates += pushed.duplicates
-            report.conflicts += pushed.conflicts
-            report.rejected += pushed.rejected
+                have = set(queued.get(kind, []))
+                queued.setdefault(kind, []).extend(i for i in ids if i not in have)
+        total = sum(len(ids) for ids in queued.values())
+        if total:
+            progress("发送本机修改", 0, total)
+            pushed = self._push(http, queued, total, report, progress)
             cur.value = self._skip_own(cur.value, pushed)
+        items = total
         if high > cur.push_mark:
             with engine.begin() as conn:
                 state.set_cursor(conn, push_mark=high, value=cur.value)
@@ -247,6 +245,28 @@ class SyncClient:
             moved or cur.checked_at is None or utcnow() - cur.checked_at > CHECK_EVERY)
         if due:
             self._check(http, report, progress, cur)
+
+    def _push(self, http: Transport, queued: dict[str, list[str]], total: int, report: SyncReport,
+              progress: Progress) -> push.Pushed:
+        resolver = None
+        home = self.store.setting("region_code")
+
+        def batches():  # noqa: ANN202 - read lazily: the next batch while the server takes this one
+            nonlocal resolver
+            for chunk in push.plan(queued, min(self.batch_size, MAX_BATCH)):
+                with self.store.engine.connect() as conn:
+                    if resolver is None:
+                        resolver = ScopeResolver(conn, home)
+                    yield push.collect(conn, chunk, home, resolver)
+
+        pushed = push.push_all(self.store.engine, http, batches(), total=total,
+                               progress=lambda d, t: progress("发送本机修改", d, t),
+                               before_batch=lambda b: self._upload_files(http, b, report))
+        report.pushed += pushed.accepted
+        report.duplicates += pushed.duplicates
+        report.conflicts += pushed.conflicts
+        report.rejected += pushed.rejected
+        return pushed
 
     def _skip_own(self, cursor: int, pushed: push.Pushed) -> int:
         """Move the cursor over sequences that are provably all ours (no echo of our own push).
@@ -319,10 +339,9 @@ class SyncClient:
             report.repaired_kinds = bad
             with self.store.engine.connect() as conn:
                 queued, high = state.pending_changes(conn, cur.push_mark)
-                items = push.collect(conn, queued, self.store.setting("region_code")) if queued else []
-            if items:
-                pushed = push.push_all(self.store.engine, http, items, batch_size=self.batch_size)
-                report.pushed += pushed.accepted
+            total = sum(len(ids) for ids in queued.values())
+            if total:
+                self._push(http, queued, total, report, progress)
                 with self.store.engine.begin() as conn:
                     state.set_cursor(conn, push_mark=high)
                 cur.push_mark = high

@@ -94,6 +94,7 @@ def columns(kind: str) -> tuple[list[str], list[Convert], list[Convert]]:
 def read_wire(conn: Connection, kind: str, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
     """Rows by id with every column already in wire spelling (rev and deleted included)."""
     names, out, _ = columns(kind)
+    convert = [(n, f) for n, f in zip(names, out, strict=True) if f is not _same]
     table = SYNCABLE[kind].__tablename__
     select_list = ", ".join(f'"{n}"' for n in names)
     found: dict[str, dict[str, Any]] = {}
@@ -101,9 +102,11 @@ def read_wire(conn: Connection, kind: str, ids: Iterable[str]) -> dict[str, dict
     for start in range(0, len(ids), 900):
         chunk = ids[start : start + 900]
         marks = ",".join("?" * len(chunk))
-        cursor = conn.exec_driver_sql(f'SELECT {select_list} FROM "{table}" WHERE id IN ({marks})', tuple(chunk))
-        for raw in cursor:
-            row = {n: f(v) for n, f, v in zip(names, out, raw, strict=True)}
+        raws = conn.exec_driver_sql(f'SELECT {select_list} FROM "{table}" WHERE id IN ({marks})', tuple(chunk)).fetchall()
+        for raw in raws:
+            row = dict(zip(names, raw, strict=True))
+            for name, f in convert:
+                row[name] = f(row[name])
             found[row["id"]] = row
     return found
 

@@ -8,7 +8,8 @@ after every batch up to it has a reply.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,7 +20,6 @@ from sync.client import codec, state
 from sync.client.errors import SyncError
 from sync.client.records import ENVELOPE, ORDER, ScopeResolver, load_rows, payload_fields
 from sync.client.transport import Transport
-from sync.protocol.wire import MAX_BATCH
 
 
 @dataclass
@@ -41,9 +41,12 @@ class Outgoing:
     wire: dict[str, Any]
 
 
-def collect(conn: Connection, kinds_ids: dict[str, list[str]], home_region: str | None) -> list[Outgoing]:
+def collect(conn: Connection, kinds_ids: dict[str, list[str]], home_region: str | None,
+            resolver: ScopeResolver | None = None) -> list[Outgoing]:
     """Current versions of the queued records not yet accepted by the server, parents first."""
-    resolver = ScopeResolver(conn, home_region)
+    if resolver is None:
+        resolver = ScopeResolver(conn, home_region)
+    resolver.conn = conn
     out: list[Outgoing] = []
     for kind in ORDER:
         ids = kinds_ids.get(kind)
@@ -83,33 +86,51 @@ def body_of(batch: list[Outgoing]) -> dict[str, Any]:
     return {"changes": changes}
 
 
-def push_all(engine: Engine, transport: Transport, items: list[Outgoing], *, batch_size: int,
+def plan(kinds_ids: dict[str, list[str]], size: int) -> list[dict[str, list[str]]]:
+    """The queue cut into batches of at most ``size`` records, parents' kinds first."""
+    flat = [(kind, rid) for kind in ORDER for rid in kinds_ids.get(kind, [])]
+    batches = []
+    for start in range(0, len(flat), max(1, size)):
+        chunk: dict[str, list[str]] = {}
+        for kind, rid in flat[start : start + size]:
+            chunk.setdefault(kind, []).append(rid)
+        batches.append(chunk)
+    return batches
+
+
+def push_all(engine: Engine, transport: Transport, batches: Iterable[list[Outgoing]], *, total: int,
              progress: Callable[[int, int], None] | None = None,
              before_batch: Callable[[list[Outgoing]], None] | None = None) -> Pushed:
+    """Send the batches in order, one request in flight; the next batch is read from the store
+    while the server works on the current one."""
     result = Pushed()
-    size = max(1, min(batch_size, MAX_BATCH))
     done = 0
-    queue = list(items)
-    while queue:
+
+    def send(batch: list[Outgoing]) -> None:
+        nonlocal done
+        if not batch:
+            return
         transport.check_cancel()
-        batch = queue[:size]
         if before_batch is not None:
             before_batch(batch)
         try:
             reply = transport.json("POST", "/v1/changes", body=body_of(batch), gzip_body=True)
         except SyncError as exc:
-            if exc.status == 413 and size > 1:
-                size = max(1, size // 2)  # the server's body limit is smaller than ours: halve
-                continue
+            if exc.status == 413 and len(batch) > 1:
+                half = len(batch) // 2  # the server's body limit is smaller than ours: halve
+                send(batch[:half])
+                send(batch[half:])
+                return
             refused = _refused(exc, batch)
             if refused is None:
                 raise
             with engine.begin() as conn:
                 _mark_refused(conn, refused, exc)
-            bad = {(k, i) for k, i in refused}
+            bad = set(refused)
             result.rejected += len(bad)
-            queue = [it for it in queue if (it.kind, it.id) not in bad]
-            continue
+            done += len(bad)
+            send([it for it in batch if (it.kind, it.id) not in bad])
+            return
         with engine.begin() as conn:
             _record(conn, batch, reply)
         result.batches += 1
@@ -119,10 +140,19 @@ def push_all(engine: Engine, transport: Transport, items: list[Outgoing], *, bat
         result.rejected += reply["rejected"]
         result.server_seq = max(result.server_seq, reply["seq"])
         result.new_seqs.append((reply["accepted"] - reply["duplicates"], reply["seq"]))
-        queue = queue[len(batch):]
         done += len(batch)
         if progress is not None:
-            progress(done, len(items))
+            progress(done, total)
+
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-push") as pool:
+        flight = None
+        for batch in batches:
+            if flight is not None:
+                flight.result()
+            transport.check_cancel()
+            flight = pool.submit(send, batch)
+        if flight is not None:
+            flight.result()
     return result
 
 
