@@ -13,7 +13,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
@@ -85,6 +85,9 @@ class SyncClient:
         self.timeout = timeout
         self._lock = threading.Lock()  # one sync at a time per store
         self._http: Transport | None = None  # kept between syncs: connection and TLS set-up once
+        self.last_ok: datetime | None = None
+        self._persisted_ok: datetime | None = None
+        self._had_error = True  # clear a stale error from an earlier run on the first success
 
     # --- account ----------------------------------------------------------------------------------
 
@@ -159,7 +162,7 @@ class SyncClient:
         return SyncStatus(
             server_url=self.server_url, username=self.username or None,
             logged_in=bool(self.server_url and self.username),
-            last_sync=self.store.setting("sync_last_ok"), last_error=self.store.setting("sync_last_error") or None,
+            last_sync=self.last_ok.isoformat(timespec="seconds") if self.last_ok else self.store.setting("sync_last_ok"), last_error=self.store.setting("sync_last_error") or None,
             queued=queued, rejected=counts.get("rejected", 0), conflicts=counts.get("conflicts_open", 0))
 
     # --- sync -------------------------------------------------------------------------------------
@@ -181,11 +184,18 @@ class SyncClient:
                 http.cancel = None
         except SyncError as exc:
             self._remember(sync_last_error=exc.message)
+            self._had_error = True
             raise
         finally:
             self._lock.release()
             report.seconds = time.perf_counter() - started
-        self._remember(sync_last_ok=utcnow().isoformat(timespec="seconds"), sync_last_error="")
+        now = utcnow()
+        # A no-op sync every few minutes need not fsync a settings row each time: once a minute is
+        # plenty for "last sync" in the status bar (the in-memory value is exact).
+        self.last_ok = now
+        if self._persisted_ok is None or now - self._persisted_ok > timedelta(minutes=1) or self._had_error:
+            self._remember(sync_last_ok=now.isoformat(timespec="seconds"), sync_last_error="")
+            self._persisted_ok, self._had_error = now, False
         return report
 
     def _connection(self, token: str, cancel: threading.Event | None) -> Transport:
