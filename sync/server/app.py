@@ -11,7 +11,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import JSONResponse
 from sqlalchemy import text
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DataError, DBAPIError, OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from sync.protocol.wire import PROTOCOL_VERSION
@@ -69,6 +69,15 @@ def create_app(settings: Settings) -> FastAPI:
         return JSONResponse({"error": {"code": f"http_{exc.status_code}",
                                        "message": messages.get(exc.status_code, str(exc.detail))}},
                             status_code=exc.status_code, headers=getattr(exc, "headers", None))
+
+    @app.exception_handler(DataError)
+    async def unstorable(_request: Request, exc: DataError) -> JSONResponse:
+        # A value the database cannot hold (PostgreSQL text refuses NUL characters): the
+        # transaction was rolled back whole.
+        log.info("unstorable value", extra={"error": type(exc.orig).__name__})
+        return JSONResponse({"error": {"code": "invalid_value",
+                                       "message": "请求中有数据库无法保存的字符或数值（如空字符），未保存任何数据"}},
+                            status_code=422)
 
     @app.exception_handler(OperationalError)
     async def busy(_request: Request, exc: OperationalError) -> JSONResponse:

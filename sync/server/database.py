@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import threading
+import weakref
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
 import platformdirs
@@ -97,10 +99,29 @@ def upgrade(engine: Engine) -> bool:
     return True
 
 
+# SQLite has one writer at a time. Writers of this process queue on a lock instead of in
+# SQLite's busy handler, which polls with sleeps of up to 100 ms: with 50 devices pushing at once
+# that polling, not the writing, was most of a push's latency. Other processes still meet the
+# busy handler (busy_timeout).
+_SQLITE_WRITERS: weakref.WeakKeyDictionary[Engine, threading.RLock] = weakref.WeakKeyDictionary()
+_GUARD = threading.Lock()
+
+
+def _writer_lock(engine: Engine) -> threading.RLock | None:
+    if engine.dialect.name != "sqlite":
+        return None
+    with _GUARD:
+        lock = _SQLITE_WRITERS.get(engine)
+        if lock is None:
+            lock = _SQLITE_WRITERS[engine] = threading.RLock()
+        return lock
+
+
 @contextmanager
 def writer(engine: Engine) -> Iterator[Connection]:
     """A write transaction: BEGIN IMMEDIATE on SQLite, a plain one on PostgreSQL; commits on exit."""
-    with engine.connect() as conn:
+    lock = _writer_lock(engine)
+    with lock or nullcontext(), engine.connect() as conn:
         conn.execution_options(write=True)
         with conn.begin():
             yield conn

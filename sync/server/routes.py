@@ -30,6 +30,7 @@ from sync.server.schemas import (
     ReserveResponse,
     SummaryResponse,
 )
+from sync.server.validate import UUID_RE
 
 log = logging.getLogger("advisor_server.sync")
 RETRIES = 3
@@ -96,6 +97,8 @@ def summary(who: CurrentActor, request: Request) -> SummaryResponse:
 @router.post("/numbers/reserve", response_model=ReserveResponse)
 def reserve_numbers(body: ReserveRequest, who: CurrentActor, request: Request) -> ReserveResponse:
     """Reserve a block of case numbers for a committee and year; blocks never overlap city-wide."""
+    if not UUID_RE.fullmatch(body.committee_id):
+        raise ApiError(404, "committee_not_found", "调委会不存在或不在本账号的区域内（请先同步调委会）")
     with writer(state(request).engine) as conn:
         committee = conn.execute(
             select(Record.scope, Record.deleted).where(Record.kind == "committees", Record.id == body.committee_id)

@@ -119,7 +119,7 @@ def _scope_ok(col: Column) -> bool:
 
 
 def _text_ok(limit: int) -> ColumnCheck:
-    return lambda col: all(v is None or (type(v) is str and len(v) <= limit) for v in col)
+    return lambda col: all(v is None or (type(v) is str and len(v) <= limit and "\x00" not in v) for v in col)
 
 
 META_CHECKS: dict[str, ColumnCheck] = {
@@ -204,7 +204,7 @@ def _check_meta(values: dict[str, Any]) -> dict[str, str]:
     for name in ("created_at", "updated_at", "owner", "device_id"):
         value = values.get(name)
         limit = 40 if name.endswith("_at") else 64
-        if value is not None and (not isinstance(value, str) or len(value) > limit):
+        if value is not None and (not isinstance(value, str) or len(value) > limit or "\x00" in value):
             errors[name] = _meta_error(name, "格式不对")
     return errors
 

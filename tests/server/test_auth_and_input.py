@@ -101,3 +101,22 @@ def test_bad_input_gets_a_4xx_and_stores_nothing(server):
     with server.engine.connect() as conn:
         assert conn.execute(select(func.count()).select_from(Record)).scalar_one() == before
         assert conn.execute(select(func.count()).where(Record.id == good["id"])).scalar_one() == 0
+
+
+def test_nul_characters_get_a_4xx_not_a_server_error(server):
+    """PostgreSQL text cannot hold NUL: found by the fuzzer, refused with a message on both backends."""
+    adv = server.client("adv1")
+    rec = consultation(VILLAGE, created_at="2026-03-01\x00")
+    r = push(adv, batch(consultations=[rec]))
+    assert r.status_code == 422 and "created_at" in r.text
+    in_payload = consultation(VILLAGE, question="问题\x00尾巴")  # inside the JSON payload it is escaped
+    assert push(adv, batch(consultations=[in_payload])).json()["accepted"] == 1
+    reserve = adv.post("/v1/numbers/reserve", json={"committee_id": "0" * 35 + "\x00", "year": 2026})
+    assert reserve.status_code == 404
+    login = _login(server, "adv1\x00", device="nul-device")
+    assert 400 <= login.status_code < 500 and login.json()["error"]["message"]
+    parent = {"id": consultation(VILLAGE)["id"], "rev": 1, "scope": VILLAGE, "case_id": "\x00" * 5, "name": "甲"}
+    r = push(adv, batch(case_parties=[parent]))
+    assert 400 <= r.status_code < 500 or r.json()["problems"][0]["reason"] == "parent_missing", r.text
+    with server.engine.connect() as conn:
+        assert conn.execute(select(func.count()).where(Record.id == rec["id"])).scalar_one() == 0
