@@ -89,7 +89,7 @@ def build(fonts: list[Path], clean: bool = False) -> Path:
         command.insert(3, "--clean")
     subprocess.run(command, cwd=bundle.ROOT, check=True)
     out = DIST / bundle.DIST_NAME
-    size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
+    size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file() and not p.is_symlink())
     print(
         f"已生成 {out}（{size / 1_048_576:.0f} MB，字体 {', '.join(p.name for p in staged) or '无'}，"
         f"用时 {time.monotonic() - started:.0f} 秒）"

@@ -87,7 +87,7 @@ def check_bundle(dist: Path) -> Path:
             any(re.search(rf"(lib)?Qt6{name}\.(so|dll)", f) for f in files) or sys.platform == "darwin",
             f"Qt{name} 在包中",
         )
-    size = sum(p.stat().st_size for p in dist.rglob("*") if p.is_file())
+    size = sum(p.stat().st_size for p in dist.rglob("*") if p.is_file() and not p.is_symlink())
     print(f"      安装目录大小 {size / 1_048_576:.0f} MB")
     return res
 
