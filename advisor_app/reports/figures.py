@@ -13,6 +13,7 @@ Counting rules (docs/reports.md has the full definitions):
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -23,7 +24,7 @@ from sqlalchemy.orm import Session
 
 from advisor_app.domain import case_flow
 from advisor_app.domain.vocab import terms
-from advisor_app.reports.scope import Period, region_sql
+from advisor_app.reports.scope import Period, region_sql, table_access
 
 ONSITE_HOURS_PER_MONTH = 4  # domain.md §3: at least 4 hours on site a month
 LECTURES_PER_QUARTER = 1  # domain.md §3: at least one lecture a quarter
@@ -96,10 +97,10 @@ class MediationRow:
         return round(self.amount_fen / 1_000_000, 4)
 
 
-def _case_from(prefix: str, period: Period, params: dict[str, Any]) -> str:
+def _case_from(prefix: str, period: Period, params: dict[str, Any], access: str = "") -> str:
     params.update(_period_params(period))
     return f"""
-FROM cases c
+FROM cases c {access}
 JOIN committees k ON k.id = c.committee_id
 LEFT JOIN ({CURRENT_AGREEMENT}) va ON va.case_id = c.id
 LEFT JOIN ({CONFIRMED}) jc ON jc.case_id = c.id
@@ -107,22 +108,62 @@ WHERE c.deleted = 0 AND c.accepted_on >= :ps AND c.accepted_on < :pe
   AND {region_sql("c.region_code", params, prefix)}"""
 
 
-def mediation(session: Session, prefix: str, period: Period, dim: str) -> dict[str, MediationRow]:
-    """Report items of the cases accepted in the period, grouped by ``dim`` (see DIMENSIONS)."""
+@dataclass(frozen=True)
+class CaseGroup:
+    """Cases accepted in the period sharing village, type, source, committee kind and prevention kind."""
+
+    region_code: str
+    dispute_type: str
+    source: str
+    committee_kind: str
+    prevention: str | None
+    row: MediationRow  # the report items of these cases
+    prevention_persons: int
+
+
+def case_groups(session: Session, prefix: str, period: Period) -> list[CaseGroup]:
+    """One grouped pass over the period's cases; every case figure is a roll-up of these groups.
+
+    A case falls in exactly one group, so per-group distinct counts add up across groups.
+    """
     params: dict[str, Any] = {}
-    group = DIMENSIONS[dim]
     sql = f"""
-SELECT {group} AS g, COUNT(DISTINCT c.id),
+SELECT c.region_code, c.dispute_type, c.source, k.kind, c.prevention,
+       COUNT(DISTINCT c.id),
        COUNT(DISTINCT va.case_id),
        COUNT(DISTINCT CASE WHEN va.performed = '已履行' THEN c.id END),
        COUNT(DISTINCT jc.case_id),
-       COALESCE(SUM(va.amount_fen), 0)
-{_case_from(prefix, period, params)}
-GROUP BY g"""
-    return {
-        row[0]: MediationRow(row[0], row[1], row[2], row[3], row[4], row[5])
-        for row in session.execute(text(sql), params)
-    }
+       COALESCE(SUM(va.amount_fen), 0),
+       COALESCE(SUM(c.prevention_persons), 0)
+{_case_from(prefix, period, params, table_access(session, "cases", period))}
+GROUP BY 1, 2, 3, 4, 5"""
+    return [
+        CaseGroup(r[0], r[1], r[2], r[3], r[4], MediationRow("", r[5], r[6], r[7], r[8], r[9]), r[10])
+        for r in session.execute(text(sql), params)
+    ]
+
+
+def _group_key(group: CaseGroup, dim: str) -> str:
+    return "合计" if dim == "total" else getattr(group, dim)
+
+
+def mediation_from(groups: list[CaseGroup], dim: str) -> dict[str, MediationRow]:
+    """Report items grouped by ``dim`` (see DIMENSIONS), rolled up from :func:`case_groups`."""
+    out: dict[str, MediationRow] = {}
+    for group in groups:
+        key = _group_key(group, dim)
+        row = out.setdefault(key, MediationRow(key))
+        row.accepted += group.row.accepted
+        row.success += group.row.success
+        row.performed += group.row.performed
+        row.confirmed += group.row.confirmed
+        row.amount_fen += group.row.amount_fen
+    return out
+
+
+def mediation(session: Session, prefix: str, period: Period, dim: str) -> dict[str, MediationRow]:
+    """Report items of the cases accepted in the period, grouped by ``dim`` (see DIMENSIONS)."""
+    return mediation_from(case_groups(session, prefix, period), dim)
 
 
 def _mediation_ids(session: Session, prefix: str, period: Period, key: str | None, as_of: date) -> list[str]:
@@ -150,7 +191,9 @@ class Prevention:
     kinds: dict[str, tuple[int, int]] = field(default_factory=dict)  # kind -> (cases, persons)
 
 
-def prevention(session: Session, prefix: str, period: Period) -> Prevention:
+def prevention(
+    session: Session, prefix: str, period: Period, cases: list[CaseGroup] | None = None
+) -> Prevention:
     params = _period_params(period)
     region = region_sql("region_code", params, prefix)
     screenings, found, prevented = session.execute(
@@ -161,16 +204,10 @@ def prevention(session: Session, prefix: str, period: Period) -> Prevention:
         params,
     ).one()
     kinds = {kind: (0, 0) for kind in terms("prevention_kinds")}
-    rows = session.execute(
-        text(
-            "SELECT prevention, COUNT(DISTINCT id), COALESCE(SUM(prevention_persons), 0) FROM cases "
-            f"WHERE deleted = 0 AND prevention IS NOT NULL AND prevention != '' "
-            f"AND accepted_on >= :ps AND accepted_on < :pe AND {region} GROUP BY prevention"
-        ),
-        params,
-    )
-    for kind, cases, persons in rows:
-        kinds[kind] = (cases, persons)
+    for group in case_groups(session, prefix, period) if cases is None else cases:
+        if group.prevention:
+            n, persons = kinds.get(group.prevention, (0, 0))
+            kinds[group.prevention] = (n + group.row.accepted, persons + group.prevention_persons)
     return Prevention(screenings, found, prevented, kinds)
 
 
@@ -230,29 +267,53 @@ def _consultation_where(prefix: str, period: Period, params: dict[str, Any]) -> 
     )
 
 
-def consultations(session: Session, prefix: str, period: Period) -> Consultations:
+@dataclass(frozen=True)
+class ConsultationGroup:
+    """Consultations of the period sharing village, month, every reported dimension and tags."""
+
+    region_code: str
+    category: str
+    mode: str
+    month: str
+    subcategory: str
+    service: str
+    tags: str  # the JSON text as stored; parsed once per group, not per record
+    count: int
+    onsite_minutes: int  # duration of the 实地 ones
+
+
+def consultation_groups(session: Session, prefix: str, period: Period) -> list[ConsultationGroup]:
+    """One grouped pass over the period's consultations; the consultation, village and 重点人群
+    figures are roll-ups of these groups (a consultation falls in exactly one)."""
     params: dict[str, Any] = {}
-    dims = ", ".join(f"{expr} AS {name}" for name, expr in CONSULTATION_DIMS.items())
+    dims = ", ".join(CONSULTATION_DIMS[name] for name in ("category", "mode", "month", "subcategory", "service"))
     sql = (
-        f"SELECT {dims}, COUNT(*) FROM consultations "
-        f"WHERE {_consultation_where(prefix, period, params)} GROUP BY {', '.join(CONSULTATION_DIMS)}"
+        f"SELECT region_code, {dims}, tags, COUNT(*), "
+        f"COALESCE(SUM(CASE WHEN mode = '实地' THEN duration_minutes END), 0) "
+        f"FROM consultations {table_access(session, 'consultations', period)} "
+        f"WHERE {_consultation_where(prefix, period, params)} GROUP BY 1, 2, 3, 4, 5, 6, 7"
     )
+    return [ConsultationGroup(*row) for row in session.execute(text(sql), params)]
+
+
+def consultations(
+    session: Session, prefix: str, period: Period, groups: list[ConsultationGroup] | None = None
+) -> Consultations:
     out = Consultations(
         by_category=dict.fromkeys(terms("consultation_categories"), 0),
         by_mode=dict.fromkeys(terms("service_modes"), 0),
         by_month=dict.fromkeys(period.month_keys(), 0),
     )
-    # The grouped rows are few (one per combination present); rolling them up here is cheap.
-    for category, mode, mon, sub, service, n in session.execute(text(sql), params):
-        out.total += n
+    for g in consultation_groups(session, prefix, period) if groups is None else groups:
+        out.total += g.count
         for target, key in (
-            (out.by_category, category),
-            (out.by_mode, mode),
-            (out.by_month, mon),
-            (out.by_subcategory, sub),
-            (out.by_service, service),
+            (out.by_category, g.category),
+            (out.by_mode, g.mode),
+            (out.by_month, g.month),
+            (out.by_subcategory, g.subcategory),
+            (out.by_service, g.service),
         ):
-            target[key] = target.get(key, 0) + n
+            target[key] = target.get(key, 0) + g.count
     return out
 
 
@@ -301,12 +362,27 @@ def _tag_sql(prefix: str, period: Period, params: dict[str, Any], select: str) -
     return cons, parties
 
 
-def priority_groups(session: Session, prefix: str, period: Period) -> list[GroupServed]:
-    params: dict[str, Any] = {}
-    cons, parties = _tag_sql(prefix, period, params, "j.value, COUNT(DISTINCT {t}.id)")
+def _tag_values(tags: str | None) -> set[str]:
+    """The distinct tags of one JSON array (what ``json_each`` yields); a record counts once per tag."""
+    try:
+        values = json.loads(tags) if tags else []
+    except ValueError:
+        return set()
+    return {v for v in values if isinstance(v, str)} if isinstance(values, list) else set()
+
+
+def priority_groups(
+    session: Session, prefix: str, period: Period, consultation_rows: list[ConsultationGroup] | None = None
+) -> list[GroupServed]:
     rows = {g: GroupServed(g) for g in terms("priority_groups")}
-    for tag, n in session.execute(text(cons + " GROUP BY j.value"), params):
-        rows.setdefault(tag, GroupServed(tag)).consultations = n
+    parsed: dict[str, set[str]] = {}
+    for g in consultation_groups(session, prefix, period) if consultation_rows is None else consultation_rows:
+        if g.tags not in parsed:
+            parsed[g.tags] = _tag_values(g.tags)
+        for tag in parsed[g.tags]:
+            rows.setdefault(tag, GroupServed(tag)).consultations += g.count
+    params: dict[str, Any] = {}
+    _, parties = _tag_sql(prefix, period, params, "j.value, COUNT(DISTINCT {t}.id)")
     for tag, n in session.execute(text(parties + " GROUP BY j.value"), params):
         rows.setdefault(tag, GroupServed(tag)).parties = n
     return list(rows.values())
@@ -329,11 +405,15 @@ def _group_case_ids(session: Session, prefix: str, period: Period, key: str | No
 RATING_TARGETS = (("consultation", "consultations"), ("case", "cases"), ("activity", "activities"))
 
 
-def _rating_union(where: str) -> str:
-    """Ratings with their target's region, one inner join per target kind (each uses the target's key)."""
+def _rating_union(where: str, access: str = "") -> str:
+    """Ratings with their target's region, one inner join per target kind (each uses the target's key).
+
+    ``access`` (see :func:`scope.table_access`) applies to the consultations' ratings, nearly all of them.
+    """
     return " UNION ALL ".join(
         f"SELECT r.id, r.target_kind, r.target_id, r.grade, r.rated_on, r.comment, r.follow_up_due, "
-        f"r.followed_up_on, t.region_code FROM ratings r CROSS JOIN {table} t ON t.id = r.target_id "
+        f"r.followed_up_on, t.region_code FROM ratings r {access if kind == 'consultation' else ''} "
+        f"CROSS JOIN {table} t ON t.id = r.target_id "
         f"WHERE r.target_kind = '{kind}' AND r.deleted = 0 AND t.deleted = 0 AND {where}"
         for kind, table in RATING_TARGETS
     )
@@ -375,32 +455,39 @@ class Satisfaction:
         return round(100.0 * good / self.total, 1) if self.total else None
 
 
-def _rating_where(prefix: str, period: Period, params: dict[str, Any]) -> str:
+def _rating_where(prefix: str, period: Period, params: dict[str, Any], access: str = "") -> str:
     """``FROM (...) x``: the period's ratings inside the region, one row per rating."""
     params.update(_period_params(period))
-    inner = _rating_union(f"r.rated_on >= :ps AND r.rated_on < :pe AND {region_sql('t.region_code', params, prefix)}")
+    inner = _rating_union(
+        f"r.rated_on >= :ps AND r.rated_on < :pe AND {region_sql('t.region_code', params, prefix)}", access
+    )
     return f"FROM ({inner}) x WHERE 1=1"
 
 
 def satisfaction(session: Session, prefix: str, period: Period) -> Satisfaction:
+    """Grades and the bad ratings' details in one pass (joining ratings to their targets is the
+    costly part). A rating is one row of the union (its target by primary key), so ``COUNT(*)``
+    counts each rating once."""
     params: dict[str, Any] = {}
-    where = _rating_where(prefix, period, params)
-    by_grade = dict.fromkeys(terms("satisfaction_grades"), 0)
-    for grade, n in session.execute(
-        text(f"SELECT x.grade, COUNT(DISTINCT x.id) {where} GROUP BY x.grade"), params
-    ):
-        by_grade[grade] = n
+    where = _rating_where(prefix, period, params, table_access(session, "ratings", period))
     bad_grades = terms("bad_grades")
     params.update({f"b{i}": g for i, g in enumerate(bad_grades)})
     placeholders = ", ".join(f":b{i}" for i in range(len(bad_grades)))
+    by_grade = dict.fromkeys(terms("satisfaction_grades"), 0)
+    bad = []
     rows = session.execute(
         text(
-            "SELECT DISTINCT x.id, x.target_kind, x.target_id, x.grade, x.rated_on, x.comment, x.follow_up_due, "
-            f"x.followed_up_on, x.region_code {where} AND x.grade IN ({placeholders}) ORDER BY x.follow_up_due, x.id"
+            "SELECT x.grade, COUNT(*), json_group_array(json_array(x.id, x.target_kind, x.target_id, x.rated_on, "
+            "x.comment, x.follow_up_due, x.followed_up_on, x.region_code)) "
+            f"FILTER (WHERE x.grade IN ({placeholders})) {where} GROUP BY x.grade"
         ),
         params,
     )
-    bad = [BadRating(r[0], r[1], r[2], r[3], _day(r[4]), r[5], _day(r[6]), _day(r[7]), r[8]) for r in rows]
+    for grade, n, details in rows:
+        by_grade[grade] = n
+        for r in json.loads(details or "[]"):
+            bad.append(BadRating(r[0], r[1], r[2], grade, _day(r[3]), r[4], _day(r[5]), _day(r[6]), r[7]))
+    bad.sort(key=lambda b: (b.follow_up_due is not None, b.follow_up_due or date.min, b.id))
     return Satisfaction(by_grade, bad)
 
 
@@ -462,8 +549,18 @@ class Village:
         return "未上报"
 
 
-def villages(session: Session, prefix: str, period: Period) -> list[Village]:
-    """Each village of the scope; one grouped query per table (not one per village)."""
+def villages(
+    session: Session,
+    prefix: str,
+    period: Period,
+    cases: list[CaseGroup] | None = None,
+    consultation_rows: list[ConsultationGroup] | None = None,
+) -> list[Village]:
+    """Each village of the scope; one grouped query per table (not one per village).
+
+    ``cases`` and ``consultation_rows`` (the period's groups, when the caller has them) save the two
+    biggest of those queries.
+    """
     quarters = period.covering_quarters()
 
     def per_region(sql: str, extra: dict[str, Any] | None = None) -> dict[str, tuple]:
@@ -474,15 +571,26 @@ def villages(session: Session, prefix: str, period: Period) -> list[Village]:
 
     roster = per_region("SELECT region_code, COUNT(*) FROM legal_literates "
                         "WHERE deleted = 0 AND status = '在册' AND {region} GROUP BY 1")
-    cons = per_region("SELECT region_code, COALESCE(SUM(CASE WHEN mode = '实地' THEN duration_minutes END), 0), "
-                      "COUNT(*) FROM consultations WHERE deleted = 0 AND occurred_at >= :ps AND occurred_at < :pe "
-                      "AND {region} GROUP BY 1")
+    cons: dict[str, tuple] = {}
+    if consultation_rows is None:
+        cons = per_region("SELECT region_code, COALESCE(SUM(CASE WHEN mode = '实地' THEN duration_minutes END), 0), "
+                          "COUNT(*) FROM consultations WHERE deleted = 0 AND occurred_at >= :ps AND occurred_at < :pe "
+                          "AND {region} GROUP BY 1")
+    else:
+        for g in consultation_rows:
+            minutes, n = cons.get(g.region_code, (0, 0))
+            cons[g.region_code] = (minutes + g.onsite_minutes, n + g.count)
     acts = per_region("SELECT region_code, COALESCE(SUM(duration_minutes), 0), COUNT(*) FROM activities "
                       "WHERE deleted = 0 AND held_on >= :ps AND held_on < :pe AND {region} GROUP BY 1")
     lectures = per_region("SELECT region_code, COUNT(*) FROM activities WHERE deleted = 0 AND kind = '法治讲座' "
                           "AND held_on >= :qs AND held_on < :qe AND {region} GROUP BY 1")
-    cases = per_region("SELECT region_code, COUNT(*) FROM cases WHERE deleted = 0 "
-                       "AND accepted_on >= :ps AND accepted_on < :pe AND {region} GROUP BY 1")
+    if cases is None:
+        case_counts = per_region("SELECT region_code, COUNT(*) FROM cases WHERE deleted = 0 "
+                                 "AND accepted_on >= :ps AND accepted_on < :pe AND {region} GROUP BY 1")
+    else:
+        case_counts = {}
+        for group in cases:
+            case_counts[group.region_code] = (case_counts.get(group.region_code, (0,))[0] + group.row.accepted,)
     screenings = per_region("SELECT region_code, COUNT(*) FROM screenings WHERE deleted = 0 "
                             "AND held_on >= :ps AND held_on < :pe AND {region} GROUP BY 1")
     keys = period.month_keys()
@@ -501,7 +609,7 @@ def villages(session: Session, prefix: str, period: Period) -> list[Village]:
     for code, name in rows:
         c_min, c_n = cons.get(code, (0, 0))
         a_min, a_n = acts.get(code, (0, 0))
-        records = c_n + a_n + cases.get(code, (0,))[0] + screenings.get(code, (0,))[0]
+        records = c_n + a_n + case_counts.get(code, (0,))[0] + screenings.get(code, (0,))[0]
         out.append(Village(code, name, roster.get(code, (0,))[0], c_min + a_min, lectures.get(code, (0,))[0],
                            records, zero.get(code, (0,))[0], period.months, period.quarters()))
     return out
@@ -563,8 +671,10 @@ def overdue(session: Session, prefix: str, as_of: date) -> Overdue:
         }
         for r in session.execute(
             text(
+                # +c.deleted: the status index finds the few open cases; the live-date index would
+                # visit every live case.
                 "SELECT c.id, c.case_no, c.region_code, c.dispute_type, c.accepted_on, c.due_on FROM cases c "
-                f"WHERE c.deleted = 0 AND c.status IN ({open_states}) AND c.due_on < :today AND {region} "
+                f"WHERE +c.deleted = 0 AND c.status IN ({open_states}) AND c.due_on < :today AND {region} "
                 "ORDER BY c.due_on"
             ),
             params,
@@ -582,11 +692,17 @@ def overdue(session: Session, prefix: str, as_of: date) -> Overdue:
         }
         for r in session.execute(
             text(
-                f"SELECT c.id, va.agreement_id, c.case_no, c.region_code, va.signed_on FROM ({CURRENT_AGREEMENT}) va "
-                "JOIN cases c ON c.id = va.case_id WHERE c.deleted = 0 AND va.kind = '书面' "
-                "AND va.signed_on >= :window AND va.signed_on <= :today AND NOT EXISTS ("
+                # From the agreements signed in the window (few) to their cases, not from every case;
+                # "current" is still judged against all of the case's signed versions.
+                "SELECT c.id, a.id, c.case_no, c.region_code, a.signed_on FROM agreements a "
+                "CROSS JOIN cases c ON c.id = a.case_id "
+                "WHERE a.status = '已签署' AND a.deleted = 0 AND a.kind = '书面' "
+                "AND a.signed_on >= :window AND a.signed_on <= :today AND NOT EXISTS ("
+                "SELECT 1 FROM agreements b WHERE b.case_id = a.case_id AND b.status = '已签署' AND b.deleted = 0 "
+                "AND (b.version > a.version OR (b.version = a.version AND b.id > a.id))) "
+                "AND c.deleted = 0 AND NOT EXISTS ("
                 "SELECT 1 FROM judicial_confirmations j WHERE j.case_id = c.id AND j.deleted = 0) "
-                f"AND {region} ORDER BY va.signed_on"
+                f"AND {region} ORDER BY a.signed_on"
             ),
             params,
         )
@@ -603,7 +719,7 @@ def overdue(session: Session, prefix: str, as_of: date) -> Overdue:
         for r in session.execute(
             text(
                 "SELECT DISTINCT c.id, v.id, c.case_no, c.region_code, v.due_on FROM return_visits v "
-                "JOIN cases c ON c.id = v.case_id LEFT JOIN agreements a ON a.id = v.agreement_id "
+                "CROSS JOIN cases c ON c.id = v.case_id LEFT JOIN agreements a ON a.id = v.agreement_id "
                 "WHERE v.deleted = 0 AND c.deleted = 0 AND c.status != '归档' AND v.visited_on IS NULL "
                 "AND v.due_on <= :today AND (a.id IS NULL OR (a.status != '作废' AND a.deleted = 0)) "
                 f"AND {region} ORDER BY v.due_on"
@@ -612,10 +728,14 @@ def overdue(session: Session, prefix: str, as_of: date) -> Overdue:
         )
     ]
     rparams: dict[str, Any] = {"today": _d(as_of)}
-    pending = _rating_union(
-        "r.follow_up_due IS NOT NULL AND r.follow_up_due < :today AND r.followed_up_on IS NULL AND "
-        + region_sql("t.region_code", rparams, prefix)
+    region_of = "CASE r.target_kind " + " ".join(
+        f"WHEN '{kind}' THEN t{n}.region_code" for n, (kind, _) in enumerate(RATING_TARGETS)) + " END"
+    targets = " ".join(
+        f"LEFT JOIN {table} t{n} ON r.target_kind = '{kind}' AND t{n}.id = r.target_id AND t{n}.deleted = 0"
+        for n, (kind, table) in enumerate(RATING_TARGETS)
     )
+    # One pass over the ratings still awaiting a follow-up (few), each joined to its target; a
+    # union per target kind would read the whole ratings table once per kind.
     follow_ups = [
         {
             "id": r[0],
@@ -627,8 +747,12 @@ def overdue(session: Session, prefix: str, as_of: date) -> Overdue:
         }
         for r in session.execute(
             text(
-                f"SELECT DISTINCT x.id, x.target_kind, x.target_id, x.grade, x.follow_up_due, x.region_code "
-                f"FROM ({pending}) x ORDER BY x.follow_up_due, x.id"
+                f"SELECT x.* FROM (SELECT r.id, r.target_kind, r.target_id, r.grade, r.follow_up_due, "
+                f"{region_of} AS region_code FROM ratings r NOT INDEXED {targets} "
+                "WHERE r.deleted = 0 AND r.follow_up_due IS NOT NULL AND r.follow_up_due < :today "
+                "AND r.followed_up_on IS NULL) x "
+                f"WHERE x.region_code IS NOT NULL AND {region_sql('x.region_code', rparams, prefix)} "
+                "ORDER BY x.follow_up_due, x.id"
             ),
             rparams,
         )

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
 
 from advisor_app.domain.validation import ValidationError
 
@@ -99,3 +102,35 @@ def region_sql(column: str, params: dict, prefix: str) -> str:
     # The unary + keeps SQLite off the region index: a township's prefix matches nearly every row
     # of its store, while the date index narrows a month to a twelfth.
     return f"(+{column} >= :rlo AND +{column} < :rhi)"
+
+
+# Above this share of a table's dated span, reading the whole table in storage order is cheaper
+# than fetching each of the period's rows through the date index (random page reads).
+SCAN_SHARE = 0.25
+
+# table -> (date column, condition matching the leading columns of an index on that date)
+_DATED = {
+    "consultations": ("occurred_at", "deleted = 0"),
+    "cases": ("accepted_on", "deleted = 0"),
+    "ratings": ("rated_on", "target_kind = 'consultation'"),
+}
+
+
+def table_access(session: Session, table: str, period: Period) -> str:
+    """``"NOT INDEXED"`` when ``period`` covers most of ``table``'s dates (a year of a one-year
+    store), else ``""`` (let SQLite use the date index).
+
+    The span is read with two index lookups (min and max), so the choice costs microseconds.
+    """
+    column, leading = _DATED[table]
+    low, high = session.execute(
+        text(
+            f"SELECT (SELECT MIN({column}) FROM {table} WHERE {leading}), "
+            f"(SELECT MAX({column}) FROM {table} WHERE {leading})"
+        )
+    ).one()
+    if low is None:
+        return ""
+    first, last = date.fromisoformat(str(low)[:10]), date.fromisoformat(str(high)[:10]) + timedelta(days=1)
+    overlap = (min(last, period.end) - max(first, period.start)).days
+    return "NOT INDEXED" if overlap >= SCAN_SHARE * (last - first).days else ""

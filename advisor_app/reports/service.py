@@ -48,17 +48,20 @@ def compute(store: Store, region: str | None, period: Period, as_of: date | None
     prefix = region_prefix(region)
     as_of = as_of or date.today()
     with store.session() as session:
+        # One grouped pass per big table; the figures are roll-ups of these groups.
+        cases = figures.case_groups(session, prefix, period)
+        cons = figures.consultation_groups(session, prefix, period)
         return Figures(
             region_code=region or None,
             region_name=region_label(session, region),
             period=period,
             as_of=as_of,
-            mediation={dim: figures.mediation(session, prefix, period, dim) for dim in figures.DIMENSIONS},
-            prevention=figures.prevention(session, prefix, period),
-            consultations=figures.consultations(session, prefix, period),
-            priority_groups=figures.priority_groups(session, prefix, period),
+            mediation={dim: figures.mediation_from(cases, dim) for dim in figures.DIMENSIONS},
+            prevention=figures.prevention(session, prefix, period, cases),
+            consultations=figures.consultations(session, prefix, period, cons),
+            priority_groups=figures.priority_groups(session, prefix, period, cons),
             satisfaction=figures.satisfaction(session, prefix, period),
-            villages=figures.villages(session, prefix, period),
+            villages=figures.villages(session, prefix, period, cases, cons),
             overdue=figures.overdue(session, prefix, as_of),
         )
 
