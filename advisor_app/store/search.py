@@ -118,7 +118,7 @@ def search(
     if not terms:
         return []
     where: list[str] = []
-    params: dict[str, Any] = {"limit": limit, "offset": offset, "window": RECENT_WINDOW}
+    params: dict[str, Any] = {"limit": limit, "offset": offset}
     for n, term in enumerate(terms):
         params[f"like{n}"] = f"%{_like_escape(term)}%"
     likes = [f"d.body LIKE :like{n} ESCAPE '\\'" for n in range(len(terms))]
@@ -133,10 +133,11 @@ def search(
     columns = "d.kind, d.record_id, d.sort_at, d.title"
     order = "ORDER BY d.sort_at DESC, d.rowid DESC"
 
-    recent = (
-        f"SELECT {columns} FROM (SELECT * FROM search_docs {order.replace('d.', '')} LIMIT :window) d"
-        f" WHERE {' AND '.join(where + likes)} {order} LIMIT :limit OFFSET :offset"
-    )
+    # The newest documents are those at or after the window's oldest date: an index range scan
+    # from the top that stops as soon as the page is full.
+    cutoff = "d.sort_at >= coalesce((SELECT sort_at FROM search_docs ORDER BY sort_at DESC LIMIT 1 OFFSET :edge), '')"
+    params["edge"] = RECENT_WINDOW - 1
+    recent = f"SELECT {columns} FROM search_docs d WHERE {' AND '.join([cutoff, *where, *likes])} {order} LIMIT :limit OFFSET :offset"
     hits = [Hit(*row) for row in conn.execute(text(recent), params)]
     if len(hits) == limit:
         return hits
