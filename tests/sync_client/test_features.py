@@ -259,3 +259,36 @@ def test_record_states_for_lists(server, device, tmp_path):
     assert after[queued].label == "已发送"
     assert after[outside].label == "被拒" and "不属于本账号" in after[outside].message
     assert a.client.status().rejected == 1
+
+
+def test_upgrade_from_before_sync_keeps_the_queue(server, tmp_path):
+    """A store written by the version before the sync client (schema 0003) upgrades and sends all."""
+    import uuid
+
+    from advisor_app.store import migrate, open_store
+    from advisor_app.store.engine import sqlite_engine
+
+    folder = tmp_path / "old"
+    folder.mkdir()
+    path = folder / "advisor.db"
+    engine = sqlite_engine(path)
+    migrate.upgrade(engine, path, "0003")
+    ids = [str(uuid.uuid4()) for _ in range(3)]
+    with engine.begin() as conn:
+        conn.exec_driver_sql("INSERT INTO regions (code, name, level, source) VALUES (?, '桥南村', 'village', 't')", (V1,))
+        for n, rid in enumerate(ids):
+            conn.exec_driver_sql(
+                "INSERT INTO consultations (id, rev, owner, device_id, created_at, updated_at, deleted, region_code,"
+                " occurred_at, service_type, mode, category, question, status, tags) VALUES (?, 2, 'w', 'd',"
+                " '2026-01-01 00:00:00', '2026-01-01 00:00:00', 0, ?, '2026-01-01 09:00:00', '法律咨询解答', '实地',"
+                " '民事', ?, '办理中', '[]')", (rid, V1, f"升级前的问题 {n}"))
+            conn.exec_driver_sql("INSERT INTO change_log (table_name, record_id, rev, changed_at) VALUES"
+                                 " ('consultations', ?, 2, '2026-01-01 00:00:00')", (rid,))
+    engine.dispose()
+    store = open_store(folder)
+    client = SyncClient(store)
+    assert client.status().queued == 3
+    client.login(server.url, "adv1", PASSWORD)
+    assert client.sync().pushed == 3
+    assert {rid for (_k, rid) in server_snapshot(server.engine)} == set(ids)
+    store.engine.dispose()
