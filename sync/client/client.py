@@ -241,6 +241,8 @@ class SyncClient:
             progress("发送本机修改", 0, total)
             pushed = self._push(http, queued, total, report, progress)
             cur.value = self._skip_own(cur.value, pushed)
+            for kind in sorted(pushed.repull):
+                self._pull(http, report, progress, cur, kinds=kind, after=0)
         items = total
         if high > cur.push_mark:
             with engine.begin() as conn:

@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from advisor_app.domain.fields import label
-from advisor_app.domain.models import SYNCABLE, SyncConflict, utcnow
+from advisor_app.domain.models import SYNCABLE, SyncConflict, SyncRecordState, utcnow
 from advisor_app.store import Store
 from sync.client.records import from_wire, payload_fields
 
@@ -89,6 +89,14 @@ def _resolve(store: Store, conflict_id: int, choice: dict[str, str] | None, how:
         conflict.status = "resolved"
         conflict.resolution = how
         conflict.resolved_at = utcnow()
+        s.flush()
+        if record is not None and not s.scalar(select(SyncConflict.id).where(
+                SyncConflict.kind == conflict.kind, SyncConflict.record_id == conflict.record_id,
+                SyncConflict.status == "open").limit(1)):
+            # Nothing of mine left to send: the record is what the server holds, no longer in conflict.
+            s.execute(update(SyncRecordState).where(
+                SyncRecordState.kind == conflict.kind, SyncRecordState.record_id == conflict.record_id,
+                SyncRecordState.server_rev == record.rev).values(state="sent", reason=None, message=None, field=None))
 
 
 def _differs(record: Any, name: str, wire_value: Any, kind: str) -> bool:

@@ -21,6 +21,10 @@ from sync.client.errors import SyncError
 from sync.client.records import ENVELOPE, ORDER, ScopeResolver, load_rows, payload_fields
 from sync.client.transport import Transport
 
+# Refusals where the server kept a version this device already had (and has since overwritten
+# locally): that version is pulled again so the record shows it and mine becomes the conflict copy.
+REPULL = {"signed_immutable", "role", "not_owner"}
+
 
 @dataclass
 class Pushed:
@@ -31,6 +35,7 @@ class Pushed:
     batches: int = 0
     server_seq: int = 0
     new_seqs: list[tuple[int, int]] = field(default_factory=list)  # (accepted without duplicates, seq) per batch
+    repull: set[str] = field(default_factory=set)  # kinds whose server version must be fetched again
 
 
 @dataclass
@@ -140,6 +145,7 @@ def push_all(engine: Engine, transport: Transport, batches: Iterable[list[Outgoi
         result.rejected += reply["rejected"]
         result.server_seq = max(result.server_seq, reply["seq"])
         result.new_seqs.append((reply["accepted"] - reply["duplicates"], reply["seq"]))
+        result.repull.update(p["kind"] for p in reply["problems"] if p["reason"] in REPULL)
         done += len(batch)
         if progress is not None:
             progress(done, total)

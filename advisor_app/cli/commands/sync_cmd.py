@@ -53,7 +53,9 @@ def run_login(args, store) -> int:  # noqa: ANN001
         account = _client(store).login(args.server, args.user, password)
     except SyncError as exc:
         return _fail(exc)
-    print(f"已登录 {args.server}：{account['username']}（{account['role']}，区域 {'、'.join(account['regions']) or '全市'}）")
+    print(
+        f"已登录 {args.server}：{account['username']}（{account['role']}，区域 {'、'.join(account['regions']) or '全市'}）"
+    )
     return 0
 
 
