@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN = $(VENV)/bin
 STAMP = $(VENV)/.installed
 
-.PHONY: run test bench lint venv clean translations
+.PHONY: run test bench lint venv clean translations installer-check
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -26,6 +26,11 @@ test: translations
 
 bench: translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.bench $(BENCH_ARGS)
+
+# Build the frozen app (PyInstaller) and smoke-test it: store, agreement PDF, keyring (docs/installing.md).
+installer-check: translations
+	$(BIN)/python -m pip install --quiet -e '.[installer]'
+	$(BIN)/python installer/smoke.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check advisor_app ui sync tests

@@ -51,6 +51,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     args, qt_args = parser.parse_known_args(sys.argv[1:] if argv is None else argv)
     app = make_app([sys.argv[0], *qt_args])
 
+    from advisor_app.logs import setup_logging
+    from advisor_app.store.database import default_data_dir
+    from ui.about import app_icon
+    from ui.crash import install as install_crash_handler
+
+    data_dir = args.data_dir or default_data_dir()
+    setup_logging(data_dir)
+    install_crash_handler(data_dir)
+    app.setWindowIcon(app_icon())
+
     from advisor_app.services import setup
     from advisor_app.store import open_store
     from ui.first_run import FirstRunDialog

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QSettings, Signal
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -84,11 +84,20 @@ class SettingsPage(QWidget):
         form3.addRow("", row2)
         form3.addRow("", self.village_error)
 
+        about = QPushButton(self.tr("About this program"))
+        about.clicked.connect(self._about)
+
         layout = QVBoxLayout(self)
         for box in (who, looks, villages):
             layout.addWidget(box)
+        layout.addWidget(about, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
         self.refresh()
+
+    def _about(self) -> None:
+        from ui.about import show_about
+
+        show_about(self.store.data_dir, self)
 
     def refresh(self) -> None:
         self.role_label.setText(setup.role(self.store) or self.tr("not chosen"))

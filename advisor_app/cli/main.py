@@ -42,7 +42,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return int(args.func_no_store(args) or 0)
         from advisor_app.store import open_store
 
+        from advisor_app.logs import setup_logging
+
         store = open_store(args.data_dir)
+        setup_logging(store.data_dir)
         try:
             return int(args.func(args, store) or 0)
         finally:

@@ -84,524 +84,524 @@
 <context>
     <name>CaseWindow</name>
     <message>
-        <location filename="../../ui/case_window.py" line="309" />
+        <location filename="../../ui/case_window.py" line="310" />
         <source>Village</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="310" />
+        <location filename="../../ui/case_window.py" line="311" />
         <source>Dispute type</source>
         <translation>Dispute type</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="311" />
+        <location filename="../../ui/case_window.py" line="312" />
         <source>Source</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="312" />
+        <location filename="../../ui/case_window.py" line="313" />
         <source>Accepted on</source>
         <translation>Accepted on</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="313" />
+        <location filename="../../ui/case_window.py" line="314" />
         <source>Mediator</source>
         <translation>Mediator</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="314" />
+        <location filename="../../ui/case_window.py" line="315" />
         <source>Recorder</source>
         <translation>Recorder</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="315" />
+        <location filename="../../ui/case_window.py" line="316" />
         <source>Summary of the dispute</source>
         <translation>Summary of the dispute</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="319" />
+        <location filename="../../ui/case_window.py" line="320" />
         <source>Role</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="319" />
+        <location filename="../../ui/case_window.py" line="320" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="319" />
+        <location filename="../../ui/case_window.py" line="320" />
         <source>Sex</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="319" />
+        <location filename="../../ui/case_window.py" line="320" />
         <source>ID number</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="319" />
+        <location filename="../../ui/case_window.py" line="320" />
         <source>Phone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="326" />
+        <location filename="../../ui/case_window.py" line="327" />
         <source>Parties</source>
         <translation>Parties</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="329" />
+        <location filename="../../ui/case_window.py" line="330" />
         <source>Add a party…</source>
         <translation>Add a party…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="330" />
+        <location filename="../../ui/case_window.py" line="331" />
         <source>Remove party</source>
         <translation>Remove party</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="331" />
+        <location filename="../../ui/case_window.py" line="332" />
         <source>Save registration</source>
         <translation>Save registration</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="346" />
+        <location filename="../../ui/case_window.py" line="347" />
         <source>Registration</source>
         <translation>Registration</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="424" />
+        <location filename="../../ui/case_window.py" line="425" />
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="425" />
+        <location filename="../../ui/case_window.py" line="426" />
         <source>Place</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="426" />
+        <location filename="../../ui/case_window.py" line="427" />
         <source>Participants</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="428" />
+        <location filename="../../ui/case_window.py" line="429" />
         <source>Statements of each side</source>
         <translation>Statements of each side</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="429" />
+        <location filename="../../ui/case_window.py" line="430" />
         <source>Facts checked</source>
         <translation>Facts checked</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="430" />
+        <location filename="../../ui/case_window.py" line="431" />
         <source>Result</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="435" />
+        <location filename="../../ui/case_window.py" line="436" />
         <source>Rights notice read and signed</source>
         <translation>Rights notice read and signed</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="436" />
+        <location filename="../../ui/case_window.py" line="437" />
         <source>Mediation failed…</source>
         <translation>Mediation failed…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="437" />
+        <location filename="../../ui/case_window.py" line="438" />
         <source>Terminate…</source>
         <translation>Terminate…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="438" />
+        <location filename="../../ui/case_window.py" line="439" />
         <source>Save this session</source>
         <translation>Save this session</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="450" />
+        <location filename="../../ui/case_window.py" line="451" />
         <source>Sessions held</source>
         <translation>Sessions held</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="454" />
+        <location filename="../../ui/case_window.py" line="455" />
         <source>Mediation sessions</source>
         <translation>Mediation sessions</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="469" />
+        <location filename="../../ui/case_window.py" line="470" />
         <source>Why (this goes into the case file):</source>
         <translation>Why (this goes into the case file):</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="481" />
+        <location filename="../../ui/case_window.py" line="482" />
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="482" />
+        <location filename="../../ui/case_window.py" line="483" />
         <source>Main facts and matters in dispute</source>
         <translation>Main facts and matters in dispute</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="485" />
+        <location filename="../../ui/case_window.py" line="486" />
         <source>Terms agreed</source>
         <translation>Terms agreed</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="486" />
+        <location filename="../../ui/case_window.py" line="487" />
         <source>Way and time of performance</source>
         <translation>Way and time of performance</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="488" />
+        <location filename="../../ui/case_window.py" line="489" />
         <source>Perform by</source>
         <translation>Perform by</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="491" />
+        <location filename="../../ui/case_window.py" line="492" />
         <source>parties + 1</source>
         <translation>parties + 1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="492" />
+        <location filename="../../ui/case_window.py" line="493" />
         <source>Copies</source>
         <translation>Copies</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="493" />
+        <location filename="../../ui/case_window.py" line="494" />
         <source>Amount (yuan)</source>
         <translation>Amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="496" />
+        <location filename="../../ui/case_window.py" line="497" />
         <source>Save draft agreement</source>
         <translation>Save draft agreement</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="497" />
+        <location filename="../../ui/case_window.py" line="498" />
         <source>Mark signed…</source>
         <translation>Mark signed…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="498" />
+        <location filename="../../ui/case_window.py" line="499" />
         <source>Change (new version)</source>
         <translation>Change (new version)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="499" />
+        <location filename="../../ui/case_window.py" line="500" />
         <source>Attach signed scan…</source>
         <translation>Attach signed scan…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="500" />
-        <location filename="../../ui/case_window.py" line="591" />
-        <location filename="../../ui/case_window.py" line="602" />
+        <location filename="../../ui/case_window.py" line="501" />
+        <location filename="../../ui/case_window.py" line="592" />
+        <location filename="../../ui/case_window.py" line="603" />
         <source>Print</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="506" />
+        <location filename="../../ui/case_window.py" line="507" />
         <source>Print case documents</source>
         <translation>Print case documents</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="509" />
+        <location filename="../../ui/case_window.py" line="510" />
         <source>Application for mediation</source>
         <translation>Application for mediation</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="510" />
+        <location filename="../../ui/case_window.py" line="511" />
         <source>Registration form</source>
         <translation>Registration form</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="511" />
+        <location filename="../../ui/case_window.py" line="512" />
         <source>Notice of rights and duties</source>
         <translation>Notice of rights and duties</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="512" />
+        <location filename="../../ui/case_window.py" line="513" />
         <source>Mediation record</source>
         <translation>Mediation record</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="513" />
+        <location filename="../../ui/case_window.py" line="514" />
         <source>Oral agreement form</source>
         <translation>Oral agreement form</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="514" />
+        <location filename="../../ui/case_window.py" line="515" />
         <source>Return visit record</source>
         <translation>Return visit record</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="515" />
+        <location filename="../../ui/case_window.py" line="516" />
         <source>Application for judicial confirmation</source>
         <translation>Application for judicial confirmation</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="516" />
+        <location filename="../../ui/case_window.py" line="517" />
         <source>Whole case file</source>
         <translation>Whole case file</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="529" />
+        <location filename="../../ui/case_window.py" line="530" />
         <source>Agreement</source>
         <translation>Agreement</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="549" />
+        <location filename="../../ui/case_window.py" line="550" />
         <source>Mark signed</source>
         <translation>Mark signed</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="551" />
+        <location filename="../../ui/case_window.py" line="552" />
         <source>Have all parties signed (or pressed a fingerprint), the mediator signed and the committee's seal been put on it? After this the agreement can no longer be edited.</source>
         <translation>Have all parties signed (or pressed a fingerprint), the mediator signed and the committee's seal been put on it? After this the agreement can no longer be edited.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="575" />
+        <location filename="../../ui/case_window.py" line="576" />
         <source>Attach signed scan</source>
         <translation>Attach signed scan</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="591" />
+        <location filename="../../ui/case_window.py" line="592" />
         <source>Printing is not available yet (%1).</source>
         <translation>Printing is not available yet (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="613" />
+        <location filename="../../ui/case_window.py" line="614" />
         <source>Record performance</source>
         <translation>Record performance</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="616" />
+        <location filename="../../ui/case_window.py" line="617" />
         <source>Performance of the agreement:</source>
         <translation>Performance of the agreement:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="621" />
+        <location filename="../../ui/case_window.py" line="622" />
         <source>Visited on</source>
         <translation>Visited on</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="622" />
+        <location filename="../../ui/case_window.py" line="623" />
         <source>Reason for the visit</source>
         <translation>Reason for the visit</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="624" />
+        <location filename="../../ui/case_window.py" line="625" />
         <source>Performed?</source>
         <translation>Performed?</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="627" />
+        <location filename="../../ui/case_window.py" line="628" />
         <source>Satisfied</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="627" />
+        <location filename="../../ui/case_window.py" line="628" />
         <source>The parties are satisfied</source>
         <translation>The parties are satisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="629" />
+        <location filename="../../ui/case_window.py" line="630" />
         <source>Lawsuit</source>
         <translation>Lawsuit</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="629" />
+        <location filename="../../ui/case_window.py" line="630" />
         <source>A party went to court</source>
         <translation>A party went to court</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="631" />
+        <location filename="../../ui/case_window.py" line="632" />
         <source>Risk</source>
         <translation>Risk</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="631" />
+        <location filename="../../ui/case_window.py" line="632" />
         <source>Risk that the dispute flares up again</source>
         <translation>Risk that the dispute flares up again</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="633" />
+        <location filename="../../ui/case_window.py" line="634" />
         <source>Measures</source>
         <translation>Measures</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="634" />
+        <location filename="../../ui/case_window.py" line="635" />
         <source>Visitor</source>
         <translation>Visitor</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="636" />
+        <location filename="../../ui/case_window.py" line="637" />
         <source>Save return visit</source>
         <translation>Save return visit</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="643" />
+        <location filename="../../ui/case_window.py" line="644" />
         <source>Return visit</source>
         <translation>Return visit</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="663" />
+        <location filename="../../ui/case_window.py" line="664" />
         <source>Applied on</source>
         <translation>Applied on</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="664" />
+        <location filename="../../ui/case_window.py" line="665" />
         <source>Court</source>
         <translation>Court</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="665" />
+        <location filename="../../ui/case_window.py" line="666" />
         <source>Record the application</source>
         <translation>Record the application</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="667" />
+        <location filename="../../ui/case_window.py" line="668" />
         <source>Court confirmed</source>
         <translation>Court confirmed</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="668" />
+        <location filename="../../ui/case_window.py" line="669" />
         <source>Court refused</source>
         <translation>Court refused</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="682" />
+        <location filename="../../ui/case_window.py" line="683" />
         <source>Judicial confirmation</source>
         <translation>Judicial confirmation</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="705" />
+        <location filename="../../ui/case_window.py" line="706" />
         <source>Attach a document…</source>
         <translation>Attach a document…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="708" />
+        <location filename="../../ui/case_window.py" line="709" />
         <source>Add to the case file:</source>
         <translation>Add to the case file:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="712" />
+        <location filename="../../ui/case_window.py" line="713" />
         <source>Close the case with rating…</source>
         <translation>Close the case with rating…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="713" />
+        <location filename="../../ui/case_window.py" line="714" />
         <source>Archive</source>
         <translation>Archive</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="722" />
+        <location filename="../../ui/case_window.py" line="723" />
         <source>Case file (卷宗) contents — ✗ marks a required document that is missing:</source>
         <translation>Case file (卷宗) contents — ✗ marks a required document that is missing:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="727" />
+        <location filename="../../ui/case_window.py" line="728" />
         <source>Close and archive</source>
         <translation>Close and archive</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="731" />
+        <location filename="../../ui/case_window.py" line="732" />
         <source>Attach a document</source>
         <translation>Attach a document</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="745" />
+        <location filename="../../ui/case_window.py" line="746" />
         <source>Close the case</source>
         <translation>Close the case</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="766" />
+        <location filename="../../ui/case_window.py" line="767" />
         <source>Register a dispute</source>
         <translation>Register a dispute</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="767" />
+        <location filename="../../ui/case_window.py" line="768" />
         <source>New case: enter the parties, the type and a summary, then save.</source>
         <translation>New case: enter the parties, the type and a summary, then save.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="775" />
+        <location filename="../../ui/case_window.py" line="776" />
         <source>(past the one-month target)</source>
         <translation>(past the one-month target)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="778" />
+        <location filename="../../ui/case_window.py" line="779" />
         <source>Status: %1</source>
         <translation>Status: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="780" />
+        <location filename="../../ui/case_window.py" line="781" />
         <source>Accepted %1, due %2</source>
         <translation>Accepted %1, due %2</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="849" />
+        <location filename="../../ui/case_window.py" line="850" />
         <source>No agreement yet. Suggested clauses follow the dispute type.</source>
         <translation>No agreement yet. Suggested clauses follow the dispute type.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="854" />
+        <location filename="../../ui/case_window.py" line="855" />
         <source> — signed agreements are read-only; a change makes a new version.</source>
         <translation> — signed agreements are read-only; a change makes a new version.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="859" />
+        <location filename="../../ui/case_window.py" line="860" />
         <source>Version %1: %2</source>
         <translation>Version %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="867" />
+        <location filename="../../ui/case_window.py" line="868" />
         <source>Visited %1 by %2</source>
         <translation>Visited %1 by %2</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="872" />
+        <location filename="../../ui/case_window.py" line="873" />
         <source>Scheduled for %1</source>
         <translation>Scheduled for %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="884" />
+        <location filename="../../ui/case_window.py" line="885" />
         <source>The parties may jointly apply to the court within 30 days of the agreement taking effect: until %1 (%2 day(s) left).</source>
         <translation>The parties may jointly apply to the court within 30 days of the agreement taking effect: until %1 (%2 day(s) left).</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="891" />
+        <location filename="../../ui/case_window.py" line="892" />
         <source>Judicial confirmation needs a signed written agreement.</source>
         <translation>Judicial confirmation needs a signed written agreement.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="908" />
+        <location filename="../../ui/case_window.py" line="907" />
         <source>required</source>
         <translation>required</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="908" />
+        <location filename="../../ui/case_window.py" line="907" />
         <source>optional</source>
         <translation>optional</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="939" />
+        <location filename="../../ui/case_window.py" line="941" />
         <source>Restore draft</source>
         <translation>Restore draft</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="941" />
+        <location filename="../../ui/case_window.py" line="943" />
         <source>An unsaved draft from %1 was found (the program may have closed unexpectedly). Restore it?</source>
         <translation>An unsaved draft from %1 was found (the program may have closed unexpectedly). Restore it?</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="960" />
+        <location filename="../../ui/case_window.py" line="962" />
         <source>Unsaved changes</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="961" />
+        <location filename="../../ui/case_window.py" line="963" />
         <source>This case has changes that are not saved. Leave without saving?</source>
         <translation>This case has changes that are not saved. Leave without saving?</translation>
     </message>
@@ -927,53 +927,53 @@
 <context>
     <name>ListPage</name>
     <message>
-        <location filename="../../ui/list_page.py" line="71" />
+        <location filename="../../ui/list_page.py" line="72" />
         <source>Search: names, matters, words in the record…</source>
         <translation>Search: names, matters, words in the record…</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="74" />
+        <location filename="../../ui/list_page.py" line="75" />
         <source>All villages</source>
         <translation>All villages</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="78" />
+        <location filename="../../ui/list_page.py" line="79" />
         <source>All types</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="82" />
+        <location filename="../../ui/list_page.py" line="83" />
         <source>All statuses</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="86" />
+        <location filename="../../ui/list_page.py" line="87" />
         <source>From</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="87" />
+        <location filename="../../ui/list_page.py" line="88" />
         <source>To</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="89" />
+        <location filename="../../ui/list_page.py" line="90" />
         <source>Export to Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="90" />
+        <location filename="../../ui/list_page.py" line="91" />
         <source>New</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="179" />
+        <location filename="../../ui/list_page.py" line="180" />
         <source>Searching…</source>
         <translation>Searching…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/list_page.py" line="219" />
         <location filename="../../ui/list_page.py" line="224" />
+        <location filename="../../ui/list_page.py" line="232" />
         <source>%n record(s)</source>
         <translation>
             <numerusform>%n record(s)</numerusform>
@@ -981,34 +981,34 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="242" />
+        <location filename="../../ui/list_page.py" line="250" />
         <source>The list could not be loaded: %1</source>
         <translation>The list could not be loaded: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="264" />
-        <location filename="../../ui/list_page.py" line="277" />
+        <location filename="../../ui/list_page.py" line="272" />
+        <location filename="../../ui/list_page.py" line="285" />
         <source>Export to Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="269" />
+        <location filename="../../ui/list_page.py" line="277" />
         <source>Exporting…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="280" />
-        <location filename="../../ui/list_page.py" line="283" />
+        <location filename="../../ui/list_page.py" line="288" />
+        <location filename="../../ui/list_page.py" line="291" />
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="280" />
+        <location filename="../../ui/list_page.py" line="288" />
         <source>Saved to %1</source>
         <translation>Saved to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="283" />
+        <location filename="../../ui/list_page.py" line="291" />
         <source>Export failed: %1</source>
         <translation>Export failed: %1</translation>
     </message>
@@ -1167,77 +1167,77 @@
 <context>
     <name>PartyDialog</name>
     <message>
-        <location filename="../../ui/case_window.py" line="60" />
+        <location filename="../../ui/case_window.py" line="61" />
         <source>Party</source>
         <translation>Party</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="62" />
+        <location filename="../../ui/case_window.py" line="63" />
         <source>Role</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="63" />
+        <location filename="../../ui/case_window.py" line="64" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="65" />
+        <location filename="../../ui/case_window.py" line="66" />
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="65" />
+        <location filename="../../ui/case_window.py" line="66" />
         <source>The party is an organisation</source>
         <translation>The party is an organisation</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="67" />
+        <location filename="../../ui/case_window.py" line="68" />
         <source>Representative</source>
         <translation>Representative</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="68" />
+        <location filename="../../ui/case_window.py" line="69" />
         <source>ID number</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="71" />
+        <location filename="../../ui/case_window.py" line="72" />
         <source>Sex</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="72" />
+        <location filename="../../ui/case_window.py" line="73" />
         <source>Date of birth</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="73" />
+        <location filename="../../ui/case_window.py" line="74" />
         <source>Ethnicity</source>
         <translation>Ethnicity</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="74" />
+        <location filename="../../ui/case_window.py" line="75" />
         <source>Occupation</source>
         <translation>Occupation</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="75" />
+        <location filename="../../ui/case_window.py" line="76" />
         <source>Phone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="76" />
+        <location filename="../../ui/case_window.py" line="77" />
         <source>Address</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="77" />
+        <location filename="../../ui/case_window.py" line="78" />
         <source>Priority groups</source>
         <translation>Priority groups</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="98" />
+        <location filename="../../ui/case_window.py" line="99" />
         <source>This party's name sounds the same as the mediator's (%1). If they are the same person or related, the mediator should step aside (回避).</source>
         <translation>This party's name sounds the same as the mediator's (%1). If they are the same person or related, the mediator should step aside (回避).</translation>
     </message>
@@ -1362,18 +1362,23 @@
         <translation>Add village</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="94" />
-        <location filename="../../ui/settings_page.py" line="97" />
+        <location filename="../../ui/settings_page.py" line="87" />
+        <source>About this program</source>
+        <translation>About this program</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="103" />
+        <location filename="../../ui/settings_page.py" line="106" />
         <source>not chosen</source>
         <translation>not chosen</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="110" />
+        <location filename="../../ui/settings_page.py" line="119" />
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="110" />
+        <location filename="../../ui/settings_page.py" line="119" />
         <source>The new language is used after the program restarts.</source>
         <translation>The new language is used after the program restarts.</translation>
     </message>
@@ -1392,19 +1397,9 @@
     </message>
 </context>
 <context>
-    <name>SyncPage</name>
-    <message>
-        <location filename="../../ui/sync_page.py" line="16" />
-        <source>Synchronisation with the city server arrives with the sync client.
-Everything you enter is saved on this computer and will be sent once sync is set up.</source>
-        <translation>Synchronisation with the city server arrives with the sync client.
-Everything you enter is saved on this computer and will be sent once sync is set up.</translation>
-    </message>
-</context>
-<context>
     <name>TaskManager</name>
     <message>
-        <location filename="../../ui/tasks.py" line="146" />
+        <location filename="../../ui/tasks.py" line="150" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
@@ -1412,17 +1407,17 @@ Everything you enter is saved on this computer and will be sent once sync is set
 <context>
     <name>TermsEditor</name>
     <message>
-        <location filename="../../ui/case_window.py" line="144" />
+        <location filename="../../ui/case_window.py" line="145" />
         <source>Add term</source>
         <translation>Add term</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="145" />
+        <location filename="../../ui/case_window.py" line="146" />
         <source>Insert suggested clause</source>
         <translation>Insert suggested clause</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="146" />
+        <location filename="../../ui/case_window.py" line="147" />
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
