@@ -214,6 +214,31 @@ class SyncStatusWidget(QWidget):
         self.label.setToolTip(status.last_error or "")
 
 
+SYNC_COLUMN = "sync_state"
+SYNC_HEADER = "同步"
+
+
+def with_sync_state(store: Any, kind: str, fetch: Callable[[list[str]], dict[str, tuple]]) -> Callable:
+    """Wrap a list model's block fetch so every row ends with its sync state (被拒 with the reason).
+
+    ``kind`` is the table name (``consultations``, ``cases``, ``activities``…). Two small queries per
+    block of rows, on the same thread as the fetch itself.
+    """
+    from sync.client.record_state import states_for
+
+    def fetch_with_state(ids: list[str]) -> dict[str, tuple]:
+        rows = fetch(ids)
+        states = states_for(store, kind, list(rows))
+        out = {}
+        for rid, values in rows.items():
+            st = states.get(rid)
+            text = "" if st is None else st.label + (f"：{st.message}" if st.message else "")
+            out[rid] = (*values, text)
+        return out
+
+    return fetch_with_state
+
+
 def install(window: QMainWindow, store: Any, *, auto: bool = True) -> SyncController:
     """Hook for the main window: the status bar widget and automatic sync."""
     controller = controller_for(store)

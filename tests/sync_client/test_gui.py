@@ -95,3 +95,23 @@ def test_conflicts_page_field_by_field(qtbot, server, device):
         rec = s.get(Consultation, rid)
         assert (rec.answer, rec.outcome) == ("乙的答复", "甲的结果")
     assert set(questions(a.store)) == {rid}
+
+
+def test_list_rows_carry_their_sync_state(qtbot, server, device):
+    from ui.list_model import RecordTableModel
+    from ui.sync_status import SYNC_COLUMN, SYNC_HEADER, with_sync_state
+
+    a = device("a", server.url, "adv1")
+    first = consult(a.store, V1, "已发送的问题")
+    a.client.sync()
+    second = consult(a.store, V1, "待发送的问题")
+
+    def fetch(ids: list[str]) -> dict[str, tuple]:
+        got = questions(a.store)
+        return {rid: (got[rid],) for rid in ids if rid in got}
+
+    model = RecordTableModel(["question", SYNC_COLUMN], ["问题", SYNC_HEADER],
+                             with_sync_state(a.store, "consultations", fetch))
+    model.set_ids([first, second])
+    assert [model.data(model.index(r, 1)) for r in range(2)] == ["已发送", "待发送"]
+    assert model.headerData(1, __import__("PySide6.QtCore").QtCore.Qt.Orientation.Horizontal) == "同步"
