@@ -50,11 +50,14 @@ def claim_revisions(conn: Connection, rows: list[tuple[str, str, int, str]], acc
         return set()
     rows = sorted(rows)  # one lock order for every push: two pushes cannot deadlock on keys
     if is_postgres(conn):
-        kinds, ids, revs, hashes = (list(col) for col in zip(*rows, strict=True))
+        # Kinds, UUIDs, numbers and hex digests have no commas: each column travels as one text
+        # parameter split by the server (psycopg dumps list parameters element by element in Python).
+        kinds, ids, revs, hashes = (",".join(map(str, col)) for col in zip(*rows, strict=True))
         result = conn.exec_driver_sql(
             "INSERT INTO revisions (kind, record_id, rev, hash, status, account_id, received_at) "
-            "SELECT k, i, r, h, 'accepted', %s, %s "
-            "FROM unnest(%s::varchar[], %s::varchar[], %s::int[], %s::varchar[]) AS t(k, i, r, h) "
+            "SELECT k, i, r::int, h, 'accepted', %s, %s "
+            "FROM unnest(string_to_array(%s, ','), string_to_array(%s, ','), string_to_array(%s, ','), "
+            "string_to_array(%s, ',')) AS t(k, i, r, h) "
             "ON CONFLICT DO NOTHING RETURNING kind, record_id, rev",
             (account_id, now, kinds, ids, revs, hashes),
         )
@@ -75,6 +78,8 @@ def _id_list(conn: Connection, ids: list[str]) -> tuple[str, Any]:
     """``IN (…)`` over many ids with one parameter: an array on PostgreSQL, a JSON array read by
     json_each on SQLite (no statement text that grows with the batch, no parameter limit)."""
     if is_postgres(conn):
+        if not any("," in i for i in ids):  # ids are UUIDs, parent ids nearly always: one text parameter
+            return "= ANY(string_to_array(%s, ','))", ",".join(ids)
         return "= ANY(%s)", ids
     return "IN (SELECT value FROM json_each(?))", json.dumps(ids)
 
