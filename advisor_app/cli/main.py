@@ -40,9 +40,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if getattr(args, "func_no_store", None):
             return int(args.func_no_store(args) or 0)
-        from advisor_app.store import open_store
-
         from advisor_app.logs import setup_logging
+        from advisor_app.store import open_store
 
         store = open_store(args.data_dir)
         setup_logging(store.data_dir)

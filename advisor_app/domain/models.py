@@ -423,6 +423,24 @@ class ChangeLog(Base):
     __table_args__ = (Index("ix_change_log_record", "table_name", "record_id"),)
 
 
+class AuditEvent(SyncMixin, Base):
+    """审计记录: who viewed, exported or printed personal data (append-only, synced up).
+
+    Changes themselves are traced by the records' revisions (owner, device, time) and the server's
+    revision history; these events cover reading and taking data away. ``detail`` never holds
+    personal data: kinds, counts and whether it was masked.
+    """
+
+    __tablename__ = "audit_events"
+    at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, index=True)
+    actor: Mapped[str] = mapped_column(String(64))
+    action: Mapped[str] = mapped_column(String(8))  # 查看 / 导出 / 打印 / 恢复 / 显示密钥
+    target_kind: Mapped[str] = mapped_column(String(32))
+    target_id: Mapped[str | None] = mapped_column(String(36))
+    region_code: Mapped[str] = mapped_column(String(12), index=True)
+    detail: Mapped[str] = mapped_column(String(256), default="")
+
+
 SYNCABLE: dict[str, type[SyncMixin]] = {
     cls.__tablename__: cls
     for cls in (
@@ -443,6 +461,7 @@ SYNCABLE: dict[str, type[SyncMixin]] = {
         ActivityParticipant,
         Rating,
         Attachment,
+        AuditEvent,
     )
 }
 

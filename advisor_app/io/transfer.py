@@ -32,7 +32,7 @@ from advisor_app.domain.models import (
 )
 from advisor_app.domain.validation import Checker, ValidationError, parse_date
 from advisor_app.io.tabular import TableFormatError, read_table, write_table
-from advisor_app.services import numbering, ratings
+from advisor_app.services import audit, numbering, ratings
 from advisor_app.services.cases import CASE_FIELDS, check_case
 from advisor_app.services.consultations import EDITABLE as CONSULTATION_FIELDS
 from advisor_app.services.consultations import check_consultation
@@ -178,7 +178,14 @@ def export(
         headers, rows = exporter(session, names, _scope(region_codes), set(ids) if ids is not None else None)
         if not full:
             rows = _masked(headers, rows)
-        return write_table(path, headers, rows, title=SHEET_TITLES[kind], stamp=stamp.lines())
+        count = write_table(path, headers, rows, title=SHEET_TITLES[kind], stamp=stamp.lines())
+    audit.log(
+        store,
+        "导出",
+        kind,
+        detail=f"{SHEET_TITLES[kind]} {count} 条，{'打码' if not full else '完整'}，{path.suffix}",
+    )
+    return count
 
 
 SHEET_TITLES = {"consultations": "法律咨询", "cases": "纠纷案件", "roster": "法律明白人"}

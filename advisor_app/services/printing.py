@@ -19,8 +19,8 @@ from advisor_app.documents import Kit, render_case_document, render_consultation
 from advisor_app.documents.agreement import render_agreement
 from advisor_app.documents.collect import agreement_by_id, case_data, consultation_data
 from advisor_app.domain.case_flow import FlowError
-from advisor_app.domain.models import Agreement, Attachment
-from advisor_app.services import attachments, cases
+from advisor_app.domain.models import Agreement, Attachment, Case, Consultation
+from advisor_app.services import attachments, audit, cases
 from advisor_app.store import Store
 
 PDF_PURPOSE = "协议书PDF"
@@ -66,12 +66,24 @@ def case_document(store: Store, kind: str, case_id: str) -> bytes:
         raise ValueError(f"未知的文书类型：{kind}（可选：{'、'.join(DOCUMENT_KINDS)}）")
     case = case_data(store, case_id)
     if kind == "agreement" and case.get("agreement_status") == "已签署":
-        return reprint(store, case["agreement_id"])
-    return render_case_document(kind, case, _kit(store))
+        pdf = reprint(store, case["agreement_id"])
+    else:
+        pdf = render_case_document(kind, case, _kit(store))
+    _audit_print(store, Case, case_id, kind)
+    return pdf
 
 
 def consultation_record(store: Store, record_id: str) -> bytes:
-    return render_consultation(consultation_data(store, record_id), _kit(store))
+    pdf = render_consultation(consultation_data(store, record_id), _kit(store))
+    _audit_print(store, Consultation, record_id, "consultation")
+    return pdf
+
+
+def _audit_print(store: Store, model: type, record_id: str, document: str) -> None:
+    """打印 is taking personal data away on paper: it goes into the audit log (no names)."""
+    with store.session() as session:
+        region = getattr(session.get(model, record_id), "region_code", None)
+    audit.log(store, "打印", model.__tablename__, target_id=record_id, region_code=region, detail=document)
 
 
 def agreement_pdf(store: Store, agreement_id: str) -> bytes:
@@ -81,9 +93,15 @@ def agreement_pdf(store: Store, agreement_id: str) -> bytes:
         status = agreement.status if agreement else None
     if status is None:
         raise LookupError("找不到该协议")
-    if status != "草稿":
-        return reprint(store, agreement_id)
-    return render_agreement(agreement_by_id(store, agreement_id), _kit(store))
+    pdf = (
+        reprint(store, agreement_id)
+        if status != "草稿"
+        else render_agreement(agreement_by_id(store, agreement_id), _kit(store))
+    )
+    with store.session() as session:
+        case_id = session.get(Agreement, agreement_id).case_id
+    _audit_print(store, Case, case_id, "agreement")
+    return pdf
 
 
 def sign_and_print(store: Store, agreement_id: str, signed_on: date | None = None) -> bytes:

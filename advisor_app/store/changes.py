@@ -12,7 +12,7 @@ from __future__ import annotations
 from sqlalchemy import event, insert
 from sqlalchemy.orm import Session
 
-from advisor_app.domain.models import Case, CaseParty, ChangeLog, Consultation, SyncMixin, utcnow
+from advisor_app.domain.models import AuditEvent, Case, CaseParty, ChangeLog, Consultation, SyncMixin, utcnow
 from advisor_app.store import search
 
 
@@ -36,6 +36,9 @@ def _before_flush(session: Session, _context, _instances) -> None:  # noqa: ANN0
             obj.created_at = obj.created_at or now
             obj.updated_at = now
             touched.append(obj)
+    for obj in [*session.dirty, *session.deleted]:
+        if isinstance(obj, AuditEvent):
+            raise PermissionError("审计记录只能追加，不能修改或删除")
     for obj in session.dirty:
         if isinstance(obj, SyncMixin) and session.is_modified(obj, include_collections=False):
             obj.rev = (obj.rev or 0) + 1

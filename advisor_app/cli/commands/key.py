@@ -25,6 +25,9 @@ def run(args, store: Store) -> int:  # noqa: ANN001
     if not args.yes:
         print("显示密钥需加 --yes 确认：持有密钥和数据文件的人可以读取全部数据。", file=sys.stderr)
         return 2
+    from advisor_app.services import audit
+
+    audit.log(store, "显示密钥", "store", detail="advisor key show")
     print(store.key.hex())
     print("在新电脑上恢复备份前，设置环境变量 ADVISOR_DB_KEY 为上面的密钥。", file=sys.stderr)
     return 0
