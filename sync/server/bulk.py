@@ -61,6 +61,9 @@ def claim_revisions(conn: Connection, rows: list[tuple[str, str, int, str]], acc
             "ON CONFLICT DO NOTHING RETURNING kind, record_id, rev",
             (account_id, now, kinds, ids, revs, hashes),
         )
+        if result.rowcount == len(rows):  # the usual case: all new, no need to read the rows back
+            result.close()
+            return {(k, i, r) for k, i, r, _h in rows}
         return {(k, i, r) for k, i, r in result}
     held = held_revisions(conn, [(k, i) for k, i, _r, _h in rows])
     fresh = [r for r in rows if (r[0], r[1], r[2]) not in held]
