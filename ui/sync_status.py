@@ -246,3 +246,9 @@ def install(window: QMainWindow, store: Any, *, auto: bool = True) -> SyncContro
     if auto:
         controller.start_auto()
     return controller
+
+
+def shutdown_all(timeout_ms: int = 10000) -> None:
+    """Hook for the main window's close: cancel running syncs and wait for their threads."""
+    for controller in list(_controllers.values()):
+        controller.shutdown(timeout_ms)
