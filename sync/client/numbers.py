@@ -33,9 +33,11 @@ def _left(store: Store, committee_id: str, year: int) -> int:
 
 
 def committees_in_use(store: Store) -> list[str]:
-    """Committees this device numbers cases under: the configured one and any with local cases."""
+    """Committees this device numbers cases under: the configured one and those of this account's
+    cases (a township that pulls its villages' cases does not hoard their numbers: blocks leave gaps)."""
     with store.session() as session:
-        ids = set(session.scalars(select(Case.committee_id).where(Case.deleted.is_(False)).distinct()))
+        ids = set(session.scalars(select(Case.committee_id).where(Case.deleted.is_(False), Case.owner == store.user)
+                                  .distinct()))
         configured = store.setting("committee_id")
         if configured:
             ids.add(configured)
