@@ -227,7 +227,7 @@ class DashboardView(QWidget):
         c["consultations"].set_value(figs.consultations.total)
         rate = figs.satisfaction.satisfied_rate
         c["satisfaction"].set_value("—" if rate is None else f"{rate:.1f}%", f"共 {figs.satisfaction.total} 次评价")
-        c["bad"].set_value(len(figs.satisfaction.bad))
+        c["bad"].set_value(figs.satisfaction.bad_count)
         c["overdue"].set_value(len(figs.overdue.cases))
         c["window"].set_value(len(figs.overdue.confirmation_window))
         c["visits"].set_value(len(figs.overdue.visits))

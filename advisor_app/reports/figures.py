@@ -17,6 +17,7 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cached_property
 from typing import Any
 
 from sqlalchemy import text
@@ -24,7 +25,7 @@ from sqlalchemy.orm import Session
 
 from advisor_app.domain import case_flow
 from advisor_app.domain.vocab import terms
-from advisor_app.reports.scope import Period, region_sql, table_access
+from advisor_app.reports.scope import Period, fetch, region_sql, table_access
 
 ONSITE_HOURS_PER_MONTH = 4  # domain.md §3: at least 4 hours on site a month
 LECTURES_PER_QUARTER = 1  # domain.md §3: at least one lecture a quarter
@@ -139,7 +140,7 @@ SELECT c.region_code, c.dispute_type, c.source, k.kind, c.prevention,
 GROUP BY 1, 2, 3, 4, 5"""
     return [
         CaseGroup(r[0], r[1], r[2], r[3], r[4], MediationRow("", r[5], r[6], r[7], r[8], r[9]), r[10])
-        for r in session.execute(text(sql), params)
+        for r in fetch(session, sql, params)
     ]
 
 
@@ -267,53 +268,58 @@ def _consultation_where(prefix: str, period: Period, params: dict[str, Any]) -> 
     )
 
 
-@dataclass(frozen=True)
-class ConsultationGroup:
-    """Consultations of the period sharing village, month, every reported dimension and tags."""
-
-    region_code: str
-    category: str
-    mode: str
-    month: str
-    subcategory: str
-    service: str
-    tags: str  # the JSON text as stored; parsed once per group, not per record
-    count: int
-    onsite_minutes: int  # duration of the 实地 ones
+# What the consultation, village and 重点人群 figures need from the period's consultations: counts
+# by each dimension (margins, not cross tables), per village also the 实地 minutes, per tags text.
+ROLLUPS = (*CONSULTATION_DIMS, "region", "tags")
 
 
-def consultation_groups(session: Session, prefix: str, period: Period) -> list[ConsultationGroup]:
-    """One grouped pass over the period's consultations; the consultation, village and 重点人群
-    figures are roll-ups of these groups (a consultation falls in exactly one)."""
+def consultation_rollups(session: Session, prefix: str, period: Period) -> dict[str, dict[str, tuple[int, int]]]:
+    """``dimension -> key -> (count, on-site minutes)`` for the period's consultations, in one statement.
+
+    The records are grouped once by every dimension together (one sort of the period's rows); each
+    margin is then summed over those groups inside SQLite, so a year of records returns a few
+    hundred rows, not tens of thousands. A consultation falls in exactly one inner group.
+    """
     params: dict[str, Any] = {}
-    dims = ", ".join(CONSULTATION_DIMS[name] for name in ("category", "mode", "month", "subcategory", "service"))
-    sql = (
-        f"SELECT region_code, {dims}, tags, COUNT(*), "
-        f"COALESCE(SUM(CASE WHEN mode = '实地' THEN duration_minutes END), 0) "
-        f"FROM consultations {table_access(session, 'consultations', period)} "
-        f"WHERE {_consultation_where(prefix, period, params)} GROUP BY 1, 2, 3, 4, 5, 6, 7"
+    inner = ", ".join(f"{expr} AS {name}" for name, expr in CONSULTATION_DIMS.items())
+    margins = " UNION ALL ".join(
+        f"SELECT '{dim}', {'region_code' if dim == 'region' else dim}, SUM(n), SUM(onsite) FROM g GROUP BY 2"
+        for dim in ROLLUPS
     )
-    return [ConsultationGroup(*row) for row in session.execute(text(sql), params)]
+    sql = (
+        f"WITH g AS MATERIALIZED (SELECT region_code, tags, {inner}, COUNT(*) AS n, "
+        "COALESCE(SUM(CASE WHEN mode = '实地' THEN duration_minutes END), 0) AS onsite "
+        f"FROM consultations {table_access(session, 'consultations', period)} "
+        f"WHERE {_consultation_where(prefix, period, params)} GROUP BY 1, 2, 3, 4, 5, 6, 7) {margins}"
+    )
+    out: dict[str, dict[str, tuple[int, int]]] = {dim: {} for dim in ROLLUPS}
+    for dim, key, n, onsite in fetch(session, sql, params):
+        out[dim][key] = (n, onsite)
+    return out
 
 
 def consultations(
-    session: Session, prefix: str, period: Period, groups: list[ConsultationGroup] | None = None
+    session: Session,
+    prefix: str,
+    period: Period,
+    rollups: dict[str, dict[str, tuple[int, int]]] | None = None,
 ) -> Consultations:
+    rollups = consultation_rollups(session, prefix, period) if rollups is None else rollups
     out = Consultations(
         by_category=dict.fromkeys(terms("consultation_categories"), 0),
         by_mode=dict.fromkeys(terms("service_modes"), 0),
         by_month=dict.fromkeys(period.month_keys(), 0),
     )
-    for g in consultation_groups(session, prefix, period) if groups is None else groups:
-        out.total += g.count
-        for target, key in (
-            (out.by_category, g.category),
-            (out.by_mode, g.mode),
-            (out.by_month, g.month),
-            (out.by_subcategory, g.subcategory),
-            (out.by_service, g.service),
-        ):
-            target[key] = target.get(key, 0) + g.count
+    out.total = sum(n for n, _ in rollups["region"].values())
+    for dim, target in (
+        ("category", out.by_category),
+        ("mode", out.by_mode),
+        ("month", out.by_month),
+        ("subcategory", out.by_subcategory),
+        ("service", out.by_service),
+    ):
+        for key, (n, _) in rollups[dim].items():
+            target[key] = target.get(key, 0) + n
     return out
 
 
@@ -372,15 +378,16 @@ def _tag_values(tags: str | None) -> set[str]:
 
 
 def priority_groups(
-    session: Session, prefix: str, period: Period, consultation_rows: list[ConsultationGroup] | None = None
+    session: Session,
+    prefix: str,
+    period: Period,
+    rollups: dict[str, dict[str, tuple[int, int]]] | None = None,
 ) -> list[GroupServed]:
     rows = {g: GroupServed(g) for g in terms("priority_groups")}
-    parsed: dict[str, set[str]] = {}
-    for g in consultation_groups(session, prefix, period) if consultation_rows is None else consultation_rows:
-        if g.tags not in parsed:
-            parsed[g.tags] = _tag_values(g.tags)
-        for tag in parsed[g.tags]:
-            rows.setdefault(tag, GroupServed(tag)).consultations += g.count
+    rollups = consultation_rollups(session, prefix, period) if rollups is None else rollups
+    for tags, (n, _) in rollups["tags"].items():
+        for tag in _tag_values(tags):
+            rows.setdefault(tag, GroupServed(tag)).consultations += n
     params: dict[str, Any] = {}
     _, parties = _tag_sql(prefix, period, params, "j.value, COUNT(DISTINCT {t}.id)")
     for tag, n in session.execute(text(parties + " GROUP BY j.value"), params):
@@ -419,8 +426,6 @@ def _rating_union(where: str, access: str = "") -> str:
     )
 
 
-
-
 @dataclass
 class BadRating:
     """A 不满意/非常不满意 rating, listed for follow-up (domain.md §4)."""
@@ -442,11 +447,27 @@ class BadRating:
 @dataclass
 class Satisfaction:
     by_grade: dict[str, int]
-    bad: list[BadRating]
+    bad_details: list[str] = field(default_factory=list, repr=False)  # JSON arrays, parsed on demand
 
     @property
     def total(self) -> int:
         return sum(self.by_grade.values())
+
+    @property
+    def bad_count(self) -> int:
+        """不满意 + 非常不满意 ratings (the length of :attr:`bad`, without building it)."""
+        return sum(n for g, n in self.by_grade.items() if g in terms("bad_grades"))
+
+    @cached_property
+    def bad(self) -> list[BadRating]:
+        """The bad ratings for follow-up, by due day (none first) then id."""
+        out = [
+            BadRating(r[0], r[1], r[2], r[3], _day(r[4]), r[5], _day(r[6]), _day(r[7]), r[8])
+            for details in self.bad_details
+            for r in json.loads(details)
+        ]
+        out.sort(key=lambda b: (b.follow_up_due is not None, b.follow_up_due or date.min, b.id))
+        return out
 
     @property
     def satisfied_rate(self) -> float | None:
@@ -474,21 +495,19 @@ def satisfaction(session: Session, prefix: str, period: Period) -> Satisfaction:
     params.update({f"b{i}": g for i, g in enumerate(bad_grades)})
     placeholders = ", ".join(f":b{i}" for i in range(len(bad_grades)))
     by_grade = dict.fromkeys(terms("satisfaction_grades"), 0)
-    bad = []
-    rows = session.execute(
-        text(
-            "SELECT x.grade, COUNT(*), json_group_array(json_array(x.id, x.target_kind, x.target_id, x.rated_on, "
-            "x.comment, x.follow_up_due, x.followed_up_on, x.region_code)) "
-            f"FILTER (WHERE x.grade IN ({placeholders})) {where} GROUP BY x.grade"
-        ),
+    details = []
+    rows = fetch(
+        session,
+        "SELECT x.grade, COUNT(*), json_group_array(json_array(x.id, x.target_kind, x.target_id, x.grade, "
+        "x.rated_on, x.comment, x.follow_up_due, x.followed_up_on, x.region_code)) "
+        f"FILTER (WHERE x.grade IN ({placeholders})) {where} GROUP BY x.grade",
         params,
     )
-    for grade, n, details in rows:
+    for grade, n, bad in rows:
         by_grade[grade] = n
-        for r in json.loads(details or "[]"):
-            bad.append(BadRating(r[0], r[1], r[2], grade, _day(r[3]), r[4], _day(r[5]), _day(r[6]), r[7]))
-    bad.sort(key=lambda b: (b.follow_up_due is not None, b.follow_up_due or date.min, b.id))
-    return Satisfaction(by_grade, bad)
+        if bad and bad != "[]":
+            details.append(bad)
+    return Satisfaction(by_grade, details)
 
 
 def _rating_ids(session: Session, prefix: str, period: Period, key: str | None, as_of: date) -> list[str]:
@@ -554,45 +573,61 @@ def villages(
     prefix: str,
     period: Period,
     cases: list[CaseGroup] | None = None,
-    consultation_rows: list[ConsultationGroup] | None = None,
+    rollups: dict[str, dict[str, tuple[int, int]]] | None = None,
 ) -> list[Village]:
     """Each village of the scope; one grouped query per table (not one per village).
 
-    ``cases`` and ``consultation_rows`` (the period's groups, when the caller has them) save the two
-    biggest of those queries.
+    ``cases`` and ``rollups`` (the period's case groups and consultation roll-ups, when the caller
+    has them) save the two biggest of those queries.
     """
     quarters = period.covering_quarters()
 
     def per_region(sql: str, extra: dict[str, Any] | None = None) -> dict[str, tuple]:
-        params: dict[str, Any] = {**_period_params(period), "qs": _d(quarters.start), "qe": _d(quarters.end),
-                                  **(extra or {})}
+        params: dict[str, Any] = {
+            **_period_params(period),
+            "qs": _d(quarters.start),
+            "qe": _d(quarters.end),
+            **(extra or {}),
+        }
         query = sql.format(region=region_sql("region_code", params, prefix))
         return {row[0]: tuple(row[1:]) for row in session.execute(text(query), params)}
 
-    roster = per_region("SELECT region_code, COUNT(*) FROM legal_literates "
-                        "WHERE deleted = 0 AND status = '在册' AND {region} GROUP BY 1")
+    roster = per_region(
+        "SELECT region_code, COUNT(*) FROM legal_literates "
+        "WHERE deleted = 0 AND status = '在册' AND {region} GROUP BY 1"
+    )
     cons: dict[str, tuple] = {}
-    if consultation_rows is None:
-        cons = per_region("SELECT region_code, COALESCE(SUM(CASE WHEN mode = '实地' THEN duration_minutes END), 0), "
-                          "COUNT(*) FROM consultations WHERE deleted = 0 AND occurred_at >= :ps AND occurred_at < :pe "
-                          "AND {region} GROUP BY 1")
+    if rollups is None:
+        cons = per_region(
+            "SELECT region_code, COALESCE(SUM(CASE WHEN mode = '实地' THEN duration_minutes END), 0), "
+            "COUNT(*) FROM consultations WHERE deleted = 0 AND occurred_at >= :ps AND occurred_at < :pe "
+            "AND {region} GROUP BY 1"
+        )
     else:
-        for g in consultation_rows:
-            minutes, n = cons.get(g.region_code, (0, 0))
-            cons[g.region_code] = (minutes + g.onsite_minutes, n + g.count)
-    acts = per_region("SELECT region_code, COALESCE(SUM(duration_minutes), 0), COUNT(*) FROM activities "
-                      "WHERE deleted = 0 AND held_on >= :ps AND held_on < :pe AND {region} GROUP BY 1")
-    lectures = per_region("SELECT region_code, COUNT(*) FROM activities WHERE deleted = 0 AND kind = '法治讲座' "
-                          "AND held_on >= :qs AND held_on < :qe AND {region} GROUP BY 1")
+        cons = {code: (minutes, n) for code, (n, minutes) in rollups["region"].items()}
+    acts = per_region(
+        "SELECT region_code, COALESCE(SUM(duration_minutes), 0), COUNT(*) FROM activities "
+        "WHERE deleted = 0 AND held_on >= :ps AND held_on < :pe AND {region} GROUP BY 1"
+    )
+    lectures = per_region(
+        "SELECT region_code, COUNT(*) FROM activities WHERE deleted = 0 AND kind = '法治讲座' "
+        "AND held_on >= :qs AND held_on < :qe AND {region} GROUP BY 1"
+    )
     if cases is None:
-        case_counts = per_region("SELECT region_code, COUNT(*) FROM cases WHERE deleted = 0 "
-                                 "AND accepted_on >= :ps AND accepted_on < :pe AND {region} GROUP BY 1")
+        case_counts = per_region(
+            "SELECT region_code, COUNT(*) FROM cases WHERE deleted = 0 "
+            "AND accepted_on >= :ps AND accepted_on < :pe AND {region} GROUP BY 1"
+        )
     else:
         case_counts = {}
         for group in cases:
-            case_counts[group.region_code] = (case_counts.get(group.region_code, (0,))[0] + group.row.accepted,)
-    screenings = per_region("SELECT region_code, COUNT(*) FROM screenings WHERE deleted = 0 "
-                            "AND held_on >= :ps AND held_on < :pe AND {region} GROUP BY 1")
+            case_counts[group.region_code] = (
+                case_counts.get(group.region_code, (0,))[0] + group.row.accepted,
+            )
+    screenings = per_region(
+        "SELECT region_code, COUNT(*) FROM screenings WHERE deleted = 0 "
+        "AND held_on >= :ps AND held_on < :pe AND {region} GROUP BY 1"
+    )
     keys = period.month_keys()
     zero = per_region(
         "SELECT region_code, COUNT(DISTINCT month) FROM zero_reports WHERE deleted = 0 "
@@ -601,8 +636,10 @@ def villages(
     )
     params: dict[str, Any] = {}
     rows = session.execute(
-        text(f"SELECT code, name FROM regions WHERE level = 'village' AND {region_sql('code', params, prefix)} "
-             "ORDER BY code"),
+        text(
+            f"SELECT code, name FROM regions WHERE level = 'village' AND {region_sql('code', params, prefix)} "
+            "ORDER BY code"
+        ),
         params,
     )
     out = []
@@ -610,8 +647,19 @@ def villages(
         c_min, c_n = cons.get(code, (0, 0))
         a_min, a_n = acts.get(code, (0, 0))
         records = c_n + a_n + case_counts.get(code, (0,))[0] + screenings.get(code, (0,))[0]
-        out.append(Village(code, name, roster.get(code, (0,))[0], c_min + a_min, lectures.get(code, (0,))[0],
-                           records, zero.get(code, (0,))[0], period.months, period.quarters()))
+        out.append(
+            Village(
+                code,
+                name,
+                roster.get(code, (0,))[0],
+                c_min + a_min,
+                lectures.get(code, (0,))[0],
+                records,
+                zero.get(code, (0,))[0],
+                period.months,
+                period.quarters(),
+            )
+        )
     return out
 
 
@@ -728,8 +776,11 @@ def overdue(session: Session, prefix: str, as_of: date) -> Overdue:
         )
     ]
     rparams: dict[str, Any] = {"today": _d(as_of)}
-    region_of = "CASE r.target_kind " + " ".join(
-        f"WHEN '{kind}' THEN t{n}.region_code" for n, (kind, _) in enumerate(RATING_TARGETS)) + " END"
+    region_of = (
+        "CASE r.target_kind "
+        + " ".join(f"WHEN '{kind}' THEN t{n}.region_code" for n, (kind, _) in enumerate(RATING_TARGETS))
+        + " END"
+    )
     targets = " ".join(
         f"LEFT JOIN {table} t{n} ON r.target_kind = '{kind}' AND t{n}.id = r.target_id AND t{n}.deleted = 0"
         for n, (kind, table) in enumerate(RATING_TARGETS)

@@ -44,8 +44,14 @@ def export(sheets: list[Sheet], path: Path | str) -> Path:
 
 
 def _item_values(row: MediationRow) -> list[object]:
-    return [row.accepted, row.success, "" if row.rate is None else row.rate, row.performed, row.confirmed,
-            row.amount_wan]
+    return [
+        row.accepted,
+        row.success,
+        "" if row.rate is None else row.rate,
+        row.performed,
+        row.confirmed,
+        row.amount_wan,
+    ]
 
 
 def monthly(store: Store, region: str | None, period: Period, signature: Signature | None = None) -> Sheet:
@@ -98,7 +104,9 @@ def _last_day(period: Period) -> date:
 LEDGER_HEADER = ["序号", "时间", "对象", "内容", "方式", "结果", "村（社区）", "顾问"]
 
 
-def ledger_rows(store: Store, region: str | None, period: Period, adviser: str | None = None) -> list[list[Any]]:
+def ledger_rows(
+    store: Store, region: str | None, period: Period, adviser: str | None = None
+) -> list[list[Any]]:
     """One row per service (一事一记): consultations and activities in time order."""
     params: dict[str, Any] = {"ps": period.start.isoformat(), "pe": period.end.isoformat()}
     region_c = region_sql("c.region_code", params, region_prefix(region))
@@ -123,7 +131,11 @@ ORDER BY t"""
 
 
 def ledger(
-    store: Store, region: str | None, period: Period, adviser: str | None = None, signature: Signature | None = None
+    store: Store,
+    region: str | None,
+    period: Period,
+    adviser: str | None = None,
+    signature: Signature | None = None,
 ) -> Sheet:
     """村（居）法律顾问工作台账: 时间, 对象, 内容, 方式, 结果 per service (domain.md §3)."""
     with store.session() as session:
@@ -141,8 +153,23 @@ def ledger(
 
 # --- 法律明白人花名册 ----------------------------------------------------------------------------------
 
-ROSTER_HEADER = ["序号", "姓名", "性别", "出生年月", "民族", "政治面貌", "文化程度", "身份类别", "所在村",
-                 "村民小组", "联系电话", "证书编号", "状态", "培训记录", "参与活动"]
+ROSTER_HEADER = [
+    "序号",
+    "姓名",
+    "性别",
+    "出生年月",
+    "民族",
+    "政治面貌",
+    "文化程度",
+    "身份类别",
+    "所在村",
+    "村民小组",
+    "联系电话",
+    "证书编号",
+    "状态",
+    "培训记录",
+    "参与活动",
+]
 
 
 def roster(store: Store, region: str | None = None) -> Sheet:
@@ -172,7 +199,9 @@ ORDER BY m.region_code, m.status, m.name"""
         subtitle=f"地区：{name}　　在册 {sum(1 for r in rows if r[12] == '在册')} 人",
         tables=[
             Table("名册", ROSTER_HEADER, rows),
-            Table("各村在册人数（目标：每村至少 3 名）", ["村（社区）", "在册人数", "目标", "差额"], per_village),
+            Table(
+                "各村在册人数（目标：每村至少 3 名）", ["村（社区）", "在册人数", "目标", "差额"], per_village
+            ),
         ],
         sheet_name="法律明白人花名册",
     )

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -27,7 +28,15 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from advisor_app.reports.scope import Period, add_months, month, region_prefix, region_sql
+from advisor_app.reports.scope import (
+    Period,
+    add_months,
+    fetch,
+    month,
+    region_prefix,
+    region_sql,
+    table_access,
+)
 from advisor_app.resources import resource_path
 from advisor_app.store import Store
 
@@ -47,18 +56,41 @@ def keywords() -> dict[str, list[str]]:
 
 
 def binomial_tail(k: int, n: int, p: float) -> float:
-    """P(X >= k) for X ~ Binomial(n, p), summed in log space (no SciPy needed)."""
+    """P(X >= k) for X ~ Binomial(n, p) (no SciPy needed).
+
+    The terms are summed away from the mode, where they fall geometrically, each from the previous
+    by the ratio of consecutive terms, until they no longer change the sum: tens of steps instead of
+    one ``lgamma`` per term up to ``n`` (a township's series runs to thousands of records). Above the
+    mode the upper tail is summed; at or below it, 1 − the lower tail (then the result is ≥ ~1/2).
+    """
     if k <= 0:
         return 1.0
     if k > n:
         return 0.0
-    log_p, log_q = math.log(p), math.log1p(-p)
-    log_terms = [
-        math.lgamma(n + 1) - math.lgamma(i + 1) - math.lgamma(n - i + 1) + i * log_p + (n - i) * log_q
-        for i in range(k, n + 1)
-    ]
-    top = max(log_terms)
-    return min(1.0, math.exp(top) * sum(math.exp(t - top) for t in log_terms))
+    q = 1.0 - p
+    mode = math.floor((n + 1) * p)
+    if k > mode:
+        return min(1.0, _tail_sum(k, n, p, q, step=1))
+    return max(0.0, min(1.0, 1.0 - _tail_sum(k - 1, n, p, q, step=-1)))
+
+
+def _log_pmf(i: int, n: int, p: float) -> float:
+    return math.lgamma(n + 1) - math.lgamma(i + 1) - math.lgamma(n - i + 1) + i * math.log(p) + (n - i) * math.log1p(-p)
+
+
+def _tail_sum(start: int, n: int, p: float, q: float, step: int) -> float:
+    """Sum of the pmf from ``start`` outwards (``step`` +1: up to n, −1: down to 0), away from the mode."""
+    total, term, i = 1.0, 1.0, start  # terms relative to the first, which is the largest
+    while 0 <= i + step <= n:
+        if step > 0:
+            term *= (n - i) / (i + 1) * p / q
+        else:
+            term *= i / (n - i + 1) * q / p
+        i += step
+        total += term
+        if term < total * 1e-17:
+            break
+    return math.exp(_log_pmf(start, n, p)) * total
 
 
 @dataclass(frozen=True)
@@ -120,38 +152,126 @@ SOURCES = {
     "cases": ("cases", "accepted_on", "dispute_type", "summary", "类纠纷"),
 }
 
+Series = dict[tuple[str, str, str], dict[str, int]]  # (group, kind, label) -> month -> count
+
+
+class KeywordMatcher:
+    """Which curated keywords a text contains, as ``text LIKE '%word%'`` would say, in one regex pass.
+
+    A lookahead alternation, longest words first, finds at each position the longest keyword starting
+    there; every other keyword starting there is a prefix of it, so it is added too. ASCII letters
+    match regardless of case, as in SQLite's LIKE.
+    """
+
+    def __init__(self, words: list[str]) -> None:
+        ordered = sorted(set(words), key=lambda w: (-len(w), w))
+        self.pattern = re.compile("(?=(" + "|".join(map(re.escape, ordered)) + "))", re.IGNORECASE | re.ASCII)
+        fold = {w: _ascii_lower(w) for w in ordered}
+        self.implied = {fold[w]: tuple(v for v in ordered if fold[w].startswith(fold[v])) for w in ordered}
+
+    def find(self, text: str | None) -> set[str]:
+        if not text:
+            return set()
+        found: set[str] = set()
+        for hit in self.pattern.findall(text):
+            found.update(self.implied[_ascii_lower(hit)])
+        return found
+
+
+def _ascii_lower(text: str) -> str:
+    return "".join(c.lower() if c.isascii() else c for c in text)
+
+
+@cache
+def matcher() -> KeywordMatcher:
+    return KeywordMatcher([w for ws in keywords().values() for w in ws])
+
+
+def _month_keys(start: date, end: date) -> list[str]:
+    keys, day = [], start
+    while day < end:
+        keys.append(f"{day.year:04d}-{day.month:02d}")
+        day = add_months(day, 1)
+    return keys
+
+
+def _roll_up(prefix: str, counts: dict[tuple[str, str, str], int], out: Series) -> None:
+    """Add per-village counts ``(region_code, label, month)`` to every group level of the scope."""
+    levels = [level for level in GROUP_LEVELS if level >= len(prefix)]
+    for (code, label, mon), n in counts.items():
+        for level in levels:
+            series = out.setdefault((code[:level], label[0], label[1]), {})
+            series[mon] = series.get(mon, 0) + n
+
+
+def category_counts(
+    session: Session, prefix: str, start: date, end: date, source: str
+) -> dict[tuple[str, str], dict[str, int]]:
+    """Records per (region code, category) per month, one grouped pass over [start, end)."""
+    table, day_col, cat_col, _, _ = SOURCES[source]
+    params: dict[str, Any] = {"s": start.isoformat(), "e": end.isoformat()}
+    period = Period("window", start, end, "")
+    sql = (
+        f"SELECT region_code, {cat_col}, substr({day_col}, 1, 7), COUNT(*) "
+        f"FROM {table} {table_access(session, table, period)} "
+        f"WHERE deleted = 0 AND {day_col} >= :s AND {day_col} < :e AND {region_sql('region_code', params, prefix)} "
+        "GROUP BY 1, 2, 3"
+    )
+    out: dict[tuple[str, str], dict[str, int]] = {}
+    for code, cat, mon, n in fetch(session, sql, params):
+        out.setdefault((code, cat), {})[mon] = n
+    return out
+
+
+def _keyword_counts(session: Session, prefix: str, start: date, end: date, source: str) -> dict[tuple, int]:
+    """Records per (region code, keyword, month): the texts are read once and matched in Python (one
+    regex pass per text beats one LIKE per keyword per record)."""
+    table, day_col, _, text_col, _ = SOURCES[source]
+    params: dict[str, Any] = {"s": start.isoformat(), "e": end.isoformat()}
+    period = Period("window", start, end, "")
+    sql = (
+        f"SELECT region_code, substr({day_col}, 1, 7), {text_col} FROM {table} {table_access(session, table, period)} "
+        f"WHERE deleted = 0 AND {day_col} >= :s AND {day_col} < :e AND {region_sql('region_code', params, prefix)}"
+    )
+    find, seen = matcher().find, {}
+    counts: dict[tuple, int] = {}
+    for code, mon, body in fetch(session, sql, params):
+        words = seen.get(body)
+        if words is None:
+            words = seen[body] = find(body)
+        for word in words:
+            key = (code, ("keyword", word), mon)
+            counts[key] = counts.get(key, 0) + 1
+    return counts
+
 
 def _series(
-    session: Session, prefix: str, start: date, end: date, source: str
-) -> tuple[dict[tuple[str, str, str], dict[str, int]], dict[str, str]]:
-    """Counts per (group, kind, label) per month, and each group's first month with any record."""
-    table, day_col, cat_col, text_col, _ = SOURCES[source]
-    out: dict[tuple[str, str, str], dict[str, int]] = {}
+    session: Session,
+    prefix: str,
+    start: date,
+    end: date,
+    source: str,
+    categories: dict[tuple[str, str], dict[str, int]] | None = None,
+) -> tuple[Series, dict[str, str]]:
+    """Counts per (group, kind, label) per month, and each group's first month with any record.
+
+    ``categories`` (from :func:`category_counts` over a window containing [start, end)) saves a pass.
+    """
+    window = set(_month_keys(start, end))
+    if categories is None:
+        categories = category_counts(session, prefix, start, end, source)
+    flat = {
+        (code, ("category", cat), mon): n
+        for (code, cat), by_month in categories.items()
+        for mon, n in by_month.items()
+        if mon in window
+    }
+    out: Series = {}
+    _roll_up(prefix, flat, out)
     first: dict[str, str] = {}
-    words = sorted({w for ws in keywords().values() for w in ws})
-    for level in GROUP_LEVELS:
-        if level < len(prefix):
-            continue
-        params: dict[str, Any] = {"s": start.isoformat(), "e": end.isoformat(), "n": level}
-        region = region_sql("region_code", params, prefix)
-        base = f"FROM {table} WHERE deleted = 0 AND {day_col} >= :s AND {day_col} < :e AND {region}"
-        group = "substr(region_code, 1, :n)"
-        for g, cat, mon, count in session.execute(
-            text(
-                f"SELECT {group}, {cat_col}, substr({day_col}, 1, 7), COUNT(DISTINCT id) {base} GROUP BY 1, 2, 3"
-            ),
-            params,
-        ):
-            out.setdefault((g, "category", cat), {})[mon] = count
-            first[g] = min(first.get(g, mon), mon)
-        params.update({f"w{i}": f"%{w}%" for i, w in enumerate(words)})
-        sums = ", ".join(f"SUM({text_col} LIKE :w{i})" for i in range(len(words)))
-        for g, mon, *counts in session.execute(
-            text(f"SELECT {group}, substr({day_col}, 1, 7), {sums} {base} GROUP BY 1, 2"), params
-        ):
-            for word, count in zip(words, counts, strict=True):
-                if count:
-                    out.setdefault((g, "keyword", word), {})[mon] = count
+    for (group, _, _), by_month in out.items():
+        first[group] = min(first.get(group, min(by_month)), min(by_month))
+    _roll_up(prefix, _keyword_counts(session, prefix, start, end, source), out)
     return out, first
 
 
@@ -169,43 +289,60 @@ def _ids(session: Session, source: str, group: str, kind: str, label: str, perio
 
 def detect(store: Store, region: str | None, period: Period) -> list[HotTopic]:
     """Hot topics of the month ``period`` inside ``region`` (None: the whole store), strongest first."""
-    if period.kind != "month":
-        period = month(add_months(period.end, -1).year, add_months(period.end, -1).month)
-    prefix = region_prefix(region)
+    with store.session() as session:
+        return analyse(session, region_prefix(region), period)
+
+
+def hot_month(period: Period) -> Period:
+    """The month a period's hot topics are about: the period itself or its last month."""
+    if period.kind == "month":
+        return period
+    last = add_months(period.end, -1)
+    return month(last.year, last.month)
+
+
+def analyse(
+    session: Session,
+    prefix: str,
+    period: Period,
+    categories: dict[str, dict[tuple[str, str], dict[str, int]]] | None = None,
+) -> list[HotTopic]:
+    """:func:`detect` inside a session; ``categories`` (source -> :func:`category_counts` over a window
+    covering the 7 months) lets the dashboard share its 12-month trend pass."""
+    period = hot_month(period)
     current = period.month_keys()[0]
     start = add_months(period.start, -BASELINE_MONTHS)
     baseline_keys = [
         f"{d.year:04d}-{d.month:02d}" for d in (add_months(start, i) for i in range(BASELINE_MONTHS))
     ]
     candidates: list[tuple[str, str, str, str, Rise]] = []
-    with store.session() as session:
-        names = {code: name for code, name in session.execute(text("SELECT code, name FROM regions"))}
-        for source in SOURCES:
-            counts, first = _series(session, prefix, start, period.end, source)
-            for (group, kind, label), by_month in counts.items():
-                months = [m for m in baseline_keys if m >= first[group]]
-                if len(months) < MIN_BASELINE_MONTHS:
-                    continue
-                rise = measure_rise(by_month.get(current, 0), [by_month.get(m, 0) for m in months])
-                candidates.append((source, group, kind, label, rise))
-        tests = len(candidates)
-        topics = []
-        for source, group, kind, label, rise in candidates:
-            if not is_flagged(rise, tests):
+    names = {code: name for code, name in session.execute(text("SELECT code, name FROM regions"))}
+    for source in SOURCES:
+        counts, first = _series(session, prefix, start, period.end, source, (categories or {}).get(source))
+        for (group, kind, label), by_month in counts.items():
+            months = [m for m in baseline_keys if m >= first[group]]
+            if len(months) < MIN_BASELINE_MONTHS:
                 continue
-            name = names.get(group.ljust(12, "0"), group)
-            unit = SOURCES[source][4]
-            what = f"{label} {unit}" if kind == "category" else f"含“{label}”的{unit[1:]}"
-            topics.append(
-                HotTopic(
-                    group,
-                    name,
-                    source,
-                    kind,
-                    label,
-                    rise,
-                    explain(name, what, rise),
-                    _ids(session, source, group, kind, label, period),
-                )
+            rise = measure_rise(by_month.get(current, 0), [by_month.get(m, 0) for m in months])
+            candidates.append((source, group, kind, label, rise))
+    tests = len(candidates)
+    topics = []
+    for source, group, kind, label, rise in candidates:
+        if not is_flagged(rise, tests):
+            continue
+        name = names.get(group.ljust(12, "0"), group)
+        unit = SOURCES[source][4]
+        what = f"{label} {unit}" if kind == "category" else f"含“{label}”的{unit[1:]}"
+        topics.append(
+            HotTopic(
+                group,
+                name,
+                source,
+                kind,
+                label,
+                rise,
+                explain(name, what, rise),
+                _ids(session, source, group, kind, label, period),
             )
+        )
     return sorted(topics, key=lambda t: (t.rise.p_value, -t.rise.count))

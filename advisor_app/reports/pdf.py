@@ -17,8 +17,15 @@ from advisor_app.reports.sheet import Sheet
 def write(sheets: list[Sheet], path: Path) -> Path:
     font = chinese_font()
     page = landscape(A4) if sheets and sheets[0].landscape else A4
-    doc = SimpleDocTemplate(str(path), pagesize=page, leftMargin=12 * mm, rightMargin=12 * mm,
-                            topMargin=12 * mm, bottomMargin=12 * mm, title=sheets[0].title if sheets else "")
+    doc = SimpleDocTemplate(
+        str(path),
+        pagesize=page,
+        leftMargin=12 * mm,
+        rightMargin=12 * mm,
+        topMargin=12 * mm,
+        bottomMargin=12 * mm,
+        title=sheets[0].title if sheets else "",
+    )
     title = ParagraphStyle("title", fontName=font, fontSize=16, leading=22, alignment=1)
     plain = ParagraphStyle("plain", fontName=font, fontSize=9, leading=13)
     cell = ParagraphStyle("cell", fontName=font, fontSize=7.5, leading=9.5, wordWrap="CJK")
@@ -34,14 +41,18 @@ def write(sheets: list[Sheet], path: Path) -> Path:
             weights = table.widths or [2.2] + [1] * (len(table.header) - 1)
             widths = [total * w / sum(weights) for w in weights]
             grid = Table(data, colWidths=widths, repeatRows=1)
-            grid.setStyle(TableStyle([
-                ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eeeeee")),
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                # narrow padding: the mediation table has 20 columns on a landscape A4 page
-                ("LEFTPADDING", (0, 0), (-1, -1), 2),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 2),
-            ]))
+            grid.setStyle(
+                TableStyle(
+                    [
+                        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eeeeee")),
+                        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                        # narrow padding: the mediation table has 20 columns on a landscape A4 page
+                        ("LEFTPADDING", (0, 0), (-1, -1), 2),
+                        ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+                    ]
+                )
+            )
             story.append(grid)
         if sheet.footer:
             story += [Spacer(1, 6 * mm), Paragraph(sheet.footer, plain)]

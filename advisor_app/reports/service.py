@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from advisor_app.domain.models import Region
 from advisor_app.reports import figures
-from advisor_app.reports.scope import Period, region_prefix
+from advisor_app.reports.scope import Period, add_months, region_prefix
 from advisor_app.store import Store
 
 
@@ -50,7 +50,7 @@ def compute(store: Store, region: str | None, period: Period, as_of: date | None
     with store.session() as session:
         # One grouped pass per big table; the figures are roll-ups of these groups.
         cases = figures.case_groups(session, prefix, period)
-        cons = figures.consultation_groups(session, prefix, period)
+        cons = figures.consultation_rollups(session, prefix, period)
         return Figures(
             region_code=region or None,
             region_name=region_label(session, region),
@@ -96,27 +96,28 @@ class DashboardData:
 
 
 def dashboard(store: Store, region: str | None, period: Period, as_of: date | None = None) -> DashboardData:
+    """The figures, the 12-month trend and the hot topics in one session.
+
+    The trend's pass (records per village, category and month over 12 months) also gives the hot
+    topics their category series, so each table is read once for both.
+    """
     from advisor_app.reports import hot_topics
-    from advisor_app.reports.scope import add_months
 
     figs = compute(store, region, period, as_of)
     year = Period("trend", add_months(period.end, -12), period.end, "近 12 个月")
     prefix = region_prefix(region)
     with store.session() as session:
-        trend = figures.consultations(session, prefix, year).by_month
-        cases = {k: 0 for k in year.month_keys()}
-        params: dict = {"ps": year.start.isoformat(), "pe": year.end.isoformat()}
-        from sqlalchemy import text
-
-        from advisor_app.reports.scope import region_sql
-
-        sql = (
-            "SELECT substr(accepted_on, 1, 7), COUNT(DISTINCT id) FROM cases WHERE deleted = 0 "
-            f"AND accepted_on >= :ps AND accepted_on < :pe AND {region_sql('region_code', params, prefix)} GROUP BY 1"
-        )
-        for mon, n in session.execute(text(sql), params):
-            cases[mon] = n
-    return DashboardData(figs, trend, cases, hot_topics.detect(store, region, period))
+        categories = {
+            source: hot_topics.category_counts(session, prefix, year.start, year.end, source)
+            for source in hot_topics.SOURCES
+        }
+        trend = {source: dict.fromkeys(year.month_keys(), 0) for source in categories}
+        for source, counts in categories.items():
+            for by_month in counts.values():
+                for mon, n in by_month.items():
+                    trend[source][mon] += n
+        topics = hot_topics.analyse(session, prefix, period, categories)
+    return DashboardData(figs, trend["consultations"], trend["cases"], topics)
 
 
 def describe(store: Store, kind: str, ids: list[str]) -> list[str]:
