@@ -297,21 +297,23 @@ class SyncClient:
         position = cur.value if after is None else after
         got = 0
         total = 0
-        if position == 0 and kinds is None:
-            # First sync of an account: the server's counts give the progress bar a total.
-            summary = http.json("GET", "/v1/summary")
-            total = sum(t["count"] for t in summary["tables"].values())
+        first_sync = position == 0 and kinds is None
         seen_ids: dict[str, set[str]] = {}
         while True:
             params = {"after": position, "limit": self.page_size}
             if kinds:
                 params["kinds"] = kinds
             page = http.json("GET", "/v1/changes", params=params)
+            if first_sync and page["more"] and not total:
+                # A large first sync of an account: the server's counts give the progress bar a total.
+                summary = http.json("GET", "/v1/summary")
+                total = sum(t["count"] for t in summary["tables"].values())
             applied = pull.Applied()
-            with pull.remote_connection(self.store.engine) as conn:
-                pull.apply_page(conn, page["changes"], applied)
-                if kinds is None:
-                    state.set_cursor(conn, value=page["cursor"])
+            if page["count"] or (kinds is None and page["cursor"] != position):
+                with pull.remote_connection(self.store.engine) as conn:
+                    pull.apply_page(conn, page["changes"], applied)
+                    if kinds is None:
+                        state.set_cursor(conn, value=page["cursor"])
             for k, ids in applied.ids.items():
                 seen_ids.setdefault(k, set()).update(ids)
             position = page["cursor"]
