@@ -34,7 +34,9 @@ def make_app(argv: Sequence[str] = ()) -> QApplication:
     settings = QSettings()
     app._translators = i18n.install(app, str(settings.value(LANGUAGE_SETTING, i18n.DEFAULT_LANGUAGE)))
     apply_font_size(int(settings.value(FONT_SETTING, DEFAULT_FONT_SIZE)))
-    style = Path(__file__).resolve().parent.parent / "resources" / "styles" / "app.qss"
+    from advisor_app.resources import resources_dir
+
+    style = resources_dir() / "styles" / "app.qss"  # the frozen bundle keeps resources/ elsewhere
     if style.exists():
         app.setStyleSheet(style.read_text(encoding="utf-8"))
     return app
