@@ -86,6 +86,7 @@ class DashboardView(QWidget):
         self.tasks = tasks  # ui.tasks.TaskManager: figures computed off the GUI thread when given
         self.data: service.DashboardData | None = None
         self.last_dialog: RecordsDialog | None = None
+        self._generation = 0  # only the newest refresh is computed and shown
         self._build()
         self._fill_selectors()
         self.refresh()
@@ -208,11 +209,27 @@ class DashboardView(QWidget):
             self.status.setText(getattr(exc, "errors", {}).get("period", str(exc)))
             return
         self.status.setText("正在统计…")
-        job = lambda: service.dashboard(self.store, region, period)  # noqa: E731
+        self._generation += 1
+        generation = self._generation
+
+        def job() -> service.DashboardData | None:
+            # A refresh overtaken by a newer one (the user is still choosing) is skipped unrun.
+            if generation != self._generation:
+                return None
+            return service.dashboard(self.store, region, period)
+
+        def done(data: service.DashboardData | None) -> None:
+            if data is not None and generation == self._generation:
+                self.show_data(data)
+
+        def failed(exc: BaseException) -> None:
+            if generation == self._generation:
+                self.status.setText(f"统计失败：{exc}")
+
         if self.tasks is not None:
-            self.tasks.run_db(job, self.show_data, lambda exc: self.status.setText(f"统计失败：{exc}"))
+            self.tasks.run_db(job, done, failed)
         else:
-            self.show_data(job())
+            done(job())
 
     def show_data(self, data: service.DashboardData) -> None:
         self.data = data
@@ -340,23 +357,46 @@ class DashboardView(QWidget):
             return
         figs = self.data.figures
         if figure == "bad_ratings":
-            kind, ids = "ratings", [b.id for b in figs.satisfaction.bad]
-        elif figure == "unreported":
-            kind, ids = "regions", [v.code for v in figs.villages if v.report_status == "未上报"]
-        elif figure == "ratings" and cell is None:
-            kind, ids = "ratings", []
-            for grade in figs.satisfaction.by_grade:
-                ids += service.records(self.store, figs.region_code, figs.period, "ratings", grade)[1]
+            self.emit_records("ratings", [b.id for b in figs.satisfaction.bad])
+            return
+        if figure == "unreported":
+            self.emit_records("regions", [v.code for v in figs.villages if v.report_status == "未上报"])
+            return
+
+        def job() -> tuple[str, list[str]]:
+            if figure == "ratings" and cell is None:
+                ids: list[str] = []
+                for grade in figs.satisfaction.by_grade:
+                    ids += service.records(self.store, figs.region_code, figs.period, "ratings", grade)[1]
+                return "ratings", ids
+            return service.records(self.store, figs.region_code, figs.period, figure, cell, figs.as_of)
+
+        if self.tasks is not None:  # the records are looked up on the database thread too
+            self.tasks.run_db(job, lambda found: self.emit_records(*found),
+                              lambda exc: self.status.setText(f"查找记录失败：{exc}"))
         else:
-            kind, ids = service.records(self.store, figs.region_code, figs.period, figure, cell, figs.as_of)
-        self.emit_records(kind, ids)
+            self.emit_records(*job())
 
     def emit_records(self, kind: str, ids: list[str]) -> None:
         signal = QMetaMethod.fromSignal(self.openRecords)
         if self.isSignalConnected(signal):
             self.openRecords.emit(kind, ids)
             return
-        lines = ids if kind == "regions" else service.describe(self.store, kind, ids)
+        self.show_records_dialog(kind, ids)
+
+    def show_records_dialog(self, kind: str, ids: list[str]) -> None:
+        """The simple list of records (for kinds without a list page, or with nothing connected)."""
+        if kind == "regions":
+            names = {self.region_box.itemData(i): self.region_box.itemText(i).strip()
+                     for i in range(self.region_box.count())}
+            self._open_dialog([names.get(code) or code for code in ids])
+        elif self.tasks is not None:
+            self.tasks.run_db(lambda: service.describe(self.store, kind, ids), self._open_dialog,
+                              lambda exc: self.status.setText(f"查找记录失败：{exc}"))
+        else:
+            self._open_dialog(service.describe(self.store, kind, ids))
+
+    def _open_dialog(self, lines: list[str]) -> None:
         self.last_dialog = RecordsDialog("相关记录", lines, self)
         self.last_dialog.open()
 

@@ -33,6 +33,9 @@ SEARCH_DEBOUNCE_MS = 250
 FIRST_PAGE = 200
 FULL_LIST_DELAY_MS = 120
 STRETCH_COLUMNS = {"question", "summary", "topic"}
+# Shown while the list holds records handed over by the 统计 page (not yet in the .ts files).
+PINNED_NOTE = "统计中的 {n} 条记录"
+UNPIN_LABEL = "显示全部"
 
 
 class ListPage(QWidget):
@@ -66,6 +69,7 @@ class ListPage(QWidget):
         self.first_page_seconds = 0.0
         self._complete_generation = 0
         self._requested_at = 0.0
+        self.pinned: list[str] | None = None  # ids handed over by another page, see show_ids
 
         self.search = QLineEdit()
         self.search.setObjectName("search")
@@ -98,8 +102,12 @@ class ListPage(QWidget):
         bar.addWidget(self.search, 3)
         for widget in (self.village, self.type, self.status, self.date_from, QLabel("–"), self.date_to):
             bar.addWidget(widget)
+        self.unpin_button = QPushButton(UNPIN_LABEL)
+        self.unpin_button.setVisible(False)
+        self.unpin_button.clicked.connect(self._filters_changed)
         filters = QHBoxLayout()
         filters.addWidget(self.count, 1)
+        filters.addWidget(self.unpin_button)
         filters.addWidget(self.export_button)
 
         columns = listing.columns(kind)
@@ -131,11 +139,11 @@ class ListPage(QWidget):
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(SEARCH_DEBOUNCE_MS)
         self._debounce.timeout.connect(self.reload)
-        self.search.textChanged.connect(lambda _t: self._debounce.start())
+        self.search.textChanged.connect(lambda _t: (self._unpin(), self._debounce.start()))
         for box in (self.village, self.type, self.status):
-            box.currentIndexChanged.connect(self.reload)
-        self.date_from.dateChanged.connect(self.reload)
-        self.date_to.dateChanged.connect(self.reload)
+            box.currentIndexChanged.connect(self._filters_changed)
+        self.date_from.dateChanged.connect(self._filters_changed)
+        self.date_to.dateChanged.connect(self._filters_changed)
         self.model.sort_requested.connect(self._sort)
         self.view.doubleClicked.connect(lambda index: self._open(index.row()))
         enter = QShortcut(
@@ -174,6 +182,9 @@ class ListPage(QWidget):
         """
         self._debounce.stop()
         self._generation += 1
+        if self.pinned is not None:
+            self._show_pinned()
+            return
         generation = self._generation
         filters, sort, desc = self.filters(), self.sort_key, self.descending
         self._requested_at = time.perf_counter()
@@ -258,7 +269,34 @@ class ListPage(QWidget):
         if rid:
             self.open_requested.emit(rid)
 
+    # --- records handed over by another page ------------------------------------------------------
+
+    def show_ids(self, ids: list[str]) -> None:
+        """List just these records, in this order (e.g. those behind a figure of the 统计 page),
+        until the user changes a filter or presses 显示全部."""
+        self.pinned = list(ids)
+        self.reload()
+
+    def _show_pinned(self) -> None:
+        ids = list(self.pinned or [])
+        self.model.set_ids(ids)  # rows are still read in blocks as they are painted
+        if not self._sized and ids:
+            self._size_columns()
+        self.count.setText(PINNED_NOTE.format(n=len(ids)))
+        self.unpin_button.setVisible(True)
+        self._complete_generation = self._generation
+        self.loaded.emit(len(ids))
+
+    def _unpin(self) -> None:
+        self.pinned = None
+        self.unpin_button.setVisible(False)
+
+    def _filters_changed(self) -> None:
+        self._unpin()
+        self.reload()
+
     def set_date_range(self, start: date | None, end: date | None) -> None:
+        self._unpin()
         for edit, value in ((self.date_from, start), (self.date_to, end)):
             edit.blockSignals(True)
             edit.setDate(QDate(value.year, value.month, value.day) if value else NO_DATE)

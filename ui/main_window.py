@@ -28,6 +28,13 @@ GEOMETRY = "main/geometry"
 STATE = "main/state"
 SPLITTER = "main/splitter"
 LAST_PAGE = "main/page"
+# record kind (table name) of a 统计 drill-down -> the page listing it
+RECORD_PAGES = {
+    "consultations": "consultations",
+    "cases": "cases",
+    "activities": "activities",
+    "legal_literates": "roster",
+}
 
 
 def _dashboard(store: Any, tasks: Any) -> QWidget:
@@ -58,7 +65,7 @@ class MainWindow(QMainWindow):
             ("cases", self.tr("Dispute mediation"), lambda: self._page("ui.pages", "CasesPage")),
             ("roster", self.tr("Legal literate persons"), lambda: self._page("ui.roster_page", "RosterPage")),
             ("activities", self.tr("Legal publicity"), lambda: self._page("ui.pages", "ActivitiesPage")),
-            ("statistics", self.tr("Statistics"), lambda: _dashboard(store, tasks)),
+            ("statistics", self.tr("Statistics"), self._statistics),
             ("sync", self.tr("Sync"), lambda: self._page("ui.sync_page", "SyncPage")),
             ("settings", self.tr("Settings"), self._settings),
         ]
@@ -100,6 +107,21 @@ class MainWindow(QMainWindow):
         page.go_to.connect(self._go_to)
         page.reload()
         return page
+
+    def _statistics(self) -> QWidget:
+        page = _dashboard(self.store, self.tasks)
+        if hasattr(page, "openRecords"):
+            page.openRecords.connect(self.open_records)
+        return page
+
+    def open_records(self, kind: str, ids: list[str]) -> None:
+        """Show the records behind a 统计 figure: on their list page when they have one, else in
+        the dashboard's own list."""
+        key = RECORD_PAGES.get(kind)
+        if key is None:
+            self.page("statistics").show_records_dialog(kind, ids)
+            return
+        self.show_page(key).list.show_ids(ids)
 
     def _settings(self) -> QWidget:
         from ui.settings_page import SettingsPage

@@ -82,3 +82,84 @@ def test_figures_computed_on_the_task_thread(qtbot, dataset):
         qtbot.waitUntil(lambda: widget.cards["accepted"].value == 4, timeout=5000)
     finally:
         tasks.shutdown()
+
+
+def test_refreshes_overtaken_by_newer_ones_are_skipped(qtbot, dataset, monkeypatch):
+    from advisor_app.reports import service
+    from ui.dashboard import DashboardView
+    from ui.tasks import TaskManager
+
+    calls = []
+    real = service.dashboard
+    monkeypatch.setattr(service, "dashboard", lambda store, region, period: calls.append(region) or real(store, region, period))
+    tasks = TaskManager()
+    try:
+        widget = DashboardView(dataset, tasks=tasks)
+        qtbot.addWidget(widget)
+        for region in (TOWNSHIP, V1, TOWNSHIP, V1):
+            widget.set_scope(region, "2026-10")
+        qtbot.waitUntil(lambda: widget.data is not None and widget.data.figures.region_code == V1, timeout=10000)
+        qtbot.waitUntil(lambda: tasks.pending() == 0, timeout=10000)
+        assert widget.cards["accepted"].value == 2
+        assert calls[-1] == V1 and len(calls) < 5  # 1 from the constructor + at most 2 of the 4 above ran
+    finally:
+        tasks.shutdown()
+
+
+def test_drill_down_runs_on_the_task_thread(qtbot, dataset):
+    from ui.dashboard import DashboardView
+    from ui.tasks import TaskManager
+
+    tasks = TaskManager()
+    try:
+        widget = DashboardView(dataset, tasks=tasks)
+        qtbot.addWidget(widget)
+        widget.set_scope(TOWNSHIP, "2026-10")
+        qtbot.waitUntil(lambda: widget.cards["accepted"].value == 4, timeout=10000)
+        received = []
+        widget.openRecords.connect(lambda kind, ids: received.append((kind, ids)))
+        widget.cards["success"].click()
+        assert received == []  # not answered on the GUI thread
+        qtbot.waitUntil(lambda: bool(received), timeout=5000)
+        assert received[0][0] == "cases" and set(received[0][1]) == {dataset.ids.c1, dataset.ids.c2}
+    finally:
+        tasks.shutdown()
+
+
+def test_main_window_lists_the_records_behind_a_figure(qtbot, dataset, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from advisor_app.services import setup
+    from ui.main_window import MainWindow
+    from ui.tasks import TaskManager
+
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
+    setup.configure(dataset, "人民调解员", TOWNSHIP, user="赵调解")
+    tasks = TaskManager()
+    try:
+        window = MainWindow(dataset, tasks)
+        qtbot.addWidget(window)
+        window.show()
+        stats = window.show_page("statistics")
+        assert stats.tasks is tasks
+        stats.set_scope(TOWNSHIP, "2026-10")
+        qtbot.waitUntil(lambda: stats.cards["accepted"].value == 4, timeout=10000)
+        stats.cards["success"].click()
+        qtbot.waitUntil(lambda: window.stack.currentWidget() is window.pages.get("cases"), timeout=5000)
+        cases_page = window.pages["cases"]
+        qtbot.waitUntil(lambda: cases_page.list.pinned is not None and cases_page.list.model.rowCount() == 2,
+                        timeout=5000)
+        assert set(cases_page.list.model.ids()) == {dataset.ids.c1, dataset.ids.c2}
+        assert "2" in cases_page.list.count.text() and cases_page.list.unpin_button.isVisible()
+        cases_page.list.unpin_button.click()  # back to the whole list
+        qtbot.waitUntil(lambda: cases_page.list.model.rowCount() > 2, timeout=5000)
+        assert cases_page.list.pinned is None and not cases_page.list.unpin_button.isVisible()
+
+        window.show_page("statistics")
+        stats.cards["satisfaction"].click()  # ratings have no list page: the dashboard's own list
+        qtbot.waitUntil(lambda: stats.last_dialog is not None and stats.last_dialog.isVisible(), timeout=5000)
+        assert stats.last_dialog.list.count() == 4
+        stats.last_dialog.reject()
+    finally:
+        tasks.shutdown()
