@@ -513,3 +513,23 @@ class SyncConflict(Base):
     resolution: Mapped[str | None] = mapped_column(String(16))  # mine / theirs / merged
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     resolved_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+# --- local users of a shared PC (本机用户; local only, never synced) ---------------------------------
+
+
+class LocalUser(Base):
+    """本机用户: a person signing in to this installation, limited to a role and some regions.
+
+    ``region_codes`` are villages or townships (a township covers its villages). The password is
+    kept only as an scrypt hash (``scrypt$n$r$p$salt$hash``). The first user made is the 管理员.
+    """
+
+    __tablename__ = "local_users"
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    role: Mapped[str] = mapped_column(String(16))
+    region_codes: Mapped[list[str]] = mapped_column(JSON, default=list)
+    password_hash: Mapped[str] = mapped_column(String(256))
+    is_admin: Mapped[bool] = mapped_column(Boolean, default=False)
+    disabled: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)

@@ -32,7 +32,7 @@ from advisor_app.domain.models import (
 )
 from advisor_app.domain.validation import Checker, ValidationError, parse_date
 from advisor_app.io.tabular import TableFormatError, read_table, write_table
-from advisor_app.services import audit, numbering, ratings
+from advisor_app.services import audit, numbering, ratings, users
 from advisor_app.services.cases import CASE_FIELDS, check_case
 from advisor_app.services.consultations import EDITABLE as CONSULTATION_FIELDS
 from advisor_app.services.consultations import check_consultation
@@ -164,14 +164,15 @@ def export(
     ID numbers and phones are masked unless ``full`` is asked for and the installation's role may
     see them (:func:`privacy.may_unmask`). The file states who exported it, when, and whether masked.
     """
-    role = store.setting("role")
+    role = users.current_role(store)  # the signed-in local user's role, else the installation's
+    region_codes = users.narrow(store, None if region_codes is None else tuple(region_codes))
     if full and not privacy.may_unmask(role, kind):
         raise PermissionError(f"当前身份（{role}）不能导出完整的身份证号和电话，请导出打码版本")
     exporter = {"consultations": _export_consultations, "cases": _export_cases, "roster": _export_roster}[
         kind
     ]
     stamp = ExportStamp(
-        store.user, store.device_id, datetime.now().strftime("%Y-%m-%d %H:%M"), masked=not full
+        users.actor(store), store.device_id, datetime.now().strftime("%Y-%m-%d %H:%M"), masked=not full
     )
     with store.session() as session:
         names = _region_names(session)

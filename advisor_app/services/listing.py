@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import text
 
-from advisor_app.domain import idcard
+from advisor_app.domain import idcard, privacy
+from advisor_app.services import users
 from advisor_app.store import Store, search
 
 SEARCH_CAP = 1_000_000  # every hit; the id list is strings only, so even 100,000 stay small
@@ -54,7 +55,7 @@ class Spec:
     default_sort: str
     default_descending: bool = True
     datetime_dates: bool = False
-    mask: frozenset[str] = field(default_factory=frozenset)  # columns shown masked (ID numbers)
+    mask: frozenset[str] = field(default_factory=frozenset)  # columns shown masked (ID numbers, phones)
 
 
 REGION = Column("region", "r.name")
@@ -198,6 +199,9 @@ def ids(
     spec = SPECS[kind]
     column = _column(spec, sort or spec.default_sort)
     desc = spec.default_descending if descending is None else descending
+    scoped = users.narrow(store, filters.region_codes)  # the signed-in user's villages only
+    if scoped != filters.region_codes:
+        filters = replace(filters, region_codes=scoped)
     params: dict[str, Any] = {}
     where = _where(spec, filters, params)
     query = filters.text.strip()
@@ -235,7 +239,11 @@ def rows(store: Store, kind: str, record_ids: Sequence[str]) -> dict[str, tuple[
     spec = SPECS[kind]
     out: dict[str, tuple[Any, ...]] = {}
     exprs = ", ".join(c.expr for c in spec.columns)
-    masked = [i for i, c in enumerate(spec.columns) if c.key in spec.mask or c.key == "id_number"]
+    masked = {
+        i: privacy.mask_phone if c.key == "phone" else idcard.mask
+        for i, c in enumerate(spec.columns)
+        if c.key in spec.mask or c.key in ("id_number", "phone")
+    }
     with store.engine.connect() as conn:
         for start in range(0, len(record_ids), 500):
             chunk = list(record_ids[start : start + 500])
@@ -247,8 +255,8 @@ def rows(store: Store, kind: str, record_ids: Sequence[str]) -> dict[str, tuple[
             )
             for row in conn.execute(text(sql), params):
                 values = list(row[1:])
-                for i in masked:
-                    values[i] = idcard.mask(values[i])
+                for i, mask in masked.items():
+                    values[i] = mask(values[i]) if values[i] else values[i]
                 out[row[0]] = tuple(values)
     return out
 

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from sqlalchemy import text
 
 from advisor_app.domain.case_flow import CONFIRMATION_DAYS, OPEN
+from advisor_app.services import users
 from advisor_app.store import Store
 
 PUSHED_SEQ_SETTING = "sync.pushed_seq"  # the sync client stores the last change_log seq it pushed
@@ -44,6 +45,12 @@ def _region_clause(region_codes: list[str] | None, params: dict, alias: str = "k
     return f" AND {alias}.region_code IN ({', '.join(marks) or 'NULL'})"
 
 
+def _scoped(store: Store, region_codes: list[str] | None) -> list[str] | None:
+    """Only the signed-in user's villages (services.users); ``None`` when nothing limits."""
+    narrowed = users.narrow(store, region_codes)
+    return None if narrowed is None else list(narrowed)
+
+
 PARTIES = (
     "coalesce((SELECT group_concat(p.name, '、') FROM case_parties p WHERE p.case_id = k.id"
     " AND p.deleted = 0), '')"
@@ -63,6 +70,7 @@ def visits_due(
     store: Store, today: date, region_codes: list[str] | None = None, limit: int = 200
 ) -> list[Item]:
     """回访 scheduled up to a week ahead (and any overdue) that have not been made yet."""
+    region_codes = _scoped(store, region_codes)
     params = {"until": (today + timedelta(days=VISIT_LOOKAHEAD_DAYS)).isoformat(), "limit": limit}
     sql = (
         f"SELECT k.id, k.case_no, k.dispute_type || '｜' || {PARTIES}, v.due_on"
@@ -79,6 +87,7 @@ def overdue_cases(
     store: Store, today: date, region_codes: list[str] | None = None, limit: int = 200
 ) -> list[Item]:
     """Open cases past the one-month target (受理 + 30 days)."""
+    region_codes = _scoped(store, region_codes)
     params = {"today": today.isoformat(), "limit": limit, "o0": OPEN[0], "o1": OPEN[1]}
     sql = (
         f"SELECT k.id, k.case_no, k.dispute_type || '｜' || {PARTIES}, k.due_on FROM cases k"
@@ -93,6 +102,7 @@ def confirmation_window(
     store: Store, today: date, region_codes: list[str] | None = None, limit: int = 200
 ) -> list[Item]:
     """Signed written agreements still inside the 30 days to apply for 司法确认, not yet applied."""
+    region_codes = _scoped(store, region_codes)
     params = {
         "since": (today - timedelta(days=CONFIRMATION_DAYS)).isoformat(),
         "limit": limit,

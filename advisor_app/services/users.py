@@ -1,0 +1,286 @@
+"""本机用户: who is signed in on a shared PC, and which regions they may see.
+
+An installation without local users works as before (one person, every record: scope ``None``).
+Once the first user is made (she becomes the 管理员 who adds the others) every list, search, the
+工作台 and exports are limited to the signed-in user's villages, and nobody signed in sees nothing.
+
+The signed-in user belongs to the open :class:`Store` object (one process, one person at the
+keyboard), not to a database session, so the core asks :func:`current_scope` wherever it reads.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+import time
+import weakref
+from dataclasses import dataclass
+
+from sqlalchemy import select, text
+
+from advisor_app.domain.models import LocalUser, Region
+from advisor_app.domain.validation import ValidationError
+from advisor_app.services import setup
+from advisor_app.store import Store
+
+MIN_PASSWORD = 8
+LOCK_SETTING = "privacy.lock_minutes"
+DEFAULT_LOCK_MINUTES = 10
+MAX_FAILURES = 5  # wrong passwords in a row before sign-in pauses
+PAUSE_SECONDS = 60
+# scrypt cost for sign-in: ~50 ms here, slow enough against guessing a stolen file's hashes
+_N, _R, _P = 2**14, 8, 1
+
+
+class SignInError(Exception):
+    """Wrong name or password, or too many attempts (message in Chinese)."""
+
+
+@dataclass(frozen=True)
+class SignedIn:
+    """The person at the keyboard: name, role, the regions given and the villages they cover."""
+
+    name: str
+    role: str
+    is_admin: bool
+    region_codes: tuple[str, ...]
+    scope: tuple[str, ...]
+
+
+_signed_in: weakref.WeakKeyDictionary[Store, SignedIn] = weakref.WeakKeyDictionary()
+_failures: dict[tuple[int, str], list[float]] = {}
+
+
+# --- passwords ------------------------------------------------------------------------------------
+
+
+def hash_password(password: str) -> str:
+    salt = secrets.token_bytes(16)
+    digest = hashlib.scrypt(password.encode("utf-8"), salt=salt, n=_N, r=_R, p=_P, dklen=32)
+    return f"scrypt${_N}${_R}${_P}${salt.hex()}${digest.hex()}"
+
+
+def verify_password(password: str, stored: str) -> bool:
+    try:
+        scheme, n, r, p, salt, digest = stored.split("$")
+        if scheme != "scrypt":
+            return False
+        got = hashlib.scrypt(
+            password.encode("utf-8"), salt=bytes.fromhex(salt), n=int(n), r=int(r), p=int(p),
+            dklen=len(digest) // 2, maxmem=128 * 1024 * 1024,
+        )
+    except (ValueError, TypeError):
+        return False
+    return hmac.compare_digest(got.hex(), digest)
+
+
+# --- users ----------------------------------------------------------------------------------------
+
+
+def has_users(store: Store) -> bool:
+    with store.engine.connect() as conn:
+        return conn.execute(text("SELECT 1 FROM local_users LIMIT 1")).first() is not None
+
+
+def all_users(store: Store) -> list[LocalUser]:
+    with store.session() as session:
+        return list(session.scalars(select(LocalUser).order_by(LocalUser.name)))
+
+
+def _check(store: Store, name: str, role: str, region_codes: list[str], password: str | None) -> dict:
+    errors: dict[str, str] = {}
+    if not name.strip():
+        errors["name"] = "用户名：不能为空"
+    elif len(name.strip()) > 64:
+        errors["name"] = "用户名：不能超过 64 个字"
+    if role not in setup.ROLES:
+        errors["role"] = f"身份：“{role}”不在可选范围内（{'、'.join(setup.ROLES)}）"
+    if not region_codes:
+        errors["region_codes"] = "负责区域：请至少选择一个村或乡镇"
+    else:
+        with store.session() as session:
+            for code in region_codes:
+                region = session.get(Region, code)
+                if region is None or region.level not in ("township", "village"):
+                    errors["region_codes"] = f"负责区域：{code} 不是本机已知的村或乡镇"
+                    break
+    if password is not None and len(password) < MIN_PASSWORD:
+        errors["password"] = f"密码：至少 {MIN_PASSWORD} 位"
+    return errors
+
+
+def create_user(
+    store: Store, name: str, password: str, role: str, region_codes: list[str]
+) -> LocalUser:
+    """Add a local user. The first one becomes the 管理员; later ones need the 管理员 signed in."""
+    first = not has_users(store)
+    if not first:
+        me = current_user(store)
+        if me is None or not me.is_admin:
+            raise PermissionError("只有管理员可以添加本机用户")
+    name = name.strip()
+    errors = _check(store, name, role, region_codes, password)
+    with store.session() as session:
+        if not errors and session.get(LocalUser, name) is not None:
+            errors["name"] = f"用户名：“{name}”已存在"
+        if errors:
+            raise ValidationError(errors)
+        user = LocalUser(
+            name=name, role=role, region_codes=list(dict.fromkeys(region_codes)),
+            password_hash=hash_password(password), is_admin=first, disabled=False,
+        )
+        session.add(user)
+    if first:
+        _signed_in[store] = _signed(store, user)
+    return user
+
+
+def change_password(store: Store, name: str, old: str | None, new: str) -> None:
+    """A user changes her own password (with the old one); the 管理员 resets anyone's."""
+    me = current_user(store)
+    if me is None or (me.name != name and not me.is_admin):
+        raise PermissionError("只能修改自己的密码（管理员可重设他人的密码）")
+    if len(new) < MIN_PASSWORD:
+        raise ValidationError({"password": f"密码：至少 {MIN_PASSWORD} 位"})
+    with store.session() as session:
+        user = session.get(LocalUser, name)
+        if user is None:
+            raise ValidationError({"name": f"用户名：“{name}”不存在"})
+        if me.name == name and not verify_password(old or "", user.password_hash):
+            raise ValidationError({"old_password": "原密码：不正确"})
+        user.password_hash = hash_password(new)
+
+
+def set_disabled(store: Store, name: str, disabled: bool) -> None:
+    me = current_user(store)
+    if me is None or not me.is_admin:
+        raise PermissionError("只有管理员可以停用本机用户")
+    if me.name == name:
+        raise ValidationError({"name": "用户名：管理员不能停用自己"})
+    with store.session() as session:
+        user = session.get(LocalUser, name)
+        if user is None:
+            raise ValidationError({"name": f"用户名：“{name}”不存在"})
+        user.disabled = disabled
+
+
+# --- signing in -----------------------------------------------------------------------------------
+
+
+def _scope_of(store: Store, region_codes: list[str]) -> tuple[str, ...]:
+    """The codes given plus every region below them (a township covers its villages)."""
+    with store.engine.connect() as conn:
+        rows = conn.execute(text("SELECT code, parent_code FROM regions")).all()
+    children: dict[str, list[str]] = {}
+    for code, parent in rows:
+        children.setdefault(parent, []).append(code)
+    out: list[str] = []
+    todo = [c for c in region_codes if isinstance(c, str)]
+    while todo:
+        code = todo.pop()
+        if code not in out:
+            out.append(code)
+            todo.extend(children.get(code, ()))
+    return tuple(sorted(out))
+
+
+def _signed(store: Store, user: LocalUser) -> SignedIn:
+    codes = [c for c in (user.region_codes or []) if isinstance(c, str)]
+    return SignedIn(user.name, user.role, bool(user.is_admin), tuple(codes), _scope_of(store, codes))
+
+
+def sign_in(store: Store, name: str, password: str) -> SignedIn:
+    """Check the password and make this the user of ``store``; pauses after repeated failures."""
+    key = (id(store), name.strip())
+    now = time.monotonic()
+    recent = [t for t in _failures.get(key, []) if now - t < PAUSE_SECONDS]
+    if len(recent) >= MAX_FAILURES:
+        wait = int(PAUSE_SECONDS - (now - recent[0])) + 1
+        raise SignInError(f"密码错误次数过多，请 {wait} 秒后再试")
+    with store.session() as session:
+        user = session.get(LocalUser, name.strip())
+    # The hash runs even for an unknown name, so timing does not tell which names exist.
+    ok = verify_password(password, user.password_hash if user else hash_password(secrets.token_hex(8)))
+    if not ok or user is None or user.disabled:
+        recent.append(now)
+        _failures[key] = recent
+        raise SignInError("用户名或密码不正确" if user is None or not ok else "该用户已停用")
+    _failures.pop(key, None)
+    signed = _signed(store, user)
+    _signed_in[store] = signed
+    return signed
+
+
+def unlock(store: Store, password: str) -> SignedIn:
+    """The lock screen: the same person signs in again."""
+    me = current_user(store)
+    if me is None:
+        raise SignInError("没有已登录的用户")
+    return sign_in(store, me.name, password)
+
+
+def sign_out(store: Store) -> None:
+    _signed_in.pop(store, None)
+
+
+def current_user(store: Store) -> SignedIn | None:
+    return _signed_in.get(store)
+
+
+def current_scope(store: Store) -> tuple[str, ...] | None:
+    """Region codes the person at the keyboard may see; ``None`` = no local users, no limit.
+
+    With local users and nobody signed in, the scope is empty: nothing is shown (fails closed).
+    """
+    me = _signed_in.get(store)
+    if me is not None:
+        return me.scope
+    return () if has_users(store) else None
+
+
+def narrow(store: Store, region_codes: tuple[str, ...] | list[str] | None) -> tuple[str, ...] | None:
+    """``region_codes`` (a filter asked for, ``None``: all) cut down to the current scope."""
+    scope = current_scope(store)
+    if scope is None:
+        return None if region_codes is None else tuple(region_codes)
+    if region_codes is None:
+        return scope
+    allowed = set(scope)
+    return tuple(c for c in region_codes if c in allowed)
+
+
+def current_role(store: Store) -> str | None:
+    """The signed-in user's role, else the installation's (设置)."""
+    me = _signed_in.get(store)
+    return me.role if me is not None else setup.role(store)
+
+
+def actor(store: Store) -> str:
+    """Who is named in audit events: the local user when there is one, else the account."""
+    me = _signed_in.get(store)
+    return me.name if me is not None else store.user
+
+
+def may_read_audit(store: Store) -> bool:
+    """审计记录 are for the 司法所 (and the local 管理员)."""
+    me = _signed_in.get(store)
+    if me is not None:
+        return me.is_admin or me.role == "司法所"
+    return setup.role(store) in (None, "司法所")
+
+
+# --- app lock -------------------------------------------------------------------------------------
+
+
+def lock_minutes(store: Store) -> int:
+    try:
+        return max(1, int(store.setting(LOCK_SETTING) or DEFAULT_LOCK_MINUTES))
+    except ValueError:
+        return DEFAULT_LOCK_MINUTES
+
+
+def set_lock_minutes(store: Store, minutes: int) -> None:
+    if not 1 <= int(minutes) <= 240:
+        raise ValidationError({"lock_minutes": "自动锁定：请填写 1 到 240 分钟"})
+    store.set_setting(LOCK_SETTING, str(int(minutes)))
