@@ -33,7 +33,7 @@ PAUSE_SECONDS = 60
 _N, _R, _P = 2**14, 8, 1
 
 
-class SignInError(Exception):
+class SignInError(PermissionError):
     """Wrong name or password, or too many attempts (message in Chinese)."""
 
 
@@ -284,3 +284,25 @@ def set_lock_minutes(store: Store, minutes: int) -> None:
     if not 1 <= int(minutes) <= 240:
         raise ValidationError({"lock_minutes": "自动锁定：请填写 1 到 240 分钟"})
     store.set_setting(LOCK_SETTING, str(int(minutes)))
+
+
+# --- headless use ---------------------------------------------------------------------------------
+
+USER_ENV = "ADVISOR_USER"
+PASSWORD_ENV = "ADVISOR_USER_PASSWORD"
+
+
+def sign_in_password_from_env() -> str:
+    import os
+
+    return os.environ.get(PASSWORD_ENV, "")
+
+
+def sign_in_from_env(store: Store) -> SignedIn | None:
+    """The CLI acts as ``ADVISOR_USER`` (password in ``ADVISOR_USER_PASSWORD``) when local users exist."""
+    import os
+
+    name = os.environ.get(USER_ENV)
+    if not name or not has_users(store):
+        return None
+    return sign_in(store, name, sign_in_password_from_env())

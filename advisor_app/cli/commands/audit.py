@@ -1,0 +1,46 @@
+"""`advisor audit [--since DATE]`: who viewed, exported or printed personal data (审计记录)."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date, datetime
+
+from advisor_app.services import audit, users
+from advisor_app.store import Store
+
+
+def register(sub) -> None:  # noqa: ANN001
+    p = sub.add_parser("audit", help="审计记录：查看、导出、打印个人信息的记录（司法所）")
+    p.add_argument("--since", type=date.fromisoformat, default=None, help="起始日期 YYYY-MM-DD")
+    p.add_argument("--actor", default=None, help="只看某人的记录")
+    p.add_argument("--limit", type=int, default=500, help="最多显示条数（默认 500）")
+    p.set_defaults(func=run)
+
+
+def run(args, store: Store) -> int:  # noqa: ANN001
+    users.sign_in_from_env(store)
+    if not users.may_read_audit(store):
+        print("错误：审计记录仅司法所身份（或本机管理员）可以查看", file=sys.stderr)
+        return 2
+    since = datetime.combine(args.since, datetime.min.time()) if args.since else None
+    scope = users.current_scope(store)
+    shown = 0
+    for event in audit.events(store, since=since, actor=args.actor, limit=args.limit):
+        if scope is not None and event.region_code not in scope:
+            continue
+        print(
+            "\t".join(
+                (
+                    f"{event.at:%Y-%m-%d %H:%M:%S}",
+                    event.actor,
+                    event.action,
+                    event.target_kind,
+                    event.target_id or "",
+                    event.region_code,
+                    event.detail,
+                )
+            )
+        )
+        shown += 1
+    print(f"共 {shown} 条", file=sys.stderr)
+    return 0
