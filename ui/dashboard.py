@@ -142,8 +142,11 @@ class DashboardView(QWidget):
         charts = QGridLayout()
         self.type_chart, self.trend_chart, self.pie_chart = QChart(), QChart(), QChart()
         for n, (chart, title) in enumerate(
-            ((self.type_chart, "受理纠纷（按类型）"), (self.trend_chart, "近 12 个月咨询与受理"),
-             (self.pie_chart, "满意度"))
+            (
+                (self.type_chart, "受理纠纷（按类型）"),
+                (self.trend_chart, "近 12 个月咨询与受理"),
+                (self.pie_chart, "满意度"),
+            )
         ):
             chart.setTitle(title)
             view = QChartView(chart)
@@ -163,7 +166,11 @@ class DashboardView(QWidget):
         )
         self.village_table.cellDoubleClicked.connect(self._open_village_cell)
         for n, (title, widget) in enumerate(
-            (("热点（本月明显上升）", self.hot_list), ("待办与超期", self.overdue_list), ("各村情况", self.village_table))
+            (
+                ("热点（本月明显上升）", self.hot_list),
+                ("待办与超期", self.overdue_list),
+                ("各村情况", self.village_table),
+            )
         ):
             lists.addWidget(QLabel(title), 0, n)
             lists.addWidget(widget, 1, n)
@@ -243,13 +250,17 @@ class DashboardView(QWidget):
         c["confirmed"].set_value(total.confirmed)
         c["consultations"].set_value(figs.consultations.total)
         rate = figs.satisfaction.satisfied_rate
-        c["satisfaction"].set_value("—" if rate is None else f"{rate:.1f}%", f"共 {figs.satisfaction.total} 次评价")
+        c["satisfaction"].set_value(
+            "—" if rate is None else f"{rate:.1f}%", f"共 {figs.satisfaction.total} 次评价"
+        )
         c["bad"].set_value(figs.satisfaction.bad_count)
         c["overdue"].set_value(len(figs.overdue.cases))
         c["window"].set_value(len(figs.overdue.confirmation_window))
         c["visits"].set_value(len(figs.overdue.visits))
         unreported = [v for v in figs.villages if v.report_status == "未上报"]
-        c["unreported"].set_value(len(unreported), f"零上报 {sum(v.report_status == '零上报' for v in figs.villages)}")
+        c["unreported"].set_value(
+            len(unreported), f"零上报 {sum(v.report_status == '零上报' for v in figs.villages)}"
+        )
         self._charts(data)
         self._lists(data)
         self.status.setText(f"{figs.region_name}　{figs.period.label}")
@@ -325,19 +336,42 @@ class DashboardView(QWidget):
         self.overdue_list.clear()
         o = data.figures.overdue
         for row in o.cases:
-            self._add(self.overdue_list, f"超期 {row['days_over']} 天：{row['case_no'] or ''}（{row['dispute_type']}）",
-                      "cases", [row["id"]])
+            self._add(
+                self.overdue_list,
+                f"超期 {row['days_over']} 天：{row['case_no'] or ''}（{row['dispute_type']}）",
+                "cases",
+                [row["id"]],
+            )
         for row in o.confirmation_window:
-            self._add(self.overdue_list, f"司法确认还剩 {row['days_left']} 天：{row['case_no'] or ''}", "cases", [row["id"]])
+            self._add(
+                self.overdue_list,
+                f"司法确认还剩 {row['days_left']} 天：{row['case_no'] or ''}",
+                "cases",
+                [row["id"]],
+            )
         for row in o.visits:
-            self._add(self.overdue_list, f"待回访（{row['due_on']} 到期）：{row['case_no'] or ''}", "cases", [row["id"]])
+            self._add(
+                self.overdue_list,
+                f"待回访（{row['due_on']} 到期）：{row['case_no'] or ''}",
+                "cases",
+                [row["id"]],
+            )
         for row in o.follow_ups:
-            self._add(self.overdue_list, f"差评回访超期（{row['follow_up_due']} 到期）", "ratings", [row["id"]])
+            self._add(
+                self.overdue_list, f"差评回访超期（{row['follow_up_due']} 到期）", "ratings", [row["id"]]
+            )
         villages = data.figures.villages
         self.village_table.setRowCount(len(villages))
         for r, v in enumerate(villages):
-            values = [v.name, v.report_status, v.roster, v.roster_short, f"{v.onsite_hours:g} / {v.onsite_target_hours}",
-                      v.lectures, "达标" if v.duty_met else "未达标"]
+            values = [
+                v.name,
+                v.report_status,
+                v.roster,
+                v.roster_short,
+                f"{v.onsite_hours:g} / {v.onsite_target_hours}",
+                v.lectures,
+                "达标" if v.duty_met else "未达标",
+            ]
             for col, value in enumerate(values):
                 item = QTableWidgetItem(str(value))
                 item.setData(Qt.ItemDataRole.UserRole, v.code)
@@ -372,8 +406,11 @@ class DashboardView(QWidget):
             return service.records(self.store, figs.region_code, figs.period, figure, cell, figs.as_of)
 
         if self.tasks is not None:  # the records are looked up on the database thread too
-            self.tasks.run_db(job, lambda found: self.emit_records(*found),
-                              lambda exc: self.status.setText(f"查找记录失败：{exc}"))
+            self.tasks.run_db(
+                job,
+                lambda found: self.emit_records(*found),
+                lambda exc: self.status.setText(f"查找记录失败：{exc}"),
+            )
         else:
             self.emit_records(*job())
 
@@ -387,12 +424,17 @@ class DashboardView(QWidget):
     def show_records_dialog(self, kind: str, ids: list[str]) -> None:
         """The simple list of records (for kinds without a list page, or with nothing connected)."""
         if kind == "regions":
-            names = {self.region_box.itemData(i): self.region_box.itemText(i).strip()
-                     for i in range(self.region_box.count())}
+            names = {
+                self.region_box.itemData(i): self.region_box.itemText(i).strip()
+                for i in range(self.region_box.count())
+            }
             self._open_dialog([names.get(code) or code for code in ids])
         elif self.tasks is not None:
-            self.tasks.run_db(lambda: service.describe(self.store, kind, ids), self._open_dialog,
-                              lambda exc: self.status.setText(f"查找记录失败：{exc}"))
+            self.tasks.run_db(
+                lambda: service.describe(self.store, kind, ids),
+                self._open_dialog,
+                lambda exc: self.status.setText(f"查找记录失败：{exc}"),
+            )
         else:
             self._open_dialog(service.describe(self.store, kind, ids))
 

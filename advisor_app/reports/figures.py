@@ -273,7 +273,9 @@ def _consultation_where(prefix: str, period: Period, params: dict[str, Any]) -> 
 ROLLUPS = (*CONSULTATION_DIMS, "region", "tags")
 
 
-def consultation_rollups(session: Session, prefix: str, period: Period) -> dict[str, dict[str, tuple[int, int]]]:
+def consultation_rollups(
+    session: Session, prefix: str, period: Period
+) -> dict[str, dict[str, tuple[int, int]]]:
     """``dimension -> key -> (count, on-site minutes)`` for the period's consultations, in one statement.
 
     The records are grouped once by every dimension together (one sort of the period's rows); each

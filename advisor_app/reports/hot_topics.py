@@ -75,7 +75,13 @@ def binomial_tail(k: int, n: int, p: float) -> float:
 
 
 def _log_pmf(i: int, n: int, p: float) -> float:
-    return math.lgamma(n + 1) - math.lgamma(i + 1) - math.lgamma(n - i + 1) + i * math.log(p) + (n - i) * math.log1p(-p)
+    return (
+        math.lgamma(n + 1)
+        - math.lgamma(i + 1)
+        - math.lgamma(n - i + 1)
+        + i * math.log(p)
+        + (n - i) * math.log1p(-p)
+    )
 
 
 def _tail_sum(start: int, n: int, p: float, q: float, step: int) -> float:

@@ -28,8 +28,9 @@ def test_cards_and_charts_show_the_figures(view):
     assert cards["satisfaction"].value == "75.0%"
     assert cards["bad"].value == 1
     assert cards["unreported"].value == 1  # 张家村; 李家村 sent a 零上报
-    assert dict(zip(view.type_keys, [view.type_set.at(i) for i in range(view.type_set.count())], strict=True)) == {
-        "婚姻家庭": 1, "邻里": 2, "合同": 1}
+    assert dict(
+        zip(view.type_keys, [view.type_set.at(i) for i in range(view.type_set.count())], strict=True)
+    ) == {"婚姻家庭": 1, "邻里": 2, "合同": 1}
     assert sum(s.value() for s in view.pie.slices()) == 4
     assert view.trend_series[0].at(11).y() == 3  # October, the last of the 12 months
     assert view.village_table.rowCount() == 4
@@ -91,14 +92,20 @@ def test_refreshes_overtaken_by_newer_ones_are_skipped(qtbot, dataset, monkeypat
 
     calls = []
     real = service.dashboard
-    monkeypatch.setattr(service, "dashboard", lambda store, region, period: calls.append(region) or real(store, region, period))
+    monkeypatch.setattr(
+        service,
+        "dashboard",
+        lambda store, region, period: calls.append(region) or real(store, region, period),
+    )
     tasks = TaskManager()
     try:
         widget = DashboardView(dataset, tasks=tasks)
         qtbot.addWidget(widget)
         for region in (TOWNSHIP, V1, TOWNSHIP, V1):
             widget.set_scope(region, "2026-10")
-        qtbot.waitUntil(lambda: widget.data is not None and widget.data.figures.region_code == V1, timeout=10000)
+        qtbot.waitUntil(
+            lambda: widget.data is not None and widget.data.figures.region_code == V1, timeout=10000
+        )
         qtbot.waitUntil(lambda: tasks.pending() == 0, timeout=10000)
         assert widget.cards["accepted"].value == 2
         assert calls[-1] == V1 and len(calls) < 5  # 1 from the constructor + at most 2 of the 4 above ran
@@ -148,8 +155,9 @@ def test_main_window_lists_the_records_behind_a_figure(qtbot, dataset, tmp_path)
         stats.cards["success"].click()
         qtbot.waitUntil(lambda: window.stack.currentWidget() is window.pages.get("cases"), timeout=5000)
         cases_page = window.pages["cases"]
-        qtbot.waitUntil(lambda: cases_page.list.pinned is not None and cases_page.list.model.rowCount() == 2,
-                        timeout=5000)
+        qtbot.waitUntil(
+            lambda: cases_page.list.pinned is not None and cases_page.list.model.rowCount() == 2, timeout=5000
+        )
         assert set(cases_page.list.model.ids()) == {dataset.ids.c1, dataset.ids.c2}
         assert "2" in cases_page.list.count.text() and cases_page.list.unpin_button.isVisible()
         cases_page.list.unpin_button.click()  # back to the whole list

@@ -35,7 +35,11 @@ def _log_space_tail(k: int, n: int, p: float) -> float:
     if k > n:
         return 0.0
     logs = [
-        math.lgamma(n + 1) - math.lgamma(i + 1) - math.lgamma(n - i + 1) + i * math.log(p) + (n - i) * math.log1p(-p)
+        math.lgamma(n + 1)
+        - math.lgamma(i + 1)
+        - math.lgamma(n - i + 1)
+        + i * math.log(p)
+        + (n - i) * math.log1p(-p)
         for i in range(k, n + 1)
     ]
     top = max(logs)
@@ -48,12 +52,16 @@ def test_binomial_tail_exact_on_small_and_close_on_large_n():
         for months in (3, 4, 6):
             p = Fraction(1, months + 1)
             for k in range(0, n + 2):
-                assert hot_topics.binomial_tail(k, n, float(p)) == pytest.approx(_exact_tail(k, n, p), rel=1e-9, abs=1e-300)
+                assert hot_topics.binomial_tail(k, n, float(p)) == pytest.approx(
+                    _exact_tail(k, n, p), rel=1e-9, abs=1e-300
+                )
     for _ in range(400):  # township series: thousands of records
         n = rng.randint(200, 6000)
         p = 1 / rng.randint(4, 7)
         k = rng.randint(0, min(n, int(n * p * 2.5)))
-        assert hot_topics.binomial_tail(k, n, p) == pytest.approx(_log_space_tail(k, n, p), rel=1e-9, abs=1e-300)
+        assert hot_topics.binomial_tail(k, n, p) == pytest.approx(
+            _log_space_tail(k, n, p), rel=1e-9, abs=1e-300
+        )
 
 
 WORDS = ["工资", "工资条", "拖欠工资", "土地承包", "承包地", "撞", "App", "借款", "欠款", "110"]
@@ -61,7 +69,22 @@ WORDS = ["工资", "工资条", "拖欠工资", "土地承包", "承包地", "�
 
 def test_keyword_matcher_agrees_with_sqlite_like():
     matcher = hot_topics.KeywordMatcher(WORDS)
-    pieces = [*WORDS, "土地承包地", "APP", "app", "aPp", "欠", "工", "资", "承包", "地", "，", "a", "拖欠工资条", "借款欠款"]
+    pieces = [
+        *WORDS,
+        "土地承包地",
+        "APP",
+        "app",
+        "aPp",
+        "欠",
+        "工",
+        "资",
+        "承包",
+        "地",
+        "，",
+        "a",
+        "拖欠工资条",
+        "借款欠款",
+    ]
     rng = random.Random(5)
     db = sqlite3.connect(":memory:")
     for _ in range(3000):
@@ -90,7 +113,9 @@ def _reference_series(session, prefix, start, end, source):
         region = region_sql("region_code", params, prefix)
         base = f"FROM {table} WHERE deleted = 0 AND {day_col} >= :s AND {day_col} < :e AND {region}"
         group = "substr(region_code, 1, :n)"
-        sql = f"SELECT {group}, {cat_col}, substr({day_col}, 1, 7), COUNT(DISTINCT id) {base} GROUP BY 1, 2, 3"
+        sql = (
+            f"SELECT {group}, {cat_col}, substr({day_col}, 1, 7), COUNT(DISTINCT id) {base} GROUP BY 1, 2, 3"
+        )
         for g, cat, mon, count in session.execute(text(sql), params):
             out.setdefault((g, "category", cat), {})[mon] = count
             first[g] = min(first.get(g, mon), mon)
@@ -124,8 +149,16 @@ def test_hot_topic_series_match_the_per_level_queries(villages, region):
 
 def _snapshot(store, region, period):
     f = service.compute(store, region, period, AS_OF)
-    return (f.mediation, f.prevention, f.consultations, f.priority_groups, f.satisfaction.by_grade,
-            f.satisfaction.bad, f.villages, f.overdue)
+    return (
+        f.mediation,
+        f.prevention,
+        f.consultations,
+        f.priority_groups,
+        f.satisfaction.by_grade,
+        f.satisfaction.bad,
+        f.villages,
+        f.overdue,
+    )
 
 
 @pytest.mark.parametrize("text_period", ["2026-10", "2026-Q4", "2026"])
@@ -143,7 +176,9 @@ def test_table_scan_and_date_index_give_the_same_figures(dataset, monkeypatch, t
 
 def test_dashboard_trend_matches_the_monthly_figures(dataset):
     data = service.dashboard(dataset, TOWNSHIP, parse_period("2026-10"), AS_OF)
-    assert list(data.trend) == [f"{y}-{m:02d}" for y, m in [(2025, 11), (2025, 12)] + [(2026, m) for m in range(1, 11)]]
+    assert list(data.trend) == [
+        f"{y}-{m:02d}" for y, m in [(2025, 11), (2025, 12)] + [(2026, m) for m in range(1, 11)]
+    ]
     for mon in ("2026-09", "2026-10"):
         figs = service.compute(dataset, TOWNSHIP, parse_period(mon), AS_OF)
         assert data.trend[mon] == figs.consultations.total
