@@ -63,20 +63,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     install_crash_handler(data_dir)
     app.setWindowIcon(app_icon())
 
-    from advisor_app.services import setup
+    from advisor_app.services import setup, users
     from advisor_app.store import open_store
+    from ui import lock
     from ui.first_run import FirstRunDialog
+    from ui.local_login import LocalLoginDialog
     from ui.main_window import MainWindow
+    from ui.password_dialog import open_store_interactively
     from ui.tasks import TaskManager
 
-    store = open_store(args.data_dir)
+    store = open_store_interactively(data_dir, open_store)  # asks for / offers the store password
+    if store is None:
+        return 0
     tasks = TaskManager()
     try:
+        if users.has_users(store) and not LocalLoginDialog(store).exec():
+            return 0
         if not setup.is_configured(store):
             first = FirstRunDialog(store, tasks)
             if not first.exec():
                 return 0
         window = MainWindow(store, tasks)
+        lock.install(window, store)
         window.show()
         return app.exec()
     finally:

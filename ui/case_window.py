@@ -36,9 +36,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from advisor_app.domain import case_flow, idcard
+from advisor_app.domain import case_flow, idcard, privacy
 from advisor_app.domain.vocab import terms
-from advisor_app.services import attachments, cases, setup
+from advisor_app.services import attachments, cases, setup, users
 from advisor_app.services.drafts import Drafts
 from ui import clauses, dialogs, hooks, person_box
 from ui.forms import DRAFT_INTERVAL_MS, FieldsPanel, FormDialog, error_messages
@@ -234,6 +234,7 @@ class CaseWindow(QDialog):
         self.tasks = tasks
         self.case_id = case_id
         self.parties: list[dict[str, Any]] = []
+        self.reveal_numbers = False  # full ID numbers and phones shown after 显示完整号码 (audited)
         self.agreement_id: str | None = None
         self.agreement_status: str | None = None
         self.drafts = Drafts(store.data_dir)
@@ -336,6 +337,11 @@ class CaseWindow(QDialog):
         self.save_reg_button.clicked.connect(self.save_registration)
         buttons.addWidget(self.add_party_button)
         buttons.addWidget(self.remove_party_button)
+        self.reveal_button = QPushButton("显示完整号码")
+        self.reveal_button.setToolTip("显示当事人完整的身份证号和电话（会记入审计记录）")
+        self.reveal_button.clicked.connect(self.reveal)
+        self.reveal_button.setEnabled(privacy.may_unmask(users.current_role(self.store), "cases"))
+        buttons.addWidget(self.reveal_button)
         buttons.addStretch(1)
         buttons.addWidget(self.save_reg_button)
         layout = QVBoxLayout(page)
@@ -358,6 +364,8 @@ class CaseWindow(QDialog):
         values = self.reg.values()
         dialog = PartyDialog(self.store, self.tasks, values["region_code"], values["mediator"], self)
         if row is not None and 0 <= row < len(self.parties):
+            if self.case_id:
+                self._audit_view("当事人详细信息")
             dialog.set_values(self.parties[row])
             dialog.person_id = self.parties[row].get("person_id")
             dialog.mark_clean()
@@ -389,13 +397,27 @@ class CaseWindow(QDialog):
                 party.get("role"),
                 party.get("name"),
                 party.get("gender"),
-                idcard.mask(party.get("id_number")),
-                party.get("phone"),
+                party.get("id_number") if self.reveal_numbers else idcard.mask(party.get("id_number")),
+                party.get("phone") if self.reveal_numbers else privacy.mask_phone(party.get("phone")),
             )
             for col, value in enumerate(cells):
                 self.party_table.setItem(row, col, QTableWidgetItem(value or ""))
         self.party_table.resizeColumnsToContents()
         self.terms.set_dispute_type(self.reg.values()["dispute_type"])
+
+    def _audit_view(self, detail: str) -> None:
+        """A 查看 event (who saw a party's full particulars) written on the database thread."""
+        case_id, region = self.case_id, self.reg.values().get("region_code") or ""
+        self.tasks.run_db(lambda: users.record_view(self.store, "case_parties", case_id, region, detail))
+
+    def reveal(self) -> None:
+        """显示完整号码: only for roles that may see them; the showing is audited."""
+        if not privacy.may_unmask(users.current_role(self.store), "cases"):
+            return
+        self.reveal_numbers = True
+        self._show_parties()
+        if self.case_id:
+            self._audit_view("显示完整号码")
 
     def save_registration(self) -> None:
         data = {**self.reg.values(), "parties": [dict(p) for p in self.parties]}

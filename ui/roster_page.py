@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from advisor_app.domain import idcard, privacy
 from advisor_app.domain.vocab import terms
-from advisor_app.services import roster, setup
+from advisor_app.services import roster, setup, users
 from ui.forms import FormDialog
 from ui.list_page import ListPage
 from ui.pages import village_choices
@@ -74,6 +75,12 @@ class MemberForm(FormDialog):
         self.remove_button = QPushButton(self.tr("Remove from the roster…"))
         buttons.addWidget(self.add_training)
         buttons.addWidget(self.remove_button)
+        # ID number and phone of a saved member are shown masked until 显示完整号码 (audited).
+        self.masked_numbers = False
+        self.reveal_button = QPushButton("显示完整号码")
+        self.reveal_button.clicked.connect(self.reveal)
+        self.reveal_button.setVisible(False)
+        buttons.addWidget(self.reveal_button)
         holder = QWidget()
         holder.setLayout(buttons)
         self.add_row("", holder)
@@ -81,6 +88,11 @@ class MemberForm(FormDialog):
         self.remove_button.clicked.connect(self._remove)
         if member_id:
             self._load()
+            region = self.values().get("region_code") or ""
+            self.run(lambda: users.record_view(store, "legal_literates", member_id, region, "法律明白人信息"),
+                     lambda _none: None)
+        self.reveal_button.setVisible(self.masked_numbers)
+        self.reveal_button.setEnabled(privacy.may_unmask(users.current_role(store), "roster"))
         self.add_training.setEnabled(member_id is not None)
         self.remove_button.setEnabled(member_id is not None)
         self.mark_clean()
@@ -97,13 +109,40 @@ class MemberForm(FormDialog):
             from advisor_app.domain.models import LegalLiterate
 
             member = session.get(LegalLiterate, self.member_id)
-            self.set_values({key: getattr(member, key) for key in roster.FIELDS})
+            values = {key: getattr(member, key) for key in roster.FIELDS}
+            self.full_numbers = {"id_number": member.id_number, "phone": member.phone}
+            if not getattr(self, "revealed", False) and (member.id_number or member.phone):
+                values["id_number"] = idcard.mask(member.id_number) if member.id_number else None
+                values["phone"] = privacy.mask_phone(member.phone) if member.phone else None
+                self.masked_numbers = True
+            self._set_numbers_read_only(self.masked_numbers)
+            self.set_values(values)
             self.trainings.clear()
             for t in member.trainings:
                 self.trainings.addItem(f"{t.trained_on.isoformat()}  {t.hours} 学时  {t.topic}")
             if member.status == "清退":
                 self.remove_button.setEnabled(False)
                 self.setWindowTitle(self.windowTitle() + f"（清退：{member.removed_reason}）")
+
+    def _set_numbers_read_only(self, read_only: bool) -> None:
+        for key in ("id_number", "phone"):
+            self.fields[key].setReadOnly(read_only)
+
+    def reveal(self) -> None:
+        """显示完整号码: only for roles that may see them; the showing is audited."""
+        if not privacy.may_unmask(users.current_role(self.store), "roster"):
+            return
+        self.revealed = True
+        dirty = self.is_dirty()
+        self.set_values(self.full_numbers)
+        self.masked_numbers = False
+        self._set_numbers_read_only(False)
+        self.reveal_button.setVisible(False)
+        if not dirty:
+            self.mark_clean()
+        member_id, region = self.member_id, self.values().get("region_code") or ""
+        self.run(lambda: users.record_view(self.store, "legal_literates", member_id, region, "显示完整号码"),
+                 lambda _none: None)
 
     def _train(self) -> None:
         if TrainingForm(self.store, self.tasks, self.member_id, self).exec():
@@ -117,6 +156,13 @@ class MemberForm(FormDialog):
             return
         member_id = self.member_id
         self.run(lambda: roster.remove(self.store, member_id, reason), lambda _m: self._load())
+
+    def collect(self) -> dict[str, Any]:
+        data = super().collect()
+        if self.masked_numbers:  # the masked text on screen is not a value to save
+            data.pop("id_number", None)
+            data.pop("phone", None)
+        return data
 
     def submit(self, data: dict[str, Any]) -> Any:
         if self.member_id:

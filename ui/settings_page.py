@@ -8,11 +8,13 @@ from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -87,8 +89,18 @@ class SettingsPage(QWidget):
         about = QPushButton(self.tr("About this program"))
         about.clicked.connect(self._about)
 
-        layout = QVBoxLayout(self)
-        for box in (who, looks, villages):
+        from ui.local_login import PrivacyBox
+
+        self.privacy = PrivacyBox(store)  # 本机用户, automatic lock, 审计记录
+        # scrolls, so the page never makes the main window taller than a small screen
+        inner = QWidget()
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(inner)
+        QVBoxLayout(self).addWidget(scroll)
+        layout = QVBoxLayout(inner)
+        for box in (who, looks, villages, self.privacy):
             layout.addWidget(box)
         layout.addWidget(about, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
@@ -100,6 +112,7 @@ class SettingsPage(QWidget):
         show_about(self.store.data_dir, self)
 
     def refresh(self) -> None:
+        self.privacy.refresh()
         self.role_label.setText(setup.role(self.store) or self.tr("not chosen"))
         code = setup.home_region(self.store)
         township = setup.township_of(self.store, code) if code else None

@@ -16,6 +16,7 @@ import secrets
 import time
 import weakref
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import select, text
 
@@ -306,3 +307,32 @@ def sign_in_from_env(store: Store) -> SignedIn | None:
     if not name or not has_users(store):
         return None
     return sign_in(store, name, sign_in_password_from_env())
+
+
+# --- audit from the user's side -------------------------------------------------------------------
+
+
+def record_view(store: Store, target_kind: str, target_id: str | None, region_code: str, detail: str = "") -> None:
+    """A 查看 event for full particulars shown on screen, naming the signed-in user (no personal data)."""
+    from advisor_app.services import audit
+
+    with store.session() as session:
+        event = audit.record(
+            session, "查看", target_kind, region_code=region_code or "", target_id=target_id, detail=detail
+        )
+        event.actor = actor(store)
+
+
+def audit_events(store: Store, *, since: datetime | None = None, actor_name: str | None = None,
+                 limit: int = 500) -> list:
+    """The 审计记录 the signed-in user may read: 司法所 or 管理员, within their regions."""
+    from advisor_app.services import audit
+
+    if not may_read_audit(store):
+        raise PermissionError("审计记录仅司法所身份（或本机管理员）可以查看")
+    scope = current_scope(store)
+    found = audit.events(store, since=since, actor=actor_name, limit=limit)
+    if scope is None:
+        return found
+    allowed = set(scope)
+    return [event for event in found if event.region_code in allowed]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from datetime import date, datetime
 
-from advisor_app.services import audit, users
+from advisor_app.services import users
 from advisor_app.store import Store
 
 
@@ -19,15 +19,9 @@ def register(sub) -> None:  # noqa: ANN001
 
 def run(args, store: Store) -> int:  # noqa: ANN001
     users.sign_in_from_env(store)
-    if not users.may_read_audit(store):
-        print("错误：审计记录仅司法所身份（或本机管理员）可以查看", file=sys.stderr)
-        return 2
     since = datetime.combine(args.since, datetime.min.time()) if args.since else None
-    scope = users.current_scope(store)
     shown = 0
-    for event in audit.events(store, since=since, actor=args.actor, limit=args.limit):
-        if scope is not None and event.region_code not in scope:
-            continue
+    for event in users.audit_events(store, since=since, actor_name=args.actor, limit=args.limit):
         print(
             "\t".join(
                 (

@@ -1,0 +1,95 @@
+"""审计记录: who viewed, exported or printed personal data (司法所 and the local 管理员 only)."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from advisor_app.services import regions, users
+
+KIND_LABELS = {
+    "consultations": "法律咨询",
+    "cases": "纠纷案件",
+    "case_parties": "当事人",
+    "roster": "法律明白人",
+    "legal_literates": "法律明白人",
+    "store": "数据库",
+}
+COLUMNS = ("时间", "人员", "动作", "对象", "地区", "说明")
+
+
+class AuditDialog(QDialog):
+    """A table of events, newest first, from a chosen day on; read in the core within the user's regions."""
+
+    def __init__(self, store: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.setWindowTitle("审计记录")
+        self.resize(900, 560)
+        self.since = QDateEdit()
+        self.since.setCalendarPopup(True)
+        self.since.setDisplayFormat("yyyy-MM-dd")
+        start = date.today() - timedelta(days=90)
+        self.since.setDate(QDate(start.year, start.month, start.day))
+        reload = QPushButton("刷新")
+        reload.clicked.connect(self.load)
+        top = QHBoxLayout()
+        top.addWidget(QLabel("起始日期"))
+        top.addWidget(self.since)
+        top.addWidget(reload)
+        top.addStretch(1)
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        self.load()
+
+    def load(self) -> None:
+        picked = self.since.date()
+        # events are stamped in UTC; the day picked is a local one
+        since = datetime(picked.year(), picked.month(), picked.day()).astimezone(UTC).replace(tzinfo=None)
+        try:
+            events = users.audit_events(self.store, since=since, limit=2000)
+        except PermissionError as exc:
+            self.table.setRowCount(0)
+            self.message.setText(str(exc))
+            return
+        names = regions.names(self.store)
+        self.table.setRowCount(len(events))
+        for row, event in enumerate(events):
+            cells = (
+                f"{event.at.replace(tzinfo=UTC).astimezone():%Y-%m-%d %H:%M}",
+                event.actor,
+                event.action,
+                KIND_LABELS.get(event.target_kind, event.target_kind),
+                names.get(event.region_code, event.region_code),
+                event.detail,
+            )
+            for col, value in enumerate(cells):
+                self.table.setItem(row, col, QTableWidgetItem(value))
+        self.table.resizeColumnsToContents()
+        self.message.setText(f"共 {len(events)} 条")

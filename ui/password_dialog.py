@@ -1,0 +1,164 @@
+"""数据库密码: ask for the store password, or offer to set one where the system has no keyring.
+
+The store is encrypted with a key from the system keyring when there is one (advisor_app.store.crypto);
+without a keyring the key can come from a password instead. Forgetting that password loses the data,
+so the dialog says so plainly and asks for it twice.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from advisor_app.store import crypto
+from advisor_app.store.database import DB_NAME
+
+DECLINED_SETTING = "privacy/declined_store_password"
+
+FORGOTTEN_WARNING = (
+    "这台电脑没有系统密钥环，数据库可以用密码加密：电脑被盗或被他人拷走数据文件时，"
+    "没有密码就打不开其中的当事人信息。\n\n"
+    "请注意：密码忘记后，任何人（包括开发者和技术支持）都无法恢复数据库中的数据，"
+    "加密的备份也无法恢复。请把密码写在纸上，封存在单位保险柜里。"
+)
+
+
+def _password_field() -> QLineEdit:
+    field = QLineEdit()
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    return field
+
+
+def _error_label() -> QLabel:
+    label = QLabel()
+    label.setObjectName("error")
+    label.setWordWrap(True)
+    label.setStyleSheet("color: #b00020")
+    return label
+
+
+class StorePasswordDialog(QDialog):
+    """Asks for the password of a password-encrypted store; ``try_open`` opens it or says why not."""
+
+    def __init__(self, try_open: Callable[[str], Any], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.try_open = try_open
+        self.store: Any = None
+        self.setWindowTitle("输入数据库密码")
+        self.password = _password_field()
+        self.error = _error_label()
+        form = QFormLayout()
+        form.addRow("数据库密码", self.password)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("打开")
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("本机数据库已用密码加密，请输入设置时的密码。"))
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+
+    def submit(self) -> None:
+        if not self.password.text():
+            self.error.setText("数据库密码：不能为空")
+            return
+        try:
+            self.store = self.try_open(self.password.text())
+        except Exception:  # a wrong key shows up as "file is not a database"; never echo the password
+            self.error.setText("数据库密码：不正确，请重新输入")
+            self.password.selectAll()
+            return
+        self.accept()
+
+
+class SetPasswordDialog(QDialog):
+    """Offers password-based encryption (no keyring here): the password twice, or go on unencrypted."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.chosen: str | None = None
+        self.setWindowTitle("设置数据库密码")
+        explanation = QLabel(FORGOTTEN_WARNING)
+        explanation.setWordWrap(True)
+        self.password = _password_field()
+        self.repeat = _password_field()
+        self.error = _error_label()
+        form = QFormLayout()
+        form.addRow("数据库密码", self.password)
+        form.addRow("再输入一次", self.repeat)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("加密数据库")
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("暂不加密")
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(explanation)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.resize(520, 320)
+
+    def submit(self) -> None:
+        first, second = self.password.text(), self.repeat.text()
+        if len(first) < 8:
+            self.error.setText("数据库密码：至少 8 位")
+            return
+        if first != second:
+            self.error.setText("再输入一次：两次输入的密码不一致")
+            return
+        self.chosen = first
+        self.accept()
+
+
+def needs_password(data_dir: Path) -> bool:
+    """A password-encrypted store (``store.salt`` here) with no password or key given otherwise."""
+    return (
+        (data_dir / crypto.SALT_FILE).exists()
+        and not os.environ.get("ADVISOR_DB_PASSWORD")
+        and not os.environ.get("ADVISOR_DB_KEY")
+        and os.environ.get("ADVISOR_STORE_ENCRYPTION", "").lower() != "off"
+    )
+
+
+def may_offer_password(data_dir: Path) -> bool:
+    """No keyring, no key and no password yet, the store not encrypted, and not declined before."""
+    if os.environ.get("ADVISOR_DB_KEY") or os.environ.get("ADVISOR_STORE_ENCRYPTION", "").lower() == "off":
+        return False
+    if (data_dir / crypto.SALT_FILE).exists() or crypto.is_encrypted(data_dir / DB_NAME):
+        return False
+    if QSettings().value(DECLINED_SETTING, False, type=bool):
+        return False
+    return not crypto.keyring_usable()
+
+
+def open_store_interactively(data_dir: Path, open_store: Callable[..., Any], parent: QWidget | None = None) -> Any:
+    """The store of ``data_dir``, asking for (or offering) a password first; ``None`` if cancelled."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    if needs_password(data_dir):
+        dialog = StorePasswordDialog(lambda password: open_store(data_dir, password=password), parent)
+        return dialog.store if dialog.exec() else None
+    if may_offer_password(data_dir):
+        offer = SetPasswordDialog(parent)
+        if offer.exec() and offer.chosen:
+            crypto.set_password(data_dir, offer.chosen)
+            return open_store(data_dir, password=offer.chosen)
+        QSettings().setValue(DECLINED_SETTING, True)
+    return open_store(data_dir)
