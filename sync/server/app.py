@@ -19,7 +19,7 @@ from sync.server import attachments, auth, logs, routes
 from sync.server.context import ServerState, Settings
 from sync.server.database import data_dir, default_url, make_engine
 from sync.server.errors import ApiError
-from sync.server.middleware import AccessLog, BodyGuard
+from sync.server.middleware import AccessLog, BodyGuard, SecurityHeaders
 from sync.server.schemas import Health
 
 log = logging.getLogger("advisor_server.http")
@@ -88,6 +88,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.add_middleware(AccessLog)
     app.add_middleware(GZipMiddleware, minimum_size=1000, compresslevel=5)  # ~level 9 size, half the time
     app.add_middleware(BodyGuard, max_body=settings.max_body, max_chunk=settings.max_chunk)
+    app.add_middleware(SecurityHeaders)  # outermost: refusals by BodyGuard carry the headers too
     return app
 
 

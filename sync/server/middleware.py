@@ -133,3 +133,40 @@ async def _refuse(send: Send, status: int, code: str, message: str) -> None:
         }
     )
     await send({"type": "http.response.body", "body": body})
+
+
+class SecurityHeaders:
+    """Headers that keep browsers from caching, framing or sniffing answers full of personal data.
+
+    The API is for the desktop app, not for web pages: no CORS headers are ever sent (a page on
+    another origin cannot read an answer), and every answer says ``no-store``. The interactive API
+    docs (``/docs``) load their script from a CDN, so they get no Content-Security-Policy.
+    """
+
+    HEADERS = [
+        (b"x-content-type-options", b"nosniff"),
+        (b"x-frame-options", b"DENY"),
+        (b"referrer-policy", b"no-referrer"),
+        (b"cache-control", b"no-store"),
+        (b"cross-origin-resource-policy", b"same-origin"),
+        (b"strict-transport-security", b"max-age=31536000"),  # browsers heed it only over TLS
+    ]
+    CSP = (b"content-security-policy", b"default-src 'none'; frame-ancestors 'none'")
+
+    def __init__(self, app: ASGIApp):
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        extra = self.HEADERS if scope["path"] in ("/docs", "/redoc") else [*self.HEADERS, self.CSP]
+
+        async def send_with_headers(message: dict) -> None:
+            if message["type"] == "http.response.start":
+                names = {k.lower() for k, _ in message.get("headers", ())}
+                added = [(k, v) for k, v in extra if k not in names]
+                message = {**message, "headers": [*message.get("headers", ()), *added]}
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
