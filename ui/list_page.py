@@ -38,6 +38,14 @@ PINNED_NOTE = "统计中的 {n} 条记录"
 UNPIN_LABEL = "显示全部"
 
 
+SYNC_TABLES = {
+    "consultation": "consultations",
+    "case": "cases",
+    "activity": "activities",
+    "legal_literate": "legal_literates",
+}
+
+
 class ListPage(QWidget):
     """One kind of record in a table; ``open_requested(id)`` when the user opens a row."""
 
@@ -110,11 +118,13 @@ class ListPage(QWidget):
         filters.addWidget(self.unpin_button)
         filters.addWidget(self.export_button)
 
-        columns = listing.columns(kind)
-        labels = column_labels()
-        self.model = RecordTableModel(
-            columns, [labels.get(c, c) for c in columns], lambda ids: listing.rows(store, kind, ids), self
-        )
+        from ui.sync_status import SYNC_COLUMN, SYNC_HEADER, with_sync_state
+
+        columns = [*listing.columns(kind), SYNC_COLUMN]
+        labels = {**column_labels(), SYNC_COLUMN: SYNC_HEADER}
+        # Each row ends with its sync state (保存在本机 / 待发送 / 已发送 / 被拒 with the server's reason).
+        fetch = with_sync_state(store, SYNC_TABLES[kind], lambda ids: listing.rows(store, kind, ids))
+        self.model = RecordTableModel(columns, [labels.get(c, c) for c in columns], fetch, self)
         self.view = QTableView()
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -261,6 +271,10 @@ class ListPage(QWidget):
             self.count.setText(self.tr("The list could not be loaded: %1").replace("%1", str(exc)))
 
     def _sort(self, key: str, descending: bool) -> None:
+        from ui.sync_status import SYNC_COLUMN
+
+        if key == SYNC_COLUMN:  # a state kept outside the record's table: not sortable
+            return
         self.sort_key, self.descending = key, descending
         self.reload()
 

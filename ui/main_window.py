@@ -87,6 +87,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         role = setup.role(store) or ""
         self.statusBar().showMessage(f"{role}　{store.user}　{store.data_dir}")
+        from ui.sync_status import install as install_sync
+
+        self.sync = install_sync(self, store)  # status-bar widget and automatic sync
         self.nav.currentRowChanged.connect(self._show_row)
         for n, (key, *_rest) in enumerate(self.page_factories):
             QShortcut(QKeySequence(f"Ctrl+{n + 1}"), self, activated=lambda k=key: self.show_page(k))
@@ -186,5 +189,8 @@ class MainWindow(QMainWindow):
         settings.setValue(SPLITTER, self.splitter.saveState())
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        from ui.sync_status import shutdown_all
+
         self.save_layout()
+        shutdown_all()  # a sync in flight is cancelled and its thread waited for
         super().closeEvent(event)
