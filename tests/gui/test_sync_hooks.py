@@ -19,7 +19,9 @@ def test_lists_show_each_records_sync_state_and_status_bar_has_sync(app, desk, t
     window.show_page("consultations")
     page = window.pages["consultations"]
     model = page.list.model
-    headers = [model.headerData(n, 1) for n in range(model.columnCount())]
+    from PySide6.QtCore import Qt
+
+    headers = [model.headerData(n, Qt.Orientation.Horizontal) for n in range(model.columnCount())]
     assert headers[-1] == SYNC_HEADER
     qtbot.waitUntil(lambda: model.rowCount() == 1, timeout=10000)
     last = model.index(0, model.columnCount() - 1)
