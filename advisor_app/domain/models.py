@@ -26,6 +26,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -376,7 +377,15 @@ class Rating(SyncMixin, Base):
     follow_up_due: Mapped[date | None] = mapped_column(Date)
     follow_up_note: Mapped[str | None] = mapped_column(Text)
     followed_up_on: Mapped[date | None] = mapped_column(Date)
-    __table_args__ = (Index("ix_ratings_kind_rated", "target_kind", "rated_on"),)
+    __table_args__ = (
+        Index("ix_ratings_kind_rated", "target_kind", "rated_on"),
+        # the few bad ratings still waiting for their follow-up call (差评回访)
+        Index(
+            "ix_ratings_follow_up_open",
+            "follow_up_due",
+            sqlite_where=text("followed_up_on IS NULL AND follow_up_due IS NOT NULL"),
+        ),
+    )
 
 
 class Attachment(SyncMixin, Base):

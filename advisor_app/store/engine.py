@@ -25,6 +25,9 @@ def sqlite_engine(path: Path, key: bytes | None = None) -> Engine:
         cur.execute("PRAGMA synchronous=FULL")
         cur.execute("PRAGMA foreign_keys=ON")
         cur.execute("PRAGMA busy_timeout=5000")
+        # 32 MB of page cache: a township's dashboard reads the same pages several times per
+        # refresh, and on an encrypted store every page read from disk is decrypted again.
+        cur.execute("PRAGMA cache_size=-32768")
         cur.close()
 
     return engine
