@@ -25,12 +25,13 @@ def record(
     region_code: str,
     target_id: str | None = None,
     detail: str = "",
+    actor: str | None = None,
 ) -> AuditEvent:
     """Add an event inside the caller's unit of work (``detail``: kinds and counts, never names)."""
     if action not in ACTIONS:
         raise ValueError(f"未知的审计动作：{action}")
     event = AuditEvent(
-        actor=session.info.get("user", ""),
+        actor=actor or session.info.get("user", ""),
         action=action,
         target_kind=target_kind,
         target_id=target_id,
@@ -43,9 +44,12 @@ def record(
 
 def log(store: Store, action: str, target_kind: str, **kwargs: str | None) -> AuditEvent:
     """Record one event in its own unit of work; the region defaults to the installation's."""
+    from advisor_app.services import users  # users records its own events through this module
+
     with store.session() as session:
         if not kwargs.get("region_code"):
             kwargs["region_code"] = _home_region(store, session)
+        kwargs.setdefault("actor", users.actor(store))  # the local user at the keyboard, if any
         return record(session, action, target_kind, **kwargs)  # type: ignore[arg-type]
 
 

@@ -36,3 +36,40 @@ def test_audit_events_cannot_be_changed_or_deleted(seeded):
 def test_unknown_action_is_refused(seeded):
     with pytest.raises(ValueError, match="未知的审计动作"):
         audit.log(seeded, "篡改", "cases", region_code=VILLAGE)
+
+
+def test_events_name_the_local_user_at_the_keyboard(seeded, tmp_path):
+    from advisor_app.services import users
+
+    users.create_user(seeded, "王所长", "所长的密码2026", "司法所", ["610502100000"])
+    users.sign_in(seeded, "王所长", "所长的密码2026")
+    try:
+        transfer.export(seeded, "roster", tmp_path / "roster.xlsx")
+        assert audit.events(seeded)[0].actor == "王所长"
+    finally:
+        users.sign_out(seeded)
+
+
+def test_cli_search_is_limited_to_the_signed_in_users_villages(seeded, monkeypatch, capsys):
+    from advisor_app.cli.commands import search as search_cmd
+    from advisor_app.services import consultations, users
+    from tests.conftest import VILLAGE_2
+
+    consultations.create(seeded, {"region_code": VILLAGE, "question": "宅基地界址不清"})
+    consultations.create(seeded, {"region_code": VILLAGE_2, "question": "宅基地被占用"})
+    users.create_user(seeded, "管理员", "管理员的密码2026", "司法所", ["610502100000"])
+    users.sign_in(seeded, "管理员", "管理员的密码2026")
+    users.create_user(seeded, "桥南顾问", "顾问的密码2026", "村法律顾问", [VILLAGE])
+    users.sign_out(seeded)
+    monkeypatch.setenv("ADVISOR_USER", "桥南顾问")
+    monkeypatch.setenv("ADVISOR_USER_PASSWORD", "顾问的密码2026")
+
+    class Args:
+        text, kind, limit = "宅基地", None, 50
+
+    try:
+        search_cmd.run(Args, seeded)
+    finally:
+        users.sign_out(seeded)
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert len(lines) == 1 and "界址不清" in lines[0]

@@ -17,8 +17,13 @@ def register(sub) -> None:  # noqa: ANN001
 
 
 def run(args, store: Store) -> int:  # noqa: ANN001
+    from advisor_app.services import users
+
+    users.sign_in_from_env(store)  # with local users, only the signed-in user's villages are searched
     with store.engine.connect() as conn:
-        hits = store_search.search(conn, args.text, kind=args.kind, limit=args.limit)
+        hits = store_search.search(
+            conn, args.text, kind=args.kind, region_codes=users.current_scope(store), limit=args.limit
+        )
     for hit in hits:
         print(f"{KIND_NAMES[hit.kind]}\t{hit.sort_at[:10]}\t{hit.record_id}\t{hit.title}")
     if not hits:
