@@ -8,7 +8,11 @@ from __future__ import annotations
 
 from advisor_app.domain.idcard import mask as mask_id_number
 
-__all__ = ["mask_id_number", "mask_phone", "may_unmask"]
+__all__ = ["RETENTION_PLACEHOLDER", "mask_id_number", "mask_phone", "may_unmask"]
+
+# What replaces a text that may name people once its record is past its retention period (保存期限);
+# shared by the local stripping and the server's rule that lets a signed agreement be stripped.
+RETENTION_PLACEHOLDER = "（已超过保存期限，个人信息已删除）"
 
 # Which installation roles (services.setup.ROLES) may see full particulars of which record kinds.
 UNMASK_ROLES = {

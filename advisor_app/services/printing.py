@@ -20,6 +20,7 @@ from advisor_app.documents.agreement import render_agreement
 from advisor_app.documents.collect import agreement_by_id, case_data, consultation_data
 from advisor_app.domain.case_flow import FlowError
 from advisor_app.domain.models import Agreement, Attachment, Case, Consultation
+from advisor_app.domain.retention_rules import is_stripped
 from advisor_app.services import attachments, audit, cases
 from advisor_app.store import Store
 
@@ -38,7 +39,10 @@ DOCUMENT_KINDS = (
 
 
 class PrintError(ValueError):
-    """A kept document that no longer matches what was signed."""
+    """A kept document that no longer matches what was signed, or no longer exists."""
+
+
+STRIPPED_MESSAGE = "已按保存期限删除个人信息，不能重印"
 
 
 def _kit(store: Store) -> Kit:
@@ -146,7 +150,8 @@ def reprint(store: Store, agreement_id: str) -> bytes:
     """A signed agreement again, byte for byte: the kept copy, checked against the signed hash.
 
     Without a kept copy (an attachment not yet synced to this device) the frozen data is rendered
-    again; it is returned only if it reproduces the signed hash.
+    again; it is returned only if it reproduces the signed hash. Past its retention period the
+    agreement's personal data, kept copy included, is gone: that is said plainly, not as a mismatch.
     """
     with store.session() as session:
         agreement = session.get(Agreement, agreement_id)
@@ -154,6 +159,8 @@ def reprint(store: Store, agreement_id: str) -> bytes:
             raise LookupError("找不到该协议")
         if agreement.status == "草稿":
             raise FlowError("协议尚未签署，没有签署时的存档文本")
+        if is_stripped(agreement.frozen_data):
+            raise PrintError(STRIPPED_MESSAGE)
         expected = agreement.pdf_sha256
         frozen = dict(agreement.frozen_data or {})
         kept = list(

@@ -10,9 +10,12 @@ disk and their attachment records tombstoned; persons no longer referenced are t
 The stripped versions are ordinary local edits, so they sync up like any other change. Two limits
 keep that from creating records the server refuses forever:
 
-* a **signed** agreement (已签署) is left as it is: the server accepts changes to it only in
-  ``performed``, ``status`` and ``pdf_sha256`` (``signed_immutable``); its scans and the case
-  parties' own records are still stripped;
+* a **signed** agreement (已签署) otherwise never changes (the server refuses it,
+  ``signed_immutable``); its strip is the one exception both sides accept, made and judged by
+  :mod:`advisor_app.domain.retention_rules` (texts to the placeholder, parties and texts out of the
+  frozen copy, amount, dates, kind, version and status untouched, case archived). Its kept PDF and
+  signed scans are attachments of the agreement and go with the others; a stripped agreement can
+  no longer be reprinted (``printing.reprint`` says so);
 * on an installation that syncs, only records this account owns are stripped (the server refuses
   edits by another account, ``not_owner``); the owner strips the rest on its own installation.
 """
@@ -38,10 +41,12 @@ from advisor_app.domain.models import (
     Rating,
     ReturnVisit,
 )
+from advisor_app.domain.privacy import RETENTION_PLACEHOLDER
+from advisor_app.domain.retention_rules import SIGNED, stripped_fields
 from advisor_app.services import attachments as attachment_files
 from advisor_app.store import Store
 
-PLACEHOLDER = "（已超过保存期限，个人信息已删除）"
+PLACEHOLDER = RETENTION_PLACEHOLDER  # the name the callers and tests know
 PARTY_LABELS = "甲乙丙丁戊己庚辛壬癸"
 
 
@@ -105,7 +110,7 @@ class Outcome:
     files_deleted: int = 0
     attachments_tombstoned: int = 0
     persons_tombstoned: int = 0
-    signed_agreements_kept: int = 0
+    signed_agreements_stripped: int = 0
 
 
 # --- which records are due --------------------------------------------------------------------
@@ -215,8 +220,11 @@ def _strip_case(session: Session, case: Case, persons: set[str], files: set[str]
     agreement_ids = []
     for agreement in session.scalars(select(Agreement).where(Agreement.case_id == case.id)):
         agreement_ids.append(agreement.id)
-        if agreement.status == "已签署":
-            outcome.signed_agreements_kept += 1
+        if agreement.status == SIGNED:
+            # Exactly the change the server accepts on a signed agreement (retention_rules).
+            for name, value in stripped_fields(_agreement_fields(agreement)).items():
+                setattr(agreement, name, value)
+            outcome.signed_agreements_stripped += 1
             continue
         agreement.facts = _blank(agreement.facts) or ""
         agreement.terms = [PLACEHOLDER] if agreement.terms else []
@@ -232,6 +240,10 @@ def _strip_case(session: Session, case: Case, persons: set[str], files: set[str]
     _drop_attachments(
         session, [("case", case.id), *(("agreement", a) for a in agreement_ids)], files, outcome
     )
+
+
+def _agreement_fields(agreement: Agreement) -> dict:
+    return {name: getattr(agreement, name) for name in ("facts", "terms", "performance", "frozen_data")}
 
 
 def _strip_consultation(session: Session, consultation: Consultation, persons: set[str]) -> None:

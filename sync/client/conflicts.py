@@ -2,7 +2,9 @@
 
 Three ways out: keep theirs (the server's version stays, which it already is locally), keep mine
 (my version becomes a new revision on top of the server's), or field by field. A signed agreement
-never changes: on one, only what the server also lets change after signing may come from mine.
+never changes: on one, only what the server also lets change after signing may come from mine,
+or the whole of a retention strip of an archived case's agreement (the server's same exception,
+``advisor_app.domain.retention_rules``).
 """
 
 from __future__ import annotations
@@ -14,12 +16,10 @@ from typing import Any
 from sqlalchemy import select, update
 
 from advisor_app.domain.fields import label
-from advisor_app.domain.models import SYNCABLE, SyncConflict, SyncRecordState, utcnow
+from advisor_app.domain.models import SYNCABLE, Case, SyncConflict, SyncRecordState, utcnow
+from advisor_app.domain.retention_rules import SIGNED, SIGNED_MUTABLE, is_retention_strip
 from advisor_app.store import Store
-from sync.client.records import from_wire, payload_fields
-
-SIGNED = "已签署"
-SIGNED_MUTABLE = {"performed", "status", "pdf_sha256"}  # as the server's rule (docs/sync-protocol.md)
+from sync.client.records import from_wire, payload_fields, to_wire
 
 
 @dataclass
@@ -80,7 +80,7 @@ def _resolve(store: Store, conflict_id: int, choice: dict[str, str] | None, how:
             current = {f: getattr(record, f) for f in ("status",)} if conflict.kind == "agreements" else {}
             if current.get("status") == SIGNED or (conflict.theirs or {}).get("status") == SIGNED:
                 frozen = [f for f in take if f not in SIGNED_MUTABLE and _differs(record, f, mine.get(f), conflict.kind)]
-                if frozen:
+                if frozen and not _retention_strip(s, record, conflict.kind, {f: mine.get(f) for f in take}):
                     raise ValueError("协议书已签署，不能修改（" + "、".join(label(f) for f in frozen[:5])
                                      + "）；如需变更，请另行生成新版本协议书")
             for f in take:
@@ -97,6 +97,15 @@ def _resolve(store: Store, conflict_id: int, choice: dict[str, str] | None, how:
             s.execute(update(SyncRecordState).where(
                 SyncRecordState.kind == conflict.kind, SyncRecordState.record_id == conflict.record_id,
                 SyncRecordState.server_rev == record.rev).values(state="sent", reason=None, message=None, field=None))
+
+
+def _retention_strip(s, record: Any, kind: str, taken: dict[str, Any]) -> bool:  # noqa: ANN001
+    """Whether taking these fields of mine turns the signed agreement into its retention strip."""
+    old = {f: to_wire(getattr(record, f)) for f in payload_fields(kind)}
+    new = {**old, **{f: v for f, v in taken.items() if f != "deleted"}}
+    case = s.get(Case, record.case_id)
+    return is_retention_strip(old, new, case_status=case.status if case is not None and not case.deleted else None,
+                              deleted=bool(taken.get("deleted", record.deleted)))
 
 
 def _differs(record: Any, name: str, wire_value: Any, kind: str) -> bool:

@@ -22,6 +22,7 @@ from pydantic_core import from_json
 from sqlalchemy import Connection, and_, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
 
+from advisor_app.domain.retention_rules import SIGNED_MUTABLE, is_retention_strip
 from sync.protocol import KINDS, PARENTS, table_digest
 from sync.server import bulk
 from sync.server.db import Conflict, Record, SyncState, utcnow
@@ -34,8 +35,8 @@ __all__ = ["Actor", "Incoming", "PushResult", "apply_push", "parse_batch", "pull
 log = logging.getLogger("advisor_server.changes")
 
 PULL_META = ("id", "rev", "scope", "owner", "device_id", "created_at", "updated_at", "deleted")
-# After an agreement is signed only these may change; anything else is a new version (design.md).
-SIGNED_MUTABLE = {"performed", "status", "pdf_sha256"}
+# SIGNED_MUTABLE (advisor_app.domain.retention_rules): after an agreement is signed only these may
+# change; anything else is a new version (design.md), except a retention strip of an archived case.
 
 
 @dataclass
@@ -215,9 +216,24 @@ def _judge(actor: Actor, c: Incoming, rec, parents: dict, batch: dict) -> str | 
         old = json.loads(rec.payload)
         if old.get("status") == "已签署":
             changed = {k for k in set(old) | set(c.payload) if old.get(k) != c.payload.get(k)}
-            if changed - SIGNED_MUTABLE or c.deleted:
+            if (changed - SIGNED_MUTABLE or c.deleted) and not is_retention_strip(
+                old, c.payload, case_status=_case_status(old, parents, batch), deleted=c.deleted
+            ):
                 return "signed_immutable"
     return None
+
+
+def _case_status(agreement: dict, parents: dict, batch: dict) -> str | None:  # noqa: ANN001
+    """The status of the agreement's case as stored here; a version of it in the same batch must agree."""
+    key = ("cases", agreement.get("case_id"))
+    stored = parents.get(key)
+    if stored is None or stored.deleted:
+        return None
+    status = json.loads(stored.payload).get("status")
+    incoming = batch.get(key)
+    if incoming is not None and (incoming.deleted or incoming.payload.get("status") != status):
+        return None
+    return status
 
 
 def _keep_losers(conn: Connection, actor: Actor, losers: list[tuple[Incoming, str, int | None]]) -> None:

@@ -111,11 +111,12 @@ def test_figures_identical_before_and_after_stripping(dataset, october):
         )
         for attachment in (scan, proof):
             assert session.get(Attachment, attachment.id).deleted
-        # The signed agreement stays as signed (the server refuses other changes to it).
+        # The signed agreement is stripped too (the one change the server accepts on it), its figures kept.
         signed = session.scalars(
             select(Agreement).where(Agreement.case_id == case.id, Agreement.status == "已签署")
         ).one()
-        assert signed.facts == "事实" and outcome.signed_agreements_kept >= 1
+        assert signed.facts == retention.PLACEHOLDER and outcome.signed_agreements_stripped >= 1
+        assert "parties" not in signed.frozen_data and signed.frozen_data["retention_stripped"] is True
         assert not session.scalars(select(Person).where(Person.deleted.is_(False), Person.name == "赵大山")).all()
     for attachment in (scan, proof):
         assert not attachments.blob_path(store, attachment.sha256).exists()

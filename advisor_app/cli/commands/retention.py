@@ -57,6 +57,6 @@ def run(args, store: Store) -> int:  # noqa: ANN001
         print(
             f"附件：作废 {outcome.attachments_tombstoned} 条，删除文件 {outcome.files_deleted} 个；"
             f"不再使用的人员记录 {outcome.persons_tombstoned} 条；"
-            f"已签署协议书 {outcome.signed_agreements_kept} 份保持原样（服务器不允许修改已签署协议）"
+            f"已签署协议书 {outcome.signed_agreements_stripped} 份删除个人信息（金额、日期等统计内容保留，不能再重印）"
         )
     return 0
