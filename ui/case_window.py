@@ -237,7 +237,7 @@ class CaseWindow(QDialog):
         self.reveal_numbers = False  # full ID numbers and phones shown after 显示完整号码 (audited)
         self.agreement_id: str | None = None
         self.agreement_status: str | None = None
-        self.drafts = Drafts(store.data_dir)
+        self.drafts = Drafts(store)
         self._dirty = False
         self._draft_dirty = False
         self.resize(980, 780)

@@ -167,7 +167,7 @@ class FormDialog(QDialog):
         self.store = store
         self.tasks = tasks
         self.draft_key = draft_key
-        self.drafts = Drafts(store.data_dir)
+        self.drafts = Drafts(store)
         self.result_record: Any = None
         self._dirty = False
         self._draft_dirty = False
@@ -324,8 +324,8 @@ class FormDialog(QDialog):
 
     def flush_draft(self) -> None:
         if self.draft_key and self._draft_dirty:
-            self.drafts.save(self.draft_key, self.draft_data())
-            self._draft_dirty = False
+            # False: another writer held the store; the draft stays pending for the next tick.
+            self._draft_dirty = not self.drafts.save(self.draft_key, self.draft_data())
 
     def offer_draft(self) -> bool:
         """Offer back what was typed before a crash; returns True when it was restored."""

@@ -542,3 +542,19 @@ class LocalUser(Base):
     is_admin: Mapped[bool] = mapped_column(Boolean, default=False)
     disabled: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+# --- form drafts (草稿; local only, never synced) ---------------------------------------------------
+
+
+class Draft(Base):
+    """草稿: what was typed into a form but not saved, kept in the (encrypted) store.
+
+    One row per form (``key``, e.g. ``consultation-new``, ``case-<id>``), replaced every few seconds.
+    """
+
+    __tablename__ = "drafts"
+    key: Mapped[str] = mapped_column(String(128), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(32), default="")  # the form: consultation, case, member …
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON)
+    saved_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)

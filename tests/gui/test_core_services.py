@@ -133,15 +133,15 @@ def test_worklist_finds_overdue_visits_and_confirmation_window(seeded):
     assert worklist.unsynced_count(seeded) == 0
 
 
-def test_drafts_round_trip_and_atomic(tmp_path):
-    drafts = Drafts(tmp_path)
+def test_drafts_round_trip_in_the_store(store):
+    drafts = Drafts(store)
     assert drafts.load("consultation-new") is None
-    drafts.save("consultation-new", {"question": "问题", "when": date(2026, 1, 2)})
+    assert drafts.save("consultation-new", {"question": "问题", "when": date(2026, 1, 2)})
     assert drafts.load("consultation-new") == {"question": "问题", "when": "2026-01-02"}
+    assert drafts.save("consultation-new", {"question": "改过的问题"})  # one row per form, replaced
+    assert drafts.load("consultation-new") == {"question": "改过的问题"}
     assert drafts.keys() == ["consultation-new"]
-    assert not list(drafts.folder.glob("*.tmp"))
-    drafts.path("broken").write_text("{not json", encoding="utf-8")
-    assert drafts.load("broken") is None
+    assert not drafts.folder.exists()  # nothing in the data folder any more
     drafts.discard("consultation-new")
     assert drafts.load("consultation-new") is None
 
