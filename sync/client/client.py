@@ -18,6 +18,7 @@ from datetime import datetime, timedelta
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from advisor_app.domain.models import Setting, utcnow
+from advisor_app.services import attachments
 from advisor_app.store import Store
 from sync.client import blobs, check, credentials, numbers, pull, push, state
 from sync.client.errors import AuthError, SyncError
@@ -367,15 +368,16 @@ class SyncClient:
     def _upload_files(self, http: Transport, batch: list[push.Outgoing], report: SyncReport) -> None:
         for item in batch:
             if item.kind == "attachments" and not item.wire.get("deleted") and blobs.upload(
-                    http, self.store.data_dir, item.wire["sha256"]):
+                    http, self.store, item.wire["sha256"]):
                 report.uploaded += 1
 
     def _download_files(self, http: Transport, report: SyncReport) -> None:
+        attachments.encrypt_plain_blobs(self.store)  # once, for files kept before the store had a key
         with self.store.engine.connect() as conn:
-            wanted = blobs.missing(conn, self.store.data_dir)
+            wanted = blobs.missing(conn, self.store)
         for sha in wanted:
             http.check_cancel()
-            if blobs.download(http, self.store.data_dir, sha):
+            if blobs.download(http, self.store, sha):
                 report.downloaded += 1
 
 

@@ -5,18 +5,22 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import secrets
 import sqlite3
 import threading
 import time
+from datetime import date
 from pathlib import Path
 
 import pytest
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from advisor_app.services import attachments
 from advisor_app.services import drafts as draft_service
 from advisor_app.services.drafts import Drafts
 from advisor_app.store import open_store
+from tests.sync_client.conftest import _make_server, device, memory_keyring  # noqa: F401 - fixtures
 
 SECRET = "王秀英 610502199001011234 宅基地纠纷"
 
@@ -100,3 +104,112 @@ def test_a_draft_write_does_not_wait_for_a_long_write(store):
     assert drafts.load("consultation-new") == {"question": "半截话"}
     with store.engine.connect() as conn:  # the pooled connection got its usual busy timeout back
         assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == 5000
+
+
+# --- attachment blobs ---------------------------------------------------------------------------------
+
+SCAN = ("协议书签字扫描件 王秀英 指纹 ".encode() * 40) + bytes(range(256)) * 50
+
+
+def _sealed(path: Path) -> bool:
+    return path.read_bytes().startswith(attachments.MAGIC)
+
+
+def test_blobs_of_a_keyed_store_are_encrypted_under_a_derived_key(keyed):
+    att = attachments.add_bytes(keyed, SCAN, "协议书.jpg", "agreement", "a-1", "协议书扫描件")
+    sha = hashlib.sha256(SCAN).hexdigest()
+    assert att.sha256 == sha and att.size == len(SCAN)  # identity: the plaintext's hash
+    path = attachments.blob_path(keyed, sha)
+    raw = path.read_bytes()
+    assert _sealed(path) and "王秀英".encode() not in raw and SCAN[-256:] not in raw
+    assert attachments.read_blob(keyed, sha) == SCAN
+    assert attachments.write_blob(keyed, SCAN) == sha and path.read_bytes() == raw  # kept once
+    # the database key itself never encrypts files; the HKDF-derived one does
+    blob_key = attachments.blob_key(keyed)
+    assert blob_key != keyed.key and len(blob_key) == 32
+    nonce, body = raw[8:20], raw[20:]
+    with pytest.raises(InvalidTag):
+        AESGCM(keyed.key).decrypt(nonce, body, sha.encode())
+    assert AESGCM(blob_key).decrypt(nonce, body, sha.encode()) == SCAN
+    # a file swapped for another blob's is refused (the hash is the associated data)
+    other = attachments.write_blob(keyed, b"another file")
+    path.write_bytes(attachments.blob_path(keyed, other).read_bytes())
+    with pytest.raises(attachments.BlobError):
+        attachments.read_blob(keyed, sha)
+
+
+def test_plain_blobs_from_before_are_encrypted_on_first_read_and_by_the_one_time_pass(keyed):
+    shas = []
+    for n in range(3):
+        data = f"旧版本留下的明文附件 {n}".encode() * 100
+        sha = hashlib.sha256(data).hexdigest()
+        path = attachments.blob_path(keyed, sha)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)  # as an older version (or a store without a key) left it
+        shas.append((sha, data))
+    damaged = attachments.blob_path(keyed, "ab" * 32)
+    damaged.parent.mkdir(parents=True, exist_ok=True)
+    damaged.write_bytes(b"not what the name says")
+
+    first_sha, first = shas[0]
+    assert attachments.read_blob(keyed, first_sha) == first
+    assert _sealed(attachments.blob_path(keyed, first_sha))  # encrypted on first access
+
+    assert attachments.encrypt_plain_blobs(keyed) == 2
+    for sha, data in shas:
+        assert _sealed(attachments.blob_path(keyed, sha))
+        assert attachments.read_blob(keyed, sha) == data
+    assert not _sealed(damaged)  # a damaged file is not sealed as if it were good
+    assert attachments.encrypt_plain_blobs(keyed) == 0  # done once
+    assert not _plain_anywhere(keyed.attachments_dir, "旧版本留下的明文附件".encode())
+
+
+def test_a_store_without_a_key_keeps_plain_blobs(store):
+    sha = attachments.write_blob(store, SCAN)
+    assert attachments.blob_path(store, sha).read_bytes() == SCAN
+    assert attachments.read_blob(store, sha) == SCAN
+    assert attachments.encrypt_plain_blobs(store) == 0
+
+
+@pytest.fixture
+def city(tmp_path):
+    yield from _make_server(tmp_path, "sqlite")
+
+
+def test_encrypted_blobs_upload_and_download_by_plaintext_hash_and_resume(city, device, monkeypatch):  # noqa: F811
+    from advisor_app.domain.models import Activity
+    from tests.sync_client.conftest import V1
+
+    monkeypatch.setenv("ADVISOR_DB_KEY", secrets.token_hex(32))
+    a = device("a", city.url, "adv1")
+    monkeypatch.setenv("ADVISOR_DB_KEY", secrets.token_hex(32))  # another PC, another key
+    b = device("b", city.url, "tw1")
+    assert a.store.key and b.store.key and a.store.key != b.store.key
+    with a.store.session() as s:
+        act = Activity(
+            region_code=V1, held_on=date(2026, 3, 2), place="村委会", topic="普法", audience_count=30
+        )
+        s.add(act)
+    data = SCAN * 200  # ~2.7 MB: three chunks each way
+    sha = hashlib.sha256(data).hexdigest()
+    attachments.add_bytes(a.store, data, "签到表.jpg", "activity", act.id, "活动照片")
+    report = a.client.sync()
+    assert report.uploaded == 1
+    assert (city.data_dir / "blobs" / sha[:2] / sha).read_bytes() == data  # the wire carries plaintext
+
+    # B had a third of it from an interrupted sync (an encrypted partial), and a plain .part of an
+    # older version is not kept as plaintext either
+    part = attachments.PartialBlob(b.store, sha)
+    part.append(data[:900_000])
+    with part.path.open("ab") as fh:
+        fh.write(b"\x00\x00\x10")  # a segment cut short by the crash
+    assert "王秀英".encode() not in part.path.read_bytes()
+    assert attachments.PartialBlob(b.store, sha).size == 900_000
+    report = b.client.sync()
+    assert report.downloaded == 1
+    assert report.bytes_down < len(data) - 800_000  # went on from the 900,000 bytes it had
+    local = attachments.blob_path(b.store, sha)
+    assert _sealed(local) and attachments.read_blob(b.store, sha) == data
+    assert not list(local.parent.glob("*part"))
+    assert not _plain_anywhere(b.store.attachments_dir, "王秀英".encode())
+    assert not _plain_anywhere(a.store.attachments_dir, "王秀英".encode())
