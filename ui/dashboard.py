@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy import text
 
 from advisor_app.reports import service
-from advisor_app.reports.scope import Period, add_months, parse_period
+from advisor_app.reports.scope import Period, add_months, allowed_choices, parse_period
 from advisor_app.store import Store
 
 LEVEL_INDENT = {"city": 0, "county": 1, "township": 2, "village": 3}
@@ -178,20 +178,31 @@ class DashboardView(QWidget):
         grid.addLayout(lists)
 
     def _fill_selectors(self) -> None:
-        self.region_box.addItem("全部地区", None)
-        with self.store.session() as session:
-            rows = session.execute(text("SELECT code, name, level FROM regions ORDER BY code")).all()
-        for code, name, level in rows:
-            self.region_box.addItem("　" * LEVEL_INDENT.get(level, 0) + name, code)
-        home = self.store.setting("home_region")
-        if home and (index := self.region_box.findData(home)) >= 0:
-            self.region_box.setCurrentIndex(index)
+        self._fill_regions()
         today = date.today()
         start = date(today.year, today.month, 1)
         periods = [f"{d.year}-{d.month:02d}" for d in (add_months(start, -n) for n in range(24))]
         periods += [f"{today.year - n // 4}-Q{(((today.month - 1) // 3 - n) % 4) + 1}" for n in range(8)]
         periods += [str(today.year - n) for n in range(3)]
         self.period_box.addItems(periods)
+
+    def _fill_regions(self) -> None:
+        """Only the signed-in local user's regions (all of them, and 全部地区, without local users)."""
+        allowed = allowed_choices(self.store)
+        self._regions_for = allowed
+        self.region_box.blockSignals(True)
+        self.region_box.clear()
+        if allowed is None:
+            self.region_box.addItem("全部地区", None)
+        with self.store.session() as session:
+            rows = session.execute(text("SELECT code, name, level FROM regions ORDER BY code")).all()
+        for code, name, level in rows:
+            if allowed is None or code in allowed:
+                self.region_box.addItem("　" * LEVEL_INDENT.get(level, 0) + name, code)
+        home = self.store.setting("home_region")
+        if home and (index := self.region_box.findData(home)) >= 0:
+            self.region_box.setCurrentIndex(index)
+        self.region_box.blockSignals(False)
 
     # --- data --------------------------------------------------------------------------------------
 
@@ -210,6 +221,8 @@ class DashboardView(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
+        if allowed_choices(self.store) != self._regions_for:  # another local user signed in
+            self._fill_regions()
         try:
             region, period = self.region(), self.period()
         except Exception as exc:  # a typo in the period box: say so, keep the old figures
@@ -231,7 +244,8 @@ class DashboardView(QWidget):
 
         def failed(exc: BaseException) -> None:
             if generation == self._generation:
-                self.status.setText(f"统计失败：{exc}")
+                message = (getattr(exc, "errors", None) or {}).get("region") or str(exc)
+                self.status.setText(f"统计失败：{message}")
 
         if self.tasks is not None:
             self.tasks.run_db(job, done, failed)

@@ -15,7 +15,7 @@ from sqlalchemy import text
 from advisor_app.domain.vocab import terms
 from advisor_app.reports import figures, pdf, service, xlsx
 from advisor_app.reports.figures import ITEM_LABELS, MediationRow
-from advisor_app.reports.scope import Period, region_prefix, region_sql
+from advisor_app.reports.scope import Period, allowed_region, region_prefix, region_sql
 from advisor_app.reports.sheet import Sheet, Table
 from advisor_app.store import Store
 
@@ -57,7 +57,7 @@ def _item_values(row: MediationRow) -> list[object]:
 def monthly(store: Store, region: str | None, period: Period, signature: Signature | None = None) -> Sheet:
     """人民调解工作统计月报表: report items as rows, dispute types as columns, 合计 first."""
     figs = service.compute(store, region, period)
-    signature = signature or Signature(unit=f"{figs.region_name}司法所" if region else "")
+    signature = signature or Signature(unit=f"{figs.region_name}司法所" if figs.region_code else "")
     types = terms("dispute_types")
     by_type = figs.mediation["dispute_type"]
     columns = [figs.total] + [by_type.get(t) or MediationRow(t) for t in types]
@@ -108,6 +108,7 @@ def ledger_rows(
     store: Store, region: str | None, period: Period, adviser: str | None = None
 ) -> list[list[Any]]:
     """One row per service (一事一记): consultations and activities in time order."""
+    region = allowed_region(store, region)
     params: dict[str, Any] = {"ps": period.start.isoformat(), "pe": period.end.isoformat()}
     region_c = region_sql("c.region_code", params, region_prefix(region))
     region_a = region_sql("a.region_code", params, region_prefix(region))
@@ -138,6 +139,7 @@ def ledger(
     signature: Signature | None = None,
 ) -> Sheet:
     """村（居）法律顾问工作台账: 时间, 对象, 内容, 方式, 结果 per service (domain.md §3)."""
+    region = allowed_region(store, region)
     with store.session() as session:
         name = service.region_label(session, region)
     rows = ledger_rows(store, region, period, adviser)
@@ -174,6 +176,7 @@ ROSTER_HEADER = [
 
 def roster(store: Store, region: str | None = None) -> Sheet:
     """法律明白人花名册 with training records and activities; a second table counts each village against 3."""
+    region = allowed_region(store, region)
     params: dict[str, Any] = {}
     where = region_sql("m.region_code", params, region_prefix(region))
     sql = f"""

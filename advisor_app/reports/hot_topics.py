@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session
 from advisor_app.reports.scope import (
     Period,
     add_months,
+    allowed_region,
     fetch,
     month,
     region_prefix,
@@ -295,6 +296,7 @@ def _ids(session: Session, source: str, group: str, kind: str, label: str, perio
 
 def detect(store: Store, region: str | None, period: Period) -> list[HotTopic]:
     """Hot topics of the month ``period`` inside ``region`` (None: the whole store), strongest first."""
+    region = allowed_region(store, region)
     with store.session() as session:
         return analyse(session, region_prefix(region), period)
 

@@ -145,3 +145,53 @@ def fetch(session: Session, sql: str, params: dict[str, Any]) -> list[tuple]:
     """
     raw = session.connection().connection.driver_connection
     return raw.execute(sql, params).fetchall()
+
+
+# --- who may see which region (本机用户) ------------------------------------------------------------
+
+
+def allowed_region(store: Any, region: str | None) -> str | None:
+    """``region`` checked against the signed-in local user's regions; the code reports may use.
+
+    Without local users nothing changes (``None`` = the whole store). With them, a report covers one
+    of the user's regions (or a village or township inside them); ``None`` means the user's region
+    when there is exactly one. Anything else is refused — figures of other villages never leave the
+    core, whichever front end asks. Nobody signed in: the CLI signs in as ``ADVISOR_USER`` (password
+    in ``ADVISOR_USER_PASSWORD``), else nothing is shown.
+    """
+    from advisor_app.services import users
+
+    scope = users.current_scope(store)
+    if scope is not None and users.current_user(store) is None:
+        users.sign_in_from_env(store)
+        scope = users.current_scope(store)
+    if scope is None:
+        return region or None
+    me = users.current_user(store)
+    if me is None:
+        raise ValidationError({"region": "地区：请先登录本机用户（命令行：设置 ADVISOR_USER）"})
+    if region:
+        if region.strip() in scope:
+            return region.strip()
+        raise ValidationError({"region": f"地区：{region} 不在您（{me.name}）负责的范围内"})
+    tops = own_regions(me.region_codes)
+    if len(tops) == 1:
+        return tops[0]
+    raise ValidationError({"region": f"地区：您负责多个地区，请选择其中一个（{'、'.join(tops)}）"})
+
+
+def own_regions(codes: tuple[str, ...] | list[str]) -> list[str]:
+    """The codes not inside another of them (a township's own villages listed too add nothing)."""
+
+    def inside(code: str, other: str) -> bool:
+        prefix = region_prefix(other)
+        return code != other and code.startswith(prefix)
+
+    return sorted(c for c in set(codes) if not any(inside(c, o) for o in codes))
+
+
+def allowed_choices(store: Any) -> tuple[str, ...] | None:
+    """The region codes a report may be asked for (``None``: any, the whole store included)."""
+    from advisor_app.services import users
+
+    return users.current_scope(store)

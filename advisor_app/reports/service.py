@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from advisor_app.domain.models import Region
 from advisor_app.reports import figures
-from advisor_app.reports.scope import Period, add_months, region_prefix
+from advisor_app.reports.scope import Period, add_months, allowed_region, region_prefix
 from advisor_app.store import Store
 
 
@@ -44,7 +44,11 @@ def region_label(session: Session, code: str | None) -> str:
 
 
 def compute(store: Store, region: str | None, period: Period, as_of: date | None = None) -> Figures:
-    """Every figure for ``region`` (a village, township, county code, or None for all) and ``period``."""
+    """Every figure for ``region`` (a village, township, county code, or None for all) and ``period``.
+
+    Limited to the signed-in local user's regions (:func:`scope.allowed_region`).
+    """
+    region = allowed_region(store, region)
     prefix = region_prefix(region)
     as_of = as_of or date.today()
     with store.session() as session:
@@ -81,6 +85,7 @@ def records(
     for ``roster``/``onsite``/``lectures`` a village code.
     """
     kind, query = figures.DRILLS[figure]
+    region = allowed_region(store, region)
     with store.session() as session:
         return kind, query(session, region_prefix(region), period, key, as_of or date.today())
 
@@ -103,6 +108,7 @@ def dashboard(store: Store, region: str | None, period: Period, as_of: date | No
     """
     from advisor_app.reports import hot_topics
 
+    region = allowed_region(store, region)
     figs = compute(store, region, period, as_of)
     year = Period("trend", add_months(period.end, -12), period.end, "近 12 个月")
     prefix = region_prefix(region)
