@@ -86,6 +86,11 @@ def _resolve(store: Store, conflict_id: int, choice: dict[str, str] | None, how:
             for f in take:
                 value = bool(mine.get(f)) if f == "deleted" else from_wire(conflict.kind, f, mine.get(f))
                 setattr(record, f, value)
+            # The verdict was about the refused revision; the resolution is sent again even when its
+            # new revision number happens to equal the refused one's (reverted, then re-edited once).
+            s.execute(update(SyncRecordState).where(
+                SyncRecordState.kind == conflict.kind, SyncRecordState.record_id == conflict.record_id,
+                SyncRecordState.state.in_(("rejected", "conflict"))).values(pushed_rev=0))
         conflict.status = "resolved"
         conflict.resolution = how
         conflict.resolved_at = utcnow()
