@@ -33,9 +33,6 @@ SEARCH_DEBOUNCE_MS = 250
 FIRST_PAGE = 200
 FULL_LIST_DELAY_MS = 120
 STRETCH_COLUMNS = {"question", "summary", "topic"}
-# Shown while the list holds records handed over by the 统计 page (not yet in the .ts files).
-PINNED_NOTE = "统计中的 {n} 条记录"
-UNPIN_LABEL = "显示全部"
 
 
 SYNC_TABLES = {
@@ -110,7 +107,7 @@ class ListPage(QWidget):
         bar.addWidget(self.search, 3)
         for widget in (self.village, self.type, self.status, self.date_from, QLabel("–"), self.date_to):
             bar.addWidget(widget)
-        self.unpin_button = QPushButton(UNPIN_LABEL)
+        self.unpin_button = QPushButton(self.tr("Show all"))
         self.unpin_button.setVisible(False)
         self.unpin_button.clicked.connect(self._filters_changed)
         filters = QHBoxLayout()
@@ -296,7 +293,8 @@ class ListPage(QWidget):
         self.model.set_ids(ids)  # rows are still read in blocks as they are painted
         if not self._sized and ids:
             self._size_columns()
-        self.count.setText(PINNED_NOTE.format(n=len(ids)))
+        # Shown while the list holds records handed over by the 统计 page.
+        self.count.setText(self.tr("%1 records from the statistics").replace("%1", str(len(ids))))
         self.unpin_button.setVisible(True)
         self._complete_generation = self._generation
         self.loaded.emit(len(ids))

@@ -84,524 +84,524 @@
 <context>
     <name>CaseWindow</name>
     <message>
-        <location filename="../../ui/case_window.py" line="310" />
+        <location filename="../../ui/case_window.py" line="311" />
         <source>Village</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="311" />
+        <location filename="../../ui/case_window.py" line="312" />
         <source>Dispute type</source>
         <translation>Dispute type</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="312" />
+        <location filename="../../ui/case_window.py" line="313" />
         <source>Source</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="313" />
+        <location filename="../../ui/case_window.py" line="314" />
         <source>Accepted on</source>
         <translation>Accepted on</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="314" />
+        <location filename="../../ui/case_window.py" line="315" />
         <source>Mediator</source>
         <translation>Mediator</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="315" />
+        <location filename="../../ui/case_window.py" line="316" />
         <source>Recorder</source>
         <translation>Recorder</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="316" />
+        <location filename="../../ui/case_window.py" line="317" />
         <source>Summary of the dispute</source>
         <translation>Summary of the dispute</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="320" />
+        <location filename="../../ui/case_window.py" line="321" />
         <source>Role</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="320" />
+        <location filename="../../ui/case_window.py" line="321" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="320" />
+        <location filename="../../ui/case_window.py" line="321" />
         <source>Sex</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="320" />
+        <location filename="../../ui/case_window.py" line="321" />
         <source>ID number</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="320" />
+        <location filename="../../ui/case_window.py" line="321" />
         <source>Phone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="327" />
+        <location filename="../../ui/case_window.py" line="328" />
         <source>Parties</source>
         <translation>Parties</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="330" />
+        <location filename="../../ui/case_window.py" line="331" />
         <source>Add a party…</source>
         <translation>Add a party…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="331" />
+        <location filename="../../ui/case_window.py" line="332" />
         <source>Remove party</source>
         <translation>Remove party</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="332" />
+        <location filename="../../ui/case_window.py" line="333" />
         <source>Save registration</source>
         <translation>Save registration</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="347" />
+        <location filename="../../ui/case_window.py" line="353" />
         <source>Registration</source>
         <translation>Registration</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="425" />
+        <location filename="../../ui/case_window.py" line="447" />
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="426" />
+        <location filename="../../ui/case_window.py" line="448" />
         <source>Place</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="427" />
+        <location filename="../../ui/case_window.py" line="449" />
         <source>Participants</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="429" />
+        <location filename="../../ui/case_window.py" line="451" />
         <source>Statements of each side</source>
         <translation>Statements of each side</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="430" />
+        <location filename="../../ui/case_window.py" line="452" />
         <source>Facts checked</source>
         <translation>Facts checked</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="431" />
+        <location filename="../../ui/case_window.py" line="453" />
         <source>Result</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="436" />
+        <location filename="../../ui/case_window.py" line="458" />
         <source>Rights notice read and signed</source>
         <translation>Rights notice read and signed</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="437" />
+        <location filename="../../ui/case_window.py" line="459" />
         <source>Mediation failed…</source>
         <translation>Mediation failed…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="438" />
+        <location filename="../../ui/case_window.py" line="460" />
         <source>Terminate…</source>
         <translation>Terminate…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="439" />
+        <location filename="../../ui/case_window.py" line="461" />
         <source>Save this session</source>
         <translation>Save this session</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="451" />
+        <location filename="../../ui/case_window.py" line="473" />
         <source>Sessions held</source>
         <translation>Sessions held</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="455" />
+        <location filename="../../ui/case_window.py" line="477" />
         <source>Mediation sessions</source>
         <translation>Mediation sessions</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="470" />
+        <location filename="../../ui/case_window.py" line="492" />
         <source>Why (this goes into the case file):</source>
         <translation>Why (this goes into the case file):</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="482" />
+        <location filename="../../ui/case_window.py" line="504" />
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="483" />
+        <location filename="../../ui/case_window.py" line="505" />
         <source>Main facts and matters in dispute</source>
         <translation>Main facts and matters in dispute</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="486" />
+        <location filename="../../ui/case_window.py" line="508" />
         <source>Terms agreed</source>
         <translation>Terms agreed</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="487" />
+        <location filename="../../ui/case_window.py" line="509" />
         <source>Way and time of performance</source>
         <translation>Way and time of performance</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="489" />
+        <location filename="../../ui/case_window.py" line="511" />
         <source>Perform by</source>
         <translation>Perform by</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="492" />
+        <location filename="../../ui/case_window.py" line="514" />
         <source>parties + 1</source>
         <translation>parties + 1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="493" />
+        <location filename="../../ui/case_window.py" line="515" />
         <source>Copies</source>
         <translation>Copies</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="494" />
+        <location filename="../../ui/case_window.py" line="516" />
         <source>Amount (yuan)</source>
         <translation>Amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="497" />
+        <location filename="../../ui/case_window.py" line="519" />
         <source>Save draft agreement</source>
         <translation>Save draft agreement</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="498" />
+        <location filename="../../ui/case_window.py" line="520" />
         <source>Mark signed…</source>
         <translation>Mark signed…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="499" />
+        <location filename="../../ui/case_window.py" line="521" />
         <source>Change (new version)</source>
         <translation>Change (new version)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="500" />
+        <location filename="../../ui/case_window.py" line="522" />
         <source>Attach signed scan…</source>
         <translation>Attach signed scan…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="501" />
-        <location filename="../../ui/case_window.py" line="592" />
-        <location filename="../../ui/case_window.py" line="603" />
+        <location filename="../../ui/case_window.py" line="523" />
+        <location filename="../../ui/case_window.py" line="614" />
+        <location filename="../../ui/case_window.py" line="625" />
         <source>Print</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="507" />
+        <location filename="../../ui/case_window.py" line="529" />
         <source>Print case documents</source>
         <translation>Print case documents</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="510" />
+        <location filename="../../ui/case_window.py" line="532" />
         <source>Application for mediation</source>
         <translation>Application for mediation</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="511" />
+        <location filename="../../ui/case_window.py" line="533" />
         <source>Registration form</source>
         <translation>Registration form</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="512" />
+        <location filename="../../ui/case_window.py" line="534" />
         <source>Notice of rights and duties</source>
         <translation>Notice of rights and duties</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="513" />
+        <location filename="../../ui/case_window.py" line="535" />
         <source>Mediation record</source>
         <translation>Mediation record</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="514" />
+        <location filename="../../ui/case_window.py" line="536" />
         <source>Oral agreement form</source>
         <translation>Oral agreement form</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="515" />
+        <location filename="../../ui/case_window.py" line="537" />
         <source>Return visit record</source>
         <translation>Return visit record</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="516" />
+        <location filename="../../ui/case_window.py" line="538" />
         <source>Application for judicial confirmation</source>
         <translation>Application for judicial confirmation</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="517" />
+        <location filename="../../ui/case_window.py" line="539" />
         <source>Whole case file</source>
         <translation>Whole case file</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="530" />
+        <location filename="../../ui/case_window.py" line="552" />
         <source>Agreement</source>
         <translation>Agreement</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="550" />
+        <location filename="../../ui/case_window.py" line="572" />
         <source>Mark signed</source>
         <translation>Mark signed</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="552" />
+        <location filename="../../ui/case_window.py" line="574" />
         <source>Have all parties signed (or pressed a fingerprint), the mediator signed and the committee's seal been put on it? After this the agreement can no longer be edited.</source>
         <translation>Have all parties signed (or pressed a fingerprint), the mediator signed and the committee's seal been put on it? After this the agreement can no longer be edited.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="576" />
+        <location filename="../../ui/case_window.py" line="598" />
         <source>Attach signed scan</source>
         <translation>Attach signed scan</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="592" />
+        <location filename="../../ui/case_window.py" line="614" />
         <source>Printing is not available yet (%1).</source>
         <translation>Printing is not available yet (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="614" />
+        <location filename="../../ui/case_window.py" line="636" />
         <source>Record performance</source>
         <translation>Record performance</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="617" />
+        <location filename="../../ui/case_window.py" line="639" />
         <source>Performance of the agreement:</source>
         <translation>Performance of the agreement:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="622" />
+        <location filename="../../ui/case_window.py" line="644" />
         <source>Visited on</source>
         <translation>Visited on</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="623" />
+        <location filename="../../ui/case_window.py" line="645" />
         <source>Reason for the visit</source>
         <translation>Reason for the visit</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="625" />
+        <location filename="../../ui/case_window.py" line="647" />
         <source>Performed?</source>
         <translation>Performed?</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="628" />
+        <location filename="../../ui/case_window.py" line="650" />
         <source>Satisfied</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="628" />
+        <location filename="../../ui/case_window.py" line="650" />
         <source>The parties are satisfied</source>
         <translation>The parties are satisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="630" />
+        <location filename="../../ui/case_window.py" line="652" />
         <source>Lawsuit</source>
         <translation>Lawsuit</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="630" />
+        <location filename="../../ui/case_window.py" line="652" />
         <source>A party went to court</source>
         <translation>A party went to court</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="632" />
+        <location filename="../../ui/case_window.py" line="654" />
         <source>Risk</source>
         <translation>Risk</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="632" />
+        <location filename="../../ui/case_window.py" line="654" />
         <source>Risk that the dispute flares up again</source>
         <translation>Risk that the dispute flares up again</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="634" />
+        <location filename="../../ui/case_window.py" line="656" />
         <source>Measures</source>
         <translation>Measures</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="635" />
+        <location filename="../../ui/case_window.py" line="657" />
         <source>Visitor</source>
         <translation>Visitor</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="637" />
+        <location filename="../../ui/case_window.py" line="659" />
         <source>Save return visit</source>
         <translation>Save return visit</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="644" />
+        <location filename="../../ui/case_window.py" line="666" />
         <source>Return visit</source>
         <translation>Return visit</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="664" />
+        <location filename="../../ui/case_window.py" line="686" />
         <source>Applied on</source>
         <translation>Applied on</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="665" />
+        <location filename="../../ui/case_window.py" line="687" />
         <source>Court</source>
         <translation>Court</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="666" />
+        <location filename="../../ui/case_window.py" line="688" />
         <source>Record the application</source>
         <translation>Record the application</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="668" />
+        <location filename="../../ui/case_window.py" line="690" />
         <source>Court confirmed</source>
         <translation>Court confirmed</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="669" />
+        <location filename="../../ui/case_window.py" line="691" />
         <source>Court refused</source>
         <translation>Court refused</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="683" />
+        <location filename="../../ui/case_window.py" line="705" />
         <source>Judicial confirmation</source>
         <translation>Judicial confirmation</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="706" />
+        <location filename="../../ui/case_window.py" line="728" />
         <source>Attach a document…</source>
         <translation>Attach a document…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="709" />
+        <location filename="../../ui/case_window.py" line="731" />
         <source>Add to the case file:</source>
         <translation>Add to the case file:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="713" />
+        <location filename="../../ui/case_window.py" line="735" />
         <source>Close the case with rating…</source>
         <translation>Close the case with rating…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="714" />
+        <location filename="../../ui/case_window.py" line="736" />
         <source>Archive</source>
         <translation>Archive</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="723" />
+        <location filename="../../ui/case_window.py" line="745" />
         <source>Case file (卷宗) contents — ✗ marks a required document that is missing:</source>
         <translation>Case file (卷宗) contents — ✗ marks a required document that is missing:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="728" />
+        <location filename="../../ui/case_window.py" line="750" />
         <source>Close and archive</source>
         <translation>Close and archive</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="732" />
+        <location filename="../../ui/case_window.py" line="754" />
         <source>Attach a document</source>
         <translation>Attach a document</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="746" />
+        <location filename="../../ui/case_window.py" line="768" />
         <source>Close the case</source>
         <translation>Close the case</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="767" />
+        <location filename="../../ui/case_window.py" line="789" />
         <source>Register a dispute</source>
         <translation>Register a dispute</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="768" />
+        <location filename="../../ui/case_window.py" line="790" />
         <source>New case: enter the parties, the type and a summary, then save.</source>
         <translation>New case: enter the parties, the type and a summary, then save.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="776" />
+        <location filename="../../ui/case_window.py" line="798" />
         <source>(past the one-month target)</source>
         <translation>(past the one-month target)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="779" />
+        <location filename="../../ui/case_window.py" line="801" />
         <source>Status: %1</source>
         <translation>Status: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="781" />
+        <location filename="../../ui/case_window.py" line="803" />
         <source>Accepted %1, due %2</source>
         <translation>Accepted %1, due %2</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="850" />
+        <location filename="../../ui/case_window.py" line="872" />
         <source>No agreement yet. Suggested clauses follow the dispute type.</source>
         <translation>No agreement yet. Suggested clauses follow the dispute type.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="855" />
+        <location filename="../../ui/case_window.py" line="877" />
         <source> — signed agreements are read-only; a change makes a new version.</source>
         <translation> — signed agreements are read-only; a change makes a new version.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="860" />
+        <location filename="../../ui/case_window.py" line="882" />
         <source>Version %1: %2</source>
         <translation>Version %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="868" />
+        <location filename="../../ui/case_window.py" line="890" />
         <source>Visited %1 by %2</source>
         <translation>Visited %1 by %2</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="873" />
+        <location filename="../../ui/case_window.py" line="895" />
         <source>Scheduled for %1</source>
         <translation>Scheduled for %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="885" />
+        <location filename="../../ui/case_window.py" line="907" />
         <source>The parties may jointly apply to the court within 30 days of the agreement taking effect: until %1 (%2 day(s) left).</source>
         <translation>The parties may jointly apply to the court within 30 days of the agreement taking effect: until %1 (%2 day(s) left).</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="892" />
+        <location filename="../../ui/case_window.py" line="914" />
         <source>Judicial confirmation needs a signed written agreement.</source>
         <translation>Judicial confirmation needs a signed written agreement.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="907" />
+        <location filename="../../ui/case_window.py" line="929" />
         <source>required</source>
         <translation>required</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="907" />
+        <location filename="../../ui/case_window.py" line="929" />
         <source>optional</source>
         <translation>optional</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="941" />
+        <location filename="../../ui/case_window.py" line="963" />
         <source>Restore draft</source>
         <translation>Restore draft</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="943" />
+        <location filename="../../ui/case_window.py" line="965" />
         <source>An unsaved draft from %1 was found (the program may have closed unexpectedly). Restore it?</source>
         <translation>An unsaved draft from %1 was found (the program may have closed unexpectedly). Restore it?</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="962" />
+        <location filename="../../ui/case_window.py" line="984" />
         <source>Unsaved changes</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="963" />
+        <location filename="../../ui/case_window.py" line="985" />
         <source>This case has changes that are not saved. Leave without saving?</source>
         <translation>This case has changes that are not saved. Leave without saving?</translation>
     </message>
@@ -927,53 +927,58 @@
 <context>
     <name>ListPage</name>
     <message>
-        <location filename="../../ui/list_page.py" line="72" />
+        <location filename="../../ui/list_page.py" line="81" />
         <source>Search: names, matters, words in the record…</source>
         <translation>Search: names, matters, words in the record…</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="75" />
+        <location filename="../../ui/list_page.py" line="84" />
         <source>All villages</source>
         <translation>All villages</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="79" />
+        <location filename="../../ui/list_page.py" line="88" />
         <source>All types</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="83" />
+        <location filename="../../ui/list_page.py" line="92" />
         <source>All statuses</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="87" />
+        <location filename="../../ui/list_page.py" line="96" />
         <source>From</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="88" />
+        <location filename="../../ui/list_page.py" line="97" />
         <source>To</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="90" />
+        <location filename="../../ui/list_page.py" line="99" />
         <source>Export to Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="91" />
+        <location filename="../../ui/list_page.py" line="100" />
         <source>New</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="180" />
+        <location filename="../../ui/list_page.py" line="110" />
+        <source>Show all</source>
+        <translation>Show all</translation>
+    </message>
+    <message>
+        <location filename="../../ui/list_page.py" line="198" />
         <source>Searching…</source>
         <translation>Searching…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/list_page.py" line="224" />
-        <location filename="../../ui/list_page.py" line="232" />
+        <location filename="../../ui/list_page.py" line="242" />
+        <location filename="../../ui/list_page.py" line="250" />
         <source>%n record(s)</source>
         <translation>
             <numerusform>%n record(s)</numerusform>
@@ -981,34 +986,39 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="250" />
+        <location filename="../../ui/list_page.py" line="268" />
         <source>The list could not be loaded: %1</source>
         <translation>The list could not be loaded: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="272" />
-        <location filename="../../ui/list_page.py" line="285" />
+        <location filename="../../ui/list_page.py" line="297" />
+        <source>%1 records from the statistics</source>
+        <translation>%1 records from the statistics</translation>
+    </message>
+    <message>
+        <location filename="../../ui/list_page.py" line="322" />
+        <location filename="../../ui/list_page.py" line="335" />
         <source>Export to Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="277" />
+        <location filename="../../ui/list_page.py" line="327" />
         <source>Exporting…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="288" />
-        <location filename="../../ui/list_page.py" line="291" />
+        <location filename="../../ui/list_page.py" line="338" />
+        <location filename="../../ui/list_page.py" line="341" />
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="288" />
+        <location filename="../../ui/list_page.py" line="338" />
         <source>Saved to %1</source>
         <translation>Saved to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="291" />
+        <location filename="../../ui/list_page.py" line="341" />
         <source>Export failed: %1</source>
         <translation>Export failed: %1</translation>
     </message>
@@ -1016,52 +1026,52 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="39" />
+        <location filename="../../ui/main_window.py" line="46" />
         <source>Statistics arrive with the reports module.</source>
         <translation>Statistics arrive with the reports module.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="49" />
+        <location filename="../../ui/main_window.py" line="56" />
         <source>Village legal service desk</source>
         <translation>Village legal service desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="52" />
+        <location filename="../../ui/main_window.py" line="59" />
         <source>Today</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="55" />
+        <location filename="../../ui/main_window.py" line="62" />
         <source>Legal consultations</source>
         <translation>Legal consultations</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="58" />
+        <location filename="../../ui/main_window.py" line="65" />
         <source>Dispute mediation</source>
         <translation>Dispute mediation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="59" />
+        <location filename="../../ui/main_window.py" line="66" />
         <source>Legal literate persons</source>
         <translation>Legal literate persons</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="60" />
+        <location filename="../../ui/main_window.py" line="67" />
         <source>Legal publicity</source>
         <translation>Legal publicity</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="61" />
+        <location filename="../../ui/main_window.py" line="68" />
         <source>Statistics</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="62" />
+        <location filename="../../ui/main_window.py" line="69" />
         <source>Sync</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="63" />
+        <location filename="../../ui/main_window.py" line="70" />
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
@@ -1069,97 +1079,97 @@
 <context>
     <name>MemberForm</name>
     <message>
-        <location filename="../../ui/roster_page.py" line="48" />
+        <location filename="../../ui/roster_page.py" line="49" />
         <source>Legal literate person</source>
         <translation>Legal literate person</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="51" />
+        <location filename="../../ui/roster_page.py" line="52" />
         <source>Village</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="53" />
+        <location filename="../../ui/roster_page.py" line="54" />
         <source>Village group</source>
         <translation>Village group</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="54" />
+        <location filename="../../ui/roster_page.py" line="55" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="55" />
+        <location filename="../../ui/roster_page.py" line="56" />
         <source>ID number</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="56" />
+        <location filename="../../ui/roster_page.py" line="57" />
         <source>Sex</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="57" />
+        <location filename="../../ui/roster_page.py" line="58" />
         <source>Date of birth</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="58" />
+        <location filename="../../ui/roster_page.py" line="59" />
         <source>Ethnicity</source>
         <translation>Ethnicity</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="60" />
+        <location filename="../../ui/roster_page.py" line="61" />
         <source>Political status</source>
         <translation>Political status</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="62" />
+        <location filename="../../ui/roster_page.py" line="63" />
         <source>Education</source>
         <translation>Education</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="64" />
+        <location filename="../../ui/roster_page.py" line="65" />
         <source>Identity</source>
         <translation>Identity</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="66" />
+        <location filename="../../ui/roster_page.py" line="67" />
         <source>Phone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="67" />
+        <location filename="../../ui/roster_page.py" line="68" />
         <source>Certificate number</source>
         <translation>Certificate number</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="68" />
+        <location filename="../../ui/roster_page.py" line="69" />
         <source>Registered on</source>
         <translation>Registered on</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="71" />
+        <location filename="../../ui/roster_page.py" line="72" />
         <source>Trainings</source>
         <translation>Trainings</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="73" />
+        <location filename="../../ui/roster_page.py" line="74" />
         <source>Add a training…</source>
         <translation>Add a training…</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="74" />
+        <location filename="../../ui/roster_page.py" line="75" />
         <source>Remove from the roster…</source>
         <translation>Remove from the roster…</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="115" />
+        <location filename="../../ui/roster_page.py" line="154" />
         <source>Remove from the roster</source>
         <translation>Remove from the roster</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="115" />
+        <location filename="../../ui/roster_page.py" line="154" />
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
@@ -1268,32 +1278,32 @@
 <context>
     <name>RosterPage</name>
     <message>
-        <location filename="../../ui/roster_page.py" line="134" />
+        <location filename="../../ui/roster_page.py" line="180" />
         <source>Village</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="134" />
+        <location filename="../../ui/roster_page.py" line="180" />
         <source>On the roster</source>
         <translation>On the roster</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="134" />
+        <location filename="../../ui/roster_page.py" line="180" />
         <source>Target</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="140" />
+        <location filename="../../ui/roster_page.py" line="186" />
         <source>Per village (target: at least 3)</source>
         <translation>Per village (target: at least 3)</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="149" />
+        <location filename="../../ui/roster_page.py" line="195" />
         <source>Add a person</source>
         <translation>Add a person</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="171" />
+        <location filename="../../ui/roster_page.py" line="217" />
         <source>below target</source>
         <translation>below target</translation>
     </message>
@@ -1301,84 +1311,84 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/settings_page.py" line="40" />
+        <location filename="../../ui/settings_page.py" line="42" />
         <source>This computer</source>
         <translation>This computer</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="44" />
+        <location filename="../../ui/settings_page.py" line="46" />
         <source>Role</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="45" />
+        <location filename="../../ui/settings_page.py" line="47" />
         <source>Region</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="46" />
+        <location filename="../../ui/settings_page.py" line="48" />
         <source>Data folder</source>
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="48" />
+        <location filename="../../ui/settings_page.py" line="50" />
         <source>Display</source>
         <translation>Display</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="53" />
+        <location filename="../../ui/settings_page.py" line="55" />
         <source> pt</source>
         <translation> pt</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="54" />
+        <location filename="../../ui/settings_page.py" line="56" />
         <source>Large text</source>
         <translation>Large text</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="60" />
+        <location filename="../../ui/settings_page.py" line="62" />
         <source>Font size</source>
         <translation>Font size</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="68" />
+        <location filename="../../ui/settings_page.py" line="70" />
         <source>Language (after restart)</source>
         <translation>Language (after restart)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="70" />
-        <location filename="../../ui/settings_page.py" line="83" />
+        <location filename="../../ui/settings_page.py" line="72" />
+        <location filename="../../ui/settings_page.py" line="85" />
         <source>Villages</source>
         <translation>Villages</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="75" />
+        <location filename="../../ui/settings_page.py" line="77" />
         <source>Name of a village of your township</source>
         <translation>Name of a village of your township</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="76" />
+        <location filename="../../ui/settings_page.py" line="78" />
         <source>Add village</source>
         <translation>Add village</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="87" />
+        <location filename="../../ui/settings_page.py" line="89" />
         <source>About this program</source>
         <translation>About this program</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="103" />
-        <location filename="../../ui/settings_page.py" line="106" />
+        <location filename="../../ui/settings_page.py" line="116" />
+        <location filename="../../ui/settings_page.py" line="119" />
         <source>not chosen</source>
         <translation>not chosen</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="119" />
+        <location filename="../../ui/settings_page.py" line="132" />
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="119" />
+        <location filename="../../ui/settings_page.py" line="132" />
         <source>The new language is used after the program restarts.</source>
         <translation>The new language is used after the program restarts.</translation>
     </message>
@@ -1425,22 +1435,22 @@
 <context>
     <name>TrainingForm</name>
     <message>
-        <location filename="../../ui/roster_page.py" line="35" />
+        <location filename="../../ui/roster_page.py" line="36" />
         <source>Add a training</source>
         <translation>Add a training</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="36" />
+        <location filename="../../ui/roster_page.py" line="37" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="37" />
+        <location filename="../../ui/roster_page.py" line="38" />
         <source>Hours</source>
         <translation>Hours</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="38" />
+        <location filename="../../ui/roster_page.py" line="39" />
         <source>Topic</source>
         <translation>Topic</translation>
     </message>

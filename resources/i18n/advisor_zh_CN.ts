@@ -85,524 +85,524 @@
 <context>
     <name>CaseWindow</name>
     <message>
-        <location filename="../../ui/case_window.py" line="310"/>
+        <location filename="../../ui/case_window.py" line="311"/>
         <source>Village</source>
         <translation>所在村</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="311"/>
+        <location filename="../../ui/case_window.py" line="312"/>
         <source>Dispute type</source>
         <translation>纠纷类型</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="312"/>
+        <location filename="../../ui/case_window.py" line="313"/>
         <source>Source</source>
         <translation>案件来源</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="313"/>
+        <location filename="../../ui/case_window.py" line="314"/>
         <source>Accepted on</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="314"/>
+        <location filename="../../ui/case_window.py" line="315"/>
         <source>Mediator</source>
         <translation>人民调解员</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="315"/>
+        <location filename="../../ui/case_window.py" line="316"/>
         <source>Recorder</source>
         <translation>记录人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="316"/>
+        <location filename="../../ui/case_window.py" line="317"/>
         <source>Summary of the dispute</source>
         <translation>纠纷简要情况</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="320"/>
+        <location filename="../../ui/case_window.py" line="321"/>
         <source>Role</source>
         <translation>当事人类别</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="320"/>
+        <location filename="../../ui/case_window.py" line="321"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="320"/>
+        <location filename="../../ui/case_window.py" line="321"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="320"/>
+        <location filename="../../ui/case_window.py" line="321"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="320"/>
+        <location filename="../../ui/case_window.py" line="321"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="327"/>
+        <location filename="../../ui/case_window.py" line="328"/>
         <source>Parties</source>
         <translation>当事人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="330"/>
+        <location filename="../../ui/case_window.py" line="331"/>
         <source>Add a party…</source>
         <translation>添加当事人…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="331"/>
+        <location filename="../../ui/case_window.py" line="332"/>
         <source>Remove party</source>
         <translation>删除当事人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="332"/>
+        <location filename="../../ui/case_window.py" line="333"/>
         <source>Save registration</source>
         <translation>保存登记</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="347"/>
+        <location filename="../../ui/case_window.py" line="353"/>
         <source>Registration</source>
         <translation>受理登记</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="425"/>
+        <location filename="../../ui/case_window.py" line="447"/>
         <source>Time</source>
         <translation>调解时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="426"/>
+        <location filename="../../ui/case_window.py" line="448"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="427"/>
+        <location filename="../../ui/case_window.py" line="449"/>
         <source>Participants</source>
         <translation>参加人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="429"/>
+        <location filename="../../ui/case_window.py" line="451"/>
         <source>Statements of each side</source>
         <translation>各方陈述</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="430"/>
+        <location filename="../../ui/case_window.py" line="452"/>
         <source>Facts checked</source>
         <translation>查明事实</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="431"/>
+        <location filename="../../ui/case_window.py" line="453"/>
         <source>Result</source>
         <translation>调解结果</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="436"/>
+        <location filename="../../ui/case_window.py" line="458"/>
         <source>Rights notice read and signed</source>
         <translation>已告知权利义务并签字</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="437"/>
+        <location filename="../../ui/case_window.py" line="459"/>
         <source>Mediation failed…</source>
         <translation>调解不成…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="438"/>
+        <location filename="../../ui/case_window.py" line="460"/>
         <source>Terminate…</source>
         <translation>终止调解…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="439"/>
+        <location filename="../../ui/case_window.py" line="461"/>
         <source>Save this session</source>
         <translation>保存本次调解记录</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="451"/>
+        <location filename="../../ui/case_window.py" line="473"/>
         <source>Sessions held</source>
         <translation>已有调解记录</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="455"/>
+        <location filename="../../ui/case_window.py" line="477"/>
         <source>Mediation sessions</source>
         <translation>调解记录</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="470"/>
+        <location filename="../../ui/case_window.py" line="492"/>
         <source>Why (this goes into the case file):</source>
         <translation>原因（将写入卷宗）：</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="482"/>
+        <location filename="../../ui/case_window.py" line="504"/>
         <source>Kind</source>
         <translation>协议形式</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="483"/>
+        <location filename="../../ui/case_window.py" line="505"/>
         <source>Main facts and matters in dispute</source>
         <translation>纠纷主要事实、争议事项</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="486"/>
+        <location filename="../../ui/case_window.py" line="508"/>
         <source>Terms agreed</source>
         <translation>协议内容</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="487"/>
+        <location filename="../../ui/case_window.py" line="509"/>
         <source>Way and time of performance</source>
         <translation>履行方式、时限</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="489"/>
+        <location filename="../../ui/case_window.py" line="511"/>
         <source>Perform by</source>
         <translation>履行期限</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="492"/>
+        <location filename="../../ui/case_window.py" line="514"/>
         <source>parties + 1</source>
         <translation>当事人数 + 1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="493"/>
+        <location filename="../../ui/case_window.py" line="515"/>
         <source>Copies</source>
         <translation>份数</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="494"/>
+        <location filename="../../ui/case_window.py" line="516"/>
         <source>Amount (yuan)</source>
         <translation>协议金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="497"/>
+        <location filename="../../ui/case_window.py" line="519"/>
         <source>Save draft agreement</source>
         <translation>保存协议草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="498"/>
+        <location filename="../../ui/case_window.py" line="520"/>
         <source>Mark signed…</source>
         <translation>登记已签署…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="499"/>
+        <location filename="../../ui/case_window.py" line="521"/>
         <source>Change (new version)</source>
         <translation>变更（生成新版本）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="500"/>
+        <location filename="../../ui/case_window.py" line="522"/>
         <source>Attach signed scan…</source>
         <translation>上传签署件扫描…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="501"/>
-        <location filename="../../ui/case_window.py" line="592"/>
-        <location filename="../../ui/case_window.py" line="603"/>
+        <location filename="../../ui/case_window.py" line="523"/>
+        <location filename="../../ui/case_window.py" line="614"/>
+        <location filename="../../ui/case_window.py" line="625"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="507"/>
+        <location filename="../../ui/case_window.py" line="529"/>
         <source>Print case documents</source>
         <translation>打印案件文书</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="510"/>
+        <location filename="../../ui/case_window.py" line="532"/>
         <source>Application for mediation</source>
         <translation>人民调解申请书</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="511"/>
+        <location filename="../../ui/case_window.py" line="533"/>
         <source>Registration form</source>
         <translation>受理登记表</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="512"/>
+        <location filename="../../ui/case_window.py" line="534"/>
         <source>Notice of rights and duties</source>
         <translation>当事人权利义务告知书</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="513"/>
+        <location filename="../../ui/case_window.py" line="535"/>
         <source>Mediation record</source>
         <translation>调解记录</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="514"/>
+        <location filename="../../ui/case_window.py" line="536"/>
         <source>Oral agreement form</source>
         <translation>口头协议登记表</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="515"/>
+        <location filename="../../ui/case_window.py" line="537"/>
         <source>Return visit record</source>
         <translation>回访记录</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="516"/>
+        <location filename="../../ui/case_window.py" line="538"/>
         <source>Application for judicial confirmation</source>
         <translation>司法确认申请书</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="517"/>
+        <location filename="../../ui/case_window.py" line="539"/>
         <source>Whole case file</source>
         <translation>整本卷宗</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="530"/>
+        <location filename="../../ui/case_window.py" line="552"/>
         <source>Agreement</source>
         <translation>调解协议</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="550"/>
+        <location filename="../../ui/case_window.py" line="572"/>
         <source>Mark signed</source>
         <translation>登记已签署</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="552"/>
+        <location filename="../../ui/case_window.py" line="574"/>
         <source>Have all parties signed (or pressed a fingerprint), the mediator signed and the committee&apos;s seal been put on it? After this the agreement can no longer be edited.</source>
         <translation>各方当事人是否均已签名（或按指印）、人民调解员已签名并加盖调委会印章？登记后协议不能再修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="576"/>
+        <location filename="../../ui/case_window.py" line="598"/>
         <source>Attach signed scan</source>
         <translation>上传签署件扫描</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="592"/>
+        <location filename="../../ui/case_window.py" line="614"/>
         <source>Printing is not available yet (%1).</source>
         <translation>打印功能尚未就绪（%1）。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="614"/>
+        <location filename="../../ui/case_window.py" line="636"/>
         <source>Record performance</source>
         <translation>登记履行情况</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="617"/>
+        <location filename="../../ui/case_window.py" line="639"/>
         <source>Performance of the agreement:</source>
         <translation>协议履行情况：</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="622"/>
+        <location filename="../../ui/case_window.py" line="644"/>
         <source>Visited on</source>
         <translation>回访日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="623"/>
+        <location filename="../../ui/case_window.py" line="645"/>
         <source>Reason for the visit</source>
         <translation>回访事由</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="625"/>
+        <location filename="../../ui/case_window.py" line="647"/>
         <source>Performed?</source>
         <translation>履行情况</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="628"/>
+        <location filename="../../ui/case_window.py" line="650"/>
         <source>Satisfied</source>
         <translation>是否满意</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="628"/>
+        <location filename="../../ui/case_window.py" line="650"/>
         <source>The parties are satisfied</source>
         <translation>当事人满意</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="630"/>
+        <location filename="../../ui/case_window.py" line="652"/>
         <source>Lawsuit</source>
         <translation>是否起诉</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="630"/>
+        <location filename="../../ui/case_window.py" line="652"/>
         <source>A party went to court</source>
         <translation>有当事人已起诉</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="632"/>
+        <location filename="../../ui/case_window.py" line="654"/>
         <source>Risk</source>
         <translation>激化风险</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="632"/>
+        <location filename="../../ui/case_window.py" line="654"/>
         <source>Risk that the dispute flares up again</source>
         <translation>纠纷有再次激化的风险</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="634"/>
+        <location filename="../../ui/case_window.py" line="656"/>
         <source>Measures</source>
         <translation>采取措施</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="635"/>
+        <location filename="../../ui/case_window.py" line="657"/>
         <source>Visitor</source>
         <translation>回访人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="637"/>
+        <location filename="../../ui/case_window.py" line="659"/>
         <source>Save return visit</source>
         <translation>保存回访记录</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="644"/>
+        <location filename="../../ui/case_window.py" line="666"/>
         <source>Return visit</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="664"/>
+        <location filename="../../ui/case_window.py" line="686"/>
         <source>Applied on</source>
         <translation>申请日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="665"/>
+        <location filename="../../ui/case_window.py" line="687"/>
         <source>Court</source>
         <translation>人民法院</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="666"/>
+        <location filename="../../ui/case_window.py" line="688"/>
         <source>Record the application</source>
         <translation>登记申请</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="668"/>
+        <location filename="../../ui/case_window.py" line="690"/>
         <source>Court confirmed</source>
         <translation>法院已确认</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="669"/>
+        <location filename="../../ui/case_window.py" line="691"/>
         <source>Court refused</source>
         <translation>法院不予确认</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="683"/>
+        <location filename="../../ui/case_window.py" line="705"/>
         <source>Judicial confirmation</source>
         <translation>司法确认</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="706"/>
+        <location filename="../../ui/case_window.py" line="728"/>
         <source>Attach a document…</source>
         <translation>上传材料…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="709"/>
+        <location filename="../../ui/case_window.py" line="731"/>
         <source>Add to the case file:</source>
         <translation>补充卷宗材料：</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="713"/>
+        <location filename="../../ui/case_window.py" line="735"/>
         <source>Close the case with rating…</source>
         <translation>评价并结案…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="714"/>
+        <location filename="../../ui/case_window.py" line="736"/>
         <source>Archive</source>
         <translation>归档</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="723"/>
+        <location filename="../../ui/case_window.py" line="745"/>
         <source>Case file (卷宗) contents — ✗ marks a required document that is missing:</source>
         <translation>卷宗材料目录（✗ 表示缺少的必备材料）：</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="728"/>
+        <location filename="../../ui/case_window.py" line="750"/>
         <source>Close and archive</source>
         <translation>结案归档</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="732"/>
+        <location filename="../../ui/case_window.py" line="754"/>
         <source>Attach a document</source>
         <translation>上传材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="746"/>
+        <location filename="../../ui/case_window.py" line="768"/>
         <source>Close the case</source>
         <translation>结案</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="767"/>
+        <location filename="../../ui/case_window.py" line="789"/>
         <source>Register a dispute</source>
         <translation>登记纠纷</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="768"/>
+        <location filename="../../ui/case_window.py" line="790"/>
         <source>New case: enter the parties, the type and a summary, then save.</source>
         <translation>新案件：填写当事人、纠纷类型和简要情况后保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="776"/>
+        <location filename="../../ui/case_window.py" line="798"/>
         <source>(past the one-month target)</source>
         <translation>（已超过一个月办结期限）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="779"/>
+        <location filename="../../ui/case_window.py" line="801"/>
         <source>Status: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="781"/>
+        <location filename="../../ui/case_window.py" line="803"/>
         <source>Accepted %1, due %2</source>
         <translation>受理 %1，应结 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="850"/>
+        <location filename="../../ui/case_window.py" line="872"/>
         <source>No agreement yet. Suggested clauses follow the dispute type.</source>
         <translation>尚无协议。可按纠纷类型选用参考条款。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="855"/>
+        <location filename="../../ui/case_window.py" line="877"/>
         <source> — signed agreements are read-only; a change makes a new version.</source>
         <translation> —— 已签署的协议不能修改；如需变更请生成新版本。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="860"/>
+        <location filename="../../ui/case_window.py" line="882"/>
         <source>Version %1: %2</source>
         <translation>第 %1 版：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="868"/>
+        <location filename="../../ui/case_window.py" line="890"/>
         <source>Visited %1 by %2</source>
         <translation>%1 已回访（回访人：%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="873"/>
+        <location filename="../../ui/case_window.py" line="895"/>
         <source>Scheduled for %1</source>
         <translation>计划回访：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="885"/>
+        <location filename="../../ui/case_window.py" line="907"/>
         <source>The parties may jointly apply to the court within 30 days of the agreement taking effect: until %1 (%2 day(s) left).</source>
         <translation>当事人可自协议生效之日起 30 日内共同向人民法院申请司法确认：截至 %1（还剩 %2 天）。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="892"/>
+        <location filename="../../ui/case_window.py" line="914"/>
         <source>Judicial confirmation needs a signed written agreement.</source>
         <translation>申请司法确认需要已签署的书面调解协议。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="907"/>
+        <location filename="../../ui/case_window.py" line="929"/>
         <source>required</source>
         <translation>必备</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="907"/>
+        <location filename="../../ui/case_window.py" line="929"/>
         <source>optional</source>
         <translation>可选</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="941"/>
+        <location filename="../../ui/case_window.py" line="963"/>
         <source>Restore draft</source>
         <translation>恢复草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="943"/>
+        <location filename="../../ui/case_window.py" line="965"/>
         <source>An unsaved draft from %1 was found (the program may have closed unexpectedly). Restore it?</source>
         <translation>发现 %1 未保存的草稿（程序可能曾意外关闭）。是否恢复？</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="962"/>
+        <location filename="../../ui/case_window.py" line="984"/>
         <source>Unsaved changes</source>
         <translation>尚未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="963"/>
+        <location filename="../../ui/case_window.py" line="985"/>
         <source>This case has changes that are not saved. Leave without saving?</source>
         <translation>本案件有尚未保存的修改。不保存就离开吗？</translation>
     </message>
@@ -928,87 +928,97 @@
 <context>
     <name>ListPage</name>
     <message>
-        <location filename="../../ui/list_page.py" line="72"/>
+        <location filename="../../ui/list_page.py" line="81"/>
         <source>Search: names, matters, words in the record…</source>
         <translation>搜索：姓名、事项、记录中的文字…</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="75"/>
+        <location filename="../../ui/list_page.py" line="84"/>
         <source>All villages</source>
         <translation>全部村</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="79"/>
+        <location filename="../../ui/list_page.py" line="88"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="83"/>
+        <location filename="../../ui/list_page.py" line="92"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="87"/>
+        <location filename="../../ui/list_page.py" line="96"/>
         <source>From</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="88"/>
+        <location filename="../../ui/list_page.py" line="97"/>
         <source>To</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="90"/>
+        <location filename="../../ui/list_page.py" line="99"/>
         <source>Export to Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="91"/>
+        <location filename="../../ui/list_page.py" line="100"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="180"/>
+        <location filename="../../ui/list_page.py" line="110"/>
+        <source>Show all</source>
+        <translation>显示全部</translation>
+    </message>
+    <message>
+        <location filename="../../ui/list_page.py" line="198"/>
         <source>Searching…</source>
         <translation>正在查询…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/list_page.py" line="224"/>
-        <location filename="../../ui/list_page.py" line="232"/>
+        <location filename="../../ui/list_page.py" line="242"/>
+        <location filename="../../ui/list_page.py" line="250"/>
         <source>%n record(s)</source>
         <translation>
             <numerusform>共 %n 条</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="250"/>
+        <location filename="../../ui/list_page.py" line="268"/>
         <source>The list could not be loaded: %1</source>
         <translation>列表加载失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="272"/>
-        <location filename="../../ui/list_page.py" line="285"/>
+        <location filename="../../ui/list_page.py" line="297"/>
+        <source>%1 records from the statistics</source>
+        <translation>统计中的 %1 条记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/list_page.py" line="322"/>
+        <location filename="../../ui/list_page.py" line="335"/>
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="277"/>
+        <location filename="../../ui/list_page.py" line="327"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="288"/>
-        <location filename="../../ui/list_page.py" line="291"/>
+        <location filename="../../ui/list_page.py" line="338"/>
+        <location filename="../../ui/list_page.py" line="341"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="288"/>
+        <location filename="../../ui/list_page.py" line="338"/>
         <source>Saved to %1</source>
         <translation>已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="291"/>
+        <location filename="../../ui/list_page.py" line="341"/>
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
@@ -1016,52 +1026,52 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="39"/>
+        <location filename="../../ui/main_window.py" line="46"/>
         <source>Statistics arrive with the reports module.</source>
         <translation>统计功能将随统计报表模块提供。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="49"/>
+        <location filename="../../ui/main_window.py" line="56"/>
         <source>Village legal service desk</source>
         <translation>乡村法律服务工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="52"/>
+        <location filename="../../ui/main_window.py" line="59"/>
         <source>Today</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="55"/>
+        <location filename="../../ui/main_window.py" line="62"/>
         <source>Legal consultations</source>
         <translation>法律咨询</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="58"/>
+        <location filename="../../ui/main_window.py" line="65"/>
         <source>Dispute mediation</source>
         <translation>纠纷调解</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="59"/>
+        <location filename="../../ui/main_window.py" line="66"/>
         <source>Legal literate persons</source>
         <translation>法律明白人</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="60"/>
+        <location filename="../../ui/main_window.py" line="67"/>
         <source>Legal publicity</source>
         <translation>普法活动</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="61"/>
+        <location filename="../../ui/main_window.py" line="68"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="62"/>
+        <location filename="../../ui/main_window.py" line="69"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="63"/>
+        <location filename="../../ui/main_window.py" line="70"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -1069,97 +1079,97 @@
 <context>
     <name>MemberForm</name>
     <message>
-        <location filename="../../ui/roster_page.py" line="48"/>
+        <location filename="../../ui/roster_page.py" line="49"/>
         <source>Legal literate person</source>
         <translation>法律明白人</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="51"/>
+        <location filename="../../ui/roster_page.py" line="52"/>
         <source>Village</source>
         <translation>所在村</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="53"/>
+        <location filename="../../ui/roster_page.py" line="54"/>
         <source>Village group</source>
         <translation>所在村组</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="54"/>
+        <location filename="../../ui/roster_page.py" line="55"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="55"/>
+        <location filename="../../ui/roster_page.py" line="56"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="56"/>
+        <location filename="../../ui/roster_page.py" line="57"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="57"/>
+        <location filename="../../ui/roster_page.py" line="58"/>
         <source>Date of birth</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="58"/>
+        <location filename="../../ui/roster_page.py" line="59"/>
         <source>Ethnicity</source>
         <translation>民族</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="60"/>
+        <location filename="../../ui/roster_page.py" line="61"/>
         <source>Political status</source>
         <translation>政治面貌</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="62"/>
+        <location filename="../../ui/roster_page.py" line="63"/>
         <source>Education</source>
         <translation>文化程度</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="64"/>
+        <location filename="../../ui/roster_page.py" line="65"/>
         <source>Identity</source>
         <translation>身份类别</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="66"/>
+        <location filename="../../ui/roster_page.py" line="67"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="67"/>
+        <location filename="../../ui/roster_page.py" line="68"/>
         <source>Certificate number</source>
         <translation>证书编号</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="68"/>
+        <location filename="../../ui/roster_page.py" line="69"/>
         <source>Registered on</source>
         <translation>登记日期</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="71"/>
+        <location filename="../../ui/roster_page.py" line="72"/>
         <source>Trainings</source>
         <translation>培训记录</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="73"/>
+        <location filename="../../ui/roster_page.py" line="74"/>
         <source>Add a training…</source>
         <translation>添加培训…</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="74"/>
+        <location filename="../../ui/roster_page.py" line="75"/>
         <source>Remove from the roster…</source>
         <translation>清退…</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="115"/>
+        <location filename="../../ui/roster_page.py" line="154"/>
         <source>Remove from the roster</source>
         <translation>清退</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="115"/>
+        <location filename="../../ui/roster_page.py" line="154"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -1268,32 +1278,32 @@
 <context>
     <name>RosterPage</name>
     <message>
-        <location filename="../../ui/roster_page.py" line="134"/>
+        <location filename="../../ui/roster_page.py" line="180"/>
         <source>Village</source>
         <translation>村</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="134"/>
+        <location filename="../../ui/roster_page.py" line="180"/>
         <source>On the roster</source>
         <translation>在册人数</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="134"/>
+        <location filename="../../ui/roster_page.py" line="180"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="140"/>
+        <location filename="../../ui/roster_page.py" line="186"/>
         <source>Per village (target: at least 3)</source>
         <translation>各村人数（目标：每村不少于 3 名）</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="149"/>
+        <location filename="../../ui/roster_page.py" line="195"/>
         <source>Add a person</source>
         <translation>新增人员</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="171"/>
+        <location filename="../../ui/roster_page.py" line="217"/>
         <source>below target</source>
         <translation>未达标</translation>
     </message>
@@ -1301,84 +1311,84 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/settings_page.py" line="40"/>
+        <location filename="../../ui/settings_page.py" line="42"/>
         <source>This computer</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="44"/>
+        <location filename="../../ui/settings_page.py" line="46"/>
         <source>Role</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="45"/>
+        <location filename="../../ui/settings_page.py" line="47"/>
         <source>Region</source>
         <translation>所在地</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="46"/>
+        <location filename="../../ui/settings_page.py" line="48"/>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="48"/>
+        <location filename="../../ui/settings_page.py" line="50"/>
         <source>Display</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="53"/>
+        <location filename="../../ui/settings_page.py" line="55"/>
         <source> pt</source>
         <translation> 磅</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="54"/>
+        <location filename="../../ui/settings_page.py" line="56"/>
         <source>Large text</source>
         <translation>大字体</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="60"/>
+        <location filename="../../ui/settings_page.py" line="62"/>
         <source>Font size</source>
         <translation>字号</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="68"/>
+        <location filename="../../ui/settings_page.py" line="70"/>
         <source>Language (after restart)</source>
         <translation>界面语言（重启后生效）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="70"/>
-        <location filename="../../ui/settings_page.py" line="83"/>
+        <location filename="../../ui/settings_page.py" line="72"/>
+        <location filename="../../ui/settings_page.py" line="85"/>
         <source>Villages</source>
         <translation>村</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="75"/>
+        <location filename="../../ui/settings_page.py" line="77"/>
         <source>Name of a village of your township</source>
         <translation>本乡镇的村名</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="76"/>
+        <location filename="../../ui/settings_page.py" line="78"/>
         <source>Add village</source>
         <translation>添加村</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="87"/>
+        <location filename="../../ui/settings_page.py" line="89"/>
         <source>About this program</source>
         <translation>关于本软件</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="103"/>
-        <location filename="../../ui/settings_page.py" line="106"/>
+        <location filename="../../ui/settings_page.py" line="116"/>
+        <location filename="../../ui/settings_page.py" line="119"/>
         <source>not chosen</source>
         <translation>未选择</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="119"/>
+        <location filename="../../ui/settings_page.py" line="132"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="119"/>
+        <location filename="../../ui/settings_page.py" line="132"/>
         <source>The new language is used after the program restarts.</source>
         <translation>重新启动程序后使用新的界面语言。</translation>
     </message>
@@ -1425,22 +1435,22 @@
 <context>
     <name>TrainingForm</name>
     <message>
-        <location filename="../../ui/roster_page.py" line="35"/>
+        <location filename="../../ui/roster_page.py" line="36"/>
         <source>Add a training</source>
         <translation>添加培训</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="36"/>
+        <location filename="../../ui/roster_page.py" line="37"/>
         <source>Date</source>
         <translation>培训日期</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="37"/>
+        <location filename="../../ui/roster_page.py" line="38"/>
         <source>Hours</source>
         <translation>学时</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="38"/>
+        <location filename="../../ui/roster_page.py" line="39"/>
         <source>Topic</source>
         <translation>培训主题</translation>
     </message>
