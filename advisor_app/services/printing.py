@@ -176,11 +176,11 @@ def reprint(store: Store, agreement_id: str) -> bytes:
     if not expected:
         raise PrintError("该协议签署时没有保存打印文本，无法保证重印与签署件一致；请以纸质签署件为准")
     for sha in kept:
-        path = attachments.blob_path(store, sha)
-        if sha == expected and path.is_file():
-            data = path.read_bytes()
-            if hashlib.sha256(data).hexdigest() == expected:
-                return data
+        if sha == expected and attachments.has_blob(store, sha):
+            try:
+                return attachments.read_blob(store, sha)  # decrypted and checked against its hash
+            except attachments.BlobError:
+                pass  # damaged or swapped: render again from the frozen data below
     data = render_agreement(frozen, _kit(store))
     if hashlib.sha256(data).hexdigest() != expected:
         raise PrintError(
