@@ -24,9 +24,19 @@ from PySide6.QtWidgets import (
 
 from sync.client import conflicts
 
-KIND_NAMES = {"consultations": "法律咨询", "cases": "纠纷案件", "case_parties": "当事人", "agreements": "调解协议",
-              "activities": "普法活动", "persons": "服务对象", "ratings": "满意度评价", "legal_literates": "法律明白人",
-              "mediation_sessions": "调解记录", "return_visits": "回访记录", "attachments": "附件"}
+KIND_NAMES = {
+    "consultations": "法律咨询",
+    "cases": "纠纷案件",
+    "case_parties": "当事人",
+    "agreements": "调解协议",
+    "activities": "普法活动",
+    "persons": "服务对象",
+    "ratings": "满意度评价",
+    "legal_literates": "法律明白人",
+    "mediation_sessions": "调解记录",
+    "return_visits": "回访记录",
+    "attachments": "附件",
+}
 
 
 def _show(value: Any) -> str:
@@ -85,7 +95,9 @@ class ConflictsPage(QWidget):
         self.items = conflicts.open_conflicts(self.store)
         self.list.clear()
         for c in self.items:
-            item = QListWidgetItem(f"{KIND_NAMES.get(c.kind, c.kind)} · {c.created_at:%Y-%m-%d %H:%M} · {c.record_id[:8]}")
+            item = QListWidgetItem(
+                f"{KIND_NAMES.get(c.kind, c.kind)} · {c.created_at:%Y-%m-%d %H:%M} · {c.record_id[:8]}"
+            )
             self.list.addItem(item)
         self.empty.setVisible(not self.items)
         self.split.setVisible(bool(self.items))
@@ -102,7 +114,9 @@ class ConflictsPage(QWidget):
         self.groups.clear()
         if c is None:
             return
-        self.message.setText(c.message + ("" if c.theirs is not None else "（服务器版本尚未收到，同步后可比较）"))
+        self.message.setText(
+            c.message + ("" if c.theirs is not None else "（服务器版本尚未收到，同步后可比较）")
+        )
         self.keep_theirs.setEnabled(c.theirs is not None)
         self.merge.setEnabled(c.theirs is not None)
         diff = c.differing()
@@ -126,7 +140,9 @@ class ConflictsPage(QWidget):
         self.table.resizeColumnsToContents()
 
     def choices(self) -> dict[str, str]:
-        return {name: g.checkedButton().property("side") for name, g in self.groups.items() if g.checkedButton()}
+        return {
+            name: g.checkedButton().property("side") for name, g in self.groups.items() if g.checkedButton()
+        }
 
     def _apply(self, how: str) -> None:
         c = self.current()

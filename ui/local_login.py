@@ -162,7 +162,11 @@ class UserDialog(QDialog):
             return
         try:
             self.created = users.create_user(
-                self.store, self.name.text(), self.password.text(), self.role.currentText(), self.regions.value()
+                self.store,
+                self.name.text(),
+                self.password.text(),
+                self.role.currentText(),
+                self.regions.value(),
             )
         except Exception as exc:  # noqa: BLE001 - the core's Chinese messages are shown as they are
             messages = error_messages(exc) or {"": str(exc)}

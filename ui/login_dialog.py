@@ -27,7 +27,9 @@ class LoginDialog(QDialog):
         form.addRow("服务器地址", self.server)
         form.addRow("账号", self.user)
         form.addRow("密码", self.password)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("登录")
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
@@ -55,8 +57,13 @@ class LoginDialog(QDialog):
             return
         self.error.setText("正在登录……")
         self.buttons.setEnabled(False)
-        self.controller.login(self.server.text().strip(), self.user.text().strip(), self.password.text(),
-                              self._done, self._failed)
+        self.controller.login(
+            self.server.text().strip(),
+            self.user.text().strip(),
+            self.password.text(),
+            self._done,
+            self._failed,
+        )
 
     def _done(self, account: dict) -> None:
         self.account = account

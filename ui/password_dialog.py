@@ -149,7 +149,9 @@ def may_offer_password(data_dir: Path) -> bool:
     return not crypto.keyring_usable()
 
 
-def open_store_interactively(data_dir: Path, open_store: Callable[..., Any], parent: QWidget | None = None) -> Any:
+def open_store_interactively(
+    data_dir: Path, open_store: Callable[..., Any], parent: QWidget | None = None
+) -> Any:
     """The store of ``data_dir``, asking for (or offering) a password first; ``None`` if cancelled."""
     data_dir.mkdir(parents=True, exist_ok=True)
     if needs_password(data_dir):

@@ -89,8 +89,10 @@ class MemberForm(FormDialog):
         if member_id:
             self._load()
             region = self.values().get("region_code") or ""
-            self.run(lambda: users.record_view(store, "legal_literates", member_id, region, "法律明白人信息"),
-                     lambda _none: None)
+            self.run(
+                lambda: users.record_view(store, "legal_literates", member_id, region, "法律明白人信息"),
+                lambda _none: None,
+            )
         self.reveal_button.setVisible(self.masked_numbers)
         self.reveal_button.setEnabled(privacy.may_unmask(users.current_role(store), "roster"))
         self.add_training.setEnabled(member_id is not None)
@@ -141,8 +143,10 @@ class MemberForm(FormDialog):
         if not dirty:
             self.mark_clean()
         member_id, region = self.member_id, self.values().get("region_code") or ""
-        self.run(lambda: users.record_view(self.store, "legal_literates", member_id, region, "显示完整号码"),
-                 lambda _none: None)
+        self.run(
+            lambda: users.record_view(self.store, "legal_literates", member_id, region, "显示完整号码"),
+            lambda _none: None,
+        )
 
     def _train(self) -> None:
         if TrainingForm(self.store, self.tasks, self.member_id, self).exec():

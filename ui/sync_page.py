@@ -136,6 +136,10 @@ class SyncPage(QWidget):
     def log_out(self) -> None:
         def done(queued: int) -> None:
             if queued:
-                QMessageBox.information(self, "已退出登录",
-                                        f"本机还有 {queued} 条记录尚未同步，已保留在本机，重新登录后会自动发送。")
+                QMessageBox.information(
+                    self,
+                    "已退出登录",
+                    f"本机还有 {queued} 条记录尚未同步，已保留在本机，重新登录后会自动发送。",
+                )
+
         self.controller.logout(done)

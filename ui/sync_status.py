@@ -85,29 +85,44 @@ class SyncController(QObject):
             return False
         self._cancel = threading.Event()
         cancel = self._cancel
-        self._job = self._background(lambda progress: self.client.sync(progress, cancel), self._done, self._failed,
-                                     self.progressed.emit)
+        self._job = self._background(
+            lambda progress: self.client.sync(progress, cancel),
+            self._done,
+            self._failed,
+            self.progressed.emit,
+        )
         self.started.emit()
         return True
 
     def cancel(self) -> None:
         self._cancel.set()
 
-    def login(self, url: str, user: str, password: str, on_done: Callable[[Any], None],
-              on_error: Callable[[str], None]) -> None:
+    def login(
+        self,
+        url: str,
+        user: str,
+        password: str,
+        on_done: Callable[[Any], None],
+        on_error: Callable[[str], None],
+    ) -> None:
         def finished(account: Any) -> None:
             self.refresh()
             on_done(account)
 
-        self._background(lambda _p: self.client.login(url, user, password, device_name="桌面端"), finished,
-                         lambda exc: on_error(_message(exc)))
+        self._background(
+            lambda _p: self.client.login(url, user, password, device_name="桌面端"),
+            finished,
+            lambda exc: on_error(_message(exc)),
+        )
 
     def logout(self, on_done: Callable[[int], None]) -> None:
         def finished(queued: int) -> None:
             self.refresh()
             on_done(queued)
 
-        self._background(lambda _p: self.client.logout(), finished, lambda exc: self.failed.emit(_message(exc)))
+        self._background(
+            lambda _p: self.client.logout(), finished, lambda exc: self.failed.emit(_message(exc))
+        )
 
     def refresh(self) -> None:
         """Re-read the status (local database only) and emit it."""
@@ -120,8 +135,13 @@ class SyncController(QObject):
             job.wait(timeout_ms)
         self.client.close()
 
-    def _background(self, fn: Callable, on_done: Callable, on_error: Callable | None = None,
-                    on_progress: Callable | None = None) -> _Job:
+    def _background(
+        self,
+        fn: Callable,
+        on_done: Callable,
+        on_error: Callable | None = None,
+        on_progress: Callable | None = None,
+    ) -> _Job:
         job = _Job(fn)
         self._jobs.add(job)
         if on_progress is not None:

@@ -62,7 +62,9 @@ class Rule:
 
 # Local choices, not rates fixed by a regulation: the township sets them from its archive rules.
 RULES = {
-    "consultations": Rule("consultations", "已办结的法律咨询", 5, "本地选择：咨询记录不入档案，按最短必要原则"),
+    "consultations": Rule(
+        "consultations", "已办结的法律咨询", 5, "本地选择：咨询记录不入档案，按最短必要原则"
+    ),
     "cases": Rule("cases", "已归档的纠纷案件", 10, "本地选择：与人民调解卷宗的常见保管期限相当"),
     "legal_literates": Rule("legal_literates", "已清退的法律明白人", 3, "本地选择：清退后不再需要联系方式"),
 }
@@ -231,7 +233,9 @@ def _strip_case(session: Session, case: Case, persons: set[str], files: set[str]
         agreement.performance = _blank(agreement.performance) or ""
         if agreement.frozen_data:
             agreement.frozen_data = {
-                k: v for k, v in agreement.frozen_data.items() if k not in ("parties", "facts", "terms", "performance")
+                k: v
+                for k, v in agreement.frozen_data.items()
+                if k not in ("parties", "facts", "terms", "performance")
             }
     for visit in session.scalars(select(ReturnVisit).where(ReturnVisit.case_id == case.id)):
         visit.reason = _blank(visit.reason)
@@ -272,7 +276,9 @@ def _unreferenced(session: Session, person_ids: set[str]) -> list[Person]:
         return []
     used = set(
         session.scalars(
-            select(CaseParty.person_id).where(CaseParty.person_id.in_(person_ids), CaseParty.deleted.is_(False))
+            select(CaseParty.person_id).where(
+                CaseParty.person_id.in_(person_ids), CaseParty.deleted.is_(False)
+            )
         )
     ) | set(
         session.scalars(

@@ -68,8 +68,13 @@ def verify_password(password: str, stored: str) -> bool:
         if scheme != "scrypt":
             return False
         got = hashlib.scrypt(
-            password.encode("utf-8"), salt=bytes.fromhex(salt), n=int(n), r=int(r), p=int(p),
-            dklen=len(digest) // 2, maxmem=128 * 1024 * 1024,
+            password.encode("utf-8"),
+            salt=bytes.fromhex(salt),
+            n=int(n),
+            r=int(r),
+            p=int(p),
+            dklen=len(digest) // 2,
+            maxmem=128 * 1024 * 1024,
         )
     except (ValueError, TypeError):
         return False
@@ -111,9 +116,7 @@ def _check(store: Store, name: str, role: str, region_codes: list[str], password
     return errors
 
 
-def create_user(
-    store: Store, name: str, password: str, role: str, region_codes: list[str]
-) -> LocalUser:
+def create_user(store: Store, name: str, password: str, role: str, region_codes: list[str]) -> LocalUser:
     """Add a local user. The first one becomes the 管理员; later ones need the 管理员 signed in."""
     first = not has_users(store)
     if not first:
@@ -128,8 +131,12 @@ def create_user(
         if errors:
             raise ValidationError(errors)
         user = LocalUser(
-            name=name, role=role, region_codes=list(dict.fromkeys(region_codes)),
-            password_hash=hash_password(password), is_admin=first, disabled=False,
+            name=name,
+            role=role,
+            region_codes=list(dict.fromkeys(region_codes)),
+            password_hash=hash_password(password),
+            is_admin=first,
+            disabled=False,
         )
         session.add(user)
     if first:
@@ -312,7 +319,9 @@ def sign_in_from_env(store: Store) -> SignedIn | None:
 # --- audit from the user's side -------------------------------------------------------------------
 
 
-def record_view(store: Store, target_kind: str, target_id: str | None, region_code: str, detail: str = "") -> None:
+def record_view(
+    store: Store, target_kind: str, target_id: str | None, region_code: str, detail: str = ""
+) -> None:
     """A 查看 event for full particulars shown on screen, naming the signed-in user (no personal data)."""
     from advisor_app.services import audit
 
@@ -323,8 +332,9 @@ def record_view(store: Store, target_kind: str, target_id: str | None, region_co
         event.actor = actor(store)
 
 
-def audit_events(store: Store, *, since: datetime | None = None, actor_name: str | None = None,
-                 limit: int = 500) -> list:
+def audit_events(
+    store: Store, *, since: datetime | None = None, actor_name: str | None = None, limit: int = 500
+) -> list:
     """The 审计记录 the signed-in user may read: 司法所 or 管理员, within their regions."""
     from advisor_app.services import audit
 

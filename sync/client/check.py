@@ -34,8 +34,15 @@ def local_tables(conn: Connection) -> dict[str, dict[str, object]]:
 
 def mismatched(conn: Connection, server_tables: dict[str, dict[str, object]]) -> list[str]:
     mine = local_tables(conn)
-    return [k for k in SYNCABLE if mine[k] != {"count": server_tables.get(k, {}).get("count", 0),
-                                               "digest": server_tables.get(k, {}).get("digest", table_digest([]))}]
+    return [
+        k
+        for k in SYNCABLE
+        if mine[k]
+        != {
+            "count": server_tables.get(k, {}).get("count", 0),
+            "digest": server_tables.get(k, {}).get("digest", table_digest([])),
+        }
+    ]
 
 
 def requeue_missing(conn: Connection, kind: str, server_ids: set[str]) -> int:
@@ -50,7 +57,9 @@ def requeue_missing(conn: Connection, kind: str, server_ids: set[str]) -> int:
     lost = [(rid, rev) for rid, rev in rows if rid not in server_ids]
     if lost:
         now = utcnow()
-        conn.execute(ChangeLog.__table__.insert(),
-                     [{"table_name": kind, "record_id": rid, "rev": rev, "changed_at": now} for rid, rev in lost])
+        conn.execute(
+            ChangeLog.__table__.insert(),
+            [{"table_name": kind, "record_id": rid, "rev": rev, "changed_at": now} for rid, rev in lost],
+        )
         state.save_states(conn, [state.state_row(kind, rid, 0, "sent", 0) for rid, _rev in lost])
     return len(lost)

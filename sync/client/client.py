@@ -57,8 +57,14 @@ class SyncReport:
             parts.append(f"被拒 {self.rejected} 条")
         if self.renumbered:
             parts.append(f"临时案号已确认 {self.renumbered} 件")
-        parts.append({"ok": "核对一致", "repaired": "核对不一致，已自动修复", "mismatch": "核对仍不一致，下次同步继续修复",
-                      "skipped": "未核对"}[self.check])
+        parts.append(
+            {
+                "ok": "核对一致",
+                "repaired": "核对不一致，已自动修复",
+                "mismatch": "核对仍不一致，下次同步继续修复",
+                "skipped": "未核对",
+            }[self.check]
+        )
         return "，".join(parts)
 
 
@@ -77,8 +83,15 @@ class SyncStatus:
 class SyncClient:
     """Sync of one local store with one city server account."""
 
-    def __init__(self, store: Store, *, retry: RetryPolicy | None = None, batch_size: int = 2000,
-                 page_size: int = 1000, timeout: float = 60.0) -> None:
+    def __init__(
+        self,
+        store: Store,
+        *,
+        retry: RetryPolicy | None = None,
+        batch_size: int = 2000,
+        page_size: int = 1000,
+        timeout: float = 60.0,
+    ) -> None:
         self.store = store
         self.retry = retry or RetryPolicy()
         self.batch_size = batch_size
@@ -100,20 +113,34 @@ class SyncClient:
     def username(self) -> str | None:
         return self.store.setting("sync_user")
 
-    def _transport(self, token: str | None, cancel: threading.Event | None = None, url: str | None = None) -> Transport:
+    def _transport(
+        self, token: str | None, cancel: threading.Event | None = None, url: str | None = None
+    ) -> Transport:
         import httpx
 
-        return Transport(url or self.server_url or "", token=token, retry=self.retry, cancel=cancel,
-                         timeout=httpx.Timeout(self.timeout, connect=min(10.0, self.timeout)))
+        return Transport(
+            url or self.server_url or "",
+            token=token,
+            retry=self.retry,
+            cancel=cancel,
+            timeout=httpx.Timeout(self.timeout, connect=min(10.0, self.timeout)),
+        )
 
     def login(self, server_url: str, username: str, password: str, device_name: str = "") -> dict:
         """Log this installation in; the token goes to the keyring. Local data is untouched."""
         server_url = server_url.rstrip("/")
         credentials._backend()  # fail before sending the password when the token could not be kept
         with self._transport(None, url=server_url) as http:
-            reply = http.json("POST", "/v1/auth/login", body={
-                "username": username, "password": password, "device_id": self.store.device_id,
-                "device_name": device_name[:128]})
+            reply = http.json(
+                "POST",
+                "/v1/auth/login",
+                body={
+                    "username": username,
+                    "password": password,
+                    "device_id": self.store.device_id,
+                    "device_name": device_name[:128],
+                },
+            )
             http.token = reply["token"]
             regions = http.json("GET", "/v1/regions")
         credentials.save_token(server_url, username, reply["token"])
@@ -161,15 +188,27 @@ class SyncClient:
             queued = state.queued_count(conn)
             counts = state.problem_counts(conn)
         return SyncStatus(
-            server_url=self.server_url, username=self.username or None,
+            server_url=self.server_url,
+            username=self.username or None,
             logged_in=bool(self.server_url and self.username),
-            last_sync=self.last_ok.isoformat(timespec="seconds") if self.last_ok else self.store.setting("sync_last_ok"), last_error=self.store.setting("sync_last_error") or None,
-            queued=queued, rejected=counts.get("rejected", 0), conflicts=counts.get("conflicts_open", 0))
+            last_sync=self.last_ok.isoformat(timespec="seconds")
+            if self.last_ok
+            else self.store.setting("sync_last_ok"),
+            last_error=self.store.setting("sync_last_error") or None,
+            queued=queued,
+            rejected=counts.get("rejected", 0),
+            conflicts=counts.get("conflicts_open", 0),
+        )
 
     # --- sync -------------------------------------------------------------------------------------
 
-    def sync(self, progress: Progress | None = None, cancel: threading.Event | None = None,
-             *, check_digests: bool | None = None) -> SyncReport:
+    def sync(
+        self,
+        progress: Progress | None = None,
+        cancel: threading.Event | None = None,
+        *,
+        check_digests: bool | None = None,
+    ) -> SyncReport:
         if not self._lock.acquire(blocking=False):
             raise SyncError("同步正在进行中", code="busy")
         started = time.perf_counter()
@@ -181,7 +220,10 @@ class SyncClient:
                 self._run(http, report, progress or (lambda *_: None), check_digests)
             finally:
                 report.requests, report.bytes_up, report.bytes_down = (
-                    http.count.requests - before[0], http.count.up - before[1], http.count.down - before[2])
+                    http.count.requests - before[0],
+                    http.count.up - before[1],
+                    http.count.down - before[2],
+                )
                 http.cancel = None
         except SyncError as exc:
             self._remember(sync_last_error=exc.message)
@@ -217,13 +259,18 @@ class SyncClient:
     def _remember(self, **values: str) -> None:
         with self.store.engine.begin() as conn:
             for key, value in values.items():
-                conn.execute(sqlite_insert(Setting.__table__).values(key=key, value=value)
-                             .on_conflict_do_update(index_elements=["key"], set_={"value": value}))
+                conn.execute(
+                    sqlite_insert(Setting.__table__)
+                    .values(key=key, value=value)
+                    .on_conflict_do_update(index_elements=["key"], set_={"value": value})
+                )
 
     def _server_key(self) -> str:
         return f"{self.server_url}|{self.username}"
 
-    def _run(self, http: Transport, report: SyncReport, progress: Progress, check_digests: bool | None) -> None:
+    def _run(
+        self, http: Transport, report: SyncReport, progress: Progress, check_digests: bool | None
+    ) -> None:
         engine = self.store.engine
         with engine.begin() as conn:
             cur = state.cursor(conn, self._server_key())
@@ -254,13 +301,22 @@ class SyncClient:
         # 4. files the pulled records refer to
         self._download_files(http, report)
         # 5. check
-        due = check_digests if check_digests is not None else (
-            moved or cur.checked_at is None or utcnow() - cur.checked_at > CHECK_EVERY)
+        due = (
+            check_digests
+            if check_digests is not None
+            else (moved or cur.checked_at is None or utcnow() - cur.checked_at > CHECK_EVERY)
+        )
         if due:
             self._check(http, report, progress, cur)
 
-    def _push(self, http: Transport, queued: dict[str, list[str]], total: int, report: SyncReport,
-              progress: Progress) -> push.Pushed:
+    def _push(
+        self,
+        http: Transport,
+        queued: dict[str, list[str]],
+        total: int,
+        report: SyncReport,
+        progress: Progress,
+    ) -> push.Pushed:
         resolver = None
         home = self.store.setting("region_code")
 
@@ -272,9 +328,14 @@ class SyncClient:
                         resolver = ScopeResolver(conn, home)
                     yield push.collect(conn, chunk, home, resolver)
 
-        pushed = push.push_all(self.store.engine, http, batches(), total=total,
-                               progress=lambda d, t: progress("发送本机修改", d, t),
-                               before_batch=lambda b: self._upload_files(http, b, report))
+        pushed = push.push_all(
+            self.store.engine,
+            http,
+            batches(),
+            total=total,
+            progress=lambda d, t: progress("发送本机修改", d, t),
+            before_batch=lambda b: self._upload_files(http, b, report),
+        )
         report.pushed += pushed.accepted
         report.duplicates += pushed.duplicates
         report.conflicts += pushed.conflicts
@@ -292,8 +353,15 @@ class SyncClient:
                 cursor = seq
         return cursor
 
-    def _pull(self, http: Transport, report: SyncReport, progress: Progress, cur: state.Cursor,
-              kinds: str | None = None, after: int | None = None) -> bool:
+    def _pull(
+        self,
+        http: Transport,
+        report: SyncReport,
+        progress: Progress,
+        cur: state.Cursor,
+        kinds: str | None = None,
+        after: int | None = None,
+    ) -> bool:
         """Pages after the cursor (or a kind from ``after`` for a repair); True when anything came."""
         position = cur.value if after is None else after
         got = 0
@@ -367,8 +435,11 @@ class SyncClient:
 
     def _upload_files(self, http: Transport, batch: list[push.Outgoing], report: SyncReport) -> None:
         for item in batch:
-            if item.kind == "attachments" and not item.wire.get("deleted") and blobs.upload(
-                    http, self.store, item.wire["sha256"]):
+            if (
+                item.kind == "attachments"
+                and not item.wire.get("deleted")
+                and blobs.upload(http, self.store, item.wire["sha256"])
+            ):
                 report.uploaded += 1
 
     def _download_files(self, http: Transport, report: SyncReport) -> None:

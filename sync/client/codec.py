@@ -102,7 +102,9 @@ def read_wire(conn: Connection, kind: str, ids: Iterable[str]) -> dict[str, dict
     for start in range(0, len(ids), 900):
         chunk = ids[start : start + 900]
         marks = ",".join("?" * len(chunk))
-        raws = conn.exec_driver_sql(f'SELECT {select_list} FROM "{table}" WHERE id IN ({marks})', tuple(chunk)).fetchall()
+        raws = conn.exec_driver_sql(
+            f'SELECT {select_list} FROM "{table}" WHERE id IN ({marks})', tuple(chunk)
+        ).fetchall()
         for raw in raws:
             row = dict(zip(names, raw, strict=True))
             for name, f in convert:
@@ -126,8 +128,15 @@ def _fillers(kind: str) -> tuple[dict[str, Any], dict[str, Any]]:
         if default is not None:
             defaults[col.name] = default
         wire_type = spec[col.name].type if col.name in spec else None
-        placeholders[col.name] = {"str": "", "int": 0, "bool": False, "date": "1970-01-01",
-                                  "datetime": "1970-01-01T00:00:00", "decimal": "0", "json": []}.get(wire_type or "", "")
+        placeholders[col.name] = {
+            "str": "",
+            "int": 0,
+            "bool": False,
+            "date": "1970-01-01",
+            "datetime": "1970-01-01T00:00:00",
+            "decimal": "0",
+            "json": [],
+        }.get(wire_type or "", "")
     return defaults, placeholders
 
 
@@ -139,8 +148,10 @@ def upsert_wire(conn: Connection, kind: str, rows: list[dict[str, Any]]) -> None
     table = SYNCABLE[kind].__tablename__
     quoted = ", ".join(f'"{n}"' for n in names)
     updates = ", ".join(f'"{n}"=excluded."{n}"' for n in names if n != "id")
-    sql = (f'INSERT INTO "{table}" ({quoted}) VALUES ({",".join("?" * len(names))}) '
-           f"ON CONFLICT(id) DO UPDATE SET {updates}")
+    sql = (
+        f'INSERT INTO "{table}" ({quoted}) VALUES ({",".join("?" * len(names))}) '
+        f"ON CONFLICT(id) DO UPDATE SET {updates}"
+    )
     params = []
     for row in rows:
         values = []

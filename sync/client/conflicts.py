@@ -44,13 +44,25 @@ class ConflictView:
 
 def open_conflicts(store: Store) -> list[ConflictView]:
     with store.session() as s:
-        rows = s.scalars(select(SyncConflict).where(SyncConflict.status == "open").order_by(SyncConflict.id)).all()
+        rows = s.scalars(
+            select(SyncConflict).where(SyncConflict.status == "open").order_by(SyncConflict.id)
+        ).all()
         return [_view(r) for r in rows]
 
 
 def _view(r: SyncConflict) -> ConflictView:
-    return ConflictView(r.id, r.kind, r.record_id, r.reason, r.message, dict(r.mine), dict(r.theirs) if r.theirs else None,
-                        r.mine_rev, r.theirs_rev, r.created_at)
+    return ConflictView(
+        r.id,
+        r.kind,
+        r.record_id,
+        r.reason,
+        r.message,
+        dict(r.mine),
+        dict(r.theirs) if r.theirs else None,
+        r.mine_rev,
+        r.theirs_rev,
+        r.created_at,
+    )
 
 
 def keep_theirs(store: Store, conflict_id: int) -> None:
@@ -75,33 +87,60 @@ def _resolve(store: Store, conflict_id: int, choice: dict[str, str] | None, how:
         record = s.get(model, conflict.record_id)
         mine = conflict.mine
         fields = [*payload_fields(conflict.kind), "deleted"]
-        take = fields if choice is None else [f for f, side in choice.items() if side == "mine" and f in fields]
+        take = (
+            fields if choice is None else [f for f, side in choice.items() if side == "mine" and f in fields]
+        )
         if take and record is not None:
             current = {f: getattr(record, f) for f in ("status",)} if conflict.kind == "agreements" else {}
             if current.get("status") == SIGNED or (conflict.theirs or {}).get("status") == SIGNED:
-                frozen = [f for f in take if f not in SIGNED_MUTABLE and _differs(record, f, mine.get(f), conflict.kind)]
+                frozen = [
+                    f
+                    for f in take
+                    if f not in SIGNED_MUTABLE and _differs(record, f, mine.get(f), conflict.kind)
+                ]
                 if frozen and not _retention_strip(s, record, conflict.kind, {f: mine.get(f) for f in take}):
-                    raise ValueError("协议书已签署，不能修改（" + "、".join(label(f) for f in frozen[:5])
-                                     + "）；如需变更，请另行生成新版本协议书")
+                    raise ValueError(
+                        "协议书已签署，不能修改（"
+                        + "、".join(label(f) for f in frozen[:5])
+                        + "）；如需变更，请另行生成新版本协议书"
+                    )
             for f in take:
                 value = bool(mine.get(f)) if f == "deleted" else from_wire(conflict.kind, f, mine.get(f))
                 setattr(record, f, value)
             # The verdict was about the refused revision; the resolution is sent again even when its
             # new revision number happens to equal the refused one's (reverted, then re-edited once).
-            s.execute(update(SyncRecordState).where(
-                SyncRecordState.kind == conflict.kind, SyncRecordState.record_id == conflict.record_id,
-                SyncRecordState.state.in_(("rejected", "conflict"))).values(pushed_rev=0))
+            s.execute(
+                update(SyncRecordState)
+                .where(
+                    SyncRecordState.kind == conflict.kind,
+                    SyncRecordState.record_id == conflict.record_id,
+                    SyncRecordState.state.in_(("rejected", "conflict")),
+                )
+                .values(pushed_rev=0)
+            )
         conflict.status = "resolved"
         conflict.resolution = how
         conflict.resolved_at = utcnow()
         s.flush()
-        if record is not None and not s.scalar(select(SyncConflict.id).where(
-                SyncConflict.kind == conflict.kind, SyncConflict.record_id == conflict.record_id,
-                SyncConflict.status == "open").limit(1)):
+        if record is not None and not s.scalar(
+            select(SyncConflict.id)
+            .where(
+                SyncConflict.kind == conflict.kind,
+                SyncConflict.record_id == conflict.record_id,
+                SyncConflict.status == "open",
+            )
+            .limit(1)
+        ):
             # Nothing of mine left to send: the record is what the server holds, no longer in conflict.
-            s.execute(update(SyncRecordState).where(
-                SyncRecordState.kind == conflict.kind, SyncRecordState.record_id == conflict.record_id,
-                SyncRecordState.server_rev == record.rev).values(state="sent", reason=None, message=None, field=None))
+            s.execute(
+                update(SyncRecordState)
+                .where(
+                    SyncRecordState.kind == conflict.kind,
+                    SyncRecordState.record_id == conflict.record_id,
+                    SyncRecordState.server_rev == record.rev,
+                )
+                .values(state="sent", reason=None, message=None, field=None)
+            )
 
 
 def _retention_strip(s, record: Any, kind: str, taken: dict[str, Any]) -> bool:  # noqa: ANN001
@@ -109,9 +148,15 @@ def _retention_strip(s, record: Any, kind: str, taken: dict[str, Any]) -> bool: 
     old = {f: to_wire(getattr(record, f)) for f in payload_fields(kind)}
     new = {**old, **{f: v for f, v in taken.items() if f != "deleted"}}
     case = s.get(Case, record.case_id)
-    return is_retention_strip(old, new, case_status=case.status if case is not None and not case.deleted else None,
-                              deleted=bool(taken.get("deleted", record.deleted)))
+    return is_retention_strip(
+        old,
+        new,
+        case_status=case.status if case is not None and not case.deleted else None,
+        deleted=bool(taken.get("deleted", record.deleted)),
+    )
 
 
 def _differs(record: Any, name: str, wire_value: Any, kind: str) -> bool:
-    return getattr(record, name) != (bool(wire_value) if name == "deleted" else from_wire(kind, name, wire_value))
+    return getattr(record, name) != (
+        bool(wire_value) if name == "deleted" else from_wire(kind, name, wire_value)
+    )

@@ -8,8 +8,9 @@ from typing import Any
 class SyncError(Exception):
     """A sync step failed; ``message`` is Chinese and safe to show (no personal data)."""
 
-    def __init__(self, message: str, *, code: str = "sync_error", status: int | None = None,
-                 details: Any = None) -> None:
+    def __init__(
+        self, message: str, *, code: str = "sync_error", status: int | None = None, details: Any = None
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.code = code

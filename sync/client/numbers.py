@@ -25,23 +25,34 @@ SIZE = 50
 
 def _left(store: Store, committee_id: str, year: int) -> int:
     with store.session() as session:
-        return session.scalar(
-            select(func.coalesce(func.sum(NumberBlock.last - NumberBlock.next + 1), 0)).where(
-                NumberBlock.committee_id == committee_id, NumberBlock.year == year,
-                NumberBlock.origin == "server", NumberBlock.next <= NumberBlock.last)
-        ) or 0
+        return (
+            session.scalar(
+                select(func.coalesce(func.sum(NumberBlock.last - NumberBlock.next + 1), 0)).where(
+                    NumberBlock.committee_id == committee_id,
+                    NumberBlock.year == year,
+                    NumberBlock.origin == "server",
+                    NumberBlock.next <= NumberBlock.last,
+                )
+            )
+            or 0
+        )
 
 
 def committees_in_use(store: Store) -> list[str]:
     """Committees this device numbers cases under: the configured one and those of this account's
     cases (a township that pulls its villages' cases does not hoard their numbers: blocks leave gaps)."""
     with store.session() as session:
-        ids = set(session.scalars(select(Case.committee_id).where(Case.deleted.is_(False), Case.owner == store.user)
-                                  .distinct()))
+        ids = set(
+            session.scalars(
+                select(Case.committee_id).where(Case.deleted.is_(False), Case.owner == store.user).distinct()
+            )
+        )
         configured = store.setting("committee_id")
         if configured:
             ids.add(configured)
-        present = set(session.scalars(select(Committee.id).where(Committee.id.in_(ids), Committee.deleted.is_(False))))
+        present = set(
+            session.scalars(select(Committee.id).where(Committee.id.in_(ids), Committee.deleted.is_(False)))
+        )
     return sorted(present)
 
 
@@ -54,8 +65,9 @@ def top_up(store: Store, transport: Transport, year: int | None = None) -> int:
         if not needed:
             continue
         try:
-            block = transport.json("POST", "/v1/numbers/reserve",
-                                   body={"committee_id": committee_id, "year": year, "size": SIZE})
+            block = transport.json(
+                "POST", "/v1/numbers/reserve", body={"committee_id": committee_id, "year": year, "size": SIZE}
+            )
         except SyncError as exc:
             if exc.status in (404, 403):
                 continue  # a committee made on this device, not on the server yet
@@ -70,8 +82,13 @@ def confirm_provisional(store: Store) -> int:
     """Renumber cases holding a provisional number from a server block; the count renumbered."""
     done = 0
     with store.session() as session:
-        cases = list(session.scalars(select(Case).where(Case.number_provisional.is_(True), Case.deleted.is_(False))
-                                     .order_by(Case.created_at)))
+        cases = list(
+            session.scalars(
+                select(Case)
+                .where(Case.number_provisional.is_(True), Case.deleted.is_(False))
+                .order_by(Case.created_at)
+            )
+        )
         for case in cases:
             committee = session.get(Committee, case.committee_id)
             year = case.number_year
@@ -86,8 +103,14 @@ def confirm_provisional(store: Store) -> int:
 
 
 def _left_in(session, committee_id: str, year: int) -> int:  # noqa: ANN001
-    return session.scalar(
-        select(func.coalesce(func.sum(NumberBlock.last - NumberBlock.next + 1), 0)).where(
-            NumberBlock.committee_id == committee_id, NumberBlock.year == year,
-            NumberBlock.origin == "server", NumberBlock.next <= NumberBlock.last)
-    ) or 0
+    return (
+        session.scalar(
+            select(func.coalesce(func.sum(NumberBlock.last - NumberBlock.next + 1), 0)).where(
+                NumberBlock.committee_id == committee_id,
+                NumberBlock.year == year,
+                NumberBlock.origin == "server",
+                NumberBlock.next <= NumberBlock.last,
+            )
+        )
+        or 0
+    )

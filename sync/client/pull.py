@@ -66,18 +66,37 @@ def apply_page(conn: Connection, changes: dict[str, dict[str, Any]], result: App
             mine = local.get(rid)
             st = known.get(rid)
             server_rev = st["server_rev"] if st else 0
-            if mine is not None and mine == rev and not (st and st["state"] == "conflict" and st["pushed_rev"] == rev):
+            if (
+                mine is not None
+                and mine == rev
+                and not (st and st["state"] == "conflict" and st["pushed_rev"] == rev)
+            ):
                 result.same += 1  # our own change coming back, or already applied
                 states.append(state.state_row(kind, rid, rev))
                 continue
-            if mine is not None and st is not None and rev <= server_rev and mine >= server_rev and st["state"] == "sent":
+            if (
+                mine is not None
+                and st is not None
+                and rev <= server_rev
+                and mine >= server_rev
+                and st["state"] == "sent"
+            ):
                 result.same += 1  # older than what we hold
                 continue
             pending = mine is not None and mine != server_rev
             if pending:
                 losers.append(rid)
-                states.append(state.state_row(kind, rid, rev, "conflict", mine, reason=(st or {}).get("reason")
-                                              or "stale_base", message=(st or {}).get("message")))
+                states.append(
+                    state.state_row(
+                        kind,
+                        rid,
+                        rev,
+                        "conflict",
+                        mine,
+                        reason=(st or {}).get("reason") or "stale_base",
+                        message=(st or {}).get("message"),
+                    )
+                )
             else:
                 states.append(state.state_row(kind, rid, rev))
             write.append(row)
@@ -102,7 +121,9 @@ def _local_revs(conn: Connection, kind: str, ids: list[str]) -> dict[str, int]:
     table = SYNCABLE[kind].__table__
     out = {}
     for start in range(0, len(ids), 500):
-        for rid, rev in conn.execute(select(table.c.id, table.c.rev).where(table.c.id.in_(ids[start : start + 500]))):
+        for rid, rev in conn.execute(
+            select(table.c.id, table.c.rev).where(table.c.id.in_(ids[start : start + 500]))
+        ):
             out[rid] = rev
     return out
 
@@ -119,20 +140,37 @@ def _keep_mine(conn: Connection, kind: str, ids: list[str], theirs: dict[str, di
         their_row = theirs[rid]
         their_payload = {k: v for k, v in their_row.items() if k not in PULL_META}
         their_payload["deleted"] = bool(their_row.get("deleted"))
-        open_row = conn.execute(select(SyncConflict.id).where(
-            SyncConflict.kind == kind, SyncConflict.record_id == rid, SyncConflict.status == "open",
-            SyncConflict.mine_rev == mine["rev"])).first()
+        open_row = conn.execute(
+            select(SyncConflict.id).where(
+                SyncConflict.kind == kind,
+                SyncConflict.record_id == rid,
+                SyncConflict.status == "open",
+                SyncConflict.mine_rev == mine["rev"],
+            )
+        ).first()
         if open_row is not None:
-            conn.execute(update(SyncConflict).where(SyncConflict.id == open_row[0])
-                         .values(theirs=their_payload, theirs_rev=their_row["rev"]))
+            conn.execute(
+                update(SyncConflict)
+                .where(SyncConflict.id == open_row[0])
+                .values(theirs=their_payload, theirs_rev=their_row["rev"])
+            )
             continue
         payload = wire_payload(kind, mine)
         payload["deleted"] = bool(mine["deleted"])
-        conn.execute(SyncConflict.__table__.insert().values(
-            kind=kind, record_id=rid, reason="stale_base",
-            message="服务器上的版本与本机的修改同时存在：本机版本已另存为冲突，请选择保留哪一个",
-            mine=payload, mine_rev=mine["rev"], theirs=their_payload, theirs_rev=their_row["rev"],
-            status="open", created_at=utcnow()))
+        conn.execute(
+            SyncConflict.__table__.insert().values(
+                kind=kind,
+                record_id=rid,
+                reason="stale_base",
+                message="服务器上的版本与本机的修改同时存在：本机版本已另存为冲突，请选择保留哪一个",
+                mine=payload,
+                mine_rev=mine["rev"],
+                theirs=their_payload,
+                theirs_rev=their_row["rev"],
+                status="open",
+                created_at=utcnow(),
+            )
+        )
 
 
 def save_regions(conn: Connection, regions: list[dict[str, Any]]) -> None:
@@ -140,10 +178,23 @@ def save_regions(conn: Connection, regions: list[dict[str, Any]]) -> None:
     if not regions:
         return
     table = Region.__table__
-    rows = [{"code": r["code"], "name": r["name"], "level": r["level"], "parent_code": r.get("parent_code"),
-             "source": "市级服务器"} for r in regions]
+    rows = [
+        {
+            "code": r["code"],
+            "name": r["name"],
+            "level": r["level"],
+            "parent_code": r.get("parent_code"),
+            "source": "市级服务器",
+        }
+        for r in regions
+    ]
     stmt = sqlite_insert(table).values(rows)
-    stmt = stmt.on_conflict_do_update(index_elements=["code"], set_={"name": stmt.excluded.name,
-                                                                     "level": stmt.excluded.level,
-                                                                     "parent_code": stmt.excluded.parent_code})
+    stmt = stmt.on_conflict_do_update(
+        index_elements=["code"],
+        set_={
+            "name": stmt.excluded.name,
+            "level": stmt.excluded.level,
+            "parent_code": stmt.excluded.parent_code,
+        },
+    )
     conn.execute(stmt)

@@ -34,7 +34,9 @@ class Pushed:
     rejected: int = 0
     batches: int = 0
     server_seq: int = 0
-    new_seqs: list[tuple[int, int]] = field(default_factory=list)  # (accepted without duplicates, seq) per batch
+    new_seqs: list[tuple[int, int]] = field(
+        default_factory=list
+    )  # (accepted without duplicates, seq) per batch
     repull: set[str] = field(default_factory=set)  # kinds whose server version must be fetched again
 
 
@@ -46,8 +48,12 @@ class Outgoing:
     wire: dict[str, Any]
 
 
-def collect(conn: Connection, kinds_ids: dict[str, list[str]], home_region: str | None,
-            resolver: ScopeResolver | None = None) -> list[Outgoing]:
+def collect(
+    conn: Connection,
+    kinds_ids: dict[str, list[str]],
+    home_region: str | None,
+    resolver: ScopeResolver | None = None,
+) -> list[Outgoing]:
     """Current versions of the queued records not yet accepted by the server, parents first."""
     if resolver is None:
         resolver = ScopeResolver(conn, home_region)
@@ -67,8 +73,12 @@ def collect(conn: Connection, kinds_ids: dict[str, list[str]], home_region: str 
                 continue  # written then rolled back by a later migration: nothing to send
             if st is not None and st["server_rev"] == row["rev"]:
                 continue  # the server has this revision (a resumed sync)
-            if st is not None and st["state"] in ("rejected", "conflict") and st["pushed_rev"] == row["rev"] \
-                    and st["reason"] != "parent_missing":
+            if (
+                st is not None
+                and st["state"] in ("rejected", "conflict")
+                and st["pushed_rev"] == row["rev"]
+                and st["reason"] != "parent_missing"
+            ):
                 continue  # judged already; sent again only after a new edit or a resolution
             todo.append(row)
         resolver.note(kind, todo)
@@ -103,9 +113,15 @@ def plan(kinds_ids: dict[str, list[str]], size: int) -> list[dict[str, list[str]
     return batches
 
 
-def push_all(engine: Engine, transport: Transport, batches: Iterable[list[Outgoing]], *, total: int,
-             progress: Callable[[int, int], None] | None = None,
-             before_batch: Callable[[list[Outgoing]], None] | None = None) -> Pushed:
+def push_all(
+    engine: Engine,
+    transport: Transport,
+    batches: Iterable[list[Outgoing]],
+    *,
+    total: int,
+    progress: Callable[[int, int], None] | None = None,
+    before_batch: Callable[[list[Outgoing]], None] | None = None,
+) -> Pushed:
     """Send the batches in order, one request in flight; the next batch is read from the store
     while the server works on the current one."""
     result = Pushed()
@@ -171,7 +187,9 @@ def _record(conn: Connection, batch: list[Outgoing], reply: dict[str, Any]) -> N
             rows.append(state.state_row(item.kind, item.id, item.rev, "sent", item.rev))
             continue
         base = item.wire["base_rev"]
-        rows.append(state.state_row(item.kind, item.id, base, p["status"], item.rev, p["reason"], p["message"]))
+        rows.append(
+            state.state_row(item.kind, item.id, base, p["status"], item.rev, p["reason"], p["message"])
+        )
         if p["status"] == "conflict" or p["reason"] in ("signed_immutable", "role"):
             _keep_conflict(conn, item, p)
     state.save_states(conn, rows)
@@ -180,14 +198,29 @@ def _record(conn: Connection, batch: list[Outgoing], reply: dict[str, Any]) -> N
 def _keep_conflict(conn: Connection, item: Outgoing, problem: dict[str, Any]) -> None:
     payload = {k: item.wire.get(k) for k in payload_fields(item.kind)}
     payload["deleted"] = item.wire["deleted"]
-    exists = conn.execute(SyncConflict.__table__.select().where(
-        SyncConflict.kind == item.kind, SyncConflict.record_id == item.id, SyncConflict.mine_rev == item.rev,
-        SyncConflict.status == "open")).first()
+    exists = conn.execute(
+        SyncConflict.__table__.select().where(
+            SyncConflict.kind == item.kind,
+            SyncConflict.record_id == item.id,
+            SyncConflict.mine_rev == item.rev,
+            SyncConflict.status == "open",
+        )
+    ).first()
     if exists is None:
-        conn.execute(SyncConflict.__table__.insert().values(
-            kind=item.kind, record_id=item.id, reason=problem["reason"], message=problem["message"],
-            mine=payload, mine_rev=item.rev, theirs=None, theirs_rev=problem.get("server_rev"),
-            status="open", created_at=utcnow()))
+        conn.execute(
+            SyncConflict.__table__.insert().values(
+                kind=item.kind,
+                record_id=item.id,
+                reason=problem["reason"],
+                message=problem["message"],
+                mine=payload,
+                mine_rev=item.rev,
+                theirs=None,
+                theirs_rev=problem.get("server_rev"),
+                status="open",
+                created_at=utcnow(),
+            )
+        )
 
 
 def _refused(exc: SyncError, batch: list[Outgoing]) -> list[tuple[str, str]] | None:
@@ -219,6 +252,16 @@ def _mark_refused(conn: Connection, refused: list[tuple[str, str]], exc: SyncErr
         message = "；".join(fields.values()) if fields else (d.get("message") or exc.message)
         current = load_rows(conn, kind, [rid]).get(rid)
         known = state.load_states(conn, kind, [rid]).get(rid)
-        rows.append(state.state_row(kind, rid, known["server_rev"] if known else 0, "rejected",
-                                    current["rev"] if current else 0, exc.code, message, field_name))
+        rows.append(
+            state.state_row(
+                kind,
+                rid,
+                known["server_rev"] if known else 0,
+                "rejected",
+                current["rev"] if current else 0,
+                exc.code,
+                message,
+                field_name,
+            )
+        )
     state.save_states(conn, rows)

@@ -84,7 +84,9 @@ class ScopeResolver:
         """Rows about to be sent are parents of later rows: remember their scope without a query."""
         if "region_code" in KINDS[kind].fields:
             for row in rows:
-                self.cache[(kind, row["id"])] = row.get("region_code") or (self.home if kind == "persons" else None)
+                self.cache[(kind, row["id"])] = row.get("region_code") or (
+                    self.home if kind == "persons" else None
+                )
 
     def scopes(self, kind: str, rows: list[dict[str, Any]]) -> list[str | None]:
         if "region_code" in KINDS[kind].fields:
@@ -115,8 +117,9 @@ class ScopeResolver:
             table = SYNCABLE[kind].__table__
             if "region_code" in KINDS[kind].fields:
                 for chunk in chunks(sorted(ids)):
-                    for rid, code in self.conn.execute(select(table.c.id, table.c.region_code)
-                                                       .where(table.c.id.in_(chunk))):
+                    for rid, code in self.conn.execute(
+                        select(table.c.id, table.c.region_code).where(table.c.id.in_(chunk))
+                    ):
                         self.cache[(kind, rid)] = code or (self.home if kind == "persons" else None)
                 continue
             rows = list(load_rows(self.conn, kind, ids).values())

@@ -38,8 +38,11 @@ def cursor(conn: Connection, server: str) -> Cursor:
     if row["server"] != server:
         # Another server or account: pull everything in the new scope; keep the push mark, the
         # change log still says what has never been sent anywhere.
-        conn.execute(SyncCursor.__table__.update().where(SyncCursor.name == CURSOR)
-                     .values(server=server, value=0, checked_at=None))
+        conn.execute(
+            SyncCursor.__table__.update()
+            .where(SyncCursor.name == CURSOR)
+            .values(server=server, value=0, checked_at=None)
+        )
         return Cursor(server, 0, row["push_mark"], None)
     return Cursor(server, row["value"], row["push_mark"], row["checked_at"])
 
@@ -55,8 +58,11 @@ def pending_changes(conn: Connection, after: int) -> tuple[dict[str, list[str]],
     if high <= after:
         return out, high
     seen: set[tuple[str, str]] = set()
-    rows = conn.execute(select(ChangeLog.table_name, ChangeLog.record_id)
-                        .where(ChangeLog.seq > after, ChangeLog.seq <= high).order_by(ChangeLog.seq))
+    rows = conn.execute(
+        select(ChangeLog.table_name, ChangeLog.record_id)
+        .where(ChangeLog.seq > after, ChangeLog.seq <= high)
+        .order_by(ChangeLog.seq)
+    )
     for kind, rid in rows:
         if (kind, rid) not in seen:
             seen.add((kind, rid))
@@ -67,8 +73,11 @@ def pending_changes(conn: Connection, after: int) -> tuple[dict[str, list[str]],
 def retry_later(conn: Connection) -> dict[str, list[str]]:
     """Records the server refused for a reason that may pass by itself (the parent arrives later)."""
     out: dict[str, list[str]] = {}
-    for kind, rid in conn.execute(select(STATES.c.kind, STATES.c.record_id)
-                                  .where(STATES.c.state == "rejected", STATES.c.reason == "parent_missing")):
+    for kind, rid in conn.execute(
+        select(STATES.c.kind, STATES.c.record_id).where(
+            STATES.c.state == "rejected", STATES.c.reason == "parent_missing"
+        )
+    ):
         out.setdefault(kind, []).append(rid)
     return out
 
@@ -76,7 +85,9 @@ def retry_later(conn: Connection) -> dict[str, list[str]]:
 def load_states(conn: Connection, kind: str, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
     out = {}
     for chunk in chunks(list(ids)):
-        for row in conn.execute(select(STATES).where(STATES.c.kind == kind, STATES.c.record_id.in_(chunk))).mappings():
+        for row in conn.execute(
+            select(STATES).where(STATES.c.kind == kind, STATES.c.record_id.in_(chunk))
+        ).mappings():
             out[row["record_id"]] = dict(row)
     return out
 
@@ -94,14 +105,45 @@ def save_states(conn: Connection, rows: list[dict[str, Any]]) -> None:
     if not rows:
         return
     now = utcnow().strftime("%Y-%m-%d %H:%M:%S.%f")
-    conn.exec_driver_sql(_SAVE, [(r["kind"], r["record_id"], r["server_rev"], r["state"], r["pushed_rev"], r["reason"],
-                                  r["message"], r["field"], now) for r in rows])
+    conn.exec_driver_sql(
+        _SAVE,
+        [
+            (
+                r["kind"],
+                r["record_id"],
+                r["server_rev"],
+                r["state"],
+                r["pushed_rev"],
+                r["reason"],
+                r["message"],
+                r["field"],
+                now,
+            )
+            for r in rows
+        ],
+    )
 
 
-def state_row(kind: str, rid: str, server_rev: int, state: str = "sent", pushed_rev: int = 0,
-              reason: str | None = None, message: str | None = None, field: str | None = None) -> dict[str, Any]:
-    return {"kind": kind, "record_id": rid, "server_rev": server_rev, "state": state, "pushed_rev": pushed_rev,
-            "reason": reason, "message": message, "field": field}
+def state_row(
+    kind: str,
+    rid: str,
+    server_rev: int,
+    state: str = "sent",
+    pushed_rev: int = 0,
+    reason: str | None = None,
+    message: str | None = None,
+    field: str | None = None,
+) -> dict[str, Any]:
+    return {
+        "kind": kind,
+        "record_id": rid,
+        "server_rev": server_rev,
+        "state": state,
+        "pushed_rev": pushed_rev,
+        "reason": reason,
+        "message": message,
+        "field": field,
+    }
 
 
 def queued_count(conn: Connection) -> int:
@@ -109,13 +151,18 @@ def queued_count(conn: Connection) -> int:
     mark = row[0] if row else 0
     return conn.execute(
         select(func.count()).select_from(
-            select(ChangeLog.table_name, ChangeLog.record_id).where(ChangeLog.seq > mark).distinct().subquery()
+            select(ChangeLog.table_name, ChangeLog.record_id)
+            .where(ChangeLog.seq > mark)
+            .distinct()
+            .subquery()
         )
     ).scalar_one()
 
 
 def problem_counts(conn: Connection) -> dict[str, int]:
-    rows = conn.execute(select(STATES.c.state, func.count()).where(STATES.c.state != "sent").group_by(STATES.c.state))
+    rows = conn.execute(
+        select(STATES.c.state, func.count()).where(STATES.c.state != "sent").group_by(STATES.c.state)
+    )
     counts = {state: n for state, n in rows}
     counts["conflicts_open"] = conn.execute(
         select(func.count()).select_from(SyncConflict).where(SyncConflict.status == "open")

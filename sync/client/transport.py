@@ -58,8 +58,12 @@ class Transport:
 
     def __post_init__(self) -> None:
         self.base_url = self.base_url.rstrip("/")
-        self._http = httpx.Client(base_url=self.base_url, timeout=self.timeout, verify=_tls_context(),
-                                  headers={PROTOCOL_HEADER: str(PROTOCOL_VERSION), "Accept-Encoding": "gzip"})
+        self._http = httpx.Client(
+            base_url=self.base_url,
+            timeout=self.timeout,
+            verify=_tls_context(),
+            headers={PROTOCOL_HEADER: str(PROTOCOL_VERSION), "Accept-Encoding": "gzip"},
+        )
         self._rng = random.Random()
 
     def close(self) -> None:
@@ -75,8 +79,16 @@ class Transport:
         if self.cancel is not None and self.cancel.is_set():
             raise Cancelled()
 
-    def json(self, method: str, path: str, *, body: Any = None, params: dict[str, Any] | None = None,
-             gzip_body: bool = False, ok: tuple[int, ...] = (200,)) -> Any:
+    def json(
+        self,
+        method: str,
+        path: str,
+        *,
+        body: Any = None,
+        params: dict[str, Any] | None = None,
+        gzip_body: bool = False,
+        ok: tuple[int, ...] = (200,),
+    ) -> Any:
         content = None
         headers = {}
         if body is not None:
@@ -89,13 +101,21 @@ class Transport:
         return response.json() if response.content else None
 
     def json_raw_put(self, path: str, data: bytes, **params: Any) -> Any:
-        response = self.request("PUT", path, content=data, params=params,
-                                headers={"Content-Type": "application/octet-stream"})
+        response = self.request(
+            "PUT", path, content=data, params=params, headers={"Content-Type": "application/octet-stream"}
+        )
         return response.json()
 
-    def request(self, method: str, path: str, *, content: bytes | None = None,
-                params: dict[str, Any] | None = None, headers: dict[str, str] | None = None,
-                ok: tuple[int, ...] = (200,)) -> httpx.Response:
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        content: bytes | None = None,
+        params: dict[str, Any] | None = None,
+        headers: dict[str, str] | None = None,
+        ok: tuple[int, ...] = (200,),
+    ) -> httpx.Response:
         """One call with retries; returns a response whose status is in ``ok`` or raises SyncError."""
         headers = dict(headers or {})
         if self.token:
@@ -125,8 +145,10 @@ class Transport:
                     continue
             attempt += 1
             if attempt >= self.retry.attempts:
-                raise NetworkError(f"无法连接同步服务器（已重试 {attempt - 1} 次：{problem}），本机数据已保存，稍后会自动重试",
-                                   code="unreachable")
+                raise NetworkError(
+                    f"无法连接同步服务器（已重试 {attempt - 1} 次：{problem}），本机数据已保存，稍后会自动重试",
+                    code="unreachable",
+                )
             self.count.retries += 1
             if self.on_retry is not None:
                 self.on_retry(attempt, problem)

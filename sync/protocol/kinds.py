@@ -36,7 +36,12 @@ PARENTS: dict[str, tuple[str, str | dict[str, str]]] = {
     "activity_participants": ("activity_id", "activities"),
     "ratings": (
         "target_id",
-        {"consultation": "consultations", "case": "cases", "activity": "activities", "agreement": "agreements"},
+        {
+            "consultation": "consultations",
+            "case": "cases",
+            "activity": "activities",
+            "agreement": "agreements",
+        },
     ),
     "attachments": ("target_id", {"agreement": "agreements", "activity": "activities", "case": "cases"}),
 }

@@ -49,8 +49,15 @@ def import_regions(engine: Engine, path: Path) -> int:
             parent = (row.get("parent_code") or "").strip() or None
             if parent and parent not in known:
                 raise AdminError(f"第 {n} 行：上级区划“{parent}”不存在")
-            session.merge(ServerRegion(code=row["code"].strip(), name=row["name"].strip(), parent_code=parent,
-                                       level=row["level"].strip(), source=(row.get("source") or "").strip()))
+            session.merge(
+                ServerRegion(
+                    code=row["code"].strip(),
+                    name=row["name"].strip(),
+                    parent_code=parent,
+                    level=row["level"].strip(),
+                    source=(row.get("source") or "").strip(),
+                )
+            )
     return len(rows)
 
 
@@ -99,21 +106,40 @@ def list_users(engine: Engine) -> list[dict[str, Any]]:
     with Session(engine) as session:
         out = []
         for account in session.scalars(select(Account).order_by(Account.username)):
-            codes = session.scalars(select(AccountRegion.region_code).where(AccountRegion.account_id == account.id))
-            out.append({"username": account.username, "role": account.role, "regions": sorted(codes),
-                        "disabled": account.disabled})
+            codes = session.scalars(
+                select(AccountRegion.region_code).where(AccountRegion.account_id == account.id)
+            )
+            out.append(
+                {
+                    "username": account.username,
+                    "role": account.role,
+                    "regions": sorted(codes),
+                    "disabled": account.disabled,
+                }
+            )
         return out
 
 
 def list_devices(engine: Engine, name: str | None = None) -> list[dict[str, Any]]:
     with Session(engine) as session:
-        query = select(Device, Account.username).join(Account, Account.id == Device.account_id).order_by(Device.id)
+        query = (
+            select(Device, Account.username)
+            .join(Account, Account.id == Device.account_id)
+            .order_by(Device.id)
+        )
         if name:
             query = query.where(Account.username == name)
         return [
-            {"id": d.id, "user": user, "device_id": d.device_id, "name": d.name,
-             "created_at": d.created_at, "last_seen_at": d.last_seen_at, "expires_at": d.expires_at,
-             "revoked": d.revoked_at is not None}
+            {
+                "id": d.id,
+                "user": user,
+                "device_id": d.device_id,
+                "name": d.name,
+                "created_at": d.created_at,
+                "last_seen_at": d.last_seen_at,
+                "expires_at": d.expires_at,
+                "revoked": d.revoked_at is not None,
+            }
             for d, user in session.execute(query)
         ]
 
@@ -146,16 +172,32 @@ def add_committee(engine: Engine, name: str, short_name: str, kind: str, region_
         seq = take_sequence(session.connection(), 1)
         rid = str(uuid.uuid4())
         now = datetime.now(UTC).replace(tzinfo=None).isoformat(timespec="seconds")
-        session.add(Record(kind="committees", id=rid, rev=1, scope=region_code, owner=owner, device_id="server",
-                           created_at=now, updated_at=now, deleted=False, payload=canonical_json(payload),
-                           hash=payload_hash(payload, False), seq=seq))
+        session.add(
+            Record(
+                kind="committees",
+                id=rid,
+                rev=1,
+                scope=region_code,
+                owner=owner,
+                device_id="server",
+                created_at=now,
+                updated_at=now,
+                deleted=False,
+                payload=canonical_json(payload),
+                hash=payload_hash(payload, False),
+                seq=seq,
+            )
+        )
         return rid
 
 
 def list_committees(engine: Engine) -> list[dict[str, Any]]:
     with Session(engine) as session:
-        rows = session.execute(select(Record.id, Record.owner, Record.payload).where(
-            Record.kind == "committees", Record.deleted.is_(False)))
+        rows = session.execute(
+            select(Record.id, Record.owner, Record.payload).where(
+                Record.kind == "committees", Record.deleted.is_(False)
+            )
+        )
         return [{"id": rid, "owner": owner, **json.loads(payload)} for rid, owner, payload in rows]
 
 
@@ -166,13 +208,23 @@ def _children(session: Session, kind: str, rid: str) -> list[tuple[str, str]]:
         kinds = parent_kind.values() if isinstance(parent_kind, dict) else [parent_kind]
         if kind not in kinds:
             continue
-        found += [(child_kind, cid) for cid in session.scalars(
-            select(Record.id).where(Record.parent_id == rid, Record.kind == child_kind))]
+        found += [
+            (child_kind, cid)
+            for cid in session.scalars(
+                select(Record.id).where(Record.parent_id == rid, Record.kind == child_kind)
+            )
+        ]
     return found
 
 
-def transfer(engine: Engine, to_user: str, *, record: tuple[str, str] | None = None,
-             from_user: str | None = None, region: str | None = None) -> int:
+def transfer(
+    engine: Engine,
+    to_user: str,
+    *,
+    record: tuple[str, str] | None = None,
+    from_user: str | None = None,
+    region: str | None = None,
+) -> int:
     """Hand records over to ``to_user``: one record with everything under it, or all of an account's.
 
     Each moved record gets a new sequence number so devices pull the new owner.
@@ -201,13 +253,19 @@ def transfer(engine: Engine, to_user: str, *, record: tuple[str, str] | None = N
         seq = take_sequence(conn, len(keys)) - len(keys)
         if keys:
             conn.execute(
-                update(Record).where(Record.kind == bindparam("b_kind"), Record.id == bindparam("b_id"))
+                update(Record)
+                .where(Record.kind == bindparam("b_kind"), Record.id == bindparam("b_id"))
                 .values(owner=to_user, seq=bindparam("b_seq")),
-                [{"b_kind": kind, "b_id": rid, "b_seq": seq + n} for n, (kind, rid) in enumerate(keys, start=1)],
+                [
+                    {"b_kind": kind, "b_id": rid, "b_seq": seq + n}
+                    for n, (kind, rid) in enumerate(keys, start=1)
+                ],
             )
         return len(keys)
 
 
 def counts(engine: Engine) -> dict[str, int]:
     with Session(engine) as session:
-        return {kind: n for kind, n in session.execute(select(Record.kind, func.count()).group_by(Record.kind))}
+        return {
+            kind: n for kind, n in session.execute(select(Record.kind, func.count()).group_by(Record.kind))
+        }

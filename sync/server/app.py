@@ -53,37 +53,58 @@ def create_app(settings: Settings) -> FastAPI:
     @app.exception_handler(RequestValidationError)
     async def invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
         details = [
-            {"where": ".".join(str(p) for p in e.get("loc", ())), "problem": e.get("type"), "message": e.get("msg")}
+            {
+                "where": ".".join(str(p) for p in e.get("loc", ())),
+                "problem": e.get("type"),
+                "message": e.get("msg"),
+            }
             for e in exc.errors()[:50]
         ]
         first = details[0]["where"] if details else ""
         message = "请求格式有误" + (f"（{first}）" if first else "") + "，未保存任何数据"
         if any(d["problem"] == "json_invalid" for d in details):
             message = "请求体不是合法的 JSON，未保存任何数据"
-        return JSONResponse({"error": {"code": "invalid_request", "message": message, "details": details}},
-                            status_code=422)
+        return JSONResponse(
+            {"error": {"code": "invalid_request", "message": message, "details": details}}, status_code=422
+        )
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
         messages = {404: "没有这个地址", 405: "不支持该请求方法"}
-        return JSONResponse({"error": {"code": f"http_{exc.status_code}",
-                                       "message": messages.get(exc.status_code, str(exc.detail))}},
-                            status_code=exc.status_code, headers=getattr(exc, "headers", None))
+        return JSONResponse(
+            {
+                "error": {
+                    "code": f"http_{exc.status_code}",
+                    "message": messages.get(exc.status_code, str(exc.detail)),
+                }
+            },
+            status_code=exc.status_code,
+            headers=getattr(exc, "headers", None),
+        )
 
     @app.exception_handler(DataError)
     async def unstorable(_request: Request, exc: DataError) -> JSONResponse:
         # A value the database cannot hold (PostgreSQL text refuses NUL characters): the
         # transaction was rolled back whole.
         log.info("unstorable value", extra={"error": type(exc.orig).__name__})
-        return JSONResponse({"error": {"code": "invalid_value",
-                                       "message": "请求中有数据库无法保存的字符或数值（如空字符），未保存任何数据"}},
-                            status_code=422)
+        return JSONResponse(
+            {
+                "error": {
+                    "code": "invalid_value",
+                    "message": "请求中有数据库无法保存的字符或数值（如空字符），未保存任何数据",
+                }
+            },
+            status_code=422,
+        )
 
     @app.exception_handler(OperationalError)
     async def busy(_request: Request, exc: OperationalError) -> JSONResponse:
         log.warning("database busy", extra={"error": type(exc.orig).__name__})
-        return JSONResponse({"error": {"code": "busy", "message": "服务器繁忙，请稍后重试"}}, status_code=503,
-                            headers={"Retry-After": "5"})
+        return JSONResponse(
+            {"error": {"code": "busy", "message": "服务器繁忙，请稍后重试"}},
+            status_code=503,
+            headers={"Retry-After": "5"},
+        )
 
     app.add_middleware(AccessLog)
     app.add_middleware(GZipMiddleware, minimum_size=1000, compresslevel=5)  # ~level 9 size, half the time
@@ -94,7 +115,9 @@ def create_app(settings: Settings) -> FastAPI:
 
 def settings_from_env() -> Settings:
     folder = data_dir()
-    return Settings(database_url=os.environ.get("ADVISOR_SERVER_DATABASE_URL") or default_url(), data_dir=Path(folder))
+    return Settings(
+        database_url=os.environ.get("ADVISOR_SERVER_DATABASE_URL") or default_url(), data_dir=Path(folder)
+    )
 
 
 def app_from_env() -> FastAPI:

@@ -30,7 +30,9 @@ from sync.server.schemas import UploadStatus
 log = logging.getLogger("advisor_server.attachments")
 router = APIRouter(prefix="/v1/attachments", tags=["attachments"])
 SHA = re.compile(r"^[0-9a-f]{64}$")
-ShaParam = Annotated[str, PathParam(pattern=r"^[0-9a-f]{64}$", description="SHA-256 of the file, lower-case hex")]
+ShaParam = Annotated[
+    str, PathParam(pattern=r"^[0-9a-f]{64}$", description="SHA-256 of the file, lower-case hex")
+]
 
 
 def _paths(request: Request, sha: str, who: Actor) -> tuple[Path, Path]:
@@ -61,12 +63,16 @@ async def upload_chunk(
     """Append the body (application/octet-stream) at ``offset``; complete when ``total`` is reached."""
     settings = state(request).settings
     if total > settings.max_attachment:
-        raise ApiError(413, "attachment_too_large", f"附件超过上限（{settings.max_attachment // (1024 * 1024)} MB）")
+        raise ApiError(
+            413, "attachment_too_large", f"附件超过上限（{settings.max_attachment // (1024 * 1024)} MB）"
+        )
     now = _status(request, sha256, who)
     if now.complete:
         return now
     if offset != now.received:
-        raise ApiError(409, "wrong_offset", f"续传位置应为 {now.received}", details={"received": now.received})
+        raise ApiError(
+            409, "wrong_offset", f"续传位置应为 {now.received}", details={"received": now.received}
+        )
     chunk = await request.body()
     if offset + len(chunk) > total:
         raise ApiError(422, "beyond_total", "上传的数据超过了声明的文件大小")
@@ -105,10 +111,15 @@ def download(sha256: ShaParam, who: CurrentActor, request: Request) -> FileRespo
     """The file, when an attachment record in this account's scope refers to it."""
     final, _part = _paths(request, sha256, who)
     with state(request).engine.connect() as conn:
-        scopes = conn.execute(
-            select(Record.scope).where(Record.sha256 == sha256, Record.kind == "attachments",
-                                       Record.deleted.is_(False))
-        ).scalars().all()
+        scopes = (
+            conn.execute(
+                select(Record.scope).where(
+                    Record.sha256 == sha256, Record.kind == "attachments", Record.deleted.is_(False)
+                )
+            )
+            .scalars()
+            .all()
+        )
     if not final.exists() or not any(who.scope.can_read("attachments", s) for s in scopes):
         raise ApiError(404, "attachment_not_found", "附件不存在或不在本账号的区域内")
     return FileResponse(final, media_type="application/octet-stream")

@@ -35,7 +35,9 @@ def login(body: LoginRequest, request: Request) -> LoginResponse:
     with Session(srv.engine) as session:
         if locked_out(session, body.username, address):
             log.warning("login throttled", extra={"account_id": None})
-            raise ApiError(429, "too_many_attempts", "登录失败次数过多，请 15 分钟后再试", headers={"Retry-After": "900"})
+            raise ApiError(
+                429, "too_many_attempts", "登录失败次数过多，请 15 分钟后再试", headers={"Retry-After": "900"}
+            )
         account = session.scalar(select(Account).where(Account.username == body.username))
         ok = verify_password(account.password_hash if account else None, body.password)
         if not ok or account is None or account.disabled:
@@ -51,14 +53,28 @@ def login(body: LoginRequest, request: Request) -> LoginResponse:
         # One live token per installation: logging in again replaces the old one.
         session.execute(
             update(Device)
-            .where(Device.account_id == account_id, Device.device_id == body.device_id, Device.revoked_at.is_(None))
+            .where(
+                Device.account_id == account_id,
+                Device.device_id == body.device_id,
+                Device.revoked_at.is_(None),
+            )
             .values(revoked_at=utcnow())
         )
-        session.add(Device(account_id=account_id, device_id=body.device_id, name=body.device_name,
-                           token_hash=digest, expires_at=expires))
+        session.add(
+            Device(
+                account_id=account_id,
+                device_id=body.device_id,
+                name=body.device_name,
+                token_hash=digest,
+                expires_at=expires,
+            )
+        )
     log.info("login", extra={"account_id": account_id})
-    return LoginResponse(token=token, expires_at=expires.isoformat() + "Z",
-                         account=AccountInfo(username=username, role=role, regions=regions))
+    return LoginResponse(
+        token=token,
+        expires_at=expires.isoformat() + "Z",
+        account=AccountInfo(username=username, role=role, regions=regions),
+    )
 
 
 def _remember_failure(engine, username: str, address: str) -> None:  # noqa: ANN001
@@ -76,7 +92,11 @@ def logout(who: CurrentActor, request: Request) -> None:
     with write_session(state(request).engine) as session:
         session.execute(
             update(Device)
-            .where(Device.account_id == who.account_id, Device.device_id == who.device_id, Device.revoked_at.is_(None))
+            .where(
+                Device.account_id == who.account_id,
+                Device.device_id == who.device_id,
+                Device.revoked_at.is_(None),
+            )
             .values(revoked_at=utcnow())
         )
     log.info("logout", extra={"account_id": who.account_id})
@@ -85,4 +105,6 @@ def logout(who: CurrentActor, request: Request) -> None:
 @router.get("/me", response_model=AccountInfo)
 def me(who: CurrentActor, request: Request) -> AccountInfo:
     with Session(state(request).engine) as session:
-        return AccountInfo(username=who.username, role=who.role, regions=assigned_regions(session, who.account_id))
+        return AccountInfo(
+            username=who.username, role=who.role, regions=assigned_regions(session, who.account_id)
+        )

@@ -20,10 +20,35 @@ from sqlalchemy.exc import DBAPIError
 
 from sync.server.db import SyncState
 
-RECORD_COLUMNS = ("kind", "id", "rev", "scope", "owner", "device_id", "created_at", "updated_at", "deleted",
-                  "payload", "hash", "seq", "parent_id", "sha256")
-UPDATED_COLUMNS = ("rev", "scope", "device_id", "created_at", "updated_at", "deleted", "payload", "hash", "seq",
-                   "parent_id", "sha256")
+RECORD_COLUMNS = (
+    "kind",
+    "id",
+    "rev",
+    "scope",
+    "owner",
+    "device_id",
+    "created_at",
+    "updated_at",
+    "deleted",
+    "payload",
+    "hash",
+    "seq",
+    "parent_id",
+    "sha256",
+)
+UPDATED_COLUMNS = (
+    "rev",
+    "scope",
+    "device_id",
+    "created_at",
+    "updated_at",
+    "deleted",
+    "payload",
+    "hash",
+    "seq",
+    "parent_id",
+    "sha256",
+)
 
 RevKey = tuple[str, str, int]
 
@@ -43,8 +68,9 @@ def _stamp(conn: Connection, when: datetime) -> Any:
     return process(when) if process else when
 
 
-def claim_revisions(conn: Connection, rows: list[tuple[str, str, int, str]], account_id: int,
-                    now: datetime) -> set[RevKey]:
+def claim_revisions(
+    conn: Connection, rows: list[tuple[str, str, int, str]], account_id: int, now: datetime
+) -> set[RevKey]:
     """Insert (kind, id, rev, hash) into ``revisions`` unless already there; the keys inserted."""
     if not rows:
         return set()
@@ -107,7 +133,9 @@ def held_revisions(conn: Connection, keys: Iterable[tuple[str, str]]) -> dict[Re
 def drop_revisions(conn: Connection, keys: list[RevKey]) -> None:
     if keys:
         m = _marks(conn, 1)
-        conn.exec_driver_sql(f"DELETE FROM revisions WHERE kind = {m} AND record_id = {m} AND rev = {m}", keys)
+        conn.exec_driver_sql(
+            f"DELETE FROM revisions WHERE kind = {m} AND record_id = {m} AND rev = {m}", keys
+        )
 
 
 def take_sequence(conn: Connection, n: int) -> int:
@@ -116,7 +144,10 @@ def take_sequence(conn: Connection, n: int) -> int:
     if n == 0:
         return conn.execute(select(SyncState.value).where(SyncState.name == "seq")).scalar_one()
     return conn.execute(
-        update(SyncState).where(SyncState.name == "seq").values(value=SyncState.value + n).returning(SyncState.value)
+        update(SyncState)
+        .where(SyncState.name == "seq")
+        .values(value=SyncState.value + n)
+        .returning(SyncState.value)
     ).scalar_one()
 
 
@@ -150,8 +181,9 @@ def update_records(conn: Connection, rows: list[tuple[Any, ...]]) -> None:
     conn.exec_driver_sql(f"UPDATE records SET {sets} WHERE kind = {m} AND id = {m}", rows)
 
 
-def load_records(conn: Connection, keys: Iterable[tuple[str, str]], *,
-                 lock: str | None = None) -> dict[tuple[str, str], Any]:
+def load_records(
+    conn: Connection, keys: Iterable[tuple[str, str]], *, lock: str | None = None
+) -> dict[tuple[str, str], Any]:
     """Current rows of these records. ``lock``: "update" or "share" row locks on PostgreSQL (taken
     in key order so concurrent pushes queue instead of deadlocking); ignored on SQLite, where the
     transaction already holds the database's one write lock."""

@@ -100,16 +100,26 @@ def check_scope(actor: Actor, changes: list[Incoming], existing: dict[tuple[str,
     """403 for the whole batch when any change, or the record it replaces, lies outside the scope."""
     outside = [c for c in changes if not actor.scope.can_write(c.scope)]
     outside += [
-        c for c in changes if (rec := existing.get((c.kind, c.id))) is not None and not actor.scope.can_write(rec.scope)
+        c
+        for c in changes
+        if (rec := existing.get((c.kind, c.id))) is not None and not actor.scope.can_write(rec.scope)
     ]
     if outside:
         log.warning(
             "scope refused",
-            extra={"account_id": actor.account_id, "device": actor.device_id, "refused": len(outside),
-                   "kinds": sorted({c.kind for c in outside})},
+            extra={
+                "account_id": actor.account_id,
+                "device": actor.device_id,
+                "refused": len(outside),
+                "kinds": sorted({c.kind for c in outside}),
+            },
         )
-        raise ApiError(403, "out_of_scope", "推送中有记录不属于本账号负责的区域，整批未保存",
-                       details=[{"kind": c.kind, "id": c.id} for c in outside[:50]])
+        raise ApiError(
+            403,
+            "out_of_scope",
+            "推送中有记录不属于本账号负责的区域，整批未保存",
+            details=[{"kind": c.kind, "id": c.id} for c in outside[:50]],
+        )
 
 
 def lock_sequence(conn: Connection) -> int:
@@ -127,7 +137,9 @@ def apply_push(conn: Connection, actor: Actor, changes: list[Incoming]) -> PushR
     parents = bulk.load_records(conn, [p for c in changes if (p := parent_of(c)) is not None], lock="share")
 
     now = utcnow()
-    inserted = bulk.claim_revisions(conn, [(c.kind, c.id, c.rev, c.hash) for c in changes], actor.account_id, now)
+    inserted = bulk.claim_revisions(
+        conn, [(c.kind, c.id, c.rev, c.hash) for c in changes], actor.account_id, now
+    )
     resent = [c for c in changes if (c.kind, c.id, c.rev) not in inserted]
     stored = bulk.held_revisions(conn, [(c.kind, c.id) for c in resent]) if resent else {}
     batch_accepted: dict[tuple[str, str], Incoming] = {}
@@ -158,7 +170,9 @@ def apply_push(conn: Connection, actor: Actor, changes: list[Incoming]) -> PushR
         # Only accepted revisions keep their key: a losing or refused change is judged again when
         # sent again (the owner or the parent may have changed by then); its copy in ``conflicts``
         # is deduplicated by (kind, id, rev, hash).
-        bulk.drop_revisions(conn, [(c.kind, c.id, c.rev) for c, _r, _s in losers if (c.kind, c.id, c.rev) in inserted])
+        bulk.drop_revisions(
+            conn, [(c.kind, c.id, c.rev) for c, _r, _s in losers if (c.kind, c.id, c.rev) in inserted]
+        )
 
     # Last, and only now under the ``seq`` row lock (held until commit): number the accepted
     # changes and write them. Everything above ran without it, so pushes overlap until here.
@@ -170,11 +184,42 @@ def apply_push(conn: Connection, actor: Actor, changes: list[Incoming]) -> PushR
         parent_id = _parent_id(c)
         sha = c.payload.get("sha256") if c.kind == "attachments" else None
         if (c.kind, c.id) in existing:
-            update_rows.append((c.rev, c.scope, actor.device_id, c.created_at, c.updated_at, c.deleted, c.text,
-                                c.hash, seq, parent_id, sha, c.kind, c.id))
+            update_rows.append(
+                (
+                    c.rev,
+                    c.scope,
+                    actor.device_id,
+                    c.created_at,
+                    c.updated_at,
+                    c.deleted,
+                    c.text,
+                    c.hash,
+                    seq,
+                    parent_id,
+                    sha,
+                    c.kind,
+                    c.id,
+                )
+            )
         else:
-            new_rows.append((c.kind, c.id, c.rev, c.scope, actor.username, actor.device_id, c.created_at,
-                             c.updated_at, c.deleted, c.text, c.hash, seq, parent_id, sha))
+            new_rows.append(
+                (
+                    c.kind,
+                    c.id,
+                    c.rev,
+                    c.scope,
+                    actor.username,
+                    actor.device_id,
+                    c.created_at,
+                    c.updated_at,
+                    c.deleted,
+                    c.text,
+                    c.hash,
+                    seq,
+                    parent_id,
+                    sha,
+                )
+            )
     bulk.insert_records(conn, new_rows)
     bulk.update_records(conn, update_rows)
     result.accepted = len(accepted) + result.duplicates
@@ -238,20 +283,45 @@ def _case_status(agreement: dict, parents: dict, batch: dict) -> str | None:  # 
 
 def _keep_losers(conn: Connection, actor: Actor, losers: list[tuple[Incoming, str, int | None]]) -> None:
     rows = [
-        {"kind": c.kind, "record_id": c.id, "rev": c.rev, "base_rev": c.base_rev, "server_rev": server_rev,
-         "reason": reason, "status": "open", "scope": c.scope, "account_id": actor.account_id,
-         "device_id": actor.device_id, "deleted": c.deleted, "payload": c.text, "hash": c.hash}
+        {
+            "kind": c.kind,
+            "record_id": c.id,
+            "rev": c.rev,
+            "base_rev": c.base_rev,
+            "server_rev": server_rev,
+            "reason": reason,
+            "status": "open",
+            "scope": c.scope,
+            "account_id": actor.account_id,
+            "device_id": actor.device_id,
+            "deleted": c.deleted,
+            "payload": c.text,
+            "hash": c.hash,
+        }
         for c, reason, server_rev in losers
     ]
     dialect_insert = postgresql.insert if bulk.is_postgres(conn) else sqlite.insert
     conn.execute(dialect_insert(Conflict).on_conflict_do_nothing(), rows)
-    log.info("changes kept as conflicts", extra={"account_id": actor.account_id, "count": len(rows),
-                                                 "reasons": sorted({r["reason"] for r in rows})})
+    log.info(
+        "changes kept as conflicts",
+        extra={
+            "account_id": actor.account_id,
+            "count": len(rows),
+            "reasons": sorted({r["reason"] for r in rows}),
+        },
+    )
 
 
 def _problem(c: Incoming, status: str, reason: str, server_rev: int | None) -> dict[str, Any]:
-    return {"kind": c.kind, "id": c.id, "rev": c.rev, "status": status, "reason": reason,
-            "message": REASONS[reason], "server_rev": server_rev}
+    return {
+        "kind": c.kind,
+        "id": c.id,
+        "rev": c.rev,
+        "status": status,
+        "reason": reason,
+        "message": REASONS[reason],
+        "server_rev": server_rev,
+    }
 
 
 # --- reading ---------------------------------------------------------------------------------------
@@ -266,7 +336,9 @@ def _scope_filter(scope: Scope):  # noqa: ANN202
     return or_(*clauses) if clauses else Record.scope.is_(None)
 
 
-def pull(conn: Connection, scope: Scope, after: int, limit: int, kinds: list[str] | None = None) -> dict[str, Any]:
+def pull(
+    conn: Connection, scope: Scope, after: int, limit: int, kinds: list[str] | None = None
+) -> dict[str, Any]:
     """Records changed after ``after`` in the scope, oldest first, one page."""
     # Read the high-water mark first: every seq at or below it is committed (seqs are handed out
     # under the lock in commit order), so the records query, which starts later, sees all of them.
@@ -274,7 +346,8 @@ def pull(conn: Connection, scope: Scope, after: int, limit: int, kinds: list[str
     if high <= after:  # nothing new: the no-op sync stops at one primary-key read
         return {"cursor": after, "more": False, "count": 0, "changes": {}}
     query = select(Record.kind, *(getattr(Record, m) for m in PULL_META), Record.payload, Record.seq).where(
-        Record.seq > after, Record.seq <= high)
+        Record.seq > after, Record.seq <= high
+    )
     flt = _scope_filter(scope)
     if flt is not None:
         query = query.where(flt)

@@ -63,7 +63,9 @@ def cmd_committee_add(args: argparse.Namespace) -> int:
 
 def cmd_committee_list(args: argparse.Namespace) -> int:
     for c in admin.list_committees(_engine(args)):
-        print(f"{c['id']}  {c['region_code']}  {c['short_name']}  {c['name']}  （{c['kind']}，归属 {c['owner']}）")
+        print(
+            f"{c['id']}  {c['region_code']}  {c['short_name']}  {c['name']}  （{c['kind']}，归属 {c['owner']}）"
+        )
     return 0
 
 
@@ -89,7 +91,9 @@ def cmd_user_list(args: argparse.Namespace) -> int:
 def cmd_device_list(args: argparse.Namespace) -> int:
     for d in admin.list_devices(_engine(args), args.user):
         state = "已吊销" if d["revoked"] else "有效"
-        print(f"{d['id']}  {d['user']}  {d['device_id']}  {d['name']}  最近 {d['last_seen_at'] or '-'}  {state}")
+        print(
+            f"{d['id']}  {d['user']}  {d['device_id']}  {d['name']}  最近 {d['last_seen_at'] or '-'}  {state}"
+        )
     return 0
 
 
@@ -135,7 +139,9 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("file")
     r.set_defaults(func=cmd_region_import)
 
-    committee = sub.add_parser("committee", help="人民调解委员会").add_subparsers(dest="action", required=True)
+    committee = sub.add_parser("committee", help="人民调解委员会").add_subparsers(
+        dest="action", required=True
+    )
     c = committee.add_parser("add")
     c.add_argument("--name", required=True)
     c.add_argument("--short-name", required=True, help="案号中的简称，如“临桥”")

@@ -41,13 +41,18 @@ def state(request: Request) -> ServerState:
 
 
 def protocol(
-    x_advisor_protocol: Annotated[str | None, Header(alias=PROTOCOL_HEADER, description="protocol version, 1")] = None,
+    x_advisor_protocol: Annotated[
+        str | None, Header(alias=PROTOCOL_HEADER, description="protocol version, 1")
+    ] = None,
 ) -> int:
     if x_advisor_protocol is None:
         return 1
     if not x_advisor_protocol.strip().isdigit() or int(x_advisor_protocol) not in SUPPORTED_VERSIONS:
-        raise ApiError(400, "unsupported_protocol",
-                       f"不支持的协议版本“{x_advisor_protocol[:20]}”，服务器支持：{sorted(SUPPORTED_VERSIONS)}，请升级客户端")
+        raise ApiError(
+            400,
+            "unsupported_protocol",
+            f"不支持的协议版本“{x_advisor_protocol[:20]}”，服务器支持：{sorted(SUPPORTED_VERSIONS)}，请升级客户端",
+        )
     return int(x_advisor_protocol)
 
 
@@ -57,14 +62,25 @@ def actor(
     _version: int = Depends(protocol),
 ) -> Actor:
     if not authorization or not authorization.startswith("Bearer ") or len(authorization) > 200:
-        raise ApiError(401, "not_logged_in", "需要登录：请求缺少设备令牌", headers={"WWW-Authenticate": "Bearer"})
+        raise ApiError(
+            401, "not_logged_in", "需要登录：请求缺少设备令牌", headers={"WWW-Authenticate": "Bearer"}
+        )
     digest = token_hash(authorization[7:].strip())
     srv = state(request)
     now = utcnow()
     with srv.engine.connect() as conn:
         row = conn.execute(
-            select(Device.id, Device.device_id, Device.expires_at, Device.revoked_at, Device.last_seen_at,
-                   Account.id.label("account_id"), Account.username, Account.role, Account.disabled)
+            select(
+                Device.id,
+                Device.device_id,
+                Device.expires_at,
+                Device.revoked_at,
+                Device.last_seen_at,
+                Account.id.label("account_id"),
+                Account.username,
+                Account.role,
+                Account.disabled,
+            )
             .join(Account, Account.id == Device.account_id)
             .where(Device.token_hash == digest)
         ).first()
@@ -76,8 +92,9 @@ def actor(
         with writer(srv.engine) as conn:
             conn.execute(update(Device).where(Device.id == row.id).values(last_seen_at=now))
     request.state.account_id = row.account_id
-    return Actor(account_id=row.account_id, username=row.username, role=row.role, device_id=row.device_id,
-                 scope=scope)
+    return Actor(
+        account_id=row.account_id, username=row.username, role=row.role, device_id=row.device_id, scope=scope
+    )
 
 
 CurrentActor = Annotated[Actor, Depends(actor)]

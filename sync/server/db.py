@@ -123,12 +123,23 @@ class Record(ServerBase):
     # and, for attachments, the file's SHA-256.
     parent_id: Mapped[str | None] = mapped_column(String(36))
     sha256: Mapped[str | None] = mapped_column(String(64))
-    __table_args__ = (Index("ix_records_scope_seq", "scope", "seq"), Index("ix_records_owner", "owner"),
-                      # Partial: most kinds have neither, and their rows then cost these indexes nothing.
-                      Index("ix_records_parent_id", "parent_id", sqlite_where=text("parent_id IS NOT NULL"),
-                            postgresql_where=text("parent_id IS NOT NULL")),
-                      Index("ix_records_sha256", "sha256", sqlite_where=text("sha256 IS NOT NULL"),
-                            postgresql_where=text("sha256 IS NOT NULL")))
+    __table_args__ = (
+        Index("ix_records_scope_seq", "scope", "seq"),
+        Index("ix_records_owner", "owner"),
+        # Partial: most kinds have neither, and their rows then cost these indexes nothing.
+        Index(
+            "ix_records_parent_id",
+            "parent_id",
+            sqlite_where=text("parent_id IS NOT NULL"),
+            postgresql_where=text("parent_id IS NOT NULL"),
+        ),
+        Index(
+            "ix_records_sha256",
+            "sha256",
+            sqlite_where=text("sha256 IS NOT NULL"),
+            postgresql_where=text("sha256 IS NOT NULL"),
+        ),
+    )
 
 
 class Revision(ServerBase):

@@ -6,7 +6,9 @@ from typing import Any
 
 
 class ApiError(Exception):
-    def __init__(self, status: int, code: str, message: str, details: Any = None, headers: dict | None = None):
+    def __init__(
+        self, status: int, code: str, message: str, details: Any = None, headers: dict | None = None
+    ):
         super().__init__(message)
         self.status = status
         self.code = code

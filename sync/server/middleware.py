@@ -35,18 +35,27 @@ class AccessLog:
             nonlocal status
             if message["type"] == "http.response.start":
                 status = message["status"]
-                message = {**message, "headers": [*message.get("headers", ()), (b"x-request-id", request_id.encode())]}
+                message = {
+                    **message,
+                    "headers": [*message.get("headers", ()), (b"x-request-id", request_id.encode())],
+                }
             await send(message)
 
         try:
             await self.app(scope, receive, send_with_id)
         finally:
             route = scope.get("route")
-            log.info("request", extra={
-                "request_id": request_id, "method": scope.get("method"), "route": getattr(route, "path", "?"),
-                "status": status, "ms": round((time.perf_counter() - started) * 1000, 1),
-                "account_id": scope.get("state", {}).get("account_id"),
-            })
+            log.info(
+                "request",
+                extra={
+                    "request_id": request_id,
+                    "method": scope.get("method"),
+                    "route": getattr(route, "path", "?"),
+                    "status": status,
+                    "ms": round((time.perf_counter() - started) * 1000, 1),
+                    "account_id": scope.get("state", {}).get("account_id"),
+                },
+            )
 
 
 class BodyTooLarge(Exception):
@@ -80,7 +89,9 @@ class BodyGuard:
         headers = {k.lower(): v for k, v in scope["headers"]}
         length = headers.get(b"content-length")
         if length is not None and (not length.isdigit() or int(length) > limit):
-            await _refuse(send, 413, "body_too_large", f"请求体超过上限（{limit // (1024 * 1024)} MB），请分批发送")
+            await _refuse(
+                send, 413, "body_too_large", f"请求体超过上限（{limit // (1024 * 1024)} MB），请分批发送"
+            )
             return
         body = bytearray()
         more = True
@@ -91,7 +102,9 @@ class BodyGuard:
             body += message.get("body", b"")
             more = message.get("more_body", False)
             if len(body) > limit:
-                await _refuse(send, 413, "body_too_large", f"请求体超过上限（{limit // (1024 * 1024)} MB），请分批发送")
+                await _refuse(
+                    send, 413, "body_too_large", f"请求体超过上限（{limit // (1024 * 1024)} MB），请分批发送"
+                )
                 return
         encoding = headers.get(b"content-encoding", b"identity").strip().lower()
         data = bytes(body)
@@ -107,7 +120,9 @@ class BodyGuard:
         elif encoding not in (b"identity", b""):
             await _refuse(send, 415, "unsupported_encoding", "只支持 gzip 压缩的请求体")
             return
-        new_headers = [(k, v) for k, v in scope["headers"] if k.lower() not in (b"content-length", b"content-encoding")]
+        new_headers = [
+            (k, v) for k, v in scope["headers"] if k.lower() not in (b"content-length", b"content-encoding")
+        ]
         new_headers.append((b"content-length", str(len(data)).encode()))
         scope = {**scope, "headers": new_headers}
         sent = False
@@ -128,8 +143,11 @@ async def _refuse(send: Send, status: int, code: str, message: str) -> None:
         {
             "type": "http.response.start",
             "status": status,
-            "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
-                        (b"connection", b"close")],
+            "headers": [
+                (b"content-type", b"application/json"),
+                (b"content-length", str(len(body)).encode()),
+                (b"connection", b"close"),
+            ],
         }
     )
     await send({"type": "http.response.body", "body": body})

@@ -40,6 +40,8 @@ def _retryable(exc: IntegrityError | OperationalError) -> bool:
     if isinstance(exc, IntegrityError):
         return True
     return getattr(exc.orig, "sqlstate", None) in ("40P01", "40001")  # deadlock, serialisation
+
+
 router = APIRouter(prefix="/v1", tags=["sync"])
 
 
@@ -60,9 +62,17 @@ def push(body: PushRequest, who: CurrentActor, request: Request) -> PushResponse
             if attempt == RETRIES - 1 or not _retryable(exc):
                 raise
             log.info("push retried", extra={"account_id": who.account_id, "error": type(exc.orig).__name__})
-    log.info("push", extra={"account_id": who.account_id, "changes": len(incoming), "accepted": result.accepted,
-                            "duplicates": result.duplicates, "problems": len(result.problems),
-                            "ms": round((time.perf_counter() - started) * 1000, 1)})
+    log.info(
+        "push",
+        extra={
+            "account_id": who.account_id,
+            "changes": len(incoming),
+            "accepted": result.accepted,
+            "duplicates": result.duplicates,
+            "problems": len(result.problems),
+            "ms": round((time.perf_counter() - started) * 1000, 1),
+        },
+    )
     return PushResponse(**result.body())
 
 
@@ -72,7 +82,9 @@ def pull(
     request: Request,
     after: Annotated[int, Query(ge=0, le=2**62, description="cursor: the last seq already held")] = 0,
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1000,
-    kinds: Annotated[str | None, Query(max_length=1000, description="comma-separated kinds, default all")] = None,
+    kinds: Annotated[
+        str | None, Query(max_length=1000, description="comma-separated kinds, default all")
+    ] = None,
 ) -> Response:
     """Changes after the cursor in the account's scope, ordered by the server sequence."""
     wanted = None
@@ -101,11 +113,15 @@ def reserve_numbers(body: ReserveRequest, who: CurrentActor, request: Request) -
         raise ApiError(404, "committee_not_found", "调委会不存在或不在本账号的区域内（请先同步调委会）")
     with writer(state(request).engine) as conn:
         committee = conn.execute(
-            select(Record.scope, Record.deleted).where(Record.kind == "committees", Record.id == body.committee_id)
+            select(Record.scope, Record.deleted).where(
+                Record.kind == "committees", Record.id == body.committee_id
+            )
         ).first()
         if committee is None or committee.deleted or not who.scope.can_read("committees", committee.scope):
             raise ApiError(404, "committee_not_found", "调委会不存在或不在本账号的区域内（请先同步调委会）")
-        conn.execute(select(SyncState.value).where(SyncState.name == "numbers").with_for_update()).scalar_one()
+        conn.execute(
+            select(SyncState.value).where(SyncState.name == "numbers").with_for_update()
+        ).scalar_one()
         top = conn.execute(
             select(func.max(NumberBlockGrant.last)).where(
                 NumberBlockGrant.committee_id == body.committee_id, NumberBlockGrant.year == body.year
@@ -115,8 +131,12 @@ def reserve_numbers(body: ReserveRequest, who: CurrentActor, request: Request) -
         last = first + body.size - 1
         conn.execute(
             NumberBlockGrant.__table__.insert().values(
-                committee_id=body.committee_id, year=body.year, first=first, last=last,
-                account_id=who.account_id, device_id=who.device_id,
+                committee_id=body.committee_id,
+                year=body.year,
+                first=first,
+                last=last,
+                account_id=who.account_id,
+                device_id=who.device_id,
             )
         )
         conn.execute(update(SyncState).where(SyncState.name == "numbers").values(value=SyncState.value + 1))
@@ -129,13 +149,25 @@ def list_conflicts(who: CurrentActor, request: Request) -> list[ConflictOut]:
     """Open conflicts of this account's devices, for a person to resolve."""
     with Session(state(request).engine) as session:
         rows = session.scalars(
-            select(Conflict).where(Conflict.account_id == who.account_id, Conflict.status == "open")
-            .order_by(Conflict.id).limit(1000)
+            select(Conflict)
+            .where(Conflict.account_id == who.account_id, Conflict.status == "open")
+            .order_by(Conflict.id)
+            .limit(1000)
         )
         return [
-            ConflictOut(id=c.id, kind=c.kind, record_id=c.record_id, rev=c.rev, base_rev=c.base_rev,
-                        server_rev=c.server_rev, reason=c.reason, device_id=c.device_id, deleted=c.deleted,
-                        payload=json.loads(c.payload), created_at=c.created_at.isoformat() + "Z")
+            ConflictOut(
+                id=c.id,
+                kind=c.kind,
+                record_id=c.record_id,
+                rev=c.rev,
+                base_rev=c.base_rev,
+                server_rev=c.server_rev,
+                reason=c.reason,
+                device_id=c.device_id,
+                deleted=c.deleted,
+                payload=json.loads(c.payload),
+                created_at=c.created_at.isoformat() + "Z",
+            )
             for c in rows
         ]
 
@@ -162,5 +194,7 @@ def regions(who: CurrentActor, request: Request) -> list[RegionOut]:
         query = select(ServerRegion).order_by(ServerRegion.code)
         if not who.scope.everything:
             query = query.where(ServerRegion.code.in_(sorted(who.scope.regions | who.scope.above)))
-        return [RegionOut(code=r.code, name=r.name, level=r.level, parent_code=r.parent_code)
-                for r in session.scalars(query)]
+        return [
+            RegionOut(code=r.code, name=r.name, level=r.level, parent_code=r.parent_code)
+            for r in session.scalars(query)
+        ]

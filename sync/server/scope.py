@@ -38,7 +38,9 @@ def descendants(session: Session, codes: list[str]) -> set[str]:
     found = set(codes)
     frontier = list(codes)
     while frontier:
-        children = set(session.scalars(select(ServerRegion.code).where(ServerRegion.parent_code.in_(frontier))))
+        children = set(
+            session.scalars(select(ServerRegion.code).where(ServerRegion.parent_code.in_(frontier)))
+        )
         frontier = list(children - found)
         found |= children
     return found
@@ -59,7 +61,9 @@ def ancestors(session: Session, codes: list[str]) -> set[str]:
 
 
 def assigned_regions(session: Session, account_id: int) -> list[str]:
-    return sorted(session.scalars(select(AccountRegion.region_code).where(AccountRegion.account_id == account_id)))
+    return sorted(
+        session.scalars(select(AccountRegion.region_code).where(AccountRegion.account_id == account_id))
+    )
 
 
 # An account's regions, everything below them and everything above them, in one round trip

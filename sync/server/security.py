@@ -32,6 +32,7 @@ def _dummy() -> str:
         _DUMMY = _hasher.hash("no such account")
     return _DUMMY
 
+
 TOKEN_DAYS = 180
 FAIL_WINDOW = timedelta(minutes=15)
 MAX_FAILS_PER_ACCOUNT = 5

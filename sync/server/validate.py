@@ -143,7 +143,8 @@ class KindChecks:
 
 
 _CHECKS: dict[str, KindChecks] = {
-    name: KindChecks(spec, {f.name: field_checker(f) for f in spec.fields.values()}) for name, spec in KINDS.items()
+    name: KindChecks(spec, {f.name: field_checker(f) for f in spec.fields.values()})
+    for name, spec in KINDS.items()
 }
 
 
@@ -161,14 +162,18 @@ def _block_ok(kind: str, fields: list[str], rows: list[list[Any]]) -> bool:
             return False
     if "base_rev" in cols:
         base = cols["base_rev"]
-        if not all(b is None or (type(b) is int and 0 <= b < r) for b, r in zip(base, cols["rev"], strict=True)):
+        if not all(
+            b is None or (type(b) is int and 0 <= b < r) for b, r in zip(base, cols["rev"], strict=True)
+        ):
             return False
     deleted = cols.get("deleted")
     live = len(rows) if deleted is None else sum(1 for d in deleted if d is not True)
     if live and any(f.required and f.name not in cols for f in spec.fields.values()):
         return False
     if spec.has_region and "region_code" in cols:
-        if any(own is not None and own != s for own, s in zip(cols["region_code"], cols["scope"], strict=True)):
+        if any(
+            own is not None and own != s for own, s in zip(cols["region_code"], cols["scope"], strict=True)
+        ):
             return False
     parent = PARENTS.get(kind)
     if parent is not None and isinstance(parent[1], dict) and "target_kind" in cols:
@@ -195,8 +200,12 @@ def _check_meta(values: dict[str, Any]) -> dict[str, str]:
     if not rev_int or not 1 <= rev < MAX_REV:
         errors["rev"] = _meta_error("rev", "版本号应为正整数")
     base = values.get("base_rev", 0)
-    if base is not None and (isinstance(base, bool) or not isinstance(base, int) or not 0 <= base < MAX_REV
-                             or (rev_int and base >= rev)):
+    if base is not None and (
+        isinstance(base, bool)
+        or not isinstance(base, int)
+        or not 0 <= base < MAX_REV
+        or (rev_int and base >= rev)
+    ):
         errors["base_rev"] = _meta_error("base_rev", "基础版本号应为小于版本号的非负整数")
     scope = values.get("scope")
     if not isinstance(scope, str) or not scope.isdigit() or not 6 <= len(scope) <= 12 or not scope.isascii():
@@ -211,8 +220,9 @@ def _check_meta(values: dict[str, Any]) -> dict[str, str]:
     return errors
 
 
-def _check_region(kind: str, spec: KindSpec, values: dict[str, Any], payload: dict[str, Any],
-                  errors: dict[str, str]) -> None:
+def _check_region(
+    kind: str, spec: KindSpec, values: dict[str, Any], payload: dict[str, Any], errors: dict[str, str]
+) -> None:
     own = payload.get("region_code")
     if spec.has_region and own is not None and own != values["scope"]:
         errors["scope"] = _meta_error("scope", "应与记录的所在村（region_code）相同")
@@ -229,7 +239,9 @@ def _row_errors(kind: str, spec: KindSpec, fields: list[str], rows: list[list[An
     seen: set[str] = set()
     for n, row in enumerate(rows):
         if len(row) != len(fields):
-            errors.append({"kind": kind, "row": n, "message": f"该行有 {len(row)} 个值，字段有 {len(fields)} 个"})
+            errors.append(
+                {"kind": kind, "row": n, "message": f"该行有 {len(row)} 个值，字段有 {len(fields)} 个"}
+            )
             continue
         values = dict(zip(fields, row, strict=True))
         row_errors = _check_meta(values)
@@ -260,12 +272,17 @@ def _canonical(payload: dict[str, Any]) -> str:
         return _CANONICAL.encode(payload)
 
 
-def _plain(spec: KindSpec, payload_fields: list[str], payload_index: list[int], rows: list[list[Any]]) -> bool:
+def _plain(
+    spec: KindSpec, payload_fields: list[str], payload_index: list[int], rows: list[list[Any]]
+) -> bool:
     """True when every payload value of the block is of a kind :func:`_canonical` spells exactly."""
     for name, i in zip(payload_fields, payload_index, strict=True):
         kind = spec.fields[name].type
         if kind == "json":
-            if not all(v is None or (type(v) is list and all(type(x) is str for x in v)) for v in (r[i] for r in rows)):
+            if not all(
+                v is None or (type(v) is list and all(type(x) is str for x in v))
+                for v in (r[i] for r in rows)
+            ):
                 return False
         elif kind == "decimal":
             if not all(v is None or type(v) is str for v in (r[i] for r in rows)):
@@ -273,7 +290,9 @@ def _plain(spec: KindSpec, payload_fields: list[str], payload_index: list[int], 
     return True
 
 
-def _incoming(kind: str, spec: KindSpec, fields: list[str], rows: list[list[Any]], checked: bool) -> list[Incoming]:
+def _incoming(
+    kind: str, spec: KindSpec, fields: list[str], rows: list[list[Any]], checked: bool
+) -> list[Incoming]:
     index = {f: i for i, f in enumerate(fields)}
     # Payload keys in sorted order: what canonical JSON needs, so no encoder has to sort.
     payload_fields = sorted(f for f in fields if f in spec.fields)
@@ -282,17 +301,29 @@ def _incoming(kind: str, spec: KindSpec, fields: list[str], rows: list[list[Any]
     i_base, i_del = index.get("base_rev"), index.get("deleted")
     i_created, i_updated = index.get("created_at"), index.get("updated_at")
     # ``checked``: the column checks passed, so str / int / bool fields hold exactly those types.
-    encode = _canonical if checked and _plain(spec, payload_fields, payload_index, rows) else _CANONICAL.encode
+    encode = (
+        _canonical if checked and _plain(spec, payload_fields, payload_index, rows) else _CANONICAL.encode
+    )
     out = []
     for row in rows:
         payload = dict(zip(payload_fields, [row[i] for i in payload_index], strict=True))
         deleted = i_del is not None and row[i_del] is True
         text = encode(payload)
-        out.append(Incoming(
-            kind, row[i_id], row[i_rev], (row[i_base] or 0) if i_base is not None else 0, row[i_scope], deleted,
-            row[i_created] if i_created is not None else None, row[i_updated] if i_updated is not None else None,
-            payload, text, hash_of(text, deleted),
-        ))
+        out.append(
+            Incoming(
+                kind,
+                row[i_id],
+                row[i_rev],
+                (row[i_base] or 0) if i_base is not None else 0,
+                row[i_scope],
+                deleted,
+                row[i_created] if i_created is not None else None,
+                row[i_updated] if i_updated is not None else None,
+                payload,
+                text,
+                hash_of(text, deleted),
+            )
+        )
     return out
 
 
@@ -314,7 +345,8 @@ def parse_batch(changes: dict[str, Any]) -> list[Incoming]:
             continue
         if unknown or missing:
             msg = "；".join(
-                [f"未知字段：{'、'.join(unknown)}"] * bool(unknown) + [f"缺少字段：{'、'.join(missing)}"] * bool(missing)
+                [f"未知字段：{'、'.join(unknown)}"] * bool(unknown)
+                + [f"缺少字段：{'、'.join(missing)}"] * bool(missing)
             )
             errors.append({"kind": kind, "message": msg})
             continue

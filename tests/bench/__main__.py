@@ -36,7 +36,9 @@ def main() -> int:
     for name, row in rows:
         base = f"{row.baseline:.4g}" if row.baseline is not None else ""
         ratio = f"{row.ratio:.3f}" if row.ratio is not None else ""
-        print(f"{name:<22} {row.figure:<52} {row.value:>9.4g} {row.unit:<2} {row.target:>12} {base:>12} {ratio:>7}")
+        print(
+            f"{name:<22} {row.figure:<52} {row.value:>9.4g} {row.unit:<2} {row.target:>12} {base:>12} {ratio:>7}"
+        )
         if row.baseline_name:
             print(f"{'':<22}   baseline: {row.baseline_name}")
     for name, exc in failed:

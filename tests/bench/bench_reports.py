@@ -34,36 +34,93 @@ def _build(workdir: Path):  # noqa: ANN202
     grades, tags = terms("satisfaction_grades"), terms("priority_groups")
     start = date(2025, 12, 1)
     with store.session(remote=True) as session:
-        session.execute(insert(Region), [
-            {"code": v, "name": f"演示村{v[-3:]}", "level": "village", "parent_code": TOWNSHIP, "source": "演示数据（虚构）"}
-            for v in villages
-        ])
+        session.execute(
+            insert(Region),
+            [
+                {
+                    "code": v,
+                    "name": f"演示村{v[-3:]}",
+                    "level": "village",
+                    "parent_code": TOWNSHIP,
+                    "source": "演示数据（虚构）",
+                }
+                for v in villages
+            ],
+        )
         committee = str(uuid.uuid4())
-        session.execute(insert(Committee), [{"id": committee, "name": "桥南镇人民调解委员会", "short_name": "临桥",
-                                             "kind": "乡镇", "region_code": TOWNSHIP}])
+        session.execute(
+            insert(Committee),
+            [
+                {
+                    "id": committee,
+                    "name": "桥南镇人民调解委员会",
+                    "short_name": "临桥",
+                    "kind": "乡镇",
+                    "region_code": TOWNSHIP,
+                }
+            ],
+        )
         cons, ratings = [], []
         for _ in range(CONSULTATIONS):
             cid = str(uuid.uuid4())
-            at = datetime.combine(start + timedelta(days=rng.randrange(365)), datetime.min.time()) + timedelta(hours=9)
-            cons.append({"id": cid, "region_code": rng.choice(villages), "occurred_at": at, "subcategory": rng.choice(subs),
-                         "mode": rng.choice(("实地", "远程", "预约")), "category": "民事", "question": "咨询拖欠工资问题",
-                         "duration_minutes": 30, "status": "已办结", "tags": [rng.choice(tags)] if rng.random() < 0.3 else []})
-            ratings.append({"id": str(uuid.uuid4()), "target_kind": "consultation", "target_id": cid,
-                            "grade": rng.choice(grades), "rated_on": at.date()})
+            at = datetime.combine(
+                start + timedelta(days=rng.randrange(365)), datetime.min.time()
+            ) + timedelta(hours=9)
+            cons.append(
+                {
+                    "id": cid,
+                    "region_code": rng.choice(villages),
+                    "occurred_at": at,
+                    "subcategory": rng.choice(subs),
+                    "mode": rng.choice(("实地", "远程", "预约")),
+                    "category": "民事",
+                    "question": "咨询拖欠工资问题",
+                    "duration_minutes": 30,
+                    "status": "已办结",
+                    "tags": [rng.choice(tags)] if rng.random() < 0.3 else [],
+                }
+            )
+            ratings.append(
+                {
+                    "id": str(uuid.uuid4()),
+                    "target_kind": "consultation",
+                    "target_id": cid,
+                    "grade": rng.choice(grades),
+                    "rated_on": at.date(),
+                }
+            )
         session.execute(insert(Consultation), cons)
         session.execute(insert(Rating), ratings)
         cases, agreements = [], []
         for n in range(CASES):
             case_id = str(uuid.uuid4())
             accepted = start + timedelta(days=rng.randrange(365))
-            cases.append({"id": case_id, "committee_id": committee, "region_code": rng.choice(villages),
-                          "dispute_type": rng.choice(types), "source": rng.choice(sources), "summary": "纠纷",
-                          "status": "达成协议", "accepted_on": accepted, "due_on": accepted + timedelta(days=30),
-                          "case_no": f"（2026）临桥调字第 {n + 1} 号"})
+            cases.append(
+                {
+                    "id": case_id,
+                    "committee_id": committee,
+                    "region_code": rng.choice(villages),
+                    "dispute_type": rng.choice(types),
+                    "source": rng.choice(sources),
+                    "summary": "纠纷",
+                    "status": "达成协议",
+                    "accepted_on": accepted,
+                    "due_on": accepted + timedelta(days=30),
+                    "case_no": f"（2026）临桥调字第 {n + 1} 号",
+                }
+            )
             if rng.random() < 0.7:
-                agreements.append({"id": str(uuid.uuid4()), "case_id": case_id, "status": "已签署", "version": 1,
-                                   "amount_fen": rng.randrange(100_000, 5_000_000), "signed_on": accepted,
-                                   "performed": rng.choice(("已履行", "未履行"))})
+                agreements.append(
+                    {
+                        "id": str(uuid.uuid4()),
+                        "case_id": case_id,
+                        "status": "已签署",
+                        "version": 1,
+                        "amount_fen": rng.randrange(100_000, 5_000_000),
+                        "signed_on": accepted,
+                        "performed": rng.choice(("已履行", "未履行")),
+                    }
+                )
         session.execute(insert(Case), cases)
         session.execute(insert(Agreement), agreements)
     return store

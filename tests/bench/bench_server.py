@@ -35,18 +35,36 @@ PASSWORD = "bench-password-1"
 
 def _records(village: str, n: int) -> list[dict]:
     return [
-        {"id": str(uuid.uuid4()), "rev": 1, "base_rev": 0, "scope": village, "region_code": village,
-         "occurred_at": "2026-03-01T09:30:00", "question": f"宅基地边界纠纷第 {i} 号，邻居占用了两米", "answer":
-         "建议先由村调委会调解，保留宅基地证", "service_type": "法律咨询解答", "mode": "实地", "category": "民事",
-         "subcategory": "房屋宅基地", "status": "已办结", "adviser": "王律师", "duration_minutes": 30, "tags": ["老年人"],
-         "created_at": "2026-03-01T09:30:00", "updated_at": "2026-03-01T09:40:00", "deleted": False}
+        {
+            "id": str(uuid.uuid4()),
+            "rev": 1,
+            "base_rev": 0,
+            "scope": village,
+            "region_code": village,
+            "occurred_at": "2026-03-01T09:30:00",
+            "question": f"宅基地边界纠纷第 {i} 号，邻居占用了两米",
+            "answer": "建议先由村调委会调解，保留宅基地证",
+            "service_type": "法律咨询解答",
+            "mode": "实地",
+            "category": "民事",
+            "subcategory": "房屋宅基地",
+            "status": "已办结",
+            "adviser": "王律师",
+            "duration_minutes": 30,
+            "tags": ["老年人"],
+            "created_at": "2026-03-01T09:30:00",
+            "updated_at": "2026-03-01T09:40:00",
+            "deleted": False,
+        }
         for i in range(n)
     ]
 
 
 def _body(records: list[dict]) -> bytes:
     fields = list(records[0])
-    body = {"changes": {"consultations": {"fields": fields, "rows": [[r[f] for f in fields] for r in records]}}}
+    body = {
+        "changes": {"consultations": {"fields": fields, "rows": [[r[f] for f in fields] for r in records]}}
+    }
     return gzip.compress(json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode(), 6)
 
 
@@ -55,8 +73,10 @@ def _setup(database_url: str, workdir: Path, villages: list[str]) -> None:
     upgrade(engine)
     admin.import_regions(engine, ROOT / "resources" / "regions" / "weinan.csv")
     csv = workdir / "villages.csv"
-    csv.write_text("code,name,parent_code,level\n" + "".join(f"{v},村{v[-3:]},{TOWNSHIP},village\n" for v in villages),
-                   encoding="utf-8")
+    csv.write_text(
+        "code,name,parent_code,level\n" + "".join(f"{v},村{v[-3:]},{TOWNSHIP},village\n" for v in villages),
+        encoding="utf-8",
+    )
     admin.import_regions(engine, csv)
     for v in villages:
         admin.add_user(engine, f"u{v}", "adviser", [v], PASSWORD)
@@ -70,8 +90,9 @@ def _login(url: str, user: str, device: str) -> httpx.Client:
 
 
 def _push(client: httpx.Client, body: bytes) -> dict:
-    r = client.post("/v1/changes", content=body,
-                    headers={"Content-Type": "application/json", "Content-Encoding": "gzip"})
+    r = client.post(
+        "/v1/changes", content=body, headers={"Content-Type": "application/json", "Content-Encoding": "gzip"}
+    )
     r.raise_for_status()
     return r.json()
 
@@ -79,8 +100,9 @@ def _push(client: httpx.Client, body: bytes) -> dict:
 def _pull_all(client: httpx.Client, after: int = 0) -> tuple[int, int]:
     count = 0
     while True:
-        page = client.get("/v1/changes", params={"after": after, "limit": 5000},
-                          headers={"Accept-Encoding": "gzip"}).json()
+        page = client.get(
+            "/v1/changes", params={"after": after, "limit": 5000}, headers={"Accept-Encoding": "gzip"}
+        ).json()
         count += page["count"]
         after = page["cursor"]
         if not page["more"]:
@@ -89,17 +111,37 @@ def _pull_all(client: httpx.Client, after: int = 0) -> tuple[int, int]:
 
 def _raw_insert_seconds(engine, records: list[dict]) -> float:  # noqa: ANN001
     """The same rows written the plain way: one executemany into a table shaped like ``records``."""
-    table = Table("bench_raw", MetaData(), Column("kind", String(32)), Column("id", String(36), primary_key=True),
-                  Column("rev", Integer), Column("scope", String(12)), Column("payload", Text),
-                  Column("hash", String(64)), Column("seq", Integer))
+    table = Table(
+        "bench_raw",
+        MetaData(),
+        Column("kind", String(32)),
+        Column("id", String(36), primary_key=True),
+        Column("rev", Integer),
+        Column("scope", String(12)),
+        Column("payload", Text),
+        Column("hash", String(64)),
+        Column("seq", Integer),
+    )
     table.create(engine, checkfirst=True)
     started = time.perf_counter()
     rows = []
     for n, r in enumerate(records):
-        payload = {k: v for k, v in r.items() if k not in ("id", "rev", "base_rev", "scope", "created_at",
-                                                             "updated_at", "deleted")}
-        rows.append({"kind": "consultations", "id": r["id"], "rev": 1, "scope": r["scope"],
-                     "payload": canonical_json(payload), "hash": payload_hash(payload, False), "seq": n})
+        payload = {
+            k: v
+            for k, v in r.items()
+            if k not in ("id", "rev", "base_rev", "scope", "created_at", "updated_at", "deleted")
+        }
+        rows.append(
+            {
+                "kind": "consultations",
+                "id": r["id"],
+                "rev": 1,
+                "scope": r["scope"],
+                "payload": canonical_json(payload),
+                "hash": payload_hash(payload, False),
+                "seq": n,
+            }
+        )
     with engine.begin() as conn:
         conn.execute(insert(table), rows)
     return time.perf_counter() - started
@@ -120,20 +162,45 @@ def _bench_backend(name: str, database_url: str, workdir: Path) -> list[Row]:
             assert _push(client, body)["accepted"] == BATCH
         push_s = time.perf_counter() - started
         raw_s = _raw_insert_seconds(app.state.server.engine, records)
-        rows.append(Row(f"{name}: push 10,000 records (HTTP, gzip)", push_s, "s", "", raw_s, "raw bulk insert, same DB"))
+        rows.append(
+            Row(
+                f"{name}: push 10,000 records (HTTP, gzip)",
+                push_s,
+                "s",
+                "",
+                raw_s,
+                "raw bulk insert, same DB",
+            )
+        )
 
         started = time.perf_counter()
         count, cursor = _pull_all(client)
         pull_s = time.perf_counter() - started
         assert count >= N
-        rows.append(Row(f"{name}: pull 10,000 records (pages of 5,000)", pull_s, "s", "", raw_s,
-                        "raw bulk insert, same DB"))
+        rows.append(
+            Row(
+                f"{name}: pull 10,000 records (pages of 5,000)",
+                pull_s,
+                "s",
+                "",
+                raw_s,
+                "raw bulk insert, same DB",
+            )
+        )
         rows.append(Row(f"{name}: push + pull end to end", push_s + pull_s, "s", "< 2–3 s"))
 
         plain = sum(len(json.dumps(r, ensure_ascii=False).encode()) for r in records) / N
         wire = sum(len(b) for b in bodies) / N
-        rows.append(Row(f"{name}: bytes on the wire per record pushed", wire, "B", "≤ ⅓ plain JSON", plain,
-                        "plain JSON of the record"))
+        rows.append(
+            Row(
+                f"{name}: bytes on the wire per record pushed",
+                wire,
+                "B",
+                "≤ ⅓ plain JSON",
+                plain,
+                "plain JSON of the record",
+            )
+        )
 
         times = []
         for _ in range(20):
@@ -141,7 +208,9 @@ def _bench_backend(name: str, database_url: str, workdir: Path) -> list[Row]:
             r = client.get("/v1/changes", params={"after": cursor})
             times.append(time.perf_counter() - started)
             assert r.json()["count"] == 0
-        rows.append(Row(f"{name}: no-op pull (median of 20)", statistics.median(times) * 1000, "ms", "< 50 ms"))
+        rows.append(
+            Row(f"{name}: no-op pull (median of 20)", statistics.median(times) * 1000, "ms", "< 50 ms")
+        )
 
         rows += _many_devices(name, url, villages)
     finally:
@@ -179,6 +248,7 @@ def _many_devices(name: str, url: str, villages: list[str], devices: int = 50) -
     with ThreadPoolExecutor(devices) as pool:
         pushed = sum(pool.map(sync, range(devices)))
     elapsed = time.perf_counter() - started
+
     def p95(values: list[float]) -> float:
         values = sorted(values)
         return values[int(len(values) * 0.95) - 1]
@@ -202,8 +272,9 @@ def run(workdir: Path) -> list[Row]:
         try:
             sep = "&" if "?" in base else "?"
             (workdir / "pg").mkdir()
-            rows += _bench_backend("PostgreSQL", f"{normalise_url(base)}{sep}options=-csearch_path%3D{schema}",
-                                   workdir / "pg")
+            rows += _bench_backend(
+                "PostgreSQL", f"{normalise_url(base)}{sep}options=-csearch_path%3D{schema}", workdir / "pg"
+            )
         finally:
             with psycopg.connect(base, autocommit=True) as conn:
                 conn.execute(f'DROP SCHEMA "{schema}" CASCADE')

@@ -76,19 +76,33 @@ def _server(workdir: Path) -> tuple[subprocess.Popen, int]:
     env = {**os.environ, "ADVISOR_SERVER_DATA_DIR": str(data), "ADVISOR_SERVER_LOG_LEVEL": "WARNING"}
     cli = [sys.executable, "-m", "sync.server.cli"]
     subprocess.run([*cli, "migrate"], env=env, check=True, capture_output=True)
-    subprocess.run([*cli, "user", "add", "bench", "--role", "city", "--password-stdin"], env=env, check=True,
-                   input=PASSWORD + "\n", text=True, capture_output=True)
+    subprocess.run(
+        [*cli, "user", "add", "bench", "--role", "city", "--password-stdin"],
+        env=env,
+        check=True,
+        input=PASSWORD + "\n",
+        text=True,
+        capture_output=True,
+    )
     port = _free_port()
-    proc = subprocess.Popen([*cli, "serve", "--port", str(port), "--no-migrate"], env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [*cli, "serve", "--port", str(port), "--no-migrate"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     _wait(port)
     return proc, port
 
 
 def _proxy(target: int, stats: Path) -> tuple[subprocess.Popen, int]:
     port = _free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "tests.sync_client.faultproxy", str(port), str(target), str(stats)],
-                            cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "tests.sync_client.faultproxy", str(port), str(target), str(stats)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     proc.stdout.readline()
     _wait(port)
     return proc, port
@@ -111,8 +125,15 @@ def _plain_json_bytes(store) -> float:  # noqa: ANN001
     total = 0
     for row in rows:
         rec = wire_payload("consultations", row)
-        rec.update(id=row["id"], rev=row["rev"], base_rev=0, scope=row["region_code"], deleted=False,
-                   created_at=row["created_at"].isoformat(), updated_at=row["updated_at"].isoformat())
+        rec.update(
+            id=row["id"],
+            rev=row["rev"],
+            base_rev=0,
+            scope=row["region_code"],
+            deleted=False,
+            created_at=row["created_at"].isoformat(),
+            updated_at=row["updated_at"].isoformat(),
+        )
         rec = {k: rec[k] for k in [*ENVELOPE, *payload_fields("consultations")]}
         total += len(json.dumps(rec, ensure_ascii=False).encode("utf-8"))
     return total / len(rows)
@@ -186,16 +207,52 @@ def run(workdir: Path) -> list[Row]:
     peer_noop = peer["noop_seconds"] * 1000 if peer else None
     peer_ratio = peer["up"] / peer["plain_json_bytes"] if peer else None
     name = "PouchDB→pouchdb-server (same run)" if peer else "peer unavailable (no node/npm)"
-    rows.append(Row(f"sync of {N:,} new consultations to a local server (push, check)", push_seconds, "s",
-                    "ratio ≤ 0.5 of the peer", peer_seconds, name))
-    rows.append(Row("sync with nothing to do (in-process client, one GET)", noop * 1000, "ms", "< 50 ms",
-                    peer_noop, name))
-    rows.append(Row("sync with nothing to do, best of 7 (machine shared, load varies)", min(noops_kept) * 1000, "ms",
-                    "< 50 ms"))
-    rows.append(Row("bytes on the wire per record pushed / its plain JSON", up_per_record / plain, "×",
-                    "≤ 0.33 (peer 1.28×)", peer_ratio, name))
-    rows.append(Row("bytes on the wire per record pushed (headers included)", up_per_record, "B/record",
-                    f"plain JSON {plain:.0f} B/record"))
+    rows.append(
+        Row(
+            f"sync of {N:,} new consultations to a local server (push, check)",
+            push_seconds,
+            "s",
+            "ratio ≤ 0.5 of the peer",
+            peer_seconds,
+            name,
+        )
+    )
+    rows.append(
+        Row(
+            "sync with nothing to do (in-process client, one GET)",
+            noop * 1000,
+            "ms",
+            "< 50 ms",
+            peer_noop,
+            name,
+        )
+    )
+    rows.append(
+        Row(
+            "sync with nothing to do, best of 7 (machine shared, load varies)",
+            min(noops_kept) * 1000,
+            "ms",
+            "< 50 ms",
+        )
+    )
+    rows.append(
+        Row(
+            "bytes on the wire per record pushed / its plain JSON",
+            up_per_record / plain,
+            "×",
+            "≤ 0.33 (peer 1.28×)",
+            peer_ratio,
+            name,
+        )
+    )
+    rows.append(
+        Row(
+            "bytes on the wire per record pushed (headers included)",
+            up_per_record,
+            "B/record",
+            f"plain JSON {plain:.0f} B/record",
+        )
+    )
     rows.append(Row(f"second device's first sync: pull {N:,} records, check", pull_seconds, "s", ""))
     return rows
 
@@ -205,5 +262,9 @@ if __name__ == "__main__":
 
     for row in run(Path(tempfile.mkdtemp(prefix="bench-sync-"))):
         ratio = f"  ratio {row.ratio:.2f}" if row.ratio is not None else ""
-        base = f"  [{row.baseline_name}: {row.baseline:.3f}]" if row.baseline is not None else f"  [{row.baseline_name}]"
+        base = (
+            f"  [{row.baseline_name}: {row.baseline:.3f}]"
+            if row.baseline is not None
+            else f"  [{row.baseline_name}]"
+        )
         print(f"{row.figure}: {row.value:.3f} {row.unit}  target {row.target}{ratio}{base}")

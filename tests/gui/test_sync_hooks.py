@@ -11,7 +11,9 @@ def test_lists_show_each_records_sync_state_and_status_bar_has_sync(app, desk, t
     from ui.main_window import MainWindow
     from ui.sync_status import SYNC_HEADER, SyncStatusWidget
 
-    consultations.create(desk, {"region_code": VILLAGE, "person_name": "刘大爷", "question": "宅基地边界纠纷怎么处理"})
+    consultations.create(
+        desk, {"region_code": VILLAGE, "person_name": "刘大爷", "question": "宅基地边界纠纷怎么处理"}
+    )
     window = MainWindow(desk, tasks)
     qtbot.addWidget(window)
     window.show()

@@ -34,16 +34,47 @@ def test_users_audit_and_retention_from_the_command_line(seeded, advisor):
     audit.log(store, "导出", "cases", region_code=VILLAGE, detail="纠纷案件 3 条，打码，.xlsx")
     store.close()
 
-    first = advisor(data, "users", "add", "所长", "--role", "司法所", "--region", TOWNSHIP,
-                    "--password-stdin", stdin=PASSWORD + "\n")
+    first = advisor(
+        data,
+        "users",
+        "add",
+        "所长",
+        "--role",
+        "司法所",
+        "--region",
+        TOWNSHIP,
+        "--password-stdin",
+        stdin=PASSWORD + "\n",
+    )
     assert first.returncode == 0 and "管理员" in first.stdout, first.stderr
     # later users need the 管理员
-    refused = advisor(data, "users", "add", "王顾问", "--role", "村法律顾问", "--region", VILLAGE,
-                      "--password-stdin", stdin=PASSWORD + "\n")
+    refused = advisor(
+        data,
+        "users",
+        "add",
+        "王顾问",
+        "--role",
+        "村法律顾问",
+        "--region",
+        VILLAGE,
+        "--password-stdin",
+        stdin=PASSWORD + "\n",
+    )
     assert refused.returncode == 2 and "管理员" in refused.stderr and "Traceback" not in refused.stderr
     admin = {"ADVISOR_USER": "所长", "ADVISOR_USER_PASSWORD": PASSWORD}
-    added = advisor(data, "users", "add", "王顾问", "--role", "村法律顾问", "--region", VILLAGE,
-                    "--password-stdin", stdin=PASSWORD + "\n", env=admin)
+    added = advisor(
+        data,
+        "users",
+        "add",
+        "王顾问",
+        "--role",
+        "村法律顾问",
+        "--region",
+        VILLAGE,
+        "--password-stdin",
+        stdin=PASSWORD + "\n",
+        env=admin,
+    )
     assert added.returncode == 0, added.stderr
     listed = advisor(data, "users", "list", env=admin)
     assert "王顾问\t村法律顾问\t" + VILLAGE in listed.stdout and PASSWORD not in listed.stdout

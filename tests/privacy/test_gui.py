@@ -92,13 +92,16 @@ def test_first_run_without_keyring_offers_a_password_then_asks_for_it(app, qtbot
 
     def answer(password):
         def run():
-            dialog = next(w for w in app.topLevelWidgets() if isinstance(w, StorePasswordDialog) and w.isVisible())
+            dialog = next(
+                w for w in app.topLevelWidgets() if isinstance(w, StorePasswordDialog) and w.isVisible()
+            )
             dialog.password.setText(password)
             dialog.submit()
             if dialog.isVisible():  # refused: say so, then the right one
                 assert "不正确" in dialog.error.text()
                 dialog.password.setText("a-long-secret")
                 dialog.submit()
+
         return run
 
     QTimer.singleShot(0, answer("wrong-password"))
@@ -111,8 +114,12 @@ def test_declining_the_offer_is_remembered(app, tmp_path, no_keyring):
     from ui.password_dialog import SetPasswordDialog, may_offer_password, open_store_interactively
 
     data = tmp_path / "plain"
-    QTimer.singleShot(0, lambda: next(
-        w for w in app.topLevelWidgets() if isinstance(w, SetPasswordDialog) and w.isVisible()).reject())
+    QTimer.singleShot(
+        0,
+        lambda: next(
+            w for w in app.topLevelWidgets() if isinstance(w, SetPasswordDialog) and w.isVisible()
+        ).reject(),
+    )
     open_store_interactively(data, open_store).close()
     assert not crypto.is_encrypted(data / "advisor.db") and not may_offer_password(data)
 
@@ -200,10 +207,17 @@ def test_no_lock_without_local_users(app, desk, tasks, qtbot):
 def _case_with_numbers(store):
     return cases.register(
         store,
-        {"committee_id": store.committee_id, "region_code": VILLAGE, "dispute_type": "邻里",
-         "summary": "宅基地", "accepted_on": date(2026, 10, 1),
-         "parties": [{"role": "申请人", "name": "张桂兰", "id_number": ID_NUMBER, "phone": "13812345678"},
-                     {"role": "被申请人", "name": "李建国"}]},
+        {
+            "committee_id": store.committee_id,
+            "region_code": VILLAGE,
+            "dispute_type": "邻里",
+            "summary": "宅基地",
+            "accepted_on": date(2026, 10, 1),
+            "parties": [
+                {"role": "申请人", "name": "张桂兰", "id_number": ID_NUMBER, "phone": "13812345678"},
+                {"role": "被申请人", "name": "李建国"},
+            ],
+        },
     )
 
 
@@ -243,8 +257,9 @@ def test_roster_member_masked_saved_intact_and_viewing_audited(app, desk, tasks,
     from ui.roster_page import MemberForm
 
     desk.set_setting("role", "司法所")
-    member = roster.add(desk, {"region_code": VILLAGE_2, "name": "明白人", "id_number": ID_NUMBER,
-                               "phone": "13812345678"})
+    member = roster.add(
+        desk, {"region_code": VILLAGE_2, "name": "明白人", "id_number": ID_NUMBER, "phone": "13812345678"}
+    )
     form = MemberForm(desk, tasks, member.id)
     qtbot.addWidget(form)
     qtbot.waitUntil(lambda: len(_views(desk, "法律明白人信息")) == 1, timeout=5000)

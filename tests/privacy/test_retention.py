@@ -65,14 +65,26 @@ def _with_personal_data(store):
         ids.c1,
         {
             "parties": [
-                {"role": "申请人", "name": "赵大山", "id_number": "11010519491231002X", "phone": "13800138000",
-                 "address": "桥南村三组", "tags": ["老年人"]},
+                {
+                    "role": "申请人",
+                    "name": "赵大山",
+                    "id_number": "11010519491231002X",
+                    "phone": "13800138000",
+                    "address": "桥南村三组",
+                    "tags": ["老年人"],
+                },
                 {"role": "被申请人", "name": "钱二河", "phone": "13900139000"},
             ]
         },
     )
-    scan = attachments.add_bytes(store, b"%PDF signed scan with fingerprints", "签字.pdf", "agreement",
-                                 cases.agreements(store, ids.c1)[-1].id, "协议书扫描件")
+    scan = attachments.add_bytes(
+        store,
+        b"%PDF signed scan with fingerprints",
+        "签字.pdf",
+        "agreement",
+        cases.agreements(store, ids.c1)[-1].id,
+        "协议书扫描件",
+    )
     proof = attachments.add_bytes(store, b"id card copy", "身份证.jpg", "case", ids.c1, "身份证明")
     k = consultations.update(store, ids.k1, {"person_name": "孙小妹", "answer": "建议找孙小妹的老板协商"})
     return person_case, scan, proof, k
@@ -106,9 +118,7 @@ def test_figures_identical_before_and_after_stripping(dataset, october):
         )
         k1 = session.get(Consultation, store.ids.k1)
         assert k1.person_name == "咨询人" and k1.answer == retention.PLACEHOLDER and k1.tags == ["农民工"]
-        assert all(
-            r.comment in (None, retention.PLACEHOLDER) for r in session.scalars(select(Rating))
-        )
+        assert all(r.comment in (None, retention.PLACEHOLDER) for r in session.scalars(select(Rating)))
         for attachment in (scan, proof):
             assert session.get(Attachment, attachment.id).deleted
         # The signed agreement is stripped too (the one change the server accepts on it), its figures kept.
@@ -117,7 +127,9 @@ def test_figures_identical_before_and_after_stripping(dataset, october):
         ).one()
         assert signed.facts == retention.PLACEHOLDER and outcome.signed_agreements_stripped >= 1
         assert "parties" not in signed.frozen_data and signed.frozen_data["retention_stripped"] is True
-        assert not session.scalars(select(Person).where(Person.deleted.is_(False), Person.name == "赵大山")).all()
+        assert not session.scalars(
+            select(Person).where(Person.deleted.is_(False), Person.name == "赵大山")
+        ).all()
     for attachment in (scan, proof):
         assert not attachments.blob_path(store, attachment.sha256).exists()
     assert outcome.files_deleted == 2
@@ -163,7 +175,10 @@ def test_stripping_syncs_up_as_ordinary_edits(dataset):
         before = session.scalar(select(ChangeLog.seq).order_by(ChangeLog.seq.desc()).limit(1))
     retention.apply(store, LATER)
     with store.session() as session:
-        logged = {(c.table_name, c.record_id) for c in session.scalars(select(ChangeLog).where(ChangeLog.seq > before))}
+        logged = {
+            (c.table_name, c.record_id)
+            for c in session.scalars(select(ChangeLog).where(ChangeLog.seq > before))
+        }
     assert ("cases", store.ids.c1) in logged and ("consultations", store.ids.k1) in logged
 
 

@@ -34,14 +34,41 @@ PARTIES = [
 
 def _signed(case_id: str) -> dict:
     """A signed agreement as it travels (wire form), with the parties in its frozen copy."""
-    frozen = {"case_no": "临桥调〔2026〕1号", "committee": "桥南镇人民调解委员会", "mediator": "王调解",
-              "recorder": None, "kind": "书面", "version": 1, "facts": "周大田与吴小河因排水沟发生纠纷",
-              "terms": ["吴小河赔偿周大田 500 元"], "performance": "当场履行", "performance_deadline": None,
-              "copies": 3, "amount_fen": 50000, "signed_on": "2026-03-05", "parties": PARTIES}
-    return {"id": new_id(), "rev": 1, "base_rev": 0, "scope": VILLAGE, "case_id": case_id, "version": 1,
-            "kind": "书面", "status": "已签署", "facts": frozen["facts"], "terms": frozen["terms"],
-            "performance": "当场履行", "copies": 3, "amount_fen": 50000, "signed_on": "2026-03-05",
-            "performed": "已履行", "pdf_sha256": "ab" * 32, "frozen_data": frozen}
+    frozen = {
+        "case_no": "临桥调〔2026〕1号",
+        "committee": "桥南镇人民调解委员会",
+        "mediator": "王调解",
+        "recorder": None,
+        "kind": "书面",
+        "version": 1,
+        "facts": "周大田与吴小河因排水沟发生纠纷",
+        "terms": ["吴小河赔偿周大田 500 元"],
+        "performance": "当场履行",
+        "performance_deadline": None,
+        "copies": 3,
+        "amount_fen": 50000,
+        "signed_on": "2026-03-05",
+        "parties": PARTIES,
+    }
+    return {
+        "id": new_id(),
+        "rev": 1,
+        "base_rev": 0,
+        "scope": VILLAGE,
+        "case_id": case_id,
+        "version": 1,
+        "kind": "书面",
+        "status": "已签署",
+        "facts": frozen["facts"],
+        "terms": frozen["terms"],
+        "performance": "当场履行",
+        "copies": 3,
+        "amount_fen": 50000,
+        "signed_on": "2026-03-05",
+        "performed": "已履行",
+        "pdf_sha256": "ab" * 32,
+        "frozen_data": frozen,
+    }
 
 
 def _strip(a: dict) -> dict:
@@ -54,10 +81,21 @@ VARIANTS = {
     "strip_and_performed": ("归档", lambda a: {**_strip(a), "performed": "部分履行"}, True),
     "amount_changes": ("归档", lambda a: {**_strip(a), "amount_fen": 80000}, False),
     "case_not_archived": ("履行", _strip, False),
-    "frozen_keeps_parties": ("归档", lambda a: {**_strip(a), "frozen_data": {**strip_frozen(a["frozen_data"]),
-                                                                             "parties": PARTIES}}, False),
-    "frozen_unmarked": ("归档", lambda a: {**_strip(a), "frozen_data": {
-        k: v for k, v in strip_frozen(a["frozen_data"]).items() if k != "retention_stripped"}}, False),
+    "frozen_keeps_parties": (
+        "归档",
+        lambda a: {**_strip(a), "frozen_data": {**strip_frozen(a["frozen_data"]), "parties": PARTIES}},
+        False,
+    ),
+    "frozen_unmarked": (
+        "归档",
+        lambda a: {
+            **_strip(a),
+            "frozen_data": {
+                k: v for k, v in strip_frozen(a["frozen_data"]).items() if k != "retention_stripped"
+            },
+        },
+        False,
+    ),
     "copies_change": ("归档", lambda a: {**_strip(a), "copies": 5}, False),
     "signed_on_changes": ("归档", lambda a: {**_strip(a), "signed_on": "2026-03-06"}, False),
     "terms_rewritten": ("归档", lambda a: {**_strip(a), "terms": ["吴小河赔偿周大田 50 元"]}, False),
@@ -76,8 +114,9 @@ def test_server_accepts_only_a_proper_strip(server, name):
     change = make(signed)
     reply = push(adv, batch(agreements=[change])).json()
     with server.engine.connect() as conn:
-        stored = conn.execute(select(Record.rev, Record.payload).where(
-            Record.kind == "agreements", Record.id == signed["id"])).one()
+        stored = conn.execute(
+            select(Record.rev, Record.payload).where(Record.kind == "agreements", Record.id == signed["id"])
+        ).one()
     if accepted:
         assert reply["problems"] == [] and reply["accepted"] == 1
         assert stored.rev == 2
@@ -107,21 +146,36 @@ def test_the_device_conflict_rule_agrees_with_the_server(seeded, name):
     """Keeping my version of a refused signed agreement: allowed exactly when the server would accept it."""
     status, make, accepted = VARIANTS[name]
     with seeded.session() as s:
-        local_case = Case(committee_id=seeded.committee_id, region_code=VILLAGE, dispute_type="邻里",
-                          source="当事人申请", summary="排水沟纠纷", accepted_on=date(2026, 3, 1),
-                          due_on=date(2026, 3, 31), status=status)
+        local_case = Case(
+            committee_id=seeded.committee_id,
+            region_code=VILLAGE,
+            dispute_type="邻里",
+            source="当事人申请",
+            summary="排水沟纠纷",
+            accepted_on=date(2026, 3, 1),
+            due_on=date(2026, 3, 31),
+            status=status,
+        )
         s.add(local_case)
         s.flush()
         signed = _signed(local_case.id)
-        agreement = Agreement(id=signed["id"], **{f: from_wire("agreements", f, signed[f])
-                                                 for f in payload_fields("agreements") if f in signed})
+        agreement = Agreement(
+            id=signed["id"],
+            **{f: from_wire("agreements", f, signed[f]) for f in payload_fields("agreements") if f in signed},
+        )
         s.add(agreement)
         s.flush()
         mine = make(signed)
-        conflict = SyncConflict(kind="agreements", record_id=agreement.id, reason="signed_immutable",
-                                message="", mine={f: mine.get(f) for f in [*payload_fields("agreements"), "deleted"]},
-                                mine_rev=2, theirs={f: signed.get(f) for f in payload_fields("agreements")},
-                                theirs_rev=1)
+        conflict = SyncConflict(
+            kind="agreements",
+            record_id=agreement.id,
+            reason="signed_immutable",
+            message="",
+            mine={f: mine.get(f) for f in [*payload_fields("agreements"), "deleted"]},
+            mine_rev=2,
+            theirs={f: signed.get(f) for f in payload_fields("agreements")},
+            theirs_rev=1,
+        )
         s.add(conflict)
     if accepted:
         conflicts.keep_mine(seeded, conflict.id)
@@ -147,25 +201,50 @@ def city(request, tmp_path):
 def _signed_case_on(store, committee_id: str) -> tuple[str, str, str]:
     """A case in 履行 with two parties and a signed agreement (kept PDF and a signed scan)."""
     with store.session() as s:
-        local_case = Case(committee_id=committee_id, region_code=VILLAGE, dispute_type="邻里", source="当事人申请",
-                          summary="周大田与吴小河排水沟纠纷", accepted_on=date(2026, 3, 1), due_on=date(2026, 3, 31),
-                          status="履行", mediator="王调解")
+        local_case = Case(
+            committee_id=committee_id,
+            region_code=VILLAGE,
+            dispute_type="邻里",
+            source="当事人申请",
+            summary="周大田与吴小河排水沟纠纷",
+            accepted_on=date(2026, 3, 1),
+            due_on=date(2026, 3, 31),
+            status="履行",
+            mediator="王调解",
+        )
         s.add(local_case)
         s.flush()
         for n, party in enumerate(PARTIES):
-            s.add(CaseParty(case_id=local_case.id, position=n, role=party["role"], name=party["name"],
-                            id_number=party.get("id_number"), phone=party["phone"]))
+            s.add(
+                CaseParty(
+                    case_id=local_case.id,
+                    position=n,
+                    role=party["role"],
+                    name=party["name"],
+                    id_number=party.get("id_number"),
+                    phone=party["phone"],
+                )
+            )
         s.flush()
-        agreement = Agreement(case_id=local_case.id, status="已签署", facts="周大田与吴小河因排水沟发生纠纷",
-                              terms=["吴小河赔偿周大田 500 元"], performance="当场履行", amount_fen=50000,
-                              signed_on=date(2026, 3, 5), performed="已履行")
+        agreement = Agreement(
+            case_id=local_case.id,
+            status="已签署",
+            facts="周大田与吴小河因排水沟发生纠纷",
+            terms=["吴小河赔偿周大田 500 元"],
+            performance="当场履行",
+            amount_fen=50000,
+            signed_on=date(2026, 3, 5),
+            performed="已履行",
+        )
         s.add(agreement)
         s.flush()
         agreement.frozen_data = cases.agreement_snapshot(s, agreement)
-    pdf = attachments.add_bytes(store, b"%PDF kept signed copy", "协议书.pdf", "agreement", agreement.id,
-                                printing.PDF_PURPOSE)
-    scan = attachments.add_bytes(store, b"%PDF scan with fingerprints", "签字.pdf", "agreement", agreement.id,
-                                 "协议书扫描件")
+    pdf = attachments.add_bytes(
+        store, b"%PDF kept signed copy", "协议书.pdf", "agreement", agreement.id, printing.PDF_PURPOSE
+    )
+    scan = attachments.add_bytes(
+        store, b"%PDF scan with fingerprints", "签字.pdf", "agreement", agreement.id, "协议书扫描件"
+    )
     return local_case.id, agreement.id, pdf.sha256 + scan.sha256
 
 
@@ -176,8 +255,9 @@ def _archive(store, case_id: str) -> None:
 
 def _server_payload(city, kind: str, rid: str) -> tuple[int, dict, bool]:
     with city.engine.connect() as conn:
-        row = conn.execute(select(Record.rev, Record.payload, Record.deleted).where(
-            Record.kind == kind, Record.id == rid)).one()
+        row = conn.execute(
+            select(Record.rev, Record.payload, Record.deleted).where(Record.kind == kind, Record.id == rid)
+        ).one()
     return row.rev, json.loads(row.payload), row.deleted
 
 
@@ -207,13 +287,28 @@ def test_a_device_strips_a_signed_agreement_through_the_server(city, device):  #
     assert after == _local_wire(a.store, agreement_id) and rev > 1
     assert after["facts"] == RETENTION_PLACEHOLDER and after["frozen_data"]["retention_stripped"] is True
     assert {k: v for k, v in after["frozen_data"].items() if k != "retention_stripped"} == {
-        k: v for k, v in before["frozen_data"].items() if k not in ("parties", "facts", "terms", "performance")}
-    for name in ("amount_fen", "signed_on", "kind", "version", "status", "case_id", "pdf_sha256", "performed"):
+        k: v
+        for k, v in before["frozen_data"].items()
+        if k not in ("parties", "facts", "terms", "performance")
+    }
+    for name in (
+        "amount_fen",
+        "signed_on",
+        "kind",
+        "version",
+        "status",
+        "case_id",
+        "pdf_sha256",
+        "performed",
+    ):
         assert after[name] == before[name], name
     assert "周大田" not in json.dumps(after, ensure_ascii=False)
     with city.engine.connect() as conn:  # kept PDF and scan are tombstones on the server too
-        rows = conn.execute(select(Record.deleted, Record.payload).where(
-            Record.kind == "attachments", Record.parent_id == agreement_id)).all()
+        rows = conn.execute(
+            select(Record.deleted, Record.payload).where(
+                Record.kind == "attachments", Record.parent_id == agreement_id
+            )
+        ).all()
     assert len(rows) == 2 and all(r.deleted for r in rows)
     with pytest.raises(printing.PrintError, match="已按保存期限删除个人信息，不能重印"):
         printing.reprint(a.store, agreement_id)
@@ -249,10 +344,17 @@ def test_report_figures_identical_and_signed_agreements_stripped(dataset, octobe
     store = dataset
     _archive_all(store)
     with store.session() as s:
-        signed = {a.id: a.amount_fen for a in s.scalars(
-            select(Agreement).join(Case, Case.id == Agreement.case_id).where(
-                Agreement.status == "已签署", Case.status == "归档", Case.deleted.is_(False)))}
-    assert signed and any(signed.values()), "the data set has signed agreements with amounts in archived cases"
+        signed = {
+            a.id: a.amount_fen
+            for a in s.scalars(
+                select(Agreement)
+                .join(Case, Case.id == Agreement.case_id)
+                .where(Agreement.status == "已签署", Case.status == "归档", Case.deleted.is_(False))
+            )
+        }
+    assert signed and any(signed.values()), (
+        "the data set has signed agreements with amounts in archived cases"
+    )
     before = _figures(store, october)
     outcome = retention.apply(store, LATER)
     assert outcome.signed_agreements_stripped >= len(signed)
@@ -269,13 +371,22 @@ def test_a_stripped_signed_agreement_is_not_reprinted(seeded):
     pdf = printing.sign_and_print(seeded, draft.id, date(2025, 3, 10))
     assert printing.reprint(seeded, draft.id) == pdf
     with seeded.session() as s:
-        s.execute(update(Case).where(Case.id == local_case.id).values(
-            status="归档", archived_on=date(2025, 4, 1), closed_on=date(2025, 4, 1)))
-        kept_sha = s.scalars(select(Attachment.sha256).where(
-            Attachment.target_id == draft.id, Attachment.purpose == printing.PDF_PURPOSE)).one()
+        s.execute(
+            update(Case)
+            .where(Case.id == local_case.id)
+            .values(status="归档", archived_on=date(2025, 4, 1), closed_on=date(2025, 4, 1))
+        )
+        kept_sha = s.scalars(
+            select(Attachment.sha256).where(
+                Attachment.target_id == draft.id, Attachment.purpose == printing.PDF_PURPOSE
+            )
+        ).one()
     retention.apply(seeded, datetime(2040, 1, 1).date())
     assert not attachments.blob_path(seeded, kept_sha).exists()
-    for call in (lambda: printing.reprint(seeded, draft.id), lambda: printing.agreement_pdf(seeded, draft.id),
-                 lambda: printing.case_document(seeded, "agreement", local_case.id)):
+    for call in (
+        lambda: printing.reprint(seeded, draft.id),
+        lambda: printing.agreement_pdf(seeded, draft.id),
+        lambda: printing.case_document(seeded, "agreement", local_case.id),
+    ):
         with pytest.raises(printing.PrintError, match="^已按保存期限删除个人信息，不能重印$"):
             call()

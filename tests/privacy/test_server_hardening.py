@@ -40,15 +40,26 @@ def _value(kind: str, name: str, spec, ids: dict[str, str], committee: str, n: i
         return "case"
     if name.endswith("_id"):
         return {
-            "committee_id": committee, "person_id": ids["persons"], "case_id": ids["cases"],
-            "agreement_id": ids["agreements"], "supersedes_id": None, "target_id": ids["cases"],
-            "legal_literate_id": ids["legal_literates"], "activity_id": ids["activities"],
+            "committee_id": committee,
+            "person_id": ids["persons"],
+            "case_id": ids["cases"],
+            "agreement_id": ids["agreements"],
+            "supersedes_id": None,
+            "target_id": ids["cases"],
+            "legal_literate_id": ids["legal_literates"],
+            "activity_id": ids["activities"],
         }[name]
     if spec.type == "str":
         text = INJECTIONS[n % len(INJECTIONS)]
         return text[: spec.max_len] if spec.max_len else text
-    return {"int": 1, "bool": False, "date": "2026-03-01", "datetime": "2026-03-01T09:30:00",
-            "decimal": "1.5", "json": []}[spec.type]
+    return {
+        "int": 1,
+        "bool": False,
+        "date": "2026-03-01",
+        "datetime": "2026-03-01T09:30:00",
+        "decimal": "1.5",
+        "json": [],
+    }[spec.type]
 
 
 def _hostile_records(committee: str) -> dict[str, list[dict]]:
@@ -69,8 +80,12 @@ def test_sql_injection_in_every_text_field_of_every_kind_round_trips(server):
     with server.engine.connect() as conn:
         devices_before = conn.execute(select(func.count()).select_from(Device)).scalar_one()
     records = _hostile_records(server.committee_id)
-    texts = sum(1 for recs in records.values() for k, v in recs[0].items() if isinstance(v, str)
-                and any(v.startswith(i[:8]) for i in INJECTIONS))
+    texts = sum(
+        1
+        for recs in records.values()
+        for k, v in recs[0].items()
+        if isinstance(v, str) and any(v.startswith(i[:8]) for i in INJECTIONS)
+    )
     assert texts > 60, "every text field of every kind carries an injection attempt"
     r = push(township, batch(**records))
     assert r.status_code == 200, r.text
@@ -86,8 +101,11 @@ def test_sql_injection_in_every_text_field_of_every_kind_round_trips(server):
     # the tables and the tokens are all still there
     with server.engine.connect() as conn:
         assert conn.execute(select(func.count()).select_from(Device)).scalar_one() == devices_before
-        scopes = set(conn.execute(select(Record.scope).where(Record.id.in_([r[0]["id"] for r in records.values()])))
-                     .scalars())
+        scopes = set(
+            conn.execute(
+                select(Record.scope).where(Record.id.in_([r[0]["id"] for r in records.values()]))
+            ).scalars()
+        )
     assert scopes == {VILLAGE}
     assert township.get("/v1/auth/me").status_code == 200
     # …and nobody else's scope grew by them
@@ -97,14 +115,20 @@ def test_sql_injection_in_every_text_field_of_every_kind_round_trips(server):
 
 def test_injection_in_query_parameters_and_login(server):
     adv = server.client("adv1")
-    for params in ({"after": "0 OR 1=1"}, {"after": 0, "kinds": "consultations' OR '1'='1"},
-                   {"after": 0, "kinds": "consultations;DROP TABLE records"}, {"after": 0, "limit": "1;--"}):
+    for params in (
+        {"after": "0 OR 1=1"},
+        {"after": 0, "kinds": "consultations' OR '1'='1"},
+        {"after": 0, "kinds": "consultations;DROP TABLE records"},
+        {"after": 0, "limit": "1;--"},
+    ):
         r = adv.get("/v1/changes", params=params)
         assert 400 <= r.status_code < 500, (params, r.status_code)
         assert r.json()["error"]["message"]
     for name in ("' OR '1'='1' --", "adv1'--", 'adv1"; --'):
-        r = httpx.post(f"{server.url}/v1/auth/login",
-                       json={"username": name, "password": "' OR '1'='1", "device_id": "inj"})
+        r = httpx.post(
+            f"{server.url}/v1/auth/login",
+            json={"username": name, "password": "' OR '1'='1", "device_id": "inj"},
+        )
         assert r.status_code in (401, 429), (name, r.status_code)
 
 
@@ -141,8 +165,9 @@ def test_security_headers_and_no_cors(server):
         "pull": adv.get("/v1/changes", params={"after": 0, "limit": 1}),
         "unauthorised": httpx.get(f"{server.url}/v1/changes"),
         "not found": adv.get("/v1/nowhere"),
-        "too large": adv.post("/v1/changes", content=b" " * (5 * 1024 * 1024),
-                              headers={"Content-Type": "application/json"}),
+        "too large": adv.post(
+            "/v1/changes", content=b" " * (5 * 1024 * 1024), headers={"Content-Type": "application/json"}
+        ),
     }
     for name, r in answers.items():
         h = r.headers
@@ -155,9 +180,14 @@ def test_security_headers_and_no_cors(server):
     docs = httpx.get(f"{server.url}/docs")
     assert docs.status_code == 200 and "content-security-policy" not in docs.headers
     # A page on another origin gets no CORS permission, neither on a preflight nor on a request.
-    preflight = httpx.options(f"{server.url}/v1/changes", headers={
-        "Origin": "https://evil.example", "Access-Control-Request-Method": "POST",
-        "Access-Control-Request-Headers": "authorization"})
+    preflight = httpx.options(
+        f"{server.url}/v1/changes",
+        headers={
+            "Origin": "https://evil.example",
+            "Access-Control-Request-Method": "POST",
+            "Access-Control-Request-Headers": "authorization",
+        },
+    )
     assert "access-control-allow-origin" not in preflight.headers and preflight.status_code >= 400
     cross = adv.get("/v1/auth/me", headers={"Origin": "https://evil.example"})
     assert "access-control-allow-origin" not in cross.headers
@@ -169,8 +199,10 @@ def test_logs_hold_no_personal_data(server, caplog):
     with caplog.at_level(logging.DEBUG):
         push(adv, batch(consultations=[rec]))
         pull_all(adv)
-        httpx.post(f"{server.url}/v1/auth/login",
-                   json={"username": "adv1", "password": "wrong-password", "device_id": "log-test"})
+        httpx.post(
+            f"{server.url}/v1/auth/login",
+            json={"username": "adv1", "password": "wrong-password", "device_id": "log-test"},
+        )
         push(server.client("adv2"), batch(consultations=[consultation(VILLAGE, question="越权 13812345678")]))
     text = "\n".join(f"{r.getMessage()} {r.__dict__}" for r in caplog.records)
     assert caplog.records, "the server logged the requests"

@@ -21,14 +21,24 @@ def two_villages(seeded):
         made[code] = (
             consultations.create(
                 store,
-                {"region_code": code, "occurred_at": datetime(2026, 10, 5, 9), "question": f"{name}问宅基地",
-                 "person_name": name},
+                {
+                    "region_code": code,
+                    "occurred_at": datetime(2026, 10, 5, 9),
+                    "question": f"{name}问宅基地",
+                    "person_name": name,
+                },
             ).id,
             cases.register(
                 store,
-                {"committee_id": store.committee_id, "region_code": code, "dispute_type": "邻里",
-                 "source": "当事人申请", "summary": f"{name}宅基地纠纷", "accepted_on": date(2026, 9, 1),
-                 "parties": [{"role": "申请人", "name": name}, {"role": "被申请人", "name": "某某"}]},
+                {
+                    "committee_id": store.committee_id,
+                    "region_code": code,
+                    "dispute_type": "邻里",
+                    "source": "当事人申请",
+                    "summary": f"{name}宅基地纠纷",
+                    "accepted_on": date(2026, 9, 1),
+                    "parties": [{"role": "申请人", "name": name}, {"role": "被申请人", "name": "某某"}],
+                },
             ).id,
             roster.add(store, {"region_code": code, "name": f"{name}明白人", "phone": "13800138000"}).id,
         )
@@ -111,7 +121,10 @@ def test_nobody_signed_in_sees_nothing(two_villages, tmp_path):
     users.create_user(store, "所长", PASSWORD, "司法所", [TOWNSHIP])
     users.sign_out(store)
     assert users.current_scope(store) == ()
-    assert listing.ids(store, "consultation") == [] and listing.ids(store, "case", listing.Filters(text="赵甲")) == []
+    assert (
+        listing.ids(store, "consultation") == []
+        and listing.ids(store, "case", listing.Filters(text="赵甲")) == []
+    )
     assert worklist.today_list(store, date(2026, 11, 28)).overdue_cases == []
     assert transfer.export(store, "consultations", tmp_path / "x.csv") == 0
 

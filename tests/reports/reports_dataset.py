@@ -24,7 +24,9 @@ def _parties(tag: str | None = None) -> list[dict]:
     ]
 
 
-def _case(store, region: str, committee: str, dispute: str, source: str, accepted: date, tag: str | None = None):
+def _case(
+    store, region: str, committee: str, dispute: str, source: str, accepted: date, tag: str | None = None
+):
     return cases.register(
         store,
         {
@@ -49,7 +51,9 @@ def _agree(store, case_id: str, yuan: str, signed: date, session_day: date | Non
     return cases.sign_agreement(store, draft.id, signed)
 
 
-def _consult(store, region: str, at: datetime, category: str, sub: str | None, mode: str, minutes, tags, **kw):
+def _consult(
+    store, region: str, at: datetime, category: str, sub: str | None, mode: str, minutes, tags, **kw
+):
     return consultations.create(
         store,
         {
@@ -80,17 +84,28 @@ def _rate_on(store, target_id: str, day: date, due: date | None = None) -> None:
 def dataset(seeded):
     store = seeded
     with store.session() as session:
-        session.add(Region(code=V3, name="李家村", level="village", parent_code=TOWNSHIP, source="演示数据（虚构）"))
-        session.add(Region(code=V4, name="张家村", level="village", parent_code=TOWNSHIP, source="演示数据（虚构）"))
         session.add(
-            Region(code=OTHER, name="庄里村", level="village", parent_code="610528101000", source="演示数据（虚构）")
+            Region(code=V3, name="李家村", level="village", parent_code=TOWNSHIP, source="演示数据（虚构）")
+        )
+        session.add(
+            Region(code=V4, name="张家村", level="village", parent_code=TOWNSHIP, source="演示数据（虚构）")
+        )
+        session.add(
+            Region(
+                code=OTHER,
+                name="庄里村",
+                level="village",
+                parent_code="610528101000",
+                source="演示数据（虚构）",
+            )
         )
     township = store.committee_id
     village = committees.create(
         store, {"name": "桥南村人民调解委员会", "short_name": "桥南村", "kind": "村", "region_code": V1}
     ).id
     other = committees.create(
-        store, {"name": "庄里镇人民调解委员会", "short_name": "庄里", "kind": "乡镇", "region_code": "610528101000"}
+        store,
+        {"name": "庄里镇人民调解委员会", "short_name": "庄里", "kind": "乡镇", "region_code": "610528101000"},
     ).id
     ids = SimpleNamespace()
 
@@ -100,7 +115,9 @@ def dataset(seeded):
     cases.record_performance(store, a1.id, "已履行")
     conf = cases.apply_confirmation(store, c1.id, date(2026, 10, 12), "临渭区人民法院")
     cases.decide_confirmation(store, conf.id, "已确认", date(2026, 10, 20))
-    cases.record_visit(store, c1.id, {"visited_on": date(2026, 10, 25), "visitor": "回访人", "performed": "已履行"})
+    cases.record_visit(
+        store, c1.id, {"visited_on": date(2026, 10, 25), "visitor": "回访人", "performed": "已履行"}
+    )
     cases.close(store, c1.id, grade="满意", closed_on=date(2026, 10, 30))
     _rate_on(store, c1.id, date(2026, 10, 30))
 
@@ -109,7 +126,10 @@ def dataset(seeded):
     first = _agree(store, c2.id, "1000.00", date(2026, 10, 8), date(2026, 10, 6))
     second = cases.new_version(store, first.id)
     second = cases.save_agreement(
-        store, c2.id, {"facts": "事实", "terms": ["赔偿"], "performance": "分期", "amount_yuan": "2000.00"}, second.id
+        store,
+        c2.id,
+        {"facts": "事实", "terms": ["赔偿"], "performance": "分期", "amount_yuan": "2000.00"},
+        second.id,
     )
     cases.sign_agreement(store, second.id, date(2026, 10, 15))
 
@@ -134,18 +154,35 @@ def dataset(seeded):
     _agree(store, c8.id, "300.00", date(2026, 11, 20), date(2026, 11, 12))
 
     with store.session() as session:
-        session.execute(update(Case).where(Case.id == c2.id).values(prevention="防止民转刑", prevention_persons=3))
-        session.execute(update(Case).where(Case.id == c3.id).values(prevention="防止群体性上访", prevention_persons=5))
         session.execute(
-            update(Case).where(Case.id == c5.id).values(prevention="防止自杀", prevention_persons=1, deleted=True)
+            update(Case).where(Case.id == c2.id).values(prevention="防止民转刑", prevention_persons=3)
+        )
+        session.execute(
+            update(Case).where(Case.id == c3.id).values(prevention="防止群体性上访", prevention_persons=5)
+        )
+        session.execute(
+            update(Case)
+            .where(Case.id == c5.id)
+            .values(prevention="防止自杀", prevention_persons=1, deleted=True)
         )
 
     # Consultations.
-    k1 = _consult(store, V1, datetime(2026, 10, 5, 10), "民事", "劳动报酬", "实地", 60, ["农民工"],
-                  question="老板拖欠工资三个月")
+    k1 = _consult(
+        store,
+        V1,
+        datetime(2026, 10, 5, 10),
+        "民事",
+        "劳动报酬",
+        "实地",
+        60,
+        ["农民工"],
+        question="老板拖欠工资三个月",
+    )
     consultations.close(store, k1.id, grade="不满意", comment="没解决")
     _rate_on(store, k1.id, date(2026, 10, 5), date(2026, 10, 26))
-    k2 = _consult(store, V1, datetime(2026, 10, 12, 15), "民事", "婚姻家庭", "远程", 15, ["老年人", "低收入群体"])
+    k2 = _consult(
+        store, V1, datetime(2026, 10, 12, 15), "民事", "婚姻家庭", "远程", 15, ["老年人", "低收入群体"]
+    )
     consultations.close(store, k2.id, grade="满意")
     _rate_on(store, k2.id, date(2026, 10, 12))
     k3 = _consult(store, V2, datetime(2026, 10, 20, 9), "行政", "社会保障", "实地", 30, [], adviser="王律师")
@@ -158,16 +195,43 @@ def dataset(seeded):
 
     # Activities: V1 lecture (120 min) and publicity (90 min) in October; V2 lecture in August (Q3).
     a_lecture = activities.create(
-        store, {"region_code": V1, "held_on": date(2026, 10, 10), "kind": "法治讲座", "place": "村委会",
-                "topic": "民法典讲座", "audience_count": 40, "speaker": "李律师", "duration_minutes": 120}
+        store,
+        {
+            "region_code": V1,
+            "held_on": date(2026, 10, 10),
+            "kind": "法治讲座",
+            "place": "村委会",
+            "topic": "民法典讲座",
+            "audience_count": 40,
+            "speaker": "李律师",
+            "duration_minutes": 120,
+        },
     )
     a_publicity = activities.create(
-        store, {"region_code": V1, "held_on": date(2026, 10, 18), "kind": "集中宣传", "place": "广场",
-                "topic": "反诈宣传", "audience_count": 100, "speaker": "李律师", "duration_minutes": 90}
+        store,
+        {
+            "region_code": V1,
+            "held_on": date(2026, 10, 18),
+            "kind": "集中宣传",
+            "place": "广场",
+            "topic": "反诈宣传",
+            "audience_count": 100,
+            "speaker": "李律师",
+            "duration_minutes": 90,
+        },
     )
     activities.create(
-        store, {"region_code": V2, "held_on": date(2026, 8, 10), "kind": "法治讲座", "place": "村委会",
-                "topic": "土地承包", "audience_count": 30, "speaker": "王律师", "duration_minutes": 60}
+        store,
+        {
+            "region_code": V2,
+            "held_on": date(2026, 8, 10),
+            "kind": "法治讲座",
+            "place": "村委会",
+            "topic": "土地承包",
+            "audience_count": 30,
+            "speaker": "王律师",
+            "duration_minutes": 60,
+        },
     )
 
     # Roster: V1 three appointed, one removed (2 在册); the other villages none.
@@ -176,17 +240,51 @@ def dataset(seeded):
 
     # Screenings and zero reports (no service yet: direct inserts).
     with store.session() as session:
-        session.add(Screening(id="s1", region_code=V1, held_on=date(2026, 10, 8), disputes_found=2, disputes_prevented=1))
-        session.add(Screening(id="s2", region_code=V2, held_on=date(2026, 10, 15), disputes_found=0, disputes_prevented=0))
-        session.add(Screening(id="s3", region_code=V1, held_on=date(2026, 10, 9), disputes_found=7, disputes_prevented=7,
-                              deleted=True))
-        session.add(Screening(id="s4", region_code=V1, held_on=date(2026, 11, 2), disputes_found=1, disputes_prevented=1))
+        session.add(
+            Screening(
+                id="s1", region_code=V1, held_on=date(2026, 10, 8), disputes_found=2, disputes_prevented=1
+            )
+        )
+        session.add(
+            Screening(
+                id="s2", region_code=V2, held_on=date(2026, 10, 15), disputes_found=0, disputes_prevented=0
+            )
+        )
+        session.add(
+            Screening(
+                id="s3",
+                region_code=V1,
+                held_on=date(2026, 10, 9),
+                disputes_found=7,
+                disputes_prevented=7,
+                deleted=True,
+            )
+        )
+        session.add(
+            Screening(
+                id="s4", region_code=V1, held_on=date(2026, 11, 2), disputes_found=1, disputes_prevented=1
+            )
+        )
         session.add(ZeroReport(region_code=V3, month="2026-10", note="本月无纠纷"))
 
     ids.__dict__.update(
-        c1=c1.id, c2=c2.id, c3=c3.id, c4=c4.id, c5=c5.id, c6=c6.id, c7=c7.id, c8=c8.id,
-        k1=k1.id, k2=k2.id, k3=k3.id, k4=k4.id, k5=k5.id, k6=k6.id,
-        lecture=a_lecture.id, publicity=a_publicity.id, members=[m.id for m in members],
+        c1=c1.id,
+        c2=c2.id,
+        c3=c3.id,
+        c4=c4.id,
+        c5=c5.id,
+        c6=c6.id,
+        c7=c7.id,
+        c8=c8.id,
+        k1=k1.id,
+        k2=k2.id,
+        k3=k3.id,
+        k4=k4.id,
+        k5=k5.id,
+        k6=k6.id,
+        lecture=a_lecture.id,
+        publicity=a_publicity.id,
+        members=[m.id for m in members],
     )
     store.ids = ids
     return store

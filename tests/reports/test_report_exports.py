@@ -39,7 +39,12 @@ def test_monthly_xlsx_cell_by_cell(dataset, october, tmp_path):
     assert header[: 2 + len(types)] == ["项目", "合计", *types]
     col = {name: i for i, name in enumerate(header)}
     accepted = _row(rows, "受理数（件）")
-    assert (accepted[col["合计"]], accepted[col["邻里"]], accepted[col["婚姻家庭"]], accepted[col["合同"]]) == (4, 2, 1, 1)
+    assert (
+        accepted[col["合计"]],
+        accepted[col["邻里"]],
+        accepted[col["婚姻家庭"]],
+        accepted[col["合同"]],
+    ) == (4, 2, 1, 1)
     assert accepted[col["医疗"]] == 0
     assert _row(rows, "调解成功数（件）")[col["合计"]] == 2
     assert _row(rows, "调解成功率（%）")[col["合计"]] == 50.0
@@ -56,17 +61,27 @@ def test_monthly_xlsx_cell_by_cell(dataset, october, tmp_path):
 
 
 def test_monthly_pdf_text_and_render(dataset, october, tmp_path):
-    path = forms.export([forms.monthly(dataset, TOWNSHIP, october, Signature("桥南镇司法所", "张三"))],
-                        tmp_path / "m.pdf")
+    path = forms.export(
+        [forms.monthly(dataset, TOWNSHIP, october, Signature("桥南镇司法所", "张三"))], tmp_path / "m.pdf"
+    )
     text = "".join(page.extract_text() for page in PdfReader(path).pages)
     assert "婚姻家庭" in text  # a four-character column title stays on one line
     text = "".join(text.split())  # longer titles wrap inside their cell
-    for expected in ("人民调解工作统计月报表", "2026年10月", "受理数", "协议涉及金额", "道路交通事故",
-                     "填报单位：桥南镇司法所", "填报人：张三", "防止民转刑"):
+    for expected in (
+        "人民调解工作统计月报表",
+        "2026年10月",
+        "受理数",
+        "协议涉及金额",
+        "道路交通事故",
+        "填报单位：桥南镇司法所",
+        "填报人：张三",
+        "防止民转刑",
+    ):
         assert expected in text, expected
     assert shutil.which("pdftoppm"), "pdftoppm (poppler-utils) is needed to render PDFs"
-    subprocess.run(["pdftoppm", "-r", "40", "-png", "-f", "1", "-l", "1", str(path), str(tmp_path / "page")],
-                   check=True)
+    subprocess.run(
+        ["pdftoppm", "-r", "40", "-png", "-f", "1", "-l", "1", str(path), str(tmp_path / "page")], check=True
+    )
     assert (tmp_path / "page-1.png").stat().st_size > 2000
 
 
@@ -77,7 +92,13 @@ def test_ledger_xlsx_and_adviser_filter(dataset, october, tmp_path):
     assert header[:6] == ["序号", "时间", "对象", "内容", "方式", "结果"]
     body = rows[rows.index(header) + 1 :][:5]
     # K1 10-05, lecture 10-10, K2 10-12, publicity 10-18, K3 10-20 (K4 deleted, K5 elsewhere, K6 September)
-    assert [r[1] for r in body] == ["2026-10-05 10:00", "2026-10-10", "2026-10-12 15:00", "2026-10-18", "2026-10-20 09:00"]
+    assert [r[1] for r in body] == [
+        "2026-10-05 10:00",
+        "2026-10-10",
+        "2026-10-12 15:00",
+        "2026-10-18",
+        "2026-10-20 09:00",
+    ]
     assert body[0][2:6] == ["咨询人", "法律咨询解答：老板拖欠工资三个月", "实地", "已办结"]
     assert body[1][2:6] == ["群众 40 人", "法治讲座：民法典讲座", "实地", "村委会，120 分钟"]
     wang = forms.ledger_rows(dataset, TOWNSHIP, october, adviser="王律师")
@@ -101,14 +122,53 @@ def test_roster_xlsx(dataset, tmp_path):
 def test_cli_monthly_ledger_roster(dataset, tmp_path, capsys):
     data = str(dataset.data_dir)
     out = tmp_path / "cli.xlsx"
-    assert main(["--data-dir", data, "report", "monthly", "--month", "2026-10", "--region", TOWNSHIP,
-                 "--unit", "桥南镇司法所", "--filler", "张三", "--date", "2026-11-03", "-o", str(out)]) == 0
+    assert (
+        main(
+            [
+                "--data-dir",
+                data,
+                "report",
+                "monthly",
+                "--month",
+                "2026-10",
+                "--region",
+                TOWNSHIP,
+                "--unit",
+                "桥南镇司法所",
+                "--filler",
+                "张三",
+                "--date",
+                "2026-11-03",
+                "-o",
+                str(out),
+            ]
+        )
+        == 0
+    )
     assert _row(_rows(out), "受理数（件）")[1] == 4
-    assert main(["--data-dir", data, "report", "ledger", "--month", "2026-10", "--adviser", "李律师",
-                 "-o", str(tmp_path / "l.pdf")]) == 0
+    assert (
+        main(
+            [
+                "--data-dir",
+                data,
+                "report",
+                "ledger",
+                "--month",
+                "2026-10",
+                "--adviser",
+                "李律师",
+                "-o",
+                str(tmp_path / "l.pdf"),
+            ]
+        )
+        == 0
+    )
     assert main(["--data-dir", data, "report", "roster", "-o", str(tmp_path / "r.xlsx")]) == 0
     assert main(["--data-dir", data, "report", "monthly", "--month", "2026-13", "-o", str(out)]) == 2
-    assert main(["--data-dir", data, "report", "monthly", "--month", "2026-10", "-o", str(tmp_path / "x.doc")]) == 2
+    assert (
+        main(["--data-dir", data, "report", "monthly", "--month", "2026-10", "-o", str(tmp_path / "x.doc")])
+        == 2
+    )
     err = capsys.readouterr().err
     assert "统计期间" in err and "只支持 .xlsx 或 .pdf" in err
 

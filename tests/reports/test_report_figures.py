@@ -38,7 +38,11 @@ def test_mediation_by_type_source_committee(dataset, october):
     m = _figs(dataset, october).mediation
     by_type = {k: (r.accepted, r.success, r.amount_fen) for k, r in m["dispute_type"].items()}
     assert by_type == {"邻里": (2, 1, 500_000), "婚姻家庭": (1, 1, 200_000), "合同": (1, 0, 0)}
-    assert {k: r.accepted for k, r in m["source"].items()} == {"当事人申请": 2, "调委会主动调解": 1, "接受委托移送": 1}
+    assert {k: r.accepted for k, r in m["source"].items()} == {
+        "当事人申请": 2,
+        "调委会主动调解": 1,
+        "接受委托移送": 1,
+    }
     assert {k: r.accepted for k, r in m["committee_kind"].items()} == {"村": 1, "乡镇": 3}
     assert m["committee_kind"]["村"].confirmed == 1
 
@@ -95,7 +99,12 @@ def test_villages_roster_duty_reporting(dataset, october):
     assert rows[V1].onsite_minutes == 60 + 120 + 90
     assert rows[V1].onsite_hours == 4.5 and rows[V1].lectures == 1 and rows[V1].duty_met
     assert rows[V2].onsite_minutes == 30 and rows[V2].lectures == 0 and not rows[V2].duty_met
-    assert {c: v.report_status for c, v in rows.items()} == {V1: "有上报", V2: "有上报", V3: "零上报", V4: "未上报"}
+    assert {c: v.report_status for c, v in rows.items()} == {
+        V1: "有上报",
+        V2: "有上报",
+        V3: "零上报",
+        V4: "未上报",
+    }
     q3 = {v.code: v for v in service.compute(dataset, TOWNSHIP, parse_period("2026-08"), AS_OF).villages}
     assert q3[V2].lectures == 1  # the August lecture counts in Q3
 
@@ -114,7 +123,11 @@ def test_drill_down(dataset, october):
     kind, found = service.records(dataset, TOWNSHIP, october, "mediation", "success|dispute_type=邻里", AS_OF)
     assert (kind, found) == ("cases", [ids.c1])
     assert set(service.records(dataset, TOWNSHIP, october, "mediation", "accepted|total=合计")[1]) == {
-        ids.c1, ids.c2, ids.c3, ids.c4}
+        ids.c1,
+        ids.c2,
+        ids.c3,
+        ids.c4,
+    }
     assert service.records(dataset, TOWNSHIP, october, "consultations", "mode=实地")[1] == [ids.k1, ids.k3]
     assert service.records(dataset, TOWNSHIP, october, "priority_cases", "老年人")[1] == [ids.c1]
     assert service.records(dataset, TOWNSHIP, october, "prevention", "防止民转刑")[1] == [ids.c2]

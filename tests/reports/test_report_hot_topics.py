@@ -37,9 +37,14 @@ def test_binomial_tail_matches_direct_sum():
 
 def test_explanation_text():
     rise = hot_topics.measure_rise(23, [4, 5, 3, 5, 4, 4])
-    assert hot_topics.explain("桥南镇", "劳动报酬 类咨询", rise) == "桥南镇 劳动报酬 类咨询本月 23 件，前 6 个月平均 4.2 件，增长 4.5 倍"
+    assert (
+        hot_topics.explain("桥南镇", "劳动报酬 类咨询", rise)
+        == "桥南镇 劳动报酬 类咨询本月 23 件，前 6 个月平均 4.2 件，增长 4.5 倍"
+    )
     assert hot_topics.is_flagged(rise, tests=200)
-    assert not hot_topics.is_flagged(hot_topics.measure_rise(4, [0, 0, 0, 1, 0, 0]), tests=1)  # below MIN_COUNT
+    assert not hot_topics.is_flagged(
+        hot_topics.measure_rise(4, [0, 0, 0, 1, 0, 0]), tests=1
+    )  # below MIN_COUNT
 
 
 @pytest.mark.parametrize("seed", range(40))
@@ -65,10 +70,18 @@ def _fill(store, seed: int, spike: int = 0) -> None:
                 for _ in range(_poisson(rng, lam)):
                     day = datetime.fromisoformat(f"{mon}-{rng.randint(1, 28):02d} 10:00")
                     question = "老板拖欠工资" if sub == "劳动报酬" and rng.random() < 0.5 else f"{sub}问题"
-                    rows.append(Consultation(region_code=village, occurred_at=day, subcategory=sub, question=question))
+                    rows.append(
+                        Consultation(region_code=village, occurred_at=day, subcategory=sub, question=question)
+                    )
     for n in range(spike):
-        rows.append(Consultation(region_code=V1, occurred_at=datetime(2026, 9, 1 + n % 28, 9),
-                                 subcategory="劳动报酬", question="春节前讨薪，拖欠工资"))
+        rows.append(
+            Consultation(
+                region_code=V1,
+                occurred_at=datetime(2026, 9, 1 + n % 28, 9),
+                subcategory="劳动报酬",
+                question="春节前讨薪，拖欠工资",
+            )
+        )
     with store.session() as session:
         session.add_all(rows)
 
@@ -106,7 +119,9 @@ def test_short_history_is_not_a_spike(villages):
     """A village that started recording last month has no baseline: nothing is flagged."""
     with villages.session() as session:
         session.add_all(
-            Consultation(region_code=V2, occurred_at=datetime(2026, 9, d, 9), subcategory="借贷", question="借款")
+            Consultation(
+                region_code=V2, occurred_at=datetime(2026, 9, d, 9), subcategory="借贷", question="借款"
+            )
             for d in range(1, 21)
         )
     assert hot_topics.detect(villages, TOWNSHIP, parse_period("2026-09")) == []

@@ -60,8 +60,10 @@ class Server:
 
     def token(self, user: str) -> str:
         if user not in self.tokens:
-            r = httpx.post(f"{self.url}/v1/auth/login",
-                           json={"username": user, "password": PASSWORD, "device_id": f"dev-{user}"})
+            r = httpx.post(
+                f"{self.url}/v1/auth/login",
+                json={"username": user, "password": PASSWORD, "device_id": f"dev-{user}"},
+            )
             assert r.status_code == 200, r.text
             self.tokens[user] = r.json()["token"]
         return self.tokens[user]
@@ -97,7 +99,9 @@ def _setup(database_url: str, data_dir: Path) -> str:
 
 def start_uvicorn(app: Any) -> tuple[str, uvicorn.Server, threading.Thread]:
     port = free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", access_log=False))
+    server = uvicorn.Server(
+        uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", access_log=False)
+    )
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20
@@ -116,7 +120,9 @@ def _backends() -> list[Any]:
     if os.environ.get("ADVISOR_TEST_DATABASE_URL"):
         params.append("postgres")
     else:
-        params.append(pytest.param("postgres", marks=pytest.mark.skip(reason="ADVISOR_TEST_DATABASE_URL not set")))
+        params.append(
+            pytest.param("postgres", marks=pytest.mark.skip(reason="ADVISOR_TEST_DATABASE_URL not set"))
+        )
     return params
 
 
@@ -131,11 +137,23 @@ def server(request, tmp_path_factory) -> Server:
     else:
         database_url = f"sqlite:///{data_dir / 'server.db'}"
     committee = _setup(database_url, data_dir)
-    app = create_app(Settings(database_url=database_url, data_dir=data_dir, max_body=4 * 1024 * 1024,
-                              max_chunk=1024 * 1024, max_attachment=3 * 1024 * 1024))
+    app = create_app(
+        Settings(
+            database_url=database_url,
+            data_dir=data_dir,
+            max_body=4 * 1024 * 1024,
+            max_chunk=1024 * 1024,
+            max_attachment=3 * 1024 * 1024,
+        )
+    )
     url, uv, thread = start_uvicorn(app)
-    srv = Server(backend=backend, url=url, database_url=database_url, engine=app.state.server.engine,
-                 committee_id=committee)
+    srv = Server(
+        backend=backend,
+        url=url,
+        database_url=database_url,
+        engine=app.state.server.engine,
+        committee_id=committee,
+    )
     yield srv
     uv.should_exit = True
     thread.join(10)
@@ -143,5 +161,3 @@ def server(request, tmp_path_factory) -> Server:
     if schema:
         with psycopg.connect(os.environ["ADVISOR_TEST_DATABASE_URL"], autocommit=True) as conn:
             conn.execute(f'DROP SCHEMA "{schema}" CASCADE')
-
-

@@ -17,17 +17,39 @@ def new_id() -> str:
 
 
 def consultation(region: str, **over: Any) -> dict[str, Any]:
-    rec = {"id": new_id(), "rev": 1, "base_rev": 0, "scope": region, "region_code": region,
-           "occurred_at": "2026-03-01T09:30:00", "question": "宅基地边界怎么认定？", "service_type": "法律咨询解答",
-           "mode": "实地", "category": "民事", "status": "办理中", "tags": []}
+    rec = {
+        "id": new_id(),
+        "rev": 1,
+        "base_rev": 0,
+        "scope": region,
+        "region_code": region,
+        "occurred_at": "2026-03-01T09:30:00",
+        "question": "宅基地边界怎么认定？",
+        "service_type": "法律咨询解答",
+        "mode": "实地",
+        "category": "民事",
+        "status": "办理中",
+        "tags": [],
+    }
     rec.update(over)
     return rec
 
 
 def case(region: str, committee_id: str, **over: Any) -> dict[str, Any]:
-    rec = {"id": new_id(), "rev": 1, "base_rev": 0, "scope": region, "region_code": region,
-           "committee_id": committee_id, "dispute_type": "邻里", "source": "当事人申请", "summary": "邻里排水纠纷",
-           "accepted_on": "2026-03-01", "due_on": "2026-03-31", "status": "受理"}
+    rec = {
+        "id": new_id(),
+        "rev": 1,
+        "base_rev": 0,
+        "scope": region,
+        "region_code": region,
+        "committee_id": committee_id,
+        "dispute_type": "邻里",
+        "source": "当事人申请",
+        "summary": "邻里排水纠纷",
+        "accepted_on": "2026-03-01",
+        "due_on": "2026-03-31",
+        "status": "受理",
+    }
     rec.update(over)
     return rec
 
@@ -50,7 +72,9 @@ def push(client: httpx.Client, body: dict[str, Any], *, gz: bool = True) -> http
     return client.post("/v1/changes", content=data, headers=headers)
 
 
-def pull_all(client: httpx.Client, after: int = 0, limit: int = 1000, kinds: str | None = None) -> tuple[dict, int]:
+def pull_all(
+    client: httpx.Client, after: int = 0, limit: int = 1000, kinds: str | None = None
+) -> tuple[dict, int]:
     """Every record in scope after ``after``: {(kind, id): row dict}, final cursor."""
     seen: dict[tuple[str, str], dict] = {}
     while True:

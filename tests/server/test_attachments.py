@@ -27,8 +27,17 @@ def test_resumable_upload_and_scoped_download(server):
     # Not downloadable until a record in scope refers to it.
     assert adv.get(url).status_code == 404
     rec = case(VILLAGE, server.committee_id)
-    attachment = {"id": new_id(), "rev": 1, "scope": VILLAGE, "sha256": sha, "filename": "协议书.jpg",
-                  "mime": "image/jpeg", "size": len(data), "target_kind": "case", "target_id": rec["id"]}
+    attachment = {
+        "id": new_id(),
+        "rev": 1,
+        "scope": VILLAGE,
+        "sha256": sha,
+        "filename": "协议书.jpg",
+        "mime": "image/jpeg",
+        "size": len(data),
+        "target_kind": "case",
+        "target_id": rec["id"],
+    }
     assert push(adv, batch(cases=[rec], attachments=[attachment])).json()["accepted"] == 2
     got = adv.get(url)
     assert got.status_code == 200 and hashlib.sha256(got.content).hexdigest() == sha
@@ -40,9 +49,13 @@ def test_bad_uploads_are_refused(server):
     adv = server.client("adv1")
     data = b"scan" * 1000
     sha = hashlib.sha256(data).hexdigest()
-    bad = adv.put(f"/v1/attachments/{sha}", params={"offset": 0, "total": len(data)}, content=b"x" * len(data))
+    bad = adv.put(
+        f"/v1/attachments/{sha}", params={"offset": 0, "total": len(data)}, content=b"x" * len(data)
+    )
     assert bad.status_code == 422 and bad.json()["error"]["code"] == "hash_mismatch"
     assert adv.get(f"/v1/attachments/{sha}/status").json()["received"] == 0
-    big = adv.put(f"/v1/attachments/{'a' * 64}", params={"offset": 0, "total": 50 * 1024 * 1024}, content=b"x")
+    big = adv.put(
+        f"/v1/attachments/{'a' * 64}", params={"offset": 0, "total": 50 * 1024 * 1024}, content=b"x"
+    )
     assert big.status_code == 413
     assert adv.get("/v1/attachments/NOT-A-HASH/status").status_code == 422

@@ -16,8 +16,9 @@ from .helpers import batch, consultation, push
 
 
 def _login(server, user: str, password: str = PASSWORD, device: str = "laptop-1") -> httpx.Response:
-    return httpx.post(f"{server.url}/v1/auth/login",
-                      json={"username": user, "password": password, "device_id": device})
+    return httpx.post(
+        f"{server.url}/v1/auth/login", json={"username": user, "password": password, "device_id": device}
+    )
 
 
 def test_token_is_stored_only_as_a_hash_and_works(server):
@@ -36,11 +37,18 @@ def test_logout_and_admin_revocation_and_expiry(server):
         return httpx.get(f"{server.url}/v1/auth/me", headers={"Authorization": f"Bearer {token}"}).status_code
 
     token = _login(server, "adv2", device="auth-2").json()["token"]
-    assert httpx.post(f"{server.url}/v1/auth/logout", headers={"Authorization": f"Bearer {token}"}).status_code == 204
+    assert (
+        httpx.post(f"{server.url}/v1/auth/logout", headers={"Authorization": f"Bearer {token}"}).status_code
+        == 204
+    )
     assert me(token) == 401
 
     token = _login(server, "adv2", device="auth-3").json()["token"]
-    device = [d for d in admin.list_devices(server.engine, "adv2") if d["device_id"] == "auth-3" and not d["revoked"]]
+    device = [
+        d
+        for d in admin.list_devices(server.engine, "adv2")
+        if d["device_id"] == "auth-3" and not d["revoked"]
+    ]
     admin.revoke_device(server.engine, device[0]["id"])
     r = httpx.get(f"{server.url}/v1/changes", headers={"Authorization": f"Bearer {token}"})
     assert r.status_code == 401 and r.json()["error"]["code"] == "invalid_token"
@@ -52,8 +60,12 @@ def test_logout_and_admin_revocation_and_expiry(server):
 
 
 def test_forged_or_missing_token(server):
-    for headers in ({}, {"Authorization": "Bearer forged-token"}, {"Authorization": "Basic abc"},
-                    {"Authorization": "Bearer " + "x" * 500}):
+    for headers in (
+        {},
+        {"Authorization": "Bearer forged-token"},
+        {"Authorization": "Basic abc"},
+        {"Authorization": "Bearer " + "x" * 500},
+    ):
         r = httpx.get(f"{server.url}/v1/changes", headers=headers)
         assert r.status_code == 401, headers
         assert r.json()["error"]["message"]
@@ -75,20 +87,33 @@ def test_bad_input_gets_a_4xx_and_stores_nothing(server):
         before = conn.execute(select(func.count()).select_from(Record)).scalar_one()
     good = consultation(VILLAGE)
     cases = {
-        "malformed json": adv.post("/v1/changes", content=b'{"changes": {', headers={"Content-Type": "application/json"}),
-        "wrong shape": adv.post("/v1/changes", json={"changes": {"consultations": {"fields": "id", "rows": 3}}}),
+        "malformed json": adv.post(
+            "/v1/changes", content=b'{"changes": {', headers={"Content-Type": "application/json"}
+        ),
+        "wrong shape": adv.post(
+            "/v1/changes", json={"changes": {"consultations": {"fields": "id", "rows": 3}}}
+        ),
         "unknown kind": push(adv, batch(secrets=[good])),
-        "wrong type": push(adv, batch(consultations=[good, dict(consultation(VILLAGE), duration_minutes="十")])),
+        "wrong type": push(
+            adv, batch(consultations=[good, dict(consultation(VILLAGE), duration_minutes="十")])
+        ),
         "unknown field": push(adv, batch(consultations=[dict(consultation(VILLAGE), favourite_colour="红")])),
         "bad id": push(adv, batch(consultations=[dict(consultation(VILLAGE), id="not-a-uuid")])),
         "bad date": push(adv, batch(consultations=[dict(consultation(VILLAGE), occurred_at="昨天")])),
         "too long": push(adv, batch(consultations=[dict(consultation(VILLAGE), mode="很长" * 10)])),
-        "bad gzip": adv.post("/v1/changes", content=b"\x1f\x8bnot gzip",
-                             headers={"Content-Type": "application/json", "Content-Encoding": "gzip"}),
-        "oversized": adv.post("/v1/changes", content=b" " * (5 * 1024 * 1024),
-                              headers={"Content-Type": "application/json"}),
-        "zip bomb": adv.post("/v1/changes", content=gzip.compress(b" " * (64 * 1024 * 1024)),
-                             headers={"Content-Type": "application/json", "Content-Encoding": "gzip"}),
+        "bad gzip": adv.post(
+            "/v1/changes",
+            content=b"\x1f\x8bnot gzip",
+            headers={"Content-Type": "application/json", "Content-Encoding": "gzip"},
+        ),
+        "oversized": adv.post(
+            "/v1/changes", content=b" " * (5 * 1024 * 1024), headers={"Content-Type": "application/json"}
+        ),
+        "zip bomb": adv.post(
+            "/v1/changes",
+            content=gzip.compress(b" " * (64 * 1024 * 1024)),
+            headers={"Content-Type": "application/json", "Content-Encoding": "gzip"},
+        ),
         "protocol": adv.get("/v1/changes", headers={"X-Advisor-Protocol": "99"}),
     }
     for name, r in cases.items():
@@ -115,7 +140,13 @@ def test_nul_characters_get_a_4xx_not_a_server_error(server):
     assert reserve.status_code == 404
     login = _login(server, "adv1\x00", device="nul-device")
     assert 400 <= login.status_code < 500 and login.json()["error"]["message"]
-    parent = {"id": consultation(VILLAGE)["id"], "rev": 1, "scope": VILLAGE, "case_id": "\x00" * 5, "name": "甲"}
+    parent = {
+        "id": consultation(VILLAGE)["id"],
+        "rev": 1,
+        "scope": VILLAGE,
+        "case_id": "\x00" * 5,
+        "name": "甲",
+    }
     r = push(adv, batch(case_parties=[parent]))
     assert 400 <= r.status_code < 500 or r.json()["problems"][0]["reason"] == "parent_missing", r.text
     with server.engine.connect() as conn:

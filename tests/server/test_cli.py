@@ -34,8 +34,13 @@ def database_url(request, tmp_path):
 
 def run(url: str, data_dir: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
     assert EXE, "advisor-server is not installed next to this Python"
-    return subprocess.run([EXE, "--database-url", url, "--data-dir", str(data_dir), *args], input=stdin,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [EXE, "--database-url", url, "--data-dir", str(data_dir), *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def ok(result: subprocess.CompletedProcess) -> str:
@@ -57,12 +62,29 @@ def test_admin_commands_and_serve(database_url, tmp_path):
     # The password comes from stdin only, never from the command line.
     refused = run(url, data, "user", "add", "wang", "--role", "adviser", "--region", VILLAGE)
     assert refused.returncode == 2 and "--password-stdin" in refused.stderr
-    ok(run(url, data, "user", "add", "wang", "--role", "adviser", "--region", VILLAGE, "--password-stdin",
-           stdin="first-password-1\n"))
+    ok(
+        run(
+            url,
+            data,
+            "user",
+            "add",
+            "wang",
+            "--role",
+            "adviser",
+            "--region",
+            VILLAGE,
+            "--password-stdin",
+            stdin="first-password-1\n",
+        )
+    )
 
     port = free_port()
-    server = subprocess.Popen([EXE, "--database-url", url, "--data-dir", str(data), "serve", "--port", str(port)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    server = subprocess.Popen(
+        [EXE, "--database-url", url, "--data-dir", str(data), "serve", "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         assert _wait_for_health(base, server) == {"status": "ok", "database": "ok", "protocol": 1}
@@ -74,12 +96,16 @@ def test_admin_commands_and_serve(database_url, tmp_path):
         row = [line for line in listed.splitlines() if "cli-laptop" in line]
         assert len(row) == 1 and "有效" in row[0], listed
         ok(run(url, data, "device", "revoke", row[0].split()[0]))
-        assert httpx.get(f"{base}/v1/auth/me", headers={"Authorization": f"Bearer {token}"}).status_code == 401
+        assert (
+            httpx.get(f"{base}/v1/auth/me", headers={"Authorization": f"Bearer {token}"}).status_code == 401
+        )
 
         # A password reset revokes the devices still logged in, and the old password stops working.
         token = _login(base, "first-password-1").json()["token"]
         ok(run(url, data, "user", "passwd", "wang", "--password-stdin", stdin="second-password-2\n"))
-        assert httpx.get(f"{base}/v1/auth/me", headers={"Authorization": f"Bearer {token}"}).status_code == 401
+        assert (
+            httpx.get(f"{base}/v1/auth/me", headers={"Authorization": f"Bearer {token}"}).status_code == 401
+        )
         assert _login(base, "first-password-1").status_code == 401
         assert _login(base, "second-password-2").status_code == 200
         assert ok(run(url, data, "stats")).strip() == "{}"  # no records yet: an empty count per kind
@@ -104,5 +130,6 @@ def _wait_for_health(base: str, server: subprocess.Popen) -> dict:
 
 
 def _login(base: str, password: str) -> httpx.Response:
-    return httpx.post(f"{base}/v1/auth/login", json={"username": "wang", "password": password,
-                                                     "device_id": "cli-laptop"})
+    return httpx.post(
+        f"{base}/v1/auth/login", json={"username": "wang", "password": password, "device_id": "cli-laptop"}
+    )

@@ -34,7 +34,9 @@ def test_pull_pages_never_skip_changes_committed_out_of_order(server):
         nonlocal cursor
         while True:
             finished = done.is_set()
-            page = reader.get("/v1/changes", params={"after": cursor, "limit": 7, "kinds": "consultations"}).json()
+            page = reader.get(
+                "/v1/changes", params={"after": cursor, "limit": 7, "kinds": "consultations"}
+            ).json()
             for row in page.get("changes", {}).get("consultations", {}).get("rows", []):
                 seen.add(row[0])
             assert page["cursor"] >= cursor
@@ -48,8 +50,10 @@ def test_pull_pages_never_skip_changes_committed_out_of_order(server):
     reader_thread = threading.Thread(target=read)
     reader_thread.start()
     with ThreadPoolExecutor(4) as pool:
-        futures = [pool.submit(writer, u, v) for u, v in
-                   (("adv1", VILLAGE), ("adv2", VILLAGE_2), ("adv1", VILLAGE), ("adv2", VILLAGE_2))]
+        futures = [
+            pool.submit(writer, u, v)
+            for u, v in (("adv1", VILLAGE), ("adv2", VILLAGE_2), ("adv1", VILLAGE), ("adv2", VILLAGE_2))
+        ]
         for f in futures:
             f.result()
     done.set()
@@ -62,7 +66,9 @@ def test_number_blocks_never_overlap(server):
     client = server.client("adv1")
 
     def reserve(_n: int) -> tuple[int, int]:
-        r = client.post("/v1/numbers/reserve", json={"committee_id": server.committee_id, "year": 2026, "size": 10})
+        r = client.post(
+            "/v1/numbers/reserve", json={"committee_id": server.committee_id, "year": 2026, "size": 10}
+        )
         assert r.status_code == 200, r.text
         return r.json()["first"], r.json()["last"]
 
@@ -73,8 +79,9 @@ def test_number_blocks_never_overlap(server):
     assert all(b - a == 9 for a, b in blocks)
     missing = client.post("/v1/numbers/reserve", json={"committee_id": "0" * 36, "year": 2026, "size": 10})
     assert missing.status_code == 404
-    outsider = server.client("tw2").post("/v1/numbers/reserve",
-                                         json={"committee_id": server.committee_id, "year": 2026})
+    outsider = server.client("tw2").post(
+        "/v1/numbers/reserve", json={"committee_id": server.committee_id, "year": 2026}
+    )
     assert outsider.status_code == 404
 
 
@@ -91,8 +98,10 @@ def test_racing_edits_of_one_record_never_both_win(server):
         rec = consultation(VILLAGE)
         assert push(clients[0], batch(consultations=[rec])).json()["accepted"] == 1
         fresh = consultation(VILLAGE)
-        for versions in ([dict(rec, rev=2 + n, base_rev=1, answer=f"设备{n}") for n in range(4)],
-                         [dict(fresh, rev=1 + n, answer=f"新建{n}") for n in range(4)]):
+        for versions in (
+            [dict(rec, rev=2 + n, base_rev=1, answer=f"设备{n}") for n in range(4)],
+            [dict(fresh, rev=1 + n, answer=f"新建{n}") for n in range(4)],
+        ):
             barrier = threading.Barrier(len(versions))
 
             def send(i: int, versions=versions, barrier=barrier):  # noqa: ANN202
@@ -106,6 +115,7 @@ def test_racing_edits_of_one_record_never_both_win(server):
             assert sum(b["accepted"] for b in bodies) == 1, bodies
             assert sum(b["conflicts"] for b in bodies) == len(versions) - 1, bodies
             with server.engine.connect() as conn:
-                kept = conn.execute(select(func.count()).select_from(Conflict)
-                                    .where(Conflict.record_id == versions[0]["id"])).scalar_one()
+                kept = conn.execute(
+                    select(func.count()).select_from(Conflict).where(Conflict.record_id == versions[0]["id"])
+                ).scalar_one()
             assert kept == len(versions) - 1

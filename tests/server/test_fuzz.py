@@ -30,8 +30,12 @@ def test_no_endpoint_answers_with_a_server_error(server):
             @settings(max_examples=15, deadline=None, database=None, suppress_health_check=list(HealthCheck))
             def call(case) -> None:  # noqa: ANN001
                 response = case.call(headers=auth, timeout=30)
-                assert response.status_code < 500, (case.method, case.path, response.status_code,
-                                                    response.text[:300])
+                assert response.status_code < 500, (
+                    case.method,
+                    case.path,
+                    response.status_code,
+                    response.text[:300],
+                )
 
             call()
             fuzzed.append(operation.path)

@@ -35,9 +35,20 @@ def engine(request, tmp_path):
 
 
 def _row(kind: str, payload: dict, seq: int) -> dict:
-    return {"kind": kind, "id": new_id(), "rev": 1, "scope": VILLAGE, "owner": "adv1", "device_id": "d",
-            "created_at": None, "updated_at": None, "deleted": False, "payload": canonical_json(payload),
-            "hash": payload_hash(payload, False), "seq": seq}
+    return {
+        "kind": kind,
+        "id": new_id(),
+        "rev": 1,
+        "scope": VILLAGE,
+        "owner": "adv1",
+        "device_id": "d",
+        "created_at": None,
+        "updated_at": None,
+        "deleted": False,
+        "payload": canonical_json(payload),
+        "hash": payload_hash(payload, False),
+        "seq": seq,
+    }
 
 
 def test_lookup_columns_are_filled_from_old_payloads(engine):
@@ -52,22 +63,37 @@ def test_lookup_columns_are_filled_from_old_payloads(engine):
     ]
     with engine.begin() as conn:  # the 0001 shape of the table: no parent_id / sha256 yet
         conn.execute(
-            text(f"INSERT INTO records ({', '.join(rows[0])}) VALUES ({', '.join(':' + k for k in rows[0])})"),
+            text(
+                f"INSERT INTO records ({', '.join(rows[0])}) VALUES ({', '.join(':' + k for k in rows[0])})"
+            ),
             rows,
         )
     assert upgrade(engine) is True
     with engine.connect() as conn:
-        got = {r.kind: (r.parent_id, r.sha256) for r in conn.execute(select(Record.kind, Record.parent_id,
-                                                                              Record.sha256))}
-    assert got == {"cases": (None, None), "case_parties": (case_id, None), "attachments": (case_id, sha),
-                   "consultations": (None, None)}
+        got = {
+            r.kind: (r.parent_id, r.sha256)
+            for r in conn.execute(select(Record.kind, Record.parent_id, Record.sha256))
+        }
+    assert got == {
+        "cases": (None, None),
+        "case_parties": (case_id, None),
+        "attachments": (case_id, sha),
+        "consultations": (None, None),
+    }
     if engine.dialect.name == "sqlite":
         with engine.connect() as conn:
             for column, index in (("sha256", "ix_records_sha256"), ("parent_id", "ix_records_parent_id")):
-                plan = " ".join(str(r) for r in conn.exec_driver_sql(
-                    f"EXPLAIN QUERY PLAN SELECT id FROM records WHERE {column} = 'x'"))
+                plan = " ".join(
+                    str(r)
+                    for r in conn.exec_driver_sql(
+                        f"EXPLAIN QUERY PLAN SELECT id FROM records WHERE {column} = 'x'"
+                    )
+                )
                 assert index in plan, plan
     command.downgrade(cfg, "0001")
     command.upgrade(cfg, "head")
     with engine.connect() as conn:
-        assert conn.execute(select(Record.parent_id).where(Record.kind == "case_parties")).scalar_one() == case_id
+        assert (
+            conn.execute(select(Record.parent_id).where(Record.kind == "case_parties")).scalar_one()
+            == case_id
+        )

@@ -94,8 +94,12 @@ def test_only_the_owner_writes_a_record(server):
     res = push(township, batch(cases=[edit])).json()
     assert res["conflicts"] == 1 and res["problems"][0]["reason"] == "not_owner"
     with server.engine.connect() as conn:
-        assert json.loads(conn.execute(select(Record.payload).where(Record.id == rec["id"])).scalar_one())[
-            "summary"] == rec["summary"]
+        assert (
+            json.loads(conn.execute(select(Record.payload).where(Record.id == rec["id"])).scalar_one())[
+                "summary"
+            ]
+            == rec["summary"]
+        )
     # A case party may only be added by the case's owner.
     party = {"id": new_id(), "rev": 1, "scope": VILLAGE, "case_id": rec["id"], "name": "张三"}
     assert push(township, batch(case_parties=[party])).json()["problems"][0]["reason"] == "not_owner"
@@ -104,13 +108,16 @@ def test_only_the_owner_writes_a_record(server):
 
 def test_hand_over_lets_the_new_owner_edit(server):
     from sync.server import admin
+
     adv = server.client("adv1")
     rec = case(VILLAGE, server.committee_id)
     party = {"id": new_id(), "rev": 1, "scope": VILLAGE, "case_id": rec["id"], "name": "李四"}
     push(adv, batch(cases=[rec], case_parties=[party]))
     assert admin.transfer(server.engine, "tw1", record=("cases", rec["id"])) == 2
     township = server.client("tw1")
-    assert push(township, batch(cases=[dict(rec, rev=2, base_rev=1, status="调解中")])).json()["accepted"] == 1
+    assert (
+        push(township, batch(cases=[dict(rec, rev=2, base_rev=1, status="调解中")])).json()["accepted"] == 1
+    )
     res = push(adv, batch(cases=[dict(rec, rev=3, base_rev=2, summary="旧主人")])).json()
     assert res["problems"][0]["reason"] == "not_owner"  # kept as a conflict, not lost
     admin.transfer(server.engine, "adv1", record=("cases", rec["id"]))
@@ -142,8 +149,16 @@ def test_child_takes_the_region_of_its_parent(server):
 def test_signed_agreement_is_immutable(server):
     adv = server.client("adv1")
     rec = case(VILLAGE, server.committee_id)
-    agreement = {"id": new_id(), "rev": 1, "scope": VILLAGE, "case_id": rec["id"], "status": "已签署",
-                 "terms": ["甲方赔偿乙方 500 元"], "facts": "排水", "performed": "未履行"}
+    agreement = {
+        "id": new_id(),
+        "rev": 1,
+        "scope": VILLAGE,
+        "case_id": rec["id"],
+        "status": "已签署",
+        "terms": ["甲方赔偿乙方 500 元"],
+        "facts": "排水",
+        "performed": "未履行",
+    }
     assert push(adv, batch(cases=[rec], agreements=[agreement])).json()["accepted"] == 2
     changed = dict(agreement, rev=2, base_rev=1, terms=["甲方赔偿乙方 800 元"])
     assert push(adv, batch(agreements=[changed])).json()["problems"][0]["reason"] == "signed_immutable"
@@ -191,6 +206,7 @@ def test_guessing_another_villages_uuid_gets_nothing(server):
 
 def test_summary_matches_what_was_pulled(server):
     from sync.protocol import table_digest
+
     tw = server.client("tw1")
     push(server.client("adv2"), batch(consultations=[consultation(VILLAGE_2) for _ in range(3)]))
     seen, cursor = pull_all(tw)

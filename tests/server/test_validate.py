@@ -14,8 +14,15 @@ from sync.server.validate import _block_ok, _row_errors, parse_batch
 from .conftest import VILLAGE
 from .helpers import case, consultation, new_id
 
-BASE = consultation(VILLAGE, answer="答复", duration_minutes=30, tags=["老年人"], created_at="2026-03-01T09:30:00",
-                    updated_at="2026-03-01T09:40:00", deleted=False)
+BASE = consultation(
+    VILLAGE,
+    answer="答复",
+    duration_minutes=30,
+    tags=["老年人"],
+    created_at="2026-03-01T09:30:00",
+    updated_at="2026-03-01T09:40:00",
+    deleted=False,
+)
 MUTATIONS = {
     "id": ["not-a-uuid", new_id().upper() + "x", 7, None, "{" + new_id()[:34] + "}"],
     "rev": [0, -1, 2**31, True, "1", None, 1.0],
@@ -50,8 +57,12 @@ def test_valid_blocks_take_the_fast_path_and_store_canonical_text():
     assert _block_ok("consultations", fields, rows)
     parents = [case(VILLAGE, new_id()) for _ in range(3)]
     pfields = list(parents[0])
-    changes = parse_batch({"consultations": Columns(fields=fields, rows=rows),
-                           "cases": Columns(fields=pfields, rows=[[p[f] for f in pfields] for p in parents])})
+    changes = parse_batch(
+        {
+            "consultations": Columns(fields=fields, rows=rows),
+            "cases": Columns(fields=pfields, rows=[[p[f] for f in pfields] for p in parents]),
+        }
+    )
     assert len(changes) == len(recs) + len(parents)
     meta = {"id", "rev", "base_rev", "scope", "created_at", "updated_at", "deleted"}
     for change, rec in zip(changes, recs + parents, strict=True):
@@ -78,16 +89,35 @@ def test_fast_canonical_text_is_byte_for_byte_canonical_json():
     from sync.server.validate import _canonical
 
     every_char = "".join(chr(c) for c in [*range(0x0, 0x3100), 0xFEFF, 0xFFFD, 0x1F600, 0x20000, 0x10FFFF])
-    payload = {"a": every_char, "b": -(2**63), "c": 2**63 - 1, "d": True, "e": None, "f": [every_char, "", "\\"],
-               "g": "", "h": False, "i": []}
+    payload = {
+        "a": every_char,
+        "b": -(2**63),
+        "c": 2**63 - 1,
+        "d": True,
+        "e": None,
+        "f": [every_char, "", "\\"],
+        "g": "",
+        "h": False,
+        "i": [],
+    }
     assert _canonical(payload) == canonical_json(payload)
     assert _canonical({"x": "\ud800"}) == canonical_json({"x": "\ud800"})  # falls back; then refused
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.dictionaries(st.text(max_size=8), st.one_of(
-    st.text(), st.integers(min_value=-(2**63), max_value=2**63 - 1), st.booleans(), st.none(),
-    st.lists(st.text(), max_size=4)), max_size=8))
+@given(
+    st.dictionaries(
+        st.text(max_size=8),
+        st.one_of(
+            st.text(),
+            st.integers(min_value=-(2**63), max_value=2**63 - 1),
+            st.booleans(),
+            st.none(),
+            st.lists(st.text(), max_size=4),
+        ),
+        max_size=8,
+    )
+)
 def test_fast_canonical_text_agrees_on_any_plain_payload(payload):
     from sync.server.validate import _canonical
 

@@ -33,8 +33,14 @@ TOWNSHIP_2 = "610528101000"  # 庄里镇
 V1, V2, V4 = "610502100201", "610502100202", "610502100204"
 V3 = "610528101201"  # another township
 PASSWORD = "correct-horse-1"
-USERS = {"adv1": ("adviser", [V1]), "adv2": ("adviser", [V2]), "adv4": ("mediator", [V4]),
-         "med3": ("mediator", [V3]), "tw1": ("township", [TOWNSHIP]), "city": ("city", [])}
+USERS = {
+    "adv1": ("adviser", [V1]),
+    "adv2": ("adviser", [V2]),
+    "adv4": ("mediator", [V4]),
+    "med3": ("mediator", [V3]),
+    "tw1": ("township", [TOWNSHIP]),
+    "city": ("city", []),
+}
 FAST = RetryPolicy(attempts=4, base=0.01, cap=0.05)
 
 security.configure_hasher(time_cost=1, memory_cost_kib=8 * 1024)
@@ -62,8 +68,9 @@ class CityServer:
 
     def start(self) -> None:
         self.app = create_app(Settings(database_url=self.database_url, data_dir=self.data_dir))
-        self._uv = uvicorn.Server(uvicorn.Config(self.app, host="127.0.0.1", port=self.port, log_level="warning",
-                                                 access_log=False))
+        self._uv = uvicorn.Server(
+            uvicorn.Config(self.app, host="127.0.0.1", port=self.port, log_level="warning", access_log=False)
+        )
         self._thread = threading.Thread(target=self._uv.run, daemon=True)
         self._thread.start()
         deadline = time.monotonic() + 20

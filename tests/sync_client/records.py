@@ -13,7 +13,9 @@ from advisor_app.store import Store
 
 def consult(store: Store, region: str, question: str, **extra: Any) -> str:
     with store.session() as s:
-        rec = Consultation(region_code=region, occurred_at=datetime(2026, 3, 1, 9, 30), question=question, **extra)
+        rec = Consultation(
+            region_code=region, occurred_at=datetime(2026, 3, 1, 9, 30), question=question, **extra
+        )
         s.add(rec)
     return rec.id
 
@@ -25,7 +27,9 @@ def edit(store: Store, rid: str, **values: Any) -> None:
             setattr(rec, k, v)
 
 
-def snapshot(store: Store, kinds: tuple[str, ...] = ("consultations",)) -> dict[tuple[str, str], tuple[int, bool]]:
+def snapshot(
+    store: Store, kinds: tuple[str, ...] = ("consultations",)
+) -> dict[tuple[str, str], tuple[int, bool]]:
     """(kind, id) -> (rev, deleted) of every record of ``kinds`` held locally."""
     out = {}
     with store.session() as s:
@@ -36,11 +40,15 @@ def snapshot(store: Store, kinds: tuple[str, ...] = ("consultations",)) -> dict[
     return out
 
 
-def server_snapshot(engine: Any, kinds: tuple[str, ...] = ("consultations",)) -> dict[tuple[str, str], tuple[int, bool]]:
+def server_snapshot(
+    engine: Any, kinds: tuple[str, ...] = ("consultations",)
+) -> dict[tuple[str, str], tuple[int, bool]]:
     from sync.server.db import Record
 
     with engine.connect() as conn:
-        rows = conn.execute(select(Record.kind, Record.id, Record.rev, Record.deleted).where(Record.kind.in_(kinds)))
+        rows = conn.execute(
+            select(Record.kind, Record.id, Record.rev, Record.deleted).where(Record.kind.in_(kinds))
+        )
         return {(k, i): (r, bool(d)) for k, i, r, d in rows}
 
 

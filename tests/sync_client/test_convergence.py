@@ -69,12 +69,20 @@ def test_a_signed_agreement_never_changes(server, device):
     a = device("a", server.url, "adv1")
     a.client.sync()  # the township's committee arrives
     with a.store.session() as s:
-        case = Case(committee_id=server.committee_id, region_code=V1, dispute_type="邻里", source="当事人申请",
-                    summary="排水沟纠纷", accepted_on=date(2026, 3, 1), due_on=date(2026, 3, 31))
+        case = Case(
+            committee_id=server.committee_id,
+            region_code=V1,
+            dispute_type="邻里",
+            source="当事人申请",
+            summary="排水沟纠纷",
+            accepted_on=date(2026, 3, 1),
+            due_on=date(2026, 3, 31),
+        )
         s.add(case)
         s.flush()
-        agreement = Agreement(case_id=case.id, status="已签署", terms=["甲方三日内疏通排水沟"],
-                              signed_on=date(2026, 3, 5))
+        agreement = Agreement(
+            case_id=case.id, status="已签署", terms=["甲方三日内疏通排水沟"], signed_on=date(2026, 3, 5)
+        )
         s.add(agreement)
     a.client.sync()
     with a.store.session() as s:
@@ -84,7 +92,11 @@ def test_a_signed_agreement_never_changes(server, device):
     with a.store.session() as s:
         assert s.get(Agreement, agreement.id).terms == ["甲方三日内疏通排水沟"]  # the signed text is back
     kept = conflicts.open_conflicts(a.store)
-    assert len(kept) == 1 and kept[0].mine["terms"] == ["甲方不再负责排水沟"] and kept[0].reason == "signed_immutable"
+    assert (
+        len(kept) == 1
+        and kept[0].mine["terms"] == ["甲方不再负责排水沟"]
+        and kept[0].reason == "signed_immutable"
+    )
     with pytest.raises(ValueError, match="已签署"):
         conflicts.keep_mine(a.store, kept[0].id)
     # what may change after signing still can: performance

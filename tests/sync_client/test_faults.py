@@ -21,8 +21,12 @@ ONE_TRY = RetryPolicy(attempts=1)
 
 def _server_copies(server) -> int:
     with server.engine.connect() as conn:
-        total = conn.execute(select(func.count()).select_from(Record).where(Record.kind == "consultations")).scalar_one()
-        distinct = conn.execute(select(func.count(func.distinct(Record.id))).where(Record.kind == "consultations")).scalar_one()
+        total = conn.execute(
+            select(func.count()).select_from(Record).where(Record.kind == "consultations")
+        ).scalar_one()
+        distinct = conn.execute(
+            select(func.count(func.distinct(Record.id))).where(Record.kind == "consultations")
+        ).scalar_one()
     assert total == distinct
     return total
 
@@ -74,8 +78,9 @@ def test_retries_carry_a_sync_through_single_cuts(server, proxy, device):
 
 
 def test_server_restarted_mid_sync(server, device):
-    a = device("a", server.url, "adv1", batch_size=2, page_size=2,
-               retry=RetryPolicy(attempts=12, base=0.05, cap=0.3))
+    a = device(
+        "a", server.url, "adv1", batch_size=2, page_size=2, retry=RetryPolicy(attempts=12, base=0.05, cap=0.3)
+    )
     ids = {consult(a.store, V1, f"问题 {n}") for n in range(9)}
     restarted = threading.Event()
 

@@ -128,7 +128,10 @@ def test_case_numbers_from_server_blocks_and_provisional_ones_confirmed(server, 
     with server.engine.connect() as conn:
         import json
 
-        payloads = [json.loads(p) for p in conn.execute(select(Record.payload).where(Record.kind == "cases")).scalars()]
+        payloads = [
+            json.loads(p)
+            for p in conn.execute(select(Record.payload).where(Record.kind == "cases")).scalars()
+        ]
     used = [p["number_seq"] for p in payloads]
     assert len(used) == len(set(used)) == 7  # unique city-wide, provisional one renumbered
 
@@ -136,7 +139,9 @@ def test_case_numbers_from_server_blocks_and_provisional_ones_confirmed(server, 
 def test_cli_login_sync_status_and_no_keyring_message(server, tmp_path, monkeypatch, capsys):
     data = str(tmp_path / "cli")
     monkeypatch.setattr("sys.stdin", io.StringIO(PASSWORD + "\n"))
-    assert cli(["--data-dir", data, "login", "--server", server.url, "--user", "adv1", "--password-stdin"]) == 0
+    assert (
+        cli(["--data-dir", data, "login", "--server", server.url, "--user", "adv1", "--password-stdin"]) == 0
+    )
     from advisor_app.store import open_store
 
     store = open_store(data)
@@ -153,8 +158,18 @@ def test_cli_login_sync_status_and_no_keyring_message(server, tmp_path, monkeypa
     # a system without a keyring backend: a clear message, no token anywhere
     keyring.set_keyring(fail.Keyring())
     monkeypatch.setattr("sys.stdin", io.StringIO(PASSWORD + "\n"))
-    code = cli(["--data-dir", str(tmp_path / "other"), "login", "--server", server.url, "--user", "adv1",
-                "--password-stdin"])
+    code = cli(
+        [
+            "--data-dir",
+            str(tmp_path / "other"),
+            "login",
+            "--server",
+            server.url,
+            "--user",
+            "adv1",
+            "--password-stdin",
+        ]
+    )
     err = capsys.readouterr().err
     assert code != 0 and "密钥环" in err
     assert not list((tmp_path / "other").glob("*token*"))
@@ -203,7 +218,9 @@ def _activity(store) -> str:
     from advisor_app.domain.models import Activity
 
     with store.session() as s:
-        act = Activity(region_code=V1, held_on=date(2026, 3, 2), place="村委会", topic="民法典进农村", audience_count=30)
+        act = Activity(
+            region_code=V1, held_on=date(2026, 3, 2), place="村委会", topic="民法典进农村", audience_count=30
+        )
         s.add(act)
     return act.id
 
@@ -215,9 +232,19 @@ def _committee(session, committee_id: str):
 
 
 def _case(committee_id: str, village: str, year: int, no: str, seq: int, provisional: bool) -> Case:
-    return Case(committee_id=committee_id, region_code=village, dispute_type="邻里", source="当事人申请",
-                summary="邻里排水纠纷", accepted_on=date(year, 3, 1), due_on=date(year, 3, 31), case_no=no,
-                number_year=year, number_seq=seq, number_provisional=provisional)
+    return Case(
+        committee_id=committee_id,
+        region_code=village,
+        dispute_type="邻里",
+        source="当事人申请",
+        summary="邻里排水纠纷",
+        accepted_on=date(year, 3, 1),
+        due_on=date(year, 3, 31),
+        case_no=no,
+        number_year=year,
+        number_seq=seq,
+        number_provisional=provisional,
+    )
 
 
 def _blocks(store) -> int:
@@ -238,10 +265,20 @@ def test_record_states_for_lists(server, device, tmp_path):
 
     regions.load_csv(alone)
     with alone.session() as s:
-        s.add(Consultation(id="00000000-0000-4000-8000-000000000002", region_code=TOWNSHIP,
-                           occurred_at=datetime(2026, 3, 1), question="单机录入"))
-    assert states_for(alone, "consultations", ["00000000-0000-4000-8000-000000000002"])[
-        "00000000-0000-4000-8000-000000000002"].label == "保存在本机"
+        s.add(
+            Consultation(
+                id="00000000-0000-4000-8000-000000000002",
+                region_code=TOWNSHIP,
+                occurred_at=datetime(2026, 3, 1),
+                question="单机录入",
+            )
+        )
+    assert (
+        states_for(alone, "consultations", ["00000000-0000-4000-8000-000000000002"])[
+            "00000000-0000-4000-8000-000000000002"
+        ].label
+        == "保存在本机"
+    )
     alone.engine.dispose()
     a = device("a", server.url, "adv1")
     sent = consult(a.store, V1, "会发送的问题")
@@ -250,7 +287,11 @@ def test_record_states_for_lists(server, device, tmp_path):
     outside = "00000000-0000-4000-8000-000000000001"
     # filed under the township itself, which this village adviser may read but not write
     with a.store.session() as s:
-        s.add(Consultation(id=outside, region_code=TOWNSHIP, occurred_at=datetime(2026, 3, 1), question="镇里的记录"))
+        s.add(
+            Consultation(
+                id=outside, region_code=TOWNSHIP, occurred_at=datetime(2026, 3, 1), question="镇里的记录"
+            )
+        )
     before = states_for(a.store, "consultations", [sent, queued])
     assert before[sent].label == "已发送" and before[queued].label == "待发送"
     report = a.client.sync()
@@ -275,15 +316,22 @@ def test_upgrade_from_before_sync_keeps_the_queue(server, tmp_path):
     migrate.upgrade(engine, path, "0003")
     ids = [str(uuid.uuid4()) for _ in range(3)]
     with engine.begin() as conn:
-        conn.exec_driver_sql("INSERT INTO regions (code, name, level, source) VALUES (?, '桥南村', 'village', 't')", (V1,))
+        conn.exec_driver_sql(
+            "INSERT INTO regions (code, name, level, source) VALUES (?, '桥南村', 'village', 't')", (V1,)
+        )
         for n, rid in enumerate(ids):
             conn.exec_driver_sql(
                 "INSERT INTO consultations (id, rev, owner, device_id, created_at, updated_at, deleted, region_code,"
                 " occurred_at, service_type, mode, category, question, status, tags) VALUES (?, 2, 'w', 'd',"
                 " '2026-01-01 00:00:00', '2026-01-01 00:00:00', 0, ?, '2026-01-01 09:00:00', '法律咨询解答', '实地',"
-                " '民事', ?, '办理中', '[]')", (rid, V1, f"升级前的问题 {n}"))
-            conn.exec_driver_sql("INSERT INTO change_log (table_name, record_id, rev, changed_at) VALUES"
-                                 " ('consultations', ?, 2, '2026-01-01 00:00:00')", (rid,))
+                " '民事', ?, '办理中', '[]')",
+                (rid, V1, f"升级前的问题 {n}"),
+            )
+            conn.exec_driver_sql(
+                "INSERT INTO change_log (table_name, record_id, rev, changed_at) VALUES"
+                " ('consultations', ?, 2, '2026-01-01 00:00:00')",
+                (rid,),
+            )
     engine.dispose()
     store = open_store(folder)
     client = SyncClient(store)

@@ -110,8 +110,9 @@ def test_list_rows_carry_their_sync_state(qtbot, server, device):
         got = questions(a.store)
         return {rid: (got[rid],) for rid in ids if rid in got}
 
-    model = RecordTableModel(["question", SYNC_COLUMN], ["问题", SYNC_HEADER],
-                             with_sync_state(a.store, "consultations", fetch))
+    model = RecordTableModel(
+        ["question", SYNC_COLUMN], ["问题", SYNC_HEADER], with_sync_state(a.store, "consultations", fetch)
+    )
     model.set_ids([first, second])
     assert [model.data(model.index(r, 1)) for r in range(2)] == ["已发送", "待发送"]
     assert model.headerData(1, __import__("PySide6.QtCore").QtCore.Qt.Orientation.Horizontal) == "同步"

@@ -13,7 +13,11 @@ def _signature(args: argparse.Namespace):  # noqa: ANN202
     from advisor_app.reports.forms import Signature
 
     on = date.fromisoformat(args.date) if getattr(args, "date", None) else None
-    return Signature(unit=args.unit or "", filler=args.filler or "", on=on) if (args.unit or args.filler or on) else None
+    return (
+        Signature(unit=args.unit or "", filler=args.filler or "", on=on)
+        if (args.unit or args.filler or on)
+        else None
+    )
 
 
 def _monthly(args: argparse.Namespace, store: Store) -> int:

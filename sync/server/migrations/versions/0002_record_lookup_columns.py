@@ -7,6 +7,7 @@ payload so both are index lookups. Existing rows are filled from their payloads.
 Revision ID: 0002
 Revises: 0001
 """
+
 import json
 from collections.abc import Sequence
 
@@ -40,16 +41,30 @@ def upgrade() -> None:
     # Partial indexes: most kinds have neither value, and their rows then cost the indexes nothing.
     for column in ("parent_id", "sha256"):
         where = sa.text(f"{column} IS NOT NULL")
-        op.create_index(f"ix_records_{column}", "records", [column], unique=False,
-                        sqlite_where=where, postgresql_where=where)
+        op.create_index(
+            f"ix_records_{column}",
+            "records",
+            [column],
+            unique=False,
+            sqlite_where=where,
+            postgresql_where=where,
+        )
 
-    records = sa.table("records", sa.column("kind", sa.String), sa.column("id", sa.String),
-                       sa.column("payload", sa.Text), sa.column("parent_id", sa.String),
-                       sa.column("sha256", sa.String))
+    records = sa.table(
+        "records",
+        sa.column("kind", sa.String),
+        sa.column("id", sa.String),
+        sa.column("payload", sa.Text),
+        sa.column("parent_id", sa.String),
+        sa.column("sha256", sa.String),
+    )
     conn = op.get_bind()
     updates = []
-    rows = conn.execute(sa.select(records.c.kind, records.c.id, records.c.payload)
-                        .where(records.c.kind.in_(list(PARENT_FIELDS))))
+    rows = conn.execute(
+        sa.select(records.c.kind, records.c.id, records.c.payload).where(
+            records.c.kind.in_(list(PARENT_FIELDS))
+        )
+    )
     for kind, rid, payload in rows:
         data = json.loads(payload)
         parent = data.get(PARENT_FIELDS[kind])
