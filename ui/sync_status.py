@@ -49,10 +49,8 @@ class SyncController(QObject):
 
     def __init__(self, store: Any, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        from sync.client import SyncClient
-
         self.store = store
-        self.client = SyncClient(store)
+        self._client: Any = None
         self._job: _Job | None = None
         self._cancel = threading.Event()
         self._jobs: set[_Job] = set()
@@ -61,13 +59,26 @@ class SyncController(QObject):
         self.timer.timeout.connect(lambda: self.sync(automatic=True))
 
     @property
+    def client(self) -> Any:
+        """The sync client, made on first use: its HTTP stack costs half a second of start-up."""
+        if self._client is None:
+            from sync.client import SyncClient
+
+            self._client = SyncClient(self.store)
+        return self._client
+
+    def _logged_in(self) -> bool:
+        # Read the settings directly so an installation that never syncs never loads the client.
+        return bool(self.store.setting("server_url") and self.store.setting("sync_user"))
+
+    @property
     def running(self) -> bool:
         return self._job is not None
 
     def start_auto(self) -> None:
         """Sync now if the server answers (checked off the GUI thread), then every few minutes."""
         self.timer.start()
-        if self.client.server_url and self.client.username:
+        if self._logged_in():
             self._background(self._server_answers, lambda ok: self.sync(automatic=True) if ok else None)
 
     def _server_answers(self, _progress: Callable) -> bool:
@@ -81,7 +92,7 @@ class SyncController(QObject):
     def sync(self, automatic: bool = False) -> bool:
         if self._job is not None:
             return False
-        if automatic and not (self.client.server_url and self.client.username):
+        if automatic and not self._logged_in():
             return False
         self._cancel = threading.Event()
         cancel = self._cancel
@@ -133,7 +144,8 @@ class SyncController(QObject):
         self._cancel.set()
         for job in list(self._jobs):
             job.wait(timeout_ms)
-        self.client.close()
+        if self._client is not None:
+            self._client.close()
 
     def _background(
         self,

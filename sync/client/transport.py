@@ -16,14 +16,21 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
-
-import httpx
+from typing import TYPE_CHECKING, Any
 
 from sync.client.errors import AuthError, Cancelled, NetworkError, SyncError
 from sync.protocol.wire import PROTOCOL_HEADER, PROTOCOL_VERSION
 
+if TYPE_CHECKING:
+    import httpx
+
 RETRY_STATUS = {408, 429, 500, 502, 503, 504}
+
+
+def _default_timeout() -> httpx.Timeout:
+    import httpx  # imported on first use: the HTTP stack is half a second of the app's start-up
+
+    return httpx.Timeout(60.0, connect=10.0)
 
 
 @dataclass
@@ -49,7 +56,7 @@ class WireCount:
 class Transport:
     base_url: str
     token: str | None = None
-    timeout: httpx.Timeout = field(default_factory=lambda: httpx.Timeout(60.0, connect=10.0))
+    timeout: httpx.Timeout = field(default_factory=_default_timeout)
     retry: RetryPolicy = field(default_factory=RetryPolicy)
     cancel: threading.Event | None = None
     count: WireCount = field(default_factory=WireCount)
@@ -57,6 +64,8 @@ class Transport:
     on_retry: Callable[[int, str], None] | None = None
 
     def __post_init__(self) -> None:
+        import httpx
+
         self.base_url = self.base_url.rstrip("/")
         self._http = httpx.Client(
             base_url=self.base_url,
@@ -117,6 +126,8 @@ class Transport:
         ok: tuple[int, ...] = (200,),
     ) -> httpx.Response:
         """One call with retries; returns a response whose status is in ``ok`` or raises SyncError."""
+        import httpx
+
         headers = dict(headers or {})
         if self.token:
             headers["Authorization"] = f"Bearer {self.token}"
