@@ -21,7 +21,6 @@ import time
 from pathlib import Path
 
 import keyring
-from keyring.backend import KeyringBackend
 from sqlalchemy import delete, select
 
 from advisor_app import demo
@@ -30,28 +29,13 @@ from advisor_app.store import open_store
 from sync.client import SyncClient
 from sync.client.records import ENVELOPE, payload_fields, wire_payload
 from tests.bench import Row
+from tests.sync_client.memkeyring import MemoryKeyring
 
 ROOT = Path(__file__).resolve().parents[2]
-PEER = Path("/work/shared/peer-bench/run.sh")
+# shared/ lies beside the checkout (as it does for CI)
+PEER = Path(__file__).resolve().parents[2].parent / "shared" / "peer-bench" / "run.sh"
 N = 10_000
 PASSWORD = "bench-password-1"
-
-
-class _MemoryKeyring(KeyringBackend):
-    priority = 1
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.items: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.items.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.items[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.items.pop((service, username), None)
 
 
 def _free_port() -> int:
@@ -155,7 +139,7 @@ def _peer(n: int) -> dict | None:
 
 
 def run(workdir: Path) -> list[Row]:
-    keyring.set_keyring(_MemoryKeyring())
+    keyring.set_keyring(MemoryKeyring())
     workdir.mkdir(parents=True, exist_ok=True)
     store = open_store(workdir / "village")
     demo.generate(store, seed=1, consultations=N, cases=0, track_changes=True)
