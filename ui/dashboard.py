@@ -19,7 +19,7 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QMetaMethod, Qt, Signal
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QFont, QPainter
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -311,8 +311,10 @@ class DashboardView(QWidget):
         x.setRange(0, max(1, len(months) - 1))
         x.setLabelFormat("%d")
         x.setTitleText(f"{months[0]} 起（月）" if months else "")
-        y.setRange(0, max([*data.trend.values(), *data.trend_cases.values(), 1]))
-        y.setLabelFormat("%d")
+        _count_axis(y, max([*data.trend.values(), *data.trend_cases.values(), 1]))
+        x.setTickType(QValueAxis.TickType.TicksDynamic)
+        x.setTickAnchor(0)
+        x.setTickInterval(2 if len(months) > 7 else 1)
         self.trend_chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
         self.trend_chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
         for line in self.trend_series:
@@ -326,14 +328,17 @@ class DashboardView(QWidget):
                 piece = self.pie.append(f"{grade} {n}", n)
                 piece.clicked.connect(lambda g=grade: self.open_figure("ratings", g))
         self.pie_chart.addSeries(self.pie)
+        self.pie_chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)  # whole grade names, not “非…”
 
     @staticmethod
     def _axes(chart: QChart, series: QBarSeries, categories: list[str], top: int) -> None:
         x = QBarCategoryAxis()
         x.append(categories)
+        small = QFont(x.labelsFont())
+        small.setPointSizeF(max(6.0, small.pointSizeF() * 0.75))  # four-character dispute types side by side
+        x.setLabelsFont(small)
         y = QValueAxis()
-        y.setRange(0, top)
-        y.setLabelFormat("%d")
+        _count_axis(y, top)
         chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(x)
@@ -465,3 +470,13 @@ class DashboardView(QWidget):
         code = self.village_table.item(row, 0).data(Qt.ItemDataRole.UserRole)
         figure = {2: "roster", 3: "roster", 5: "lectures"}.get(column, "onsite")
         self.open_figure(figure, code)
+
+
+def _count_axis(axis: QValueAxis, top: int) -> None:
+    """A counting axis: whole-number ticks (never “0 0 1 1 2”), about five of them."""
+    step = max(1, -(-int(top) // 5))
+    axis.setRange(0, step * max(1, -(-int(top) // step)))
+    axis.setTickType(QValueAxis.TickType.TicksDynamic)
+    axis.setTickAnchor(0)
+    axis.setTickInterval(step)
+    axis.setLabelFormat("%d")
