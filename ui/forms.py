@@ -28,10 +28,9 @@ from advisor_app.domain.case_flow import FlowError
 from advisor_app.domain.validation import ValidationError
 from advisor_app.services.drafts import Drafts
 from ui import dialogs
-from ui.widgets import changed_signal, get_value, set_value
+from ui.widgets import ERROR_STYLE, changed_signal, get_value, set_value
 
 DRAFT_INTERVAL_MS = 3000
-ERROR_STYLE = "color: #b00020;"
 
 
 def error_messages(exc: BaseException) -> dict[str, str] | None:

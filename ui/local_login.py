@@ -24,20 +24,7 @@ from PySide6.QtWidgets import (
 
 from advisor_app.services import regions, setup, users
 from ui.forms import error_messages
-
-
-def _password_field() -> QLineEdit:
-    field = QLineEdit()
-    field.setEchoMode(QLineEdit.EchoMode.Password)
-    return field
-
-
-def _error_label() -> QLabel:
-    label = QLabel()
-    label.setObjectName("error")
-    label.setWordWrap(True)
-    label.setStyleSheet("color: #b00020")
-    return label
+from ui.widgets import error_label, password_field
 
 
 class LocalLoginDialog(QDialog):
@@ -53,8 +40,8 @@ class LocalLoginDialog(QDialog):
         for user in users.all_users(store):
             if not user.disabled:
                 self.name.addItem(user.name)
-        self.password = _password_field()
-        self.error = _error_label()
+        self.password = password_field()
+        self.error = error_label()
         form = QFormLayout()
         form.addRow("用户", self.name)
         form.addRow("密码", self.password)
@@ -130,9 +117,9 @@ class UserDialog(QDialog):
         if current in setup.ROLES:
             self.role.setCurrentText(current)
         self.regions = RegionPicker(store)
-        self.password = _password_field()
-        self.repeat = _password_field()
-        self.error = _error_label()
+        self.password = password_field()
+        self.repeat = password_field()
+        self.error = error_label()
         form = QFormLayout()
         form.addRow("用户名", self.name)
         form.addRow("身份", self.role)

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QPushButton,
     QVBoxLayout,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from advisor_app.services import users
+from ui.widgets import error_label, password_field
 
 ACTIVITY = {
     QEvent.Type.KeyPress,
@@ -43,14 +43,11 @@ class LockScreen(QWidget):
         title.setStyleSheet("font-size: 150%; font-weight: bold;")
         hint = QLabel("为保护当事人信息，离开电脑一段时间后程序已自动锁定。未保存的内容已存为草稿。")
         hint.setWordWrap(True)
-        self.password = QLineEdit()
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setPlaceholderText("密码")
+        self.password = password_field("密码")
         self.password.returnPressed.connect(self._submit)
         self.unlock_button = QPushButton("解锁")
         self.unlock_button.clicked.connect(self._submit)
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #b00020")
+        self.error = error_label()
         row = QHBoxLayout()
         row.addWidget(self.password, 1)
         row.addWidget(self.unlock_button)

@@ -6,6 +6,8 @@ from typing import Any
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from ui.widgets import error_label, password_field
+
 
 class LoginDialog(QDialog):
     def __init__(self, controller: Any, parent: QWidget | None = None) -> None:
@@ -17,12 +19,8 @@ class LoginDialog(QDialog):
         self.server = QLineEdit(client.server_url or "")
         self.server.setPlaceholderText("https://…（市司法局提供的同步服务器地址）")
         self.user = QLineEdit(client.username or "")
-        self.password = QLineEdit()
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.error = QLabel()
-        self.error.setObjectName("error")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020")
+        self.password = password_field()
+        self.error = error_label()
         form = QFormLayout()
         form.addRow("服务器地址", self.server)
         form.addRow("账号", self.user)

@@ -18,13 +18,13 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from advisor_app.store import crypto
 from advisor_app.store.database import DB_NAME
+from ui.widgets import error_label, password_field
 
 DECLINED_SETTING = "privacy/declined_store_password"
 
@@ -36,20 +36,6 @@ FORGOTTEN_WARNING = (
 )
 
 
-def _password_field() -> QLineEdit:
-    field = QLineEdit()
-    field.setEchoMode(QLineEdit.EchoMode.Password)
-    return field
-
-
-def _error_label() -> QLabel:
-    label = QLabel()
-    label.setObjectName("error")
-    label.setWordWrap(True)
-    label.setStyleSheet("color: #b00020")
-    return label
-
-
 class StorePasswordDialog(QDialog):
     """Asks for the password of a password-encrypted store; ``try_open`` opens it or says why not."""
 
@@ -58,8 +44,8 @@ class StorePasswordDialog(QDialog):
         self.try_open = try_open
         self.store: Any = None
         self.setWindowTitle("输入数据库密码")
-        self.password = _password_field()
-        self.error = _error_label()
+        self.password = password_field()
+        self.error = error_label()
         form = QFormLayout()
         form.addRow("数据库密码", self.password)
         self.buttons = QDialogButtonBox(
@@ -96,9 +82,9 @@ class SetPasswordDialog(QDialog):
         self.setWindowTitle("设置数据库密码")
         explanation = QLabel(FORGOTTEN_WARNING)
         explanation.setWordWrap(True)
-        self.password = _password_field()
-        self.repeat = _password_field()
-        self.error = _error_label()
+        self.password = password_field()
+        self.repeat = password_field()
+        self.error = error_label()
         form = QFormLayout()
         form.addRow("数据库密码", self.password)
         form.addRow("再输入一次", self.repeat)

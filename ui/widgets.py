@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDateTimeEdit,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -206,3 +207,23 @@ def changed_signal(widget: QWidget):  # noqa: ANN201 - a bound Qt signal
     if isinstance(widget, QCheckBox):
         return widget.toggled
     raise TypeError(type(widget).__name__)
+
+
+ERROR_STYLE = "color: #b00020;"
+
+
+def password_field(placeholder: str = "") -> QLineEdit:
+    field = QLineEdit()
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    if placeholder:
+        field.setPlaceholderText(placeholder)
+    return field
+
+
+def error_label() -> QLabel:
+    """The red line under a form or dialog that shows the core's Chinese message."""
+    label = QLabel()
+    label.setObjectName("error")
+    label.setWordWrap(True)
+    label.setStyleSheet(ERROR_STYLE)
+    return label
