@@ -7,7 +7,6 @@ import os
 import socket
 import threading
 import time
-import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,10 +16,10 @@ import psycopg
 import pytest
 import uvicorn
 
-from sync.server import admin, security
+from sync.server import security
 from sync.server.app import create_app
 from sync.server.context import Settings
-from sync.server.database import make_engine, normalise_url, upgrade
+from tests.server.city import pg_schema_url, seed_city
 
 ROOT = Path(__file__).resolve().parents[2]
 TOWNSHIP = "610502100000"  # 桥南镇
@@ -70,31 +69,16 @@ class Server:
 
 
 def _pg_schema_url(base: str) -> tuple[str, str]:
-    schema = f"advisor_srv_{uuid.uuid4().hex[:10]}"
-    with psycopg.connect(base.replace("postgresql+psycopg://", "postgresql://"), autocommit=True) as conn:
-        conn.execute(f'CREATE SCHEMA "{schema}"')
-    sep = "&" if "?" in base else "?"
-    return schema, f"{normalise_url(base)}{sep}options=-csearch_path%3D{schema}"
+    return pg_schema_url(base, "advisor_srv")
 
 
 def _setup(database_url: str, data_dir: Path) -> str:
-    engine = make_engine(database_url)
-    upgrade(engine)
-    admin.import_regions(engine, ROOT / "resources" / "regions" / "weinan.csv")
-    extra = data_dir / "villages.csv"
-    extra.write_text(
-        "code,name,parent_code,level,source\n"
-        f"{VILLAGE},桥南村,{TOWNSHIP},village,演示数据（虚构）\n"
-        f"{VILLAGE_2},王家村,{TOWNSHIP},village,演示数据（虚构）\n"
-        f"{VILLAGE_3},庄里村,{TOWNSHIP_2},village,演示数据（虚构）\n",
-        encoding="utf-8",
-    )
-    admin.import_regions(engine, extra)
-    for name, (role, regions) in USERS.items():
-        admin.add_user(engine, name, role, regions, PASSWORD)
-    committee = admin.add_committee(engine, "桥南镇人民调解委员会", "临桥", "乡镇", TOWNSHIP, "tw1")
-    engine.dispose()
-    return committee
+    villages = {
+        VILLAGE: ("桥南村", TOWNSHIP),
+        VILLAGE_2: ("王家村", TOWNSHIP),
+        VILLAGE_3: ("庄里村", TOWNSHIP_2),
+    }
+    return seed_city(database_url, data_dir, villages, USERS, PASSWORD, TOWNSHIP)
 
 
 def start_uvicorn(app: Any) -> tuple[str, uvicorn.Server, threading.Thread]:

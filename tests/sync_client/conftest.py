@@ -7,7 +7,6 @@ import os
 import socket
 import threading
 import time
-import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,10 +18,10 @@ import uvicorn
 
 from advisor_app.store import Store, open_store
 from sync.client import RetryPolicy, SyncClient
-from sync.server import admin, security
+from sync.server import security
 from sync.server.app import create_app
 from sync.server.context import Settings
-from sync.server.database import make_engine, normalise_url, upgrade
+from tests.server.city import pg_schema_url, seed_city
 
 from .faultproxy import FaultProxy
 from .memkeyring import MemoryKeyring
@@ -89,35 +88,17 @@ class CityServer:
 
 
 def _setup(database_url: str, data_dir: Path) -> str:
-    engine = make_engine(database_url)
-    upgrade(engine)
-    admin.import_regions(engine, ROOT / "resources" / "regions" / "weinan.csv")
-    extra = data_dir / "villages.csv"
-    extra.write_text(
-        "code,name,parent_code,level,source\n"
-        f"{V1},桥南村,{TOWNSHIP},village,演示数据（虚构）\n"
-        f"{V2},王家村,{TOWNSHIP},village,演示数据（虚构）\n"
-        f"{V4},李家村,{TOWNSHIP},village,演示数据（虚构）\n"
-        f"{V3},庄里村,{TOWNSHIP_2},village,演示数据（虚构）\n",
-        encoding="utf-8",
-    )
-    admin.import_regions(engine, extra)
-    for name, (role, regions) in USERS.items():
-        admin.add_user(engine, name, role, regions, PASSWORD)
-    committee = admin.add_committee(engine, "桥南镇人民调解委员会", "临桥", "乡镇", TOWNSHIP, "tw1")
-    engine.dispose()
-    return committee
+    villages = {
+        V1: ("桥南村", TOWNSHIP),
+        V2: ("王家村", TOWNSHIP),
+        V4: ("李家村", TOWNSHIP),
+        V3: ("庄里村", TOWNSHIP_2),
+    }
+    return seed_city(database_url, data_dir, villages, USERS, PASSWORD, TOWNSHIP)
 
 
 def _pg_url() -> tuple[str, str]:
-    import psycopg
-
-    base = os.environ["ADVISOR_TEST_DATABASE_URL"]
-    schema = f"advisor_cli_{uuid.uuid4().hex[:10]}"
-    with psycopg.connect(base.replace("postgresql+psycopg://", "postgresql://"), autocommit=True) as conn:
-        conn.execute(f'CREATE SCHEMA "{schema}"')  # unreachable -> psycopg raises: the test fails
-    sep = "&" if "?" in base else "?"
-    return schema, f"{normalise_url(base)}{sep}options=-csearch_path%3D{schema}"
+    return pg_schema_url(os.environ["ADVISOR_TEST_DATABASE_URL"], "advisor_cli")
 
 
 def _make_server(tmp_path: Path, backend: str) -> Iterator[CityServer]:
