@@ -22,7 +22,7 @@ from advisor_app.domain.models import (
     Region,
     ReturnVisit,
 )
-from advisor_app.services import cases
+from advisor_app.services import cases, consultations
 from advisor_app.store import Store
 
 CASE_KEYS = (
@@ -161,25 +161,7 @@ def consultation_data(store: Store, record_id: str) -> dict[str, Any]:
         if record is None or record.deleted:
             raise LookupError(f"找不到咨询记录 {record_id}")
         region = session.get(Region, record.region_code)
-        data = _row(
-            record,
-            (
-                "person_name",
-                "occurred_at",
-                "service_type",
-                "mode",
-                "category",
-                "subcategory",
-                "question",
-                "answer",
-                "referral",
-                "outcome",
-                "duration_minutes",
-                "status",
-                "adviser",
-                "no_rating_reason",
-            ),
-        )
+        data = _row(record, (*consultations.EDITABLE, "status", "no_rating_reason"))
         data["id"] = record.id
         data["region"] = region.name if region else record.region_code
         data["tags"] = list(record.tags or [])
