@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 
 from advisor_app.domain import case_flow, idcard, privacy
 from advisor_app.domain.vocab import terms
-from advisor_app.services import attachments, cases, setup, users
+from advisor_app.services import attachments, cases, people, setup, users
 from advisor_app.services.drafts import Drafts
 from ui import clauses, dialogs, hooks, person_box
 from ui.forms import DRAFT_INTERVAL_MS, FieldsPanel, FormDialog, error_messages
@@ -108,12 +108,11 @@ class PartyDialog(FormDialog):
         )
 
     def _use(self, match: Any) -> None:
-        from advisor_app.domain.models import CaseParty, Person
-
+        fields = tuple(k for k in cases.PARTY_FIELDS if k != "role")
         with self.store.session() as session:
-            record = session.get(Person if match.kind == "person" else CaseParty, match.record_id)
-            data = {k: getattr(record, k, None) for k in cases.PARTY_FIELDS if k not in ("role", "person_id")}
-        self.person_id = match.record_id if match.kind == "person" else data.get("person_id")
+            data = people.particulars(session, match, fields)
+        self.person_id = match.record_id if match.kind == "person" else data.pop("person_id", None)
+        data.pop("person_id", None)
         self.set_values({k: v for k, v in data.items() if v is not None})
         self._changed()
         self.similar.show_matches([])

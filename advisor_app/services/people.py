@@ -106,3 +106,11 @@ def find_similar(session: Session, data: dict[str, Any], region_code: str | None
             if p.id not in seen and pinyin_key(p.name) == key:
                 add("person", p.id, p.name, "同村同音姓名")
     return matches
+
+
+def particulars(session: Session, match: Match, fields: tuple[str, ...]) -> dict[str, Any]:
+    """The particulars of a matched person or earlier party, to fill a new party with."""
+    from advisor_app.domain.models import CaseParty
+
+    record = session.get(Person if match.kind == "person" else CaseParty, match.record_id)
+    return {k: getattr(record, k, None) for k in fields}
