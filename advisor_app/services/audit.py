@@ -55,7 +55,9 @@ def log(store: Store, action: str, target_kind: str, **kwargs: str | None) -> Au
 
 def _home_region(store: Store, session: Session) -> str:
     """The installation's region; a headless store without one files events under its first village."""
-    home = store.setting("region_code")
+    from advisor_app.services import setup
+
+    home = setup.home_region(store)
     if home:
         return home
     first = session.scalars(

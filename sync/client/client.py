@@ -18,7 +18,7 @@ from datetime import datetime, timedelta
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from advisor_app.domain.models import Setting, utcnow
-from advisor_app.services import attachments
+from advisor_app.services import attachments, setup
 from advisor_app.store import Store
 from sync.client import blobs, check, credentials, numbers, pull, push, state
 from sync.client.errors import AuthError, SyncError
@@ -318,7 +318,7 @@ class SyncClient:
         progress: Progress,
     ) -> push.Pushed:
         resolver = None
-        home = self.store.setting("region_code")
+        home = self.store.setting(setup.REGION_SETTING)
 
         def batches():  # noqa: ANN202 - read lazily: the next batch while the server takes this one
             nonlocal resolver
