@@ -82,6 +82,8 @@ class Region(Base):
     level: Mapped[str] = mapped_column(String(16))  # city / county / township / village
     parent_code: Mapped[str | None] = mapped_column(String(12), ForeignKey("regions.code"), index=True)
     source: Mapped[str] = mapped_column(String(32), default="")  # 统计用区划代码 / 演示数据（虚构）
+    # 撤并: kept so old records still name their village, no longer offered in forms
+    retired: Mapped[bool] = mapped_column(Boolean, default=False, server_default=text("0"))
 
 
 class Setting(Base):
