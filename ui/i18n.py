@@ -43,7 +43,9 @@ def _tool(name: str) -> str:
 def sources() -> list[Path]:
     ui = Path(__file__).resolve().parent
     # print_preview.py and dashboard.py belong to other engineers and carry Chinese source strings.
-    return sorted(p for p in ui.glob("*.py") if p.name not in ("i18n.py", "print_preview.py", "dashboard.py"))
+    return sorted(
+        p for p in ui.rglob("*.py") if p.name not in ("i18n.py", "print_preview.py", "dashboard.py")
+    )
 
 
 def update() -> None:

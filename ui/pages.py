@@ -76,7 +76,7 @@ class CasesPage(RecordsPage):
         }
 
     def make_dialog(self, record_id: str | None) -> QDialog:
-        from ui.case_window import CaseWindow
+        from ui.case.window import CaseWindow
 
         return CaseWindow(self.store, self.tasks, record_id, self)
 

@@ -82,526 +82,204 @@
     </message>
 </context>
 <context>
-    <name>CaseWindow</name>
+    <name>AgreementTab</name>
     <message>
-        <location filename="../../ui/case_window.py" line="311" />
-        <source>Village</source>
-        <translation>Village</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_window.py" line="312" />
-        <source>Dispute type</source>
-        <translation>Dispute type</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_window.py" line="313" />
-        <source>Source</source>
-        <translation>Source</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_window.py" line="314" />
-        <source>Accepted on</source>
-        <translation>Accepted on</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_window.py" line="315" />
-        <source>Mediator</source>
-        <translation>Mediator</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_window.py" line="316" />
-        <source>Recorder</source>
-        <translation>Recorder</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_window.py" line="317" />
-        <source>Summary of the dispute</source>
-        <translation>Summary of the dispute</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_window.py" line="321" />
-        <source>Role</source>
-        <translation>Role</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_window.py" line="321" />
-        <source>Name</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_window.py" line="321" />
-        <source>Sex</source>
-        <translation>Sex</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_window.py" line="321" />
-        <source>ID number</source>
-        <translation>ID number</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_window.py" line="321" />
-        <source>Phone</source>
-        <translation>Phone</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_window.py" line="328" />
-        <source>Parties</source>
-        <translation>Parties</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_window.py" line="331" />
-        <source>Add a party…</source>
-        <translation>Add a party…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_window.py" line="332" />
-        <source>Remove party</source>
-        <translation>Remove party</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_window.py" line="333" />
-        <source>Save registration</source>
-        <translation>Save registration</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_window.py" line="353" />
-        <source>Registration</source>
-        <translation>Registration</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_window.py" line="447" />
-        <source>Time</source>
-        <translation>Time</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_window.py" line="448" />
-        <source>Place</source>
-        <translation>Place</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_window.py" line="449" />
-        <source>Participants</source>
-        <translation>Participants</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_window.py" line="451" />
-        <source>Statements of each side</source>
-        <translation>Statements of each side</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_window.py" line="452" />
-        <source>Facts checked</source>
-        <translation>Facts checked</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_window.py" line="453" />
-        <source>Result</source>
-        <translation>Result</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_window.py" line="458" />
-        <source>Rights notice read and signed</source>
-        <translation>Rights notice read and signed</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_window.py" line="459" />
-        <source>Mediation failed…</source>
-        <translation>Mediation failed…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_window.py" line="460" />
-        <source>Terminate…</source>
-        <translation>Terminate…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_window.py" line="461" />
-        <source>Save this session</source>
-        <translation>Save this session</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_window.py" line="473" />
-        <source>Sessions held</source>
-        <translation>Sessions held</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_window.py" line="477" />
-        <source>Mediation sessions</source>
-        <translation>Mediation sessions</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_window.py" line="492" />
-        <source>Why (this goes into the case file):</source>
-        <translation>Why (this goes into the case file):</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_window.py" line="504" />
+        <location filename="../../ui/case/agreement_tab.py" line="40" />
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="505" />
+        <location filename="../../ui/case/agreement_tab.py" line="41" />
         <source>Main facts and matters in dispute</source>
         <translation>Main facts and matters in dispute</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="508" />
+        <location filename="../../ui/case/agreement_tab.py" line="44" />
         <source>Terms agreed</source>
         <translation>Terms agreed</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="509" />
+        <location filename="../../ui/case/agreement_tab.py" line="45" />
         <source>Way and time of performance</source>
         <translation>Way and time of performance</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="511" />
+        <location filename="../../ui/case/agreement_tab.py" line="47" />
         <source>Perform by</source>
         <translation>Perform by</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="514" />
+        <location filename="../../ui/case/agreement_tab.py" line="50" />
         <source>parties + 1</source>
         <translation>parties + 1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="515" />
+        <location filename="../../ui/case/agreement_tab.py" line="51" />
         <source>Copies</source>
         <translation>Copies</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="516" />
+        <location filename="../../ui/case/agreement_tab.py" line="52" />
         <source>Amount (yuan)</source>
         <translation>Amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="519" />
+        <location filename="../../ui/case/agreement_tab.py" line="55" />
         <source>Save draft agreement</source>
         <translation>Save draft agreement</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="520" />
+        <location filename="../../ui/case/agreement_tab.py" line="56" />
         <source>Mark signed…</source>
         <translation>Mark signed…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="521" />
+        <location filename="../../ui/case/agreement_tab.py" line="57" />
         <source>Change (new version)</source>
         <translation>Change (new version)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="522" />
+        <location filename="../../ui/case/agreement_tab.py" line="58" />
         <source>Attach signed scan…</source>
         <translation>Attach signed scan…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="523" />
-        <location filename="../../ui/case_window.py" line="614" />
-        <location filename="../../ui/case_window.py" line="625" />
+        <location filename="../../ui/case/agreement_tab.py" line="59" />
+        <location filename="../../ui/case/agreement_tab.py" line="150" />
+        <location filename="../../ui/case/agreement_tab.py" line="161" />
         <source>Print</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="529" />
+        <location filename="../../ui/case/agreement_tab.py" line="65" />
         <source>Print case documents</source>
         <translation>Print case documents</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="532" />
+        <location filename="../../ui/case/agreement_tab.py" line="68" />
         <source>Application for mediation</source>
         <translation>Application for mediation</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="533" />
+        <location filename="../../ui/case/agreement_tab.py" line="69" />
         <source>Registration form</source>
         <translation>Registration form</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="534" />
+        <location filename="../../ui/case/agreement_tab.py" line="70" />
         <source>Notice of rights and duties</source>
         <translation>Notice of rights and duties</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="535" />
+        <location filename="../../ui/case/agreement_tab.py" line="71" />
         <source>Mediation record</source>
         <translation>Mediation record</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="536" />
+        <location filename="../../ui/case/agreement_tab.py" line="72" />
         <source>Oral agreement form</source>
         <translation>Oral agreement form</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="537" />
+        <location filename="../../ui/case/agreement_tab.py" line="73" />
         <source>Return visit record</source>
         <translation>Return visit record</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="538" />
+        <location filename="../../ui/case/agreement_tab.py" line="74" />
         <source>Application for judicial confirmation</source>
         <translation>Application for judicial confirmation</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="539" />
+        <location filename="../../ui/case/agreement_tab.py" line="75" />
         <source>Whole case file</source>
         <translation>Whole case file</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="552" />
+        <location filename="../../ui/case/agreement_tab.py" line="88" />
         <source>Agreement</source>
         <translation>Agreement</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="572" />
+        <location filename="../../ui/case/agreement_tab.py" line="108" />
         <source>Mark signed</source>
         <translation>Mark signed</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="574" />
+        <location filename="../../ui/case/agreement_tab.py" line="110" />
         <source>Have all parties signed (or pressed a fingerprint), the mediator signed and the committee's seal been put on it? After this the agreement can no longer be edited.</source>
         <translation>Have all parties signed (or pressed a fingerprint), the mediator signed and the committee's seal been put on it? After this the agreement can no longer be edited.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="598" />
+        <location filename="../../ui/case/agreement_tab.py" line="134" />
         <source>Attach signed scan</source>
         <translation>Attach signed scan</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="614" />
+        <location filename="../../ui/case/agreement_tab.py" line="150" />
         <source>Printing is not available yet (%1).</source>
         <translation>Printing is not available yet (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="636" />
-        <source>Record performance</source>
-        <translation>Record performance</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_window.py" line="639" />
-        <source>Performance of the agreement:</source>
-        <translation>Performance of the agreement:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_window.py" line="644" />
-        <source>Visited on</source>
-        <translation>Visited on</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_window.py" line="645" />
-        <source>Reason for the visit</source>
-        <translation>Reason for the visit</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_window.py" line="647" />
-        <source>Performed?</source>
-        <translation>Performed?</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_window.py" line="650" />
-        <source>Satisfied</source>
-        <translation>Satisfied</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_window.py" line="650" />
-        <source>The parties are satisfied</source>
-        <translation>The parties are satisfied</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_window.py" line="652" />
-        <source>Lawsuit</source>
-        <translation>Lawsuit</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_window.py" line="652" />
-        <source>A party went to court</source>
-        <translation>A party went to court</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_window.py" line="654" />
-        <source>Risk</source>
-        <translation>Risk</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_window.py" line="654" />
-        <source>Risk that the dispute flares up again</source>
-        <translation>Risk that the dispute flares up again</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_window.py" line="656" />
-        <source>Measures</source>
-        <translation>Measures</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_window.py" line="657" />
-        <source>Visitor</source>
-        <translation>Visitor</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_window.py" line="659" />
-        <source>Save return visit</source>
-        <translation>Save return visit</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_window.py" line="666" />
-        <source>Return visit</source>
-        <translation>Return visit</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_window.py" line="686" />
-        <source>Applied on</source>
-        <translation>Applied on</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_window.py" line="687" />
-        <source>Court</source>
-        <translation>Court</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_window.py" line="688" />
-        <source>Record the application</source>
-        <translation>Record the application</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_window.py" line="690" />
-        <source>Court confirmed</source>
-        <translation>Court confirmed</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_window.py" line="691" />
-        <source>Court refused</source>
-        <translation>Court refused</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_window.py" line="705" />
-        <source>Judicial confirmation</source>
-        <translation>Judicial confirmation</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_window.py" line="728" />
-        <source>Attach a document…</source>
-        <translation>Attach a document…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_window.py" line="731" />
-        <source>Add to the case file:</source>
-        <translation>Add to the case file:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_window.py" line="735" />
-        <source>Close the case with rating…</source>
-        <translation>Close the case with rating…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_window.py" line="736" />
-        <source>Archive</source>
-        <translation>Archive</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_window.py" line="745" />
-        <source>Case file (卷宗) contents — ✗ marks a required document that is missing:</source>
-        <translation>Case file (卷宗) contents — ✗ marks a required document that is missing:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_window.py" line="750" />
-        <source>Close and archive</source>
-        <translation>Close and archive</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_window.py" line="754" />
-        <source>Attach a document</source>
-        <translation>Attach a document</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_window.py" line="768" />
-        <source>Close the case</source>
-        <translation>Close the case</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_window.py" line="789" />
-        <source>Register a dispute</source>
-        <translation>Register a dispute</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_window.py" line="790" />
-        <source>New case: enter the parties, the type and a summary, then save.</source>
-        <translation>New case: enter the parties, the type and a summary, then save.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_window.py" line="798" />
-        <source>(past the one-month target)</source>
-        <translation>(past the one-month target)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_window.py" line="801" />
-        <source>Status: %1</source>
-        <translation>Status: %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_window.py" line="803" />
-        <source>Accepted %1, due %2</source>
-        <translation>Accepted %1, due %2</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_window.py" line="872" />
+        <location filename="../../ui/case/agreement_tab.py" line="204" />
         <source>No agreement yet. Suggested clauses follow the dispute type.</source>
         <translation>No agreement yet. Suggested clauses follow the dispute type.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="877" />
+        <location filename="../../ui/case/agreement_tab.py" line="209" />
         <source> — signed agreements are read-only; a change makes a new version.</source>
         <translation> — signed agreements are read-only; a change makes a new version.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="882" />
+        <location filename="../../ui/case/agreement_tab.py" line="214" />
         <source>Version %1: %2</source>
         <translation>Version %1: %2</translation>
     </message>
+</context>
+<context>
+    <name>CaseWindow</name>
     <message>
-        <location filename="../../ui/case_window.py" line="890" />
-        <source>Visited %1 by %2</source>
-        <translation>Visited %1 by %2</translation>
+        <location filename="../../ui/case/window.py" line="119" />
+        <source>Register a dispute</source>
+        <translation>Register a dispute</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="895" />
-        <source>Scheduled for %1</source>
-        <translation>Scheduled for %1</translation>
+        <location filename="../../ui/case/window.py" line="120" />
+        <source>New case: enter the parties, the type and a summary, then save.</source>
+        <translation>New case: enter the parties, the type and a summary, then save.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="907" />
-        <source>The parties may jointly apply to the court within 30 days of the agreement taking effect: until %1 (%2 day(s) left).</source>
-        <translation>The parties may jointly apply to the court within 30 days of the agreement taking effect: until %1 (%2 day(s) left).</translation>
+        <location filename="../../ui/case/window.py" line="128" />
+        <source>(past the one-month target)</source>
+        <translation>(past the one-month target)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="914" />
-        <source>Judicial confirmation needs a signed written agreement.</source>
-        <translation>Judicial confirmation needs a signed written agreement.</translation>
+        <location filename="../../ui/case/window.py" line="131" />
+        <source>Status: %1</source>
+        <translation>Status: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="929" />
-        <source>required</source>
-        <translation>required</translation>
+        <location filename="../../ui/case/window.py" line="133" />
+        <source>Accepted %1, due %2</source>
+        <translation>Accepted %1, due %2</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="929" />
-        <source>optional</source>
-        <translation>optional</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_window.py" line="963" />
+        <location filename="../../ui/case/window.py" line="186" />
         <source>Restore draft</source>
         <translation>Restore draft</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="965" />
+        <location filename="../../ui/case/window.py" line="188" />
         <source>An unsaved draft from %1 was found (the program may have closed unexpectedly). Restore it?</source>
         <translation>An unsaved draft from %1 was found (the program may have closed unexpectedly). Restore it?</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="984" />
+        <location filename="../../ui/case/window.py" line="207" />
         <source>Unsaved changes</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="985" />
+        <location filename="../../ui/case/window.py" line="208" />
         <source>This case has changes that are not saved. Leave without saving?</source>
         <translation>This case has changes that are not saved. Leave without saving?</translation>
     </message>
@@ -612,6 +290,59 @@
         <location filename="../../ui/pages.py" line="75" />
         <source>Register a dispute</source>
         <translation>Register a dispute</translation>
+    </message>
+</context>
+<context>
+    <name>CloseTab</name>
+    <message>
+        <location filename="../../ui/case/close_tab.py" line="36" />
+        <source>Attach a document…</source>
+        <translation>Attach a document…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case/close_tab.py" line="39" />
+        <source>Add to the case file:</source>
+        <translation>Add to the case file:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case/close_tab.py" line="43" />
+        <source>Close the case with rating…</source>
+        <translation>Close the case with rating…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case/close_tab.py" line="44" />
+        <source>Archive</source>
+        <translation>Archive</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case/close_tab.py" line="53" />
+        <source>Case file (卷宗) contents — ✗ marks a required document that is missing:</source>
+        <translation>Case file (卷宗) contents — ✗ marks a required document that is missing:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case/close_tab.py" line="58" />
+        <source>Close and archive</source>
+        <translation>Close and archive</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case/close_tab.py" line="62" />
+        <source>Attach a document</source>
+        <translation>Attach a document</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case/close_tab.py" line="76" />
+        <source>Close the case</source>
+        <translation>Close the case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case/close_tab.py" line="94" />
+        <source>required</source>
+        <translation>required</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case/close_tab.py" line="94" />
+        <source>optional</source>
+        <translation>optional</translation>
     </message>
 </context>
 <context>
@@ -750,6 +481,49 @@
         <location filename="../../ui/labels.py" line="39" />
         <source>Speaker</source>
         <translation>Speaker</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmationTab</name>
+    <message>
+        <location filename="../../ui/case/confirmation_tab.py" line="36" />
+        <source>Applied on</source>
+        <translation>Applied on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case/confirmation_tab.py" line="37" />
+        <source>Court</source>
+        <translation>Court</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case/confirmation_tab.py" line="38" />
+        <source>Record the application</source>
+        <translation>Record the application</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case/confirmation_tab.py" line="40" />
+        <source>Court confirmed</source>
+        <translation>Court confirmed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case/confirmation_tab.py" line="41" />
+        <source>Court refused</source>
+        <translation>Court refused</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case/confirmation_tab.py" line="55" />
+        <source>Judicial confirmation</source>
+        <translation>Judicial confirmation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case/confirmation_tab.py" line="81" />
+        <source>The parties may jointly apply to the court within 30 days of the agreement taking effect: until %1 (%2 day(s) left).</source>
+        <translation>The parties may jointly apply to the court within 30 days of the agreement taking effect: until %1 (%2 day(s) left).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case/confirmation_tab.py" line="88" />
+        <source>Judicial confirmation needs a signed written agreement.</source>
+        <translation>Judicial confirmation needs a signed written agreement.</translation>
     </message>
 </context>
 <context>
@@ -904,22 +678,22 @@
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../ui/forms.py" line="297" />
+        <location filename="../../ui/forms.py" line="296" />
         <source>Unsaved changes</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../ui/forms.py" line="298" />
+        <location filename="../../ui/forms.py" line="297" />
         <source>This form has changes that are not saved. Save them?</source>
         <translation>This form has changes that are not saved. Save them?</translation>
     </message>
     <message>
-        <location filename="../../ui/forms.py" line="340" />
+        <location filename="../../ui/forms.py" line="339" />
         <source>Restore draft</source>
         <translation>Restore draft</translation>
     </message>
     <message>
-        <location filename="../../ui/forms.py" line="342" />
+        <location filename="../../ui/forms.py" line="341" />
         <source>An unsaved draft from %1 was found (the program may have closed unexpectedly). Restore it?</source>
         <translation>An unsaved draft from %1 was found (the program may have closed unexpectedly). Restore it?</translation>
     </message>
@@ -1164,12 +938,12 @@
         <translation>Remove from the roster…</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="154" />
+        <location filename="../../ui/roster_page.py" line="158" />
         <source>Remove from the roster</source>
         <translation>Remove from the roster</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="154" />
+        <location filename="../../ui/roster_page.py" line="158" />
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
@@ -1177,77 +951,77 @@
 <context>
     <name>PartyDialog</name>
     <message>
-        <location filename="../../ui/case_window.py" line="61" />
+        <location filename="../../ui/case/party_dialog.py" line="27" />
         <source>Party</source>
         <translation>Party</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="63" />
+        <location filename="../../ui/case/party_dialog.py" line="29" />
         <source>Role</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="64" />
+        <location filename="../../ui/case/party_dialog.py" line="30" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="66" />
+        <location filename="../../ui/case/party_dialog.py" line="32" />
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="66" />
+        <location filename="../../ui/case/party_dialog.py" line="32" />
         <source>The party is an organisation</source>
         <translation>The party is an organisation</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="68" />
+        <location filename="../../ui/case/party_dialog.py" line="34" />
         <source>Representative</source>
         <translation>Representative</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="69" />
+        <location filename="../../ui/case/party_dialog.py" line="35" />
         <source>ID number</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="72" />
+        <location filename="../../ui/case/party_dialog.py" line="38" />
         <source>Sex</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="73" />
+        <location filename="../../ui/case/party_dialog.py" line="39" />
         <source>Date of birth</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="74" />
+        <location filename="../../ui/case/party_dialog.py" line="40" />
         <source>Ethnicity</source>
         <translation>Ethnicity</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="75" />
+        <location filename="../../ui/case/party_dialog.py" line="41" />
         <source>Occupation</source>
         <translation>Occupation</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="76" />
+        <location filename="../../ui/case/party_dialog.py" line="42" />
         <source>Phone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="77" />
+        <location filename="../../ui/case/party_dialog.py" line="43" />
         <source>Address</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="78" />
+        <location filename="../../ui/case/party_dialog.py" line="44" />
         <source>Priority groups</source>
         <translation>Priority groups</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="99" />
+        <location filename="../../ui/case/party_dialog.py" line="65" />
         <source>This party's name sounds the same as the mediator's (%1). If they are the same person or related, the mediator should step aside (回避).</source>
         <translation>This party's name sounds the same as the mediator's (%1). If they are the same person or related, the mediator should step aside (回避).</translation>
     </message>
@@ -1276,36 +1050,192 @@
     </message>
 </context>
 <context>
-    <name>RosterPage</name>
+    <name>RegistrationTab</name>
     <message>
-        <location filename="../../ui/roster_page.py" line="180" />
+        <location filename="../../ui/case/registration_tab.py" line="34" />
         <source>Village</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="180" />
+        <location filename="../../ui/case/registration_tab.py" line="35" />
+        <source>Dispute type</source>
+        <translation>Dispute type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case/registration_tab.py" line="36" />
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case/registration_tab.py" line="37" />
+        <source>Accepted on</source>
+        <translation>Accepted on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case/registration_tab.py" line="38" />
+        <source>Mediator</source>
+        <translation>Mediator</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case/registration_tab.py" line="39" />
+        <source>Recorder</source>
+        <translation>Recorder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case/registration_tab.py" line="40" />
+        <source>Summary of the dispute</source>
+        <translation>Summary of the dispute</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case/registration_tab.py" line="44" />
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case/registration_tab.py" line="44" />
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case/registration_tab.py" line="44" />
+        <source>Sex</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case/registration_tab.py" line="44" />
+        <source>ID number</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case/registration_tab.py" line="44" />
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case/registration_tab.py" line="51" />
+        <source>Parties</source>
+        <translation>Parties</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case/registration_tab.py" line="54" />
+        <source>Add a party…</source>
+        <translation>Add a party…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case/registration_tab.py" line="55" />
+        <source>Remove party</source>
+        <translation>Remove party</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case/registration_tab.py" line="56" />
+        <source>Save registration</source>
+        <translation>Save registration</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case/registration_tab.py" line="76" />
+        <source>Registration</source>
+        <translation>Registration</translation>
+    </message>
+</context>
+<context>
+    <name>RosterPage</name>
+    <message>
+        <location filename="../../ui/roster_page.py" line="184" />
+        <source>Village</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="184" />
         <source>On the roster</source>
         <translation>On the roster</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="180" />
+        <location filename="../../ui/roster_page.py" line="184" />
         <source>Target</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="186" />
+        <location filename="../../ui/roster_page.py" line="190" />
         <source>Per village (target: at least 3)</source>
         <translation>Per village (target: at least 3)</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="195" />
+        <location filename="../../ui/roster_page.py" line="199" />
         <source>Add a person</source>
         <translation>Add a person</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="217" />
+        <location filename="../../ui/roster_page.py" line="221" />
         <source>below target</source>
         <translation>below target</translation>
+    </message>
+</context>
+<context>
+    <name>SessionsTab</name>
+    <message>
+        <location filename="../../ui/case/sessions_tab.py" line="33" />
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case/sessions_tab.py" line="34" />
+        <source>Place</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case/sessions_tab.py" line="35" />
+        <source>Participants</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case/sessions_tab.py" line="37" />
+        <source>Statements of each side</source>
+        <translation>Statements of each side</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case/sessions_tab.py" line="38" />
+        <source>Facts checked</source>
+        <translation>Facts checked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case/sessions_tab.py" line="39" />
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case/sessions_tab.py" line="44" />
+        <source>Rights notice read and signed</source>
+        <translation>Rights notice read and signed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case/sessions_tab.py" line="45" />
+        <source>Mediation failed…</source>
+        <translation>Mediation failed…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case/sessions_tab.py" line="46" />
+        <source>Terminate…</source>
+        <translation>Terminate…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case/sessions_tab.py" line="47" />
+        <source>Save this session</source>
+        <translation>Save this session</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case/sessions_tab.py" line="59" />
+        <source>Sessions held</source>
+        <translation>Sessions held</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case/sessions_tab.py" line="63" />
+        <source>Mediation sessions</source>
+        <translation>Mediation sessions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case/sessions_tab.py" line="78" />
+        <source>Why (this goes into the case file):</source>
+        <translation>Why (this goes into the case file):</translation>
     </message>
 </context>
 <context>
@@ -1417,17 +1347,17 @@
 <context>
     <name>TermsEditor</name>
     <message>
-        <location filename="../../ui/case_window.py" line="145" />
+        <location filename="../../ui/case/terms_editor.py" line="36" />
         <source>Add term</source>
         <translation>Add term</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="146" />
+        <location filename="../../ui/case/terms_editor.py" line="37" />
         <source>Insert suggested clause</source>
         <translation>Insert suggested clause</translation>
     </message>
     <message>
-        <location filename="../../ui/case_window.py" line="147" />
+        <location filename="../../ui/case/terms_editor.py" line="38" />
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
@@ -1453,6 +1383,94 @@
         <location filename="../../ui/roster_page.py" line="39" />
         <source>Topic</source>
         <translation>Topic</translation>
+    </message>
+</context>
+<context>
+    <name>VisitsTab</name>
+    <message>
+        <location filename="../../ui/case/visits_tab.py" line="33" />
+        <source>Record performance</source>
+        <translation>Record performance</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case/visits_tab.py" line="36" />
+        <source>Performance of the agreement:</source>
+        <translation>Performance of the agreement:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case/visits_tab.py" line="41" />
+        <source>Visited on</source>
+        <translation>Visited on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case/visits_tab.py" line="42" />
+        <source>Reason for the visit</source>
+        <translation>Reason for the visit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case/visits_tab.py" line="44" />
+        <source>Performed?</source>
+        <translation>Performed?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case/visits_tab.py" line="47" />
+        <source>Satisfied</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case/visits_tab.py" line="47" />
+        <source>The parties are satisfied</source>
+        <translation>The parties are satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case/visits_tab.py" line="49" />
+        <source>Lawsuit</source>
+        <translation>Lawsuit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case/visits_tab.py" line="49" />
+        <source>A party went to court</source>
+        <translation>A party went to court</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case/visits_tab.py" line="51" />
+        <source>Risk</source>
+        <translation>Risk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case/visits_tab.py" line="51" />
+        <source>Risk that the dispute flares up again</source>
+        <translation>Risk that the dispute flares up again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case/visits_tab.py" line="53" />
+        <source>Measures</source>
+        <translation>Measures</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case/visits_tab.py" line="54" />
+        <source>Visitor</source>
+        <translation>Visitor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case/visits_tab.py" line="56" />
+        <source>Save return visit</source>
+        <translation>Save return visit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case/visits_tab.py" line="63" />
+        <source>Return visit</source>
+        <translation>Return visit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case/visits_tab.py" line="79" />
+        <source>Visited %1 by %2</source>
+        <translation>Visited %1 by %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case/visits_tab.py" line="84" />
+        <source>Scheduled for %1</source>
+        <translation>Scheduled for %1</translation>
     </message>
 </context>
 <context>

@@ -41,7 +41,7 @@ def _step(window, qtbot, action):
 
 
 def test_case_from_registration_to_archive(app, desk, tasks, qtbot, answers, tmp_path):
-    from ui.case_window import CaseWindow
+    from ui.case.window import CaseWindow
 
     window = CaseWindow(desk, tasks)
     qtbot.addWidget(window)
@@ -128,7 +128,7 @@ def test_case_from_registration_to_archive(app, desk, tasks, qtbot, answers, tmp
 
 
 def test_party_offers_people_already_in_the_store_and_flags_recusal(app, desk, tasks, qtbot, answers):
-    from ui.case_window import CaseWindow
+    from ui.case.window import CaseWindow
 
     window = CaseWindow(desk, tasks)
     qtbot.addWidget(window)

@@ -222,7 +222,7 @@ def _case_with_numbers(store):
 
 
 def test_case_numbers_masked_until_shown_and_the_showing_audited(app, desk, tasks, qtbot):
-    from ui.case_window import CaseWindow
+    from ui.case.window import CaseWindow
 
     case = _case_with_numbers(desk)
     users.create_user(desk, "赵调解", PASSWORD, "人民调解员", [VILLAGE])
@@ -240,7 +240,7 @@ def test_case_numbers_masked_until_shown_and_the_showing_audited(app, desk, task
 
 
 def test_role_without_the_right_cannot_show_numbers(app, desk, tasks, qtbot):
-    from ui.case_window import CaseWindow
+    from ui.case.window import CaseWindow
 
     case = _case_with_numbers(desk)
     users.create_user(desk, "所长", PASSWORD, "司法所", [TOWNSHIP])

@@ -1,0 +1,220 @@
+"""纠纷调解: one case from registration to archive, a tab per step.
+
+Every step calls ``advisor_app.services.cases`` on the database thread; the window only shows the
+case's state and the core's messages (status flow, 30-day window, signed agreements read-only).
+Each tab is a mixin in its own module (``ui/case/*_tab.py``); this module holds what they share.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QDialog, QLabel, QTabWidget, QVBoxLayout
+
+from advisor_app.domain import case_flow
+from advisor_app.services import cases
+from advisor_app.services.drafts import Drafts
+from ui import dialogs
+from ui.case.agreement_tab import AgreementTab
+from ui.case.close_tab import CloseTab
+from ui.case.confirmation_tab import ConfirmationTab
+from ui.case.registration_tab import RegistrationTab
+from ui.case.sessions_tab import SessionsTab
+from ui.case.visits_tab import VisitsTab
+from ui.forms import DRAFT_INTERVAL_MS, FieldsPanel, error_messages
+
+
+class CaseWindow(RegistrationTab, SessionsTab, AgreementTab, VisitsTab, ConfirmationTab, CloseTab, QDialog):
+    """A case: 登记 → 调解记录 → 协议 → 回访 → 司法确认 → 结案归档, with the 卷宗 checklist."""
+
+    changed_case = Signal(str)  # case id, after any step
+    step_failed = Signal(dict)
+
+    def __init__(self, store: Any, tasks: Any, case_id: str | None = None, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.tasks = tasks
+        self.case_id = case_id
+        self.parties: list[dict[str, Any]] = []
+        self.reveal_numbers = False  # full ID numbers and phones shown after 显示完整号码 (audited)
+        self.agreement_id: str | None = None
+        self.agreement_status: str | None = None
+        self.drafts = Drafts(store)
+        self._dirty = False
+        self._draft_dirty = False
+        self.resize(980, 780)
+        self.header = QLabel()
+        self.header.setObjectName("caseHeader")
+        self.header.setWordWrap(True)
+        self.tabs = QTabWidget()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.header)
+        layout.addWidget(self.tabs, 1)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        layout.addWidget(self.message)
+        self._build_registration()
+        self._build_sessions()
+        self._build_agreement()
+        self._build_visits()
+        self._build_confirmation()
+        self._build_close()
+        QShortcut(QKeySequence("Ctrl+S"), self, activated=self.save_current)
+        self._draft_timer = QTimer(self)
+        self._draft_timer.setInterval(DRAFT_INTERVAL_MS)
+        self._draft_timer.timeout.connect(self.flush_draft)
+        self._draft_timer.start()
+        self.refresh()
+
+    @property
+    def draft_key(self) -> str:
+        return f"case-{self.case_id or 'new'}"
+
+    # --- running steps ----------------------------------------------------------------------------
+
+    def step(
+        self,
+        fn: Callable[[], Any],
+        panel: FieldsPanel | None = None,
+        then: Callable[[Any], None] | None = None,
+    ) -> None:
+        """Run one step on the database thread; show the core's messages, or refresh on success."""
+
+        def done(result: Any) -> None:
+            if panel is not None:
+                panel.show_errors({})
+            self.message.setText("")
+            if then is not None:
+                then(result)
+            self.refresh()
+            self.changed_case.emit(self.case_id or "")
+
+        def failed(exc: BaseException) -> None:
+            messages = error_messages(exc) or {"": f"{type(exc).__name__}: {exc}"}
+            if panel is not None:
+                panel.show_errors(messages)
+            else:
+                self.message.setText("\n".join(messages.values()))
+            self.message.setStyleSheet("color: #b00020;")
+            self.step_failed.emit(messages)
+
+        self.tasks.run_db(fn, done, failed)
+
+    def _mark_dirty(self) -> None:
+        self._dirty = True
+        self._draft_dirty = True
+
+    # --- state ------------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Show the case as stored (a few small reads by key, on the GUI thread)."""
+        has_case = self.case_id is not None
+        for index in range(1, self.tabs.count()):
+            self.tabs.setTabEnabled(index, has_case)
+        if not has_case:
+            self.setWindowTitle(self.tr("Register a dispute"))
+            self.header.setText(self.tr("New case: enter the parties, the type and a summary, then save."))
+            self.terms.set_dispute_type(self.reg.values()["dispute_type"])
+            return
+        case = cases.get(self.store, self.case_id)
+        self.status = case.status
+        self.setWindowTitle(f"{case.case_no or ''} {case.dispute_type}")
+        late = ""
+        if case.status in case_flow.OPEN and case.due_on < date.today():
+            late = "  " + self.tr("(past the one-month target)")
+        self.header.setText(
+            f"<b>{case.case_no or ''}</b>　{case.dispute_type}　"
+            + self.tr("Status: %1").replace("%1", f"<b>{case.status}</b>")
+            + "　"
+            + self.tr("Accepted %1, due %2")
+            .replace("%1", case.accepted_on.isoformat())
+            .replace("%2", case.due_on.isoformat())
+            + late
+        )
+        if not self._dirty:
+            self.reg.set_values({k: getattr(case, k) for k in cases.CASE_FIELDS if k in self.reg.fields})
+            self.parties = [
+                {
+                    k: (v.isoformat() if isinstance(v, date) else v)
+                    for k, v in ((f, getattr(p, f)) for f in cases.PARTY_FIELDS)
+                }
+                for p in case.parties
+                if not p.deleted
+            ]
+            self._show_parties()
+        editable = case.status != "归档"
+        self.reg.set_read_only(not editable)
+        for widget in (self.add_party_button, self.remove_party_button, self.save_reg_button):
+            widget.setEnabled(editable)
+        for widget in self.session_buttons:
+            widget.setEnabled(case.status in case_flow.OPEN)
+        self._refresh_sessions()
+        self._refresh_agreement(case)
+        self._refresh_visits()
+        self._refresh_confirmation()
+        self._refresh_checklist(case)
+
+    # --- saving, drafts, closing ------------------------------------------------------------------
+
+    def save_current(self) -> None:
+        index = self.tabs.currentIndex()
+        if index == 0:
+            self.save_registration()
+        elif index == 2:
+            self.save_agreement()
+
+    def flush_draft(self) -> None:
+        if self._draft_dirty:
+            self.drafts.save(
+                self.draft_key,
+                {"registration": self.reg.values(), "parties": self.parties, "agreement": self.agr.values()},
+            )
+            self._draft_dirty = False
+
+    def offer_draft(self) -> bool:
+        data = self.drafts.load(self.draft_key)
+        if not data:
+            return False
+        when = (self.drafts.saved_at(self.draft_key) or "").replace("T", " ")
+        if (
+            dialogs.ask(
+                self,
+                self.tr("Restore draft"),
+                self.tr(
+                    "An unsaved draft from %1 was found (the program may have closed unexpectedly). Restore it?"
+                ).replace("%1", when),
+            )
+            != dialogs.YES
+        ):
+            self.drafts.discard(self.draft_key)
+            return False
+        self.reg.set_values(data.get("registration") or {})
+        self.parties = list(data.get("parties") or [])
+        self._show_parties()
+        if self.case_id:
+            self.agr.set_values(data.get("agreement") or {})
+        self._dirty = True
+        return True
+
+    def reject(self) -> None:
+        if self._dirty:
+            answer = dialogs.ask(
+                self,
+                self.tr("Unsaved changes"),
+                self.tr("This case has changes that are not saved. Leave without saving?"),
+                (dialogs.DISCARD, dialogs.CANCEL),
+            )
+            if answer == dialogs.CANCEL:
+                return
+        self.drafts.discard(self.draft_key)
+        self._dirty = False
+        self._draft_timer.stop()
+        super().reject()
+
+    def closeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+        event.ignore()
+        self.reject()
