@@ -217,6 +217,7 @@ class Agreement(SyncMixin, Base):
     amount_fen: Mapped[int] = mapped_column(Integer, default=0)  # 协议涉及金额, in 分
     signed_on: Mapped[date | None] = mapped_column(Date)
     performed: Mapped[str] = mapped_column(String(8), default="未履行")
+    performed_on: Mapped[date | None] = mapped_column(Date)  # when 已履行 was recorded (履行数 counts by it)
     pdf_sha256: Mapped[str | None] = mapped_column(String(64))
     frozen_data: Mapped[dict[str, Any] | None] = mapped_column(JSON)
 
@@ -272,6 +273,9 @@ class ZeroReport(SyncMixin, Base):
     region_code: Mapped[str] = mapped_column(String(12), ForeignKey("regions.code"), index=True)
     month: Mapped[str] = mapped_column(String(7))  # YYYY-MM
     note: Mapped[str | None] = mapped_column(Text)
+    # 更正: the zero report contradicted by records of the month, as confirmed by a person
+    correction: Mapped[str | None] = mapped_column(Text)
+    corrected_on: Mapped[date | None] = mapped_column(Date)
     __table_args__ = (UniqueConstraint("region_code", "month", name="uq_zero_reports_region_month"),)
 
 
@@ -377,8 +381,10 @@ class Rating(SyncMixin, Base):
     rated_on: Mapped[date] = mapped_column(Date)
     comment: Mapped[str | None] = mapped_column(Text)
     follow_up_due: Mapped[date | None] = mapped_column(Date)
-    follow_up_note: Mapped[str | None] = mapped_column(Text)
+    follow_up_note: Mapped[str | None] = mapped_column(Text)  # 回访情况: what the call found
     followed_up_on: Mapped[date | None] = mapped_column(Date)
+    followed_up_by: Mapped[str | None] = mapped_column(String(64))  # 回访人
+    follow_up_action: Mapped[str | None] = mapped_column(Text)  # 处理措施: what was done
     __table_args__ = (
         Index("ix_ratings_kind_rated", "target_kind", "rated_on"),
         # the few bad ratings still waiting for their follow-up call (差评回访)
@@ -526,6 +532,23 @@ class SyncConflict(Base):
     resolved_at: Mapped[datetime | None] = mapped_column(DateTime)
 
 
+class SyncQuarantine(Base):
+    """隔离: a pulled revision this device could not apply, set aside with the reason (local only).
+
+    The rest of its page is applied and the cursor moves on; a later revision of the record that
+    applies replaces it. The post-sync check counts the quarantined revision as held.
+    """
+
+    __tablename__ = "sync_quarantine"
+    kind: Mapped[str] = mapped_column(String(32), primary_key=True)
+    record_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    rev: Mapped[int] = mapped_column(Integer)
+    field: Mapped[str | None] = mapped_column(String(64))
+    reason: Mapped[str] = mapped_column(Text)
+    row: Mapped[str] = mapped_column(Text)  # the wire row as received (JSON), to apply after an upgrade
+    quarantined_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
 # --- local users of a shared PC (本机用户; local only, never synced) ---------------------------------
 
 
@@ -544,6 +567,23 @@ class LocalUser(Base):
     is_admin: Mapped[bool] = mapped_column(Boolean, default=False)
     disabled: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+# --- exported report snapshots (报表快照; local only) ------------------------------------------------
+
+
+class ReportSnapshot(Base):
+    """The figures of a report as exported for a period; a later export lists the differences as 更正."""
+
+    __tablename__ = "report_snapshots"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    form: Mapped[str] = mapped_column(String(32))  # monthly
+    region_code: Mapped[str] = mapped_column(String(12), default="")  # "" = the whole store
+    period: Mapped[str] = mapped_column(String(16))  # 2026-11 / 2026-Q4 / 2026
+    exported_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    exported_by: Mapped[str] = mapped_column(String(64), default="")
+    figures: Mapped[dict[str, Any]] = mapped_column(JSON)
+    __table_args__ = (Index("ix_report_snapshots_lookup", "form", "region_code", "period", "id"),)
 
 
 # --- form drafts (草稿; local only, never synced) ---------------------------------------------------
