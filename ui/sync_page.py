@@ -78,7 +78,8 @@ class SyncPage(QWidget):
 
         self.login_button.clicked.connect(self.open_login)
         self.logout_button.clicked.connect(self.log_out)
-        self.sync_button.clicked.connect(self.controller.sync)
+        # clicked(bool) would land in sync(automatic=…): call it without arguments.
+        self.sync_button.clicked.connect(lambda: self.controller.sync())
         self.cancel_button.clicked.connect(self.controller.cancel)
         self.conflicts.resolved.connect(self.controller.refresh)
         c = self.controller
