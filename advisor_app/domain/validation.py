@@ -13,6 +13,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from advisor_app.domain import idcard
+from advisor_app.domain.clock import china_today, to_china
 from advisor_app.domain.fields import label
 from advisor_app.domain.vocab import terms
 
@@ -90,7 +91,7 @@ class Checker:
         if parsed is None:
             self.fail(field, f"“{value}”不是有效日期（格式如 2026-11-28）")
             return None
-        if not_future and parsed > date.today():
+        if not_future and parsed > china_today():
             self.fail(field, "不能晚于今天")
         if parsed.year < 1900:
             self.fail(field, "不能早于 1900 年")
@@ -108,7 +109,7 @@ class Checker:
         if parsed is None:
             self.fail(field, f"“{value}”不是有效时间（格式如 2026-11-28 09:30）")
             return None
-        if not_future and parsed.date() > date.today():
+        if not_future and parsed.date() > china_today():
             self.fail(field, "不能晚于今天")
         self.clean[field] = parsed
         return parsed
@@ -215,14 +216,14 @@ def parse_date(value: Any) -> date | None:
 
 
 def parse_datetime(value: Any) -> datetime | None:
+    # An offset is converted to China time (business time), not dropped: docs/reports.md.
     if isinstance(value, datetime):
-        return value.replace(tzinfo=None) if value.tzinfo else value
+        return to_china(value)
     if isinstance(value, date):
         return datetime(value.year, value.month, value.day)
     text = str(value).strip()
     try:
-        parsed = datetime.fromisoformat(text)
-        return parsed.replace(tzinfo=None) if parsed.tzinfo else parsed
+        return to_china(datetime.fromisoformat(text))
     except ValueError:
         pass
     for fmt in DATETIME_FORMATS:
