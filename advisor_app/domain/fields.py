@@ -96,6 +96,13 @@ LABELS: dict[str, str] = {
     "rated_on": "评价日期",
     "comment": "评价意见",
     "no_rating_reason": "未评价原因",
+    "followed_up_on": "回访日期",
+    "followed_up_by": "回访人",
+    "follow_up_note": "回访情况",
+    "follow_up_action": "处理措施",
+    "performed_on": "履行登记日期",
+    "correction": "更正说明",
+    "corrected_on": "更正日期",
 }
 
 
