@@ -13,13 +13,37 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from advisor_app.cli import commands
-from advisor_app.domain.case_flow import FlowError
-from advisor_app.domain.validation import ValidationError
-from advisor_app.store.crypto import StoreLockedError
+from advisor_app.cli import argparse_zh, commands
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _chosen_command(argv: Sequence[str]) -> str | None:
+    """The subcommand named on the command line (the first word that is not an option or its value)."""
+    words = list(argv)
+    i = 0
+    while i < len(words):
+        word = words[i]
+        if word == "--data-dir":
+            i += 2
+            continue
+        if word.startswith("-"):
+            i += 1
+            continue
+        return word
+    return None
+
+
+def _command_modules(argv: Sequence[str] | None) -> list[str]:
+    """The command modules to load: only the chosen command's, or all of them (help, unknown names)."""
+    name = _chosen_command(sys.argv[1:] if argv is None else argv)
+    if name in commands.COMMANDS:
+        return [commands.COMMANDS[name]]
+    return sorted(m.name for m in pkgutil.iter_modules(commands.__path__))
+
+
+def build_parser(
+    argv: Sequence[str] | None = None, *, every_command: bool = False
+) -> argparse.ArgumentParser:
+    argparse_zh.install()
     parser = argparse.ArgumentParser(prog="advisor", description="乡村法律服务工作台 命令行工具")
     parser.add_argument(
         "--data-dir",
@@ -28,15 +52,25 @@ def build_parser() -> argparse.ArgumentParser:
         help="数据文件夹（默认：系统用户数据目录，或 ADVISOR_DATA_DIR）",
     )
     sub = parser.add_subparsers(dest="command", metavar="命令", required=True)
-    for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
-        module = importlib.import_module(f"{commands.__name__}.{info.name}")
+    names = (
+        sorted(m.name for m in pkgutil.iter_modules(commands.__path__))
+        if every_command
+        else _command_modules(argv)
+    )
+    for name in names:
+        module = importlib.import_module(f"{commands.__name__}.{name}")
         module.register(sub)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    parser = build_parser(argv)
     args = parser.parse_args(argv)
+    # The error types are imported after parsing: `advisor --help` need not load the store's stack.
+    from advisor_app.domain.case_flow import FlowError
+    from advisor_app.domain.validation import ValidationError
+    from advisor_app.store.crypto import StoreLockedError
+
     try:
         if getattr(args, "func_no_store", None):
             return int(args.func_no_store(args) or 0)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import sys
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
-from advisor_app.services import users
-from advisor_app.store import Store
+if TYPE_CHECKING:
+    from advisor_app.store import Store
 
 
 def register(sub) -> None:  # noqa: ANN001
@@ -18,6 +19,8 @@ def register(sub) -> None:  # noqa: ANN001
 
 
 def run(args, store: Store) -> int:  # noqa: ANN001
+    from advisor_app.services import users
+
     users.sign_in_from_env(store)
     since = datetime.combine(args.since, datetime.min.time()) if args.since else None
     shown = 0

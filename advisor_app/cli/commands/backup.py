@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from advisor_app.store import crypto
-from advisor_app.store.backup import NotAStoreError, backup_file, restore_file
-from advisor_app.store.database import DB_NAME, default_data_dir
+if TYPE_CHECKING:
+    pass
 
 
 def register(sub) -> None:  # noqa: ANN001
@@ -20,12 +20,18 @@ def register(sub) -> None:  # noqa: ANN001
 
 
 def run_backup(args, store) -> int:  # noqa: ANN001
+    from advisor_app.store.backup import backup_file
+
     backup_file(store.path, args.output, key=store.key)
     print(f"已备份到 {args.output}")
     return 0
 
 
 def run_restore(args) -> int:  # noqa: ANN001
+    from advisor_app.store import crypto
+    from advisor_app.store.backup import NotAStoreError, restore_file
+    from advisor_app.store.database import DB_NAME, default_data_dir
+
     data_dir = args.data_dir or default_data_dir()
     data_dir.mkdir(parents=True, exist_ok=True)
     target = data_dir / DB_NAME

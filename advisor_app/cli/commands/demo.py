@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import time
+from typing import TYPE_CHECKING
 
-from advisor_app import demo
-from advisor_app.store import Store
+if TYPE_CHECKING:
+    from advisor_app.store import Store
 
 
 def register(sub) -> None:  # noqa: ANN001
@@ -17,6 +18,8 @@ def register(sub) -> None:  # noqa: ANN001
 
 
 def run(args, store: Store) -> int:  # noqa: ANN001
+    from advisor_app import demo
+
     started = time.perf_counter()
     counts = demo.generate(store, seed=args.seed, consultations=args.consultations, cases=args.cases)
     elapsed = time.perf_counter() - started

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from advisor_app.services import regions
-from advisor_app.store import Store
+if TYPE_CHECKING:
+    from advisor_app.store import Store
 
 
 def register(sub) -> None:  # noqa: ANN001
@@ -15,6 +16,8 @@ def register(sub) -> None:  # noqa: ANN001
 
 
 def run(args, store: Store) -> int:  # noqa: ANN001
+    from advisor_app.services import regions
+
     count = regions.load_csv(store, args.regions)
     print(f"数据文件：{store.path}")
     print(f"已载入行政区划 {count} 条；设备编号 {store.device_id}")

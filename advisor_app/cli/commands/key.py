@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
-from advisor_app.store import Store, crypto
+if TYPE_CHECKING:
+    from advisor_app.store import Store
 
 
 def register(sub) -> None:  # noqa: ANN001
@@ -15,6 +17,8 @@ def register(sub) -> None:  # noqa: ANN001
 
 
 def run(args, store: Store) -> int:  # noqa: ANN001
+    from advisor_app.store import crypto
+
     if store.key is None:
         print("数据库未加密（本机没有可用的系统密钥环，也未设置密码）")
         return 0 if args.action == "status" else 1

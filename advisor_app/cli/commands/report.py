@@ -5,8 +5,10 @@ from __future__ import annotations
 import argparse
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from advisor_app.store import Store
+if TYPE_CHECKING:
+    from advisor_app.store import Store
 
 
 def _signature(args: argparse.Namespace):  # noqa: ANN202

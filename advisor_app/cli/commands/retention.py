@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import sys
 from datetime import date
+from typing import TYPE_CHECKING
 
-from advisor_app.services import retention, users
-from advisor_app.store import Store
+if TYPE_CHECKING:
+    from advisor_app.store import Store
 
 
 def register(sub) -> None:  # noqa: ANN001
+    from advisor_app.services import retention
+
     p = sub.add_parser("retention", help="保存期限：到期记录删除个人信息（统计数字不变）")
     p.add_argument("action", choices=["status", "apply", "set"])
     p.add_argument("--dry-run", action="store_true", help="只统计，不修改")
@@ -26,6 +29,8 @@ def argparse_hidden() -> str:
 
 
 def run(args, store: Store) -> int:  # noqa: ANN001
+    from advisor_app.services import retention, users
+
     users.sign_in_from_env(store)
     today = args.today or date.today()
     if args.action == "status":

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from advisor_app.store import Store
-from advisor_app.store import search as store_search
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from advisor_app.store import Store
 
 KIND_NAMES = {"consultation": "咨询", "case": "案件"}
 
@@ -18,6 +20,7 @@ def register(sub) -> None:  # noqa: ANN001
 
 def run(args, store: Store) -> int:  # noqa: ANN001
     from advisor_app.services import users
+    from advisor_app.store import search as store_search
 
     users.sign_in_from_env(store)  # with local users, only the signed-in user's villages are searched
     with store.engine.connect() as conn:

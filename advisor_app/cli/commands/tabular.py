@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from advisor_app.io import transfer
-from advisor_app.io.tabular import TableFormatError
-from advisor_app.store import Store
+if TYPE_CHECKING:
+    from advisor_app.store import Store
 
 KIND_NAMES = {"consultations": "法律咨询", "cases": "纠纷案件", "roster": "法律明白人"}
 
 
 def register(sub) -> None:  # noqa: ANN001
+    from advisor_app.io import transfer
+
     p = sub.add_parser("export", help="导出为 Excel（.xlsx）或 CSV")
     p.add_argument("kind", choices=transfer.KINDS)
     p.add_argument("-o", "--output", type=Path, required=True, help="输出文件（.xlsx 或 .csv）")
@@ -25,6 +27,8 @@ def register(sub) -> None:  # noqa: ANN001
 
 
 def run_export(args, store: Store) -> int:  # noqa: ANN001
+    from advisor_app.io import transfer
+
     count = transfer.export(store, args.kind, args.output, full=args.full)
     masked = "完整" if args.full else "身份证号和电话已打码"
     print(f"已导出{KIND_NAMES[args.kind]} {count} 条到 {args.output}（{masked}）")
@@ -32,6 +36,9 @@ def run_export(args, store: Store) -> int:  # noqa: ANN001
 
 
 def run_import(args, store: Store) -> int:  # noqa: ANN001
+    from advisor_app.io import transfer
+    from advisor_app.io.tabular import TableFormatError
+
     try:
         report = transfer.import_file(store, args.kind, args.file)
     except TableFormatError as exc:

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import getpass
 import sys
+from typing import TYPE_CHECKING
 
-from advisor_app.services import setup, users
-from advisor_app.store import Store
+if TYPE_CHECKING:
+    from advisor_app.store import Store
 
 
 def register(sub) -> None:  # noqa: ANN001
+    from advisor_app.services import setup
+
     p = sub.add_parser("users", help="本机用户（多人共用一台电脑：各自的身份和负责的村）")
     p.add_argument("action", choices=["list", "add", "passwd", "disable", "enable", "lock-minutes"])
     p.add_argument("name", nargs="?", help="用户名（lock-minutes：分钟数）")
@@ -30,6 +33,8 @@ def _password(args) -> str:  # noqa: ANN001
 
 
 def run(args, store: Store) -> int:  # noqa: ANN001
+    from advisor_app.services import users
+
     users.sign_in_from_env(store)
     if args.action == "list":
         for user in users.all_users(store):
