@@ -151,24 +151,35 @@ def fetch(session: Session, sql: str, params: dict[str, Any]) -> list[tuple]:
 
 
 def allowed_region(store: Any, region: str | None) -> str | None:
-    """``region`` checked against the signed-in local user's regions; the code reports may use.
+    """``region`` checked against what may be seen here; the code reports may use.
 
-    Without local users nothing changes (``None`` = the whole store). With them, a report covers one
-    of the user's regions (or a village or township inside them); ``None`` means the user's region
-    when there is exactly one. Anything else is refused — figures of other villages never leave the
-    core, whichever front end asks. Nobody signed in: the CLI signs in as ``ADVISOR_USER`` (password
-    in ``ADVISOR_USER_PASSWORD``), else nothing is shown.
+    Local users: a report covers one of the signed-in user's regions (or a village or township
+    inside them); ``None`` means the user's region when there is exactly one. Nobody signed in: the
+    CLI signs in as ``ADVISOR_USER`` (password in ``ADVISOR_USER_PASSWORD``), else nothing is shown.
+    No local users: the installation's scope (a 司法所 its township, setup.installation_scope);
+    ``None`` means its home region. An installation not set up yet sees the whole store. Anything
+    else is refused — figures of other villages never leave the core, whichever front end asks.
     """
-    from advisor_app.services import users
+    from advisor_app.services import setup, users
 
+    if not users.has_users(store):
+        scope = setup.installation_scope(store)
+        if scope is None:
+            return region or None
+        if region:
+            if region.strip() in scope:
+                return region.strip()
+            raise ValidationError({"region": f"地区：{region} 不在本机负责的范围内（见“设置”）"})
+        home = setup.default_region(store)
+        if home in scope:
+            return home
+        return own_regions([c for c in scope if c.endswith("000")] or list(scope))[0]
     scope = users.current_scope(store)
-    if scope is not None and users.current_user(store) is None:
+    if users.current_user(store) is None:
         users.sign_in_from_env(store)
         scope = users.current_scope(store)
-    if scope is None:
-        return region or None
     me = users.current_user(store)
-    if me is None:
+    if me is None or scope is None:
         raise ValidationError({"region": "地区：请先登录本机用户（命令行：设置 ADVISOR_USER）"})
     if region:
         if region.strip() in scope:

@@ -1,11 +1,19 @@
 """First run of an installation: who uses it (role), where (home region), and its villages.
 
-Role and region live in the store's settings, so the CLI and the sync client see them too.
+Role and region live in the store's settings, so the CLI and the sync client see them too. The
+setting names below are the one home of these keys: the 统计 page, the sync client and the audit
+log read them through the functions here, never by a string of their own.
+
+Which records the installation shows (:func:`installation_scope`): a 司法所 its township, an
+adviser or mediator the villages they serve (all of the township's when none is ticked), widened
+only by the regions the city server's account was given at login (``sync_regions``).
 """
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+import re
+
+from sqlalchemy import func, select, text
 
 from advisor_app.domain.models import Committee, Region
 from advisor_app.domain.validation import ValidationError
@@ -13,9 +21,15 @@ from advisor_app.services import committees, regions
 from advisor_app.store import Store
 
 ROLES = ("村法律顾问", "人民调解员", "司法所")
+TOWNSHIP_ROLE = "司法所"
 ROLE_SETTING = "role"
-REGION_SETTING = "region_code"
+REGION_SETTING = "region_code"  # the home region: a township (or one village under it)
 COMMITTEE_SETTING = "committee_id"
+SERVED_SETTING = "served_villages"  # adviser / mediator: comma-separated village codes
+USER_SETTING = "user"
+# written by sync.client at login: the account's role and regions on the city server
+ACCOUNT_ROLE_SETTING = "sync_role"
+ACCOUNT_REGIONS_SETTING = "sync_regions"
 
 
 def is_configured(store: Store) -> bool:
@@ -39,7 +53,9 @@ def townships(store: Store) -> list[Region]:
 def configure(store: Store, role: str, region_code: str, user: str | None = None) -> None:
     """Save role and home region (a township, or one village under it)."""
     errors = {}
-    if role not in ROLES:
+    if not role:
+        errors["role"] = "身份：请选择身份（村法律顾问、人民调解员或司法所）"
+    elif role not in ROLES:
         errors["role"] = f"身份：“{role}”不在可选范围内（{'、'.join(ROLES)}）"
     ensure_regions(store)
     with store.session() as session:
@@ -51,8 +67,9 @@ def configure(store: Store, role: str, region_code: str, user: str | None = None
     store.set_setting(ROLE_SETTING, role)
     store.set_setting(REGION_SETTING, region_code)
     if user and user.strip():
-        store.set_setting("user", user.strip())
+        store.set_setting(USER_SETTING, user.strip())
         store.user = user.strip()
+    regions.notify_changed()  # the scope and the forms' villages follow the home region
 
 
 def role(store: Store) -> str | None:
@@ -71,37 +88,194 @@ def township_of(store: Store, code: str) -> Region | None:
         return region
 
 
-def villages(store: Store) -> list[Region]:
-    """The villages this installation works with: those under its home township, else all."""
+def home_township(store: Store) -> Region | None:
     code = home_region(store)
+    return township_of(store, code) if code else None
+
+
+def township_villages(store: Store, include_retired: bool = False) -> list[Region]:
+    """Every village of the home township (all villages when no township is set)."""
+    township = home_township(store)
+    found = regions.villages_under(store, township.code) if township else regions.all_villages(store)
+    return [v for v in found if include_retired or not v.retired]
+
+
+def served_villages(store: Store) -> list[str]:
+    """Adviser / mediator: the village codes ticked as theirs (empty: the whole township)."""
+    return [c for c in (store.setting(SERVED_SETTING) or "").split(",") if c]
+
+
+def set_served_villages(store: Store, codes: list[str]) -> None:
+    store.set_setting(SERVED_SETTING, ",".join(sorted(set(codes))))
+    regions.notify_changed()
+
+
+def villages(store: Store) -> list[Region]:
+    """The villages the forms offer: the home township's (an adviser's or mediator's own ones when
+    ticked), never retired ones; every village when the township has none yet."""
+    found = township_villages(store)
+    served = set(served_villages(store)) if role(store) != TOWNSHIP_ROLE else set()
+    mine = [v for v in found if v.code in served]
+    if mine:
+        return mine
+    if found or home_township(store) is not None:
+        return found
+    return [v for v in regions.all_villages(store) if not v.retired]
+
+
+def installation_scope(store: Store) -> tuple[str, ...] | None:
+    """Region codes this installation shows when nobody is signed in locally (``None``: not set up).
+
+    A 司法所 sees its township and everything under it; an adviser or mediator the villages ticked
+    as theirs (else the home region). The city account's regions (given at login) widen it.
+    """
+    who, code = role(store), home_region(store)
+    if not who or not code:
+        return None
+    if who != TOWNSHIP_ROLE and served_villages(store):
+        roots = served_villages(store)
+    else:
+        township = township_of(store, code)
+        roots = [township.code if township is not None and who == TOWNSHIP_ROLE else code]
+    roots += account_regions(store)
+    with store.engine.connect() as conn:
+        rows = conn.execute(text("SELECT code, parent_code FROM regions")).all()
+    children: dict[str | None, list[str]] = {}
+    for child, parent in rows:
+        children.setdefault(parent, []).append(child)
+    found: set[str] = set()
+    todo = list(roots)
+    while todo:
+        item = todo.pop()
+        if item not in found:
+            found.add(item)
+            todo.extend(children.get(item, ()))
+    return tuple(sorted(found))
+
+
+def account_regions(store: Store) -> list[str]:
+    """The regions the city server gave this installation's account (empty when not logged in)."""
+    return [c for c in (store.setting(ACCOUNT_REGIONS_SETTING) or "").split(",") if c]
+
+
+def default_region(store: Store) -> str | None:
+    """Where the 统计 page and the reports open: the home township for a 司法所, else the one
+    village served (several: the home region, which reports narrow to the first village)."""
+    code = home_region(store)
+    if role(store) != TOWNSHIP_ROLE:
+        served = served_villages(store)
+        if len(served) == 1:
+            return served[0]
+        if served:
+            return None
     township = township_of(store, code) if code else None
-    found = regions.villages_under(store, township.code) if township else []
-    return found or regions.all_villages(store)
+    return township.code if township is not None else code
 
 
-def add_village(store: Store, township_code: str, name: str) -> Region:
-    """A village typed in by the user, coded under its township (marked: not an official code)."""
-    name = name.strip()
+def _code_under(township_code: str, code: str) -> str | None:
+    """A message when ``code`` is not a 12-digit village code of the township, else None."""
+    if not re.fullmatch(r"\d{12}", code):
+        return f"区划代码：“{code}”应为 12 位数字"
+    if code[:9] != township_code[:9] or code == township_code:
+        return f"区划代码：{code} 不在本乡镇（{township_code[:9]}）之下"
+    return None
+
+
+def add_village(store: Store, township_code: str, name: str, code: str | None = None) -> Region:
+    """A village typed in by the user (coded under its township, marked 用户录入) or imported with
+    its official 区划代码. The same name again returns the existing village (brought back if it
+    was retired); a known code takes the new name."""
+    added = _add_village(store, township_code, name, code)
+    regions.notify_changed()
+    return added
+
+
+def _add_village(store: Store, township_code: str, name: str, code: str | None = None) -> Region:
+    name = regions.clean_name(name)
     if not name:
         raise ValidationError({"name": "村名：不能为空"})
+    if len(name) > 64:
+        raise ValidationError({"name": "村名：不能超过 64 个字"})
+    code = regions.clean_code(code) if code else None
     with store.session() as session:
         township = session.get(Region, township_code)
         if township is None or township.level != "township":
             raise ValidationError({"region_code": "所在乡镇：请先选择乡镇"})
+        if code:
+            if problem := _code_under(township_code, code):
+                raise ValidationError({"code": problem})
+            known = session.get(Region, code)
+            if known is not None:
+                known.name, known.retired = name, False
+                return known
         existing = session.scalars(
             select(Region).where(Region.parent_code == township_code, Region.name == name)
         ).first()
         if existing is not None:
+            existing.retired = False
             return existing
-        used = set(session.scalars(select(Region.code).where(Region.parent_code == township_code)))
-        for seq in range(201, 1000):
-            code = township_code[:9] + f"{seq:03d}"
-            if code not in used:
-                break
-        else:
-            raise ValidationError({"name": "村名：该乡镇下的村已满"})
-        village = Region(code=code, name=name, level="village", parent_code=township_code, source="用户录入")
+        given = bool(code)
+        if not code:
+            used = set(session.scalars(select(Region.code).where(Region.parent_code == township_code)))
+            for seq in range(201, 1000):
+                code = township_code[:9] + f"{seq:03d}"
+                if code not in used:
+                    break
+            else:
+                raise ValidationError({"name": "村名：该乡镇下的村已满"})
+        source = "用户导入" if given else "用户录入"
+        village = Region(code=code, name=name, level="village", parent_code=township_code, source=source)
         session.add(village)
+    return village
+
+
+def add_villages(
+    store: Store, township_code: str, entries: list[tuple[str, str | None]]
+) -> tuple[list[Region], dict[int, str]]:
+    """Several villages at once (typed lines, pasted lines, a CSV): the good ones are kept, the
+    bad ones come back as {line number (1-based): message}; one notification at the end."""
+    added: list[Region] = []
+    errors: dict[int, str] = {}
+    try:
+        for n, (name, code) in enumerate(entries, start=1):
+            try:
+                added.append(_add_village(store, township_code, name, code))
+            except ValidationError as exc:
+                errors[n] = "；".join(exc.errors.values())
+    finally:
+        if added:
+            regions.notify_changed()
+    return added, errors
+
+
+def rename_village(store: Store, code: str, name: str) -> Region:
+    name = regions.clean_name(name)
+    if not name:
+        raise ValidationError({"name": "村名：不能为空"})
+    with store.session() as session:
+        village = session.get(Region, code)
+        if village is None or village.level != "village":
+            raise ValidationError({"code": "村：本机没有这个村"})
+        twin = session.scalars(
+            select(Region).where(
+                Region.parent_code == village.parent_code, Region.name == name, Region.code != code
+            )
+        ).first()
+        if twin is not None:
+            raise ValidationError({"name": f"村名：本乡镇已有“{name}”（{twin.code}）"})
+        village.name = name
+    regions.notify_changed()
+    return village
+
+
+def retire_village(store: Store, code: str, retired: bool = True) -> Region:
+    """撤并: the village leaves the forms; its records keep it (and still count in reports)."""
+    with store.session() as session:
+        village = session.get(Region, code)
+        if village is None or village.level != "village":
+            raise ValidationError({"code": "村：本机没有这个村"})
+        village.retired = retired
+    regions.notify_changed()
     return village
 
 

@@ -237,14 +237,16 @@ def current_user(store: Store) -> SignedIn | None:
 
 
 def current_scope(store: Store) -> tuple[str, ...] | None:
-    """Region codes the person at the keyboard may see; ``None`` = no local users, no limit.
+    """Region codes the person at the keyboard may see; ``None`` = no limit (no local users and
+    an installation not set up yet). Without local users: the installation's own regions (a
+    司法所 its township; setup.installation_scope).
 
     With local users and nobody signed in, the scope is empty: nothing is shown (fails closed).
     """
     me = _signed_in.get(store)
     if me is not None:
         return me.scope
-    return () if has_users(store) else None
+    return () if has_users(store) else setup.installation_scope(store)
 
 
 def narrow(store: Store, region_codes: tuple[str, ...] | list[str] | None) -> tuple[str, ...] | None:
