@@ -121,6 +121,37 @@ def ensure_compiled(language: str) -> Path | None:
     return qm
 
 
+def _mnemonic_translator(catalogue):  # noqa: ANN001, ANN202 - a QTranslator; returns a QTranslator subclass
+    """A translator for Qt's own labels that carry a mnemonic (``&Look in:``, ``Files of &type:``).
+
+    Qt's zh_CN catalogue has these strings only without the ``&`` (``Look in:`` → ``查找范围：``), so the
+    widget file dialog would show them in English. This looks the plain text up in the catalogue and
+    puts the mnemonic back the Chinese way: ``查找范围(&L)：``.
+    """
+    from PySide6.QtCore import QTranslator
+
+    class MnemonicTranslator(QTranslator):
+        def translate(self, context, source, disambiguation=None, n=-1):  # noqa: ANN001, ANN201
+            if not source or "&" not in source:
+                return ""
+            at = source.find("&")
+            if at + 1 >= len(source) or source[at + 1] == "&":
+                return ""
+            key = source[at + 1].upper()
+            plain = source[:at] + source[at + 1 :]
+            found = catalogue.translate(context, plain, disambiguation, n)
+            if not found:
+                return ""
+            colon = found[-1] if found[-1] in "：:" else ""
+            body = found[:-1] if colon else found
+            return f"{body}(&{key}){colon}"
+
+        def isEmpty(self) -> bool:  # noqa: N802 - Qt name
+            return False
+
+    return MnemonicTranslator
+
+
 def install(app, language: str = DEFAULT_LANGUAGE) -> list:  # noqa: ANN001 - a QApplication
     """Install the app's and Qt's own translators; returns them (keep references alive)."""
     from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
@@ -130,6 +161,10 @@ def install(app, language: str = DEFAULT_LANGUAGE) -> list:  # noqa: ANN001 - a 
         qt = QTranslator(app)
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         if qt.load(QLocale(language), "qtbase", "_", qt_dir):
+            # Installed before Qt's own catalogue, so it is asked last: only for what that misses.
+            mnemonics = _mnemonic_translator(qt)(app)
+            app.installTranslator(mnemonics)
+            installed.append(mnemonics)
             app.installTranslator(qt)
             installed.append(qt)
     qm = ensure_compiled(language)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 
@@ -36,3 +37,14 @@ def test_app_starts_in_chinese_with_qt_standard_buttons(app, tmp_path):
     assert QCoreApplication.translate("MainWindow", "Legal consultations") == "法律咨询"
     box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
     assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "取消"
+
+
+def test_the_widget_file_dialog_speaks_chinese(app):
+    """Qt's catalogue lacks the mnemonic spellings (“&Look in:”): ui.i18n supplies them from the plain ones."""
+    from PySide6.QtWidgets import QFileDialog, QLabel
+
+    dialog = QFileDialog(None, "另存为")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    labels = [label.text() for label in dialog.findChildren(QLabel)]
+    assert "查找范围(&L)：" in labels and "文件类型(&T)：" in labels, labels
+    assert not [text for text in labels if re.search("[A-Za-z]{2,}", text)], labels
