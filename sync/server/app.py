@@ -15,11 +15,17 @@ from sqlalchemy.exc import DataError, DBAPIError, OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from sync.protocol.wire import PROTOCOL_VERSION
-from sync.server import attachments, auth, logs, routes
+from sync.server import logs
+from sync.server.attachments.routes import router as attachments_router
+from sync.server.auth.routes import router as auth_router
+from sync.server.changes.routes import router as changes_router
+from sync.server.conflicts.routes import router as conflicts_router
 from sync.server.context import ServerState, Settings
 from sync.server.database import data_dir, default_url, make_engine
 from sync.server.errors import ApiError
 from sync.server.middleware import AccessLog, BodyGuard, SecurityHeaders
+from sync.server.numbers.routes import router as numbers_router
+from sync.server.regions.routes import router as regions_router
 from sync.server.schemas import Health
 
 log = logging.getLogger("advisor_server.http")
@@ -32,9 +38,15 @@ def create_app(settings: Settings) -> FastAPI:
         description="Sync API (docs/sync-protocol.md). Every /v1 endpoint except login needs `Authorization: Bearer <device token>`.",
     )
     app.state.server = ServerState(settings=settings, engine=make_engine(settings.database_url))
-    app.include_router(auth.router)
-    app.include_router(routes.router)
-    app.include_router(attachments.router)
+    for router in (
+        auth_router,
+        changes_router,
+        numbers_router,
+        conflicts_router,
+        regions_router,
+        attachments_router,
+    ):
+        app.include_router(router)
 
     @app.get("/health", response_model=Health, tags=["ops"])
     def health(request: Request) -> Health:

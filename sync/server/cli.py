@@ -8,7 +8,8 @@ import os
 import sys
 from pathlib import Path
 
-from sync.server import admin, logs
+from sync.server import logs
+from sync.server.admin import service as admin
 from sync.server.database import data_dir, default_url, make_engine, normalise_url, upgrade
 
 

@@ -1,24 +1,18 @@
-"""Per-process server state and the request dependencies (who is asking, which protocol)."""
+"""Per-process server state and the request dependencies: the database, the protocol, who is asking."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
 from pathlib import Path
 from typing import Annotated
 
 from fastapi import Depends, Header, Request
-from sqlalchemy import Engine, select, update
+from sqlalchemy import Engine
 
 from sync.protocol.wire import PROTOCOL_HEADER, SUPPORTED_VERSIONS
-from sync.server.changes import Actor
-from sync.server.database import writer
-from sync.server.db import Account, Device, utcnow
+from sync.server.auth.service import Actor, identify
+from sync.server.database import Db
 from sync.server.errors import ApiError
-from sync.server.scope import scope_of
-from sync.server.security import token_hash
-
-SEEN_EVERY = timedelta(minutes=10)  # last_seen_at is refreshed at most this often (cheap no-op sync)
 
 
 @dataclass
@@ -40,6 +34,14 @@ def state(request: Request) -> ServerState:
     return request.app.state.server
 
 
+def database(request: Request) -> Db:
+    """The request's database handle (FastAPI caches it per request: the actor and the route share it)."""
+    return Db(state(request).engine)
+
+
+DbDep = Annotated[Db, Depends(database)]
+
+
 def protocol(
     x_advisor_protocol: Annotated[
         str | None, Header(alias=PROTOCOL_HEADER, description="protocol version, 1")
@@ -58,43 +60,13 @@ def protocol(
 
 def actor(
     request: Request,
+    db: DbDep,
     authorization: Annotated[str | None, Header(description="Bearer <device token>")] = None,
     _version: int = Depends(protocol),
 ) -> Actor:
-    if not authorization or not authorization.startswith("Bearer ") or len(authorization) > 200:
-        raise ApiError(
-            401, "not_logged_in", "需要登录：请求缺少设备令牌", headers={"WWW-Authenticate": "Bearer"}
-        )
-    digest = token_hash(authorization[7:].strip())
-    srv = state(request)
-    now = utcnow()
-    with srv.engine.connect() as conn:
-        row = conn.execute(
-            select(
-                Device.id,
-                Device.device_id,
-                Device.expires_at,
-                Device.revoked_at,
-                Device.last_seen_at,
-                Account.id.label("account_id"),
-                Account.username,
-                Account.role,
-                Account.disabled,
-            )
-            .join(Account, Account.id == Device.account_id)
-            .where(Device.token_hash == digest)
-        ).first()
-        if row is None or row.revoked_at is not None or row.expires_at <= now or row.disabled:
-            reason = "设备令牌无效、已过期或已被吊销，请重新登录"
-            raise ApiError(401, "invalid_token", reason, headers={"WWW-Authenticate": "Bearer"})
-        scope = scope_of(conn, row.account_id, row.role)
-    if row.last_seen_at is None or now - row.last_seen_at > SEEN_EVERY:
-        with writer(srv.engine) as conn:
-            conn.execute(update(Device).where(Device.id == row.id).values(last_seen_at=now))
-    request.state.account_id = row.account_id
-    return Actor(
-        account_id=row.account_id, username=row.username, role=row.role, device_id=row.device_id, scope=scope
-    )
+    who = identify(db, authorization)
+    request.state.account_id = who.account_id
+    return who
 
 
 CurrentActor = Annotated[Actor, Depends(actor)]

@@ -6,7 +6,7 @@ import os
 import threading
 import weakref
 from collections.abc import Iterator
-from contextlib import contextmanager, nullcontext
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from pathlib import Path
 
 import platformdirs
@@ -132,3 +132,22 @@ def write_session(engine: Engine) -> Iterator[Session]:
     with writer(engine) as conn, Session(bind=conn) as session:
         yield session
         session.flush()
+
+
+class Db:
+    """The one way a request reaches the database (``context.DbDep``): short reads and write
+    transactions on the process's engine. A handle, not an open connection: a push retries in a
+    fresh transaction, and a route holds a pooled connection only while it uses it."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    def read(self) -> AbstractContextManager[Connection]:
+        return self.engine.connect()
+
+    def write(self) -> AbstractContextManager[Connection]:
+        return writer(self.engine)
+
+    @property
+    def postgres(self) -> bool:
+        return is_postgres(self.engine)

@@ -19,7 +19,8 @@ import psycopg
 from sqlalchemy import Column, Integer, MetaData, String, Table, Text, insert
 
 from sync.protocol import canonical_json, payload_hash
-from sync.server import admin, security
+from sync.server import security
+from sync.server.admin import service as admin
 from sync.server.app import create_app
 from sync.server.context import Settings
 from sync.server.database import make_engine, normalise_url, upgrade

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import psycopg
 
-from sync.server import admin
+from sync.server.admin import service as admin
 from sync.server.database import make_engine, normalise_url, upgrade
 
 ROOT = Path(__file__).resolve().parents[2]

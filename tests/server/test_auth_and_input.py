@@ -8,7 +8,7 @@ import json
 import httpx
 from sqlalchemy import func, select, update
 
-from sync.server import admin
+from sync.server.admin import service as admin
 from sync.server.db import Device, Record
 
 from .conftest import PASSWORD, VILLAGE

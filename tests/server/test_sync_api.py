@@ -107,7 +107,7 @@ def test_only_the_owner_writes_a_record(server):
 
 
 def test_hand_over_lets_the_new_owner_edit(server):
-    from sync.server import admin
+    from sync.server.admin import service as admin
 
     adv = server.client("adv1")
     rec = case(VILLAGE, server.committee_id)

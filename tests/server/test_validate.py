@@ -8,8 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sync.protocol import canonical_json, payload_hash
-from sync.server.schemas import Columns
-from sync.server.validate import _block_ok, _row_errors, parse_batch
+from sync.server.changes.schemas import Columns
+from sync.server.changes.validate import _block_ok, _row_errors, parse_batch
 
 from .conftest import VILLAGE
 from .helpers import case, consultation, new_id
@@ -86,7 +86,7 @@ def _spec():
 
 
 def test_fast_canonical_text_is_byte_for_byte_canonical_json():
-    from sync.server.validate import _canonical
+    from sync.server.changes.validate import _canonical
 
     every_char = "".join(chr(c) for c in [*range(0x0, 0x3100), 0xFEFF, 0xFFFD, 0x1F600, 0x20000, 0x10FFFF])
     payload = {
@@ -119,7 +119,7 @@ def test_fast_canonical_text_is_byte_for_byte_canonical_json():
     )
 )
 def test_fast_canonical_text_agrees_on_any_plain_payload(payload):
-    from sync.server.validate import _canonical
+    from sync.server.changes.validate import _canonical
 
     ordered = dict(sorted(payload.items()))
     assert _canonical(ordered) == canonical_json(payload)

@@ -1,4 +1,4 @@
-"""Bulk statements of a push, spelled per database: a batch is a few statements, not thousands.
+"""SQL of records: the bulk statements of a push, spelled per database: a batch is a few statements, not thousands.
 
 PostgreSQL: revisions are claimed with one ``INSERT … SELECT FROM unnest(arrays) ON CONFLICT DO
 NOTHING RETURNING`` (a concurrent push of the same revision waits on its key, then sees it taken);
@@ -13,42 +13,47 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from datetime import datetime
-from typing import Any
+from operator import attrgetter
+from typing import Any, NamedTuple
 
-from sqlalchemy import Connection, DateTime, select, update
+from sqlalchemy import Connection, DateTime, and_, or_, select, update
 from sqlalchemy.exc import DBAPIError
 
-from sync.server.db import SyncState
+from sync.server.db import Record, SyncState
+from sync.server.regions.scope import Scope
 
-RECORD_COLUMNS = (
-    "kind",
-    "id",
-    "rev",
-    "scope",
-    "owner",
-    "device_id",
-    "created_at",
-    "updated_at",
-    "deleted",
-    "payload",
-    "hash",
-    "seq",
-    "parent_id",
-    "sha256",
-)
-UPDATED_COLUMNS = (
-    "rev",
-    "scope",
-    "device_id",
-    "created_at",
-    "updated_at",
-    "deleted",
-    "payload",
-    "hash",
-    "seq",
-    "parent_id",
-    "sha256",
-)
+
+class RecordRow(NamedTuple):
+    """One row of ``records`` as a push writes it (the column order of COPY and INSERT)."""
+
+    kind: str
+    id: str
+    rev: int
+    scope: str
+    owner: str
+    device_id: str
+    created_at: str | None
+    updated_at: str | None
+    deleted: bool
+    payload: str
+    hash: str
+    seq: int
+    parent_id: str | None
+    sha256: str | None
+
+
+class RevisionClaim(NamedTuple):
+    """A revision a push claims in ``revisions``."""
+
+    kind: str
+    id: str
+    rev: int
+    hash: str
+
+
+RECORD_COLUMNS = RecordRow._fields
+# What an accepted change replaces in a stored record: everything but its key and its owner.
+UPDATED_COLUMNS = tuple(c for c in RECORD_COLUMNS if c not in ("kind", "id", "owner"))
 
 RevKey = tuple[str, str, int]
 
@@ -69,7 +74,7 @@ def _stamp(conn: Connection, when: datetime) -> Any:
 
 
 def claim_revisions(
-    conn: Connection, rows: list[tuple[str, str, int, str]], account_id: int, now: datetime
+    conn: Connection, rows: list[RevisionClaim], account_id: int, now: datetime
 ) -> set[RevKey]:
     """Insert (kind, id, rev, hash) into ``revisions`` unless already there; the keys inserted."""
     if not rows:
@@ -138,11 +143,16 @@ def drop_revisions(conn: Connection, keys: list[RevKey]) -> None:
         )
 
 
+def high_water(conn: Connection) -> int:
+    """The last sequence number handed out (every seq at or below it is committed)."""
+    return conn.execute(select(SyncState.value).where(SyncState.name == "seq")).scalar_one()
+
+
 def take_sequence(conn: Connection, n: int) -> int:
     """Reserve ``n`` sequence numbers; the last one. Takes the ``seq`` row lock until commit, so
     call it last: seqs become visible in commit order (docs/sync-protocol.md, Pull)."""
     if n == 0:
-        return conn.execute(select(SyncState.value).where(SyncState.name == "seq")).scalar_one()
+        return high_water(conn)
     return conn.execute(
         update(SyncState)
         .where(SyncState.name == "seq")
@@ -151,8 +161,8 @@ def take_sequence(conn: Connection, n: int) -> int:
     ).scalar_one()
 
 
-def insert_records(conn: Connection, rows: list[tuple[Any, ...]]) -> None:
-    """New records, values in RECORD_COLUMNS order."""
+def insert_records(conn: Connection, rows: list[RecordRow]) -> None:
+    """New records."""
     if not rows:
         return
     names = ", ".join(RECORD_COLUMNS)
@@ -172,13 +182,15 @@ def insert_records(conn: Connection, rows: list[tuple[Any, ...]]) -> None:
     conn.exec_driver_sql(f"INSERT INTO records ({names}) VALUES ({_marks(conn, len(RECORD_COLUMNS))})", rows)
 
 
-def update_records(conn: Connection, rows: list[tuple[Any, ...]]) -> None:
-    """Replaced records: values in UPDATED_COLUMNS order, then kind and id."""
+def update_records(conn: Connection, rows: list[RecordRow]) -> None:
+    """Replaced records (found by kind and id; the owner stays)."""
     if not rows:
         return
     m = "%s" if is_postgres(conn) else "?"
     sets = ", ".join(f"{c} = {m}" for c in UPDATED_COLUMNS)
-    conn.exec_driver_sql(f"UPDATE records SET {sets} WHERE kind = {m} AND id = {m}", rows)
+    values = attrgetter(*UPDATED_COLUMNS)
+    params = [(*values(r), r.kind, r.id) for r in rows]
+    conn.exec_driver_sql(f"UPDATE records SET {sets} WHERE kind = {m} AND id = {m}", params)
 
 
 def load_records(
@@ -202,3 +214,41 @@ def load_records(
         for row in result:
             found[(row.kind, row.id)] = row
     return found
+
+
+# --- reading ---------------------------------------------------------------------------------------
+
+PULL_META = ("id", "rev", "scope", "owner", "device_id", "created_at", "updated_at", "deleted")
+
+
+def _scope_filter(scope: Scope):  # noqa: ANN202
+    if scope.everything:
+        return None
+    clauses = [Record.scope.in_(sorted(scope.regions))] if scope.regions else []
+    if scope.above:
+        clauses.append(and_(Record.kind == "committees", Record.scope.in_(sorted(scope.above))))
+    return or_(*clauses) if clauses else Record.scope.is_(None)
+
+
+def changed_rows(
+    conn: Connection, scope: Scope, after: int, high: int, limit: int, kinds: list[str] | None
+) -> list[Any]:
+    """Up to ``limit`` rows with after < seq <= high in the scope, by seq: kind, PULL_META, payload, seq."""
+    query = select(Record.kind, *(getattr(Record, m) for m in PULL_META), Record.payload, Record.seq).where(
+        Record.seq > after, Record.seq <= high
+    )
+    flt = _scope_filter(scope)
+    if flt is not None:
+        query = query.where(flt)
+    if kinds:
+        query = query.where(Record.kind.in_(kinds))
+    return conn.execute(query.order_by(Record.seq).limit(limit)).all()
+
+
+def revisions_in_scope(conn: Connection, scope: Scope, high: int) -> Any:
+    """(kind, id, rev) of every record in the scope with seq <= high."""
+    query = select(Record.kind, Record.id, Record.rev).where(Record.seq <= high)
+    flt = _scope_filter(scope)
+    if flt is not None:
+        query = query.where(flt)
+    return conn.execute(query)

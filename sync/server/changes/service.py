@@ -1,6 +1,6 @@
-"""Push and pull of records: the heart of the sync server.
+"""Push and pull of records: the heart of the sync server (the rules; the SQL is in ``repository``).
 
-Push: a batch is parsed and checked without touching the database (sync.server.validate), then
+Push: a batch is parsed and checked without touching the database (``changes.validate``), then
 applied in one transaction. The records being replaced are read under row locks (PostgreSQL; on
 SQLite the whole transaction is the one writer), the revisions are claimed, every change is
 judged, and only then is the ``seq`` row locked to number the accepted changes, which are written
@@ -19,33 +19,23 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic_core import from_json
-from sqlalchemy import Connection, and_, or_, select
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import Connection
 
 from advisor_app.domain.retention_rules import SIGNED_MUTABLE, is_retention_strip
 from sync.protocol import KINDS, PARENTS, table_digest
-from sync.server import bulk
-from sync.server.db import Conflict, Record, SyncState, utcnow
+from sync.server.auth.service import Actor
+from sync.server.changes import repository
+from sync.server.changes.repository import PULL_META, RecordRow, RevisionClaim
+from sync.server.changes.validate import Incoming
+from sync.server.conflicts import repository as conflict_store
+from sync.server.db import utcnow
 from sync.server.errors import ApiError
-from sync.server.scope import ROSTER_KINDS, ROSTER_ROLES, Scope
-from sync.server.validate import Incoming, parse_batch
-
-__all__ = ["Actor", "Incoming", "PushResult", "apply_push", "parse_batch", "pull", "summary"]
+from sync.server.regions.scope import ROSTER_KINDS, ROSTER_ROLES, Scope
 
 log = logging.getLogger("advisor_server.changes")
 
-PULL_META = ("id", "rev", "scope", "owner", "device_id", "created_at", "updated_at", "deleted")
 # SIGNED_MUTABLE (advisor_app.domain.retention_rules): after an agreement is signed only these may
 # change; anything else is a new version (design.md), except a retention strip of an archived case.
-
-
-@dataclass
-class Actor:
-    account_id: int
-    username: str
-    role: str
-    device_id: str
-    scope: Scope
 
 
 @dataclass
@@ -122,26 +112,23 @@ def check_scope(actor: Actor, changes: list[Incoming], existing: dict[tuple[str,
         )
 
 
-def lock_sequence(conn: Connection) -> int:
-    """Take the ``seq`` row lock for admin work that renumbers records (held until commit)."""
-    return conn.execute(select(SyncState.value).where(SyncState.name == "seq").with_for_update()).scalar_one()
-
-
 def apply_push(conn: Connection, actor: Actor, changes: list[Incoming]) -> PushResult:
     """Apply a parsed batch inside the caller's write transaction (see module docstring)."""
     result = PushResult()
     # Row locks on the records being replaced (PostgreSQL): a second push of the same records
     # waits here and then judges against what the first one stored.
-    existing = bulk.load_records(conn, [(c.kind, c.id) for c in changes], lock="update")
+    existing = repository.load_records(conn, [(c.kind, c.id) for c in changes], lock="update")
     check_scope(actor, changes, existing)
-    parents = bulk.load_records(conn, [p for c in changes if (p := parent_of(c)) is not None], lock="share")
+    parents = repository.load_records(
+        conn, [p for c in changes if (p := parent_of(c)) is not None], lock="share"
+    )
 
     now = utcnow()
-    inserted = bulk.claim_revisions(
-        conn, [(c.kind, c.id, c.rev, c.hash) for c in changes], actor.account_id, now
+    inserted = repository.claim_revisions(
+        conn, [RevisionClaim(c.kind, c.id, c.rev, c.hash) for c in changes], actor.account_id, now
     )
     resent = [c for c in changes if (c.kind, c.id, c.rev) not in inserted]
-    stored = bulk.held_revisions(conn, [(c.kind, c.id) for c in resent]) if resent else {}
+    stored = repository.held_revisions(conn, [(c.kind, c.id) for c in resent]) if resent else {}
     batch_accepted: dict[tuple[str, str], Incoming] = {}
     accepted: list[Incoming] = []
     conflicts: list[tuple[Incoming, str, int | None]] = []
@@ -170,58 +157,37 @@ def apply_push(conn: Connection, actor: Actor, changes: list[Incoming]) -> PushR
         # Only accepted revisions keep their key: a losing or refused change is judged again when
         # sent again (the owner or the parent may have changed by then); its copy in ``conflicts``
         # is deduplicated by (kind, id, rev, hash).
-        bulk.drop_revisions(
+        repository.drop_revisions(
             conn, [(c.kind, c.id, c.rev) for c, _r, _s in losers if (c.kind, c.id, c.rev) in inserted]
         )
 
     # Last, and only now under the ``seq`` row lock (held until commit): number the accepted
     # changes and write them. Everything above ran without it, so pushes overlap until here.
-    last = bulk.take_sequence(conn, len(accepted))
+    last = repository.take_sequence(conn, len(accepted))
     seq = last - len(accepted)
-    new_rows, update_rows = [], []
+    new_rows: list[RecordRow] = []
+    update_rows: list[RecordRow] = []
     for c in accepted:
         seq += 1
-        parent_id = _parent_id(c)
-        sha = c.payload.get("sha256") if c.kind == "attachments" else None
-        if (c.kind, c.id) in existing:
-            update_rows.append(
-                (
-                    c.rev,
-                    c.scope,
-                    actor.device_id,
-                    c.created_at,
-                    c.updated_at,
-                    c.deleted,
-                    c.text,
-                    c.hash,
-                    seq,
-                    parent_id,
-                    sha,
-                    c.kind,
-                    c.id,
-                )
-            )
-        else:
-            new_rows.append(
-                (
-                    c.kind,
-                    c.id,
-                    c.rev,
-                    c.scope,
-                    actor.username,
-                    actor.device_id,
-                    c.created_at,
-                    c.updated_at,
-                    c.deleted,
-                    c.text,
-                    c.hash,
-                    seq,
-                    parent_id,
-                    sha,
-                )
-            )
-    bulk.insert_records(conn, new_rows)
-    bulk.update_records(conn, update_rows)
+        row = RecordRow(
+            kind=c.kind,
+            id=c.id,
+            rev=c.rev,
+            scope=c.scope,
+            owner=actor.username,  # kept as stored when the record is replaced
+            device_id=actor.device_id,
+            created_at=c.created_at,
+            updated_at=c.updated_at,
+            deleted=c.deleted,
+            payload=c.text,
+            hash=c.hash,
+            seq=seq,
+            parent_id=_parent_id(c),
+            sha256=c.payload.get("sha256") if c.kind == "attachments" else None,
+        )
+        (update_rows if (c.kind, c.id) in existing else new_rows).append(row)
+    repository.insert_records(conn, new_rows)
+    repository.update_records(conn, update_rows)
     result.accepted = len(accepted) + result.duplicates
     result.seq = last
     for c, reason, server_rev in conflicts:
@@ -300,8 +266,7 @@ def _keep_losers(conn: Connection, actor: Actor, losers: list[tuple[Incoming, st
         }
         for c, reason, server_rev in losers
     ]
-    dialect_insert = postgresql.insert if bulk.is_postgres(conn) else sqlite.insert
-    conn.execute(dialect_insert(Conflict).on_conflict_do_nothing(), rows)
+    conflict_store.keep(conn, rows)
     log.info(
         "changes kept as conflicts",
         extra={
@@ -327,33 +292,16 @@ def _problem(c: Incoming, status: str, reason: str, server_rev: int | None) -> d
 # --- reading ---------------------------------------------------------------------------------------
 
 
-def _scope_filter(scope: Scope):  # noqa: ANN202
-    if scope.everything:
-        return None
-    clauses = [Record.scope.in_(sorted(scope.regions))] if scope.regions else []
-    if scope.above:
-        clauses.append(and_(Record.kind == "committees", Record.scope.in_(sorted(scope.above))))
-    return or_(*clauses) if clauses else Record.scope.is_(None)
-
-
 def pull(
     conn: Connection, scope: Scope, after: int, limit: int, kinds: list[str] | None = None
 ) -> dict[str, Any]:
     """Records changed after ``after`` in the scope, oldest first, one page."""
     # Read the high-water mark first: every seq at or below it is committed (seqs are handed out
     # under the lock in commit order), so the records query, which starts later, sees all of them.
-    high = conn.execute(select(SyncState.value).where(SyncState.name == "seq")).scalar_one()
+    high = repository.high_water(conn)
     if high <= after:  # nothing new: the no-op sync stops at one primary-key read
         return {"cursor": after, "more": False, "count": 0, "changes": {}}
-    query = select(Record.kind, *(getattr(Record, m) for m in PULL_META), Record.payload, Record.seq).where(
-        Record.seq > after, Record.seq <= high
-    )
-    flt = _scope_filter(scope)
-    if flt is not None:
-        query = query.where(flt)
-    if kinds:
-        query = query.where(Record.kind.in_(kinds))
-    rows = conn.execute(query.order_by(Record.seq).limit(limit + 1)).all()
+    rows = repository.changed_rows(conn, scope, after, high, limit + 1, kinds)
     more = len(rows) > limit
     rows = rows[:limit]
     cursor = rows[-1].seq if more else max(high, after)
@@ -377,20 +325,11 @@ def pull(
 
 def summary(conn: Connection, scope: Scope) -> dict[str, Any]:
     """Per kind: count and digest of (id, rev) in the scope, at a stated sequence."""
-    high = conn.execute(select(SyncState.value).where(SyncState.name == "seq")).scalar_one()
-    query = select(Record.kind, Record.id, Record.rev).where(Record.seq <= high)
-    flt = _scope_filter(scope)
-    if flt is not None:
-        query = query.where(flt)
+    high = repository.high_water(conn)
     pairs: dict[str, list[tuple[str, int]]] = {kind: [] for kind in KINDS}
-    for kind, rid, rev in conn.execute(query):
+    for kind, rid, rev in repository.revisions_in_scope(conn, scope, high):
         pairs[kind].append((rid, rev))
     return {
         "seq": high,
         "tables": {kind: {"count": len(p), "digest": table_digest(p)} for kind, p in pairs.items()},
     }
-
-
-def record_visible(conn: Connection, scope: Scope, kind: str, rid: str) -> bool:
-    row = conn.execute(select(Record.scope).where(Record.kind == kind, Record.id == rid)).first()
-    return row is not None and scope.can_read(kind, row.scope)

@@ -14,10 +14,10 @@ from sqlalchemy.orm import Session
 
 from advisor_app.domain.vocab import terms
 from sync.protocol import PARENTS, canonical_json, kind_spec, payload_hash
-from sync.server.bulk import load_records, take_sequence
+from sync.server.changes.repository import load_records, take_sequence
 from sync.server.database import write_session
 from sync.server.db import Account, AccountRegion, Device, Record, ServerRegion, utcnow
-from sync.server.scope import ROLES
+from sync.server.regions.scope import ROLES
 from sync.server.security import MIN_PASSWORD, hash_password
 
 LEVELS = ("city", "county", "township", "village")

@@ -1,0 +1,1 @@
+"""Attachment files by SHA-256 (routes, service, repository, schemas)."""

@@ -1,0 +1,1 @@
+"""Accounts and devices: login, logout, who is asking (routes, service, repository, schemas)."""

@@ -1,0 +1,1 @@
+"""Records: push, pull and the post-sync summary (routes, service, repository, schemas, validate)."""

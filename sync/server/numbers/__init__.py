@@ -1,0 +1,1 @@
+"""Case-number blocks per committee and year (routes, service, repository, schemas)."""

@@ -1,0 +1,45 @@
+"""SQL of case-number blocks."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Connection, func, select, update
+
+from sync.server.db import NumberBlockGrant, Record, SyncState
+
+
+def committee(conn: Connection, committee_id: str) -> Any:
+    """(scope, deleted) of a committee record, or None."""
+    return conn.execute(
+        select(Record.scope, Record.deleted).where(Record.kind == "committees", Record.id == committee_id)
+    ).first()
+
+
+def lock_numbers(conn: Connection) -> None:
+    """The ``numbers`` row lock, held until commit: grants are handed out one at a time."""
+    conn.execute(select(SyncState.value).where(SyncState.name == "numbers").with_for_update()).scalar_one()
+
+
+def top_granted(conn: Connection, committee_id: str, year: int) -> int | None:
+    return conn.execute(
+        select(func.max(NumberBlockGrant.last)).where(
+            NumberBlockGrant.committee_id == committee_id, NumberBlockGrant.year == year
+        )
+    ).scalar()
+
+
+def grant(
+    conn: Connection, committee_id: str, year: int, first: int, last: int, account_id: int, device_id: str
+) -> None:
+    conn.execute(
+        NumberBlockGrant.__table__.insert().values(
+            committee_id=committee_id,
+            year=year,
+            first=first,
+            last=last,
+            account_id=account_id,
+            device_id=device_id,
+        )
+    )
+    conn.execute(update(SyncState).where(SyncState.name == "numbers").values(value=SyncState.value + 1))

@@ -1,0 +1,17 @@
+"""SQL of the region tree."""
+
+from __future__ import annotations
+
+from sqlalchemy import Connection, select
+
+from sync.server.db import ServerRegion
+
+
+def regions(conn: Connection, codes: list[str] | None) -> list:
+    """Region rows ordered by code; all of them when ``codes`` is None."""
+    query = select(
+        ServerRegion.code, ServerRegion.name, ServerRegion.level, ServerRegion.parent_code
+    ).order_by(ServerRegion.code)
+    if codes is not None:
+        query = query.where(ServerRegion.code.in_(codes))
+    return list(conn.execute(query))
