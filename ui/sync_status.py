@@ -117,6 +117,9 @@ class SyncController(QObject):
         on_error: Callable[[str], None],
     ) -> None:
         def finished(account: Any) -> None:
+            from advisor_app.services import regions
+
+            regions.notify_changed()  # the login brought the account's villages: open forms refill
             self.refresh()
             on_done(account)
 
