@@ -255,6 +255,19 @@ class JudicialConfirmation(SyncMixin, Base):
     court: Mapped[str | None] = mapped_column(String(128))
 
 
+class CaseFileTick(SyncMixin, Base):
+    """“纸质材料已归卷”: the mediator's statement that a 必备 paper document is in the 卷宗 (who, when).
+
+    Withdrawing a tick deletes the row (a synced deletion); ticking again revives it.
+    """
+
+    __tablename__ = "case_file_ticks"
+    case_id: Mapped[str] = mapped_column(String(36), ForeignKey("cases.id"), index=True)
+    item: Mapped[str] = mapped_column(String(32))  # a name of case_flow.PAPER_ITEMS
+    ticked_by: Mapped[str] = mapped_column(String(64))
+    ticked_at: Mapped[datetime] = mapped_column(DateTime)
+
+
 class Screening(SyncMixin, Base):
     """矛盾纠纷排查: one round of screening in a village, with what it found and prevented."""
 
@@ -469,6 +482,7 @@ SYNCABLE: dict[str, type[SyncMixin]] = {
         Agreement,
         ReturnVisit,
         JudicialConfirmation,
+        CaseFileTick,
         Screening,
         ZeroReport,
         Consultation,

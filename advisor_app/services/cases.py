@@ -17,7 +17,6 @@ from advisor_app.domain import case_flow
 from advisor_app.domain.case_flow import FlowError
 from advisor_app.domain.models import (
     Agreement,
-    Attachment,
     Case,
     CaseParty,
     Committee,
@@ -27,7 +26,7 @@ from advisor_app.domain.models import (
     ReturnVisit,
 )
 from advisor_app.domain.validation import Checker, ValidationError
-from advisor_app.services import numbering, ratings
+from advisor_app.services import case_file, numbering, ratings
 from advisor_app.services.people import check_person
 from advisor_app.store import Store
 
@@ -260,6 +259,7 @@ def sign_agreement(
             raise LookupError("找不到该协议")
         if agreement.status != "草稿":
             raise FlowError(f"协议状态为“{agreement.status}”，不能再次签署")
+        case_flow.check_blanks(agreement.terms, agreement.performance)  # 以＿＿为界 is not signed
         case = _get(session, agreement.case_id)
         signed_on = signed_on or date.today()
         if signed_on > date.today():
@@ -466,55 +466,14 @@ def close(
 
 
 def checklist(store: Store, case_id: str) -> list[case_flow.FileItem]:
+    """The 卷宗 contents (advisor_app.services.case_file: scans and “纸质材料已归卷” ticks)."""
     with store.session() as session:
-        return _checklist(session, _get(session, case_id))
-
-
-def _checklist(session: Session, case: Case) -> list[case_flow.FileItem]:
-    def count(model, *where) -> int:  # noqa: ANN001
-        return session.scalar(select(func.count()).select_from(model).where(*where)) or 0
-
-    purposes = set(
-        session.scalars(
-            select(Attachment.purpose).where(
-                Attachment.target_kind == "case",
-                Attachment.target_id == case.id,
-                Attachment.deleted.is_(False),
-            )
-        )
-    )
-    parties = [p for p in case.parties if not p.deleted]
-    return case_flow.file_checklist(
-        registered=True,
-        notice_given=case.notice_given_on is not None,
-        identity_proven="身份证明" in purposes or all(p.id_number or p.is_organisation for p in parties),
-        sessions=count(
-            MediationSession, MediationSession.case_id == case.id, MediationSession.deleted.is_(False)
-        ),
-        agreement_signed=_signed_agreement(session, case.id, any_kind=True) is not None,
-        outcome=case.status,
-        has_evidence="证据材料" in purposes,
-        has_performance_proof="履行凭证" in purposes,
-        visits=count(ReturnVisit, ReturnVisit.case_id == case.id, ReturnVisit.visited_on.is_not(None)),
-        confirmation=count(JudicialConfirmation, JudicialConfirmation.case_id == case.id) > 0,
-        has_power_of_attorney="授权委托书" in purposes,
-        has_investigation="调查记录" in purposes,
-        has_explanation=bool(case.result),
-    )
+        return case_file.checklist(session, _get(session, case_id))
 
 
 def archive(store: Store, case_id: str, on: date | None = None) -> Case:
-    """归档: only a closed case whose required file documents are all present."""
-    with store.session() as session:
-        case = _get(session, case_id)
-        if case.closed_on is None:
-            raise FlowError("案件尚未结案，不能归档")
-        gaps = case_flow.missing(_checklist(session, case))
-        if gaps:
-            raise FlowError("卷宗材料不全，缺少：" + "、".join(gaps))
-        _move(case, "归档")
-        case.archived_on = on or date.today()
-    return case
+    """归档: only a closed case whose required file documents are all present (case_file.archive)."""
+    return case_file.archive(store, case_id, on)
 
 
 def get(store: Store, case_id: str) -> Case:

@@ -1,14 +1,14 @@
 """Figures a county can file: 差评回访 recorded, 履行 dated, 零上报 corrections, report snapshots.
 
 Revision ID: 0013
-Revises: 0010
+Revises: 0011
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0013"
-down_revision = "0010"
+down_revision = "0011"
 branch_labels = None
 depends_on = None
 
