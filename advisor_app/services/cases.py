@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from advisor_app.domain import case_flow
 from advisor_app.domain.case_flow import FlowError
+from advisor_app.domain.clock import china_today
 from advisor_app.domain.models import (
     Agreement,
     Case,
@@ -58,6 +59,8 @@ PARTY_FIELDS = (
     "person_id",
 )
 PARTY_ROLES = ("申请人", "被申请人", "当事人")
+# A case with a signed agreement (调解成功): an amendment keeps it here.
+AGREED = ("达成协议", "履行", "回访")
 
 
 def check_case(data: dict[str, Any]) -> dict[str, Any]:
@@ -228,7 +231,8 @@ def save_agreement(
             raise LookupError("找不到该协议")
         if agreement is not None and agreement.status != "草稿":
             raise FlowError(f"协议{agreement.status}，不能修改；如需变更请生成新版本")
-        if case.status not in case_flow.OPEN:
+        amending = agreement is not None and agreement.supersedes_id is not None
+        if case.status not in case_flow.OPEN and not (amending and case.status in AGREED):
             raise FlowError(f"案件状态为“{case.status}”，不能再起草协议")
         parties = [p for p in case.parties if not p.deleted]
         if agreement is None:
@@ -264,7 +268,10 @@ def sign_agreement(
         signed_on = signed_on or date.today()
         if signed_on > date.today():
             raise ValidationError({"signed_on": "签署日期：不能晚于今天"})
-        _move(case, "达成协议")
+        if not (agreement.supersedes_id and case.status in AGREED):
+            # An amendment of a successful case keeps its status (still 调解成功, never back to
+            # an open state with the first deadline); a first agreement moves it to 达成协议.
+            _move(case, "达成协议")
         agreement.status = "已签署"
         agreement.signed_on = signed_on
         agreement.frozen_data = agreement_snapshot(session, agreement)
@@ -285,16 +292,28 @@ def sign_agreement(
 
 
 def new_version(store: Store, agreement_id: str) -> Agreement:
-    """A change to a signed agreement: a new draft version that supersedes it when signed."""
+    """A change to a signed agreement: a new draft version that supersedes it when signed.
+
+    The case keeps its status (it is 调解成功 through the signed version) and so is never counted
+    overdue by its first deadline; the signed version stays current, with its 30-day
+    confirmation window, until the new one is signed.
+    """
     with store.session() as session:
         old = session.get(Agreement, agreement_id)
-        if old is None:
+        if old is None or old.deleted:
             raise LookupError("找不到该协议")
+        if old.status != "已签署":
+            raise FlowError(f"协议状态为“{old.status}”，只有已签署的协议才能变更")
         case = _get(session, old.case_id)
         if case.status == "归档":
             raise FlowError("案件已归档，不能变更协议")
-        # The case returns to mediation until the new version is signed.
-        case.status = "调解中"
+        pending = session.scalars(
+            select(Agreement).where(
+                Agreement.case_id == case.id, Agreement.status == "草稿", Agreement.deleted.is_(False)
+            )
+        ).first()
+        if pending is not None:
+            raise FlowError(f"已有待签署的第 {pending.version} 版，请先签署或删除")
         draft = Agreement(
             case_id=old.case_id,
             version=_next_version(session, old.case_id),
@@ -342,15 +361,25 @@ def agreement_snapshot(session: Session, agreement: Agreement) -> dict[str, Any]
     }
 
 
-def record_performance(store: Store, agreement_id: str, performed: str) -> Agreement:
-    """履行情况 of a signed agreement (未履行 / 部分履行 / 已履行); 已履行 moves the case to 履行."""
-    check = Checker({"performed": performed})
+def record_performance(store: Store, agreement_id: str, performed: str, on: date | None = None) -> Agreement:
+    """履行情况 of a signed agreement (未履行 / 部分履行 / 已履行); 已履行 moves the case to 履行.
+
+    ``on`` (default today) is the day 已履行 is recorded: 履行数 counts by it.
+    """
+    check = Checker({"performed": performed, "performed_on": on or china_today()})
     check.choice("performed", "performance_statuses", required=True)
-    check.done()
+    check.day("performed_on", not_future=True)
+    clean = check.done()
     with store.session() as session:
         agreement = session.get(Agreement, agreement_id)
         if agreement is None or agreement.status != "已签署":
             raise FlowError("只能登记已签署协议的履行情况")
+        if agreement.signed_on and clean["performed_on"] < agreement.signed_on:
+            raise ValidationError({"performed_on": "履行登记日期：不能早于协议签署日期"})
+        if performed == "已履行" and agreement.performed != "已履行":
+            agreement.performed_on = clean["performed_on"]
+        elif performed != "已履行":
+            agreement.performed_on = None
         agreement.performed = performed
         case = _get(session, agreement.case_id)
         if performed == "已履行" and case.status == "达成协议":
@@ -395,15 +424,39 @@ def record_visit(store: Store, case_id: str, data: dict[str, Any]) -> ReturnVisi
 
 
 def apply_confirmation(
-    store: Store, case_id: str, applied_on: date | None = None, court: str | None = None
+    store: Store,
+    case_id: str,
+    applied_on: date | None = None,
+    court: str | None = None,
+    *,
+    agreement_id: str | None = None,
 ) -> JudicialConfirmation:
-    """司法确认申请: must be within 30 days of the agreement taking effect (Art 33)."""
-    applied_on = applied_on or date.today()
+    """司法确认申请 of one agreement version (default: the case's current signed written one),
+    within 30 days of that version taking effect (Art 33). Each version has its own window; a
+    superseded (作废) version can no longer be applied for."""
+    applied_on = applied_on or china_today()
     with store.session() as session:
         case = _get(session, case_id)
         agreement = _signed_agreement(session, case.id)
+        if agreement_id is not None and (agreement is None or agreement.id != agreement_id):
+            chosen = session.get(Agreement, agreement_id)
+            if chosen is None or chosen.case_id != case.id or chosen.deleted:
+                raise LookupError("找不到该协议")
+            raise FlowError(
+                f"第 {chosen.version} 版协议状态为“{chosen.status}”，只能对现行的已签署协议申请司法确认"
+            )
         if agreement is None:
             raise FlowError("没有已签署的书面协议，不能申请司法确认")
+        if any(
+            c.status != "不予确认"
+            for c in session.scalars(
+                select(JudicialConfirmation).where(
+                    JudicialConfirmation.agreement_id == agreement.id,
+                    JudicialConfirmation.deleted.is_(False),
+                )
+            )
+        ):
+            raise FlowError(f"第 {agreement.version} 版协议已申请司法确认")
         deadline = case_flow.confirmation_deadline(agreement.signed_on)
         if applied_on > deadline:
             raise ValidationError(
@@ -430,7 +483,7 @@ def decide_confirmation(
         record = session.get(JudicialConfirmation, confirmation_id)
         if record is None:
             raise LookupError("找不到该司法确认记录")
-        decided_on = decided_on or date.today()
+        decided_on = decided_on or china_today()
         if decided_on < record.applied_on:
             raise ValidationError({"decided_on": "裁定日期：不能早于申请日期"})
         record.status = status
@@ -526,11 +579,15 @@ def visits(store: Store, case_id: str) -> list[ReturnVisit]:
         )
 
 
-def confirmations(store: Store, case_id: str) -> list[JudicialConfirmation]:
+def confirmations(store: Store, case_id: str, agreement_id: str | None = None) -> list[JudicialConfirmation]:
+    """The case's confirmations (or one agreement version's), each tied to the version applied for."""
+    query = select(JudicialConfirmation).where(
+        JudicialConfirmation.case_id == case_id, JudicialConfirmation.deleted.is_(False)
+    )
+    if agreement_id is not None:
+        query = query.where(JudicialConfirmation.agreement_id == agreement_id)
     with store.session() as session:
-        return list(
-            session.scalars(select(JudicialConfirmation).where(JudicialConfirmation.case_id == case_id))
-        )
+        return list(session.scalars(query.order_by(JudicialConfirmation.applied_on)))
 
 
 # --- helpers ----------------------------------------------------------------------------------------

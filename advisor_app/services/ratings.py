@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
+from advisor_app.domain.clock import china_today
 from advisor_app.domain.models import Rating
-from advisor_app.domain.validation import Checker
+from advisor_app.domain.validation import Checker, ValidationError
 from advisor_app.domain.vocab import terms
+from advisor_app.services import users
+from advisor_app.store import Store
 
 FOLLOW_UP_WORKING_DAYS = 15  # one local rule: every bad rating called back within 15 working days
 
@@ -41,7 +45,7 @@ def rate(
     ``new_target``: the service was created in this unit of work, so it has no rating yet.
     """
     clean = check_rating(data)
-    rated_on = clean["rated_on"] or date.today()
+    rated_on = clean["rated_on"] or china_today()
     rating = None if new_target else rating_of(session, target_kind, target_id)
     if rating is None:
         rating = Rating(target_kind=target_kind, target_id=target_id)
@@ -60,3 +64,164 @@ def rating_of(session: Session, target_kind: str, target_id: str) -> Rating | No
             Rating.target_kind == target_kind, Rating.target_id == target_id, Rating.deleted.is_(False)
         )
     ).first()
+
+
+# --- 差评回访: the follow-up call of a bad rating ---------------------------------------------------
+
+# What a rating is about, for the follow-up list: kind -> (label, SQL giving id, region, description).
+TARGET_SQL = {
+    "consultation": (
+        "法律咨询",
+        "SELECT id, region_code, substr(occurred_at, 1, 16) || '　' || COALESCE(person_name, '') "
+        "|| '　' || substr(question, 1, 30) FROM consultations WHERE deleted = 0",
+    ),
+    "case": (
+        "纠纷调解",
+        "SELECT id, region_code, COALESCE(case_no, '') || '　' || dispute_type FROM cases WHERE deleted = 0",
+    ),
+    "activity": (
+        "普法活动",
+        "SELECT id, region_code, held_on || '　' || topic FROM activities WHERE deleted = 0",
+    ),
+}
+
+
+@dataclass
+class FollowUp:
+    """A bad rating and its follow-up (差评回访), as listed on the 工作台 and by ``advisor followup``."""
+
+    id: str
+    target_kind: str
+    target_label: str
+    target_id: str
+    title: str
+    region_code: str
+    grade: str
+    rated_on: date
+    comment: str | None
+    follow_up_due: date | None
+    followed_up_on: date | None
+    followed_up_by: str | None
+    follow_up_note: str | None
+    follow_up_action: str | None
+
+    @property
+    def done(self) -> bool:
+        return self.followed_up_on is not None
+
+    def days_left(self, as_of: date) -> int | None:
+        """Days until the due day (negative: overdue); None once followed up or without a due day."""
+        if self.done or self.follow_up_due is None:
+            return None
+        return (self.follow_up_due - as_of).days
+
+
+def check_follow_up(data: dict[str, Any], rated_on: date) -> dict[str, Any]:
+    check = Checker(data)
+    check.text("followed_up_by", required=True, max_len=64)
+    day = check.day("followed_up_on", required=True, not_future=True)
+    check.text("follow_up_note", required=True, max_len=2000)
+    check.text("follow_up_action", required=True, max_len=2000)
+    if day is not None and day < rated_on:
+        check.fail("followed_up_on", f"不能早于评价日期 {rated_on.isoformat()}")
+    return check.done()
+
+
+def record_follow_up(store: Store, rating_id: str, data: dict[str, Any]) -> Rating:
+    """差评回访: who called, when, what was found (回访情况) and what was done (处理措施).
+
+    A recorded follow-up can be corrected by recording it again; 差评回访超期 counts only the bad
+    ratings with no follow-up recorded.
+    """
+    with store.session() as session:
+        rating = session.get(Rating, rating_id)
+        if rating is None or rating.deleted:
+            raise LookupError(f"找不到评价 {rating_id}")
+        if rating.grade not in terms("bad_grades"):
+            raise ValidationError({"grade": f"满意度：“{rating.grade}”不是差评，无需回访"})
+        clean = check_follow_up({"followed_up_on": china_today(), **data}, rating.rated_on)
+        rating.followed_up_by = clean["followed_up_by"]
+        rating.followed_up_on = clean["followed_up_on"]
+        rating.follow_up_note = clean["follow_up_note"]
+        rating.follow_up_action = clean["follow_up_action"]
+    return rating
+
+
+def follow_ups(
+    store: Store,
+    *,
+    region_codes: tuple[str, ...] | list[str] | None = None,
+    include_done: bool = False,
+) -> list[FollowUp]:
+    """The bad ratings (不满意/非常不满意) to call back, earliest due first; done ones last when included.
+
+    Limited to the signed-in local user's regions (``users.narrow``); a village code or a township
+    code (covering its villages) selects.
+    """
+    scope = users.narrow(store, None if region_codes is None else tuple(region_codes))
+    bad = terms("bad_grades")
+    params: dict[str, Any] = {f"g{i}": g for i, g in enumerate(bad)}
+    where = f"r.deleted = 0 AND r.grade IN ({', '.join(f':g{i}' for i in range(len(bad)))})"
+    if not include_done:
+        where += " AND r.followed_up_on IS NULL"
+    with store.session() as session:
+        # The bad ratings are few: read them, then their targets by primary key (a join to a
+        # union of every target table would read every consultation).
+        rows = session.execute(
+            text(
+                "SELECT r.id, r.target_kind, r.target_id, r.grade, r.rated_on, r.comment, r.follow_up_due, "
+                "r.followed_up_on, r.followed_up_by, r.follow_up_note, r.follow_up_action "
+                f"FROM ratings r WHERE {where}"
+            ),
+            params,
+        ).all()
+        targets: dict[tuple[str, str], tuple[str, str]] = {}
+        for kind, (_, sql) in TARGET_SQL.items():
+            ids = [r[2] for r in rows if r[1] == kind]
+            for start in range(0, len(ids), 500):
+                chunk = ids[start : start + 500]
+                marks = ", ".join(f":i{n}" for n in range(len(chunk)))
+                found = session.execute(
+                    text(f"{sql} AND id IN ({marks})"), {f"i{n}": v for n, v in enumerate(chunk)}
+                )
+                targets.update({(kind, t[0]): (t[1], t[2]) for t in found})
+    out = []
+    for r in rows:
+        target = targets.get((r[1], r[2]))
+        if target is None:  # the service was deleted: its rating no longer counts
+            continue
+        region, title = target
+        if scope is not None and not any(_covers(code, region) for code in scope):
+            continue
+        out.append(
+            FollowUp(
+                id=r[0],
+                target_kind=r[1],
+                target_label=TARGET_SQL[r[1]][0],
+                target_id=r[2],
+                title=title or "",
+                region_code=region,
+                grade=r[3],
+                rated_on=_day(r[4]),
+                comment=r[5],
+                follow_up_due=_day(r[6]),
+                followed_up_on=_day(r[7]),
+                followed_up_by=r[8],
+                follow_up_note=r[9],
+                follow_up_action=r[10],
+            )
+        )
+    out.sort(key=lambda f: (f.done, f.follow_up_due or date.max, f.rated_on, f.id))
+    return out
+
+
+def _covers(code: str, region: str) -> bool:
+    """A village code covers itself; a township (…000) its villages; a county (…000000) its townships'."""
+    stem = code.rstrip("0") if code.endswith("000") else code
+    return region.startswith(stem) if stem else True
+
+
+def _day(value: Any) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])

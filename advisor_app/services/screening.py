@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select
-
 from advisor_app.domain.models import Region, Screening, ZeroReport
 from advisor_app.domain.validation import Checker, ValidationError
+from advisor_app.services import zero_reports
 from advisor_app.store import Store
 
 
@@ -29,31 +28,18 @@ def record_screening(store: Store, data: dict[str, Any]) -> Screening:
     return screening
 
 
-def report_zero(store: Store, region_code: str, month: str, note: str | None = None) -> ZeroReport:
-    """零上报 for ``month`` (YYYY-MM); reporting twice keeps one record."""
-    check = Checker({"month": month})
-    value = check.text("month", required=True)
-    if value and not (
-        len(value) == 7
-        and value[4] == "-"
-        and value[:4].isdigit()
-        and value[5:].isdigit()
-        and 1 <= int(value[5:]) <= 12
-    ):
-        check.fail("month", f"“{value}”应为年-月，如 2026-11")
-    check.done()
-    with store.session() as session:
-        _village(session, region_code)
-        existing = session.scalars(
-            select(ZeroReport).where(ZeroReport.region_code == region_code, ZeroReport.month == month)
-        ).first()
-        if existing is not None:
-            existing.deleted = False
-            existing.note = note
-            return existing
-        report = ZeroReport(region_code=region_code, month=month, note=note)
-        session.add(report)
-    return report
+def report_zero(
+    store: Store,
+    region_code: str,
+    month: str,
+    note: str | None = None,
+    *,
+    confirm: bool = False,
+    reason: str | None = None,
+) -> ZeroReport:
+    """零上报 for ``month`` (YYYY-MM): see :func:`zero_reports.report_zero` (a month with records
+    needs ``confirm``)."""
+    return zero_reports.report_zero(store, region_code, month, note, confirm=confirm, reason=reason)
 
 
 def _village(session, code: str) -> Region:  # noqa: ANN001

@@ -26,6 +26,8 @@ COMMANDS: dict[str, str] = {
     "sync-status": "sync_cmd",
     "conflicts": "sync_cmd",
     "export": "tabular",
+    "followup": "followup",
+    "zero-report": "zero_report",
     "import": "tabular",
     "users": "users",
 }
