@@ -71,11 +71,13 @@ class MainWindow(QMainWindow):
         ]
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
+        self.hidden_pages = setup.hidden_pages(store)  # pages this role does not use
         for key, label, _ in self.page_factories:
             item = QListWidgetItem(label)
             item.setData(Qt.ItemDataRole.UserRole, key)
             item.setSizeHint(QSize(0, int(self.fontMetrics().height() * 2.4)))
             self.nav.addItem(item)
+            item.setHidden(key in self.hidden_pages)
         self.nav.setMinimumWidth(150)
         self.nav.setMaximumWidth(260)
         self.stack = QStackedWidget()
@@ -92,6 +94,8 @@ class MainWindow(QMainWindow):
         self.sync = install_sync(self, store)  # status-bar widget and automatic sync
         self.nav.currentRowChanged.connect(self._show_row)
         for n, (key, *_rest) in enumerate(self.page_factories):
+            if key in self.hidden_pages:
+                continue
             QShortcut(QKeySequence(f"Ctrl+{n + 1}"), self, activated=lambda k=key: self.show_page(k))
         self.restore_layout()
         self.show_page("workbench")

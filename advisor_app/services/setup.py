@@ -307,3 +307,51 @@ def committee(store: Store) -> Committee:
     )
     store.set_setting(COMMITTEE_SETTING, made.id)
     return made
+
+
+def scope_description(store: Store) -> str:
+    """One line for the screen: whose records this installation shows, and what widens it."""
+    from advisor_app.services import users  # users imports this module
+
+    names = regions.names(store)
+
+    def named(codes: list[str] | tuple[str, ...]) -> str:
+        return "、".join(names.get(c, c) for c in codes)
+
+    me = users.current_user(store)
+    if me is not None:
+        return f"本机用户 {me.name}（{me.role}）：{named(me.region_codes)}"
+    if users.has_users(store):
+        return "请先登录本机用户"
+    who, code = role(store), home_region(store)
+    if not who or not code:
+        return "尚未设置身份和所在乡镇：显示本机全部记录"
+    served = served_villages(store) if who != TOWNSHIP_ROLE else []
+    township = township_of(store, code)
+    own = named(served) if served else (township.name if township and who == TOWNSHIP_ROLE else named([code]))
+    text = f"{who}：{own}"
+    extra = account_regions(store)
+    if extra:
+        return text + f"；市级服务器账号另可查看：{named(extra)}"
+    return text + "（只显示本范围的记录；查看其他地区需要有相应权限的市级服务器账号）"
+
+
+# Main-window pages (ui.main_window keys) a role does not use: hidden from the navigation. An
+# adviser does not run cases (a dispute is referred to mediation from the consultation, 转介 调解);
+# the 法律明白人 roster belongs to the 司法所 and is read-only for the others.
+HIDDEN_PAGES: dict[str, tuple[str, ...]] = {"村法律顾问": ("cases",)}
+READ_ONLY_PAGES: dict[str, tuple[str, ...]] = {"村法律顾问": ("roster",), "人民调解员": ("roster",)}
+
+
+def _current_role(store: Store) -> str | None:
+    from advisor_app.services import users  # users imports this module
+
+    return users.current_role(store)
+
+
+def hidden_pages(store: Store) -> tuple[str, ...]:
+    return HIDDEN_PAGES.get(_current_role(store) or "", ())
+
+
+def read_only_pages(store: Store) -> tuple[str, ...]:
+    return READ_ONLY_PAGES.get(_current_role(store) or "", ())
