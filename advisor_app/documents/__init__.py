@@ -15,6 +15,7 @@ from advisor_app.documents import (
     agreement,
     application,
     case_file,
+    closing,
     confirmation,
     consultation,
     notice,
@@ -39,6 +40,7 @@ CASE_DOCUMENTS: dict[str, tuple[str, Story]] = {
     "oral": ("人民调解口头协议登记表", lambda kit, case: agreement.oral_story(kit, _need(case, "oral"))),
     "visit": ("人民调解回访记录", visit.story),
     "confirmation": ("司法确认申请书", confirmation.story),
+    "closing": (closing.TITLE, closing.story),
 }
 MISSING = {"agreement": "该案件还没有书面调解协议", "oral": "该案件没有口头协议"}
 

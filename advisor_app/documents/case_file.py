@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from reportlab.platypus import Flowable
@@ -11,6 +12,14 @@ from advisor_app.documents.layout import Kit, Value, cn_date
 from advisor_app.documents.parties import split_sides
 
 STORAGE_TERM = "长期"
+AGREEMENT_ITEM = "人民调解协议书"  # the contents-list row of domain.case_flow.file_checklist
+
+
+@dataclass(frozen=True)
+class Insert:
+    """Where a PDF made elsewhere goes into the file: ``agreement`` or ``oral`` (the kept signed copy)."""
+
+    key: str
 
 
 def file_name(case: dict[str, Any]) -> str:
@@ -38,14 +47,17 @@ def cover(kit: Kit, case: dict[str, Any]) -> list[Flowable]:
 
 def contents(kit: Kit, case: dict[str, Any]) -> list[Flowable]:
     rows: list[list[object]] = [["序号", "文件名称", "必备", "有/无", "备注"]]
+    # What the printer put in differs from the checklist for a draft or an unavailable signed copy.
+    notes = case.get("contents_notes") or {}
     for n, item in enumerate(case.get("checklist") or [], 1):
+        present, remark = notes.get(item["name"], ("有" if item["present"] else "无", ""))
         rows.append(
             [
                 str(n),
                 Value("卷内文件", item["name"]),
                 "★" if item["required"] else "",
-                "有" if item["present"] else "无",
-                "",
+                present,
+                Value("备注", remark),
             ]
         )
     return [
@@ -68,9 +80,10 @@ def back_cover(kit: Kit, case: dict[str, Any]) -> list[Flowable]:
     return [kit.title("卷宗封底"), kit.space(6), kit.form(rows, [3, 9], heights=[160, None, 40, None])]
 
 
-def sections(kit: Kit, case: dict[str, Any]) -> list[list[Flowable]]:
-    """Every document of the file in the official order; documents the case does not have are left out."""
-    parts = [
+def plan(kit: Kit, case: dict[str, Any]) -> list[list[Flowable] | Insert]:
+    """The file in the official order; the agreements as :class:`Insert` marks (their PDFs come
+    from the kept copies, see ``services.printing.case_file``); absent documents are left out."""
+    parts: list[list[Flowable] | Insert] = [
         cover(kit, case),
         contents(kit, case),
         application.story(kit, case),
@@ -80,12 +93,36 @@ def sections(kit: Kit, case: dict[str, Any]) -> list[list[Flowable]]:
     if case.get("sessions"):
         parts.append(record.story(kit, case))
     if case.get("agreement"):
-        parts.append(agreement.agreement_story(kit, case["agreement"]))
+        parts.append(Insert("agreement"))
     if case.get("oral"):
-        parts.append(agreement.oral_story(kit, case["oral"]))
+        parts.append(Insert("oral"))
     if case.get("visits"):
         parts.append(visit.story(kit, case))
-    if case.get("confirmation") and case.get("agreement"):
+    if case.get("confirmation") and (case.get("agreement") or {}).get("signed_on"):
         parts.append(confirmation.story(kit, case))
     parts.append(back_cover(kit, case))
     return parts
+
+
+def sections(kit: Kit, case: dict[str, Any]) -> list[list[Flowable]]:
+    """Every document of the file drawn from the data (the agreements too): what preflight checks."""
+    out: list[list[Flowable]] = []
+    for part in plan(kit, case):
+        if isinstance(part, Insert):
+            data = case[part.key]
+            story = agreement.agreement_story if part.key == "agreement" else agreement.oral_story
+            out.append(story(kit, data))
+        else:
+            out.append(part)
+    return out
+
+
+def unavailable(kit: Kit, key: str, label: str, messages: tuple[str, ...] | list[str]) -> list[Flowable]:
+    """The page that stands in the file for a signed agreement whose signed text cannot be had."""
+    title = "人民调解协议书" if key == "agreement" else "人民调解口头协议登记表"
+    out: list[Flowable] = [kit.title(title), kit.space(6)]
+    out.append(kit.line(f"{label}已签署，但签署时保存的文本不能收入本卷宗打印件：", indent=True))
+    for message in messages:
+        out.append(kit.line(message, indent=True))
+    out.append(kit.line("请以纸质签署件为准，并将其原件或复印件附于此页之后。", indent=True))
+    return out

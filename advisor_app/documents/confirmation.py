@@ -1,4 +1,8 @@
-"""司法确认申请书: the parties' joint application to the court (人民调解法 Art 33)."""
+"""司法确认申请书: the parties' joint application to the court (人民调解法 Art 33).
+
+It restates the signed agreement, so the applicants' particulars are those frozen at signing
+(the agreement's snapshot), not the case's current ones; an unsigned agreement has no application.
+"""
 
 from __future__ import annotations
 
@@ -7,16 +11,47 @@ from typing import Any
 from reportlab.platypus import Flowable
 
 from advisor_app.documents.layout import Kit, cn_date
-from advisor_app.domain.case_flow import confirmation_deadline
+from advisor_app.domain.case_flow import FlowError
+
+UNSIGNED = "协议尚未签署，不能打印司法确认申请书：司法确认只能申请确认已签署生效的书面人民调解协议"
+BLANK = "＿＿＿＿＿＿＿＿"
+
+
+def applicants(case: dict[str, Any]) -> list[dict[str, Any]]:
+    """The parties as they signed the agreement (every party applies jointly)."""
+    agreement = case.get("agreement") or {}
+    return list(agreement.get("parties") or case.get("parties") or [])
+
+
+def signature_lines(kit: Kit, parties: list[dict[str, Any]]) -> list[Flowable]:
+    """One line per applicant; an organisation signs through its representative and its seal."""
+    out: list[Flowable] = []
+    for n, p in enumerate(parties, 1):
+        name = p.get("name") or ""
+        if p.get("is_organisation"):
+            out.append(kit.line(f"申请人（{n}）（盖章）：{name}", f"第 {n} 位申请人名称"))
+            out.append(
+                kit.line(
+                    f"　　法定代表人或负责人（签名）：{BLANK}（{p.get('representative') or ''}）",
+                    f"第 {n} 位申请人代表人",
+                )
+            )
+        else:
+            out.append(kit.line(f"申请人（{n}）（签名或按指印）：{BLANK}（{name}）", f"第 {n} 位申请人姓名"))
+        out.append(kit.space(6))
+    return out
 
 
 def story(kit: Kit, case: dict[str, Any]) -> list[Flowable]:
     confirmation = case.get("confirmation") or {}
     agreement = case.get("agreement") or {}
     signed_on = agreement.get("signed_on")
+    if not signed_on:
+        raise FlowError(UNSIGNED)
     court = confirmation.get("court") or "＿＿＿＿＿＿人民法院"
+    parties = applicants(case)
     out: list[Flowable] = [kit.title("司法确认申请书")]
-    for n, party in enumerate(case.get("parties") or [], 1):
+    for n, party in enumerate(parties, 1):
         out += [
             kit.heading(f"申请人（{n}）"),
             kit.party_table(party, n, confirmation.get("applied_on") or signed_on, "申请人"),
@@ -30,8 +65,8 @@ def story(kit: Kit, case: dict[str, Any]) -> list[Flowable]:
     out += [
         kit.heading("请求事项："),
         kit.line(
-            f"请求人民法院确认申请人于{cn_date(signed_on)}经{case.get('committee') or '人民调解委员会'}主持调解达成的"
-            f"人民调解协议（编号：{agreement.get('case_no') or case.get('case_no') or ''}）有效。",
+            f"请求人民法院确认申请人于{cn_date(signed_on)}经{agreement.get('committee') or case.get('committee') or '人民调解委员会'}"
+            f"主持调解达成的人民调解协议（编号：{agreement.get('case_no') or case.get('case_no') or ''}）有效。",
             "请求事项",
             indent=True,
         ),
@@ -48,14 +83,6 @@ def story(kit: Kit, case: dict[str, Any]) -> list[Flowable]:
             "导致确认结果错误，愿意承担相应的法律责任。",
             indent=True,
         ),
-    ]
-    if signed_on:
-        out.append(
-            kit.line(
-                f"（本申请应于协议生效后三十日内，即 {cn_date(confirmation_deadline(_day(signed_on)))}前提出。）"
-            )
-        )
-    out += [
         kit.heading("附件："),
         kit.line(
             "1. 人民调解协议书；2. 申请人身份证明；3. 与协议内容有关的财产权利证明等材料；4. 送达地址确认书。",
@@ -65,19 +92,10 @@ def story(kit: Kit, case: dict[str, Any]) -> list[Flowable]:
             [
                 kit.line("此致", indent=True),
                 kit.line(court, "人民法院"),
-                kit.space(4),
-                *[
-                    kit.right(f"申请人（签名或按指印）：＿＿＿＿＿＿（{p.get('name') or ''}）", "申请人姓名")
-                    for p in case.get("parties") or []
-                ],
+                kit.space(6),
+                *signature_lines(kit, parties),
                 kit.right(cn_date(confirmation.get("applied_on")) + "　　"),
             ]
         ),
     ]
     return out
-
-
-def _day(text: str):  # noqa: ANN202
-    from datetime import date
-
-    return date.fromisoformat(text[:10])

@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from advisor_app.domain import case_flow
+from advisor_app.domain import case_flow, frozen
 from advisor_app.domain.case_flow import FlowError
 from advisor_app.domain.clock import china_today
 from advisor_app.domain.models import (
@@ -274,7 +274,8 @@ def sign_agreement(
             _move(case, "达成协议")
         agreement.status = "已签署"
         agreement.signed_on = signed_on
-        agreement.frozen_data = agreement_snapshot(session, agreement)
+        # Sealed with a digest of itself, so a later edit of the stored data is detected (documents).
+        agreement.frozen_data = frozen.seal(agreement_snapshot(session, agreement))
         if pdf is not None:
             agreement.pdf_sha256 = hashlib.sha256(pdf).hexdigest()
         for older in session.scalars(

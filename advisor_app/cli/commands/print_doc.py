@@ -1,7 +1,10 @@
 """`advisor print KIND CASE_NO -o FILE.pdf`: a case's documents as PDF (``file`` = the whole 卷宗).
 
 ``advisor print consultation ID -o FILE.pdf`` prints a consultation record. A signed agreement
-prints from the copy kept when it was signed; ``--sign DATE`` signs a draft and prints it.
+prints from the copy kept when it was signed, checked against its SHA-256; what is found wrong
+(tampered data, a lost or damaged kept copy, a party changed after signing) is printed as
+``警告：`` lines and, for a problem, exit code 1 with the PDF still written. ``--sign DATE`` signs
+the draft (书面 for ``agreement``, 口头 for ``oral``) and prints it.
 """
 
 from __future__ import annotations
@@ -15,9 +18,10 @@ from advisor_app.services import cases, printing
 KINDS = (*printing.DOCUMENT_KINDS, "consultation")
 HELP = (
     "agreement 人民调解协议书，application 申请书，registration 受理登记表，notice 权利义务告知书，"
-    "record 调解记录，oral 口头协议登记表，visit 回访记录，confirmation 司法确认申请书，file 整个卷宗，"
-    "consultation 法律咨询记录"
+    "record 调解记录，oral 口头协议登记表，visit 回访记录，confirmation 司法确认申请书，"
+    "closing 结案报告表，file 整个卷宗，consultation 法律咨询记录"
 )
+SIGNABLE = {"agreement": "书面", "oral": "口头"}
 
 
 def register(sub) -> None:  # noqa: ANN001
@@ -31,33 +35,40 @@ def register(sub) -> None:  # noqa: ANN001
         "--sign",
         type=date.fromisoformat,
         metavar="YYYY-MM-DD",
-        help="agreement：签署草稿并打印（签署后不可修改）",
+        help="agreement / oral：签署书面协议或口头协议的草稿并打印（签署后不可修改）",
     )
     p.set_defaults(func=run)
 
 
 def run(args, store) -> int:  # noqa: ANN001
+    problems: list[str] = []
+    warnings: list[str] = []
     if args.kind == "consultation":
         pdf = printing.consultation_record(store, args.number)
     else:
         case = cases.by_number(store, args.number)
         if args.sign:
-            if args.kind != "agreement":
-                print("错误：--sign 只用于 agreement（协议书）", file=sys.stderr)
+            kind = SIGNABLE.get(args.kind)
+            if kind is None:
+                print("错误：--sign 只用于 agreement（书面协议书）或 oral（口头协议登记表）", file=sys.stderr)
                 return 2
-            drafts = [a for a in cases.agreements(store, case.id) if a.status == "草稿" and a.kind == "书面"]
+            drafts = [a for a in cases.agreements(store, case.id) if a.status == "草稿" and a.kind == kind]
             if not drafts:
-                print("错误：该案件没有待签署的书面协议草稿", file=sys.stderr)
+                print(f"错误：该案件没有待签署的{kind}协议草稿", file=sys.stderr)
                 return 2
             pdf = printing.sign_and_print(store, drafts[-1].id, args.sign)
         else:
-            problems = printing.preflight(store, args.kind, case.id)
-            if problems:
-                for message in problems.values():
+            found = printing.preflight(store, args.kind, case.id)
+            if found:
+                for message in found.values():
                     print(f"错误：{message}", file=sys.stderr)
                 return 2
-            pdf = printing.case_document(store, args.kind, case.id)
+            printed = printing.print_document(store, args.kind, case.id)
+            pdf, problems, warnings = printed.pdf, printed.problems, printed.warnings
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_bytes(pdf)
+    for message in (*problems, *warnings):
+        print(f"警告：{message}", file=sys.stderr)
     print(f"已生成 {args.output}（{len(pdf) // 1024} KB）")
-    return 0
+    # The PDF is written either way; a problem (not what was signed) shows in the exit code.
+    return 1 if problems else 0
