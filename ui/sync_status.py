@@ -211,6 +211,8 @@ def describe(status: Any) -> str:
         text += f" · 冲突 {status.conflicts} 条"
     if status.rejected:
         text += f" · 被拒 {status.rejected} 条"
+    if getattr(status, "quarantined", 0):
+        text += f" · 已隔离 {status.quarantined} 条"
     if status.last_error:
         text += f" · 错误：{status.last_error}"
     return text

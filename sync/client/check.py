@@ -11,7 +11,7 @@ from __future__ import annotations
 from sqlalchemy import Connection, select
 
 from advisor_app.domain.models import SYNCABLE, ChangeLog, utcnow
-from sync.client import state
+from sync.client import quarantine, state
 from sync.protocol import table_digest
 
 
@@ -20,14 +20,16 @@ def local_tables(conn: Connection) -> dict[str, dict[str, object]]:
     st = state.STATES
     for kind, model in SYNCABLE.items():
         table = model.__table__
-        pairs = [
-            (rid, server_rev)
-            for rid, server_rev in conn.execute(
+        revs = dict(
+            conn.execute(
                 select(table.c.id, st.c.server_rev)
                 .join(st, (st.c.kind == kind) & (st.c.record_id == table.c.id))
                 .where(st.c.server_rev > 0)
-            )
-        ]
+            ).all()
+        )
+        # A quarantined revision is held: the server has it and this device has it set aside.
+        revs.update(quarantine.held(conn, kind))
+        pairs = list(revs.items())
         out[kind] = {"count": len(pairs), "digest": table_digest(pairs)}
     return out
 

@@ -20,7 +20,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from advisor_app.domain.models import Setting, utcnow
 from advisor_app.services import attachments, setup
 from advisor_app.store import Store
-from sync.client import blobs, check, credentials, numbers, pull, push, state
+from sync.client import blobs, check, credentials, numbers, pull, push, quarantine, state
 from sync.client.errors import AuthError, SyncError
 from sync.client.records import ScopeResolver
 from sync.client.transport import RetryPolicy, Transport
@@ -38,6 +38,7 @@ class SyncReport:
     rejected: int = 0
     pulled: int = 0
     pull_conflicts: int = 0
+    quarantined: int = 0  # pulled revisions set aside (隔离) in this sync
     numbers_reserved: int = 0
     renumbered: int = 0
     uploaded: int = 0
@@ -55,6 +56,10 @@ class SyncReport:
             parts.append(f"冲突 {self.conflicts + self.pull_conflicts} 条")
         if self.rejected:
             parts.append(f"被拒 {self.rejected} 条")
+        if self.quarantined:
+            parts.append(
+                f"已隔离 {self.quarantined} 条（本机暂时无法写入，其余照常同步，详见同步页或 advisor sync-status）"
+            )
         if self.renumbered:
             parts.append(f"临时案号已确认 {self.renumbered} 件")
         parts.append(
@@ -78,6 +83,7 @@ class SyncStatus:
     queued: int
     rejected: int
     conflicts: int
+    quarantined: int = 0
 
 
 class SyncClient:
@@ -187,6 +193,7 @@ class SyncClient:
         with self.store.engine.connect() as conn:
             queued = state.queued_count(conn)
             counts = state.problem_counts(conn)
+            held_aside = quarantine.count(conn)
         return SyncStatus(
             server_url=self.server_url,
             username=self.username or None,
@@ -198,7 +205,13 @@ class SyncClient:
             queued=queued,
             rejected=counts.get("rejected", 0),
             conflicts=counts.get("conflicts_open", 0),
+            quarantined=held_aside,
         )
+
+    def quarantined(self) -> list[quarantine.Quarantined]:
+        """Pulled revisions set aside on this device, newest first (for the 同步 page and the CLI)."""
+        with self.store.engine.connect() as conn:
+            return quarantine.listing(conn)
 
     # --- sync -------------------------------------------------------------------------------------
 
@@ -336,7 +349,8 @@ class SyncClient:
             progress=lambda d, t: progress("发送本机修改", d, t),
             before_batch=lambda b: self._upload_files(http, b, report),
         )
-        report.pushed += pushed.accepted
+        # 发送: what the server now holds of ours, including a batch resent after a lost reply
+        report.pushed += pushed.accepted + pushed.duplicates
         report.duplicates += pushed.duplicates
         report.conflicts += pushed.conflicts
         report.rejected += pushed.rejected
@@ -391,6 +405,7 @@ class SyncClient:
             got += page["count"]
             report.pulled += applied.written
             report.pull_conflicts += applied.conflicts
+            report.quarantined += applied.quarantined
             if page["count"]:
                 progress("接收服务器记录", got, max(total, got))
             if not page["more"]:

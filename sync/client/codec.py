@@ -124,9 +124,10 @@ def _fillers(kind: str) -> tuple[dict[str, Any], dict[str, Any]]:
     for col in table.columns:
         if col.nullable or col.name in defaults:
             continue
-        default = col.default.arg if col.default is not None and not callable(col.default.arg) else None
-        if default is not None:
-            defaults[col.name] = default
+        field_spec = spec.get(col.name)
+        if field_spec is not None and field_spec.has_default:
+            # the schema's declared default: what the server fills for a client that left it out
+            defaults[col.name] = field_spec.default_value()
         wire_type = spec[col.name].type if col.name in spec else None
         placeholders[col.name] = {
             "str": "",

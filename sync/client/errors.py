@@ -23,7 +23,11 @@ class AuthError(SyncError):
 
 
 class NetworkError(SyncError):
-    """The server could not be reached after the retries."""
+    """No connection to the server, or the connection was cut, after the retries."""
+
+
+class ServerError(SyncError):
+    """The server answered with an error (5xx) after the retries: it was reached, it failed."""
 
 
 class Cancelled(SyncError):

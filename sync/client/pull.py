@@ -5,10 +5,14 @@ accepted; then the local version is kept as a conflict copy (冲突) for a perso
 server's version is shown. Foreign keys are checked by the server (a parent may arrive on a later
 page, since a changed record moves to a higher sequence), so the page is written with SQLite's
 foreign-key enforcement off for that connection.
+
+A row this version cannot apply (the shared field schema refuses it, or the database does) is set
+aside in the quarantine (sync.client.quarantine) with its reason; the rest of the page is applied.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -16,12 +20,15 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.exc import DBAPIError
 
 from advisor_app.domain.models import SYNCABLE, Region, SyncConflict, utcnow
 from advisor_app.store import search
-from sync.client import codec, state
+from sync.client import codec, quarantine, state
 from sync.client.records import ORDER, PULL_META, load_rows, wire_payload
-from sync.protocol import decode_columns
+from sync.protocol import decode_columns, page_ok, row_problems
+
+log = logging.getLogger("advisor.sync")
 
 
 @dataclass
@@ -29,6 +36,7 @@ class Applied:
     written: int = 0
     same: int = 0
     conflicts: int = 0
+    quarantined: int = 0
     ids: dict[str, set[str]] = field(default_factory=dict)
 
 
@@ -53,14 +61,20 @@ def apply_page(conn: Connection, changes: dict[str, dict[str, Any]], result: App
     for kind in kinds:
         if kind not in SYNCABLE:
             continue  # a kind this version does not know yet: the next upgrade pulls it again
-        rows = decode_columns(changes[kind])
+        block = changes[kind]
+        rows = decode_columns(block)
         if not rows:
             continue
+        result.ids.setdefault(kind, set()).update(quarantine.key_of(r)[0] for r in rows)
+        if not page_ok(kind, block["fields"], block["rows"]):
+            rows = _set_aside(conn, kind, rows, result)
+            if not rows:
+                continue
         ids = [r["id"] for r in rows]
-        result.ids.setdefault(kind, set()).update(ids)
         local = _local_revs(conn, kind, ids)
         known = state.load_states(conn, kind, ids)
         write, states, losers = [], [], []
+        same: list[str] = []
         for row in rows:
             rid, rev = row["id"], row["rev"]
             mine = local.get(rid)
@@ -72,6 +86,7 @@ def apply_page(conn: Connection, changes: dict[str, dict[str, Any]], result: App
                 and not (st and st["state"] == "conflict" and st["pushed_rev"] == rev)
             ):
                 result.same += 1  # our own change coming back, or already applied
+                same.append(rid)
                 states.append(state.state_row(kind, rid, rev))
                 continue
             if (
@@ -100,11 +115,17 @@ def apply_page(conn: Connection, changes: dict[str, dict[str, Any]], result: App
             else:
                 states.append(state.state_row(kind, rid, rev))
             write.append(row)
+        mine_rows = load_rows(conn, kind, losers) if losers else {}  # before theirs overwrites them
+        failed = _write(conn, kind, write, result) if write else set()
+        if failed:
+            write = [r for r in write if r["id"] not in failed]
+            states = [s for s in states if s["record_id"] not in failed]
+            losers = [rid for rid in losers if rid not in failed]
         if losers:
-            _keep_mine(conn, kind, losers, {r["id"]: r for r in write})
+            _keep_mine(conn, kind, losers, {r["id"]: r for r in write}, mine_rows)
             result.conflicts += len(losers)
+        quarantine.release(conn, kind, [r["id"] for r in write] + same)
         if write:
-            _upsert(conn, kind, write)
             result.written += len(write)
             if kind == "consultations":
                 reindex_consultations += [r["id"] for r in write]
@@ -115,6 +136,55 @@ def apply_page(conn: Connection, changes: dict[str, dict[str, Any]], result: App
         state.save_states(conn, states)
     search.reindex(conn, "consultation", reindex_consultations)
     search.reindex(conn, "case", reindex_cases)
+
+
+def _set_aside(
+    conn: Connection, kind: str, rows: list[dict[str, Any]], result: Applied
+) -> list[dict[str, Any]]:
+    """Rows the field schema passes; the others go to quarantine with their reasons."""
+    good = []
+    seen: set[str] = set()
+    for row in rows:
+        problems = row_problems(kind, row)
+        if not problems and row["id"] in seen:
+            problems = {"id": "id：同一页中记录重复"}
+        if problems:
+            quarantine.put(conn, kind, row, problems)
+            result.quarantined += 1
+            log.warning("pulled %s record set aside: %s", kind, ", ".join(sorted(problems)))
+            continue
+        seen.add(row["id"])
+        good.append(row)
+    return good
+
+
+def _write(conn: Connection, kind: str, rows: list[dict[str, Any]], result: Applied) -> set[str]:
+    """Upsert the rows in one executemany; when the database refuses (a constraint the schema cannot
+    see, e.g. a duplicate case number), row by row, quarantining the ones it refuses."""
+    try:
+        with conn.begin_nested():
+            _upsert(conn, kind, rows)
+        return set()
+    except (DBAPIError, ValueError, TypeError, OverflowError):
+        pass
+    failed: set[str] = set()
+    for row in rows:
+        try:
+            with conn.begin_nested():
+                _upsert(conn, kind, [row])
+        except (DBAPIError, ValueError, TypeError, OverflowError) as exc:
+            failed.add(row["id"])
+            quarantine.put(conn, kind, row, {"": f"本机数据库无法写入：{_db_reason(exc)}"})
+            result.quarantined += 1
+            log.warning("pulled %s record set aside: %s", kind, type(exc).__name__)
+    return failed
+
+
+def _db_reason(exc: Exception) -> str:
+    """The database's words (they name the table and column, never a value), else the error type."""
+    if isinstance(exc, DBAPIError) and exc.orig is not None:
+        return str(exc.orig.args[0] if exc.orig.args else exc.orig)[:200]
+    return "数据格式无法识别"
 
 
 def _local_revs(conn: Connection, kind: str, ids: list[str]) -> dict[str, int]:
@@ -132,9 +202,14 @@ def _upsert(conn: Connection, kind: str, rows: list[dict[str, Any]]) -> None:
     codec.upsert_wire(conn, kind, rows)
 
 
-def _keep_mine(conn: Connection, kind: str, ids: list[str], theirs: dict[str, dict[str, Any]]) -> None:
+def _keep_mine(
+    conn: Connection,
+    kind: str,
+    ids: list[str],
+    theirs: dict[str, dict[str, Any]],
+    mine_rows: dict[str, dict[str, Any]],
+) -> None:
     """The local versions that lost: into sync_conflicts (an open one for the record gets theirs)."""
-    mine_rows = load_rows(conn, kind, ids)
     for rid in ids:
         mine = mine_rows[rid]
         their_row = theirs[rid]

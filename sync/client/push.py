@@ -71,16 +71,8 @@ def collect(
             st = known.get(rid)
             if row is None:
                 continue  # written then rolled back by a later migration: nothing to send
-            if st is not None and st["server_rev"] == row["rev"]:
-                continue  # the server has this revision (a resumed sync)
-            if (
-                st is not None
-                and st["state"] in ("rejected", "conflict")
-                and st["pushed_rev"] == row["rev"]
-                and st["reason"] != "parent_missing"
-            ):
-                continue  # judged already; sent again only after a new edit or a resolution
-            todo.append(row)
+            if state.needs_sending(row["rev"], st):
+                todo.append(row)
         resolver.note(kind, todo)
         scopes = resolver.scopes(kind, todo)
         for row, scope in zip(todo, scopes, strict=True):

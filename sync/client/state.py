@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy import Connection, func, select
 
-from advisor_app.domain.models import ChangeLog, SyncConflict, SyncCursor, SyncRecordState, utcnow
+from advisor_app.domain.models import SYNCABLE, ChangeLog, SyncConflict, SyncCursor, SyncRecordState, utcnow
 from sync.client.records import chunks
 
 CURSOR = "changes"
@@ -146,17 +146,47 @@ def state_row(
     }
 
 
-def queued_count(conn: Connection) -> int:
+def needs_sending(rev: int, st: dict[str, Any] | None) -> bool:
+    """Whether a record at local revision ``rev`` goes up in the next push (one rule for the push
+    and for the 待发送 count, so the count is what the next sync sends)."""
+    if st is None:
+        return True
+    if st["server_rev"] == rev:
+        return False  # the server has this revision (a resumed sync)
+    # judged already; sent again only after a new edit or a resolution (a missing parent may arrive)
+    return not (
+        st["state"] in ("rejected", "conflict")
+        and st["pushed_rev"] == rev
+        and st["reason"] != "parent_missing"
+    )
+
+
+def queued_records(conn: Connection) -> dict[str, list[str]]:
+    """Records the next push will send, by kind: the change log past the push mark plus refusals
+    that may pass by themselves, less what the server already holds or has judged."""
     row = conn.execute(select(SyncCursor.push_mark).where(SyncCursor.name == CURSOR)).first()
-    mark = row[0] if row else 0
-    return conn.execute(
-        select(func.count()).select_from(
-            select(ChangeLog.table_name, ChangeLog.record_id)
-            .where(ChangeLog.seq > mark)
-            .distinct()
-            .subquery()
-        )
-    ).scalar_one()
+    queued, _high = pending_changes(conn, row[0] if row else 0)
+    for kind, ids in retry_later(conn).items():
+        have = set(queued.get(kind, []))
+        queued.setdefault(kind, []).extend(i for i in ids if i not in have)
+    out: dict[str, list[str]] = {}
+    for kind, ids in queued.items():
+        model = SYNCABLE.get(kind)
+        if model is None:
+            continue
+        table = model.__table__
+        revs: dict[str, int] = {}
+        for chunk in chunks(ids):
+            revs.update(conn.execute(select(table.c.id, table.c.rev).where(table.c.id.in_(chunk))).all())
+        known = load_states(conn, kind, ids)
+        send = [rid for rid in ids if rid in revs and needs_sending(revs[rid], known.get(rid))]
+        if send:
+            out[kind] = send
+    return out
+
+
+def queued_count(conn: Connection) -> int:
+    return sum(len(ids) for ids in queued_records(conn).values())
 
 
 def problem_counts(conn: Connection) -> dict[str, int]:

@@ -2,7 +2,8 @@
 
 Every call the client makes is safe to repeat (push is idempotent on the server; a lost reply to a
 number reservation only leaves a gap), so a dropped connection, a timeout or a 5xx is retried a
-bounded number of times; a 4xx is the server's verdict and is raised at once.
+bounded number of times; a 4xx is the server's verdict and is raised at once. The final error says
+what happened: “无法连接” only when no connection was made, a cut connection, or the server's error.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from sync.client.errors import AuthError, Cancelled, NetworkError, SyncError
+from sync.client.errors import AuthError, Cancelled, NetworkError, ServerError, SyncError
 from sync.protocol.wire import PROTOCOL_HEADER, PROTOCOL_VERSION
 
 if TYPE_CHECKING:
@@ -135,14 +136,21 @@ class Transport:
         while True:
             self.check_cancel()
             problem: str
+            status: int | None = None
             try:
                 response = self._http.request(method, path, content=content, params=params, headers=headers)
                 self.count.requests += 1
                 self.count.up += len(content or b"")
                 self.count.down += response.num_bytes_downloaded
+            except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
+                problem = type(exc).__name__
+                connected = False
             except httpx.TransportError as exc:
                 problem = type(exc).__name__
+                connected = True  # the request may have reached the server; the reply did not come
             else:
+                connected = True
+                status = response.status_code
                 if response.status_code in ok:
                     return response
                 if response.status_code not in RETRY_STATUS:
@@ -156,10 +164,7 @@ class Transport:
                     continue
             attempt += 1
             if attempt >= self.retry.attempts:
-                raise NetworkError(
-                    f"无法连接同步服务器（已重试 {attempt - 1} 次：{problem}），本机数据已保存，稍后会自动重试",
-                    code="unreachable",
-                )
+                raise _gave_up(attempt - 1, problem, connected, status)
             self.count.retries += 1
             if self.on_retry is not None:
                 self.on_retry(attempt, problem)
@@ -178,6 +183,23 @@ def _tls_context() -> ssl.SSLContext:
     return ssl.create_default_context()
 
 
+def _gave_up(retries: int, problem: str, connected: bool, status: int | None) -> SyncError:
+    """The error after the last retry, saying what happened: no connection, a cut, or the server."""
+    tried = f"已重试 {retries} 次：{problem}"
+    if status is not None:
+        return ServerError(
+            f"同步服务器出错（HTTP {status}，{tried}），本机数据已保存，稍后会自动重试；"
+            "如一直出现，请联系市级服务器管理员",
+            code="server_error",
+            status=status,
+        )
+    if connected:
+        return NetworkError(
+            f"与同步服务器的连接中断（{tried}），本机数据已保存，稍后会自动重试", code="interrupted"
+        )
+    return NetworkError(f"无法连接同步服务器（{tried}），本机数据已保存，稍后会自动重试", code="unreachable")
+
+
 def _retry_after(response: httpx.Response) -> float | None:
     value = response.headers.get("Retry-After", "")
     return float(value) if value.isdigit() else None
@@ -189,7 +211,20 @@ def _verdict(response: httpx.Response) -> SyncError:
     except (ValueError, AttributeError):
         error = {}
     code = error.get("code") or f"http_{response.status_code}"
-    message = error.get("message") or f"服务器返回错误（HTTP {response.status_code}）"
+    message = error.get("message")
+    if not isinstance(message, str) or not message:
+        message = f"同步服务器拒绝了请求（HTTP {response.status_code}）"
     if response.status_code == 401 and code != "bad_credentials":
         return AuthError(f"{message}。本机数据已保留，重新登录后继续同步", code=code, status=401)
-    return SyncError(message, code=code, status=response.status_code, details=error.get("details"))
+    if response.status_code >= 500:
+        return ServerError(
+            f"同步服务器出错（HTTP {response.status_code}）：{message}",
+            code=code,
+            status=response.status_code,
+        )
+    return SyncError(
+        f"同步服务器拒绝了请求：{message}" if not message.startswith("同步服务器") else message,
+        code=code,
+        status=response.status_code,
+        details=error.get("details"),
+    )

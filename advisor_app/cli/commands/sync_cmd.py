@@ -20,7 +20,7 @@ def register(sub) -> None:  # noqa: ANN001
     p = sub.add_parser("sync", help="与市级服务器同步（先发送本机修改，再接收，最后核对）")
     p.add_argument("--check", action="store_true", help="无论有无变化都核对两边的数据")
     p.set_defaults(func=run_sync)
-    p = sub.add_parser("sync-status", help="同步状态：服务器、上次同步、待发送、被拒、冲突")
+    p = sub.add_parser("sync-status", help="同步状态：服务器、上次同步、待发送、被拒、冲突、已隔离")
     p.set_defaults(func=run_status)
     p = sub.add_parser("conflicts", help="列出待处理的同步冲突")
     p.add_argument("--keep", choices=["mine", "theirs"], help="处理一个冲突：保留本机版本或服务器版本")
@@ -88,13 +88,22 @@ def run_sync(args, store) -> int:  # noqa: ANN001
 
 
 def run_status(args, store) -> int:  # noqa: ANN001
-    status = _client(store).status()
+    client = _client(store)
+    status = client.status()
     print(f"服务器：{status.server_url or '未设置（仅本机保存）'}")
     print(f"账号：{status.username or '未登录'}")
     print(f"上次同步：{status.last_sync or '从未'}")
-    print(f"待发送：{status.queued} 条　被拒：{status.rejected} 条　冲突：{status.conflicts} 条")
+    print(
+        f"待发送：{status.queued} 条　被拒：{status.rejected} 条　冲突：{status.conflicts} 条"
+        f"　已隔离：{status.quarantined} 条"
+    )
     if status.last_error:
         print(f"上次错误：{status.last_error}")
+    if status.quarantined:
+        # Only kind, id prefix, revision and the reason (field names and rules, never a value).
+        print("已隔离的记录（本机暂时无法写入；服务器上的新版本到达后自动替换）：")
+        for item in client.quarantined():
+            print(f"  {item.kind_label}\t{item.record_id[:8]}\t第 {item.rev} 版\t{item.reason}")
     return 0
 
 
