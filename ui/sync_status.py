@@ -119,7 +119,7 @@ class SyncController(QObject):
         def finished(account: Any) -> None:
             from advisor_app.services import regions
 
-            regions.notify_changed()  # the login brought the account's villages: open forms refill
+            regions.notify_changed(self.client.store)  # the login brought the account's villages: open forms refill
             self.refresh()
             on_done(account)
 
