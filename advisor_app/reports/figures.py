@@ -5,10 +5,12 @@ Counting rules (docs/reports.md has the full definitions):
 - a record counts once: every count is ``COUNT(DISTINCT id)`` of the record it is about, so a join
   (a case with two parties, two confirmations) never counts it twice;
 - tombstoned records (``deleted``) never count, nor do records hanging off a tombstoned case;
-- of a case's agreements only the current signed one counts (the signed version with the highest
-  version number); drafts and superseded (作废) versions never add to amounts;
-- mediation items are counted over the cases accepted (受理) in the period, so 成功率 is a share of
-  the same cases and never exceeds 100 %.
+- each mediation item counts by the date of its own event: 受理 by the acceptance day; 调解成功 by
+  the day the case's first agreement was signed (an amendment keeps the case successful and is
+  not a second success), 协议金额 with it, at the amount of the version in force at the period's
+  end; 履行 by the day 已履行 was recorded; 司法确认 by the court's decision day, for a version
+  not yet superseded on that day. So a month's figures do not move when later events happen;
+- rates and amounts are rounded by GB/T 8170 (round half to even on the exact value).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from decimal import ROUND_HALF_EVEN, Decimal
 from functools import cached_property
 from typing import Any
 
@@ -31,16 +34,31 @@ ONSITE_HOURS_PER_MONTH = 4  # domain.md §3: at least 4 hours on site a month
 LECTURES_PER_QUARTER = 1  # domain.md §3: at least one lecture a quarter
 ROSTER_TARGET = 3  # domain.md §5: at least 3 法律明白人 per 行政村
 
-# The current signed agreement of each case: signed, not tombstoned, no later signed version.
-CURRENT_AGREEMENT = """
-SELECT a.case_id, a.id AS agreement_id, a.kind, a.amount_fen, a.performed, a.signed_on
-FROM agreements a
-WHERE a.status = '已签署' AND a.deleted = 0 AND NOT EXISTS (
-    SELECT 1 FROM agreements b
-    WHERE b.case_id = a.case_id AND b.status = '已签署' AND b.deleted = 0
-      AND (b.version > a.version OR (b.version = a.version AND b.id > a.id)))
+# A version that was signed: 已签署, or 作废 after a later version was signed (signed_on kept).
+WAS_SIGNED = "a.deleted = 0 AND a.signed_on IS NOT NULL AND a.status IN ('已签署', '作废')"
+
+# One row per mediation event of the period (see the module docstring for the dates):
+# (case_id, ev, amount_fen) with ev one of accepted / success / performed / confirmed.
+EVENTS = f"""
+SELECT c.id AS case_id, 'accepted' AS ev, 0 AS amount_fen FROM cases c {{access}}
+WHERE c.deleted = 0 AND c.accepted_on >= :ps AND c.accepted_on < :pe
+UNION ALL
+SELECT s.case_id, 'success', COALESCE((
+    SELECT a.amount_fen FROM agreements a WHERE a.case_id = s.case_id AND {WAS_SIGNED} AND a.signed_on < :pe
+    ORDER BY a.signed_on DESC, a.version DESC LIMIT 1), 0)
+FROM (SELECT a.case_id, MIN(a.signed_on) AS first_signed FROM agreements a WHERE {WAS_SIGNED}
+      GROUP BY a.case_id) s
+WHERE s.first_signed >= :ps AND s.first_signed < :pe
+UNION ALL
+SELECT a.case_id, 'performed', 0 FROM agreements a
+WHERE {WAS_SIGNED} AND a.performed = '已履行'
+  AND COALESCE(a.performed_on, a.signed_on) >= :ps AND COALESCE(a.performed_on, a.signed_on) < :pe
+UNION ALL
+SELECT j.case_id, 'confirmed', 0 FROM judicial_confirmations j JOIN agreements a ON a.id = j.agreement_id
+WHERE j.deleted = 0 AND j.status = '已确认' AND j.decided_on >= :ps AND j.decided_on < :pe AND {WAS_SIGNED}
+  AND NOT EXISTS (SELECT 1 FROM agreements b WHERE b.case_id = a.case_id AND b.deleted = 0
+      AND b.status IN ('已签署', '作废') AND b.version > a.version AND b.signed_on <= j.decided_on)
 """
-CONFIRMED = "SELECT DISTINCT case_id FROM judicial_confirmations WHERE status = '已确认' AND deleted = 0"
 
 DIMENSIONS = {
     "dispute_type": "c.dispute_type",
@@ -49,11 +67,11 @@ DIMENSIONS = {
     "total": "'合计'",
 }
 ITEM_CONDITIONS = {
-    "accepted": "1=1",
-    "success": "va.case_id IS NOT NULL",
-    "performed": "va.performed = '已履行'",
-    "confirmed": "jc.case_id IS NOT NULL",
-    "amount": "va.amount_fen > 0",
+    "accepted": "e.ev = 'accepted'",
+    "success": "e.ev = 'success'",
+    "performed": "e.ev = 'performed'",
+    "confirmed": "e.ev = 'confirmed'",
+    "amount": "e.ev = 'success' AND e.amount_fen > 0",
 }
 ITEM_LABELS = {
     "accepted": "受理数（件）",
@@ -89,24 +107,31 @@ class MediationRow:
 
     @property
     def rate(self) -> float | None:
-        """调解成功率 in percent; None when nothing was accepted."""
-        return round(100.0 * self.success / self.accepted, 1) if self.accepted else None
+        """调解成功率 = 调解成功数 / 受理数 of the period, in percent, one decimal (GB/T 8170);
+        None when nothing was accepted. Events count by their own dates, so a month in which
+        earlier cases settle can show more than 100 %."""
+        return gbt8170(Decimal(100 * self.success) / Decimal(self.accepted), 1) if self.accepted else None
 
     @property
     def amount_wan(self) -> float:
-        """协议涉及金额 in 万元 (the unit of the upward report)."""
-        return round(self.amount_fen / 1_000_000, 4)
+        """协议涉及金额 in 万元 (the unit of the upward report), four decimals (GB/T 8170)."""
+        return gbt8170(Decimal(self.amount_fen) / Decimal(1_000_000), 4)
+
+
+def gbt8170(value: Decimal, places: int) -> float:
+    """GB/T 8170 数值修约 to ``places`` decimals: round half to even on the exact decimal value
+    (四舍六入五成双), never on a binary float."""
+    return float(value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_EVEN))
 
 
 def _case_from(prefix: str, period: Period, params: dict[str, Any], access: str = "") -> str:
+    """``FROM`` the period's mediation events joined to their (live, in-region) cases."""
     params.update(_period_params(period))
     return f"""
-FROM cases c {access}
+FROM ({EVENTS.format(access=access)}) e
+CROSS JOIN cases c ON c.id = e.case_id
 JOIN committees k ON k.id = c.committee_id
-LEFT JOIN ({CURRENT_AGREEMENT}) va ON va.case_id = c.id
-LEFT JOIN ({CONFIRMED}) jc ON jc.case_id = c.id
-WHERE c.deleted = 0 AND c.accepted_on >= :ps AND c.accepted_on < :pe
-  AND {region_sql("c.region_code", params, prefix)}"""
+WHERE c.deleted = 0 AND {region_sql("c.region_code", params, prefix)}"""
 
 
 @dataclass(frozen=True)
@@ -123,19 +148,20 @@ class CaseGroup:
 
 
 def case_groups(session: Session, prefix: str, period: Period) -> list[CaseGroup]:
-    """One grouped pass over the period's cases; every case figure is a roll-up of these groups.
+    """One grouped pass over the period's mediation events; every case figure is a roll-up of these.
 
-    A case falls in exactly one group, so per-group distinct counts add up across groups.
+    A case falls in exactly one group, so per-group distinct counts add up across groups; each
+    event counts its case once (a case with two performed versions in one month is one 履行).
     """
     params: dict[str, Any] = {}
     sql = f"""
 SELECT c.region_code, c.dispute_type, c.source, k.kind, c.prevention,
-       COUNT(DISTINCT c.id),
-       COUNT(DISTINCT va.case_id),
-       COUNT(DISTINCT CASE WHEN va.performed = '已履行' THEN c.id END),
-       COUNT(DISTINCT jc.case_id),
-       COALESCE(SUM(va.amount_fen), 0),
-       COALESCE(SUM(c.prevention_persons), 0)
+       COUNT(DISTINCT CASE WHEN e.ev = 'accepted' THEN c.id END),
+       COUNT(DISTINCT CASE WHEN e.ev = 'success' THEN c.id END),
+       COUNT(DISTINCT CASE WHEN e.ev = 'performed' THEN c.id END),
+       COUNT(DISTINCT CASE WHEN e.ev = 'confirmed' THEN c.id END),
+       COALESCE(SUM(CASE WHEN e.ev = 'success' THEN e.amount_fen END), 0),
+       COALESCE(SUM(CASE WHEN e.ev = 'accepted' THEN c.prevention_persons END), 0)
 {_case_from(prefix, period, params, table_access(session, "cases", period))}
 GROUP BY 1, 2, 3, 4, 5"""
     return [
@@ -475,7 +501,7 @@ class Satisfaction:
     def satisfied_rate(self) -> float | None:
         """满意率: 非常满意 + 满意 + 基本满意 over all ratings, in percent."""
         good = sum(n for g, n in self.by_grade.items() if g not in terms("bad_grades"))
-        return round(100.0 * good / self.total, 1) if self.total else None
+        return gbt8170(Decimal(100 * good) / Decimal(self.total), 1) if self.total else None
 
 
 def _rating_where(prefix: str, period: Period, params: dict[str, Any], access: str = "") -> str:
@@ -547,7 +573,7 @@ class Village:
 
     @property
     def onsite_hours(self) -> float:
-        return round(self.onsite_minutes / 60, 1)
+        return gbt8170(Decimal(self.onsite_minutes) / Decimal(60), 1)
 
     @property
     def onsite_target_hours(self) -> int:

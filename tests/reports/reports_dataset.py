@@ -112,7 +112,7 @@ def dataset(seeded):
     # C1: 邻里, applied, village committee; signed 5000 元, performed, confirmed, visited, closed 满意.
     c1 = _case(store, V1, village, "邻里", "当事人申请", date(2026, 10, 3), tag="老年人")
     a1 = _agree(store, c1.id, "5000.00", date(2026, 10, 10), date(2026, 10, 9))
-    cases.record_performance(store, a1.id, "已履行")
+    cases.record_performance(store, a1.id, "已履行", date(2026, 10, 18))
     conf = cases.apply_confirmation(store, c1.id, date(2026, 10, 12), "临渭区人民法院")
     cases.decide_confirmation(store, conf.id, "已确认", date(2026, 10, 20))
     cases.record_visit(
