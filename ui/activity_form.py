@@ -10,8 +10,9 @@ from sqlalchemy import select
 
 from advisor_app.domain.models import Activity, Attachment
 from advisor_app.domain.vocab import terms
-from advisor_app.services import activities, attachments, setup
+from advisor_app.services import activities, attachments
 from ui.forms import FormDialog
+from ui.villages import VillageCombo
 from ui.widgets import combo, date_edit
 
 
@@ -21,9 +22,7 @@ class ActivityForm(FormDialog):
         self.record_id = record_id
         self.setWindowTitle(self.tr("Legal publicity activity"))
         self.resize(640, 620)
-        self.add_field(
-            "region_code", self.tr("Village"), combo([(v.name, v.code) for v in setup.villages(store)])
-        )
+        self.add_field("region_code", self.tr("Village"), VillageCombo(store))  # follows village changes
         self.add_field("held_on", self.tr("Date"), date_edit())
         self.add_field("kind", self.tr("Kind"), combo(terms("activity_kinds")))
         self.add_field("topic", self.tr("Topic"), QLineEdit())

@@ -9,10 +9,11 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QPushButton, QSpinBox
 
 from advisor_app.domain.vocab import terms
-from advisor_app.services import consultations, legal_aid, setup
+from advisor_app.services import consultations, legal_aid
 from ui import person_box
 from ui.forms import FormDialog
 from ui.rating_dialog import RatingDialog
+from ui.villages import VillageCombo
 from ui.widgets import ButtonChoice, TagButtons, combo, datetime_edit
 
 LAST_VILLAGE = "consultation/last_village"
@@ -24,10 +25,10 @@ class ConsultationForm(FormDialog):
         self.record_id = record_id
         self.setWindowTitle(self.tr("Consultation") if record_id else self.tr("New consultation"))
         self.resize(760, 720)
-        villages = [(v.name, v.code) for v in setup.villages(store)]
         self.person_id: str | None = None
 
-        self.add_field("region_code", self.tr("Village"), combo(villages))
+        # refilled when a village is added, renamed or retired elsewhere (ui.villages)
+        self.add_field("region_code", self.tr("Village"), VillageCombo(store))
         self.add_field("occurred_at", self.tr("Time"), datetime_edit())
         name = self.add_field("person_name", self.tr("Person"), QLineEdit())
         self.similar = person_box.SimilarPeople()
@@ -108,6 +109,10 @@ class ConsultationForm(FormDialog):
 
     def _update_aid_hint(self, *_: Any) -> None:
         values = self.values()
+        if values["referral"] == "调解":  # how an adviser (no 纠纷调解 page) hands a dispute on
+            self.aid_hint.setText("转介人民调解：保存后，本村人民调解员在“纠纷调解”中登记受理（来源：接受委托移送）。")
+            self.aid_hint.show()
+            return
         if values["referral"] != "法律援助":
             self.aid_hint.hide()
             return

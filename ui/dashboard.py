@@ -7,6 +7,7 @@ Every number comes from advisor_app.reports; a click on a figure emits ``openRec
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCharts import (
     QBarCategoryAxis,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -38,8 +40,10 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import text
 
+from advisor_app.domain.validation import ValidationError
 from advisor_app.reports import service
-from advisor_app.reports.scope import Period, add_months, allowed_choices, parse_period
+from advisor_app.reports.scope import Period, add_months, allowed_choices, allowed_region, parse_period
+from advisor_app.services import setup
 from advisor_app.store import Store
 
 LEVEL_INDENT = {"city": 0, "county": 1, "township": 2, "village": 3}
@@ -89,7 +93,18 @@ class DashboardView(QWidget):
         self._generation = 0  # only the newest refresh is computed and shown
         self._build()
         self._fill_selectors()
+        from ui.villages import events
+
+        events().changed.connect(self._regions_changed)  # a village added or renamed in 设置
         self.refresh()
+
+    def _regions_changed(self, store: Store) -> None:
+        if store is not self.store:
+            return
+        current = self.region()
+        self._fill_regions()
+        if current and (index := self.region_box.findData(current)) >= 0:
+            self.region_box.setCurrentIndex(index)
 
     # --- layout ------------------------------------------------------------------------------------
 
@@ -100,11 +115,24 @@ class DashboardView(QWidget):
         self.period_box = QComboBox()
         self.period_box.setEditable(True)
         self.refresh_button = QPushButton("刷新")
+        self.monthly_button = QPushButton("导出月报表…")
+        self.monthly_button.setToolTip("人民调解工作统计月报表（所选地区和期间），.xlsx 或 .pdf")
+        self.monthly_button.clicked.connect(lambda: self.ask_export("monthly"))
+        self.ledger_button = QPushButton("导出工作台账…")
+        self.ledger_button.setToolTip("村（居）法律顾问工作台账（所选地区和期间），.xlsx 或 .pdf")
+        self.ledger_button.clicked.connect(lambda: self.ask_export("ledger"))
         self.status = QLabel()
         for widget in (QLabel("地区"), self.region_box, QLabel("期间"), self.period_box, self.refresh_button):
             bar.addWidget(widget)
         bar.addWidget(self.status, 1)
+        bar.addWidget(self.monthly_button)
+        bar.addWidget(self.ledger_button)
         outer.addLayout(bar)
+        self.scope_note = QLabel()  # whose records these are, and what would widen them
+        self.scope_note.setWordWrap(True)
+        self.scope_note.setStyleSheet("color: #555;")
+        outer.addWidget(self.scope_note)
+        self.last_export: Path | None = None
         self.region_box.currentIndexChanged.connect(lambda _: self.refresh())
         self.period_box.activated.connect(lambda _: self.refresh())
         self.refresh_button.clicked.connect(self.refresh)
@@ -187,8 +215,11 @@ class DashboardView(QWidget):
         self.period_box.addItems(periods)
 
     def _fill_regions(self) -> None:
-        """Only the signed-in local user's regions (all of them, and 全部地区, without local users)."""
+        """Only the regions that may be seen here (the signed-in local user's, else the
+        installation's: a 司法所 its township), opening on the home region; 全部地区 only on an
+        installation not set up yet."""
         allowed = allowed_choices(self.store)
+        self.scope_note.setText("查看范围：" + setup.scope_description(self.store))
         self._regions_for = allowed
         self.region_box.blockSignals(True)
         self.region_box.clear()
@@ -199,7 +230,10 @@ class DashboardView(QWidget):
         for code, name, level in rows:
             if allowed is None or code in allowed:
                 self.region_box.addItem("　" * LEVEL_INDENT.get(level, 0) + name, code)
-        home = self.store.setting("home_region")
+        try:
+            home = allowed_region(self.store, None)
+        except ValidationError:  # several regions and none is home: the first one offered
+            home = None
         if home and (index := self.region_box.findData(home)) >= 0:
             self.region_box.setCurrentIndex(index)
         self.region_box.blockSignals(False)
@@ -402,6 +436,72 @@ class DashboardView(QWidget):
         item.setData(Qt.ItemDataRole.UserRole, (kind, ids))
         widget.addItem(item)
 
+    # --- exports (the same builders as `advisor report monthly|ledger`) ----------------------------
+
+    def export_name(self, kind: str, suffix: str = ".xlsx") -> str:
+        period = self.period_box.currentText().strip()
+        region = self.region_box.currentText().strip() or "全部地区"
+        return f"{EXPORTS[kind]}_{region}_{period}{suffix}"
+
+    def ask_export(self, kind: str) -> None:
+        """A save dialog in the documents folder, named with the region and period; then export."""
+        try:
+            self.period()
+        except ValidationError as exc:
+            self.status.setText(exc.errors.get("period", str(exc)))
+            return
+        start = documents_dir() / self.export_name(kind)
+        path, chosen = QFileDialog.getSaveFileName(
+            self, f"导出{EXPORTS[kind]}", str(start), "Excel 表格 (*.xlsx);;PDF 文件 (*.pdf)"
+        )
+        if not path:
+            return
+        if Path(path).suffix.lower() not in (".xlsx", ".pdf"):
+            path += ".pdf" if "pdf" in (chosen or "").lower() else ".xlsx"
+        self.export(kind, Path(path))
+
+    def export(self, kind: str, path: Path) -> None:
+        """Build and write the form off the GUI thread (ui.tasks' long job, with progress)."""
+        from advisor_app.reports import forms
+
+        store, region, period = self.store, self.region(), self.period()
+
+        def job(progress) -> Path | None:  # noqa: ANN001 - ui.tasks.Progress
+            progress.report(0, 2, f"正在统计{EXPORTS[kind]}…")
+            if kind == "monthly":
+                sheet = forms.monthly(store, region, period)
+            else:
+                sheet = forms.ledger(store, region, period)
+            if progress.cancelled:
+                return None
+            progress.report(1, 2, f"正在写入 {path.name}…")
+            written = forms.export([sheet], path)
+            progress.report(2, 2)
+            return written
+
+        def done(written: Path | None) -> None:
+            if written is None:
+                self.status.setText("已取消导出")
+                return
+            self.last_export = written
+            self.status.setText(f"已导出：{written}")
+            window = self.window()
+            if hasattr(window, "statusBar"):
+                window.statusBar().showMessage(f"已导出：{written}", 15000)
+
+        def failed(exc: BaseException) -> None:
+            errors = getattr(exc, "errors", None) or {}
+            self.status.setText(f"导出失败：{next(iter(errors.values()), None) or exc}")
+
+        if self.tasks is None:
+            try:
+                done(job(_NoProgress()))
+            except Exception as exc:  # same report as the threaded path
+                failed(exc)
+            return
+        self.status.setText(f"正在导出{EXPORTS[kind]}…")
+        self.tasks.run_long(job, title=f"导出{EXPORTS[kind]}", parent=self, on_done=done, on_error=failed)
+
     # --- drill-down ----------------------------------------------------------------------------------
 
     def open_figure(self, figure: str, cell: str | None = None) -> None:
@@ -470,6 +570,23 @@ class DashboardView(QWidget):
         code = self.village_table.item(row, 0).data(Qt.ItemDataRole.UserRole)
         figure = {2: "roster", 3: "roster", 5: "lectures"}.get(column, "onsite")
         self.open_figure(figure, code)
+
+
+EXPORTS = {"monthly": "人民调解工作统计月报表", "ledger": "法律顾问工作台账"}
+
+
+def documents_dir() -> Path:
+    from PySide6.QtCore import QStandardPaths
+
+    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(found) if found else Path.home()
+
+
+class _NoProgress:
+    cancelled = False
+
+    def report(self, *_args: object) -> None:
+        pass
 
 
 def _count_axis(axis: QValueAxis, top: int) -> None:

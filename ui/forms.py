@@ -28,6 +28,7 @@ from advisor_app.domain.case_flow import FlowError
 from advisor_app.domain.validation import ValidationError
 from advisor_app.services.drafts import Drafts
 from ui import dialogs
+from ui.villages import empty_hint
 from ui.widgets import ERROR_STYLE, changed_signal, get_value, set_value
 
 DRAFT_INTERVAL_MS = 3000
@@ -139,7 +140,7 @@ class FieldsPanel(QWidget):
             if row is None:
                 unplaced.append(message)
                 continue
-            row.show_error(message)
+            row.show_error(empty_hint(row.widget, message))  # an empty 所在村 says where to add one
             first = first or row.widget
         self.banner.setText("\n".join(unplaced))
         self.banner.setVisible(bool(unplaced))

@@ -26,6 +26,7 @@ from advisor_app.services import roster, setup, users
 from ui.forms import FormDialog
 from ui.list_page import ListPage
 from ui.pages import village_choices
+from ui.villages import VillageCombo, events
 from ui.widgets import combo, date_edit
 
 
@@ -48,9 +49,7 @@ class MemberForm(FormDialog):
         self.member_id = member_id
         self.setWindowTitle(self.tr("Legal literate person"))
         self.resize(640, 700)
-        self.add_field(
-            "region_code", self.tr("Village"), combo([(v.name, v.code) for v in setup.villages(store)])
-        )
+        self.add_field("region_code", self.tr("Village"), VillageCombo(store))
         self.add_field("group_name", self.tr("Village group"), QLineEdit())
         self.add_field("name", self.tr("Name"), QLineEdit())
         id_number = self.add_field("id_number", self.tr("ID number"), QLineEdit())
@@ -97,6 +96,12 @@ class MemberForm(FormDialog):
         self.reveal_button.setEnabled(privacy.may_unmask(users.current_role(store), "roster"))
         self.add_training.setEnabled(member_id is not None)
         self.remove_button.setEnabled(member_id is not None)
+        if "roster" in setup.read_only_pages(store):  # the 司法所 keeps the roster
+            self.panel.set_read_only(True)
+            for button in (self.add_training, self.remove_button):
+                button.setEnabled(False)
+            self.buttons.button(self.buttons.StandardButton.Save).setEnabled(False)
+            self.setWindowTitle(self.windowTitle() + "（只读：名册由司法所维护）")
         self.mark_clean()
 
     def _autofill(self, text: str) -> None:
@@ -200,6 +205,10 @@ class RosterPage(QWidget):
         )
         self.list.open_requested.connect(self.open_record)
         self.list.new_requested.connect(lambda: self.open_record(None))
+        self.read_only = "roster" in setup.read_only_pages(store)
+        if self.read_only:  # shown, not edited: the township office keeps its roster
+            self.list.new_button.setVisible(False)
+            counts_box.setTitle(counts_box.title() + "（只读：名册由司法所维护）")
         split = QSplitter()
         split.addWidget(counts_box)
         split.addWidget(self.list)
@@ -208,7 +217,14 @@ class RosterPage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(split)
         self.last_dialog: QDialog | None = None
+        events().changed.connect(self._villages_changed)  # a village added in 设置 gets its row at once
         self.reload()
+
+    def _villages_changed(self, store: Any) -> None:
+        if store is not self.store or self.tasks.closed:
+            return
+        codes = [code for code, _ in village_choices(self.store)]
+        self.tasks.run_db(lambda: roster.village_counts(self.store, codes), self._show_counts)
 
     def reload(self) -> None:
         codes = [code for code, _ in village_choices(self.store)]

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QScrollArea,
     QSpinBox,
@@ -22,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from advisor_app.services import setup
 from ui import dialogs
-from ui.forms import error_messages
+from ui.villages import VillagesEditor, events, scope_text
 
 FONT_SETTING = "ui/font_point_size"
 LANGUAGE_SETTING = "ui/language"
@@ -45,6 +44,9 @@ class SettingsPage(QWidget):
         self.region_label = QLabel()
         form.addRow(self.tr("Role"), self.role_label)
         form.addRow(self.tr("Region"), self.region_label)
+        self.scope_label = QLabel()
+        self.scope_label.setWordWrap(True)
+        form.addRow("本机查看范围", self.scope_label)
         form.addRow(self.tr("Data folder"), QLabel(str(store.data_dir)))
 
         looks = QGroupBox(self.tr("Display"))
@@ -69,22 +71,9 @@ class SettingsPage(QWidget):
         self.language.currentIndexChanged.connect(self._language_changed)
         form2.addRow(self.tr("Language (after restart)"), self.language)
 
-        villages = QGroupBox(self.tr("Villages"))
-        form3 = QFormLayout(villages)
-        self.village_list = QLabel()
-        self.village_list.setWordWrap(True)
-        self.new_village = QLineEdit()
-        self.new_village.setPlaceholderText(self.tr("Name of a village of your township"))
-        add = QPushButton(self.tr("Add village"))
-        add.clicked.connect(self.add_village)
-        row2 = QHBoxLayout()
-        row2.addWidget(self.new_village, 1)
-        row2.addWidget(add)
-        self.village_error = QLabel()
-        self.village_error.setStyleSheet("color: #b00020;")
-        form3.addRow(self.tr("Villages"), self.village_list)
-        form3.addRow("", row2)
-        form3.addRow("", self.village_error)
+        villages = QGroupBox("村（社区）")
+        self.villages = VillagesEditor(store, tasks)  # add (Enter), paste, import, rename, retire
+        QVBoxLayout(villages).addWidget(self.villages)
 
         about = QPushButton(self.tr("About this program"))
         about.clicked.connect(self._about)
@@ -104,7 +93,13 @@ class SettingsPage(QWidget):
             layout.addWidget(box)
         layout.addWidget(about, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
+        events().changed.connect(self._scope_changed)
         self.refresh()
+
+    def _scope_changed(self, store: Any) -> None:
+        if store is not self.store:
+            return
+        self.scope_label.setText(scope_text(self.store))
 
     def _about(self) -> None:
         from ui.about import show_about
@@ -117,7 +112,8 @@ class SettingsPage(QWidget):
         code = setup.home_region(self.store)
         township = setup.township_of(self.store, code) if code else None
         self.region_label.setText(township.name if township else self.tr("not chosen"))
-        self.village_list.setText("、".join(v.name for v in setup.villages(self.store)))
+        self.scope_label.setText(scope_text(self.store))
+        self.villages.refresh()
 
     def _font_changed(self, size: int) -> None:
         from ui.app import apply_font_size
@@ -132,19 +128,8 @@ class SettingsPage(QWidget):
             self, self.tr("Language"), self.tr("The new language is used after the program restarts.")
         )
 
-    def add_village(self) -> None:
-        name = self.new_village.text()
-        code = setup.home_region(self.store)
-        township = setup.township_of(self.store, code) if code else None
-
-        def done(_v: Any) -> None:
-            self.new_village.clear()
-            self.village_error.clear()
-            self.refresh()
-
-        def failed(exc: BaseException) -> None:
-            self.village_error.setText("\n".join((error_messages(exc) or {"": str(exc)}).values()))
-
-        self.tasks.run_db(
-            lambda: setup.add_village(self.store, township.code if township else "", name), done, failed
-        )
+    def add_village(self, name: str | None = None) -> None:
+        """Add the village typed in the villages box (Enter does the same)."""
+        if name is not None:
+            self.villages.new_village.setText(name)
+        self.villages.add()

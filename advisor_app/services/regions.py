@@ -161,22 +161,23 @@ def read_village_csv(path: Path) -> list[tuple[str, str | None]]:
 # The core imports no Qt: the GUI subscribes a callback (it re-emits a Qt signal, which crosses to
 # the GUI thread by itself), so an open form sees a village added, renamed or retired at once.
 
-_listeners: list[Callable[[], None]] = []
+_listeners: list[Callable[[Store], None]] = []
 
 
-def subscribe(callback: Callable[[], None]) -> None:
+def subscribe(callback: Callable[[Store], None]) -> None:
+    """``callback(store)`` after the villages (or the home region) of ``store`` changed."""
     if callback not in _listeners:
         _listeners.append(callback)
 
 
-def unsubscribe(callback: Callable[[], None]) -> None:
+def unsubscribe(callback: Callable[[Store], None]) -> None:
     if callback in _listeners:
         _listeners.remove(callback)
 
 
-def notify_changed() -> None:
+def notify_changed(store: Store) -> None:
     for callback in list(_listeners):
-        callback()
+        callback(store)
 
 
 def apply_regions(store: Store, rows: list[dict[str, Any]]) -> int:
@@ -201,5 +202,5 @@ def apply_regions(store: Store, rows: list[dict[str, Any]]) -> int:
                 known.name, known.level, known.parent_code = row["name"], row["level"], row.get("parent_code")
             session.flush()
     if rows:
-        notify_changed()
+        notify_changed(store)
     return len(rows)

@@ -69,7 +69,7 @@ def configure(store: Store, role: str, region_code: str, user: str | None = None
     if user and user.strip():
         store.set_setting(USER_SETTING, user.strip())
         store.user = user.strip()
-    regions.notify_changed()  # the scope and the forms' villages follow the home region
+    regions.notify_changed(store)  # the scope and the forms' villages follow the home region
 
 
 def role(store: Store) -> str | None:
@@ -107,7 +107,7 @@ def served_villages(store: Store) -> list[str]:
 
 def set_served_villages(store: Store, codes: list[str]) -> None:
     store.set_setting(SERVED_SETTING, ",".join(sorted(set(codes))))
-    regions.notify_changed()
+    regions.notify_changed(store)
 
 
 def villages(store: Store) -> list[Region]:
@@ -186,7 +186,7 @@ def add_village(store: Store, township_code: str, name: str, code: str | None = 
     its official 区划代码. The same name again returns the existing village (brought back if it
     was retired); a known code takes the new name."""
     added = _add_village(store, township_code, name, code)
-    regions.notify_changed()
+    regions.notify_changed(store)
     return added
 
 
@@ -244,7 +244,7 @@ def add_villages(
                 errors[n] = "；".join(exc.errors.values())
     finally:
         if added:
-            regions.notify_changed()
+            regions.notify_changed(store)
     return added, errors
 
 
@@ -264,7 +264,7 @@ def rename_village(store: Store, code: str, name: str) -> Region:
         if twin is not None:
             raise ValidationError({"name": f"村名：本乡镇已有“{name}”（{twin.code}）"})
         village.name = name
-    regions.notify_changed()
+    regions.notify_changed(store)
     return village
 
 
@@ -275,7 +275,7 @@ def retire_village(store: Store, code: str, retired: bool = True) -> Region:
         if village is None or village.level != "village":
             raise ValidationError({"code": "村：本机没有这个村"})
         village.retired = retired
-    regions.notify_changed()
+    regions.notify_changed(store)
     return village
 
 

@@ -1,0 +1,369 @@
+"""Villages in the GUI: one combo every form uses, kept current by the core's change notification,
+and the editor of the township's villages (first run and 设置).
+
+The core (advisor_app.services.regions) calls its listeners on whatever thread changed the villages
+(usually the database thread); :class:`VillageEvents` re-emits that as a Qt signal, which Qt
+delivers on the GUI thread, so an open form's 所在村 sees a new, renamed or retired village at once.
+
+Strings are Chinese literals (like ui/dashboard.py): they are new and the .ts files are shared.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from advisor_app.services import regions, setup
+from ui.widgets import ERROR_STYLE
+
+WHERE_TO_ADD = "尚无村：请到“设置 → 村（社区）”添加本乡镇的村，或点右边的“添加村…”"
+
+
+class VillageEvents(QObject):
+    """The app-wide “villages changed” signal (one instance, subscribed to the core once)."""
+
+    changed = Signal(object)  # the store whose villages changed
+
+    def __init__(self) -> None:
+        super().__init__()
+        regions.subscribe(self._notified)
+
+    def _notified(self, store: Any) -> None:
+        self.changed.emit(store)  # from any thread: queued to the GUI thread's receivers
+
+
+_events: VillageEvents | None = None
+
+
+def events() -> VillageEvents:
+    global _events
+    if _events is None:
+        _events = VillageEvents()
+    return _events
+
+
+class VillageCombo(QComboBox):
+    """所在村: the installation's villages (setup.villages), refilled whenever they change; a
+    record's own village stays selectable even when it was retired since. Empty, it says where
+    villages are added."""
+
+    changed = Signal()
+
+    def __init__(self, store: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self._keep: str | None = None  # a retired village the record being edited still names
+        self.setPlaceholderText(WHERE_TO_ADD)
+        self.setMinimumContentsLength(12)
+        self.currentIndexChanged.connect(lambda _i: self.changed.emit())
+        events().changed.connect(self._notified)
+        self.reload()
+
+    def _notified(self, store: Any) -> None:
+        if store is self.store:  # another open store (tests, a second window) is not ours
+            self.reload()
+
+    def reload(self) -> None:
+        current = self.value()
+        self.blockSignals(True)
+        try:
+            self.clear()
+            for village in setup.villages(self.store):
+                self.addItem(village.name, village.code)
+            if self._keep and self.findData(self._keep) < 0:
+                name = regions.names(self.store).get(self._keep)
+                if name:
+                    self.addItem(f"{name}（已撤并）", self._keep)
+            index = self.findData(current) if current else -1
+            self.setCurrentIndex(index if index >= 0 else (0 if self.count() else -1))
+        finally:
+            self.blockSignals(False)
+        if self.value() != current:
+            self.changed.emit()
+
+    def is_empty(self) -> bool:
+        return self.count() == 0
+
+    def value(self) -> str | None:
+        return self.currentData() if self.currentIndex() >= 0 else None
+
+    def set_value(self, value: str | None) -> None:
+        self._keep = value
+        if value and self.findData(value) < 0:
+            self.reload()
+        index = self.findData(value) if value else -1
+        if index >= 0:
+            self.setCurrentIndex(index)
+
+
+def empty_hint(widget: QWidget, message: str) -> str:
+    """A refusal of an empty 所在村 that also says where villages are added."""
+    if isinstance(widget, VillageCombo) and widget.is_empty() and "设置" not in message:
+        return f"{message}（{WHERE_TO_ADD}）"
+    return message
+
+
+def documents_dir() -> str:
+    return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(
+        Path.home()
+    )
+
+
+def choose_village_csv(parent: QWidget) -> str:
+    path, _ = QFileDialog.getOpenFileName(
+        parent, "导入村名单", documents_dir(), "村名单 (*.csv *.txt);;所有文件 (*)"
+    )
+    return path
+
+
+class VillageLines(QWidget):
+    """First run: the township's villages typed or pasted one per line (``村名`` or ``村名 区划代码``),
+    or read from a CSV into the same box, so the clerk sees and can correct what will be added."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.text = QPlainTextEdit()
+        self.text.setPlaceholderText(
+            "每行一个村，例如：\n桥南村\n王家村 610502100202\n（可从表格中复制粘贴）"
+        )
+        self.text.setTabChangesFocus(True)
+        self.text.setMinimumHeight(90)
+        self.text.textChanged.connect(self.changed)
+        self.import_button = QPushButton("从 CSV 导入…")
+        self.import_button.clicked.connect(self._import)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        row = QHBoxLayout()
+        row.addWidget(self.note, 1)
+        row.addWidget(self.import_button)
+        layout.addWidget(self.text)
+        layout.addLayout(row)
+
+    def _import(self) -> None:
+        path = choose_village_csv(self)
+        if path:
+            self.import_file(path)
+
+    def import_file(self, path: str | Path) -> int:
+        """Append the villages of a CSV (村名/区划代码; GBK or UTF-8) to the box."""
+        try:
+            entries = regions.read_village_csv(Path(path))
+        except OSError as exc:
+            self.note.setText(f"导入失败：{exc}")
+            return 0
+        lines = [f"{name} {code}" if code else name for name, code in entries if name or code]
+        existing = self.text.toPlainText().rstrip("\n")
+        self.text.setPlainText("\n".join([existing, *lines]) if existing else "\n".join(lines))
+        self.note.setText(f"已从 {Path(path).name} 读入 {len(lines)} 个村，保存时添加")
+        return len(lines)
+
+    def value(self) -> list[tuple[str, str | None]]:
+        return regions.parse_village_lines(self.text.toPlainText())
+
+    def set_value(self, value: Any) -> None:
+        if isinstance(value, list):
+            value = "\n".join(f"{n} {c}" if c else n for n, c in value)
+        self.text.setPlainText(value or "")
+
+
+class VillagesEditor(QWidget):
+    """设置 → 村（社区）: the township's villages; add (Enter or the button; several lines pasted at
+    once), import a CSV, rename, retire / bring back; an adviser or mediator ticks their own."""
+
+    def __init__(self, store: Any, tasks: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.tasks = tasks
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.list = QListWidget()
+        self.list.setMinimumHeight(140)
+        self.list.itemChanged.connect(self._ticked)
+        self.list.itemDoubleClicked.connect(lambda _i: self.rename())
+        self.new_village = QLineEdit()
+        self.new_village.setPlaceholderText("村名（可粘贴多行；可加 12 位区划代码）")
+        self.new_village.returnPressed.connect(self.add)
+        self.add_button = QPushButton("添加")
+        self.add_button.clicked.connect(self.add)
+        self.import_button = QPushButton("从 CSV 导入…")
+        self.import_button.clicked.connect(self._import)
+        self.rename_button = QPushButton("改名…")
+        self.rename_button.clicked.connect(self.rename)
+        self.retire_button = QPushButton("撤并 / 恢复")
+        self.retire_button.clicked.connect(self.toggle_retired)
+        self.error = QLabel()
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        add_row = QHBoxLayout()
+        add_row.addWidget(self.new_village, 1)
+        add_row.addWidget(self.add_button)
+        add_row.addWidget(self.import_button)
+        edit_row = QHBoxLayout()
+        edit_row.addWidget(self.rename_button)
+        edit_row.addWidget(self.retire_button)
+        edit_row.addStretch(1)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.list)
+        layout.addLayout(edit_row)
+        layout.addLayout(add_row)
+        layout.addWidget(self.error)
+        self.new_village.installEventFilter(self)
+        events().changed.connect(self._notified)
+        self.refresh()
+
+    def _notified(self, store: Any) -> None:
+        if store is self.store:
+            self.refresh()
+
+    # A QLineEdit drops the line breaks of pasted text; pasting several lines adds each of them.
+    def eventFilter(self, watched: QObject, event: Any) -> bool:  # noqa: N802 - Qt override
+        from PySide6.QtCore import QEvent
+        from PySide6.QtGui import QGuiApplication, QKeySequence
+
+        if watched is self.new_village and event.type() == QEvent.Type.KeyPress:
+            if event.matches(QKeySequence.StandardKey.Paste):
+                text = QGuiApplication.clipboard().text()
+                if "\n" in text.strip():
+                    self.add_entries(regions.parse_village_lines(text))
+                    return True
+        return super().eventFilter(watched, event)
+
+    def _township(self) -> str:
+        township = setup.home_township(self.store)
+        return township.code if township else ""
+
+    def refresh(self) -> None:
+        served = set(setup.served_villages(self.store))
+        own = setup.role(self.store) != setup.TOWNSHIP_ROLE
+        villages = setup.township_villages(self.store, include_retired=True)
+        self.list.blockSignals(True)
+        current = self.current_code()
+        self.list.clear()
+        for village in villages:
+            label = village.name + ("（已撤并）" if village.retired else "") + f"　{village.code}"
+            item = QListWidgetItem(label)
+            item.setData(Qt.ItemDataRole.UserRole, village.code)
+            if village.retired:
+                item.setForeground(Qt.GlobalColor.gray)
+            elif own:
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(
+                    Qt.CheckState.Checked if village.code in served else Qt.CheckState.Unchecked
+                )
+            self.list.addItem(item)
+            if village.code == current:
+                self.list.setCurrentItem(item)
+        self.list.blockSignals(False)
+        township = setup.home_township(self.store)
+        if not villages:
+            self.hint.setText(
+                f"{township.name if township else '本乡镇'}还没有村：在下面输入村名后按回车（或“添加”），"
+                "也可从 CSV 导入；登录市级服务器后村名单也会自动下载。"
+            )
+        elif own:
+            self.hint.setText("勾选您负责的村（不勾选则为全乡镇）；双击改名。")
+        else:
+            self.hint.setText("双击改名；撤并的村不再出现在表单中，已有记录保留。")
+
+    def current_code(self) -> str | None:
+        item = self.list.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+
+    def _fail(self, exc: BaseException) -> None:
+        from ui.forms import error_messages
+
+        self.error.setText("\n".join((error_messages(exc) or {"": str(exc)}).values()))
+
+    def add(self) -> None:
+        entries = regions.parse_village_lines(self.new_village.text())
+        if not entries:
+            self.error.setText("村名：不能为空")
+            return
+        self.add_entries(entries)
+
+    def add_entries(self, entries: list[tuple[str, str | None]]) -> None:
+        township = self._township()
+
+        def done(result: Any) -> None:
+            added, errors = result
+            self.new_village.clear()
+            self.error.setText("\n".join(f"第 {n} 行：{m}" for n, m in errors.items()))
+            self.refresh()
+
+        self.tasks.run_db(lambda: setup.add_villages(self.store, township, entries), done, self._fail)
+
+    def _import(self) -> None:
+        path = choose_village_csv(self)
+        if path:
+            self.import_file(path)
+
+    def import_file(self, path: str | Path) -> None:
+        try:
+            entries = regions.read_village_csv(Path(path))
+        except OSError as exc:
+            self.error.setText(f"导入失败：{exc}")
+            return
+        self.add_entries(entries)
+
+    def rename(self, name: str | None = None) -> None:
+        code = self.current_code()
+        if code is None:
+            self.error.setText("请先在列表中选中要改名的村")
+            return
+        if name is None:
+            old = regions.names(self.store).get(code, "")
+            name, ok = QInputDialog.getText(self, "村改名", "新村名：", text=old)
+            if not ok:
+                return
+        self.tasks.run_db(
+            lambda: setup.rename_village(self.store, code, name), lambda _v: self._done(), self._fail
+        )
+
+    def toggle_retired(self) -> None:
+        code = self.current_code()
+        if code is None:
+            self.error.setText("请先在列表中选中要撤并或恢复的村")
+            return
+        retired = "已撤并" not in self.list.currentItem().text()
+        self.tasks.run_db(
+            lambda: setup.retire_village(self.store, code, retired), lambda _v: self._done(), self._fail
+        )
+
+    def _done(self) -> None:
+        self.error.clear()
+        self.refresh()
+
+    def _ticked(self, _item: QListWidgetItem) -> None:
+        codes = [
+            self.list.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.list.count())
+            if self.list.item(i).flags() & Qt.ItemFlag.ItemIsUserCheckable
+            and self.list.item(i).checkState() == Qt.CheckState.Checked
+        ]
+        self.tasks.run_db(lambda: setup.set_served_villages(self.store, codes), None, self._fail)
+
+
+def scope_text(store: Any) -> str:
+    return setup.scope_description(store)
