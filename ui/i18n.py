@@ -131,17 +131,19 @@ def _mnemonic_translator(catalogue):  # noqa: ANN001, ANN202 - a QTranslator; re
     from PySide6.QtCore import QTranslator
 
     class MnemonicTranslator(QTranslator):
+        # None, not "": an empty string counts as a translation found, and every string of another
+        # context would read as empty (PySide's tr() in a base class or mixin, QCoreApplication.translate).
         def translate(self, context, source, disambiguation=None, n=-1):  # noqa: ANN001, ANN201
             if not source or "&" not in source:
-                return ""
+                return None
             at = source.find("&")
             if at + 1 >= len(source) or source[at + 1] == "&":
-                return ""
+                return None
             key = source[at + 1].upper()
             plain = source[:at] + source[at + 1 :]
             found = catalogue.translate(context, plain, disambiguation, n)
             if not found:
-                return ""
+                return None
             colon = found[-1] if found[-1] in "：:" else ""
             body = found[:-1] if colon else found
             return f"{body}(&{key}){colon}"
