@@ -566,6 +566,7 @@ class Village:
     zero_months: int = 0  # months of the period with a 零上报
     months: int = 1
     quarters: int = 1
+    zero_corrected: int = 0  # of those, zero reports whose contradiction with records was recorded (更正)
 
     @property
     def roster_short(self) -> int:
@@ -588,9 +589,17 @@ class Village:
 
     @property
     def report_status(self) -> str:
-        """有上报 (records in the period), 零上报 (a zero report for every month), else 未上报."""
+        """有上报 (records in the period), 零上报 (a zero report for every month), else 未上报.
+
+        Records and a zero report together are shown, never hidden: 有上报（零上报已更正） when
+        the contradiction was recorded on the zero report, else 有上报（与零上报矛盾）.
+        """
         if self.records:
-            return "有上报"
+            if not self.zero_months:
+                return "有上报"
+            if self.zero_corrected >= self.zero_months:
+                return "有上报（零上报已更正）"
+            return "有上报（与零上报矛盾）"
         if self.zero_months >= self.months:
             return "零上报"
         return "未上报"
@@ -658,7 +667,8 @@ def villages(
     )
     keys = period.month_keys()
     zero = per_region(
-        "SELECT region_code, COUNT(DISTINCT month) FROM zero_reports WHERE deleted = 0 "
+        "SELECT region_code, COUNT(DISTINCT month), COUNT(DISTINCT CASE WHEN correction IS NOT NULL "
+        "THEN month END) FROM zero_reports WHERE deleted = 0 "
         f"AND month IN ({', '.join(f':m{i}' for i in range(len(keys)))}) AND {{region}} GROUP BY 1",
         {f"m{i}": k for i, k in enumerate(keys)},
     )
@@ -683,9 +693,10 @@ def villages(
                 c_min + a_min,
                 lectures.get(code, (0,))[0],
                 records,
-                zero.get(code, (0,))[0],
+                zero.get(code, (0, 0))[0],
                 period.months,
                 period.quarters(),
+                zero.get(code, (0, 0))[1],
             )
         )
     return out
@@ -699,9 +710,12 @@ def _village_ids(kind: str) -> Callable[..., list[str]]:
                 "SELECT id FROM legal_literates WHERE region_code = :code AND deleted = 0 AND status = '在册'"
             )
         elif kind == "onsite":
+            # The figure adds the 实地 consultations' minutes and the activities' minutes: both listed.
             sql = (
-                "SELECT id FROM consultations WHERE region_code = :code AND deleted = 0 AND mode = '实地' "
-                "AND occurred_at >= :ps AND occurred_at < :pe"
+                "SELECT id FROM (SELECT id, occurred_at AS at FROM consultations WHERE region_code = :code "
+                "AND deleted = 0 AND mode = '实地' AND occurred_at >= :ps AND occurred_at < :pe "
+                "UNION ALL SELECT id, held_on AS at FROM activities WHERE region_code = :code AND deleted = 0 "
+                "AND held_on >= :ps AND held_on < :pe) ORDER BY at, id"
             )
         else:  # lectures
             quarters = period.covering_quarters()
@@ -751,7 +765,9 @@ def overdue(session: Session, prefix: str, as_of: date) -> Overdue:
                 # visit every live case.
                 "SELECT c.id, c.case_no, c.region_code, c.dispute_type, c.accepted_on, c.due_on FROM cases c "
                 f"WHERE +c.deleted = 0 AND c.status IN ({open_states}) AND c.due_on < :today AND {region} "
-                "ORDER BY c.due_on"
+                # a signed agreement makes the case successful (an amendment once reopened cases)
+                "AND NOT EXISTS (SELECT 1 FROM agreements a WHERE a.case_id = c.id AND a.deleted = 0 "
+                "AND a.status = '已签署') ORDER BY c.due_on"
             ),
             params,
         )
@@ -776,8 +792,9 @@ def overdue(session: Session, prefix: str, as_of: date) -> Overdue:
                 "AND a.signed_on >= :window AND a.signed_on <= :today AND NOT EXISTS ("
                 "SELECT 1 FROM agreements b WHERE b.case_id = a.case_id AND b.status = '已签署' AND b.deleted = 0 "
                 "AND (b.version > a.version OR (b.version = a.version AND b.id > a.id))) "
+                # each version has its own window: only a confirmation of this version closes it
                 "AND c.deleted = 0 AND NOT EXISTS ("
-                "SELECT 1 FROM judicial_confirmations j WHERE j.case_id = c.id AND j.deleted = 0) "
+                "SELECT 1 FROM judicial_confirmations j WHERE j.agreement_id = a.id AND j.deleted = 0) "
                 f"AND {region} ORDER BY a.signed_on"
             ),
             params,
@@ -861,7 +878,7 @@ DRILLS: dict[str, tuple[str, Drill]] = {
     "priority_cases": ("cases", _group_case_ids),
     "ratings": ("ratings", _rating_ids),
     "roster": ("legal_literates", _village_ids("roster")),
-    "onsite": ("consultations", _village_ids("onsite")),
+    "onsite": ("services", _village_ids("onsite")),  # 实地 consultations and activities
     "lectures": ("activities", _village_ids("lectures")),
     "overdue_cases": ("cases", _overdue_ids("cases")),
     "confirmation_window": ("cases", _overdue_ids("confirmation_window")),

@@ -155,7 +155,13 @@ def explain(region: str, what: str, rise: Rise) -> str:
 
 SOURCES = {
     # source -> (table, date column, category column, text column, unit word)
-    "consultations": ("consultations", "occurred_at", "COALESCE(subcategory, '其他')", "question", "类咨询"),
+    "consultations": (
+        "consultations",
+        "occurred_at",
+        "COALESCE(subcategory, '未分类')",
+        "question",
+        "类咨询",
+    ),
     "cases": ("cases", "accepted_on", "dispute_type", "summary", "类纠纷"),
 }
 

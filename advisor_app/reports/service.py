@@ -138,6 +138,11 @@ def describe(store: Store, kind: str, ids: list[str]) -> list[str]:
         "legal_literates": "SELECT id, name || '　' || status FROM legal_literates",
         "ratings": "SELECT id, rated_on || '　' || grade || '　' || COALESCE(comment, '') FROM ratings",
         "screenings": "SELECT id, held_on || '　排查发现 ' || disputes_found || ' 件' FROM screenings",
+        # 实地 consultations and activities behind the on-site minutes
+        "services": "SELECT * FROM (SELECT id, substr(occurred_at, 1, 16) || '　实地咨询　' "
+        "|| COALESCE(duration_minutes, 0) || ' 分钟　' || substr(question, 1, 30) AS line FROM consultations "
+        "UNION ALL SELECT id, held_on || '　' || kind || '　' || COALESCE(duration_minutes, 0) || ' 分钟　' "
+        "|| topic FROM activities)",
     }
     if kind not in queries or not ids:
         return list(ids)
