@@ -1,7 +1,10 @@
-"""Export and import of consultations, cases and the 法律明白人 roster with Chinese headers.
+"""Export and import of consultations, cases, the 法律明白人 roster and 普法活动 with Chinese headers.
 
 Export then import into an empty store gives the same records (ids included, so importing the
-same file twice updates instead of duplicating). An import checks every row with the same rules as
+same file twice updates instead of duplicating), and re-importing an unchanged export changes no
+figure: a rating keeps its 评价日期 (and its follow-up), parties keep their 重点人群 tags. Times in
+a cell with an offset (``2026-11-30T16:30:00+00:00``) are converted to China time; without one
+they are China time already. An import checks every row with the same rules as
 the forms, lists each bad row by row number and field, keeps the good rows, and writes them in one
 transaction: either all good rows are saved or none.
 """
@@ -21,6 +24,7 @@ from advisor_app.domain import privacy
 from advisor_app.domain.case_flow import due_date
 from advisor_app.domain.case_numbers import parse_case_no
 from advisor_app.domain.models import (
+    Activity,
     Case,
     CaseParty,
     Committee,
@@ -33,6 +37,8 @@ from advisor_app.domain.models import (
 from advisor_app.domain.validation import Checker, ValidationError, parse_date
 from advisor_app.io.tabular import TableFormatError, read_table, write_table
 from advisor_app.services import audit, numbering, ratings, users
+from advisor_app.services.activities import FIELDS as ACTIVITY_FIELDS
+from advisor_app.services.activities import check_activity
 from advisor_app.services.cases import CASE_FIELDS, check_case
 from advisor_app.services.consultations import EDITABLE as CONSULTATION_FIELDS
 from advisor_app.services.consultations import check_consultation
@@ -40,7 +46,7 @@ from advisor_app.services.roster import FIELDS as ROSTER_FIELDS
 from advisor_app.services.roster import check_member
 from advisor_app.store import Store
 
-KINDS = ("consultations", "cases", "roster")
+KINDS = ("consultations", "cases", "roster", "activities")
 MAX_PARTIES = 6
 
 
@@ -87,6 +93,7 @@ CONSULTATION_COLUMNS = [
     ("法律顾问", "adviser"),
     ("重点人群", "tags"),
     ("满意度", "grade"),
+    ("评价日期", "rated_on"),
     ("未评价原因", "no_rating_reason"),
 ]
 CASE_COLUMNS = [
@@ -117,6 +124,7 @@ PARTY_COLUMNS = [
     ("联系电话", "phone"),
     ("住址", "address"),
     ("职业", "occupation"),
+    ("重点人群", "tags"),
 ]
 ROSTER_COLUMNS = [
     ("记录编号", "id"),
@@ -140,11 +148,30 @@ ROSTER_COLUMNS = [
     ("清退原因", "removed_reason"),
     ("培训记录", "trainings"),
 ]
+ACTIVITY_COLUMNS = [
+    ("记录编号", "id"),
+    ("活动日期", "held_on"),
+    ("所在乡镇", "township_name"),
+    ("所在村", "village_name"),
+    ("区划代码", "region_code"),
+    ("活动类型", "kind"),
+    ("地点", "place"),
+    ("主题", "topic"),
+    ("受众人数", "audience_count"),
+    ("主讲人", "speaker"),
+    ("用时（分钟）", "duration_minutes"),
+    ("备注", "notes"),
+    ("满意度", "grade"),
+    ("评价日期", "rated_on"),
+]
 REQUIRED_HEADERS = {
     "consultations": ("咨询时间", "咨询内容"),
     "cases": ("受理日期", "纠纷类型", "纠纷简要情况"),
     "roster": ("姓名", "所在村"),
+    "activities": ("活动日期", "主题"),
 }
+# Blank cells of these columns take the form's default, as the form itself would.
+CONSULTATION_DEFAULTS = {"service_type": "法律咨询解答", "mode": "实地", "category": "民事"}
 
 
 # --- export -----------------------------------------------------------------------------------------
@@ -166,11 +193,15 @@ def export(
     """
     role = users.current_role(store)  # the signed-in local user's role, else the installation's
     region_codes = users.narrow(store, None if region_codes is None else tuple(region_codes))
-    if full and not privacy.may_unmask(role, kind):
+    # 普法活动 hold no ID numbers or phones: nothing to unmask.
+    if full and kind != "activities" and not privacy.may_unmask(role, kind):
         raise PermissionError(f"当前身份（{role}）不能导出完整的身份证号和电话，请导出打码版本")
-    exporter = {"consultations": _export_consultations, "cases": _export_cases, "roster": _export_roster}[
-        kind
-    ]
+    exporter = {
+        "consultations": _export_consultations,
+        "cases": _export_cases,
+        "roster": _export_roster,
+        "activities": _export_activities,
+    }[kind]
     stamp = ExportStamp(
         users.actor(store), store.device_id, datetime.now().strftime("%Y-%m-%d %H:%M"), masked=not full
     )
@@ -189,7 +220,12 @@ def export(
     return count
 
 
-SHEET_TITLES = {"consultations": "法律咨询", "cases": "纠纷案件", "roster": "法律明白人"}
+SHEET_TITLES = {
+    "consultations": "法律咨询",
+    "cases": "纠纷案件",
+    "roster": "法律明白人",
+    "activities": "普法活动",
+}
 
 
 def _masked(headers: list[str], rows: Iterable[list[Any]]) -> Iterator[list[Any]]:
@@ -239,14 +275,25 @@ def _place(names: dict[str, str], code: str) -> dict[str, Any]:
     }
 
 
-def _export_consultations(session: Session, names, in_scope, ids):  # noqa: ANN001, ANN202
-    grades = dict(
-        session.execute(
-            select(Rating.target_id, Rating.grade).where(
-                Rating.target_kind == "consultation", Rating.deleted.is_(False)
+def _grades(session: Session, kind: str) -> dict[str, tuple[str, date]]:
+    """target id -> (grade, rated_on) of the live ratings of one target kind."""
+    return {
+        target: (grade, rated_on)
+        for target, grade, rated_on in session.execute(
+            select(Rating.target_id, Rating.grade, Rating.rated_on).where(
+                Rating.target_kind == kind, Rating.deleted.is_(False)
             )
-        ).all()
-    )
+        )
+    }
+
+
+def _time_cell(moment: datetime) -> str:
+    """China time to the minute, with the seconds when there are any (a re-import keeps the time)."""
+    return moment.strftime("%Y-%m-%d %H:%M:%S" if moment.second else "%Y-%m-%d %H:%M")
+
+
+def _export_consultations(session: Session, names, in_scope, ids):  # noqa: ANN001, ANN202
+    grades = _grades(session, "consultation")
     query = select(Consultation).where(Consultation.deleted.is_(False)).order_by(Consultation.occurred_at)
 
     def rows():  # noqa: ANN202
@@ -254,10 +301,11 @@ def _export_consultations(session: Session, names, in_scope, ids):  # noqa: ANN0
             if not in_scope(c.region_code) or (ids is not None and c.id not in ids):
                 continue
             values = {f: getattr(c, f) for f in CONSULTATION_FIELDS} | _place(names, c.region_code)
+            grade, rated_on = grades.get(c.id, (None, None))
             values.update(
-                id=c.id, status=c.status, grade=grades.get(c.id), no_rating_reason=c.no_rating_reason
+                id=c.id, status=c.status, grade=grade, rated_on=rated_on, no_rating_reason=c.no_rating_reason
             )
-            values["occurred_at"] = c.occurred_at.strftime("%Y-%m-%d %H:%M")
+            values["occurred_at"] = _time_cell(c.occurred_at)
             yield [values.get(f) for _, f in CONSULTATION_COLUMNS]
 
     return [h for h, _ in CONSULTATION_COLUMNS], rows()
@@ -318,6 +366,22 @@ def _export_roster(session: Session, names, in_scope, ids):  # noqa: ANN001, ANN
     return [h for h, _ in ROSTER_COLUMNS], rows()
 
 
+def _export_activities(session: Session, names, in_scope, ids):  # noqa: ANN001, ANN202
+    grades = _grades(session, "activity")
+    query = select(Activity).where(Activity.deleted.is_(False)).order_by(Activity.held_on, Activity.id)
+
+    def rows():  # noqa: ANN202
+        for a in session.scalars(query):
+            if not in_scope(a.region_code) or (ids is not None and a.id not in ids):
+                continue
+            values = {f: getattr(a, f) for f in ACTIVITY_FIELDS} | _place(names, a.region_code)
+            grade, rated_on = grades.get(a.id, (None, None))
+            values.update(id=a.id, grade=grade, rated_on=rated_on)
+            yield [values.get(f) for _, f in ACTIVITY_COLUMNS]
+
+    return [h for h, _ in ACTIVITY_COLUMNS], rows()
+
+
 # --- import -----------------------------------------------------------------------------------------
 
 
@@ -327,7 +391,12 @@ def import_file(store: Store, kind: str, path: Path) -> ImportReport:
     missing = [h for h in REQUIRED_HEADERS[kind] if h not in headers]
     if missing:
         raise TableFormatError(f"缺少必需的列：{'、'.join(missing)}（第 1 行应为表头）")
-    importer = {"consultations": _import_consultation, "cases": _import_case, "roster": _import_member}[kind]
+    importer = {
+        "consultations": _import_consultation,
+        "cases": _import_case,
+        "roster": _import_member,
+        "activities": _import_activity,
+    }[kind]
     report = ImportReport()
     with store.session() as session, session.no_autoflush:
         # Rows are checked one by one and flushed in batches; a row that fails its checks adds
@@ -461,12 +530,13 @@ def _existing(ctx: _ImportContext, model: type, record_id: Any) -> Any:
 def _import_consultation(ctx: _ImportContext, raw: dict[str, Any]) -> bool:
     data = _fields(raw, CONSULTATION_COLUMNS)
     errors = _place_row(ctx, raw, data)
-    data.setdefault("service_type", "法律咨询解答")
-    data.setdefault("mode", "实地")
-    data.setdefault("category", "民事")
+    for key, default in CONSULTATION_DEFAULTS.items():
+        if data.get(key) is None or not str(data[key]).strip():
+            data[key] = default
     check = Checker(data)
     check.choice("status", "consultation_statuses")
     check.choice("grade", "satisfaction_grades")
+    check.day("rated_on", not_future=True)
     clean = _checked(check_consultation, data, errors)
     errors.update(check.errors)
     if errors:
@@ -476,14 +546,43 @@ def _import_consultation(ctx: _ImportContext, raw: dict[str, Any]) -> bool:
         setattr(record, key, clean[key])
     record.status = check.clean.get("status") or "办理中"
     record.no_rating_reason = data.get("no_rating_reason")
-    if check.clean.get("grade"):
-        ratings.rate(
-            ctx.session,
-            "consultation",
-            record.id,
-            {"grade": check.clean["grade"], "rated_on": record.occurred_at.date()},
-            new_target=created,
-        )
+    _import_rating(ctx, "consultation", record.id, check.clean, created, record.occurred_at.date())
+    return created
+
+
+def _import_rating(
+    ctx: _ImportContext, kind: str, target_id: str, clean: dict[str, Any], created: bool, service_day: date
+) -> None:
+    """The row's 满意度: an unchanged rating is left alone (its date, comment and 差评回访 kept);
+    a new or changed one is dated by 评价日期, else by the rating it replaces, else the service day."""
+    grade = clean.get("grade")
+    if not grade:
+        return
+    existing = None if created else ratings.rating_of(ctx.session, kind, target_id)
+    rated_on = clean.get("rated_on")
+    if existing is not None and existing.grade == grade and rated_on in (None, existing.rated_on):
+        return
+    if rated_on is None:
+        rated_on = existing.rated_on if existing is not None else service_day
+    ratings.rate(ctx.session, kind, target_id, {"grade": grade, "rated_on": rated_on}, new_target=created)
+
+
+def _import_activity(ctx: _ImportContext, raw: dict[str, Any]) -> bool:
+    data = _fields(raw, ACTIVITY_COLUMNS)
+    errors = _place_row(ctx, raw, data)
+    if data.get("kind") is None or not str(data["kind"]).strip():
+        data["kind"] = "法治讲座"  # the form's default
+    check = Checker(data)
+    check.choice("grade", "satisfaction_grades")
+    check.day("rated_on", not_future=True)
+    clean = _checked(check_activity, data, errors)
+    errors.update(check.errors)
+    if errors:
+        raise ValidationError(errors)
+    record, created = _existing_or_new(ctx, Activity, data.get("id"))
+    for key in ACTIVITY_FIELDS:
+        setattr(record, key, clean[key])
+    _import_rating(ctx, "activity", record.id, check.clean, created, record.held_on)
     return created
 
 
