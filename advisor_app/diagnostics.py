@@ -139,6 +139,8 @@ def database_lines(db_path: Path, full: bool = False) -> list[Line]:
             if table in tables:
                 count = conn.execute(f"SELECT count(*) FROM {table} WHERE deleted = 0").fetchone()[0]
                 lines.append(Line(f"{label}记录数", str(count)))
+        if "agreements" in tables and "attachments" in tables:
+            lines.extend(signed_agreement_lines(conn, db_path))
     except Exception as exc:  # sqlite3 or sqlcipher3 DatabaseError: a damaged or foreign file
         lines.append(Line("数据库", f"读取出错：{exc}", True))
     finally:
@@ -176,6 +178,87 @@ def _open_read_only(db_path: Path) -> tuple[Any, Line]:
     conn = sqlcipher3.connect(f"file:{db_path}?mode=ro", uri=True)
     conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
     return conn, Line("数据库加密", f"已加密（SQLCipher，密钥在{source}）")
+
+
+SIGNED_LABEL = "已签署协议"
+MAX_SIGNED_LINES = 20  # one line per finding, then a count: the report is read over the phone
+
+
+def signed_agreement_lines(conn: Any, db_path: Path) -> list[Line]:
+    """Every signed (and superseded) agreement against its kept PDF and frozen digest.
+
+    The same judgement as printing (``services.printing.judge``) without rendering anything: a
+    missing or damaged kept copy, data changed after signing; an agreement stripped past its
+    retention period is counted as such, not as a problem. Case numbers only, no names.
+    """
+    import hashlib
+    import json
+    from collections import Counter
+    from types import SimpleNamespace
+
+    from advisor_app.services import attachments, printing
+    from advisor_app.store import crypto
+
+    columns = list(printing.FROZEN_COLUMNS)
+    rows = conn.execute(
+        "SELECT a.id, a.case_id, c.case_no, a.kind, a.version, a.frozen_data, a.pdf_sha256, "
+        + ", ".join(f"a.{c}" for c in columns)
+        + " FROM agreements a LEFT JOIN cases c ON c.id = a.case_id"
+        " WHERE a.status != '草稿' AND a.deleted = 0 ORDER BY c.case_no, a.version"
+    ).fetchall()
+    if not rows:
+        return [Line(SIGNED_LABEL, "没有已签署的协议")]
+    kept: dict[str, list[str]] = {}
+    for target, sha in conn.execute(
+        "SELECT target_id, sha256 FROM attachments WHERE target_kind = 'agreement' AND purpose = ? AND deleted = 0",
+        (printing.PDF_PURPOSE,),
+    ):
+        kept.setdefault(target, []).append(sha)
+    data_dir = db_path.parent
+    key = None
+    if crypto.is_encrypted(db_path):
+        try:
+            key = attachments.blob_key(SimpleNamespace(key=crypto.store_key(data_dir, create=False)))
+        except crypto.StoreLockedError:
+            key = None
+
+    def read(sha: str) -> bytes:
+        raw = (data_dir / "attachments" / sha[:2] / sha).read_bytes()  # FileNotFoundError: missing
+        if hashlib.sha256(raw).hexdigest() == sha:
+            return raw
+        if not raw.startswith(attachments.MAGIC):
+            raise attachments.BlobError("附件文件与其 SHA-256 不符（文件已损坏）")
+        return attachments._open(key, sha, raw)  # read only: never re-seals the file as read_blob may
+
+    def plain(name: str, value: Any) -> Any:
+        return json.loads(value) if name == "terms" and isinstance(value, str) else value
+
+    checks = [
+        printing.judge(
+            printing.SignedRecord(
+                agreement_id=row[0],
+                case_id=row[1],
+                case_no=row[2] or "",
+                kind=row[3],
+                version=row[4],
+                frozen_data=json.loads(row[5]) if row[5] else None,
+                pdf_sha256=row[6],
+                columns={c: plain(c, v) for c, v in zip(columns, row[7:], strict=True)},
+                kept=tuple(kept.get(row[0], ())),
+            ),
+            read,
+        )
+        for row in rows
+    ]
+    tally = Counter(check.status for check in checks)
+    summary = f"共 {len(checks)} 份：" + "，".join(f"{status} {n}" for status, n in tally.most_common())
+    problems = [check for check in checks if check.problem]
+    lines = [Line(SIGNED_LABEL, summary, bool(problems))]
+    for check in problems[:MAX_SIGNED_LINES]:
+        lines.append(Line(SIGNED_LABEL, "；".join(check.messages), True))
+    if len(problems) > MAX_SIGNED_LINES:
+        lines.append(Line(SIGNED_LABEL, f"另有 {len(problems) - MAX_SIGNED_LINES} 份有问题未列出", True))
+    return lines
 
 
 def _sync_line(conn: sqlite3.Connection, tables: set[str]) -> Line:

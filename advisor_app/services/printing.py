@@ -236,6 +236,7 @@ def case_file(store: Store, case_id: str) -> Printed:
             )
         }
     item = file_layout.AGREEMENT_ITEM
+    signed_any = any(found and found[1] != "草稿" for found in chosen.values())
     for key, found in chosen.items():
         if found is None:
             continue
@@ -245,7 +246,7 @@ def case_file(store: Store, case_id: str) -> Printed:
         if status == "草稿":
             inserts[key] = render_draft(case[key], kit)
             warnings.append(f"卷宗中的{form}尚未签署，是草稿，每页标有“{DRAFT_NOTE}”")
-            if owns_row:
+            if owns_row and not signed_any:  # a signed agreement of the other kind is the one listed
                 notes[item] = ("草稿", "未签署，仅供核对")
             continue
         check = check_signed(store, agreement_id, kit)
@@ -333,26 +334,52 @@ def sign_and_print(store: Store, agreement_id: str, signed_on: date | None = Non
     return pdf
 
 
-def keep_signed(store: Store, agreement_ids: list[str]) -> int:
+def keep_signed(
+    store: Store,
+    agreement_ids: list[str],
+    *,
+    log_changes: bool = True,
+    make_id: Callable[[], str] | None = None,
+) -> int:
     """Freeze, render and keep agreements already marked 已签署 but without a kept copy.
 
     The same steps as :func:`sign_and_print` after the status change (snapshot sealed with its
     digest, the document rendered from it, SHA-256 stored, bytes kept as an attachment); the demo
-    data uses it because it inserts its case histories in bulk. Returns how many were kept.
+    data uses it because it inserts its case histories in bulk. One unit of work for all of them;
+    ``log_changes=False`` (demo data not meant for the server) leaves the change log alone, as the
+    bulk insert did; ``make_id`` gives the attachments' ids (the demo's seeded ones). Returns how
+    many were kept.
     """
+    from advisor_app.domain.models import utcnow
+
     kit = _kit(store)
     done = 0
-    for agreement_id in agreement_ids:
-        with store.session() as session:
+    now = utcnow()
+    with store.session(remote=not log_changes) as session:
+        for agreement_id in agreement_ids:
             agreement = session.get(Agreement, agreement_id)
             if agreement is None or agreement.status == "草稿" or agreement.pdf_sha256:
                 continue
             snapshot = frozen.seal(cases.agreement_snapshot(session, agreement))
             pdf = render_signed(snapshot, kit)
             agreement.frozen_data = snapshot
-            agreement.pdf_sha256 = hashlib.sha256(pdf).hexdigest()
-        attachments.add_bytes(store, pdf, _filename(snapshot), "agreement", agreement_id, PDF_PURPOSE)
-        done += 1
+            agreement.pdf_sha256 = attachments.write_blob(store, pdf)
+            kept = Attachment(
+                sha256=agreement.pdf_sha256,
+                filename=_filename(snapshot),
+                mime="application/pdf",
+                size=len(pdf),
+                target_kind="agreement",
+                target_id=agreement_id,
+                purpose=PDF_PURPOSE,
+                **({"id": make_id()} if make_id else {}),
+            )
+            if not log_changes:  # the session hook that fills these is off in a "remote" session
+                kept.rev, kept.owner, kept.device_id = 1, agreement.owner, store.device_id
+                kept.created_at = kept.updated_at = now
+                kept.deleted = False
+            session.add(kept)
+            done += 1
     return done
 
 

@@ -34,3 +34,35 @@ def mediated(seeded):
     seeded.case_id = case.id
     seeded.agreement_id = agreement.id
     return seeded
+
+
+# --- demo data (issue 13 §9): built once per session, copied for each test that may change it ---------
+
+DEMO_END = date(2026, 11, 30)  # fixed, so the README's case （2026）临桥调字第 1 号 is in the data for good
+DEMO_SIZE = {"seed": 1, "consultations": 50, "cases": 20}
+
+
+@pytest.fixture(scope="session")
+def _demo_template(tmp_path_factory):
+    """A demo store signed through the printing service (about 16 agreements with kept PDFs)."""
+    import time
+
+    from advisor_app import demo
+    from advisor_app.store import open_store
+
+    folder = tmp_path_factory.mktemp("demo") / "data"
+    store = open_store(folder)
+    started = time.perf_counter()
+    counts = demo.generate(store, end=DEMO_END, **DEMO_SIZE)
+    store.close()
+    return folder, counts, time.perf_counter() - started
+
+
+@pytest.fixture
+def demo_dir(_demo_template, tmp_path):
+    """A copy of the demo data folder (database and kept PDFs) this test may change."""
+    import shutil
+
+    target = tmp_path / "demo"
+    shutil.copytree(_demo_template[0], target)
+    return target

@@ -38,4 +38,5 @@ def run(args) -> int:  # noqa: ANN001
     problems = [line for line in lines if line.problem]
     if problems and not args.json:
         print(f"\n发现 {len(problems)} 个问题（标“！”的行）", file=sys.stderr)
-    return 1 if any(line.problem and line.label.startswith(("完整性", "数据库")) for line in problems) else 0
+    serious = ("完整性", "数据库", diagnostics.SIGNED_LABEL)  # a signed agreement not as signed is one too
+    return 1 if any(line.problem and line.label.startswith(serious) for line in problems) else 0
