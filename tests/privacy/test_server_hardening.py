@@ -49,6 +49,8 @@ def _value(kind: str, name: str, spec, ids: dict[str, str], committee: str, n: i
             "legal_literate_id": ids["legal_literates"],
             "activity_id": ids["activities"],
         }[name]
+    if spec.enum:  # a field the code branches on takes only its vocabulary's terms
+        return sorted(spec.enum)[0]
     if spec.type == "str":
         text = INJECTIONS[n % len(INJECTIONS)]
         return text[: spec.max_len] if spec.max_len else text

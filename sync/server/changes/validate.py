@@ -1,11 +1,15 @@
 """Checking a pushed columnar batch before anything touches the database.
 
-A batch is checked column by column: each field of a kind gets a checker built once (type, length,
-date format, range) that looks at a whole column in one pass, so 5,000 valid rows cost a few
-comprehensions instead of 100,000 generic per-value calls. A column checker only answers "all
-fine"; when any column of a block is not, the block is checked again row by row by
-:func:`_row_errors`, which writes the Chinese message for every bad row and field (the slow path
-runs only for batches that are refused anyway).
+The rules are the shared field schema (``sync.protocol.kinds``): the same one a client applies
+pulled rows by, so what is stored here every client can apply. A batch is checked column by column:
+each field of a kind has a checker built once (type, length, enum, date and timestamp spelling,
+JSON limits, control characters) that looks at a whole column in one pass, so 5,000 valid rows cost
+a few comprehensions instead of 100,000 generic per-value calls. A column checker only answers "all
+fine and canonical"; when any column of a block is not, the block is checked again row by row by
+:func:`_row_errors`, which writes the Chinese message for every bad row and field, and a block
+without errors is then normalized (a timestamp with an offset to naive UTC, a decimal to its scale,
+a NOT NULL field left out or null to its declared default). Declared defaults missing as whole
+columns (an older client that does not know a newer column) are filled on the fast path.
 """
 
 from __future__ import annotations
@@ -15,18 +19,26 @@ import json
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
 from typing import Any
 
 from pydantic_core import PydanticSerializationError, to_json
 
 from sync.protocol import KINDS, META_FIELDS, PARENTS
-from sync.protocol.kinds import INT64, FieldSpec, KindSpec
+from sync.protocol.kinds import (
+    BAD_TEXT,
+    CANONICAL_TIMESTAMP_RE,
+    FIELD_CHECKS,
+    INT32,
+    KindSpec,
+    canonical_timestamp,
+    field_checker,
+    parse_timestamp,
+)
 from sync.protocol.wire import MAX_BATCH
 from sync.server.errors import ApiError
 
 UUID_RE = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
-MAX_REV = 2**31
+MAX_REV = INT32
 # The same spelling as sync.protocol.canonical_json, built once instead of once per call.
 _CANONICAL = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
@@ -59,53 +71,7 @@ Column = Sequence[Any]
 ColumnCheck = Callable[[Column], bool]
 
 
-def _present(col: Column, nullable: bool) -> list[Any] | None:
-    """The non-null values, or None when a null is not allowed and there is one."""
-    values = [v for v in col if v is not None]
-    if len(values) != len(col) and not nullable:
-        return None
-    return values
-
-
-def _parses_all(parse: Callable[[str], Any], values: list[Any]) -> bool:
-    if not all(type(v) is str for v in values):
-        return False
-    try:
-        for v in values:
-            parse(v)
-    except ValueError:
-        return False
-    return True
-
-
-def field_checker(spec: FieldSpec) -> ColumnCheck:
-    """A whole-column check equivalent to (or stricter than) ``spec.check`` on every value."""
-    nullable, max_len = spec.nullable, spec.max_len
-    kind = spec.type
-
-    def check(col: Column) -> bool:
-        values = _present(col, nullable)
-        if values is None:
-            return False
-        if not values:
-            return True
-        if kind == "str":
-            if not all(type(v) is str for v in values):
-                return False
-            return max_len is None or max(map(len, values)) <= max_len
-        if kind == "int":
-            return all(type(v) is int for v in values) and -INT64 <= min(values) and max(values) < INT64
-        if kind == "bool":
-            return all(v is True or v is False for v in values)
-        if kind == "date":
-            return _parses_all(date.fromisoformat, values)
-        if kind == "datetime":
-            return _parses_all(datetime.fromisoformat, values)
-        if kind == "json":
-            return all(type(v) is list or type(v) is dict for v in values)
-        return all(spec.check(v) is None for v in values)  # decimal: rare, exact rules
-
-    return check
+__all__ = ["Incoming", "field_checker", "hash_of", "parse_batch"]
 
 
 def _id_ok(col: Column) -> bool:
@@ -121,7 +87,17 @@ def _scope_ok(col: Column) -> bool:
 
 
 def _text_ok(limit: int) -> ColumnCheck:
-    return lambda col: all(v is None or (type(v) is str and len(v) <= limit and "\x00" not in v) for v in col)
+    return lambda col: all(
+        v is None or (type(v) is str and len(v) <= limit and not BAD_TEXT.search(v)) for v in col
+    )
+
+
+def _time_ok(col: Column) -> bool:
+    """Canonical naive-UTC timestamps (or none): stored as sent; anything else takes the slow path."""
+    return all(
+        v is None or (type(v) is str and CANONICAL_TIMESTAMP_RE.fullmatch(v) and parse_timestamp(v))
+        for v in col
+    )
 
 
 META_CHECKS: dict[str, ColumnCheck] = {
@@ -129,8 +105,8 @@ META_CHECKS: dict[str, ColumnCheck] = {
     "rev": _rev_ok,
     "scope": _scope_ok,
     "deleted": lambda col: all(v is None or v is True or v is False for v in col),
-    "created_at": _text_ok(40),
-    "updated_at": _text_ok(40),
+    "created_at": _time_ok,
+    "updated_at": _time_ok,
     "owner": _text_ok(64),
     "device_id": _text_ok(64),
 }
@@ -142,10 +118,7 @@ class KindChecks:
     columns: dict[str, ColumnCheck]
 
 
-_CHECKS: dict[str, KindChecks] = {
-    name: KindChecks(spec, {f.name: field_checker(f) for f in spec.fields.values()})
-    for name, spec in KINDS.items()
-}
+_CHECKS: dict[str, KindChecks] = {name: KindChecks(spec, FIELD_CHECKS[name]) for name, spec in KINDS.items()}
 
 
 def _block_ok(kind: str, fields: list[str], rows: list[list[Any]]) -> bool:
@@ -212,10 +185,13 @@ def _check_meta(values: dict[str, Any]) -> dict[str, str]:
         errors["scope"] = _meta_error("scope", "所属区划代码应为 6–12 位数字")
     if values.get("deleted") not in (None, True, False):
         errors["deleted"] = _meta_error("deleted", "应为是或否（true/false）")
-    for name in ("created_at", "updated_at", "owner", "device_id"):
+    for name in ("created_at", "updated_at"):
         value = values.get(name)
-        limit = 40 if name.endswith("_at") else 64
-        if value is not None and (not isinstance(value, str) or len(value) > limit or "\x00" in value):
+        if value is not None and parse_timestamp(value) is None:
+            errors[name] = _meta_error(name, "应为时间（YYYY-MM-DDTHH:MM:SS，可带时区）")
+    for name in ("owner", "device_id"):
+        value = values.get(name)
+        if value is not None and (not isinstance(value, str) or len(value) > 64 or BAD_TEXT.search(value)):
             errors[name] = _meta_error(name, "格式不对")
     return errors
 
@@ -327,6 +303,42 @@ def _incoming(
     return out
 
 
+def _with_default_columns(
+    spec: KindSpec, fields: list[str], rows: list[list[Any]]
+) -> tuple[list[str], list[list[Any]]]:
+    """A NOT NULL field with a declared default that the sender left out (an older client that does
+    not know the column): added as a column holding the default, so it is never stored as null."""
+    missing = [name for name in spec.defaults if name not in fields]
+    if not missing:
+        return fields, rows
+    tail = [spec.fields[name].default_value() for name in missing]  # one value per column, never mutated
+    return fields + missing, [[*row, *tail] for row in rows]
+
+
+def _normalized(spec: KindSpec, fields: list[str], rows: list[list[Any]]) -> list[list[Any]]:
+    """Rows that passed the row checks, in canonical spelling: timestamps in naive UTC, decimals at
+    their scale, nulls of NOT NULL fields with a declared default replaced by it."""
+    plan: list[tuple[int, Any]] = []
+    for i, name in enumerate(fields):
+        if name in ("created_at", "updated_at"):
+            plan.append((i, lambda v: None if v is None else canonical_timestamp(v)))
+        elif name in spec.fields:
+            field_spec = spec.fields[name]
+            if field_spec.type in ("datetime", "decimal") or (
+                not field_spec.nullable and field_spec.has_default
+            ):
+                plan.append((i, field_spec.normalize))
+    if not plan:
+        return rows
+    out = []
+    for row in rows:
+        row = list(row)
+        for i, normalize in plan:
+            row[i] = normalize(row[i])
+        out.append(row)
+    return out
+
+
 def parse_batch(changes: dict[str, Any]) -> list[Incoming]:
     """Every change of a columnar batch, checked; ApiError 422 listing each bad row and field."""
     errors: list[dict[str, Any]] = []
@@ -356,12 +368,14 @@ def parse_batch(changes: dict[str, Any]) -> list[Incoming]:
             raise ApiError(413, "batch_too_large", f"一批最多 {MAX_BATCH} 条修改，请分批推送")
         if not rows:
             continue
+        fields, rows = _with_default_columns(spec, list(fields), rows)
         checked = _block_ok(kind, fields, rows)
         if not checked:
             found = _row_errors(kind, spec, fields, rows)
             if found:
                 errors += found
                 continue
+            rows = _normalized(spec, fields, rows)
         if not errors:
             try:
                 out += _incoming(kind, spec, fields, rows, checked)
