@@ -326,9 +326,13 @@ class ListPage(QWidget):
         ids = self.model.ids()
         label = self.tr("Exporting…")
 
-        def job(progress: Any) -> Path:
+        def job(progress: Any) -> Path | None:
             progress.report(0, 0, label)
-            return hooks.export_list(self.store, self.kind, ids, Path(path))
+            out = hooks.export_list(self.store, self.kind, ids, Path(path))
+            if progress.cancelled:  # 取消 while writing: no half-wanted file left behind
+                out.unlink(missing_ok=True)
+                return None
+            return out
 
         self.tasks.run_long(
             job,
@@ -340,4 +344,5 @@ class ListPage(QWidget):
             on_error=lambda exc: dialogs.inform(
                 self, self.tr("Export"), self.tr("Export failed: %1").replace("%1", str(exc)), error=True
             ),
+            on_cancelled=lambda: self.count.setText(self.tr("Export cancelled")),
         )

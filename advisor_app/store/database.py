@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from advisor_app.domain.models import Setting
 from advisor_app.store import changes, crypto, migrate
-from advisor_app.store.engine import sqlite_engine
+from advisor_app.store.engine import IMMEDIATE, sqlite_engine
 
 DB_NAME = "advisor.db"
 APP_NAME = "advisor-desk"
@@ -36,8 +36,10 @@ class Store:
         self.path = data_dir / DB_NAME
         self.engine = engine
         self.key: bytes | None = None  # SQLCipher key, when the store is encrypted
-        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        # Units of work begin with BEGIN IMMEDIATE (see store/engine.py): they read, then write.
+        self._sessions = sessionmaker(engine.execution_options(**{IMMEDIATE: True}), expire_on_commit=False)
         changes.install(self._sessions)
+        self._reads = sessionmaker(engine, expire_on_commit=False)
         self.device_id = self.setting("device_id") or self._init_device()
         self.user = self.setting("user") or "本机用户"
         # Once logged in to a city server, numbers from local blocks are provisional.
@@ -64,7 +66,7 @@ class Store:
             session.close()
 
     def setting(self, key: str, default: str | None = None) -> str | None:
-        with self._sessions() as session:
+        with self._reads() as session:
             row = session.get(Setting, key)
             return row.value if row else default
 
@@ -73,7 +75,7 @@ class Store:
             session.merge(Setting(key=key, value=value))
 
     def settings(self) -> dict[str, str]:
-        with self._sessions() as session:
+        with self._reads() as session:
             return {row.key: row.value for row in session.scalars(select(Setting))}
 
     def _init_device(self) -> str:

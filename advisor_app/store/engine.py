@@ -1,11 +1,31 @@
 """SQLite engine with the pragmas the store relies on (WAL, foreign keys, full sync), encrypted
-with SQLCipher when the store has a key (``advisor_app.store.crypto``)."""
+with SQLCipher when the store has a key (``advisor_app.store.crypto``).
+
+Transactions. The GUI, the database worker and the sync thread each write through their own
+connection. A transaction that reads first and writes later (every ORM unit of work: get, change,
+flush) would take SQLite's write lock only at its first write; if another connection wrote in
+between, SQLite refuses at once with “database is locked” — the busy timeout does not apply to
+that upgrade. So the driver's own implicit BEGIN is switched off and the transaction is begun
+here, at its first statement:
+
+* ``BEGIN IMMEDIATE`` — takes the write lock up front, waiting up to :data:`BUSY_TIMEOUT_MS` for
+  another writer — for the store's units of work (:meth:`Store.session`, ``set_setting``: their
+  engine carries the execution option ``sqlite_immediate``) and for any transaction whose first
+  statement writes;
+* a plain (deferred) ``BEGIN`` for read-only work, so readers never wait for a writer (WAL);
+* nothing before a ``PRAGMA``: pragmas such as ``foreign_keys`` only work outside a transaction.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from sqlalchemy import URL, Engine, create_engine, event
+
+BUSY_TIMEOUT_MS = 10000
+IMMEDIATE = "sqlite_immediate"  # execution option: begin with BEGIN IMMEDIATE
+_WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE", "CREATE", "DROP", "ALTER")
+_PENDING = "advisor_begin"
 
 
 def sqlite_engine(path: Path, key: bytes | None = None) -> Engine:
@@ -24,10 +44,34 @@ def sqlite_engine(path: Path, key: bytes | None = None) -> Engine:
         cur.execute("PRAGMA journal_mode=WAL")
         cur.execute("PRAGMA synchronous=FULL")
         cur.execute("PRAGMA foreign_keys=ON")
-        cur.execute("PRAGMA busy_timeout=5000")
+        cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         # 32 MB of page cache: a township's dashboard reads the same pages several times per
         # refresh, and on an encrypted store every page read from disk is decrypted again.
         cur.execute("PRAGMA cache_size=-32768")
         cur.close()
+        # We issue BEGIN ourselves (below); the driver's implicit one would come too late.
+        dbapi_conn.isolation_level = None
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn) -> None:  # noqa: ANN001 - a SQLAlchemy Connection
+        conn.info[_PENDING] = "IMMEDIATE" if conn.get_execution_options().get(IMMEDIATE) else "DEFERRED"
+
+    @event.listens_for(engine, "before_cursor_execute")
+    def _first_statement(conn, cursor, statement, _params, _context, _many) -> None:  # noqa: ANN001
+        mode = conn.info.pop(_PENDING, None)
+        if mode is None:
+            return
+        head = statement.lstrip()[:8].upper()
+        if head.startswith("PRAGMA"):
+            conn.info[_PENDING] = mode  # still outside the transaction
+            return
+        if head.startswith(_WRITES):
+            mode = "IMMEDIATE"
+        cursor.execute(f"BEGIN {mode}")
+
+    @event.listens_for(engine, "commit")
+    @event.listens_for(engine, "rollback")
+    def _end(conn) -> None:  # noqa: ANN001
+        conn.info.pop(_PENDING, None)  # a transaction that ran no statement has nothing to end
 
     return engine

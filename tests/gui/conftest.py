@@ -55,3 +55,16 @@ def answers(monkeypatch):
         dialogs, "inform", lambda _p, title, text, error=False: state["informed"].append((title, text))
     )
     return state
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory):
+    """A small demo store (advisor_app.demo: four townships, 400 consultations, 60 cases), built
+    once per session; the click-through copies it for each role."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    import clickthrough
+
+    return clickthrough.build_template(tmp_path_factory.mktemp("demo") / "data")
