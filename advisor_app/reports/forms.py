@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import text
 
 from advisor_app.domain.vocab import terms
-from advisor_app.reports import figures, pdf, service, xlsx
+from advisor_app.reports import figures, pdf, service, snapshots, xlsx
 from advisor_app.reports.figures import ITEM_LABELS, MediationRow
 from advisor_app.reports.scope import Period, allowed_region, region_prefix, region_sql
 from advisor_app.reports.sheet import Sheet, Table
@@ -88,11 +88,28 @@ def monthly(store: Store, region: str | None, period: Period, signature: Signatu
     return Sheet(
         title="人民调解工作统计月报表",
         subtitle=f"统计单位：{figs.region_name}　　统计期间：{period.label}"
-        f"（{period.start.isoformat()} 至 {_last_day(period).isoformat()}）　　金额单位：万元",
+        f"（{period.start.isoformat()} 至 {_last_day(period).isoformat()}）　　金额单位：万元"
+        f"　　{COUNTING_NOTE}",
         tables=[main, breakdown, prevention],
         footer=signature.line(),
         sheet_name="调解统计月报",
     )
+
+
+# Printed on the monthly report: how the items are dated and rounded (docs/reports.md).
+COUNTING_NOTE = (
+    "各项按其发生日期统计（受理按受理日期，调解成功和协议金额按协议签署日期，履行按履行登记日期，"
+    "司法确认按法院裁定日期）；数值修约按 GB/T 8170（四舍六入五成双）"
+)
+
+
+def monthly_filed(
+    store: Store, region: str | None, period: Period, signature: Signature | None = None, by: str = ""
+) -> Sheet:
+    """The monthly report as exported for filing: kept as a snapshot of the period; when the
+    period was exported before, the sheet ends with the 更正 table (what changed since)."""
+    sheet = monthly(store, region, period, signature)
+    return snapshots.file(store, "monthly", allowed_region(store, region), period, sheet, by)
 
 
 def _last_day(period: Period) -> date:

@@ -25,8 +25,12 @@ def _signature(args: argparse.Namespace):  # noqa: ANN202
 def _monthly(args: argparse.Namespace, store: Store) -> int:
     from advisor_app.reports import forms
     from advisor_app.reports.scope import parse_period
+    from advisor_app.services import users
 
-    sheet = forms.monthly(store, args.region, parse_period(args.month), _signature(args))
+    # Kept as the period's snapshot; a second export of the period lists the 更正 since the first.
+    sheet = forms.monthly_filed(
+        store, args.region, parse_period(args.month), _signature(args), by=users.actor(store)
+    )
     print(f"已导出：{forms.export([sheet], args.output)}")
     return 0
 

@@ -1,0 +1,124 @@
+"""报表快照 and 更正: a report exported for a period is kept; a later export of the same period lists
+what changed since as 更正 (correction) lines, so what was filed upward can be reconciled.
+
+Snapshots are local (table ``report_snapshots``, migration 0013): the township keeps what it
+filed. They are not synced (see docs/reports.md).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from advisor_app.domain.models import ReportSnapshot, utcnow
+from advisor_app.reports.scope import Period
+from advisor_app.reports.sheet import Sheet, Table
+from advisor_app.store import Store
+
+CORRECTIONS_CAPTION = "四、更正（与上次报送相比）"
+
+
+@dataclass(frozen=True)
+class Difference:
+    table: str
+    row: str
+    column: str
+    before: object
+    after: object
+
+
+def cells(sheet: Sheet) -> dict[str, dict[str, dict[str, object]]]:
+    """table caption -> row label (first cell) -> column header -> value: what a snapshot keeps."""
+    out: dict[str, dict[str, dict[str, object]]] = {}
+    for table in sheet.tables:
+        if table.caption.startswith(CORRECTIONS_CAPTION):
+            continue
+        rows = out.setdefault(table.caption, {})
+        for row in table.rows:
+            rows[str(row[0])] = {str(h): v for h, v in zip(table.header[1:], row[1:], strict=False)}
+    return out
+
+
+def differences(before: dict, after: dict) -> list[Difference]:
+    """Every cell whose value changed, in the order of the new report ("" and None are equal)."""
+
+    def norm(value: object) -> object:
+        return None if value in ("", None) else value
+
+    out = []
+    for caption, rows in after.items():
+        for label, values in rows.items():
+            old_row = before.get(caption, {}).get(label, {})
+            for column, value in values.items():
+                old = old_row.get(column)
+                if norm(old) != norm(value):
+                    out.append(Difference(caption, label, column, old, value))
+    return out
+
+
+def last(store: Store, form: str, region: str | None, period: Period) -> ReportSnapshot | None:
+    with store.session() as session:
+        return session.scalars(
+            select(ReportSnapshot)
+            .where(
+                ReportSnapshot.form == form,
+                ReportSnapshot.region_code == (region or ""),
+                ReportSnapshot.period == period_key(period),
+            )
+            .order_by(ReportSnapshot.id.desc())
+        ).first()
+
+
+def period_key(period: Period) -> str:
+    if period.kind == "month":
+        return f"{period.start:%Y-%m}"
+    if period.kind == "quarter":
+        return f"{period.start.year}-Q{(period.start.month - 1) // 3 + 1}"
+    if period.kind == "year":
+        return str(period.start.year)
+    return f"{period.start.isoformat()}..{period.end.isoformat()}"
+
+
+def file(store: Store, form: str, region: str | None, period: Period, sheet: Sheet, by: str = "") -> Sheet:
+    """Keep ``sheet`` as the snapshot of this export; when the period was exported before, append
+    the 更正 table (what changed since the last export) to the sheet first."""
+    now = cells(sheet)
+    previous = last(store, form, region, period)
+    if previous is not None:
+        changes = differences(previous.figures, now)
+        when = f"{previous.exported_at:%Y-%m-%d %H:%M}（UTC）"
+        rows: list[list[object]] = [
+            [f"{d.table[:2]}{d.row}", d.column, _shown(d.before), _shown(d.after), _delta(d.before, d.after)]
+            for d in changes
+        ] or [["无更正", "", "", "", ""]]
+        sheet.tables.append(
+            Table(
+                f"{CORRECTIONS_CAPTION}　上次报送 {when}",
+                ["项目", "栏目", "原报数", "更正后", "差额"],
+                rows,
+                [2.4, 1.2, 1, 1, 1],
+            )
+        )
+    with store.session() as session:
+        session.add(
+            ReportSnapshot(
+                form=form,
+                region_code=region or "",
+                period=period_key(period),
+                exported_at=utcnow(),
+                exported_by=by,
+                figures=now,
+            )
+        )
+    return sheet
+
+
+def _shown(value: object) -> object:
+    return "" if value is None else value
+
+
+def _delta(before: object, after: object) -> object:
+    if isinstance(before, int | float) and isinstance(after, int | float):
+        return round(after - before, 4)
+    return ""
