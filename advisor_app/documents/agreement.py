@@ -33,15 +33,18 @@ def agreement_story(kit: Kit, data: dict[str, Any]) -> list[Flowable]:
     story += [kit.space(2), kit.heading("纠纷主要事实、争议事项：")]
     story += kit.paragraphs(data.get("facts"), "纠纷主要事实、争议事项")
     story += [kit.heading("经调解，自愿达成如下协议：")]
-    story += kit.numbered(data.get("terms") or [], "协议内容")
+    terms = kit.numbered(data.get("terms") or [], "协议内容")
+    story += terms[:-1]
+    # From the last clause on, the text that must share the signature page (issue 13 §3).
+    tail: list[Flowable] = terms[-1:]
     if data.get("amount_fen"):
-        story.append(
+        tail.append(
             kit.line(f"协议涉及金额：{written_fen(int(data['amount_fen']))}。", "协议涉及金额", indent=True)
         )
-    story += [kit.heading("履行方式、时限：")]
-    story += kit.paragraphs(data.get("performance"), "履行方式、时限")
+    tail += [kit.heading("履行方式、时限：")]
+    tail += kit.paragraphs(data.get("performance"), "履行方式、时限")
     if data.get("performance_deadline"):
-        story.append(kit.line(f"履行期限：{cn_date(data['performance_deadline'])}前履行完毕。", indent=True))
+        tail.append(kit.line(f"履行期限：{cn_date(data['performance_deadline'])}前履行完毕。", indent=True))
     copies = data.get("copies") or len(parties) + 1
     signature = [
         kit.line(f"本协议一式 {copies} 份，当事人、人民调解委员会各持一份。", indent=True),
@@ -53,8 +56,8 @@ def agreement_story(kit: Kit, data: dict[str, Any]) -> list[Flowable]:
         kit.signatures(_party_lines(parties), _staff_lines(data)),
         *kit.seal_and_date(on),
     ]
-    # The signature block never starts a page on its own: it moves with its heading.
-    story.append(kit.keep(signature))
+    # The signature block never stands on a page without the end of the terms.
+    story += kit.keep_with_tail(tail, signature)
     return story
 
 
@@ -102,7 +105,7 @@ def oral_story(kit: Kit, data: dict[str, Any]) -> list[Flowable]:
     return [
         kit.title("人民调解口头协议登记表"),
         kit.space(2),
-        kit.form(rows, [3.2, 5.5, 2.3, 4.5], spans, heights=heights),
+        kit.form(rows, [2.6, 7, 2.4, 4], spans, heights=heights, keep_last=2),
         kit.space(2),
         kit.line(
             "口头协议自各方当事人达成协议之日起生效（《中华人民共和国人民调解法》第三十条）。", indent=True

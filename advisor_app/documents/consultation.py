@@ -44,5 +44,5 @@ def story(kit: Kit, data: dict[str, Any]) -> list[Flowable]:
     return [
         kit.title("法律咨询记录"),
         kit.space(2),
-        kit.form(rows, [2.8, 5.6, 2.8, 4.6], spans, heights=heights),
+        kit.form(rows, [2.8, 5.6, 2.8, 4.6], spans, heights=heights, keep_last=1),
     ]

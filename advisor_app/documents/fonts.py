@@ -3,8 +3,10 @@
 Lookup order (design.md): a configured font (``ADVISOR_PDF_FONT`` or the store setting
 ``pdf_font``, a path with an optional ``#index`` for a .ttc), then fonts bundled by the installer under
 ``resources/fonts/``, then the system's (Windows 仿宋/宋体, Linux AR PL UMing, WenQuanYi Zen Hei).
-Every font found after the first one is kept as a fallback for characters the first one lacks
-(生僻字); a character none of them can draw is reported, never printed as an empty box.
+The first is the body font. After it come the rare-character fallbacks (``resources/fonts/fallback/``,
+HanaMin A/B, BabelStone Han, Windows SimSun-ExtB), used glyph by glyph for what the body font lacks
+(生僻字, CJK Extensions A–G), then the other main fonts. A fallback need not hold common characters.
+A character none of them can draw is reported, never printed as an empty box.
 
 Only TrueType outlines are accepted: reportlab embeds them as subsets, so a printout looks the
 same on every machine.
@@ -74,6 +76,7 @@ class FontSource:
     index: int = 0
     origin: str = "系统"  # 配置 / 随安装包 / 系统
     heading: bool = False  # a Hei (黑体) face, preferred for titles
+    fallback: bool = False  # only for characters the main fonts lack; may lack common characters
 
     @property
     def key(self) -> str:
@@ -89,6 +92,11 @@ def _parse_spec(spec: str, origin: str) -> FontSource:
     return FontSource(Path(path).expanduser(), number, origin)
 
 
+# Free fonts for the CJK extensions, in the order they are tried: HanaMin A (BMP, Ext A) and B
+# (Ext B–F, complete), BabelStone Han (about 3,000 of Ext G). Debian: fonts-hanazono, fonts-babelstone-han.
+FALLBACK_FILES = ("HanaMinA.ttf", "HanaMinB.ttf", "BabelStoneHan.ttf")
+
+
 def _windows_fonts() -> list[FontSource]:
     folder = Path(os.environ.get("WINDIR", r"C:\Windows")) / "Fonts"
     return [
@@ -98,6 +106,14 @@ def _windows_fonts() -> list[FontSource]:
     ]
 
 
+def _windows_fallbacks() -> list[FontSource]:
+    folders = [Path(os.environ.get("WINDIR", r"C:\Windows")) / "Fonts"]
+    if os.environ.get("LOCALAPPDATA"):  # fonts installed “for this user only”
+        folders.append(Path(os.environ["LOCALAPPDATA"]) / "Microsoft" / "Windows" / "Fonts")
+    names = ("simsunb.ttf", *FALLBACK_FILES)  # SimSun-ExtB: Ext B, shipped with Windows
+    return [FontSource(folder / name, fallback=True) for name in names for folder in folders]
+
+
 def _linux_fonts() -> list[FontSource]:
     root = Path("/usr/share/fonts/truetype")
     return [
@@ -105,6 +121,39 @@ def _linux_fonts() -> list[FontSource]:
         FontSource(root / "wqy" / "wqy-zenhei.ttc", 0, heading=True),
         FontSource(root / "droid" / "DroidSansFallbackFull.ttf", 0),
     ]
+
+
+def _linux_fallbacks() -> list[FontSource]:
+    root = Path("/usr/share/fonts/truetype")
+    return [
+        FontSource(root / "hanazono" / "HanaMinA.ttf", fallback=True),
+        FontSource(root / "hanazono" / "HanaMinB.ttf", fallback=True),
+        FontSource(root / "babelstone" / "BabelStoneHan.ttf", fallback=True),
+    ]
+
+
+def fallback_files() -> list[Path]:
+    """The rare-character fonts present here: bundled ones first, then the system's (also used on screen)."""
+    return [s.path for s in _fallbacks()]
+
+
+def _fallbacks() -> list[FontSource]:
+    found: list[FontSource] = []
+    bundled = resources_dir() / "fonts" / "fallback"
+    if bundled.is_dir():
+        for path in sorted(bundled.iterdir(), key=_fallback_rank):
+            if path.suffix.lower() in FONT_SUFFIXES:
+                found.append(FontSource(path, 0, "随安装包", fallback=True))
+    system = _windows_fallbacks() if sys.platform == "win32" else _linux_fallbacks()
+    bundled_names = {s.path.name for s in found}
+    found.extend(s for s in system if s.path.is_file() and s.path.name not in bundled_names)
+    return found
+
+
+def _fallback_rank(path: Path) -> tuple[int, str]:
+    names = [n.lower() for n in ("simsunb.ttf", *FALLBACK_FILES)]
+    name = path.name.lower()
+    return (names.index(name) if name in names else len(names), name)
 
 
 def candidates(configured: str | None = None) -> list[FontSource]:
@@ -123,7 +172,7 @@ def candidates(configured: str | None = None) -> list[FontSource]:
                 found.append(FontSource(path, 0, "随安装包", heading="hei" in path.name.lower()))
     system = _windows_fonts() if sys.platform == "win32" else _linux_fonts()
     found.extend(s for s in system if s.path.is_file())
-    return found
+    return found + _fallbacks()
 
 
 @dataclass
@@ -134,18 +183,29 @@ class FontChain:
     title: str
     sources: list[FontSource]
     _names: dict[str, str] = field(default_factory=dict)  # source key -> registered name
+    _found: dict[tuple[int, str], str | None] = field(default_factory=dict)  # (char, preferred) -> font
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def font_for(self, char: str, preferred: str) -> str | None:
-        """The first font of the chain (``preferred`` first) that has a glyph for ``char``."""
+        """The font for ``char``: ``preferred``, else the fallbacks in order, else the other main fonts."""
         code = ord(char)
         if _has_glyph(preferred, code):
             return preferred
-        for source in self.sources:
+        if (code, preferred) in self._found:
+            return self._found[code, preferred]
+        found = None
+        # Fallbacks first: they are Song/Ming faces like the body (the other main font is a Hei title face).
+        for source in sorted(self.sources, key=lambda s: not s.fallback):
             name = self._registered(source)
             if name and name != preferred and _has_glyph(name, code):
-                return name
-        return None
+                found = name
+                break
+        self._found[code, preferred] = found
+        return found
+
+    @property
+    def fallback_sources(self) -> list[FontSource]:
+        return [s for s in self.sources if s.fallback]
 
     def _registered(self, source: FontSource) -> str | None:
         with self._lock:
@@ -180,7 +240,7 @@ def register(source: FontSource) -> str:
                 f"无法使用字体 {source.path}（{source.origin}）：{exc}。"
                 "请换用 TrueType 字体（.ttf/.ttc，不支持 PostScript 轮廓的 .otf）"
             ) from exc
-        if not _covers_basic_chinese(font):
+        if not source.fallback and not _covers_basic_chinese(font):
             raise FontError(f"字体 {source.path}（{source.origin}）不含常用汉字，不能用于打印中文文书")
         pdfmetrics.registerFont(font)
         _registered[source.key] = name
@@ -200,15 +260,16 @@ def chain(configured: str | None = None) -> FontChain:
     key = "|".join(s.key for s in sources)
     if key in _chains:
         return _chains[key]
-    if not sources:
+    mains = [s for s in sources if not s.fallback]
+    if not mains:
         raise FontError(
             "找不到可用的中文字体，无法生成文书。请安装中文字体（Windows：仿宋 simfang.ttf 或宋体 simsun.ttc；"
-            "Linux：fonts-arphic-uming 或 fonts-wqy-zenhei），或在设置中指定字体文件"
+            "Linux：fonts-arphic-uming 或 fonts-wqy-zenhei），或用环境变量 ADVISOR_PDF_FONT 指定字体文件"
         )
-    # The first source is the body font; its failure is an error, not a silent fallback.
-    body = register(sources[0])
+    # The first main source is the body font; its failure is an error, not a silent fallback.
+    body = register(mains[0])
     # A Hei title only beside a body font of the same origin: a configured font is used throughout.
-    heading = next((s for s in sources if s.heading and s.origin == sources[0].origin), None)
+    heading = next((s for s in mains if s.heading and s.origin == mains[0].origin), None)
     title = body
     if heading is not None:
         try:
@@ -216,6 +277,6 @@ def chain(configured: str | None = None) -> FontChain:
         except FontError:
             title = body
     result = FontChain(body=body, title=title, sources=sources)
-    result._names[sources[0].key] = body
+    result._names[mains[0].key] = body
     _chains[key] = result
     return result

@@ -10,6 +10,7 @@ with a glyph for every character and records the characters none can draw, so a 
 from __future__ import annotations
 
 import io
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -36,6 +37,8 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
+from reportlab.platypus import paragraph as rl_paragraph
+from reportlab.platypus.doctemplate import LayoutError
 
 from advisor_app.documents.fonts import FontChain, chain
 from advisor_app.domain.validation import ValidationError
@@ -43,14 +46,22 @@ from advisor_app.domain.validation import ValidationError
 PAGE_WIDTH, PAGE_HEIGHT = A4
 LEFT, RIGHT, TOP, BOTTOM = 28 * mm, 26 * mm, 37 * mm, 35 * mm
 TEXT_WIDTH = PAGE_WIDTH - LEFT - RIGHT
+FRAME_HEIGHT = PAGE_HEIGHT - TOP - BOTTOM
 TITLE_SIZE, BODY_SIZE, TABLE_SIZE = 22, 16, 14
 BODY_LEADING, TABLE_LEADING = 28, 21
 CREATOR = "乡村法律服务工作台"
 CN_ORDINALS = "一二三四五六七八九"
+# A form cell taller than this many lines is cut into rows of at most this many (“（续）”), so a long
+# field flows over pages: reportlab cannot split one row's spanned cell across pages.
+MAX_ROW_LINES = 12
 
 
 class Unprintable(ValidationError):
     """Characters that no available font can draw; ``errors`` maps the field to a Chinese message."""
+
+
+class LayoutFailure(ValueError):
+    """The last line of defence: reportlab could not place something (never expected; no traceback)."""
 
 
 def ordinal(n: int) -> str:
@@ -63,12 +74,170 @@ def ordinal(n: int) -> str:
 
 
 def cn_date(value: date | str | None) -> str:
-    """2026-03-05 -> 2026 年 3 月 5 日; no date leaves blanks to write in by hand."""
+    """2026-03-05 -> 2026年3月5日 (no spaces, no zero padding); no date leaves blanks to write in by hand."""
     if value is None or value == "":
         return "　　　　年　　月　　日"
     if isinstance(value, str):
         value = date.fromisoformat(value[:10])
-    return f"{value.year} 年 {value.month} 月 {value.day} 日"
+    return f"{value.year}年{value.month}月{value.day}日"
+
+
+_TYPED_DATE = re.compile(r"(\d{4})[ \xa0]*年[ \xa0]*0?(\d{1,2})[ \xa0]*月(?:[ \xa0]*0?(\d{1,2})[ \xa0]*日)?")
+
+
+def tidy_dates(text: str) -> str:
+    """Dates typed into clauses as “2025 年 04 月 01 日” print the official way: 2025年4月1日."""
+
+    def one(match: re.Match) -> str:
+        year, month, day = match.groups()
+        return f"{year}年{int(month)}月" + (f"{int(day)}日" if day else "")
+
+    return _TYPED_DATE.sub(one, text)
+
+
+# --- Chinese line breaking ----------------------------------------------------------------------------
+# GB/T 15834 punctuation placement: closing marks never start a line, opening marks never end one.
+CANNOT_START = set("，。、；：？！）」』】〕》〉”’…—·％‰,.;:?!)]}%～々")
+CANNOT_END = set("（「『【〔《〈“‘([{￥$")
+# Runs that must stay on one line: dates, case numbers, amounts in figures and in capitals.
+# Phone, ID and other ASCII runs are kept whole by the ASCII rule in :func:`_break_allowed`.
+_UNBREAKABLE = re.compile(
+    "|".join(
+        [
+            r"\d{4}[ \xa0]?年[ \xa0]?\d{1,2}[ \xa0]?月(?:[ \xa0]?\d{1,2}[ \xa0]?日)?",
+            r"[（(]\d{4}[）)][\u3400-\u9fff]{1,12}?字第[ \xa0]?\d+[ \xa0]?号",
+            r"(?:人民币[ \xa0]?)?[\d,]+(?:\.\d+)?[ \xa0]?(?:万元|元|角|分)",
+            r"(?:人民币)?[零壹贰叁肆伍陆柒捌玖拾佰仟万亿]+[元圆][零壹贰叁肆伍陆柒捌玖拾角分整]*",
+            r"\d+[ \xa0]?(?:岁|号|米|亩|平方米|分钟)",
+        ]
+    )
+)
+
+
+def _glued(before: str, after: str) -> bool:
+    ascii_word = before.isascii() and after.isascii() and before.strip() and after.strip()
+    return bool(ascii_word) or (before == after and before in "—…")
+
+
+def _break_points(text: str) -> list[bool]:
+    """``allowed[j]``: may a line start at ``text[j]``?"""
+    allowed = [True] * (len(text) + 1)
+    for j in range(1, len(text)):
+        before, after = text[j - 1], text[j]
+        if after in CANNOT_START or before in CANNOT_END or after in " \xa0" or _glued(before, after):
+            allowed[j] = False
+    for match in _UNBREAKABLE.finditer(text):
+        for j in range(match.start() + 1, match.end()):
+            allowed[j] = False
+    return allowed
+
+
+def _split_cjk(frags: list, max_widths: Sequence[float], calc_bounds: bool):  # noqa: ANN202
+    """Greedy line filling like reportlab's ``cjkFragSplit``, but a line ends only where Chinese rules allow.
+
+    When no allowed break exists within a line (a 40-digit string in a narrow cell) the line is cut
+    where it overflows, so layout always progresses.
+    """
+    units = []
+    for frag in frags:
+        text = frag.text.decode("utf8") if isinstance(frag.text, bytes) else frag.text
+        if text:
+            units.extend(rl_paragraph.cjkU(t, frag, "utf8") for t in text)
+        else:
+            units.append(rl_paragraph.cjkU(text, frag, "utf8"))
+    flat = "".join(u if len(u) == 1 else "\n" for u in units)
+    allowed = _break_points(flat)
+    fuzz = rl_paragraph._FUZZ
+    lines = []
+    start, count = 0, len(units)
+
+    def max_width() -> float:
+        return max_widths[min(len(lines), len(max_widths) - 1)]
+
+    while start < count:
+        limit = max_width()
+        used = 0.0
+        end = None
+        forced = False
+        last_ok = None
+        k = start
+        while k < count:
+            unit = units[k]
+            if k > start and allowed[k]:
+                last_ok = k
+            if hasattr(unit.frag, "lineBreak"):
+                end, forced = k + 1, True
+                break
+            width = unit.width
+            if hasattr(width, "normalizedValue"):
+                width._normalizer = limit
+                width = width.normalizedValue(limit)
+            if used + width > limit + fuzz and k > start:
+                end = last_ok if last_ok is not None else k
+                break
+            used += width
+            k += 1
+        if end is None:
+            end = count
+        line = units[start:end]
+        width_used = sum(u.width for u in line if not hasattr(u.width, "normalizedValue"))
+        lines.append(
+            rl_paragraph.makeCJKParaLine(line, limit, width_used, limit - width_used, forced, calc_bounds)
+        )
+        start = end
+    return rl_paragraph.ParaLines(kind=1, lines=lines)
+
+
+class Para(Paragraph):
+    """A paragraph broken by Chinese rules (:func:`_split_cjk`) instead of reportlab's one-character push-back."""
+
+    def breakLinesCJK(self, maxWidths):  # noqa: ANN001, ANN201, N802, N803 - reportlab's names
+        if not isinstance(maxWidths, (list, tuple)):
+            maxWidths = [maxWidths]  # noqa: N806
+        if hasattr(self, "blPara") and getattr(self, "_splitpara", 0):
+            return self.blPara
+        self.height = 0
+        rl_paragraph._handleBulletWidth(self.bulletText, self.style, maxWidths)
+        if not self.frags:
+            style = self.style
+            return rl_paragraph.ParaLines(
+                kind=0,
+                fontSize=style.fontSize,
+                fontName=style.fontName,
+                textColor=style.textColor,
+                lines=[],
+                ascent=style.fontSize,
+                descent=-0.2 * style.fontSize,
+            )
+        auto = getattr(self, "autoLeading", getattr(self.style, "autoLeading", ""))
+        return _split_cjk(self.frags, maxWidths, auto not in ("", "off"))
+
+    def split(self, availWidth, availHeight):  # noqa: ANN001, ANN201, N803 - reportlab's names
+        kept = getattr(self, "blPara", None) if getattr(self, "_splitpara", 0) else None
+        parts = super().split(availWidth, availHeight)
+        if not parts and kept is not None:
+            self.blPara = kept  # no room here: reportlab drops the lines, the next frame needs them
+        if len(parts) == 2 and hasattr(parts[0], "blPara") and hasattr(self, "blPara"):
+            # The rest keeps the lines already broken: every frame and cell piece has the same
+            # width, and breaking a 20,000-character field again on each page is quadratic.
+            rest = parts[1]
+            rest.blPara = rl_paragraph.ParaLines(
+                kind=1, lines=self.blPara.lines[len(parts[0].blPara.lines) :]
+            )
+            rest._splitpara = 1
+        return parts
+
+    def _get_split_blParaFunc(self):  # noqa: ANN202, N802 - reportlab's name
+        # reportlab joins the lines of a split paragraph with a space, right for English and a
+        # stray gap in Chinese; the lines already hold every character, spaces included.
+        return _rejoin_lines
+
+
+def _rejoin_lines(para_lines, start: int, stop: int) -> list:  # noqa: ANN001
+    frags: list = []
+    for line in para_lines.lines[start:stop]:
+        frags.extend(line.words)
+    return frags
 
 
 def age_on(birth: date | str | None, on: date | str | None) -> str:
@@ -119,6 +288,7 @@ class Kit:
             leading=TITLE_SIZE * 1.6,
             alignment=TA_CENTER,
             spaceAfter=8,
+            wordWrap="CJK",
         )
         self.body_style = ParagraphStyle(
             "body",
@@ -171,7 +341,7 @@ class Kit:
 
         # reportlab collapses and trims ideographic spaces like any whitespace; blanks left to be
         # written in by hand (“　　年　　月　　日”) keep their width as non-breaking spaces.
-        for char in str(value).replace("\u3000", "\xa0\xa0"):
+        for char in tidy_dates(str(value)).replace("\u3000", "\xa0\xa0"):
             if char == "\n":
                 flush()
                 out.append("<br/>")
@@ -196,8 +366,9 @@ class Kit:
     def _report(self, label: str, chars: list[str]) -> None:
         shown = "、".join(f"“{c}”（U+{ord(c):04X}）" for c in dict.fromkeys(chars))
         self.problems[label] = (
-            f"{label}：{shown} 本机所有中文字体都无法显示，打印会成为空白方框。"
-            "请安装含该字的字体并在设置中指定，或改写该字（如用同音字并手写补正）后再打印"
+            f"{label}：{shown} 本机所有中文字体（含生僻字字体）都无法显示，打印会成为空白方框。"
+            "请安装含该字的字体（花园明朝 HanaMinA/HanaMinB、BabelStone Han；Windows 自带 SimSun-ExtB）"
+            "后重新打开程序，或改写该字（如用同音字并手写补正）后再打印"
         )
 
     def check(self) -> None:
@@ -207,13 +378,13 @@ class Kit:
     # --- flowables --------------------------------------------------------------------------------
 
     def title(self, text: str, label: str | None = None) -> Paragraph:
-        return Paragraph(self.text(text, label, self.fonts.title), self.title_style)
+        return Para(self.text(text, label, self.fonts.title), self.title_style)
 
     def right(self, text: str, label: str | None = None) -> Paragraph:
-        return Paragraph(self.text(text, label), self.right_style)
+        return Para(self.text(text, label), self.right_style)
 
     def heading(self, text: str) -> Paragraph:
-        return Paragraph(self.text(text, None, self.fonts.title), self.heading_style)
+        return Para(self.text(text, None, self.fonts.title), self.heading_style)
 
     def paragraphs(self, text: object, label: str, *, indent: bool = True) -> list[Paragraph]:
         """Running text, one paragraph per line of the input, first line indented two characters."""
@@ -221,28 +392,28 @@ class Kit:
         lines = [line.strip() for line in str(text or "").splitlines() if line.strip()]
         if not lines:
             lines = ["（无）"]
-        return [Paragraph(self.text(line, label), style) for line in lines]
+        return [Para(self.text(line, label), style) for line in lines]
 
     def line(self, text: str, label: str | None = None, *, indent: bool = False) -> Paragraph:
-        return Paragraph(self.text(text, label), self.body_style if indent else self.plain_style)
+        return Para(self.text(text, label), self.body_style if indent else self.plain_style)
 
     def labelled(self, caption: str, value: object, label: str) -> Paragraph:
         """“caption：value” on one paragraph, the caption in the title face."""
         head = self.text(f"{caption}：", None, self.fonts.title)
-        return Paragraph(head + self.text(value, label), self.plain_style)
+        return Para(head + self.text(value, label), self.plain_style)
 
     def numbered(self, items: Sequence[str], label: str) -> list[Paragraph]:
         style = ParagraphStyle("term", parent=self.body_style)
         return [
-            Paragraph(self.text(f"{ordinal(n)}、{item}", f"{label}第 {n} 条"), style)
+            Para(self.text(f"{ordinal(n)}、{item}", f"{label}第 {n} 条"), style)
             for n, item in enumerate(items, 1)
         ]
 
     def cell(self, content: object, style: ParagraphStyle | None = None) -> Paragraph:
         if isinstance(content, Value):
             style = self.cell_style if content.align == "left" else self.label_style
-            return Paragraph(self.text(content.text, content.label), style)
-        return Paragraph(self.text(content, None), style or self.label_style)
+            return Para(self.text(content.text, content.label), style)
+        return Para(self.text(content, None), style or self.label_style)
 
     def form(
         self,
@@ -251,17 +422,46 @@ class Kit:
         spans: Iterable[tuple[tuple[int, int], tuple[int, int]]] = (),
         *,
         heights: Sequence[float | None] | None = None,
+        keep_last: int = 0,
+        footer: str | None = None,
     ) -> Table:
         """A bordered form (登记表 style): plain strings are captions, :class:`Value` cells are data.
 
         ``heights`` fixes rows meant to be written in by hand (signatures); ``None`` sizes to content.
+        Spans join cells of one row. A cell longer than :data:`MAX_ROW_LINES` lines continues in
+        further rows (caption “（续）”), so every row fits a page and a long field flows over pages.
+        ``keep_last`` rows at the end (signature rows) stay on the page of the row before them;
+        ``footer`` is a signature line under the form, kept with its last row.
         """
         total = sum(widths)
         scaled = [w * TEXT_WIDTH / total for w in widths]
-        data = [[self.cell(c) if c != "" else "" for c in row] for row in rows]
-        table = Table(data, colWidths=scaled, rowHeights=heights, splitByRow=1)
+        spans = list(spans)
+        heights = list(heights) if heights is not None else [None] * len(rows)
+        out_rows: list[list[object]] = []
+        out_spans: list[tuple[tuple[int, int], tuple[int, int]]] = []
+        out_heights: list[float | None] = []
+        for r, row in enumerate(rows):
+            row_spans = [(a[0], b[0]) for a, b in spans if a[1] == r]
+            pieces = [self._cell_pieces(c, self._cell_width(scaled, row_spans, i)) for i, c in enumerate(row)]
+            for n in range(max(len(p) for p in pieces)):
+                if n == 0:
+                    cells = [p[0] for p in pieces]
+                else:
+                    cells = [
+                        p[n] if n < len(p) else (self.cell("（续）") if i == 0 else "")
+                        for i, p in enumerate(pieces)
+                    ]
+                out_spans += [((a, len(out_rows)), (b, len(out_rows))) for a, b in row_spans]
+                out_rows.append(cells)
+                out_heights.append(heights[r] if n == 0 else None)
+        if footer:
+            out_rows.append([Para(self.text(footer, None), self.right_style)] + [""] * (len(scaled) - 1))
+            out_spans.append(((0, len(out_rows) - 1), (-1, len(out_rows) - 1)))
+            out_heights.append(None)
+            keep_last += 1
+        table = Table(out_rows, colWidths=scaled, rowHeights=out_heights, splitByRow=1)
         style = [
-            ("GRID", (0, 0), (-1, -1), 0.75, colors.black),
+            ("GRID", (0, 0), (-1, -2 if footer else -1), 0.75, colors.black),
             # Empty cells are drawn as strings too; without this they pull in unembedded Helvetica.
             ("FONTNAME", (0, 0), (-1, -1), self.fonts.body),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -270,9 +470,39 @@ class Kit:
             ("LEFTPADDING", (0, 0), (-1, -1), 4),
             ("RIGHTPADDING", (0, 0), (-1, -1), 4),
         ]
-        style += [("SPAN", a, b) for a, b in spans]
+        style += [("SPAN", a, b) for a, b in out_spans]
+        if footer:
+            style += [("TOPPADDING", (0, -1), (-1, -1), 18), ("RIGHTPADDING", (0, -1), (-1, -1), 0)]
+        if keep_last and len(out_rows) > keep_last:
+            style.append(("NOSPLIT", (0, len(out_rows) - keep_last - 1), (-1, -1)))
         table.setStyle(TableStyle(style))
         return table
+
+    @staticmethod
+    def _cell_width(widths: Sequence[float], row_spans: list[tuple[int, int]], column: int) -> float:
+        for first, last in row_spans:
+            if first == column:
+                return sum(widths[first : last + 1])
+        return widths[column]
+
+    def _cell_pieces(self, content: object, width: float) -> list[object]:
+        """The cell as one flowable, or as pieces of at most :data:`MAX_ROW_LINES` lines each."""
+        if content == "":
+            return [""]
+        para = self.cell(content)
+        inner = width - 8  # the left and right padding
+        _, height = para.wrap(inner, 1e9)
+        limit = MAX_ROW_LINES * para.style.leading
+        pieces: list[object] = []
+        while height > limit + 1:
+            parts = para.split(inner, limit)
+            if len(parts) < 2:
+                break
+            pieces.append(parts[0])
+            para = parts[1]
+            _, height = para.wrap(inner, 1e9)
+        pieces.append(para)
+        return pieces
 
     def party_table(self, party: dict, number: int, on: date | str | None, caption: str = "当事人") -> Table:
         """One party's particulars in the order of domain.md §1."""
@@ -309,18 +539,19 @@ class Kit:
                 "职业或职务",
                 Value(f"{where}职业或职务", party.get("occupation")),
                 "",
-                "",
                 "联系方式",
+                "",
                 "",
                 Value(f"{where}联系方式", party.get("phone")),
                 "",
             ],
             ["单位或住址", Value(f"{where}单位或住址", party.get("address")), "", "", "", "", "", ""],
         ]
+        # The phone cell holds a landline with its area code (0913-2345678) on one line.
         return self.form(
             rows,
-            [78, 118, 38, 30, 38, 52, 38, 50],
-            spans=[((1, 1), (3, 1)), ((4, 1), (5, 1)), ((6, 1), (7, 1)), ((1, 2), (7, 2))],
+            [78, 110, 38, 30, 38, 44, 38, 66],
+            spans=[((1, 1), (2, 1)), ((3, 1), (5, 1)), ((6, 1), (7, 1)), ((1, 2), (7, 2))],
         )
 
     def signatures(self, left: Sequence[tuple[str, str]], right: Sequence[tuple[str, str]]) -> Table:
@@ -335,7 +566,7 @@ class Kit:
                     block = self.text(caption, None) + "<br/><br/>"
                     if name:
                         block += f'<font size="12">{self.text(f"（{name}）", "签名栏姓名")}</font>'
-                    row.append(Paragraph(block, ParagraphStyle("sig", parent=self.plain_style, leading=24)))
+                    row.append(Para(block, ParagraphStyle("sig", parent=self.plain_style, leading=24)))
                 else:
                     row.append("")
             cells.append(row)
@@ -359,6 +590,39 @@ class Kit:
     def keep(self, flowables: list[Flowable]) -> KeepTogether:
         return KeepTogether(flowables)
 
+    def keep_with_tail(self, before: list[Flowable], block: list[Flowable]) -> list[Flowable]:
+        """``before`` then ``block`` (signatures), the block on one page with at least the end of ``before``.
+
+        A page of signatures alone could be stapled to other terms. The end of ``before`` that fits
+        on one page with the block (whole flowables, then the last lines of a paragraph) is kept
+        together with it; the rest flows normally.
+        """
+        # A little slack: KeepTogether measures the group itself and must find it fits one frame.
+        budget = FRAME_HEIGHT - 12 - sum(_height(f) for f in block)
+        kept: list[Flowable] = []
+        rest = list(before)
+        while rest and budget > 0:
+            last = rest[-1]
+            height = _height(last)
+            if height <= budget:
+                kept.insert(0, rest.pop())
+                budget -= height
+                continue
+            if isinstance(last, Paragraph):
+                lines = len(last.blPara.lines) if hasattr(last, "blPara") else 0
+                leading = last.style.leading
+                room = int(budget // leading)
+                if lines > 2 and room >= 2:
+                    # Split so that the last ``room`` lines (at most) travel with the block.
+                    parts = last.split(TEXT_WIDTH, (lines - min(room, lines - 1)) * leading + 0.5)
+                    if len(parts) == 2:
+                        rest[-1] = parts[0]
+                        kept.insert(0, parts[1])
+            break
+        if not kept:
+            return [*rest, KeepTogether(block)]
+        return [*rest, KeepTogether([*kept, *block])]
+
     @staticmethod
     def space(height_mm: float) -> Spacer:
         return Spacer(1, height_mm * mm)
@@ -366,6 +630,11 @@ class Kit:
     @staticmethod
     def need(height_mm: float) -> CondPageBreak:
         return CondPageBreak(height_mm * mm)
+
+
+def _height(flowable: Flowable) -> float:
+    _, height = flowable.wrap(TEXT_WIDTH, FRAME_HEIGHT)
+    return height + flowable.getSpaceBefore() + flowable.getSpaceAfter()
 
 
 # --- the document -----------------------------------------------------------------------------------
@@ -450,5 +719,9 @@ def render(
         bottomPadding=0,
     )
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-    doc.build(story, canvasmaker=_canvas_class(kit.fonts.body, note))
+    try:
+        doc.build(story, canvasmaker=_canvas_class(kit.fonts.body, note))
+    except LayoutError as exc:
+        # Not expected (every field flows over pages); a Chinese message instead of a traceback.
+        raise LayoutFailure(f"文书“{title}”排版失败：某一栏内容无法放入页面，请缩短后重试") from exc
     return buffer.getvalue()

@@ -39,13 +39,11 @@ def story(kit: Kit, case: dict[str, Any]) -> list[Flowable]:
     out += [kit.line(f"（{n}）{text}", indent=True) for n, text in enumerate(RIGHTS, 1)]
     out.append(kit.heading("二、当事人履行下列义务："))
     out += [kit.line(f"（{n}）{text}", indent=True) for n, text in enumerate(DUTIES, 1)]
-    out.append(
-        kit.line(
-            "三、经人民调解达成的调解协议具有法律约束力，当事人应当按照约定履行。达成调解协议后，双方当事人可以"
-            "自调解协议生效之日起三十日内共同向人民法院申请司法确认。调解不成的，当事人可以依法通过仲裁、"
-            "行政、司法等途径维护自己的权利。",
-            indent=True,
-        )
+    closing = kit.line(
+        "三、经人民调解达成的调解协议具有法律约束力，当事人应当按照约定履行。达成调解协议后，双方当事人可以"
+        "自调解协议生效之日起三十日内共同向人民法院申请司法确认。调解不成的，当事人可以依法通过仲裁、"
+        "行政、司法等途径维护自己的权利。",
+        indent=True,
     )
     signature = [kit.line("以上内容已向我（们）告知，我（们）已知悉。", indent=True), kit.space(4)]
     signature += [
@@ -56,5 +54,5 @@ def story(kit: Kit, case: dict[str, Any]) -> list[Flowable]:
         kit.line("告知人（人民调解员）：＿＿＿＿＿＿＿＿"),
         kit.right(cn_date(case.get("notice_given_on")) + "　　"),
     ]
-    out.append(kit.keep(signature))
+    out += kit.keep_with_tail([closing], signature)
     return out

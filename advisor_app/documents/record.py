@@ -54,9 +54,8 @@ def story(kit: Kit, case: dict[str, Any]) -> list[Flowable]:
             *kit.paragraphs(sitting.get("statements"), f"{where}当事人陈述"),
             kit.heading("查明事实："),
             *kit.paragraphs(sitting.get("facts"), f"{where}查明事实"),
-            kit.heading("调解结果："),
-            *kit.paragraphs(sitting.get("result"), f"{where}调解结果"),
         ]
+        result = [kit.heading("调解结果："), *kit.paragraphs(sitting.get("result"), f"{where}调解结果")]
         signature = [kit.space(4), kit.line("当事人（签名或按指印）：")]
         signature += [
             kit.line(f"　　＿＿＿＿＿＿＿＿（{p.get('name') or ''}）", "当事人姓名")
@@ -66,5 +65,6 @@ def story(kit: Kit, case: dict[str, Any]) -> list[Flowable]:
             kit.line("人民调解员（签名）：＿＿＿＿＿＿＿＿"),
             kit.line("记录人（签名）：＿＿＿＿＿＿＿＿"),
         ]
-        out.append(kit.keep(signature))
+        # The signatures share their page with the end of the record.
+        out += kit.keep_with_tail(result, signature)
     return out

@@ -50,8 +50,7 @@ def story(kit: Kit, case: dict[str, Any]) -> list[Flowable]:
         out += [
             kit.title("人民调解回访记录"),
             kit.space(2),
-            kit.form(rows, [96, 130, 80, 136], spans),
-            kit.space(6),
-            kit.right("回访人（签名）：＿＿＿＿＿＿＿＿"),
+            # The signature line stays on the page of the form's last row.
+            kit.form(rows, [96, 130, 80, 136], spans, footer="回访人（签名）：＿＿＿＿＿＿＿＿"),
         ]
     return out
