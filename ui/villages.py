@@ -210,7 +210,7 @@ class VillagesEditor(QWidget):
         self.import_button = QPushButton("从 CSV 导入…")
         self.import_button.clicked.connect(self._import)
         self.rename_button = QPushButton("改名…")
-        self.rename_button.clicked.connect(self.rename)
+        self.rename_button.clicked.connect(lambda: self.rename())  # not rename(checked)
         self.retire_button = QPushButton("撤并 / 恢复")
         self.retire_button.clicked.connect(self.toggle_retired)
         self.error = QLabel()
