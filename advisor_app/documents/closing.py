@@ -51,20 +51,21 @@ def story(kit: Kit, case: dict[str, Any]) -> list[Flowable]:
         raise FlowError(NOT_CLOSED)
     rows: list[list[object]] = [
         ["卷号", Value("卷号", case.get("case_no")), "", ""],
+        ["承办单位", Value("承办单位", case.get("committee")), "", ""],
         [
-            "承办单位",
-            Value("承办单位", case.get("committee")),
             "承办人",
             Value("承办人", case.get("mediator")),
-        ],
-        [
             "受案时间",
             Value("受案时间", cn_date(case.get("accepted_on"))),
+        ],
+        [
+            "纠纷类型",
+            Value("纠纷类型", case.get("dispute_type")),
             "结案时间",
             Value("结案时间", cn_date(case.get("closed_on"))),
         ],
     ]
-    spans = [((1, 0), (3, 0))]
+    spans = [((1, 0), (3, 0)), ((1, 1), (3, 1))]
     for n, p in enumerate(case.get("parties") or [], 1):
         where = f"第 {n} 位当事人"
         rows.append(
@@ -79,21 +80,21 @@ def story(kit: Kit, case: dict[str, Any]) -> list[Flowable]:
         spans.append(((1, len(rows) - 1), (3, len(rows) - 1)))
     for caption, label, value in (
         ("案件来源", "案件来源", _source_line(case.get("source"))),
-        ("纠纷类型", "纠纷类型", case.get("dispute_type")),
         ("纠纷简要事实", "纠纷简要事实", case.get("summary")),
         ("调解结果", "调解结果", result_text(case)),
         ("承办人签名", None, ""),
-        ("调委会意见", None, ""),
     ):
         rows.append([caption, Value(label, value) if label else "", "", ""])
         spans.append(((1, len(rows) - 1), (3, len(rows) - 1)))
+    # The seal and date sit inside the last row, so they never end up alone on a page of their own.
+    seal = f"\n（人民调解委员会印）\n{cn_date(case.get('closed_on'))}"
+    rows.append(["调委会意见", "", Value("结案时间", seal, "center"), ""])
+    spans.append(((2, len(rows) - 1), (3, len(rows) - 1)))
     heights: list[float | None] = [None] * len(rows)
-    heights[-2] = 44
-    heights[-1] = 70
+    heights[-2] = 36
     return [
         kit.title(TITLE),
         kit.right(f"卷号：{case.get('case_no') or ''}", "卷号"),
         kit.space(2),
-        kit.form(rows, [86, 150, 80, 126], spans, heights=heights, keep_last=2),
-        *kit.seal_and_date(case.get("closed_on")),
+        kit.form(rows, [104, 126, 82, 130], spans, heights=heights, keep_last=2),
     ]
