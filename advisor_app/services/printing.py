@@ -237,6 +237,7 @@ def case_file(store: Store, case_id: str) -> Printed:
         }
     item = file_layout.AGREEMENT_ITEM
     signed_any = any(found and found[1] != "草稿" for found in chosen.values())
+    filed = any(row["name"] == item and row["present"] for row in case.get("checklist") or [])
     for key, found in chosen.items():
         if found is None:
             continue
@@ -253,6 +254,9 @@ def case_file(store: Store, case_id: str) -> Printed:
         (problems if check.problem else warnings).extend(check.messages)
         if check.pdf is not None:
             inserts[key] = check.pdf
+            if owns_row and not filed:
+                # The row counts the signed paper (scan or 纸质材料已归卷); this print holds the kept copy.
+                notes[item] = ("存档件", "签字原件未归卷")
             continue
         inserts[key] = layout.render(
             kit, [file_layout.unavailable(kit, key, check.label, check.messages)], title=check.label
