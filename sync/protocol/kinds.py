@@ -471,6 +471,26 @@ def _dates_ok(values: list[Any]) -> bool:
     return True
 
 
+_TS_LOW, _TS_HIGH = DATE_MIN.isoformat(), DATE_MAX.isoformat() + "T23:59:59.999999"
+
+
+def timestamps_ok(values: Sequence[Any]) -> bool:
+    """Every value a canonical naive-UTC timestamp within the contract's years (one regex and one
+    parse per value; the years compare as text)."""
+    match = CANONICAL_TIMESTAMP_RE.fullmatch
+    if not all(type(v) is str and match(v) for v in values):
+        return False
+    if min(values) < _TS_LOW or max(values) > _TS_HIGH:
+        return False
+    parse = datetime.fromisoformat
+    try:
+        for v in values:
+            parse(v)
+    except ValueError:
+        return False
+    return True
+
+
 def field_checker(spec: FieldSpec) -> ColumnCheck:
     """A whole-column check: True only when ``spec.check`` passes every value and every value is
     already canonical (so the server stores the column as sent)."""
@@ -501,10 +521,7 @@ def field_checker(spec: FieldSpec) -> ColumnCheck:
         if kind == "date":
             return _dates_ok(values)
         if kind == "datetime":
-            return all(
-                type(v) is str and CANONICAL_TIMESTAMP_RE.fullmatch(v) and parse_timestamp(v) is not None
-                for v in values
-            )
+            return timestamps_ok(values)
         if kind == "json" and spec.items == "str":
             return all(json_problem(v, "str") is None for v in values)
         if kind == "decimal":
@@ -527,10 +544,8 @@ def _meta_text_ok(col: Column) -> bool:
 
 
 def _meta_time_ok(col: Column) -> bool:
-    return all(
-        v is None or (type(v) is str and CANONICAL_TIMESTAMP_RE.fullmatch(v) and parse_timestamp(v))
-        for v in col
-    )
+    values = [v for v in col if v is not None]
+    return not values or timestamps_ok(values)
 
 
 PULL_META_CHECKS: dict[str, ColumnCheck] = {

@@ -26,13 +26,13 @@ from pydantic_core import PydanticSerializationError, to_json
 from sync.protocol import KINDS, META_FIELDS, PARENTS
 from sync.protocol.kinds import (
     BAD_TEXT,
-    CANONICAL_TIMESTAMP_RE,
     FIELD_CHECKS,
     INT32,
     KindSpec,
     canonical_timestamp,
     field_checker,
     parse_timestamp,
+    timestamps_ok,
 )
 from sync.protocol.wire import MAX_BATCH
 from sync.server.errors import ApiError
@@ -94,10 +94,8 @@ def _text_ok(limit: int) -> ColumnCheck:
 
 def _time_ok(col: Column) -> bool:
     """Canonical naive-UTC timestamps (or none): stored as sent; anything else takes the slow path."""
-    return all(
-        v is None or (type(v) is str and CANONICAL_TIMESTAMP_RE.fullmatch(v) and parse_timestamp(v))
-        for v in col
-    )
+    values = [v for v in col if v is not None]
+    return not values or timestamps_ok(values)
 
 
 META_CHECKS: dict[str, ColumnCheck] = {
