@@ -228,6 +228,7 @@ def test_case_numbers_masked_until_shown_and_the_showing_audited(app, desk, task
     users.create_user(desk, "赵调解", PASSWORD, "人民调解员", [VILLAGE])
     window = CaseWindow(desk, tasks, case.id)
     qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.view is not None, timeout=5000)  # loaded on the database thread
     assert window.party_table.item(0, 3).text() != ID_NUMBER and "*" in window.party_table.item(0, 3).text()
     assert window.party_table.item(0, 4).text() == "138****5678"
     assert window.reveal_button.isEnabled()
@@ -248,6 +249,7 @@ def test_role_without_the_right_cannot_show_numbers(app, desk, tasks, qtbot):
     users.sign_in(desk, "王顾问", PASSWORD)
     window = CaseWindow(desk, tasks, case.id)
     qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.view is not None, timeout=5000)  # loaded on the database thread
     assert not window.reveal_button.isEnabled()
     window.reveal()
     assert "*" in window.party_table.item(0, 3).text() and not _views(desk, "显示完整号码")

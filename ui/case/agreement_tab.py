@@ -57,7 +57,8 @@ class AgreementTab(CaseTab):
         self.version_button = QPushButton(self.tr("Change (new version)"))
         self.scan_button = QPushButton(self.tr("Attach signed scan…"))
         self.print_button = QPushButton(self.tr("Print"))
-        self.save_agreement_button.clicked.connect(self.save_agreement)
+        # Not connected directly: clicked(bool) would arrive as save_agreement's ``then``.
+        self.save_agreement_button.clicked.connect(lambda: self.save_agreement())
         self.sign_button.clicked.connect(self._ask_sign)
         self.version_button.clicked.connect(self.new_version)
         self.scan_button.clicked.connect(self._pick_scan)
@@ -74,7 +75,8 @@ class AgreementTab(CaseTab):
             ("confirmation", self.tr("Application for judicial confirmation")),
             ("file", self.tr("Whole case file")),
         ):
-            menu.addAction(label, lambda d=document: self.print_document(d))
+            # triggered(bool) must not land in the document's default argument.
+            menu.addAction(label, lambda _checked=False, d=document: self.print_document(d))
         self.print_menu_button.setMenu(menu)
         for widget in (self.save_agreement_button, self.sign_button, self.version_button, self.scan_button):
             buttons.addWidget(widget)
@@ -117,13 +119,13 @@ class AgreementTab(CaseTab):
 
     def sign(self, signed_on: date | None = None) -> None:
         def do_sign(agreement: Any) -> None:
-            self.step(lambda: hooks.sign_agreement(self.store, agreement.id, signed_on))
+            self.step(lambda: hooks.sign_agreement(self.store, agreement.id, signed_on), self.agr)
 
         if self._dirty or self.agreement_status != "草稿":
             self.save_agreement(then=do_sign)
         else:
             agreement_id = self.agreement_id
-            self.step(lambda: hooks.sign_agreement(self.store, agreement_id, signed_on))
+            self.step(lambda: hooks.sign_agreement(self.store, agreement_id, signed_on), self.agr)
 
     def new_version(self) -> None:
         agreement_id = self.agreement_id
@@ -162,11 +164,9 @@ class AgreementTab(CaseTab):
 
         self.tasks.run_db(lambda: hooks.print_document(self.store, document, target), show, failed)
 
-    def _refresh_agreement(self, case: Any) -> None:
-        versions = cases.agreements(self.store, self.case_id)
-        current = versions[-1] if versions else None
-        signed = [a for a in versions if a.status == "已签署"]
-        self.signed_agreement_id = signed[-1].id if signed else None
+    def _refresh_agreement(self, view: Any) -> None:
+        case, current, signed = view.case, view.current_agreement, view.signed_agreement
+        self.signed_agreement_id = signed.id if signed else None
         self.agreement_id = current.id if current else None
         self.agreement_status = current.status if current else None
         if current is not None and not self._dirty:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -18,12 +19,21 @@ from PySide6.QtWidgets import (
 )
 
 from advisor_app.domain import case_flow
-from advisor_app.services import attachments, cases
+from advisor_app.services import attachments, case_file, cases
+from ui import dialogs
 from ui.case.base import CaseTab
 from ui.rating_dialog import RatingDialog
 from ui.widgets import combo
 
-CASE_ATTACHMENT_PURPOSES = ("身份证明", "证据材料", "履行凭证", "授权委托书", "调查记录", "情况说明", "其他")
+# What a scan attached to the case can be: the 必备 paper documents (the signed agreement's scan is
+# attached on the agreement tab), then the optional ones.
+CASE_ATTACHMENT_PURPOSES = (
+    *(purpose for purpose in case_flow.PAPER_ITEMS.values() if purpose != "协议书扫描件"),
+    *case_flow.SCANNED_ITEMS,
+    "其他",
+)
+NAME_ROLE = Qt.ItemDataRole.UserRole
+TICKED_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class CloseTab(CaseTab):
@@ -32,6 +42,13 @@ class CloseTab(CaseTab):
     def _build_close(self) -> None:
         page = QWidget()
         self.checklist = QListWidget()
+        self.checklist.currentItemChanged.connect(lambda _c, _p: self._show_tick_state())
+        self.missing: list[str] = []
+        self.tick_button = QPushButton(self.tr("Paper copy filed"))
+        self.tick_button.setToolTip(
+            self.tr("The signed paper document is in the case file (recorded with your name and the time)")
+        )
+        self.tick_button.clicked.connect(lambda: self.toggle_tick())
         self.purpose = combo(list(CASE_ATTACHMENT_PURPOSES))
         attach = QPushButton(self.tr("Attach a document…"))
         attach.clicked.connect(self._pick_document)
@@ -45,6 +62,7 @@ class CloseTab(CaseTab):
         self.close_button.clicked.connect(self.close_case)
         self.archive_button.clicked.connect(self.archive)
         actions = QHBoxLayout()
+        actions.addWidget(self.tick_button)
         actions.addStretch(1)
         actions.addWidget(self.close_button)
         actions.addWidget(self.archive_button)
@@ -77,25 +95,73 @@ class CloseTab(CaseTab):
             lambda **kw: cases.close(self.store, case_id, **kw),
             self,
         )
-        dialog.saved.connect(lambda _c: self.refresh())
+        dialog.saved.connect(lambda _c: self.refresh(then=lambda: self.changed_case.emit(case_id or "")))
         self.rating_dialog = dialog
         dialog.open()
         return dialog
 
     def archive(self) -> None:
+        """归档 names what the file lacks, else asks: an archived case can no longer be changed."""
+        if self.missing:
+            dialogs.inform(
+                self,
+                self.tr("Archive"),
+                self.tr(
+                    "The case file is not complete. Missing: %1.\n\nAttach a scan of each, or tick "
+                    "“Paper copy filed” once the signed paper is in the file."
+                ).replace("%1", "、".join(self.missing)),
+                error=True,
+            )
+            return
+        if (
+            dialogs.ask(
+                self,
+                self.tr("Archive"),
+                self.tr("Archive this case? An archived case and its file can no longer be changed."),
+            )
+            != dialogs.YES
+        ):
+            return
         case_id = self.case_id
         self.step(lambda: cases.archive(self.store, case_id))
 
-    def _refresh_checklist(self, case: Any) -> None:
+    def toggle_tick(self) -> None:
+        """纸质材料已归卷 for the selected required paper document, or withdraw that tick."""
+        item = self.checklist.currentItem()
+        if item is None or item.data(TICKED_ROLE) not in ("ticked", "missing"):
+            return
+        name, filed = item.data(NAME_ROLE), item.data(TICKED_ROLE) == "missing"
+        case_id, who = self.case_id, self.store.user
+        self.step(lambda: case_file.set_tick(self.store, case_id, name, filed, by=who))
+
+    def _show_tick_state(self) -> None:
+        item = self.checklist.currentItem()
+        state = item.data(TICKED_ROLE) if item is not None else None
+        self.tick_button.setText(
+            self.tr("Withdraw the tick") if state == "ticked" else self.tr("Paper copy filed")
+        )
+        self.tick_button.setEnabled(state in ("ticked", "missing") and self.status != "归档")
+
+    def _refresh_checklist(self, view: Any) -> None:
+        case = view.case
+        selected = self.checklist.currentItem().data(NAME_ROLE) if self.checklist.currentItem() else None
         self.checklist.clear()
-        items = cases.checklist(self.store, self.case_id)
-        for item in items:
+        for item in view.checklist:
             mark = "✓" if item.present else ("✗" if item.required else "○")
             need = self.tr("required") if item.required else self.tr("optional")
-            row = QListWidgetItem(f"{mark}  {item.name}（{need}）")
+            how = f"　— {item.how}" if item.how else ""
+            row = QListWidgetItem(f"{mark}  {item.name}（{need}）{how}")
+            row.setData(NAME_ROLE, item.name)
+            if item.tickable and item.how.startswith(case_flow.TICK_LABEL):
+                row.setData(TICKED_ROLE, "ticked")
+            elif item.tickable and not item.present:
+                row.setData(TICKED_ROLE, "missing")
             if item.required:
                 row.setForeground(QColor("#1b7f3b") if item.present else QColor("#b00020"))
             self.checklist.addItem(row)
-        self.missing = case_flow.missing(items)
+            if item.name == selected:
+                self.checklist.setCurrentItem(row)
+        self.missing = case_flow.missing(view.checklist)
+        self._show_tick_state()
         self.close_button.setEnabled(case.status in case_flow.CLOSABLE and case.closed_on is None)
         self.archive_button.setEnabled(case.closed_on is not None and case.status != "归档")

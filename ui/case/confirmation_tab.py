@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -69,10 +70,8 @@ class ConfirmationTab(CaseTab):
         confirmation_id = item.data(Qt.ItemDataRole.UserRole)
         self.step(lambda: cases.decide_confirmation(self.store, confirmation_id, status), self.conf)
 
-    def _refresh_confirmation(self) -> None:
-        signed = [
-            a for a in cases.agreements(self.store, self.case_id) if a.status == "已签署" and a.kind == "书面"
-        ]
+    def _refresh_confirmation(self, view: Any) -> None:
+        signed = [a for a in view.agreements if a.status == "已签署" and a.kind == "书面"]
         if signed:
             deadline = case_flow.confirmation_deadline(signed[-1].signed_on)
             left = (deadline - date.today()).days
@@ -87,7 +86,7 @@ class ConfirmationTab(CaseTab):
         else:
             self.window_label.setText(self.tr("Judicial confirmation needs a signed written agreement."))
         self.confirm_list.clear()
-        for c in cases.confirmations(self.store, self.case_id):
+        for c in view.confirmations:
             item = QListWidgetItem(
                 f"{c.applied_on.isoformat()}  {c.court or ''}  {c.status}"
                 + (f"（{c.decided_on.isoformat()}）" if c.decided_on else "")

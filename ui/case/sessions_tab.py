@@ -81,7 +81,7 @@ class SessionsTab(CaseTab):
             case_id = self.case_id
             self.step(lambda: cases.set_status(self.store, case_id, status, result=reason))
 
-    def _refresh_sessions(self) -> None:
+    def _refresh_sessions(self, view: Any) -> None:
         self.session_list.clear()
-        for s in cases.sessions(self.store, self.case_id):
+        for s in view.sessions:
             self.session_list.addItem(f"{s.held_at:%Y-%m-%d %H:%M}  {s.place or ''}  {(s.result or '')[:40]}")

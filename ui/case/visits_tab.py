@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -71,9 +73,12 @@ class VisitsTab(CaseTab):
         agreement_id, performed = self.signed_agreement_id, self.perf_box.currentData()
         self.step(lambda: cases.record_performance(self.store, agreement_id, performed))
 
-    def _refresh_visits(self) -> None:
+    def _refresh_visits(self, view: Any) -> None:
         self.visit_list.clear()
-        for v in cases.visits(self.store, self.case_id):
+        signed = view.signed_agreement
+        if signed is not None and signed.performed:
+            self.perf_box.setCurrentIndex(max(0, self.perf_box.findData(signed.performed)))
+        for v in view.visits:
             if v.visited_on:
                 text = (
                     self.tr("Visited %1 by %2")

@@ -11,12 +11,13 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QLabel, QTabWidget, QVBoxLayout
 
 from advisor_app.domain import case_flow
-from advisor_app.services import cases
+from advisor_app.services import case_view, cases
 from advisor_app.services.drafts import Drafts
 from ui import dialogs
 from ui.case.agreement_tab import AgreementTab
@@ -31,7 +32,8 @@ from ui.forms import DRAFT_INTERVAL_MS, FieldsPanel, error_messages
 class CaseWindow(RegistrationTab, SessionsTab, AgreementTab, VisitsTab, ConfirmationTab, CloseTab, QDialog):
     """A case: 登记 → 调解记录 → 协议 → 回访 → 司法确认 → 结案归档, with the 卷宗 checklist."""
 
-    changed_case = Signal(str)  # case id, after any step
+    changed_case = Signal(str)  # case id, after any step (once its result is shown)
+    loaded = Signal()  # after every refresh has put the stored case on screen
     step_failed = Signal(dict)
 
     def __init__(self, store: Any, tasks: Any, case_id: str | None = None, parent: Any = None) -> None:
@@ -43,6 +45,8 @@ class CaseWindow(RegistrationTab, SessionsTab, AgreementTab, VisitsTab, Confirma
         self.reveal_numbers = False  # full ID numbers and phones shown after 显示完整号码 (audited)
         self.agreement_id: str | None = None
         self.agreement_status: str | None = None
+        self.status: str | None = None
+        self.view: case_view.CaseView | None = None
         self.drafts = Drafts(store)
         self._dirty = False
         self._draft_dirty = False
@@ -90,8 +94,8 @@ class CaseWindow(RegistrationTab, SessionsTab, AgreementTab, VisitsTab, Confirma
             self.message.setText("")
             if then is not None:
                 then(result)
-            self.refresh()
-            self.changed_case.emit(self.case_id or "")
+            # changed_case once the new state is on screen, so the header never shows the old status.
+            self.refresh(then=lambda: self.changed_case.emit(self.case_id or ""))
 
         def failed(exc: BaseException) -> None:
             messages = error_messages(exc) or {"": f"{type(exc).__name__}: {exc}"}
@@ -110,8 +114,11 @@ class CaseWindow(RegistrationTab, SessionsTab, AgreementTab, VisitsTab, Confirma
 
     # --- state ------------------------------------------------------------------------------------
 
-    def refresh(self) -> None:
-        """Show the case as stored (a few small reads by key, on the GUI thread)."""
+    def refresh(self, then: Callable[[], None] | None = None) -> None:
+        """Show the case as stored: one read model (services.case_view) loaded on the database thread.
+
+        ``then`` runs once the stored state is on screen; ``loaded`` is emitted after every refresh.
+        """
         has_case = self.case_id is not None
         for index in range(1, self.tabs.count()):
             self.tabs.setTabEnabled(index, has_case)
@@ -119,8 +126,30 @@ class CaseWindow(RegistrationTab, SessionsTab, AgreementTab, VisitsTab, Confirma
             self.setWindowTitle(self.tr("Register a dispute"))
             self.header.setText(self.tr("New case: enter the parties, the type and a summary, then save."))
             self.terms.set_dispute_type(self.reg.values()["dispute_type"])
+            if then is not None:
+                then()
+            self.loaded.emit()
             return
-        case = cases.get(self.store, self.case_id)
+        case_id = self.case_id
+
+        def show(view: case_view.CaseView) -> None:
+            if not shiboken6.isValid(self) or self.case_id != case_id:
+                return  # closed meanwhile, or another case
+            self.show_view(view)
+            if then is not None:
+                then()
+            self.loaded.emit()
+
+        def failed(exc: BaseException) -> None:
+            if shiboken6.isValid(self):
+                messages = error_messages(exc) or {"": f"{type(exc).__name__}: {exc}"}
+                self.message.setText("\n".join(messages.values()))
+
+        self.tasks.run_db(lambda: case_view.load(self.store, case_id), show, failed)
+
+    def show_view(self, view: case_view.CaseView) -> None:
+        case = view.case
+        self.view = view
         self.status = case.status
         self.setWindowTitle(f"{case.case_no or ''} {case.dispute_type}")
         late = ""
@@ -128,7 +157,7 @@ class CaseWindow(RegistrationTab, SessionsTab, AgreementTab, VisitsTab, Confirma
             late = "  " + self.tr("(past the one-month target)")
         self.header.setText(
             f"<b>{case.case_no or ''}</b>　{case.dispute_type}　"
-            + self.tr("Status: %1").replace("%1", f"<b>{case.status}</b>")
+            + self.tr("Status: %1").replace("%1", f"<b>{view.status_text}</b>")
             + "　"
             + self.tr("Accepted %1, due %2")
             .replace("%1", case.accepted_on.isoformat())
@@ -152,11 +181,11 @@ class CaseWindow(RegistrationTab, SessionsTab, AgreementTab, VisitsTab, Confirma
             widget.setEnabled(editable)
         for widget in self.session_buttons:
             widget.setEnabled(case.status in case_flow.OPEN)
-        self._refresh_sessions()
-        self._refresh_agreement(case)
-        self._refresh_visits()
-        self._refresh_confirmation()
-        self._refresh_checklist(case)
+        self._refresh_sessions(view)
+        self._refresh_agreement(view)
+        self._refresh_visits(view)
+        self._refresh_confirmation(view)
+        self._refresh_checklist(view)
 
     # --- saving, drafts, closing ------------------------------------------------------------------
 
