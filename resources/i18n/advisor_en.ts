@@ -344,6 +344,30 @@
         <source>optional</source>
         <translation>optional</translation>
     </message>
+    <message>
+        <source>Paper copy filed</source>
+        <translation>Paper copy filed</translation>
+    </message>
+    <message>
+        <source>Withdraw the tick</source>
+        <translation>Withdraw the tick</translation>
+    </message>
+    <message>
+        <source>The signed paper document is in the case file (recorded with your name and the time)</source>
+        <translation>The signed paper document is in the case file (recorded with your name and the time)</translation>
+    </message>
+    <message>
+        <source>The case file is not complete. Missing: %1.
+
+Attach a scan of each, or tick “Paper copy filed” once the signed paper is in the file.</source>
+        <translation>The case file is not complete. Missing: %1.
+
+Attach a scan of each, or tick “Paper copy filed” once the signed paper is in the file.</translation>
+    </message>
+    <message>
+        <source>Archive this case? An archived case and its file can no longer be changed.</source>
+        <translation>Archive this case? An archived case and its file can no longer be changed.</translation>
+    </message>
 </context>
 <context>
     <name>Columns</name>

@@ -344,6 +344,30 @@
         <source>optional</source>
         <translation>可选</translation>
     </message>
+    <message>
+        <source>Paper copy filed</source>
+        <translation>纸质材料已归卷</translation>
+    </message>
+    <message>
+        <source>Withdraw the tick</source>
+        <translation>撤销归卷勾选</translation>
+    </message>
+    <message>
+        <source>The signed paper document is in the case file (recorded with your name and the time)</source>
+        <translation>已签字的纸质材料已放入卷宗（记录您的姓名和时间）</translation>
+    </message>
+    <message>
+        <source>The case file is not complete. Missing: %1.
+
+Attach a scan of each, or tick “Paper copy filed” once the signed paper is in the file.</source>
+        <translation>卷宗材料不全，缺少：%1。
+
+请逐项上传扫描件，或在签字的纸质材料放入卷宗后勾选“纸质材料已归卷”。</translation>
+    </message>
+    <message>
+        <source>Archive this case? An archived case and its file can no longer be changed.</source>
+        <translation>确定归档本案？归档后案件和卷宗都不能再修改。</translation>
+    </message>
 </context>
 <context>
     <name>Columns</name>
