@@ -117,3 +117,36 @@ def _village(store):
             Region(code=township.code[:9] + "201", name="试验村", level="village", parent_code=township.code)
         )
     return township.code[:9] + "201"
+
+
+def test_diagnose_checks_every_signed_agreement(seeded, capsys):
+    from datetime import date
+
+    from advisor_app.domain.models import Agreement
+    from advisor_app.services import attachments, printing
+    from tests.documents.builders import PARTIES, make_case
+
+    signed = []
+    for _ in range(3):
+        case, agreement = make_case(seeded)
+        printing.sign_and_print(seeded, agreement.id, date(2025, 3, 10))
+        signed.append((case.case_no, agreement.id))
+    assert main(["--data-dir", str(seeded.data_dir), "diagnose"]) == 0
+    out, lines = _lines(capsys)
+    assert lines["已签署协议"].endswith("共 3 份：完好 3"), out
+    # One altered after signing, one whose kept PDF is gone.
+    with seeded.engine.begin() as conn:
+        conn.exec_driver_sql(
+            "UPDATE agreements SET frozen_data = json_set(frozen_data, '$.amount_fen', 1) WHERE id = ?",
+            (signed[0][1],),
+        )
+    with seeded.session() as session:
+        attachments.blob_path(seeded, session.get(Agreement, signed[1][1]).pdf_sha256).unlink()
+    assert main(["--data-dir", str(seeded.data_dir), "diagnose"]) == 1
+    out = capsys.readouterr().out
+    findings = [line for line in out.splitlines() if "已签署协议" in line]
+    assert all(line.startswith("！") for line in findings), findings
+    assert "共 3 份：" in findings[0] and "完好 1" in findings[0]
+    assert signed[0][0] in findings[1] and "数据被改动" in findings[1]
+    assert signed[1][0] in findings[2] and "存档 PDF 不在本机" in findings[2]
+    assert not any(p["name"] in out or p["phone"] in out for p in PARTIES), "no personal data in the report"
