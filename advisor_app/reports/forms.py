@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy import text
 
+from advisor_app.domain.clock import china_today
 from advisor_app.domain.vocab import terms
 from advisor_app.reports import figures, pdf, service, snapshots, xlsx
 from advisor_app.reports.figures import ITEM_LABELS, MediationRow
@@ -29,7 +30,7 @@ class Signature:
     on: date | None = None
 
     def line(self) -> str:
-        day = self.on or date.today()
+        day = self.on or china_today()
         return f"填报单位：{self.unit}　　　　填报人：{self.filler}　　　　填报日期：{day.year}年{day.month}月{day.day}日"
 
 
@@ -201,14 +202,17 @@ SELECT m.name, COALESCE(m.gender, ''), COALESCE(substr(m.birth_date, 1, 7), ''),
        COALESCE(m.political_status, ''), COALESCE(m.education, ''), COALESCE(m.identity_category, ''),
        COALESCE(r.name, m.region_code), COALESCE(m.group_name, ''), COALESCE(m.phone, ''),
        COALESCE(m.certificate_no, ''), m.status,
-       COALESCE((SELECT group_concat(t.trained_on || ' ' || t.topic || '（' || t.hours || '学时）', '；')
-                 FROM trainings t WHERE t.legal_literate_id = m.id AND t.deleted = 0), ''),
-       COALESCE((SELECT group_concat(a.held_on || ' ' || a.topic, '；') FROM activity_participants p
+       COALESCE((SELECT group_concat(x, '；') FROM (
+                 SELECT t.trained_on || ' ' || t.topic || '（' || t.hours || '学时）' AS x FROM trainings t
+                 WHERE t.legal_literate_id = m.id AND t.deleted = 0 ORDER BY t.trained_on, t.topic)), ''),
+       COALESCE((SELECT group_concat(x, '；') FROM (
+                 SELECT a.held_on || ' ' || a.topic AS x FROM activity_participants p
                  JOIN activities a ON a.id = p.activity_id
-                 WHERE p.legal_literate_id = m.id AND p.deleted = 0 AND a.deleted = 0), '')
+                 WHERE p.legal_literate_id = m.id AND p.deleted = 0 AND a.deleted = 0
+                 ORDER BY a.held_on, a.topic)), '')
 FROM legal_literates m LEFT JOIN regions r ON r.code = m.region_code
 WHERE m.deleted = 0 AND {where}
-ORDER BY m.region_code, m.status, m.name"""
+ORDER BY m.region_code, m.status, m.name, m.id"""
     with store.session() as session:
         rows = [[n, *row] for n, row in enumerate(session.execute(text(sql), params), start=1)]
         name = service.region_label(session, region)
@@ -230,5 +234,5 @@ ORDER BY m.region_code, m.status, m.name"""
 def _this_month() -> Period:
     from advisor_app.reports.scope import month
 
-    today = date.today()
+    today = china_today()
     return month(today.year, today.month)
