@@ -362,8 +362,13 @@ def keep_signed(
     with store.session(remote=not log_changes) as session:
         for agreement_id in agreement_ids:
             agreement = session.get(Agreement, agreement_id)
-            if agreement is None or agreement.status == "草稿" or agreement.pdf_sha256:
-                continue
+            if (
+                agreement is None
+                or agreement.status == "草稿"
+                or agreement.pdf_sha256
+                or agreement.frozen_data
+            ):
+                continue  # only a bulk-inserted agreement: a signed one is never frozen a second time
             snapshot = frozen.seal(cases.agreement_snapshot(session, agreement))
             pdf = render_signed(snapshot, kit)
             agreement.frozen_data = snapshot
