@@ -1,25 +1,32 @@
-"""工作台: today's work — return visits due, overdue cases, the 司法确认 window, records to sync."""
+"""工作台: today's work — return visits due, overdue cases, the 司法确认 window, 差评回访, records to sync."""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from advisor_app.services import worklist
+from advisor_app.domain.clock import china_today
+from advisor_app.domain.validation import ValidationError
+from advisor_app.services import ratings, worklist
 
 
 class WorkbenchPage(QWidget):
@@ -58,11 +65,28 @@ class WorkbenchPage(QWidget):
         sync_layout.addWidget(sync_button)
         sync_layout.addStretch(1)
 
+        # 差评回访: bad ratings waiting for their follow-up call, recorded in a dialog.
+        self.follow_up_box = QGroupBox("差评回访")
+        self.follow_up_list = QListWidget()
+        self.follow_up_list.setWordWrap(True)
+        self.follow_up_list.setAlternatingRowColors(True)
+        self.follow_up_list.itemDoubleClicked.connect(lambda _item: self.record_follow_up())
+        self.follow_up_list.currentItemChanged.connect(self._follow_up_selected)
+        self.follow_up_button = QPushButton("登记回访")
+        self.follow_up_button.setEnabled(False)
+        self.follow_up_button.clicked.connect(self.record_follow_up)
+        follow_layout = QVBoxLayout(self.follow_up_box)
+        follow_layout.addWidget(self.follow_up_list)
+        follow_layout.addWidget(self.follow_up_button)
+        self.follow_ups: list[ratings.FollowUp] = []
+        self.follow_up_dialog: FollowUpDialog | None = None
+
         grid = QGridLayout()
         grid.addWidget(self.visits[0], 0, 0)
         grid.addWidget(self.overdue[0], 0, 1)
         grid.addWidget(self.window[0], 1, 0)
         grid.addWidget(sync_box, 1, 1)
+        grid.addWidget(self.follow_up_box, 2, 0, 1, 2)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(grid, 1)
@@ -79,8 +103,56 @@ class WorkbenchPage(QWidget):
         return box, items
 
     def reload(self) -> None:
-        self.title.setText(self.tr("Today, %1").replace("%1", date.today().isoformat()))
+        self.title.setText(self.tr("Today, %1").replace("%1", china_today().isoformat()))
         self.tasks.run_db(lambda: worklist.today_list(self.store), self._show)
+        self.reload_follow_ups()
+
+    # --- 差评回访 ----------------------------------------------------------------------------------
+
+    def reload_follow_ups(self) -> None:
+        self.tasks.run_db(lambda: ratings.follow_ups(self.store), self._show_follow_ups)
+
+    def _show_follow_ups(self, items: list[ratings.FollowUp]) -> None:
+        self.follow_ups = items
+        today = china_today()
+        self.follow_up_list.clear()
+        self.follow_up_box.setTitle("差评回访（%1）".replace("%1", str(len(items))))
+        for item in items:
+            left = item.days_left(today)
+            if left is None:
+                when = "待回访"
+            elif left < 0:
+                when = "超期 %1 天".replace("%1", str(-left))
+            else:
+                when = "%1 前回访".replace("%1", item.follow_up_due.isoformat())
+            text = f"{item.grade}  {item.target_label}  {item.title}  —  {when}"
+            if item.comment:
+                text += f"\n{'评价意见'}：{item.comment}"
+            row = QListWidgetItem(text)
+            row.setData(Qt.ItemDataRole.UserRole, item.id)
+            if left is not None and left < 0:
+                row.setForeground(QColor("#b00020"))
+            self.follow_up_list.addItem(row)
+        if not items:
+            empty = QListWidgetItem(self.tr("Nothing here today."))
+            empty.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.follow_up_list.addItem(empty)
+        self.follow_up_button.setEnabled(False)
+        self.loaded.emit()
+
+    def _follow_up_selected(self, current: QListWidgetItem | None, _previous: object = None) -> None:
+        self.follow_up_button.setEnabled(bool(current and current.data(Qt.ItemDataRole.UserRole)))
+
+    def record_follow_up(self) -> None:
+        """Open the 登记回访 dialog for the selected bad rating (window-modal, not blocking)."""
+        current = self.follow_up_list.currentItem()
+        rating_id = current.data(Qt.ItemDataRole.UserRole) if current else None
+        item = next((f for f in self.follow_ups if f.id == rating_id), None)
+        if item is None:
+            return
+        self.follow_up_dialog = FollowUpDialog(self.store, item, self)
+        self.follow_up_dialog.accepted.connect(self.reload_follow_ups)
+        self.follow_up_dialog.open()
 
     def _show(self, work: worklist.Worklist) -> None:
         self.worklist = work
@@ -120,3 +192,61 @@ class WorkbenchPage(QWidget):
             empty = QListWidgetItem(self.tr("Nothing here today."))
             empty.setFlags(Qt.ItemFlag.NoItemFlags)
             widget.addItem(empty)
+
+
+class FollowUpDialog(QDialog):
+    """登记差评回访: who called (回访人), when, what was found (回访情况), what was done (处理措施)."""
+
+    def __init__(self, store: Any, item: ratings.FollowUp, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.item = item
+        self.setWindowTitle("登记差评回访")
+        about = QLabel(f"{item.grade}  {item.target_label}  {item.title}\n{'评价日期'}：{item.rated_on}")
+        about.setWordWrap(True)
+        self.by = QLineEdit()
+        self.on = QDateEdit()
+        self.on.setCalendarPopup(True)
+        self.on.setDisplayFormat("yyyy-MM-dd")
+        today = china_today()
+        self.on.setDate(QDate(today.year, today.month, today.day))
+        self.found = QPlainTextEdit()
+        self.action = QPlainTextEdit()
+        self.error = QLabel()
+        self.error.setObjectName("errorLabel")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020")
+        form = QFormLayout()
+        form.addRow("回访人", self.by)
+        form.addRow("回访日期", self.on)
+        form.addRow("回访情况", self.found)
+        form.addRow("处理措施", self.action)
+        buttons = QDialogButtonBox()
+        self.save_button = buttons.addButton("保存", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.cancel_button = buttons.addButton("取消", QDialogButtonBox.ButtonRole.RejectRole)
+        self.save_button.clicked.connect(self.save)
+        self.cancel_button.clicked.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(about)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def save(self) -> None:
+        day = self.on.date()
+        data = {
+            "followed_up_by": self.by.text(),
+            "followed_up_on": f"{day.year():04d}-{day.month():02d}-{day.day():02d}",
+            "follow_up_note": self.found.toPlainText(),
+            "follow_up_action": self.action.toPlainText(),
+        }
+        try:
+            # One small write of one row: done here, the dialog waits for it.
+            ratings.record_follow_up(self.store, self.item.id, data)
+        except ValidationError as exc:
+            self.error.setText("\n".join(exc.errors.values()))
+            return
+        except LookupError as exc:
+            self.error.setText(str(exc))
+            return
+        self.accept()
