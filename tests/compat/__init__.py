@@ -1,0 +1,1 @@
+"""Mixed versions: a frozen copy of an earlier client run against the current server."""

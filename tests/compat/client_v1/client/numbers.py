@@ -1,0 +1,116 @@
+"""Case numbers unique city-wide: blocks reserved on the server, provisional numbers confirmed.
+
+Before every push the client tops up a block of server numbers for each committee this device
+numbers cases under (current year), so numbers issued offline come from the server's blocks. When
+a device ran out offline, the case took a provisional number from a local block; the next sync
+renumbers it from a server block (a normal local edit, so the new number travels with the case)
+and the provisional number is never reused.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import func, select
+
+from advisor_app.domain.models import Case, Committee, NumberBlock
+from advisor_app.services import numbering
+from advisor_app.store import Store
+from tests.compat.client_v1.client.errors import SyncError
+from tests.compat.client_v1.client.transport import Transport
+
+LOW = 10  # top up when fewer server numbers than this are left
+SIZE = 50
+
+
+def _left(store: Store, committee_id: str, year: int) -> int:
+    with store.session() as session:
+        return (
+            session.scalar(
+                select(func.coalesce(func.sum(NumberBlock.last - NumberBlock.next + 1), 0)).where(
+                    NumberBlock.committee_id == committee_id,
+                    NumberBlock.year == year,
+                    NumberBlock.origin == "server",
+                    NumberBlock.next <= NumberBlock.last,
+                )
+            )
+            or 0
+        )
+
+
+def committees_in_use(store: Store) -> list[str]:
+    """Committees this device numbers cases under: the configured one and those of this account's
+    cases (a township that pulls its villages' cases does not hoard their numbers: blocks leave gaps)."""
+    with store.session() as session:
+        ids = set(
+            session.scalars(
+                select(Case.committee_id).where(Case.deleted.is_(False), Case.owner == store.user).distinct()
+            )
+        )
+        configured = store.setting("committee_id")
+        if configured:
+            ids.add(configured)
+        present = set(
+            session.scalars(select(Committee.id).where(Committee.id.in_(ids), Committee.deleted.is_(False)))
+        )
+    return sorted(present)
+
+
+def top_up(store: Store, transport: Transport, year: int | None = None) -> int:
+    """Reserve blocks where few server numbers are left; the count of numbers added."""
+    year = year or date.today().year
+    added = 0
+    for committee_id in committees_in_use(store):
+        needed = _left(store, committee_id, year) < LOW
+        if not needed:
+            continue
+        try:
+            block = transport.json(
+                "POST", "/v1/numbers/reserve", body={"committee_id": committee_id, "year": year, "size": SIZE}
+            )
+        except SyncError as exc:
+            if exc.status in (404, 403):
+                continue  # a committee made on this device, not on the server yet
+            raise
+        with store.session() as session:
+            numbering.add_block(session, committee_id, year, block["first"], block["last"], "server")
+        added += block["last"] - block["first"] + 1
+    return added
+
+
+def confirm_provisional(store: Store) -> int:
+    """Renumber cases holding a provisional number from a server block; the count renumbered."""
+    done = 0
+    with store.session() as session:
+        cases = list(
+            session.scalars(
+                select(Case)
+                .where(Case.number_provisional.is_(True), Case.deleted.is_(False))
+                .order_by(Case.created_at)
+            )
+        )
+        for case in cases:
+            committee = session.get(Committee, case.committee_id)
+            year = case.number_year
+            if committee is None or year is None or _left_in(session, committee.id, year) == 0:
+                continue
+            case_no, seq, provisional = numbering.next_number(session, committee, year)
+            if provisional:
+                continue
+            case.case_no, case.number_seq, case.number_provisional = case_no, seq, False
+            done += 1
+    return done
+
+
+def _left_in(session, committee_id: str, year: int) -> int:  # noqa: ANN001
+    return (
+        session.scalar(
+            select(func.coalesce(func.sum(NumberBlock.last - NumberBlock.next + 1), 0)).where(
+                NumberBlock.committee_id == committee_id,
+                NumberBlock.year == year,
+                NumberBlock.origin == "server",
+                NumberBlock.next <= NumberBlock.last,
+            )
+        )
+        or 0
+    )
