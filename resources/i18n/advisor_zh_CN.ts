@@ -86,7 +86,7 @@
     <message>
         <location filename="../../ui/case/agreement_tab.py" line="40" />
         <source>Kind</source>
-        <translation>活动类别</translation>
+        <translation>协议形式</translation>
     </message>
     <message>
         <location filename="../../ui/case/agreement_tab.py" line="41" />
