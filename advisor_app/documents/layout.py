@@ -173,7 +173,7 @@ def _split_cjk(frags: list, max_widths: Sequence[float], calc_bounds: bool):  # 
                 width._normalizer = limit
                 width = width.normalizedValue(limit)
             if used + width > limit + fuzz and k > start:
-                end = last_ok if last_ok is not None else k
+                end = last_ok if last_ok is not None else _emergency_end(flat, start, k)
                 break
             used += width
             k += 1
@@ -186,6 +186,20 @@ def _split_cjk(frags: list, max_widths: Sequence[float], calc_bounds: bool):  # 
         )
         start = end
     return rl_paragraph.ParaLines(kind=1, lines=lines)
+
+
+def _emergency_end(text: str, start: int, overflow: int) -> int:
+    """Where to cut a line that has no allowed break (an ID number filling a narrow cell).
+
+    The run is cut where it overflows, but closing punctuation right there hangs in the margin
+    (行末悬挂, at most two marks) rather than starting the next line.
+    """
+    end = overflow
+    while end < len(text) and end - overflow < 2 and text[end] in CANNOT_START:
+        end += 1
+    if end == overflow and end - 1 > start and text[end - 1] in CANNOT_END:
+        end -= 1
+    return end
 
 
 class Para(Paragraph):

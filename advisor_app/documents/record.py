@@ -44,7 +44,7 @@ def story(kit: Kit, case: dict[str, Any]) -> list[Flowable]:
         out += [
             kit.title("人民调解记录"),
             kit.right(f"编号：{case.get('case_no') or ''}（第 {n} 次）", "编号"),
-            kit.form(rows, [80, 170, 64, 128], [((1, r), (3, r)) for r in (1, 2, 3)]),
+            kit.form(rows, [80, 134, 56, 172], [((1, r), (3, r)) for r in (1, 2, 3)]),
             kit.space(2),
             kit.line(
                 "调解员已向当事人告知人民调解的性质、原则和效力，以及当事人在调解活动中享有的权利和承担的义务。",

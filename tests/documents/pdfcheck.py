@@ -65,3 +65,18 @@ def pdffonts(pdf: bytes, folder: Path) -> str:
     source = folder / "fonts.pdf"
     source.write_bytes(pdf)
     return subprocess.run(["pdffonts", str(source)], check=True, capture_output=True, text=True).stdout
+
+
+def layout_pages(pdf: bytes, folder: Path) -> list[list[str]]:
+    """``pdftotext -layout``: each page's lines as poppler sees them on paper."""
+    source = folder / "layout.pdf"
+    source.write_bytes(pdf)
+    out = subprocess.run(
+        ["pdftotext", "-layout", "-enc", "UTF-8", str(source), "-"], check=True, capture_output=True
+    ).stdout.decode("utf-8")
+    return [page.splitlines() for page in out.split("\f")]
+
+
+def segments(line: str) -> list[str]:
+    """The separate runs of one layout line (table cells side by side are two spaces or more apart)."""
+    return [s for s in re.split(r"\s{2,}", line.strip()) if s]

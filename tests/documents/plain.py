@@ -32,10 +32,14 @@ SENTENCE = (
 )
 
 
-def filled(limit: int, seed: str = "") -> str:
+# Short fields in narrow cells (names, places, addresses) hold what such fields hold.
+PLACE = f"陕西省渭南市临渭区桥南镇桥南村三组12号院（电话{LANDLINE}），2025年3月10日起暂住；"
+
+
+def filled(limit: int, seed: str = "", sentence: str = SENTENCE) -> str:
     """``limit`` characters of running text ending in a marker so a test can find the end."""
     end = f"【完{seed}】"
-    body = (SENTENCE * (limit // len(SENTENCE) + 2))[: max(0, limit - len(end))]
+    body = (sentence * (limit // len(sentence) + 2))[: max(0, limit - len(end))]
     return body + end
 
 
@@ -46,9 +50,9 @@ def party(n: int, *, long: bool = False, name: str | None = None) -> dict[str, A
         "gender": "男" if n % 2 else "女",
         "ethnicity": "汉族" if not long else "塔吉克族" * 4,
         "birth_date": "1970-05-01",
-        "occupation": filled(64, f"职{n}") if long else "农民",
+        "occupation": filled(64, f"职{n}", PLACE) if long else "农民",
         "phone": LANDLINE if n % 2 else MOBILE,
-        "address": filled(256, f"址{n}") if long else "陕西省渭南市临渭区桥南镇桥南村三组12号",
+        "address": filled(256, f"址{n}", PLACE) if long else "陕西省渭南市临渭区桥南镇桥南村三组12号",
         "representative": None,
         "is_organisation": False,
         "id_number": ID_NUMBER,
