@@ -171,7 +171,7 @@ def _agreement_printed(store: Store, agreement_id: str, case_id: str) -> Printed
     else:
         check = check_signed(store, agreement_id)
         if check.pdf is None:
-            raise PrintError("；".join(check.messages) or STRIPPED_MESSAGE)
+            raise _refusal(check)
         printed = Printed(check.pdf, TITLES["agreement"], list(check.messages) if check.problem else [], [])
         if status == "已签署":
             printed.warnings += signed_party_warnings(store, case_id)
@@ -433,8 +433,15 @@ def reprint(store: Store, agreement_id: str) -> bytes:
     """
     result = check_signed(store, agreement_id)
     if result.pdf is None:
-        raise PrintError("；".join(result.messages) or STRIPPED_MESSAGE)
+        raise _refusal(result)
     return result.pdf
+
+
+def _refusal(result: SignedCheck) -> PrintError:
+    """Why a signed agreement cannot be printed; past retention, just that (not a list of findings)."""
+    if result.status == STRIPPED:
+        return PrintError(STRIPPED_MESSAGE)
+    return PrintError("；".join(result.messages))
 
 
 # --- checking signed agreements -----------------------------------------------------------------------
