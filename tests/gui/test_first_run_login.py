@@ -1,0 +1,46 @@
+"""At login the villages come from the city server: after a first run with no villages typed, an
+open consultation form's 所在村 fills from what `GET /v1/regions` gave the account (a real
+server on loopback, the login dialog driven by keys and clicks)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QMainWindow
+
+from advisor_app.services import setup, users
+from tests.sync_client.conftest import PASSWORD, TOWNSHIP, memory_keyring, server  # noqa: F401 - fixtures
+
+LEFT = Qt.MouseButton.LeftButton
+
+
+def test_villages_arrive_with_the_login(app, store, tasks, qtbot, server):  # noqa: F811 - fixture
+    from ui.consultation_form import ConsultationForm
+    from ui.login_dialog import LoginDialog
+    from ui.sync_status import install
+
+    setup.configure(store, "司法所", TOWNSHIP, user="周所长")
+    form = ConsultationForm(store, tasks)
+    qtbot.addWidget(form)
+    form.show()
+    combo = form.fields["region_code"]
+    assert combo.count() == 0 and "设置" in combo.placeholderText()
+
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    controller = install(window, store, auto=False)
+    try:
+        dialog = LoginDialog(controller, window)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.keyClicks(dialog.server, server.url)
+        qtbot.keyClicks(dialog.user, "tw1")
+        qtbot.keyClicks(dialog.password, PASSWORD)
+        with qtbot.waitSignal(dialog.accepted, timeout=20000):
+            qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), LEFT)
+        qtbot.waitUntil(lambda: combo.count() == 3, timeout=5000)
+        names = {combo.itemText(i) for i in range(combo.count())}
+        assert names == {"桥南村", "王家村", "李家村"}  # not 庄里村: another township's
+        assert setup.account_regions(store) == [TOWNSHIP]
+        assert "610528101201" not in (users.current_scope(store) or ())
+    finally:
+        controller.shutdown()
