@@ -21,6 +21,7 @@ from advisor_app.services import cases, setup, users
 from ui.case.base import CaseTab
 from ui.case.party_dialog import PartyDialog
 from ui.forms import FieldsPanel
+from ui.villages import VillageCombo
 from ui.widgets import ButtonChoice, combo, date_edit
 
 
@@ -30,8 +31,8 @@ class RegistrationTab(CaseTab):
     def _build_registration(self) -> None:
         page = QWidget()
         self.reg = FieldsPanel()
-        villages = [(v.name, v.code) for v in setup.villages(self.store)]
-        self.reg.add_field("region_code", self.tr("Village"), combo(villages))
+        # refills when a village is added, renamed or retired (ui.villages)
+        self.reg.add_field("region_code", self.tr("Village"), VillageCombo(self.store))
         self.reg.add_field("dispute_type", self.tr("Dispute type"), combo(terms("dispute_types")))
         self.reg.add_field("source", self.tr("Source"), ButtonChoice(terms("case_sources"), optional=False))
         self.reg.add_field("accepted_on", self.tr("Accepted on"), date_edit())
