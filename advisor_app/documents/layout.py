@@ -612,7 +612,7 @@ class Kit:
         together with it; the rest flows normally.
         """
         # A little slack: KeepTogether measures the group itself and must find it fits one frame.
-        budget = FRAME_HEIGHT - 12 - sum(_height(f) for f in block)
+        budget = FRAME_HEIGHT - 6 - sum(_height(f) for f in block)
         kept: list[Flowable] = []
         rest = list(before)
         while rest and budget > 0:
@@ -626,8 +626,10 @@ class Kit:
                 lines = len(last.blPara.lines) if hasattr(last, "blPara") else 0
                 leading = last.style.leading
                 room = int(budget // leading)
-                if lines > 2 and room >= 2:
-                    # Split so that the last ``room`` lines (at most) travel with the block.
+                if lines >= 2 and room >= 1:
+                    # Split so that the last ``room`` lines (at most) travel with the block; one
+                    # line left behind is better than a signature page without terms.
+                    last.allowOrphans = 1
                     parts = last.split(TEXT_WIDTH, (lines - min(room, lines - 1)) * leading + 0.5)
                     if len(parts) == 2:
                         rest[-1] = parts[0]
