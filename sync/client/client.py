@@ -20,7 +20,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from advisor_app.domain.models import Setting, utcnow
 from advisor_app.services import attachments, setup
 from advisor_app.store import Store
-from sync.client import blobs, check, credentials, numbers, pull, push, quarantine, state
+from sync.client import blobs, check, conflicts, credentials, numbers, pull, push, quarantine, state
 from sync.client.errors import AuthError, SyncError
 from sync.client.records import ScopeResolver
 from sync.client.transport import RetryPolicy, Transport
@@ -49,6 +49,8 @@ class SyncReport:
     bytes_up: int = 0
     bytes_down: int = 0
     seconds: float = 0.0
+    conflicts_settled: int = 0  # resolved here, now resolved on the server too
+    notices: list[str] = field(default_factory=list)  # refusals that did not stop the sync (number cap)
 
     def summary(self) -> str:
         parts = [f"发送 {self.pushed} 条", f"接收 {self.pulled} 条"]
@@ -70,7 +72,7 @@ class SyncReport:
                 "skipped": "未核对",
             }[self.check]
         )
-        return "，".join(parts)
+        return "，".join(parts) + "".join(f"。{n}" for n in self.notices)
 
 
 @dataclass
@@ -289,7 +291,7 @@ class SyncClient:
             cur = state.cursor(conn, self._server_key())
         # 1. numbers: blocks for offline numbering, then provisional numbers confirmed (local edits)
         if numbers.committees_in_use(self.store):
-            report.numbers_reserved = numbers.top_up(self.store, http)
+            report.numbers_reserved = numbers.top_up(self.store, http, notices=report.notices)
             report.renumbered = numbers.confirm_provisional(self.store)
         # 2. push
         with engine.connect() as conn:
@@ -305,6 +307,9 @@ class SyncClient:
             for kind in sorted(pushed.repull):
                 self._pull(http, report, progress, cur, kinds=kind, after=0)
         items = total
+        # conflicts resolved here since the last sync: resolved on the server too (after the push
+        # that carried the resolutions)
+        report.conflicts_settled = conflicts.settle_on_server(self.store, http)
         if high > cur.push_mark:
             with engine.begin() as conn:
                 state.set_cursor(conn, push_mark=high, value=cur.value)

@@ -5,6 +5,10 @@ Three ways out: keep theirs (the server's version stays, which it already is loc
 never changes: on one, only what the server also lets change after signing may come from mine,
 or the whole of a retention strip of an archived case's agreement (the server's same exception,
 ``advisor_app.domain.retention_rules``).
+
+A conflict the server kept (a push that lost) is also on the server's list for the account
+(``GET /v1/conflicts``). Resolving happens here, maybe offline; the next sync marks the same
+conflicts resolved on the server (``settle_on_server``), so both lists agree.
 """
 
 from __future__ import annotations
@@ -19,7 +23,11 @@ from advisor_app.domain.fields import label
 from advisor_app.domain.models import SYNCABLE, Case, SyncConflict, SyncRecordState, utcnow
 from advisor_app.domain.retention_rules import SIGNED, SIGNED_MUTABLE, is_retention_strip
 from advisor_app.store import Store
+from sync.client.errors import SyncError
 from sync.client.records import from_wire, payload_fields, to_wire
+from sync.client.transport import Transport
+
+SETTLED_SETTING = "sync_conflicts_settled_at"  # resolved_at of the last conflict settled on the server
 
 
 @dataclass
@@ -160,3 +168,40 @@ def _differs(record: Any, name: str, wire_value: Any, kind: str) -> bool:
     return getattr(record, name) != (
         bool(wire_value) if name == "deleted" else from_wire(kind, name, wire_value)
     )
+
+
+def settle_on_server(store: Store, transport: Transport) -> int:
+    """Resolve on the server the conflicts resolved on this device since the last sync; how many.
+
+    Matched by (kind, record id, revision), the key of the version the server kept. Costs no
+    request when nothing was resolved here since the last time."""
+    since = store.setting(SETTLED_SETTING)
+    with store.session() as s:
+        query = select(
+            SyncConflict.kind, SyncConflict.record_id, SyncConflict.mine_rev, SyncConflict.resolved_at
+        ).where(SyncConflict.status == "resolved", SyncConflict.resolved_at.is_not(None))
+        if since:
+            query = query.where(SyncConflict.resolved_at > datetime.fromisoformat(since))
+        resolved = s.execute(query).all()
+        if not resolved:
+            return 0
+        still_open = set(
+            s.execute(
+                select(SyncConflict.kind, SyncConflict.record_id, SyncConflict.mine_rev).where(
+                    SyncConflict.status == "open"
+                )
+            ).all()
+        )
+    wanted = {(k, rid, rev) for k, rid, rev, _at in resolved} - still_open
+    done = 0
+    for listed in transport.json("GET", "/v1/conflicts") or []:
+        if (listed["kind"], listed["record_id"], listed["rev"]) not in wanted:
+            continue
+        try:
+            transport.json("POST", f"/v1/conflicts/{int(listed['id'])}/resolve", ok=(200, 204))
+        except SyncError as exc:
+            if exc.status != 404:  # resolved meanwhile from another device of the account
+                raise
+        done += 1
+    store.set_setting(SETTLED_SETTING, max(at for *_key, at in resolved).isoformat())
+    return done

@@ -5,6 +5,10 @@ numbers cases under (current year), so numbers issued offline come from the serv
 a device ran out offline, the case took a provisional number from a local block; the next sync
 renumbers it from a server block (a normal local edit, so the new number travels with the case)
 and the provisional number is never reused.
+
+The server hands a committee at most a day's worth of numbers (``number_cap``); past that the
+sync goes on, new cases take provisional numbers, and the server's Chinese message is shown in
+the sync's result (``notices``).
 """
 
 from __future__ import annotations
@@ -56,8 +60,11 @@ def committees_in_use(store: Store) -> list[str]:
     return sorted(present)
 
 
-def top_up(store: Store, transport: Transport, year: int | None = None) -> int:
-    """Reserve blocks where few server numbers are left; the count of numbers added."""
+def top_up(
+    store: Store, transport: Transport, year: int | None = None, notices: list[str] | None = None
+) -> int:
+    """Reserve blocks where few server numbers are left; the count of numbers added. A refusal
+    for the day's cap is not an error of the sync: its message goes to ``notices``."""
     year = year or date.today().year
     added = 0
     for committee_id in committees_in_use(store):
@@ -71,6 +78,10 @@ def top_up(store: Store, transport: Transport, year: int | None = None) -> int:
         except SyncError as exc:
             if exc.status in (404, 403):
                 continue  # a committee made on this device, not on the server yet
+            if exc.code == "number_cap":
+                if notices is not None and exc.message not in notices:
+                    notices.append(exc.message)
+                continue
             raise
         with store.session() as session:
             numbering.add_block(session, committee_id, year, block["first"], block["last"], "server")

@@ -127,9 +127,13 @@ def create_app(settings: Settings) -> FastAPI:
 
 def settings_from_env() -> Settings:
     folder = data_dir()
-    return Settings(
+    settings = Settings(
         database_url=os.environ.get("ADVISOR_SERVER_DATABASE_URL") or default_url(), data_dir=Path(folder)
     )
+    per_day = os.environ.get("ADVISOR_SERVER_NUMBERS_PER_DAY", "").strip()
+    if per_day.isdigit() and len(per_day) < 8:
+        settings.numbers_per_day = int(per_day)
+    return settings
 
 
 def app_from_env() -> FastAPI:

@@ -22,6 +22,7 @@ class Settings:
     max_body: int = 16 * 1024 * 1024
     max_chunk: int = 8 * 1024 * 1024
     max_attachment: int = 25 * 1024 * 1024
+    numbers_per_day: int = 500  # case numbers per committee in 24 hours (ADVISOR_SERVER_NUMBERS_PER_DAY)
 
 
 @dataclass
@@ -49,13 +50,15 @@ def protocol(
 ) -> int:
     if x_advisor_protocol is None:
         return 1
-    if not x_advisor_protocol.strip().isdigit() or int(x_advisor_protocol) not in SUPPORTED_VERSIONS:
+    value = x_advisor_protocol.strip()
+    # ASCII digits, a few of them: int() of a 5,000-digit or a non-ASCII digit string raises.
+    if not (value.isascii() and value.isdigit() and len(value) <= 6) or int(value) not in SUPPORTED_VERSIONS:
         raise ApiError(
             400,
             "unsupported_protocol",
             f"不支持的协议版本“{x_advisor_protocol[:20]}”，服务器支持：{sorted(SUPPORTED_VERSIONS)}，请升级客户端",
         )
-    return int(x_advisor_protocol)
+    return int(value)
 
 
 def actor(

@@ -189,7 +189,11 @@ class NumberBlockGrant(ServerBase):
     account_id: Mapped[int] = mapped_column(Integer)
     device_id: Mapped[str] = mapped_column(String(64), default="")
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
-    __table_args__ = (UniqueConstraint("committee_id", "year", "first", name="uq_number_blocks_start"),)
+    __table_args__ = (
+        UniqueConstraint("committee_id", "year", "first", name="uq_number_blocks_start"),
+        # The daily cap counts a committee's grants of the last 24 hours (migration 0003).
+        Index("ix_number_blocks_committee_created", "committee_id", "created_at"),
+    )
 
 
 class Blob(ServerBase):
@@ -200,3 +204,26 @@ class Blob(ServerBase):
     size: Mapped[int] = mapped_column(BigInteger)
     account_id: Mapped[int] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class BlobUploader(ServerBase):
+    """An account that proved it holds a file's bytes by uploading them (migration 0003).
+
+    Only such an account (or one that can already read the file) may push an attachment record
+    naming the file: knowing a SHA-256 is not proof of having the file."""
+
+    __tablename__ = "blob_uploaders"
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    account_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class SkippedRecord(ServerBase):
+    """A stored revision pull could not serialize: left out of pages and of the summary."""
+
+    __tablename__ = "skipped_records"
+    kind: Mapped[str] = mapped_column(String(32), primary_key=True)
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    rev: Mapped[int] = mapped_column(Integer)
+    reason: Mapped[str] = mapped_column(String(64))
+    seen_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)

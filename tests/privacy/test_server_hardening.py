@@ -3,8 +3,10 @@ through a real push and pull, UUID/id guessing across villages, and what the log
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
+import os
 import uuid
 
 import httpx
@@ -82,6 +84,13 @@ def test_sql_injection_in_every_text_field_of_every_kind_round_trips(server):
     with server.engine.connect() as conn:
         devices_before = conn.execute(select(func.count()).select_from(Device)).scalar_one()
     records = _hostile_records(server.committee_id)
+    # Attachments by proof: the record names a file this account uploaded, at its real size (its
+    # other text fields carry injections like every kind's).
+    scan = os.urandom(2048)
+    sha = hashlib.sha256(scan).hexdigest()
+    put = township.put(f"/v1/attachments/{sha}", params={"offset": 0, "total": len(scan)}, content=scan)
+    assert put.json()["complete"] is True
+    records["attachments"][0].update(sha256=sha, size=len(scan))
     texts = sum(
         1
         for recs in records.values()

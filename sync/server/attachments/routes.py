@@ -20,8 +20,9 @@ ShaParam = Annotated[
 
 
 @router.get("/{sha256}/status", response_model=UploadStatus)
-def upload_status(sha256: ShaParam, who: CurrentActor, request: Request) -> UploadStatus:
-    return service.status(state(request).settings, sha256, who)
+def upload_status(sha256: ShaParam, who: CurrentActor, request: Request, db: DbDep) -> UploadStatus:
+    """How much of the file the server holds for this account (complete only when it knows the file)."""
+    return service.status(db, state(request).settings, sha256, who)
 
 
 @router.put("/{sha256}", response_model=UploadStatus)
@@ -35,7 +36,7 @@ async def upload_chunk(
 ) -> UploadStatus:
     """Append the body (application/octet-stream) at ``offset``; complete when ``total`` is reached."""
     settings = state(request).settings
-    done = service.check_upload(settings, sha256, who, offset, total)
+    done = await run_in_threadpool(service.check_upload, db, settings, sha256, who, offset, total)
     if done is not None:
         return done
     chunk = await request.body()

@@ -17,9 +17,10 @@ from operator import attrgetter
 from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, DateTime, and_, or_, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DBAPIError
 
-from sync.server.db import Record, SyncState
+from sync.server.db import Record, SkippedRecord, SyncState, utcnow
 from sync.server.regions.scope import Scope
 
 
@@ -252,3 +253,28 @@ def revisions_in_scope(conn: Connection, scope: Scope, high: int) -> Any:
     if flt is not None:
         query = query.where(flt)
     return conn.execute(query)
+
+
+def note_skipped(conn: Connection, skipped: list[tuple[str, str, int, str]]) -> None:
+    """Remember (kind, id, rev, reason) of rows pull left out; a newer revision replaces the note."""
+    if not skipped:
+        return
+    table = SkippedRecord.__table__
+    insert = postgresql.insert if is_postgres(conn) else sqlite.insert
+    now = utcnow()
+    rows = {
+        (k[:32], i[:36]): {"kind": k[:32], "id": i[:36], "rev": r, "reason": why, "seen_at": now}
+        for k, i, r, why in skipped
+    }
+    stmt = insert(table).values(list(rows.values()))
+    conn.execute(
+        stmt.on_conflict_do_update(
+            index_elements=["kind", "id"],
+            set_={"rev": stmt.excluded.rev, "reason": stmt.excluded.reason, "seen_at": stmt.excluded.seen_at},
+        )
+    )
+
+
+def skipped_revisions(conn: Connection) -> set[tuple[str, str, int]]:
+    """(kind, id, rev) of every row pull has left out (a handful city-wide, if any)."""
+    return {tuple(r) for r in conn.execute(select(SkippedRecord.kind, SkippedRecord.id, SkippedRecord.rev))}

@@ -7,7 +7,6 @@ import time
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
-from pydantic_core import to_json
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from sync.protocol import KINDS
@@ -80,9 +79,13 @@ def pull(
         if unknown:
             raise ApiError(422, "unknown_kind", f"未知的记录类型：{'、'.join(u[:32] for u in unknown[:5])}")
     with db.read() as conn:
-        page = service.pull(conn, who.scope, after, limit, wanted)
-    # Serialised here in one pass (pydantic-core); the page has exactly PullResponse's shape.
-    return Response(to_json(page), media_type="application/json")
+        page, skipped = service.pull(conn, who.scope, after, limit, wanted)
+    # Serialised in one pass (pydantic-core); the page has exactly PullResponse's shape.
+    body = service.serialize_page(page, skipped)
+    if skipped:
+        with db.write() as conn:
+            service.remember_skipped(conn, skipped)
+    return Response(body, media_type="application/json")
 
 
 @router.get("/summary", response_model=SummaryResponse)

@@ -44,6 +44,9 @@ class PullResponse(BaseModel):
     cursor: int
     more: bool
     count: int
+    skipped: int = Field(
+        default=0, description="stored rows of this page the server could not serve (left out, logged)"
+    )
     changes: dict[str, dict[str, Any]]
 
 

@@ -18,11 +18,12 @@ import logging
 from dataclasses import dataclass, field
 from typing import Any
 
-from pydantic_core import from_json
+from pydantic_core import PydanticSerializationError, from_json, to_json
 from sqlalchemy import Connection
 
 from advisor_app.domain.retention_rules import SIGNED_MUTABLE, is_retention_strip
 from sync.protocol import KINDS, PARENTS, table_digest
+from sync.server.attachments import service as attachment_files
 from sync.server.auth.service import Actor
 from sync.server.changes import repository
 from sync.server.changes.repository import PULL_META, RecordRow, RevisionClaim
@@ -64,7 +65,9 @@ REASONS = {
     "parent_missing": "所属的上级记录（案件、活动或法律明白人）在服务器上不存在，请先同步上级记录",
     "scope_mismatch": "记录的所属村与其上级记录不一致",
     "signed_immutable": "协议书已签署，不能再修改，请作为新版本另行生成",
+    "attachment_unproven": "附件记录所指的文件尚未由本账号上传，或文件大小与服务器保存的不符：请先上传文件再同步",
 }
+REFUSALS = ("role", "parent_missing", "scope_mismatch", "signed_immutable", "attachment_unproven")
 
 
 # --- judging ----------------------------------------------------------------------------------------
@@ -123,6 +126,8 @@ def apply_push(conn: Connection, actor: Actor, changes: list[Incoming]) -> PushR
         conn, [p for c in changes if (p := parent_of(c)) is not None], lock="share"
     )
 
+    unproven = _unproven_attachments(conn, actor, changes)
+
     now = utcnow()
     inserted = repository.claim_revisions(
         conn, [RevisionClaim(c.kind, c.id, c.rev, c.hash) for c in changes], actor.account_id, now
@@ -142,11 +147,11 @@ def apply_push(conn: Connection, actor: Actor, changes: list[Incoming]) -> PushR
             else:
                 conflicts.append((c, "rev_reused", rec.rev if rec else None))
             continue
-        reason = _judge(actor, c, rec, parents, batch_accepted)
+        reason = _judge(actor, c, rec, parents, batch_accepted, unproven)
         if reason is None:
             accepted.append(c)
             batch_accepted[key] = c
-        elif reason in ("role", "parent_missing", "scope_mismatch", "signed_immutable"):
+        elif reason in REFUSALS:
             rejected.append((c, reason, rec.rev if rec else None))
         else:
             conflicts.append((c, reason, rec.rev if rec else None))
@@ -203,10 +208,43 @@ def _parent_id(c: Incoming) -> str | None:
     return value if isinstance(value, str) else None
 
 
-def _judge(actor: Actor, c: Incoming, rec, parents: dict, batch: dict) -> str | None:  # noqa: ANN001
+def _attachment_claim(c: Incoming) -> tuple[str, int] | None:
+    """(sha256, size) a live attachment record names; None for other changes and tombstones.
+
+    A malformed pair (validation refuses it before this) claims nothing anybody holds."""
+    if c.kind != "attachments" or c.deleted:
+        return None
+    sha, size = c.payload.get("sha256"), c.payload.get("size")
+    if not isinstance(sha, str) or not isinstance(size, int) or isinstance(size, bool):
+        return ("", -1)
+    return sha, size
+
+
+def _unproven_attachments(conn: Connection, actor: Actor, changes: list[Incoming]) -> set[tuple[str, int]]:
+    """Attachment records of the batch naming a file the account has not proved it holds
+    (attachments.service: uploaded the bytes, or can read the file already) at the stored size."""
+    claims: dict[str, set[int]] = {}
+    for c in changes:
+        claim = _attachment_claim(c)
+        if claim is not None:
+            claims.setdefault(claim[0], set()).add(claim[1])
+    return attachment_files.unproven(conn, actor, claims) if claims else set()
+
+
+def _judge(  # noqa: PLR0911 - one reason per rule
+    actor: Actor,
+    c: Incoming,
+    rec,  # noqa: ANN001
+    parents: dict,
+    batch: dict,
+    unproven: set[tuple[str, int]],
+) -> str | None:
     """None when the change wins, else the reason it does not (see REASONS)."""
     if c.kind in ROSTER_KINDS and actor.role not in ROSTER_ROLES:
         return "role"
+    claim = _attachment_claim(c)
+    if claim is not None and claim in unproven:
+        return "attachment_unproven"
     parent_key = parent_of(c)
     if parent_key is not None:
         parent = batch.get(parent_key) or parents.get(parent_key)
@@ -292,43 +330,106 @@ def _problem(c: Incoming, status: str, reason: str, server_rev: int | None) -> d
 # --- reading ---------------------------------------------------------------------------------------
 
 
+Skipped = list[tuple[str, str, int, str]]  # (kind, id, rev, reason) of rows left out of a page
+
+
 def pull(
     conn: Connection, scope: Scope, after: int, limit: int, kinds: list[str] | None = None
-) -> dict[str, Any]:
-    """Records changed after ``after`` in the scope, oldest first, one page."""
+) -> tuple[dict[str, Any], Skipped]:
+    """Records changed after ``after`` in the scope, oldest first, one page.
+
+    A stored row this server cannot serve (an unknown kind, a payload that is not a JSON object,
+    too deep to read, NaN/Infinity — only a row planted around the checks or an old bug) is left
+    out of the page and counted in ``skipped``; the cursor moves past it all the same, so it never
+    stops a pull. The caller records it (``remember_skipped``) so the summary leaves it out too."""
     # Read the high-water mark first: every seq at or below it is committed (seqs are handed out
     # under the lock in commit order), so the records query, which starts later, sees all of them.
     high = repository.high_water(conn)
     if high <= after:  # nothing new: the no-op sync stops at one primary-key read
-        return {"cursor": after, "more": False, "count": 0, "changes": {}}
+        return {"cursor": after, "more": False, "count": 0, "skipped": 0, "changes": {}}, []
     rows = repository.changed_rows(conn, scope, after, high, limit + 1, kinds)
     more = len(rows) > limit
     rows = rows[:limit]
     cursor = rows[-1].seq if more else max(high, after)
-    # pydantic-core's parser keeps repeated keys and values (field names, vocabulary terms) as one
-    # string each: several times faster than json.loads on these payloads.
-    payloads = [from_json(row.payload) for row in rows]
     blocks: dict[str, dict[str, Any]] = {}
     columns: dict[str, tuple[str, ...]] = {}
     width = len(PULL_META)
-    for row, payload in zip(rows, payloads, strict=True):
+    served: list[tuple[Any, list[Any]]] = []
+    skipped: list[tuple[Any, str]] = []
+    for row in rows:
         kind = row[0]
-        block = blocks.get(kind)
-        if block is None:
-            columns[kind] = tuple(KINDS[kind].fields)
-            block = blocks[kind] = {"fields": [*PULL_META, *columns[kind]], "rows": []}
+        spec = KINDS.get(kind)
+        if spec is None:
+            skipped.append((row, "unknown_kind"))
+            continue
+        try:
+            # pydantic-core's parser keeps repeated keys and values (field names, vocabulary terms)
+            # as one string each: several times faster than json.loads on these payloads.
+            payload = from_json(row.payload, allow_inf_nan=False)
+        except ValueError:
+            skipped.append((row, "payload_unreadable"))
+            continue
+        if not isinstance(payload, dict):
+            skipped.append((row, "payload_not_object"))
+            continue
+        if kind not in columns:
+            columns[kind] = tuple(spec.fields)
         out = list(row[1 : width + 1])
         out += [payload.get(f) for f in columns[kind]]
+        served.append((row, out))
+    for row, out in served:
+        block = blocks.get(row[0])
+        if block is None:
+            block = blocks[row[0]] = {"fields": [*PULL_META, *columns[row[0]]], "rows": []}
         block["rows"].append(out)
-    return {"cursor": cursor, "more": more, "count": len(rows), "changes": blocks}
+    for row, reason in skipped:
+        log.warning(
+            "pull skipped a stored row", extra={"kind": row[0][:32], "seq": row.seq, "reason": reason}
+        )
+    page = {"cursor": cursor, "more": more, "count": len(served), "skipped": len(skipped), "changes": blocks}
+    return page, [(row[0], row.id, row.rev, reason) for row, reason in skipped]
+
+
+def serialize_page(page: dict[str, Any], skipped: Skipped) -> bytes:
+    """The page as JSON; a row that still cannot be written (a value no JSON spells) is left out
+    and counted like the rows ``pull`` skipped."""
+    try:
+        return to_json(page)
+    except PydanticSerializationError:
+        pass
+    for kind, block in page["changes"].items():
+        keep = []
+        for out in block["rows"]:
+            try:
+                to_json(out)
+            except PydanticSerializationError:
+                skipped.append((kind, out[0], out[1], "unserializable"))
+                log.warning("pull skipped a stored row", extra={"kind": kind, "reason": "unserializable"})
+                continue
+            keep.append(out)
+        page["count"] -= len(block["rows"]) - len(keep)
+        page["skipped"] += len(block["rows"]) - len(keep)
+        block["rows"] = keep
+    page["changes"] = {k: b for k, b in page["changes"].items() if b["rows"]}
+    return to_json(page)
+
+
+def remember_skipped(conn: Connection, skipped: Skipped) -> None:
+    """Note the revisions pull left out, so the summary leaves them out too (write transaction)."""
+    repository.note_skipped(conn, skipped)
 
 
 def summary(conn: Connection, scope: Scope) -> dict[str, Any]:
     """Per kind: count and digest of (id, rev) in the scope, at a stated sequence."""
     high = repository.high_water(conn)
     pairs: dict[str, list[tuple[str, int]]] = {kind: [] for kind in KINDS}
+    # Revisions pull could not serve are not held by any device: leaving them out keeps the
+    # post-sync check from turning them into a repair on every sync.
+    skipped = repository.skipped_revisions(conn)
     for kind, rid, rev in repository.revisions_in_scope(conn, scope, high):
-        pairs[kind].append((rid, rev))
+        held = pairs.get(kind)
+        if held is not None and (kind, rid, rev) not in skipped:
+            held.append((rid, rev))
     return {
         "seq": high,
         "tables": {kind: {"count": len(p), "digest": table_digest(p)} for kind, p in pairs.items()},

@@ -16,11 +16,16 @@ def keep(conn: Connection, rows: list[dict[str, Any]]) -> None:
     conn.execute(dialect_insert(Conflict).on_conflict_do_nothing(), rows)
 
 
-def open_of_account(conn: Connection, account_id: int, limit: int) -> list[Any]:
+def open_of_account(conn: Connection, account_id: int, limit: int, leave_out: tuple[str, ...]) -> list[Any]:
+    """Open conflicts of an account, oldest first, except those with a reason in ``leave_out``."""
     return list(
         conn.execute(
             select(Conflict.__table__)
-            .where(Conflict.account_id == account_id, Conflict.status == "open")
+            .where(
+                Conflict.account_id == account_id,
+                Conflict.status == "open",
+                Conflict.reason.not_in(leave_out),
+            )
             .order_by(Conflict.id)
             .limit(limit)
         )

@@ -11,12 +11,17 @@ from sync.server.database import Db
 from sync.server.errors import ApiError
 
 LIST_LIMIT = 1000
+# Refusals a device sends again by itself once the cause is gone (the parent arrives, the file is
+# uploaded): kept on the server like every loser, but not a person's work, so not listed. The
+# device keeps a 冲突 copy exactly for the others (a conflict, "role", "signed_immutable"), so the
+# server's list and the device's agree.
+NOT_LISTED = ("parent_missing", "scope_mismatch", "attachment_unproven")
 
 
 def open_conflicts(db: Db, who: Actor) -> list[ConflictOut]:
     """Open conflicts of this account's devices, for a person to resolve."""
     with db.read() as conn:
-        rows = repository.open_of_account(conn, who.account_id, LIST_LIMIT)
+        rows = repository.open_of_account(conn, who.account_id, LIST_LIMIT, NOT_LISTED)
     return [
         ConflictOut(
             id=c.id,

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, func, select, update
 
-from sync.server.db import NumberBlockGrant, Record, SyncState
+from sync.server.db import NumberBlockGrant, Record, SyncState, utcnow
 
 
 def committee(conn: Connection, committee_id: str) -> Any:
@@ -29,6 +30,16 @@ def top_granted(conn: Connection, committee_id: str, year: int) -> int | None:
     ).scalar()
 
 
+def granted_since(conn: Connection, committee_id: str, since: datetime) -> int:
+    """How many numbers of this committee were handed out since ``since`` (any year)."""
+    total = conn.execute(
+        select(func.coalesce(func.sum(NumberBlockGrant.last - NumberBlockGrant.first + 1), 0)).where(
+            NumberBlockGrant.committee_id == committee_id, NumberBlockGrant.created_at >= since
+        )
+    ).scalar_one()
+    return int(total or 0)
+
+
 def grant(
     conn: Connection, committee_id: str, year: int, first: int, last: int, account_id: int, device_id: str
 ) -> None:
@@ -40,6 +51,7 @@ def grant(
             last=last,
             account_id=account_id,
             device_id=device_id,
+            created_at=utcnow(),
         )
     )
     conn.execute(update(SyncState).where(SyncState.name == "numbers").values(value=SyncState.value + 1))
