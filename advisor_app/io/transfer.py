@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from advisor_app.domain import privacy
 from advisor_app.domain.case_flow import due_date
 from advisor_app.domain.case_numbers import parse_case_no
+from advisor_app.domain.clock import china_now
 from advisor_app.domain.models import (
     Activity,
     Case,
@@ -203,7 +204,7 @@ def export(
         "activities": _export_activities,
     }[kind]
     stamp = ExportStamp(
-        users.actor(store), store.device_id, datetime.now().strftime("%Y-%m-%d %H:%M"), masked=not full
+        users.actor(store), store.device_id, china_now().strftime("%Y-%m-%d %H:%M"), masked=not full
     )
     with store.session() as session:
         names = _region_names(session)

@@ -7,6 +7,7 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
+from advisor_app.domain.clock import china_today
 from advisor_app.domain.models import Region
 from advisor_app.reports import figures
 from advisor_app.reports.scope import Period, add_months, allowed_region, region_prefix
@@ -50,7 +51,7 @@ def compute(store: Store, region: str | None, period: Period, as_of: date | None
     """
     region = allowed_region(store, region)
     prefix = region_prefix(region)
-    as_of = as_of or date.today()
+    as_of = as_of or china_today()
     with store.session() as session:
         # One grouped pass per big table; the figures are roll-ups of these groups.
         cases = figures.case_groups(session, prefix, period)
@@ -87,7 +88,7 @@ def records(
     kind, query = figures.DRILLS[figure]
     region = allowed_region(store, region)
     with store.session() as session:
-        return kind, query(session, region_prefix(region), period, key, as_of or date.today())
+        return kind, query(session, region_prefix(region), period, key, as_of or china_today())
 
 
 @dataclass

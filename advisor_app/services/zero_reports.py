@@ -186,7 +186,10 @@ def _correct_zero_reports(session: Session, _context: Any, _instances: Any) -> N
                     ZeroReport.correction.is_(None),
                 )
             ).first()
-            if report is None:
+            user = session.info.get("user", "")
+            if report is None or (report.owner and user and report.owner != user):
+                # Another account's zero report is not edited here (one owner edits a record);
+                # the report still shows the contradiction: 有上报（与零上报矛盾）.
                 continue
             report.correction = f"零上报后补录记录（{what}），本月更正为有记录"
             report.corrected_on = china_today()

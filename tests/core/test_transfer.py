@@ -195,3 +195,64 @@ def test_full_export_needs_a_role_that_may_see_it(source, tmp_path):
             from advisor_app.domain.models import Setting
 
             session.delete(session.get(Setting, "role"))
+
+
+def test_a_rating_keeps_its_own_day_through_export_and_import(seeded, tmp_path):
+    """A service on 11-28 rated on 12-01 stays rated on 12-01 (the import once re-dated it to 11-28)."""
+    from datetime import date
+
+    from sqlalchemy import select
+
+    from advisor_app.domain.models import Rating
+    from advisor_app.services import consultations
+    from advisor_app.services.ratings import add_working_days
+
+    source = seeded
+    target = empty_store(tmp_path / "b")
+    try:
+        record = consultations.create(
+            source, {"region_code": "610502100201", "occurred_at": "2026-11-28 16:00", "question": "工资"}
+        )
+        consultations.close(source, record.id, grade="不满意", comment="未解决")
+        with source.session() as session:
+            rating = session.scalars(select(Rating)).one()
+            rating.rated_on = date(2026, 12, 1)
+            rating.follow_up_due = add_working_days(date(2026, 12, 1), 15)
+        path = tmp_path / "c.csv"
+        transfer.export(source, "consultations", path, full=True)
+        for store in (target, source):  # into an empty store, and back into the same one
+            assert transfer.import_file(store, "consultations", path).errors == []
+            with store.session() as session:
+                rating = session.scalars(select(Rating).where(Rating.deleted.is_(False))).one()
+                assert rating.rated_on == date(2026, 12, 1)
+                assert rating.follow_up_due == add_working_days(date(2026, 12, 1), 15)  # from the rating
+        with source.session() as session:
+            assert session.scalars(select(Rating)).one().comment == "未解决"  # left alone
+    finally:
+        target.close()
+
+
+def test_an_offset_in_an_imported_time_is_converted_to_china_time(tmp_path):
+    from datetime import datetime
+
+    from sqlalchemy import select
+
+    from advisor_app.domain.models import Consultation
+
+    store = empty_store(tmp_path / "s")
+    try:
+        path = tmp_path / "c.xlsx"
+        write_xlsx(
+            path,
+            [
+                ["咨询时间", "区划代码", "所在村", "咨询内容"],
+                ["2026-11-30T16:30:00+00:00", "610502100201", "桥南村", "工资"],
+                ["2026-11-30 16:30", "610502100201", "桥南村", "土地"],
+            ],
+        )
+        assert transfer.import_file(store, "consultations", path).errors == []
+        with store.session() as session:
+            times = sorted(session.scalars(select(Consultation.occurred_at)))
+        assert times == [datetime(2026, 11, 30, 16, 30), datetime(2026, 12, 1, 0, 30)]
+    finally:
+        store.close()
