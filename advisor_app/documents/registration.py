@@ -61,5 +61,5 @@ def story(kit: Kit, case: dict[str, Any]) -> list[Flowable]:
         kit.title("人民调解受理登记表"),
         kit.right(f"编号：{case.get('case_no') or ''}", "编号"),
         kit.space(2),
-        kit.form(rows, [80, 140, 80, 142], spans, heights=heights, keep_last=2),
+        kit.form(rows, [86, 134, 80, 142], spans, heights=heights, keep_last=2),
     ]
