@@ -265,3 +265,33 @@ def test_form_cells_hold_a_landline_and_a_case_number_on_one_line(tmp_path):
         assert any(plain.LANDLINE in r for r in runs), kind
         if kind in ("agreement", "oral", "registration"):
             assert any(plain.CASE_NO.replace(" ", "") in r for r in runs), kind
+
+
+def test_the_cli_prints_long_text_without_a_traceback(seeded, tmp_path, capsys):
+    """Over a real store: the fields that used to break printing, at their limits, through `advisor print`."""
+    from advisor_app.cli.main import main
+    from advisor_app.services import printing
+
+    from .builders import make_case
+
+    case, agreement = make_case(seeded, terms=[F(3000, "条")], facts=F(20000, "事"))
+    cases.update(seeded, case.id, {"summary": F(5000, "概")})
+    session = cases.add_session(
+        seeded, case.id, {"held_at": "2025-03-06 09:30", **{k: F(3000, k) for k in ("statements", "result")}}
+    )
+    assert session.id
+    printing.sign_and_print(seeded, agreement.id, date(2025, 3, 10))
+    cases.record_visit(
+        seeded, case.id, {"visited_on": date(2025, 4, 2), "visitor": "王调解", "measures": F(5000, "措")}
+    )
+    number = cases.get(seeded, case.id).case_no
+    for kind in ("registration", "record", "visit", "agreement", "file"):
+        out = tmp_path / f"{kind}.pdf"
+        code = main(["--data-dir", str(seeded.data_dir), "print", kind, number, "-o", str(out)])
+        captured = capsys.readouterr()
+        assert code == 0, captured.err
+        assert "Traceback" not in captured.err
+        assert out.read_bytes().startswith(b"%PDF")
+    whole = _raw_text((tmp_path / "file.pdf").read_bytes(), tmp_path / "file")
+    for end in ("【完概】", "【完事】", "【完条】", "【完措】", "【完result】"):
+        assert end in whole
