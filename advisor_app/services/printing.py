@@ -129,6 +129,12 @@ def print_document(store: Store, document: str, record_id: str) -> Printed:
     kit = _kit(store)
     case = case_data(store, record_id)
     warnings: list[str] = []
+    problems: list[str] = []
+    if document in ("closing", "confirmation") and case.get("agreement_status") == "已签署":
+        # Both restate the signed agreement from its frozen data: say when that data was changed.
+        check = check_signed(store, case["agreement_id"], kit)
+        if check.problem:
+            problems = list(check.messages)
     if document == "closing":
         if case.get("agreement_id"):
             with store.session() as session:
@@ -142,7 +148,7 @@ def print_document(store: Store, document: str, record_id: str) -> Printed:
             warnings = signed_party_warnings(store, record_id, case)
         pdf = render_case_document(document, case, kit)
     _audit_print(store, Case, record_id, document)
-    return Printed(pdf, TITLES[document], [], warnings)
+    return Printed(pdf, TITLES[document], problems, warnings)
 
 
 TITLES = {

@@ -67,9 +67,14 @@ def test_altered_frozen_amount_prints_the_signed_copy_and_is_reported(mediated, 
     err = capsys.readouterr().err
     assert code == 1 and "警告" in err and "数据被改动" in err
     assert ALTERED_AMOUNT not in text(out.read_bytes())
-    # Printing the agreement alone gives the signed copy too, with the same finding.
+    # Printing the agreement alone gives the signed copy too, with the same finding; the
+    # 司法确认申请书, which restates the agreement from its frozen data, reports it as well.
     alone = printing.print_document(mediated, "agreement", mediated.agreement_id)
     assert SIGNED_AMOUNT in text(alone.pdf) and alone.problems
+    assert any(
+        "数据被改动" in p
+        for p in printing.print_document(mediated, "confirmation", mediated.case_id).problems
+    )
 
 
 def test_altered_amount_column_is_reported(mediated):
