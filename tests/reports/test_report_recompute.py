@@ -264,6 +264,8 @@ def everything(store, regions: list[str | None]) -> dict[tuple, object]:
                 with store.session() as session:
                     topics = hot_topics.analyse(session, (region or "")[:9], period)
                 out[("hot", region, text_period)] = [(t.explanation, sorted(t.ids)) for t in topics]
+                board = service.dashboard(store, region, period, AS_OF)
+                out[("trend", region, text_period)] = (board.trend, board.trend_cases)
         out[("roster", region)] = forms.roster(store, region).tables[0].rows
     return out
 
