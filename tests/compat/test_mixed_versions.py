@@ -108,9 +108,9 @@ def test_frozen_and_current_clients_converge(backend, request, old_device, devic
     assert snapshot(town_old.store) == snapshot(town_new.store) == server_snapshot(server.engine)
 
 
-def test_current_client_applies_what_an_older_server_stored(server, device):
-    """Rows written before columns existed: NOT NULL ones with a default are filled on the device,
-    nullable ones stay empty; nothing is quarantined and the check agrees."""
+def test_current_and_frozen_clients_apply_what_an_older_server_stored(server, device, old_device):
+    """Rows written before columns existed: NOT NULL ones with a default are served with it (and
+    filled on the device), nullable ones stay empty; nothing is quarantined, the checks agree."""
     engine = server.engine
     old_consultation = str(uuid.uuid4())
     payload = _consult_payload()
@@ -125,4 +125,10 @@ def test_current_client_applies_what_an_older_server_stored(server, device):
     with town.store.session() as s:
         rec = s.get(Consultation, old_consultation)
         assert (rec.tags, rec.status, rec.mode, rec.subcategory) == ([], "办理中", "实地", None)
+        assert s.get(Person, old_person).tags == []
+    old = old_device("town-old", server.url, "tw1")
+    report = old.client.sync()
+    assert report.check == "ok", report
+    with old.store.session() as s:
+        assert s.get(Consultation, old_consultation).tags == []
         assert s.get(Person, old_person).tags == []

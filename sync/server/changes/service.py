@@ -353,6 +353,7 @@ def pull(
     cursor = rows[-1].seq if more else max(high, after)
     blocks: dict[str, dict[str, Any]] = {}
     columns: dict[str, tuple[str, ...]] = {}
+    defaults: dict[str, list[tuple[int, Any]]] = {}
     width = len(PULL_META)
     served: list[tuple[Any, list[Any]]] = []
     skipped: list[tuple[Any, str]] = []
@@ -374,8 +375,16 @@ def pull(
             continue
         if kind not in columns:
             columns[kind] = tuple(spec.fields)
+            defaults[kind] = [
+                (width + i, spec.fields[f]) for i, f in enumerate(columns[kind]) if f in spec.defaults
+            ]
         out = list(row[1 : width + 1])
         out += [payload.get(f) for f in columns[kind]]
+        # A row stored before a NOT NULL column existed is served with the column's declared
+        # default, as a push leaving it out would have been stored: no client ever gets a null there.
+        for i, field_spec in defaults[kind]:
+            if out[i] is None:
+                out[i] = field_spec.default_value()
         served.append((row, out))
     for row, out in served:
         block = blocks.get(row[0])
