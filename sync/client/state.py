@@ -70,12 +70,17 @@ def pending_changes(conn: Connection, after: int) -> tuple[dict[str, list[str]],
     return out, high
 
 
+# Refusals that may pass by themselves: the parent arrives, the file gets uploaded (the upload
+# runs before each batch, so an attachment record sent again brings its file along).
+RETRY_REASONS = ("parent_missing", "attachment_unproven")
+
+
 def retry_later(conn: Connection) -> dict[str, list[str]]:
     """Records the server refused for a reason that may pass by itself (the parent arrives later)."""
     out: dict[str, list[str]] = {}
     for kind, rid in conn.execute(
         select(STATES.c.kind, STATES.c.record_id).where(
-            STATES.c.state == "rejected", STATES.c.reason == "parent_missing"
+            STATES.c.state == "rejected", STATES.c.reason.in_(RETRY_REASONS)
         )
     ):
         out.setdefault(kind, []).append(rid)
@@ -157,7 +162,7 @@ def needs_sending(rev: int, st: dict[str, Any] | None) -> bool:
     return not (
         st["state"] in ("rejected", "conflict")
         and st["pushed_rev"] == rev
-        and st["reason"] != "parent_missing"
+        and st["reason"] not in RETRY_REASONS
     )
 
 

@@ -1,14 +1,21 @@
-"""A conflict resolved on a device is resolved on the server at the next sync (both lists agree),
-and the server's daily cap on case numbers is shown in the sync's result without stopping it."""
+"""A conflict resolved on a device is resolved on the server at the next sync (both lists agree);
+the server's daily cap on case numbers is shown in the sync's result without stopping it; an
+attachment record goes up with its file."""
 
 from __future__ import annotations
 
-import httpx
+import os
 
+import httpx
+from sqlalchemy import select
+
+from advisor_app.services import attachments as attachment_service
 from sync.client import conflicts
+from sync.server.db import Record
 
 from .conftest import PASSWORD, V1
 from .records import consult, edit
+from .test_features import _activity
 
 
 def _server_list(server, user: str) -> list[dict]:  # noqa: ANN001
@@ -69,3 +76,25 @@ def test_the_daily_number_cap_is_shown_and_does_not_stop_the_sync(server, device
     report = a.client.sync()
     assert report.numbers_reserved > 0 and report.notices == []
     assert rid
+
+
+def test_an_attachment_record_whose_file_was_missing_goes_up_with_it_later(server, device):
+    """Attachments by proof from the device's side: the file goes up before its record; a record
+    refused because this device did not have the file is sent again, with the file, once it does."""
+    a = device("a", server.url, "adv1")
+    activity_id = _activity(a.store)
+    data = os.urandom(70_000)
+    att = attachment_service.add_bytes(a.store, data, "签到表.jpg", "activity", activity_id, "活动照片")
+    blob = attachment_service.blob_path(a.store, att.sha256)
+    kept = blob.read_bytes()
+    blob.unlink()  # the file is not on this device (copied in later from a USB stick)
+    report = a.client.sync()
+    assert report.uploaded == 0 and report.rejected == 1
+    with server.engine.connect() as conn:
+        assert conn.execute(select(Record.id).where(Record.id == att.id)).first() is None
+    blob.write_bytes(kept)
+    report = a.client.sync()
+    assert report.uploaded == 1 and report.rejected == 0
+    with server.engine.connect() as conn:
+        assert conn.execute(select(Record.sha256).where(Record.id == att.id)).scalar_one() == att.sha256
+    assert (server.data_dir / "blobs" / att.sha256[:2] / att.sha256).read_bytes() == data
