@@ -12,7 +12,7 @@ from sqlalchemy import select, text
 
 from sync.protocol import canonical_json, payload_hash
 from sync.server.database import alembic_config, make_engine, upgrade
-from sync.server.db import Record
+from sync.server.db import BlobUploader, Record, SkippedRecord
 
 from .conftest import VILLAGE, _backends, _pg_schema_url
 from .helpers import new_id
@@ -97,3 +97,25 @@ def test_lookup_columns_are_filled_from_old_payloads(engine):
             conn.execute(select(Record.parent_id).where(Record.kind == "case_parties")).scalar_one()
             == case_id
         )
+
+
+def test_0003_carries_each_stored_file_s_first_uploader_over(engine):
+    """Attachments by proof: whoever stored a file before 0003 may still name it after."""
+    cfg = alembic_config(engine)
+    command.upgrade(cfg, "0002")
+    sha = "cd" * 32
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO blobs (sha256, size, account_id, created_at) VALUES (:s, 10, 7, '2026-01-02 03:04:05')"
+            ),
+            {"s": sha},
+        )
+    command.upgrade(cfg, "0003")
+    with engine.connect() as conn:
+        assert conn.execute(select(BlobUploader.sha256, BlobUploader.account_id)).all() == [(sha, 7)]
+        assert conn.execute(select(SkippedRecord)).all() == []
+    command.downgrade(cfg, "0002")
+    command.upgrade(cfg, "head")
+    with engine.connect() as conn:
+        assert conn.execute(select(BlobUploader.account_id)).scalars().all() == [7]
