@@ -39,6 +39,7 @@ KIND_LABELS = {
     "ratings": "满意度评价",
     "attachments": "附件",
     "audit_events": "审计记录",
+    "case_file_ticks": "卷宗材料",
 }
 
 
