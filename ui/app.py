@@ -65,7 +65,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from advisor_app.services import setup, users
     from advisor_app.store import open_store
-    from ui import lock
+    from ui import fonts, lock
     from ui.first_run import FirstRunDialog
     from ui.local_login import LocalLoginDialog
     from ui.main_window import MainWindow
@@ -86,6 +86,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         window = MainWindow(store, tasks)
         lock.install(window, store)
         window.show()
+        fonts.load_later()  # 生僻字 fallback fonts for the forms, after the window shows
         return app.exec()
     finally:
         tasks.shutdown()

@@ -1,0 +1,49 @@
+"""Rare characters on screen: the documents' fallback fonts as Qt application fonts.
+
+The same fonts that print 生僻字 (HanaMin A/B, BabelStone Han, SimSun-ExtB; bundled in
+``resources/fonts/fallback/`` or installed) are added to Qt and made substitutes of the
+application's font family, so a name like 𠮷祥 shows in the forms even where the system has no
+font for it. They are large (up to 50 MB): :func:`load_later` loads them after the main window
+shows, never on the start-up path.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+log = logging.getLogger(__name__)
+DELAY_MS = 800  # after the first paint of the main window
+
+_families: list[str] | None = None
+
+
+def load_fallback_fonts() -> list[str]:
+    """Load the fallback fonts once; returns their Qt family names (empty when none are found)."""
+    global _families
+    if _families is not None:
+        return _families
+    from advisor_app.documents.fonts import fallback_files
+
+    families: list[str] = []
+    for path in fallback_files():
+        font_id = QFontDatabase.addApplicationFont(str(path))
+        if font_id < 0:
+            log.warning("无法加载生僻字字体 %s", path.name)
+            continue
+        families += [f for f in QFontDatabase.applicationFontFamilies(font_id) if f not in families]
+    app = QApplication.instance()
+    if families and app is not None:
+        # Glyph-by-glyph fallback: Qt tries the substitutes for characters the main family lacks.
+        for family in dict.fromkeys([app.font().family(), *QFont(app.font()).families()]):
+            QFont.insertSubstitutions(family, families)
+    _families = families
+    return families
+
+
+def load_later(delay_ms: int = DELAY_MS) -> None:
+    """Schedule :func:`load_fallback_fonts` once the event loop runs (after the window shows)."""
+    QTimer.singleShot(delay_ms, load_fallback_fonts)
