@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from advisor_app.domain.models import Attachment, CaseFileTick
 from advisor_app.services import cases
-from tests.gui.clicks import choose_tab, click, modal, refused, step, type_into, type_keys
+from tests.gui.clicks import button, choose_tab, click, modal, refused, step, type_into, type_keys
 from ui import dialogs
 
 ID_NUMBER = "11010519491231002X"  # domain.md §7's valid example: a woman born 1949-12-31
@@ -110,6 +110,17 @@ def test_case_from_registration_to_archive_by_clicks(app, desk, tasks, qtbot, an
     step(qtbot, window, lambda: click(qtbot, window, "保存回访记录"))
     assert "回访" in header(window) and cases.get(desk, window.case_id).status == "回访"
 
+    # 司法确认 inside the 30 days: the application, then the court's decision.
+    choose_tab(qtbot, window.tabs, "司法确认")
+    assert "30" in window.window_label.text() and not button(window, "法院已确认").isEnabled()
+    type_into(qtbot, window.conf.fields["court"], "临渭区人民法院")
+    step(qtbot, window, lambda: click(qtbot, window, "登记申请"))
+    step(qtbot, window, lambda: click(qtbot, window, "法院已确认"))
+    assert [(c.court, c.status) for c in cases.confirmations(desk, window.case_id)] == [
+        ("临渭区人民法院", "已确认")
+    ]
+    assert not button(window, "法院已确认").isEnabled()
+
     # 评价并结案: the header says closed at once, not still 回访.
     choose_tab(qtbot, window.tabs, "结案归档")
     with qtbot.waitSignal(window.changed_case, timeout=10000):
@@ -166,6 +177,8 @@ def test_case_from_registration_to_archive_by_clicks(app, desk, tasks, qtbot, an
     assert archived.status == "归档" and archived.archived_on == date.today()
     assert header(window).count("归档") == 1 and "待归档" not in header(window)
     assert not window.archive_button.isEnabled() and not window.tick_button.isEnabled()
+    choose_tab(qtbot, window.tabs, "回访")
+    assert not button(window, "保存回访记录").isEnabled() and not button(window, "登记履行情况").isEnabled()
     choose_tab(qtbot, window.tabs, "受理登记")
     assert not window.save_reg_button.isEnabled()
 

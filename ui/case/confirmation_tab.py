@@ -42,6 +42,7 @@ class ConfirmationTab(CaseTab):
         refused = QPushButton(self.tr("Court refused"))
         confirmed.clicked.connect(lambda: self._decide("已确认"))
         refused.clicked.connect(lambda: self._decide("不予确认"))
+        self.confirmation_buttons = (apply, confirmed, refused)
         row = QHBoxLayout()
         row.addWidget(apply)
         row.addStretch(1)
@@ -85,6 +86,13 @@ class ConfirmationTab(CaseTab):
             )
         else:
             self.window_label.setText(self.tr("Judicial confirmation needs a signed written agreement."))
+        open_file = view.case.status != "归档"
+        apply, confirmed, refused = self.confirmation_buttons
+        apply.setEnabled(bool(signed) and open_file)
+        self.conf.set_read_only(not (signed and open_file))
+        pending = any(c.status == "已申请" for c in view.confirmations)
+        confirmed.setEnabled(pending and open_file)
+        refused.setEnabled(pending and open_file)
         self.confirm_list.clear()
         for c in view.confirmations:
             item = QListWidgetItem(

@@ -23,6 +23,8 @@ from ui.case.base import CaseTab
 from ui.forms import FieldsPanel
 from ui.widgets import combo, date_edit
 
+VISITABLE = ("达成协议", "履行", "回访")  # advisor_app.services.cases.record_visit
+
 
 class VisitsTab(CaseTab):
     """回访: return visits and the agreement's performance (a CaseWindow part)."""
@@ -34,6 +36,7 @@ class VisitsTab(CaseTab):
         self.perf_box = combo(terms("performance_statuses"))
         perf_button = QPushButton(self.tr("Record performance"))
         perf_button.clicked.connect(self._record_performance)
+        self.perf_button = perf_button
         perf_row = QHBoxLayout()
         perf_row.addWidget(QLabel(self.tr("Performance of the agreement:")))
         perf_row.addWidget(self.perf_box)
@@ -57,6 +60,7 @@ class VisitsTab(CaseTab):
         self.visit.set_values({"visitor": self.store.user, "reason": "了解协议履行情况"})
         save = QPushButton(self.tr("Save return visit"))
         save.clicked.connect(self.record_visit)
+        self.visit_button = save
         layout = QVBoxLayout(page)
         layout.addWidget(self.visit_list)
         layout.addLayout(perf_row)
@@ -76,6 +80,12 @@ class VisitsTab(CaseTab):
     def _refresh_visits(self, view: Any) -> None:
         self.visit_list.clear()
         signed = view.signed_agreement
+        # Only what the core would accept is offered: a visit after the agreement, before 归档.
+        status = view.case.status
+        self.visit_button.setEnabled(status in VISITABLE)
+        self.visit.set_read_only(status not in VISITABLE)
+        self.perf_button.setEnabled(signed is not None and status != "归档")
+        self.perf_box.setEnabled(signed is not None and status != "归档")
         if signed is not None and signed.performed:
             self.perf_box.setCurrentIndex(max(0, self.perf_box.findData(signed.performed)))
         for v in view.visits:
