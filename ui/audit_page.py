@@ -1,11 +1,15 @@
-"""审计记录: who viewed, exported or printed personal data (司法所 and the local 管理员 only)."""
+"""审计记录: who viewed, exported or printed personal data (司法所 and the local 管理员 only).
+
+In the app the events (up to 2,000) are read on the database thread; a dialog made without a task
+manager reads them in place.
+"""
 
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -36,9 +40,12 @@ COLUMNS = ("时间", "人员", "动作", "对象", "地区", "说明")
 class AuditDialog(QDialog):
     """A table of events, newest first, from a chosen day on; read in the core within the user's regions."""
 
-    def __init__(self, store: Any, parent: QWidget | None = None) -> None:
+    loaded = Signal(int)  # rows shown (or -1: not allowed)
+
+    def __init__(self, store: Any, parent: QWidget | None = None, tasks: Any = None) -> None:
         super().__init__(parent)
         self.store = store
+        self.tasks = tasks  # with a task manager the events are read on the database thread
         self.setWindowTitle("审计记录")
         self.resize(900, 560)
         self.since = QDateEdit()
@@ -72,13 +79,30 @@ class AuditDialog(QDialog):
         picked = self.since.date()
         # events are stamped in UTC; the day picked is a local one
         since = datetime(picked.year(), picked.month(), picked.day()).astimezone(UTC).replace(tzinfo=None)
-        try:
-            events = users.audit_events(self.store, since=since, limit=2000)
-        except PermissionError as exc:
-            self.table.setRowCount(0)
-            self.message.setText(str(exc))
+
+        def read() -> tuple[list[Any], dict[str, str]]:
+            return users.audit_events(self.store, since=since, limit=2000), regions.names(self.store)
+
+        if self.tasks is not None and not self.tasks.closed:
+            self.message.setText("正在读取……")
+            self.tasks.run_db(read, self._show, self._refused)
             return
-        names = regions.names(self.store)
+        try:
+            found = read()
+        except PermissionError as exc:
+            self._refused(exc)
+            return
+        self._show(found)
+
+    def _refused(self, exc: BaseException) -> None:
+        if not isinstance(exc, PermissionError):
+            raise exc
+        self.table.setRowCount(0)
+        self.message.setText(str(exc))
+        self.loaded.emit(-1)
+
+    def _show(self, found: tuple[list[Any], dict[str, str]]) -> None:
+        events, names = found
         self.table.setRowCount(len(events))
         for row, event in enumerate(events):
             cells = (
@@ -93,3 +117,4 @@ class AuditDialog(QDialog):
                 self.table.setItem(row, col, QTableWidgetItem(value))
         self.table.resizeColumnsToContents()
         self.message.setText(f"共 {len(events)} 条")
+        self.loaded.emit(len(events))

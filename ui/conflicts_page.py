@@ -1,4 +1,8 @@
-"""冲突: losing versions kept on this device; keep mine, keep theirs, or choose field by field."""
+"""冲突: losing versions kept on this device; keep mine, keep theirs, or choose field by field.
+
+With a task manager (the app) the list loads and each choice is written on the database thread;
+without one (a page made on its own) it works in place.
+"""
 
 from __future__ import annotations
 
@@ -52,9 +56,12 @@ def _show(value: Any) -> str:
 class ConflictsPage(QWidget):
     resolved = Signal()
 
-    def __init__(self, store: Any, parent: QWidget | None = None) -> None:
+    loaded = Signal(int)  # number of open conflicts, once listed
+
+    def __init__(self, store: Any, tasks: Any = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
+        self.tasks = tasks
         self.items: list[conflicts.ConflictView] = []
         self.list = QListWidget()
         self.list.currentRowChanged.connect(self._select)
@@ -91,8 +98,25 @@ class ConflictsPage(QWidget):
         self.split = split
         self.reload()
 
+    def _run(self, fn: Any, on_done: Any, on_error: Any = None) -> None:
+        """``fn`` on the database thread when there is one, else here."""
+        if self.tasks is not None and not self.tasks.closed:
+            self.tasks.run_db(fn, on_done, on_error)
+            return
+        try:
+            result = fn()
+        except BaseException as exc:
+            if on_error is None:
+                raise
+            on_error(exc)
+            return
+        on_done(result)
+
     def reload(self) -> None:
-        self.items = conflicts.open_conflicts(self.store)
+        self._run(lambda: conflicts.open_conflicts(self.store), self._show_items)
+
+    def _show_items(self, items: list[conflicts.ConflictView]) -> None:
+        self.items = items
         self.list.clear()
         for c in self.items:
             item = QListWidgetItem(
@@ -103,6 +127,7 @@ class ConflictsPage(QWidget):
         self.split.setVisible(bool(self.items))
         if self.items:
             self.list.setCurrentRow(0)
+        self.loaded.emit(len(self.items))
 
     def current(self) -> conflicts.ConflictView | None:
         row = self.list.currentRow()
@@ -117,6 +142,7 @@ class ConflictsPage(QWidget):
         self.message.setText(
             c.message + ("" if c.theirs is not None else "（服务器版本尚未收到，同步后可比较）")
         )
+        self.keep_mine.setEnabled(True)
         self.keep_theirs.setEnabled(c.theirs is not None)
         self.merge.setEnabled(c.theirs is not None)
         diff = c.differing()
@@ -148,15 +174,26 @@ class ConflictsPage(QWidget):
         c = self.current()
         if c is None:
             return
-        try:
+        choices = self.choices()  # read on the GUI thread; the job gets plain data
+
+        def write() -> None:
             if how == "mine":
                 conflicts.keep_mine(self.store, c.id)
             elif how == "theirs":
                 conflicts.keep_theirs(self.store, c.id)
             else:
-                conflicts.merge(self.store, c.id, self.choices())
-        except (ValueError, LookupError) as exc:
+                conflicts.merge(self.store, c.id, choices)
+
+        def done(_result: Any) -> None:
+            self.reload()
+            self.resolved.emit()
+
+        def refused(exc: BaseException) -> None:
+            self._select(self.list.currentRow())
+            if not isinstance(exc, ValueError | LookupError):
+                raise exc
             QMessageBox.warning(self, "不能这样处理", str(exc))
-            return
-        self.reload()
-        self.resolved.emit()
+
+        for b in (self.keep_mine, self.keep_theirs, self.merge):
+            b.setEnabled(False)  # one choice at a time; _select enables them again
+        self._run(write, done, refused)

@@ -209,7 +209,11 @@ class PrivacyBox(QGroupBox):
     def open_audit(self) -> QDialog:
         from ui.audit_page import AuditDialog
 
-        dialog = AuditDialog(self.store, self)
+        # the app's task manager, held by the page or window this box sits in
+        holder = self.parent()
+        while holder is not None and getattr(holder, "tasks", None) is None:
+            holder = holder.parent()
+        dialog = AuditDialog(self.store, self, tasks=getattr(holder, "tasks", None))
         self.audit_dialog = dialog
         dialog.open()
         return dialog

@@ -91,7 +91,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"{role}　{store.user}　{store.data_dir}")
         from ui.sync_status import install as install_sync
 
-        self.sync = install_sync(self, store)  # status-bar widget and automatic sync
+        self.sync = install_sync(self, store, tasks=tasks)  # status bar, automatic sync (network pool)
         self.nav.currentRowChanged.connect(self._show_row)
         for n, (key, *_rest) in enumerate(self.page_factories):
             if key in self.hidden_pages:

@@ -1,7 +1,8 @@
 """The 同步 page: account, sync now with progress and cancel, the last result, and 冲突 to resolve.
 
 ``SyncPage(store, tasks, parent)`` is what the main window builds. The network work runs in the
-shared :class:`ui.sync_status.SyncController` on its own thread; this page only shows it.
+shared :class:`ui.sync_status.SyncController` in the task manager's network pool; this page only
+shows it. The 冲突 list loads on the database thread.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ class SyncPage(QWidget):
         super().__init__(parent)
         self.store = store
         self.tasks = tasks
-        self.controller = controller_for(store)
+        self.controller = controller_for(store, tasks)
         self.account = QLabel()
         self.account.setWordWrap(True)
         self.login_button = QPushButton("登录…")
@@ -70,7 +71,7 @@ class SyncPage(QWidget):
         ol.addWidget(box)
         ol.addWidget(run)
         ol.addStretch(1)
-        self.conflicts = ConflictsPage(store)
+        self.conflicts = ConflictsPage(store, tasks)
         self.tabs = QTabWidget()
         self.tabs.addTab(overview, "同步")
         self.tabs.addTab(self.conflicts, "冲突")

@@ -1,8 +1,10 @@
-"""Sync in the desktop app: one controller per store (background thread, progress, cancel,
+"""Sync in the desktop app: one controller per store (background job, progress, cancel,
 automatic sync every few minutes and at start when the server answers) and the status bar widget.
 
-The GUI thread never touches the network: every call to the server runs on a QThread and comes
-back through queued signals. Strings are Chinese literals (this module is outside the .ts sources).
+The GUI thread never touches the network: every call to the server runs in the network pool of
+:class:`ui.tasks.TaskManager` (the app's one, or the controller's own when none is given) and
+comes back through queued signals. Strings are Chinese literals (this module is outside the .ts
+sources).
 """
 
 from __future__ import annotations
@@ -12,30 +14,12 @@ import weakref
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QPushButton, QWidget
 
 AUTO_MINUTES = 5
 
 _controllers: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-
-
-class _Job(QThread):
-    progressed = Signal(str, int, int)
-    done = Signal(object)
-    failed = Signal(object)
-
-    def __init__(self, fn: Callable[[Callable[[str, int, int], None]], Any]) -> None:
-        super().__init__()
-        self.fn = fn
-
-    def run(self) -> None:
-        try:
-            result = self.fn(lambda stage, d, t: self.progressed.emit(stage, d, t))
-        except BaseException as exc:  # shown as a message on the GUI thread
-            self.failed.emit([exc])
-        else:
-            self.done.emit([result])
 
 
 class SyncController(QObject):
@@ -47,13 +31,15 @@ class SyncController(QObject):
     failed = Signal(str)  # Chinese message
     status_changed = Signal(object)  # SyncStatus
 
-    def __init__(self, store: Any, parent: QObject | None = None) -> None:
+    def __init__(self, store: Any, parent: QObject | None = None, tasks: Any = None) -> None:
         super().__init__(parent)
         self.store = store
         self._client: Any = None
-        self._job: _Job | None = None
+        self._tasks = tasks  # the app's TaskManager; else one of our own, made on first use
+        self._own_tasks = False
+        self._job: Any = None  # the running sync's Progress (its cancel flag)
         self._cancel = threading.Event()
-        self._jobs: set[_Job] = set()
+        self._jobs: set[Any] = set()
         self.timer = QTimer(self)
         self.timer.setInterval(AUTO_MINUTES * 60 * 1000)
         self.timer.timeout.connect(lambda: self.sync(automatic=True))
@@ -119,7 +105,9 @@ class SyncController(QObject):
         def finished(account: Any) -> None:
             from advisor_app.services import regions
 
-            regions.notify_changed(self.client.store)  # the login brought the account's villages: open forms refill
+            regions.notify_changed(
+                self.client.store
+            )  # the login brought the account's villages: open forms refill
             self.refresh()
             on_done(account)
 
@@ -142,11 +130,29 @@ class SyncController(QObject):
         """Re-read the status (local database only) and emit it."""
         self.status_changed.emit(self.client.status())
 
+    @property
+    def tasks(self) -> Any:
+        if self._tasks is None or self._tasks.closed:
+            from ui.tasks import TaskManager
+
+            self._tasks, self._own_tasks = TaskManager(), True
+        return self._tasks
+
+    def use_tasks(self, tasks: Any) -> None:
+        """Run through the app's TaskManager from now on (the main window hands it over)."""
+        if tasks is not None and not self._jobs:
+            if self._own_tasks:
+                self._tasks.shutdown()
+            self._tasks, self._own_tasks = tasks, False
+
     def shutdown(self, timeout_ms: int = 10000) -> None:
         self.timer.stop()
         self._cancel.set()
         for job in list(self._jobs):
-            job.wait(timeout_ms)
+            job.cancel()
+            job.finished.wait(timeout_ms / 1000)
+        if self._own_tasks:
+            self._tasks.shutdown(timeout_ms)
         if self._client is not None:
             self._client.close()
 
@@ -156,25 +162,26 @@ class SyncController(QObject):
         on_done: Callable,
         on_error: Callable | None = None,
         on_progress: Callable | None = None,
-    ) -> _Job:
-        job = _Job(fn)
-        self._jobs.add(job)
-        if on_progress is not None:
-            job.progressed.connect(on_progress, Qt.ConnectionType.QueuedConnection)
+    ) -> Any:
+        """``fn(progress)`` in the network pool; ``progress(stage, done, total)`` as the client wants it."""
+        holder: dict[str, Any] = {}
 
-        def done(boxed: list) -> None:
-            self._jobs.discard(job)
-            on_done(boxed[0])
+        def job(progress: Any) -> Any:
+            return fn(lambda stage, d, t: progress.report(d, t, stage))
 
-        def failed(boxed: list) -> None:
-            self._jobs.discard(job)
+        def done(result: Any) -> None:
+            self._jobs.discard(holder.get("job"))
+            on_done(result)
+
+        def failed(exc: BaseException) -> None:
+            self._jobs.discard(holder.get("job"))
             if on_error is not None:
-                on_error(boxed[0])
+                on_error(exc)
 
-        job.done.connect(done, Qt.ConnectionType.QueuedConnection)
-        job.failed.connect(failed, Qt.ConnectionType.QueuedConnection)
-        job.start()
-        return job
+        relay = None if on_progress is None else (lambda d, t, stage: on_progress(stage, d, t))
+        holder["job"] = self.tasks.run_net(job, done, failed, relay)
+        self._jobs.add(holder["job"])
+        return holder["job"]
 
     def _done(self, report: Any) -> None:
         self._job = None
@@ -191,12 +198,14 @@ def _message(exc: BaseException) -> str:
     return getattr(exc, "message", None) or f"同步出错：{type(exc).__name__}"
 
 
-def controller_for(store: Any) -> SyncController:
+def controller_for(store: Any, tasks: Any = None) -> SyncController:
     """The one controller of ``store`` (shared by the 同步 page and the status bar)."""
     controller = _controllers.get(store)
     if controller is None:
-        controller = SyncController(store)
+        controller = SyncController(store, tasks=tasks)
         _controllers[store] = controller
+    else:
+        controller.use_tasks(tasks)
     return controller
 
 
@@ -276,9 +285,9 @@ def with_sync_state(store: Any, kind: str, fetch: Callable[[list[str]], dict[str
     return fetch_with_state
 
 
-def install(window: QMainWindow, store: Any, *, auto: bool = True) -> SyncController:
+def install(window: QMainWindow, store: Any, *, auto: bool = True, tasks: Any = None) -> SyncController:
     """Hook for the main window: the status bar widget and automatic sync."""
-    controller = controller_for(store)
+    controller = controller_for(store, tasks)
     window.statusBar().addPermanentWidget(SyncStatusWidget(controller, window))
     if auto:
         controller.start_auto()

@@ -67,6 +67,8 @@ class Progress:
     def __init__(self, emit: Callable[[int, int, str], None] | None = None) -> None:
         self._emit = emit
         self._cancel = threading.Event()
+        self.finished = threading.Event()  # set when the job has returned or raised (network jobs)
+        self.future: Any = None
 
     @property
     def cancelled(self) -> bool:
@@ -123,7 +125,8 @@ class TaskManager(QObject):
         self._db = _DbThread()
         self._db.finished_job.connect(self._on_done, Qt.ConnectionType.QueuedConnection)
         self._db.failed_job.connect(self._on_failed, Qt.ConnectionType.QueuedConnection)
-        self._db.start()
+        # Started with the first database job: a manager used only for the network (the sync
+        # controller's own) then holds no QThread that could outlive it.
         self._long: set[_LongThread] = set()
         self._net: ThreadPoolExecutor | None = None
         self._net_progress: dict[int, Callable[[int, int, str], None]] = {}
@@ -144,6 +147,8 @@ class TaskManager(QObject):
             raise RuntimeError("task manager is shut down")
         token = next(self._tokens)
         self._callbacks[token] = (on_done, on_error)
+        if not self._db.isRunning():
+            self._db.start()
         self._db.jobs.put((token, fn))
         return token
 
@@ -203,8 +208,10 @@ class TaskManager(QObject):
                 relay.failed_job.emit(token, [exc])
             else:
                 relay.finished_job.emit(token, [result])
+            finally:
+                progress.finished.set()
 
-        self._net.submit(job)
+        progress.future = self._net.submit(job)
         return progress
 
     def _on_net_progress(self, token: int, done: int, total: int, label: str) -> None:
@@ -300,7 +307,7 @@ class TaskManager(QObject):
         for progress in list(self._net_cancels.values()):
             progress.cancel()
         self._db.jobs.put(None)
-        if not self._db.wait(timeout_ms):
+        if self._db.isRunning() and not self._db.wait(timeout_ms):
             log.error("database thread still busy after %d ms", timeout_ms)
             _stragglers.append(self._db)
         for thread in list(self._long):
@@ -309,8 +316,16 @@ class TaskManager(QObject):
                 _stragglers.append(thread)
         self._long.clear()
         if self._net is not None:
-            # cancel_futures: jobs not started yet never start; running ones saw the cancel flag.
-            self._net.shutdown(wait=True, cancel_futures=True)
+            # Jobs not started yet never start; running ones saw the cancel flag. A request stuck
+            # on a silent server is not waited for past the timeout: it is a plain Python thread
+            # (no Qt object to abort on) and its result goes nowhere.
+            running = list(self._net_cancels.values())
+            self._net.shutdown(wait=False, cancel_futures=True)
+            for progress in running:
+                if progress.future.cancelled():
+                    continue  # never started
+                if not progress.finished.wait(timeout_ms / 1000):
+                    log.error("network job still running after %d ms", timeout_ms)
         self._callbacks.clear()
         self._net_progress.clear()
         self._net_cancels.clear()

@@ -79,6 +79,7 @@ class Harness:
         self.dialogs: list[str] = []
         self.menu_plan: list[str] = []  # action texts still to click in the next popup
         self.menu_seen: dict[str, list[str]] = {}
+        self.timings: dict[str, float] = {}  # seconds per press, the slowest are reported
         self.timer = QTimer()
         self.timer.setInterval(40)
         self.timer.timeout.connect(self.answer_modals)
@@ -200,11 +201,13 @@ class Harness:
 
         before = {id(w) for w in QApplication.topLevelWidgets() if w.isVisible()}
         self.current = name
+        started = time.monotonic()
         if not button.isVisible():  # e.g. scrolled out of a QScrollArea: bring it into view
             button.window().activateWindow()
         QTest.mouseClick(button, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint())
         self.settle()
         self.close_new_windows(before)
+        self.timings[name] = round(time.monotonic() - started, 2)
 
     def press_menu_actions(self, button: Any, name: str) -> list[str]:
         """A button with a popup menu: click each of the menu's enabled actions in turn."""
@@ -280,8 +283,16 @@ def run(role: str, template: Path, work: Path) -> dict[str, Any]:
         return str(out / f"saved-{next(counter)}{suffix}"), _filter
 
     QFileDialog.getSaveFileName = staticmethod(save_name)
-    QFileDialog.getOpenFileName = staticmethod(lambda *a, **k: (str(sample), ""))
-    QFileDialog.getOpenFileNames = staticmethod(lambda *a, **k: ([str(sample)], ""))
+    villages_csv = out / "villages.csv"
+    villages_csv.write_text("村名,区划代码\n新庄村,\n", encoding="utf-8")
+
+    def open_name(*args, **kwargs) -> str:  # noqa: ANN002, ANN003
+        # the file the dialog asks for: a CSV where CSV files are offered, else an image
+        wanted = " ".join(str(a) for a in (*args[1:], *kwargs.values())).lower()
+        return str(villages_csv if "csv" in wanted else sample)
+
+    QFileDialog.getOpenFileName = staticmethod(lambda *a, **k: (open_name(*a, **k), ""))
+    QFileDialog.getOpenFileNames = staticmethod(lambda *a, **k: ([open_name(*a, **k)], ""))
     QFileDialog.getExistingDirectory = staticmethod(lambda *a, **k: str(out))
     QDesktopServices.openUrl = staticmethod(lambda *_a, **_k: True)
 
@@ -308,6 +319,9 @@ def run(role: str, template: Path, work: Path) -> dict[str, Any]:
     for n, (key, _label, _factory) in enumerate(window.page_factories):
         if only and key not in only:
             continue
+        if key in getattr(window, "hidden_pages", ()):  # not this role's page: no shortcut either
+            report.setdefault("hidden", []).append(key)
+            continue
         harness.current = f"Ctrl+{n + 1}"
         harness.shortcut(n)
         harness.settle(150)
@@ -315,6 +329,7 @@ def run(role: str, template: Path, work: Path) -> dict[str, Any]:
         if page is None or window.stack.currentWidget() is not page:
             harness.errors.append({"button": f"Ctrl+{n + 1}", "traceback": f"did not open the page {key}"})
             continue
+        page_started = time.monotonic()
         enabled = harness.buttons(page)
         names = []
         seen: dict[str, int] = {}
@@ -348,8 +363,14 @@ def run(role: str, template: Path, work: Path) -> dict[str, Any]:
             if window.stack.currentWidget() is not page:  # a button that goes to another page
                 harness.shortcut(n)
                 harness.settle()
-        report["pages"][key] = {"enabled": names, "pressed": pressed, "skipped": skipped}
+        report["pages"][key] = {
+            "enabled": names,
+            "pressed": pressed,
+            "skipped": skipped,
+            "seconds": round(time.monotonic() - page_started, 1),
+        }
     report["dialogs"] = harness.dialogs
+    report["slowest"] = sorted(harness.timings.items(), key=lambda kv: -kv[1])[:5]
     harness.timer.stop()
     window.close()
     tasks.shutdown()

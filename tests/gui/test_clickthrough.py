@@ -43,16 +43,9 @@ def test_every_enabled_button_of_every_page_works(role, demo_template, tmp_path)
     errors = "\n\n".join(f"[{e['button']}]\n{e['traceback']}" for e in report["errors"])
     assert not report["errors"], f"exceptions reached the crash handler:\n{errors}"
     pages = report["pages"]
-    assert set(pages) == {
-        "workbench",
-        "consultations",
-        "cases",
-        "roster",
-        "activities",
-        "statistics",
-        "sync",
-        "settings",
-    }
+    every = {"workbench", "consultations", "cases", "roster", "activities", "statistics", "sync", "settings"}
+    assert set(pages) | set(report.get("hidden", [])) == every
+    assert len(pages) >= 6, report.get("hidden")
     for key, page in pages.items():
         assert page["enabled"], f"{key}: no enabled button found"
         not_pressed = set(page["enabled"]) - {p.split(" → ")[0] for p in page["pressed"]}

@@ -12,6 +12,7 @@ import sys
 import threading
 from pathlib import Path
 
+import pytest
 from sqlalchemy import text
 
 HERE = Path(__file__).parent
@@ -115,3 +116,133 @@ def test_pragmas_still_work_outside_the_transaction(seeded):
         conn.commit()
         conn.exec_driver_sql("PRAGMA foreign_keys=ON")
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+
+
+class SilentServer:
+    """A TCP port that accepts connections and never answers (a server hung or a proxy eating them)."""
+
+    def __init__(self) -> None:
+        import socket
+
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(16)
+        self.port = self.sock.getsockname()[1]
+        self.accepted: list = []
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self._accept, daemon=True)
+        self.thread.start()
+
+    def _accept(self) -> None:
+        self.sock.settimeout(0.1)
+        while not self.stop.is_set():
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                continue
+            self.accepted.append(conn)
+
+    def close(self) -> None:
+        self.stop.set()
+        self.thread.join(2)
+        for conn in self.accepted:
+            conn.close()
+        self.sock.close()
+
+
+def closed_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def keyring_in_memory():
+    """The login keeps its token in the keyring; a test one in memory (as tests/sync_client does)."""
+    import keyring
+
+    sys.path.insert(0, str(HERE.parent / "sync_client"))
+    from memkeyring import MemoryKeyring
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(MemoryKeyring())
+    yield
+    keyring.set_keyring(previous)
+
+
+def open_login(store, tasks, qtbot):  # noqa: ANN001, ANN201
+    from ui.login_dialog import LoginDialog
+    from ui.sync_status import SyncController
+
+    controller = SyncController(store, tasks=tasks)
+    dialog = LoginDialog(controller)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.user.setText("adv1")
+    dialog.password.setText("secret")
+    return controller, dialog
+
+
+def test_login_gives_up_on_a_silent_server_and_cancel_stays_available(
+    app, seeded, tasks, qtbot, monkeypatch, keyring_in_memory
+):
+    import time
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from sync.client.transport import RetryPolicy
+    from ui import login_dialog
+
+    # the rule is 10 s (checked below); the test need not wait that long
+    monkeypatch.setattr(login_dialog, "GIVE_UP_MS", 1500)
+    server = SilentServer()
+    try:
+        controller, dialog = open_login(seeded, tasks, qtbot)
+        dialog.give_up.setInterval(login_dialog.GIVE_UP_MS)
+        # one try per request, so the requests left waiting end with the server at teardown
+        controller.client.retry = RetryPolicy(attempts=1)
+        dialog.server.setText(f"http://127.0.0.1:{server.port}")
+        started = time.monotonic()
+        qtbot.mouseClick(dialog.ok_button(), Qt.MouseButton.LeftButton)
+        assert time.monotonic() - started < 0.5  # the click returned at once: the request is in the pool
+        cancel = dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        assert cancel.isEnabled() and not dialog.ok_button().isEnabled()
+        qtbot.waitUntil(lambda: "正在登录" not in dialog.error.text(), timeout=5000)
+        assert "没有应答" in dialog.error.text(), dialog.error.text()
+        assert time.monotonic() - started < 3 and dialog.ok_button().isEnabled()
+
+        # again, and 取消 while it waits: the dialog closes at once
+        qtbot.mouseClick(dialog.ok_button(), Qt.MouseButton.LeftButton)
+        assert cancel.isEnabled()
+        with qtbot.waitSignal(dialog.rejected, timeout=1000):
+            qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+        assert not dialog.isVisible()
+    finally:
+        server.close()  # the requests still waiting end now
+
+
+def test_the_give_up_time_is_ten_seconds():
+    from ui import login_dialog
+
+    assert login_dialog.GIVE_UP_MS <= 10000
+
+
+def test_login_to_a_closed_port_reports_at_once(app, seeded, tasks, qtbot, keyring_in_memory):
+    import time
+
+    from PySide6.QtCore import Qt
+
+    controller, dialog = open_login(seeded, tasks, qtbot)
+    dialog.server.setText(f"http://127.0.0.1:{closed_port()}")
+    started = time.monotonic()
+    qtbot.mouseClick(dialog.ok_button(), Qt.MouseButton.LeftButton)
+    # refused at once, then the client's retries (with back-off); the dialog stops at 10 s at most
+    qtbot.waitUntil(lambda: dialog.ok_button().isEnabled(), timeout=11000)
+    assert time.monotonic() - started < 10.5
+    assert (
+        "正在登录" not in dialog.error.text() and "密钥环" not in dialog.error.text() and dialog.error.text()
+    )
+    assert dialog.isVisible()  # still there to correct the address
