@@ -177,6 +177,7 @@ def test_case_from_registration_to_archive_by_clicks(app, desk, tasks, qtbot, an
     assert archived.status == "归档" and archived.archived_on == date.today()
     assert header(window).count("归档") == 1 and "待归档" not in header(window)
     assert not window.archive_button.isEnabled() and not window.tick_button.isEnabled()
+    assert not button(window, "上传材料…").isEnabled()
     choose_tab(qtbot, window.tabs, "回访")
     assert not button(window, "保存回访记录").isEnabled() and not button(window, "登记履行情况").isEnabled()
     choose_tab(qtbot, window.tabs, "受理登记")

@@ -197,7 +197,9 @@ class AgreementTab(CaseTab):
         self.version_button.setEnabled(
             current is not None and current.status == "已签署" and case.status != "归档"
         )
-        self.scan_button.setEnabled(current is not None and current.status == "已签署")
+        self.scan_button.setEnabled(
+            current is not None and current.status == "已签署" and case.status != "归档"
+        )
         self.print_button.setEnabled(current is not None)
         if current is None:
             self.agreement_label.setText(

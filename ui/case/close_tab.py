@@ -52,6 +52,7 @@ class CloseTab(CaseTab):
         self.purpose = combo(list(CASE_ATTACHMENT_PURPOSES))
         attach = QPushButton(self.tr("Attach a document…"))
         attach.clicked.connect(self._pick_document)
+        self.attach_button = attach
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("Add to the case file:")))
         row.addWidget(self.purpose)
@@ -165,3 +166,5 @@ class CloseTab(CaseTab):
         self._show_tick_state()
         self.close_button.setEnabled(case.status in case_flow.CLOSABLE and case.closed_on is None)
         self.archive_button.setEnabled(case.closed_on is not None and case.status != "归档")
+        self.attach_button.setEnabled(case.status != "归档")  # the archived file is closed
+        self.purpose.setEnabled(case.status != "归档")
