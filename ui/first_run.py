@@ -73,6 +73,8 @@ class FirstRunDialog(FormDialog):
     def _role_changed(self) -> None:
         """Say what the villages are for, and which are already known for the township."""
         role = self.fields["role"].value()
+        if role:
+            self.panel.rows["role"].show_error(None)  # answered: the “请选择身份” line goes
         code = self.fields["region_code"].currentData()
         known = [v.name for v in regions.villages_under(self.store, code) if not v.retired] if code else []
         own = role in ("村法律顾问", "人民调解员")

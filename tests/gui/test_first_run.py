@@ -42,6 +42,7 @@ def pick_role(qtbot, dialog, role: str) -> None:
     button = dialog.fields["role"].buttons[role]
     qtbot.mouseClick(button, LEFT, pos=QPoint(8, button.height() // 2))
     assert button.isChecked()
+    assert not dialog.error_text("role")  # the “请选择身份” line goes once answered
 
 
 def _save(qtbot, dialog) -> None:
@@ -67,7 +68,7 @@ def test_first_run_from_an_empty_install(app, store, tasks, qtbot, answers, role
     dialog.show()
     assert not regions.all_villages(store)  # a fresh install knows no village
     assert "设置" in dialog.village_note.text()  # and says where they can be added later
-    with qtbot.waitSignal(dialog.refused, timeout=5000):
+    with qtbot.waitSignal(dialog.refused, timeout=10000):
         _save(qtbot, dialog)
     assert dialog.error_text("role").startswith("身份：请选择身份")
     assert "不在可选范围内" not in dialog.error_text("role")
@@ -79,7 +80,7 @@ def test_first_run_from_an_empty_install(app, store, tasks, qtbot, answers, role
     qtbot.keyClick(lines, Qt.Key.Key_Return)
     type_in(qtbot, lines, "王家村 610502100202")
     type_in(qtbot, dialog.fields["user"], "孙明")
-    with qtbot.waitSignals([dialog.saved], timeout=5000, raising=False) as blocker:
+    with qtbot.waitSignals([dialog.saved], timeout=10000, raising=False) as blocker:
         _save(qtbot, dialog)
     assert blocker.signal_triggered, {k: dialog.error_text(k) for k in dialog.fields}
     assert setup.role(store) == role and setup.home_region(store) == TOWNSHIP
@@ -110,7 +111,7 @@ def test_first_run_villages_pasted_and_imported_from_a_gbk_csv(
     assert "张家村" in lines.toPlainText()
     qtbot.mouseClick(dialog.village_lines.import_button, LEFT)
     assert "读入 2 个村" in dialog.village_lines.note.text()
-    with qtbot.waitSignal(dialog.saved, timeout=5000):
+    with qtbot.waitSignal(dialog.saved, timeout=10000):
         _save(qtbot, dialog)
     villages = {v.name: v.code for v in setup.villages(store)}
     assert set(villages) == {"李家村", "张家村", "东坡村", "西沟村"}
@@ -127,7 +128,7 @@ def test_a_bad_line_is_named_and_the_good_ones_kept(app, store, tasks, qtbot, an
     type_in(qtbot, dialog.village_lines.text, "外乡村 610528101201")
     qtbot.keyClick(dialog.village_lines.text, Qt.Key.Key_Return)
     type_in(qtbot, dialog.village_lines.text, "桥南村")
-    with qtbot.waitSignal(dialog.refused, timeout=5000):
+    with qtbot.waitSignal(dialog.refused, timeout=10000):
         _save(qtbot, dialog)
     assert "第 1 行" in dialog.error_text("villages") and "不在本乡镇" in dialog.error_text("villages")
     assert [v.name for v in setup.villages(store)] == ["桥南村"]
@@ -149,28 +150,28 @@ def test_villages_in_settings_reach_an_open_form_at_once(app, desk, tasks, qtbot
 
     type_in(qtbot, editor.new_village, "新庄村")
     qtbot.keyClick(editor.new_village, Qt.Key.Key_Return)  # Enter adds
-    qtbot.waitUntil(lambda: "新庄村" in _combo_names(combo), timeout=5000)
+    qtbot.waitUntil(lambda: "新庄村" in _combo_names(combo), timeout=10000)
     assert editor.new_village.text() == ""
 
     QGuiApplication.clipboard().setText("东坡村\n西沟村\n")
     editor.new_village.setFocus()
     qtbot.keyClick(editor.new_village, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: {"东坡村", "西沟村"} <= set(_combo_names(combo)), timeout=5000)
+    qtbot.waitUntil(lambda: {"东坡村", "西沟村"} <= set(_combo_names(combo)), timeout=10000)
 
     _click_item(qtbot, editor.list, "新庄村")
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("新庄新村", True))
     qtbot.mouseClick(editor.rename_button, LEFT)
-    qtbot.waitUntil(lambda: "新庄新村" in _combo_names(combo), timeout=5000)
+    qtbot.waitUntil(lambda: "新庄新村" in _combo_names(combo), timeout=10000)
     assert "新庄村" not in _combo_names(combo)
 
     _click_item(qtbot, editor.list, "西沟村")
     qtbot.mouseClick(editor.retire_button, LEFT)
-    qtbot.waitUntil(lambda: "西沟村" not in _combo_names(combo), timeout=5000)
+    qtbot.waitUntil(lambda: "西沟村" not in _combo_names(combo), timeout=10000)
     assert any("西沟村（已撤并）" in editor.list.item(i).text() for i in range(editor.list.count()))
 
     type_in(qtbot, editor.new_village, "外乡村 610528101201")
     qtbot.keyClick(editor.new_village, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: "不在本乡镇" in editor.error.text(), timeout=5000)
+    qtbot.waitUntil(lambda: "不在本乡镇" in editor.error.text(), timeout=10000)
 
 
 def test_an_empty_village_list_says_where_to_add_one(app, store, tasks, qtbot, answers):
@@ -184,11 +185,11 @@ def test_an_empty_village_list_says_where_to_add_one(app, store, tasks, qtbot, a
     assert combo.count() == 0 and "设置" in combo.placeholderText()
     type_in(qtbot, form.fields["person_name"], "李老汉")
     type_in(qtbot, form.fields["question"], "宅基地")
-    with qtbot.waitSignal(form.refused, timeout=5000):
+    with qtbot.waitSignal(form.refused, timeout=10000):
         _save(qtbot, form)
     message = form.error_text("region_code")
     assert message.startswith("所在村") and "设置" in message
 
     setup.add_village(store, TOWNSHIP, "桥南村")  # e.g. added in 设置 meanwhile
-    qtbot.waitUntil(lambda: combo.count() == 1, timeout=5000)
+    qtbot.waitUntil(lambda: combo.count() == 1, timeout=10000)
     assert combo.currentText() == "桥南村"

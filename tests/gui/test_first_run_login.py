@@ -37,7 +37,7 @@ def test_villages_arrive_with_the_login(app, store, tasks, qtbot, server):  # no
         qtbot.keyClicks(dialog.password, PASSWORD)
         with qtbot.waitSignal(dialog.accepted, timeout=20000):
             qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), LEFT)
-        qtbot.waitUntil(lambda: combo.count() == 3, timeout=5000)
+        qtbot.waitUntil(lambda: combo.count() == 3, timeout=10000)
         names = {combo.itemText(i) for i in range(combo.count())}
         assert names == {"桥南村", "王家村", "李家村"}  # not 庄里村: another township's
         assert setup.account_regions(store) == [TOWNSHIP]
