@@ -289,6 +289,10 @@ class SyncClient:
         engine = self.store.engine
         with engine.begin() as conn:
             cur = state.cursor(conn, self._server_key())
+            if cur.value == 0:
+                # Pulling from the start (first sync, another account or server): what was set
+                # aside comes again if it is still in scope, and is quarantined again if still bad.
+                quarantine.clear(conn)
         # 1. numbers: blocks for offline numbering, then provisional numbers confirmed (local edits)
         if numbers.committees_in_use(self.store):
             report.numbers_reserved = numbers.top_up(self.store, http, notices=report.notices)

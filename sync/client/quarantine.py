@@ -87,6 +87,10 @@ def release(conn: Connection, kind: str, ids: Iterable[str]) -> None:
         conn.execute(delete(TABLE).where(TABLE.c.kind == kind, TABLE.c.record_id.in_(chunk)))
 
 
+def clear(conn: Connection) -> None:
+    conn.execute(delete(TABLE))
+
+
 def held(conn: Connection, kind: str) -> dict[str, int]:
     """Record id -> quarantined revision, for the post-sync check (the revision counts as held)."""
     return dict(conn.execute(select(TABLE.c.record_id, TABLE.c.rev).where(TABLE.c.kind == kind)).all())

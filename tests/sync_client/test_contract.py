@@ -402,6 +402,11 @@ def test_planted_rows_are_quarantined_and_never_stop_a_pull(backend, request, de
     assert {q.record_id for q in listed} == set(bad) - {fixed} | {held_twin(held, twins)}
     assert all(q.reason and q.kind_label for q in listed)
 
+    # another account pulls its own scope from the start: what was set aside for the old one goes
+    town.client.login(server.url, "adv2", PASSWORD)
+    town.client.sync()
+    assert town.client.status().quarantined == 0
+
 
 def held_twin(held: dict[str, str], twins: list[str]) -> str:
     (twin,) = [rid for rid in twins if rid in held]
