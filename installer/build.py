@@ -22,21 +22,32 @@ from installer import bundle  # noqa: E402
 FONT_LICENCES = {
     "uming.ttc": "AR-PL-UMing.txt",  # Arphic Public License
     "wqy-zenhei.ttc": "WenQuanYi-Zen-Hei.txt",  # GPL v2 with font embedding exception
+    "HanaMinA.ttf": "Hanazono.txt",  # Hanazono Font License or SIL OFL 1.1
+    "HanaMinB.ttf": "Hanazono.txt",
+    "BabelStoneHan.ttf": "BabelStone-Han.txt",  # Arphic Public License
 }
 DEFAULT_FONTS = (
     Path("/usr/share/fonts/truetype/arphic/uming.ttc"),  # 明体: body text, like 宋体
     Path("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"),  # 黑体: titles
 )
+# 生僻字 fallbacks (CJK Ext A–G), staged in fonts/fallback/ where documents/fonts.py and ui/fonts.py
+# look for them. Debian: fonts-hanazono, fonts-babelstone-han; on Windows pass --fallback-font.
+DEFAULT_FALLBACK_FONTS = (
+    Path("/usr/share/fonts/truetype/hanazono/HanaMinA.ttf"),
+    Path("/usr/share/fonts/truetype/hanazono/HanaMinB.ttf"),
+    Path("/usr/share/fonts/truetype/babelstone/BabelStoneHan.ttf"),
+)
 DIST = bundle.BUILD / "dist"
 WORK = bundle.BUILD / "work"
 
 
-def stage_fonts(fonts: list[Path]) -> list[Path]:
+def stage_fonts(fonts: list[Path], fallbacks: list[Path] = ()) -> list[Path]:
+    """Copy the fonts (and the rare-character fallbacks into fonts/fallback/) with a licence check."""
     target = bundle.STAGING / "fonts"
     shutil.rmtree(target, ignore_errors=True)
     target.mkdir(parents=True)
     staged = []
-    for font in fonts:
+    for font, folder in [(f, target) for f in fonts] + [(f, target / "fallback") for f in fallbacks]:
         licence = FONT_LICENCES.get(font.name)
         if licence is None:
             raise SystemExit(
@@ -46,8 +57,9 @@ def stage_fonts(fonts: list[Path]) -> list[Path]:
             raise SystemExit(f"缺少字体许可证 resources/licenses/fonts/{licence}")
         if not font.is_file():
             raise SystemExit(f"找不到字体文件 {font}")
-        shutil.copyfile(font, target / font.name)
-        staged.append(target / font.name)
+        folder.mkdir(exist_ok=True)
+        shutil.copyfile(font, folder / font.name)
+        staged.append(folder / font.name)
     return staged
 
 
@@ -68,11 +80,11 @@ def compile_translations() -> None:
     subprocess.run([sys.executable, "-m", "ui.i18n"], cwd=bundle.ROOT, check=True)
 
 
-def build(fonts: list[Path], clean: bool = False) -> Path:
+def build(fonts: list[Path], clean: bool = False, fallbacks: list[Path] = ()) -> Path:
     started = time.monotonic()
     bundle.STAGING.mkdir(parents=True, exist_ok=True)
     compile_translations()
-    staged = stage_fonts(fonts)
+    staged = stage_fonts(fonts, fallbacks)
     stage_icon()
     (bundle.STAGING / "version_info.txt").write_text(bundle.version_file_text(), encoding="utf-8")
     command = [
@@ -101,6 +113,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="构建安装目录（PyInstaller 单文件夹）")
     parser.add_argument("--font", type=Path, action="append", help="要随包分发的字体文件（可重复）")
     parser.add_argument("--no-fonts", action="store_true", help="不带字体（使用系统字体）")
+    parser.add_argument(
+        "--fallback-font",
+        type=Path,
+        action="append",
+        help="要随包分发的生僻字字体（HanaMinA/B、BabelStoneHan，可重复）",
+    )
     parser.add_argument("--clean", action="store_true", help="清除 PyInstaller 缓存后重建")
     args = parser.parse_args(argv)
     if args.no_fonts:
@@ -113,7 +131,15 @@ def main(argv: list[str] | None = None) -> int:
             raise SystemExit(
                 "找不到可分发的中文字体：安装 fonts-arphic-uming fonts-wqy-zenhei，或用 --font 指定"
             )
-    build(fonts, clean=args.clean)
+    fallbacks = args.fallback_font or (
+        [] if args.no_fonts else [f for f in DEFAULT_FALLBACK_FONTS if f.is_file()]
+    )
+    if not fallbacks and not args.no_fonts:
+        print(
+            "警告：找不到生僻字字体（fonts-hanazono、fonts-babelstone-han），安装包只能用系统已有字体打印生僻字",
+            file=sys.stderr,
+        )
+    build(fonts, clean=args.clean, fallbacks=fallbacks)
     return 0
 
 

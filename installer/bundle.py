@@ -164,7 +164,13 @@ def data_files(staging: Path = STAGING) -> list[tuple[str, str]]:
     fonts = staging / "fonts"
     if fonts.is_dir():
         for path in sorted(fonts.iterdir()):
-            pairs.append((str(path), "resources/fonts"))
+            if path.is_file():
+                pairs.append((str(path), "resources/fonts"))
+        # 生僻字 fallbacks: documents/fonts.py and ui/fonts.py find them in resources/fonts/fallback/.
+        fallback = fonts / "fallback"
+        if fallback.is_dir():
+            for path in sorted(fallback.iterdir()):
+                pairs.append((str(path), "resources/fonts/fallback"))
     return pairs
 
 

@@ -66,7 +66,9 @@ def check_bundle(dist: Path) -> Path:
         check((res / rel).is_file(), f"资源 resources/{rel}")
     fonts = sorted(p.name for p in (res / "fonts").glob("*.tt[cf]")) if (res / "fonts").is_dir() else []
     check(bool(fonts), f"随包字体 {fonts}")
-    for font in fonts:
+    fallbacks = sorted(p.name for p in (res / "fonts" / "fallback").glob("*.tt[cf]"))
+    check(bool(fallbacks) or not builder.DEFAULT_FALLBACK_FONTS[0].is_file(), f"生僻字字体 {fallbacks}")
+    for font in [*fonts, *fallbacks]:
         licence = builder.FONT_LICENCES[font]
         check((res / "licenses" / "fonts" / licence).is_file(), f"字体许可证 {licence}")
     versions = sorted(p.name for p in (root / "advisor_app/store/migrations/versions").glob("*.py"))
