@@ -10,7 +10,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from advisor_app.reports.fonts import chinese_font
+from advisor_app.reports.fonts import chinese_font, markup
 from advisor_app.reports.sheet import Sheet
 
 
@@ -61,7 +61,4 @@ def write(sheets: list[Sheet], path: Path) -> Path:
 
 
 def _text(value: object) -> str:
-    if value is None:
-        return ""
-    text = str(value)
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return markup(value)  # escaped; 生僻字 in a fallback face

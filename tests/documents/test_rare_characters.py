@@ -139,3 +139,34 @@ def test_extension_glyphs_are_drawn_not_boxes(tmp_path):
         box = _draw(tmp_path, f"box{block}", missing, font)
         assert drawn.getextrema()[0] < 128, f"Extension {block}: no ink"
         assert ImageChops.difference(drawn, box).getbbox() is not None, f"Extension {block}: a box"
+
+
+def test_a_character_no_font_has_is_reported_with_its_field_and_no_missing_setting():
+    from advisor_app.documents.layout import Kit, Unprintable, render
+
+    kit = Kit()
+    fonts = kit.fonts
+    missing = next(chr(c) for c in _assigned("G") if fonts.font_for(chr(c), fonts.body) is None)
+    flowable = kit.line("桥南村" + missing + "组", "第 2 位当事人单位或住址")
+    with pytest.raises(Unprintable) as caught:
+        render(kit, [[flowable]], title="t")
+    message = caught.value.errors["第 2 位当事人单位或住址"]
+    assert missing in message and f"U+{ord(missing):04X}" in message
+    assert "设置" not in message  # 设置 has no font choice: the message names fonts to install instead
+    assert "HanaMin" in message and "SimSun-ExtB" in message
+
+
+def test_report_pdfs_print_rare_names_through_the_fallback_fonts(tmp_path):
+    from advisor_app.reports import pdf as report_pdf
+    from advisor_app.reports.sheet import Sheet, Table
+
+    sheet = Sheet(
+        "调解案件统计表", "桥南镇", [Table("按村", ["村", "件数"], [["𠮷祥村", 3], ["王䶮村 & <二组>", 1]])]
+    )
+    path = report_pdf.write([sheet], tmp_path / "report.pdf")
+    raw = subprocess.run(
+        ["pdftotext", "-raw", "-enc", "UTF-8", str(path), "-"], capture_output=True, check=True
+    )
+    printed = re.sub(r"\s+", "", raw.stdout.decode("utf-8"))
+    assert "𠮷祥村" in printed and "王䶮村&<二组>" in printed
+    assert "HanaMinA" in pdffonts(path.read_bytes(), tmp_path)
