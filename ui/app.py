@@ -16,11 +16,15 @@ APPLICATION = "advisor-app"
 
 
 def apply_font_size(size: int) -> None:
-    """A larger font for the whole app (many users are older); widgets pick it up at once."""
+    """A larger font for the whole app (many users are older); open windows change at once."""
     app = QApplication.instance()
     font = QFont(app.font())
     font.setPointSize(int(size))
     app.setFont(font)
+    # Under a style sheet, widgets already polished keep the font they had: setting the sheet
+    # again re-polishes every widget with the new application font (no restart needed).
+    if app.styleSheet():
+        app.setStyleSheet(app.styleSheet())
 
 
 def make_app(argv: Sequence[str] = ()) -> QApplication:

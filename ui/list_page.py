@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -164,6 +164,12 @@ class ListPage(QWidget):
         self.export_button.clicked.connect(self.export)
         self.new_button.clicked.connect(self.new_requested)
         self.search.returnPressed.connect(self.reload)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        # 字号 changed in 设置: rows follow the new font at once
+        if event.type() == QEvent.Type.FontChange:
+            self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        super().changeEvent(event)
 
     # --- querying ---------------------------------------------------------------------------------
 

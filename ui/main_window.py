@@ -10,7 +10,7 @@ import importlib
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, QSize, Qt
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QSettings, QSize, Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QLabel,
@@ -169,6 +169,13 @@ class MainWindow(QMainWindow):
 
     def open_case(self, case_id: str) -> None:
         self.show_page("cases").open_record(case_id)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        # 字号 changed in 设置: the navigation rows grow with the font at once
+        if event.type() == QEvent.Type.FontChange:
+            for n in range(self.nav.count()):
+                self.nav.item(n).setSizeHint(QSize(0, int(self.fontMetrics().height() * 2.4)))
+        super().changeEvent(event)
 
     # --- layout memory ----------------------------------------------------------------------------
 

@@ -71,16 +71,31 @@ def test_bad_period_is_reported_not_raised(view):
     assert view.cards["accepted"].value == 4  # the old figures stay
 
 
-def test_figures_computed_on_the_task_thread(qtbot, dataset):
+def test_figures_computed_on_the_task_thread(qtbot, dataset, monkeypatch):
+    """The figures are computed on the database thread, never on the GUI thread (a synchronous
+    computation would also show the right numbers: the thread is what is checked)."""
+    import threading
+
+    from advisor_app.reports import service
     from ui.dashboard import DashboardView
     from ui.tasks import TaskManager
 
+    threads = []
+    real = service.dashboard
+
+    def recorded(*args, **kwargs):
+        threads.append(threading.current_thread())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(service, "dashboard", recorded)
     tasks = TaskManager()
     try:
         widget = DashboardView(dataset, tasks=tasks)
         qtbot.addWidget(widget)
         widget.set_scope(TOWNSHIP, "2026-10")
         qtbot.waitUntil(lambda: widget.cards["accepted"].value == 4, timeout=5000)
+        assert threads, "the figures were not computed through reports.service.dashboard"
+        assert all(t is not threading.main_thread() for t in threads), [t.name for t in threads]
     finally:
         tasks.shutdown()
 
