@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from advisor_app.domain.clock import china_today
 from advisor_app.domain.validation import ValidationError
-from advisor_app.services import ratings, worklist
+from advisor_app.services import ratings, setup, worklist
 
 
 class WorkbenchPage(QWidget):
@@ -46,6 +46,8 @@ class WorkbenchPage(QWidget):
         new_consultation.clicked.connect(lambda: self.go_to.emit("consultation:new"))
         new_case = QPushButton(self.tr("Register a dispute"))
         new_case.clicked.connect(lambda: self.go_to.emit("case:new"))
+        if "cases" in setup.hidden_pages(store):  # an adviser runs no cases
+            new_case.hide()
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
         top.addWidget(new_consultation)

@@ -152,6 +152,10 @@ def test_adviser_and_mediator_see_their_villages(app, two_townships, tasks, qtbo
     window = _window(store, tasks, qtbot)
     cases_row = next(n for n, (k, *_r) in enumerate(window.page_factories) if k == "cases")
     assert window.nav.item(cases_row).isHidden() == (role == "村法律顾问")  # an adviser runs no cases
+    from PySide6.QtWidgets import QPushButton
+
+    register = [b for b in window.pages["workbench"].findChildren(QPushButton) if b.text() == "登记纠纷"]
+    assert len(register) == 1 and register[0].isVisible() == (role != "村法律顾问")
 
     page = _nav_click(qtbot, window, "consultations")
     qtbot.waitUntil(lambda: page.list.model.rowCount() >= 1, timeout=10000)
