@@ -72,3 +72,28 @@ def test_no_button_passes_clicked_bool_to_a_slot_with_a_parameter():
             if isinstance(slot, ast.Attribute) and slot.attr in with_params and slot.attr not in without:
                 offending.append(f"{path.relative_to(UI.parent)}:{node.lineno} {signal.attr} → {slot.attr}")
     assert not offending, "clicked(bool) would land in an optional parameter:\n" + "\n".join(offending)
+
+
+def test_a_program_error_in_a_step_reaches_the_crash_handler_not_the_screen(
+    app, desk, tasks, qtbot, monkeypatch
+):
+    from tests.core.test_cases import register
+    from tests.gui.clicks import choose_tab, click
+    from ui.case.window import CaseWindow
+
+    case = register(desk)
+    window = CaseWindow(desk, tasks, case.id)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.loaded, timeout=5000):
+        window.show()
+    choose_tab(qtbot, window.tabs, "调解记录")
+
+    def broken(*_a, **_k):
+        raise TypeError("'bool' object is not callable")
+
+    monkeypatch.setattr(cases, "give_notice", broken)
+    with qtbot.captureExceptions() as caught, qtbot.waitSignal(window.step_failed, timeout=5000) as failed:
+        click(qtbot, window, "已告知权利义务并签字")
+    assert [kind for kind, *_ in caught] == [TypeError]  # what the crash handler receives
+    shown = window.message.text()
+    assert shown == failed.args[0][""] and "程序出错" in shown and "TypeError" not in shown

@@ -26,7 +26,7 @@ from advisor_app.services import attachments, cases
 from ui import dialogs, hooks
 from ui.case.base import CaseTab
 from ui.case.terms_editor import TermsEditor
-from ui.forms import FieldsPanel, error_messages
+from ui.forms import FieldsPanel
 from ui.widgets import ButtonChoice, date_edit
 
 
@@ -159,7 +159,7 @@ class AgreementTab(CaseTab):
             self.preview.show()
 
         def failed(exc: BaseException) -> None:
-            messages = error_messages(exc) or {"": f"{type(exc).__name__}: {exc}"}
+            messages = self.failure_messages(exc)
             dialogs.inform(self, self.tr("Print"), "\n".join(messages.values()), error=True)
 
         self.tasks.run_db(lambda: hooks.print_document(self.store, document, target), show, failed)

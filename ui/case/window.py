@@ -7,6 +7,7 @@ Each tab is a mixin in its own module (``ui/case/*_tab.py``); this module holds 
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from datetime import date
 from typing import Any
@@ -98,7 +99,7 @@ class CaseWindow(RegistrationTab, SessionsTab, AgreementTab, VisitsTab, Confirma
             self.refresh(then=lambda: self.changed_case.emit(self.case_id or ""))
 
         def failed(exc: BaseException) -> None:
-            messages = error_messages(exc) or {"": f"{type(exc).__name__}: {exc}"}
+            messages = self.failure_messages(exc)
             if panel is not None:
                 panel.show_errors(messages)
             else:
@@ -107,6 +108,17 @@ class CaseWindow(RegistrationTab, SessionsTab, AgreementTab, VisitsTab, Confirma
             self.step_failed.emit(messages)
 
         self.tasks.run_db(fn, done, failed)
+
+    def failure_messages(self, exc: BaseException) -> dict[str, str]:
+        """The core's refusal by field; a program error goes to the crash handler, never swallowed
+        and never shown as an exception class name."""
+        messages = error_messages(exc)
+        if messages is None:
+            sys.excepthook(type(exc), exc, exc.__traceback__)
+            messages = {
+                "": self.tr("This step failed because of a program error; an error report was saved.")
+            }
+        return messages
 
     def _mark_dirty(self) -> None:
         self._dirty = True
@@ -142,7 +154,7 @@ class CaseWindow(RegistrationTab, SessionsTab, AgreementTab, VisitsTab, Confirma
 
         def failed(exc: BaseException) -> None:
             if shiboken6.isValid(self):
-                messages = error_messages(exc) or {"": f"{type(exc).__name__}: {exc}"}
+                messages = self.failure_messages(exc)
                 self.message.setText("\n".join(messages.values()))
 
         self.tasks.run_db(lambda: case_view.load(self.store, case_id), show, failed)
