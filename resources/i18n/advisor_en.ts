@@ -283,6 +283,10 @@
         <source>This case has changes that are not saved. Leave without saving?</source>
         <translation>This case has changes that are not saved. Leave without saving?</translation>
     </message>
+    <message>
+        <source>This step failed because of a program error; an error report was saved.</source>
+        <translation>This step failed because of a program error; an error report was saved.</translation>
+    </message>
 </context>
 <context>
     <name>CasesPage</name>

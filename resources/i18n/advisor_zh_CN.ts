@@ -283,6 +283,10 @@
         <source>This case has changes that are not saved. Leave without saving?</source>
         <translation>本案件有尚未保存的修改。不保存就离开吗？</translation>
     </message>
+    <message>
+        <source>This step failed because of a program error; an error report was saved.</source>
+        <translation>程序出错，这一步没有完成；已保存错误报告。</translation>
+    </message>
 </context>
 <context>
     <name>CasesPage</name>
