@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 from advisor_app.domain.vocab import terms
 from advisor_app.services import setup
 from ui.list_page import ListPage
+from ui.villages import follow_villages
 
 
 def village_choices(store: Any) -> list[tuple[str, str]]:
@@ -25,6 +26,7 @@ class RecordsPage(QWidget):
         self.store = store
         self.tasks = tasks
         self.list = ListPage(store, tasks, self.kind, villages=village_choices(store), **self.list_options())
+        follow_villages(store, self.list.village)  # a village added in 设置 is in the filter at once
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.list)

@@ -26,7 +26,7 @@ from advisor_app.services import roster, setup, users
 from ui.forms import FormDialog
 from ui.list_page import ListPage
 from ui.pages import village_choices
-from ui.villages import VillageCombo, events
+from ui.villages import VillageCombo, events, follow_villages
 from ui.widgets import combo, date_edit
 
 
@@ -203,6 +203,7 @@ class RosterPage(QWidget):
             statuses=terms("roster_statuses"),
             new_label=self.tr("Add a person"),
         )
+        follow_villages(store, self.list.village)
         self.list.open_requested.connect(self.open_record)
         self.list.new_requested.connect(lambda: self.open_record(None))
         self.read_only = "roster" in setup.read_only_pages(store)

@@ -367,3 +367,32 @@ class VillagesEditor(QWidget):
 
 def scope_text(store: Any) -> str:
     return setup.scope_description(store)
+
+
+class FilterRefill(QObject):
+    """Keeps a list page's village filter (first item: all villages) in step with the villages."""
+
+    def __init__(self, store: Any, box: QComboBox) -> None:
+        super().__init__(box)
+        self.store = store
+        self.box = box
+        events().changed.connect(self._notified)
+
+    def _notified(self, store: Any) -> None:
+        if store is not self.store:
+            return
+        box, current = self.box, self.box.currentData()
+        box.blockSignals(True)  # the same selection stays: no reload of the list
+        while box.count() > 1:
+            box.removeItem(1)
+        for village in setup.villages(self.store):
+            box.addItem(village.name, village.code)
+        index = box.findData(current) if current else 0
+        box.setCurrentIndex(max(index, 0))
+        box.blockSignals(False)
+        if box.currentData() != current:
+            box.currentIndexChanged.emit(box.currentIndex())
+
+
+def follow_villages(store: Any, box: QComboBox) -> FilterRefill:
+    return FilterRefill(store, box)

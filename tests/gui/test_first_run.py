@@ -143,6 +143,10 @@ def test_villages_in_settings_reach_an_open_form_at_once(app, desk, tasks, qtbot
     form.show()
     combo = form.fields["region_code"]
     assert _combo_names(combo) == ["桥南村", "王家村"]
+    from ui.pages import ConsultationsPage
+
+    consultations_page = ConsultationsPage(desk, tasks)  # its village filter follows too
+    qtbot.addWidget(consultations_page)
     page = SettingsPage(desk, tasks)
     qtbot.addWidget(page)
     page.show()
@@ -152,6 +156,7 @@ def test_villages_in_settings_reach_an_open_form_at_once(app, desk, tasks, qtbot
     qtbot.keyClick(editor.new_village, Qt.Key.Key_Return)  # Enter adds
     qtbot.waitUntil(lambda: "新庄村" in _combo_names(combo), timeout=10000)
     assert editor.new_village.text() == ""
+    qtbot.waitUntil(lambda: "新庄村" in _combo_names(consultations_page.list.village), timeout=10000)
 
     QGuiApplication.clipboard().setText("东坡村\n西沟村\n")
     editor.new_village.setFocus()
@@ -167,6 +172,7 @@ def test_villages_in_settings_reach_an_open_form_at_once(app, desk, tasks, qtbot
     _click_item(qtbot, editor.list, "西沟村")
     qtbot.mouseClick(editor.retire_button, LEFT)
     qtbot.waitUntil(lambda: "西沟村" not in _combo_names(combo), timeout=10000)
+    assert "西沟村" not in _combo_names(consultations_page.list.village)
     assert any("西沟村（已撤并）" in editor.list.item(i).text() for i in range(editor.list.count()))
 
     type_in(qtbot, editor.new_village, "外乡村 610528101201")
