@@ -97,3 +97,24 @@ def test_a_program_error_in_a_step_reaches_the_crash_handler_not_the_screen(
     assert [kind for kind, *_ in caught] == [TypeError]  # what the crash handler receives
     shown = window.message.text()
     assert shown == failed.args[0][""] and "程序出错" in shown and "TypeError" not in shown
+
+
+def test_a_case_archived_before_the_file_was_checked_shows_history_not_gaps(app, desk, tasks, qtbot):
+    from sqlalchemy import update
+
+    from advisor_app.domain.models import Case
+    from tests.core.test_cases import register
+    from ui.case.window import CaseWindow
+
+    case = register(desk)
+    with desk.session() as session:  # as archived by an older version, without the item-by-item file
+        session.execute(
+            update(Case).where(Case.id == case.id).values(status="归档", closed_on=case.accepted_on)
+        )
+    window = CaseWindow(desk, tasks, case.id)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.loaded, timeout=5000):
+        window.show()
+    rows = [window.checklist.item(i).text() for i in range(window.checklist.count())]
+    assert not any(row.startswith("✗") for row in rows)
+    assert any("当事人身份证明" in row and "归档时未登记" in row for row in rows)

@@ -147,17 +147,21 @@ class CloseTab(CaseTab):
         case = view.case
         selected = self.checklist.currentItem().data(NAME_ROLE) if self.checklist.currentItem() else None
         self.checklist.clear()
+        archived = case.status == "归档"
         for item in view.checklist:
-            mark = "✓" if item.present else ("✗" if item.required else "○")
+            mark = "✓" if item.present else ("✗" if item.required and not archived else "○")
             need = self.tr("required") if item.required else self.tr("optional")
             how = f"　— {item.how}" if item.how else ""
+            if archived and item.required and not item.present:
+                # Archived before the file was checked item by item: history, nothing left to do.
+                how = "　— " + self.tr("not recorded when archived")
             row = QListWidgetItem(f"{mark}  {item.name}（{need}）{how}")
             row.setData(NAME_ROLE, item.name)
             if item.tickable and item.how.startswith(case_flow.TICK_LABEL):
                 row.setData(TICKED_ROLE, "ticked")
             elif item.tickable and not item.present:
                 row.setData(TICKED_ROLE, "missing")
-            if item.required:
+            if item.required and not (archived and not item.present):
                 row.setForeground(QColor("#1b7f3b") if item.present else QColor("#b00020"))
             self.checklist.addItem(row)
             if item.name == selected:
