@@ -372,6 +372,10 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
         <source>Archive this case? An archived case and its file can no longer be changed.</source>
         <translation>Archive this case? An archived case and its file can no longer be changed.</translation>
     </message>
+    <message>
+        <source>not recorded when archived</source>
+        <translation>not recorded when archived</translation>
+    </message>
 </context>
 <context>
     <name>Columns</name>

@@ -372,6 +372,10 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
         <source>Archive this case? An archived case and its file can no longer be changed.</source>
         <translation>确定归档本案？归档后案件和卷宗都不能再修改。</translation>
     </message>
+    <message>
+        <source>not recorded when archived</source>
+        <translation>归档时未登记</translation>
+    </message>
 </context>
 <context>
     <name>Columns</name>
