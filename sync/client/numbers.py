@@ -45,13 +45,13 @@ def _left(store: Store, committee_id: str, year: int) -> int:
 def committees_in_use(store: Store) -> list[str]:
     """Committees this device numbers cases under: the configured one and those of this account's
     cases (a township that pulls its villages' cases does not hoard their numbers: blocks leave gaps)."""
+    configured = store.setting("committee_id")  # not inside the session: one transaction at a time
     with store.session() as session:
         ids = set(
             session.scalars(
                 select(Case.committee_id).where(Case.deleted.is_(False), Case.owner == store.user).distinct()
             )
         )
-        configured = store.setting("committee_id")
         if configured:
             ids.add(configured)
         present = set(

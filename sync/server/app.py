@@ -10,8 +10,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import JSONResponse
-from sqlalchemy import text
-from sqlalchemy.exc import DataError, DBAPIError, OperationalError
+from sqlalchemy.exc import DataError, OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from sync.protocol.wire import PROTOCOL_VERSION
@@ -20,7 +19,7 @@ from sync.server.attachments.routes import router as attachments_router
 from sync.server.auth.routes import router as auth_router
 from sync.server.changes.routes import router as changes_router
 from sync.server.conflicts.routes import router as conflicts_router
-from sync.server.context import ServerState, Settings
+from sync.server.context import DbDep, ServerState, Settings
 from sync.server.database import data_dir, default_url, make_engine
 from sync.server.errors import ApiError
 from sync.server.middleware import AccessLog, BodyGuard, SecurityHeaders
@@ -49,14 +48,13 @@ def create_app(settings: Settings) -> FastAPI:
         app.include_router(router)
 
     @app.get("/health", response_model=Health, tags=["ops"])
-    def health(request: Request) -> Health:
-        try:
-            with request.app.state.server.engine.connect() as conn:
-                conn.execute(text("SELECT 1"))
-            db = "ok"
-        except DBAPIError:
-            db = "unavailable"
-        return Health(status="ok" if db == "ok" else "degraded", database=db, protocol=PROTOCOL_VERSION)
+    def health(db: DbDep) -> Health:
+        up = db.ping()
+        return Health(
+            status="ok" if up else "degraded",
+            database="ok" if up else "unavailable",
+            protocol=PROTOCOL_VERSION,
+        )
 
     @app.exception_handler(ApiError)
     async def api_error(_request: Request, exc: ApiError) -> JSONResponse:

@@ -16,6 +16,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -147,6 +148,22 @@ class Db:
 
     def write(self) -> AbstractContextManager[Connection]:
         return writer(self.engine)
+
+    def session(self) -> Session:
+        """An ORM session for reads (close it: ``with db.session() as s``)."""
+        return Session(self.engine)
+
+    def write_session(self) -> AbstractContextManager[Session]:
+        return write_session(self.engine)
+
+    def ping(self) -> bool:
+        """Whether the database answers (``/health``)."""
+        try:
+            with self.engine.connect() as conn:
+                conn.exec_driver_sql("SELECT 1")
+        except DBAPIError:
+            return False
+        return True
 
     @property
     def postgres(self) -> bool:

@@ -1,4 +1,6 @@
-"""Admin work of the city 司法局: regions, committees, accounts, devices, ownership hand-over."""
+"""Admin work of the city 司法局: regions, committees, accounts, devices, ownership hand-over.
+
+The rules and the Chinese refusals; the SQL is in ``admin.repository``. Driven by ``cli.py``."""
 
 from __future__ import annotations
 
@@ -9,14 +11,15 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, bindparam, func, select, update
+from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from advisor_app.domain.vocab import terms
 from sync.protocol import PARENTS, canonical_json, kind_spec, payload_hash
+from sync.server.admin import repository
 from sync.server.changes.repository import load_records, take_sequence
 from sync.server.database import write_session
-from sync.server.db import Account, AccountRegion, Device, Record, ServerRegion, utcnow
+from sync.server.db import Device, ServerRegion
 from sync.server.regions.scope import ROLES
 from sync.server.security import MIN_PASSWORD, hash_password
 
@@ -44,25 +47,24 @@ def import_regions(engine: Engine, path: Path) -> int:
         raise AdminError("；".join(problems[:20]))
     known = {r["code"].strip() for r in rows}
     with write_session(engine) as session:
-        known |= set(session.scalars(select(ServerRegion.code)))
+        known |= repository.region_codes(session)
         for n, row in enumerate(rows, start=2):
             parent = (row.get("parent_code") or "").strip() or None
             if parent and parent not in known:
                 raise AdminError(f"第 {n} 行：上级区划“{parent}”不存在")
-            session.merge(
-                ServerRegion(
-                    code=row["code"].strip(),
-                    name=row["name"].strip(),
-                    parent_code=parent,
-                    level=row["level"].strip(),
-                    source=(row.get("source") or "").strip(),
-                )
+            repository.put_region(
+                session,
+                row["code"].strip(),
+                row["name"].strip(),
+                parent,
+                row["level"].strip(),
+                (row.get("source") or "").strip(),
             )
     return len(rows)
 
 
 def _region(session: Session, code: str) -> ServerRegion:
-    region = session.get(ServerRegion, code)
+    region = repository.region(session, code)
     if region is None:
         raise AdminError(f"区划“{code}”不存在，请先导入区划代码")
     return region
@@ -76,59 +78,37 @@ def add_user(engine: Engine, name: str, role: str, regions: list[str], password:
     if role != "city" and not regions:
         raise AdminError("请用 --region 指定负责的区划")
     with write_session(engine) as session:
-        if session.scalar(select(Account.id).where(Account.username == name)) is not None:
+        if repository.account_id(session, name) is not None:
             raise AdminError(f"用户“{name}”已存在")
         for code in regions:
             region = _region(session, code)
             if role == "township" and region.level != "township":
                 raise AdminError(f"司法所账号应分配乡镇级区划，“{code}”是 {region.level}")
-        account = Account(username=name, role=role, password_hash=hash_password(password))
-        session.add(account)
-        session.flush()
-        for code in dict.fromkeys(regions):
-            session.add(AccountRegion(account_id=account.id, region_code=code))
-        return account.id
+        return repository.add_account(session, name, role, hash_password(password), dict.fromkeys(regions))
 
 
 def set_password(engine: Engine, name: str, password: str, *, revoke_devices: bool = True) -> None:
     if len(password) < MIN_PASSWORD:
         raise AdminError(f"密码至少 {MIN_PASSWORD} 位")
     with write_session(engine) as session:
-        account = session.scalar(select(Account).where(Account.username == name))
+        account = repository.account(session, name)
         if account is None:
             raise AdminError(f"用户“{name}”不存在")
         account.password_hash = hash_password(password)
         if revoke_devices:
-            _revoke(session, Device.account_id == account.id)
+            repository.revoke_devices(session, Device.account_id == account.id)
 
 
 def list_users(engine: Engine) -> list[dict[str, Any]]:
     with Session(engine) as session:
-        out = []
-        for account in session.scalars(select(Account).order_by(Account.username)):
-            codes = session.scalars(
-                select(AccountRegion.region_code).where(AccountRegion.account_id == account.id)
-            )
-            out.append(
-                {
-                    "username": account.username,
-                    "role": account.role,
-                    "regions": sorted(codes),
-                    "disabled": account.disabled,
-                }
-            )
-        return out
+        return [
+            {"username": a.username, "role": a.role, "regions": codes, "disabled": a.disabled}
+            for a, codes in repository.accounts_with_regions(session)
+        ]
 
 
 def list_devices(engine: Engine, name: str | None = None) -> list[dict[str, Any]]:
     with Session(engine) as session:
-        query = (
-            select(Device, Account.username)
-            .join(Account, Account.id == Device.account_id)
-            .order_by(Device.id)
-        )
-        if name:
-            query = query.where(Account.username == name)
         return [
             {
                 "id": d.id,
@@ -140,21 +120,15 @@ def list_devices(engine: Engine, name: str | None = None) -> list[dict[str, Any]
                 "expires_at": d.expires_at,
                 "revoked": d.revoked_at is not None,
             }
-            for d, user in session.execute(query)
+            for d, user in repository.devices(session, name)
         ]
-
-
-def _revoke(session: Session, condition) -> int:  # noqa: ANN001
-    return session.execute(
-        update(Device).where(condition, Device.revoked_at.is_(None)).values(revoked_at=utcnow())
-    ).rowcount
 
 
 def revoke_device(engine: Engine, device_row_id: int) -> int:
     with write_session(engine) as session:
-        if session.get(Device, device_row_id) is None:
+        if repository.device(session, device_row_id) is None:
             raise AdminError(f"设备 {device_row_id} 不存在")
-        return _revoke(session, Device.id == device_row_id)
+        return repository.revoke_devices(session, Device.id == device_row_id)
 
 
 def add_committee(engine: Engine, name: str, short_name: str, kind: str, region_code: str, owner: str) -> str:
@@ -167,38 +141,35 @@ def add_committee(engine: Engine, name: str, short_name: str, kind: str, region_
         raise AdminError("；".join(problems.values()))
     with write_session(engine) as session:
         _region(session, region_code)
-        if session.scalar(select(Account.id).where(Account.username == owner)) is None:
+        if repository.account_id(session, owner) is None:
             raise AdminError(f"用户“{owner}”不存在")
         seq = take_sequence(session.connection(), 1)
         rid = str(uuid.uuid4())
         now = datetime.now(UTC).replace(tzinfo=None).isoformat(timespec="seconds")
-        session.add(
-            Record(
-                kind="committees",
-                id=rid,
-                rev=1,
-                scope=region_code,
-                owner=owner,
-                device_id="server",
-                created_at=now,
-                updated_at=now,
-                deleted=False,
-                payload=canonical_json(payload),
-                hash=payload_hash(payload, False),
-                seq=seq,
-            )
+        repository.add_record(
+            session,
+            kind="committees",
+            id=rid,
+            rev=1,
+            scope=region_code,
+            owner=owner,
+            device_id="server",
+            created_at=now,
+            updated_at=now,
+            deleted=False,
+            payload=canonical_json(payload),
+            hash=payload_hash(payload, False),
+            seq=seq,
         )
         return rid
 
 
 def list_committees(engine: Engine) -> list[dict[str, Any]]:
     with Session(engine) as session:
-        rows = session.execute(
-            select(Record.id, Record.owner, Record.payload).where(
-                Record.kind == "committees", Record.deleted.is_(False)
-            )
-        )
-        return [{"id": rid, "owner": owner, **json.loads(payload)} for rid, owner, payload in rows]
+        return [
+            {"id": rid, "owner": owner, **json.loads(payload)}
+            for rid, owner, payload in repository.committees(session)
+        ]
 
 
 def _children(session: Session, kind: str, rid: str) -> list[tuple[str, str]]:
@@ -206,14 +177,8 @@ def _children(session: Session, kind: str, rid: str) -> list[tuple[str, str]]:
     found = []
     for child_kind, (_field, parent_kind) in PARENTS.items():
         kinds = parent_kind.values() if isinstance(parent_kind, dict) else [parent_kind]
-        if kind not in kinds:
-            continue
-        found += [
-            (child_kind, cid)
-            for cid in session.scalars(
-                select(Record.id).where(Record.parent_id == rid, Record.kind == child_kind)
-            )
-        ]
+        if kind in kinds:
+            found += [(child_kind, cid) for cid in repository.child_ids(session, child_kind, rid)]
     return found
 
 
@@ -230,42 +195,28 @@ def transfer(
     Each moved record gets a new sequence number so devices pull the new owner.
     """
     with write_session(engine) as session:
-        if session.scalar(select(Account.id).where(Account.username == to_user)) is None:
+        if repository.account_id(session, to_user) is None:
             raise AdminError(f"用户“{to_user}”不存在")
         if record is not None:
-            if session.get(Record, record) is None:
+            if not repository.record_exists(session, record):
                 raise AdminError(f"记录 {record[0]}:{record[1]} 不存在")
             keys, frontier = [record], [record]
             while frontier:
                 frontier = [c for k in frontier for c in _children(session, *k)]
                 keys += frontier
         elif from_user:
-            query = select(Record.kind, Record.id).where(Record.owner == from_user)
-            if region:
-                query = query.where(Record.scope == region)
-            keys = [tuple(r) for r in session.execute(query)]
+            keys = repository.keys_owned_by(session, from_user, region)
         else:
             raise AdminError("请指定 --record KIND:ID 或 --from USER")
         conn = session.connection()
         # The records first, then the sequence: the order a push takes its locks in, so a
         # hand-over and a push of the same records queue instead of deadlocking.
         load_records(conn, keys, lock="update")
-        seq = take_sequence(conn, len(keys)) - len(keys)
-        if keys:
-            conn.execute(
-                update(Record)
-                .where(Record.kind == bindparam("b_kind"), Record.id == bindparam("b_id"))
-                .values(owner=to_user, seq=bindparam("b_seq")),
-                [
-                    {"b_kind": kind, "b_id": rid, "b_seq": seq + n}
-                    for n, (kind, rid) in enumerate(keys, start=1)
-                ],
-            )
+        first = take_sequence(conn, len(keys)) - len(keys) + 1
+        repository.hand_over(session, keys, to_user, first)
         return len(keys)
 
 
 def counts(engine: Engine) -> dict[str, int]:
     with Session(engine) as session:
-        return {
-            kind: n for kind, n in session.execute(select(Record.kind, func.count()).group_by(Record.kind))
-        }
+        return repository.counts_by_kind(session)

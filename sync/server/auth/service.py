@@ -7,11 +7,10 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
 
 from sync.server.auth import repository
 from sync.server.auth.schemas import AccountInfo, LoginRequest, LoginResponse
-from sync.server.database import Db, write_session
+from sync.server.database import Db
 from sync.server.db import utcnow
 from sync.server.errors import ApiError
 from sync.server.regions.scope import Scope, assigned_regions, scope_of
@@ -63,7 +62,7 @@ def identify(db: Db, authorization: str | None) -> Actor:
 
 
 def login(db: Db, body: LoginRequest, address: str) -> LoginResponse:
-    with Session(db.engine) as session:
+    with db.session() as session:
         if locked_out(session, body.username, address):
             log.warning("login throttled", extra={"account_id": None})
             raise ApiError(
@@ -79,7 +78,7 @@ def login(db: Db, body: LoginRequest, address: str) -> LoginResponse:
         regions = assigned_regions(session, account_id)
     token, digest = new_token()
     expires = token_expiry()
-    with write_session(db.engine) as session:
+    with db.write_session() as session:
         clear_failures(session, username)
         # One live token per installation: logging in again replaces the old one.
         repository.revoke_live_tokens(session, account_id, body.device_id)
@@ -95,7 +94,7 @@ def login(db: Db, body: LoginRequest, address: str) -> LoginResponse:
 def _remember_failure(db: Db, username: str, address: str) -> None:
     for _attempt in range(3):  # two workers may create the same counter row at once
         try:
-            with write_session(db.engine) as session:
+            with db.write_session() as session:
                 record_failure(session, username, address)
             return
         except IntegrityError:
@@ -103,13 +102,13 @@ def _remember_failure(db: Db, username: str, address: str) -> None:
 
 
 def logout(db: Db, who: Actor) -> None:
-    with write_session(db.engine) as session:
+    with db.write_session() as session:
         repository.revoke_live_tokens(session, who.account_id, who.device_id)
     log.info("logout", extra={"account_id": who.account_id})
 
 
 def me(db: Db, who: Actor) -> AccountInfo:
-    with Session(db.engine) as session:
+    with db.session() as session:
         return AccountInfo(
             username=who.username, role=who.role, regions=assigned_regions(session, who.account_id)
         )
