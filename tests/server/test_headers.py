@@ -144,3 +144,21 @@ def test_random_header_bytes_never_answer_5xx(server, targets, name, value, targ
     headers.append((name, value.strip()))
     status = _raw(server.url, method, path, headers, body)
     assert status < 500, (name, value[:40], method, path, status)
+
+
+def test_5000_digit_numbers_in_paths_and_queries_answer_4xx(server, targets):
+    adv = server.client("adv1")
+    huge = "9" * 5000
+    sha = targets[7][1].rsplit("/", 1)[1]
+    for method, path, params in (
+        ("GET", "/v1/changes", {"after": huge}),
+        ("GET", "/v1/changes", {"limit": huge}),
+        ("POST", f"/v1/conflicts/{huge}/resolve", None),
+        ("POST", f"/v1/conflicts/-{huge}/resolve", None),
+        ("PUT", f"/v1/attachments/{sha}", {"offset": huge, "total": 10}),
+        ("PUT", f"/v1/attachments/{sha}", {"offset": 0, "total": huge}),
+    ):
+        r = adv.request(method, path, params=params, content=b"x" if method == "PUT" else None)
+        assert 400 <= r.status_code < 500, (method, path[:40], r.status_code, r.text[:200])
+    r = adv.post("/v1/numbers/reserve", content=b'{"committee_id": "x", "year": ' + huge.encode() + b"}")
+    assert 400 <= r.status_code < 500
