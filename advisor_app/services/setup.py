@@ -128,29 +128,54 @@ def installation_scope(store: Store) -> tuple[str, ...] | None:
 
     A 司法所 sees its township and everything under it; an adviser or mediator the villages ticked
     as theirs (else the home region). The city account's regions (given at login) widen it.
+    Every list query asks this, so it is two small indexed queries (settings, then the region
+    tree walked down from the roots by ``parent_code``), not a read of the whole region table.
     """
-    who, code = role(store), home_region(store)
-    if not who or not code:
-        return None
-    if who != TOWNSHIP_ROLE and served_villages(store):
-        roots = served_villages(store)
-    else:
-        township = township_of(store, code)
-        roots = [township.code if township is not None and who == TOWNSHIP_ROLE else code]
-    roots += account_regions(store)
+    keys = (ROLE_SETTING, REGION_SETTING, SERVED_SETTING, ACCOUNT_REGIONS_SETTING)
     with store.engine.connect() as conn:
-        rows = conn.execute(text("SELECT code, parent_code FROM regions")).all()
-    children: dict[str | None, list[str]] = {}
-    for child, parent in rows:
-        children.setdefault(parent, []).append(child)
-    found: set[str] = set()
-    todo = list(roots)
-    while todo:
-        item = todo.pop()
-        if item not in found:
-            found.add(item)
-            todo.extend(children.get(item, ()))
-    return tuple(sorted(found))
+        found = dict(
+            conn.execute(
+                text("SELECT key, value FROM settings WHERE key IN (:a, :b, :c, :d)"),
+                dict(zip("abcd", keys, strict=True)),
+            ).all()
+        )
+        who, code = found.get(ROLE_SETTING), found.get(REGION_SETTING)
+        if not who or not code:
+            return None
+        served = [c for c in (found.get(SERVED_SETTING) or "").split(",") if c]
+        if who != TOWNSHIP_ROLE and served:
+            roots = served
+        elif who == TOWNSHIP_ROLE:
+            roots = [_township_code(conn, code) or code]
+        else:
+            roots = [code]
+        roots += [c for c in (found.get(ACCOUNT_REGIONS_SETTING) or "").split(",") if c]
+        params = {f"r{n}": root for n, root in enumerate(roots)}
+        seeds = " UNION ".join(f"SELECT :r{n}" for n in range(len(roots)))
+        rows = conn.execute(
+            text(
+                f"WITH RECURSIVE down(code) AS ({seeds} UNION "
+                "SELECT r.code FROM regions r JOIN down ON r.parent_code = down.code) SELECT code FROM down"
+            ),
+            params,
+        ).all()
+    return tuple(sorted({row[0] for row in rows}))
+
+
+def _township_code(conn, code: str) -> str | None:  # noqa: ANN001 - a SQLAlchemy connection
+    """The township a home region lies in (itself when it is one)."""
+    for _ in range(4):
+        row = conn.execute(
+            text("SELECT level, parent_code FROM regions WHERE code = :c"), {"c": code}
+        ).first()
+        if row is None:
+            return None
+        if row[0] == "township":
+            return code
+        if not row[1]:
+            return None
+        code = row[1]
+    return None
 
 
 def account_regions(store: Store) -> list[str]:
