@@ -266,6 +266,7 @@ def generate(
     end: date | None = None,
     track_changes: bool = False,
     signed_copies: bool = True,
+    workers: int = 1,
 ) -> dict[str, int]:
     """Fill ``store`` with a synthetic county; returns the number of rows per table.
 
@@ -273,6 +274,8 @@ def generate(
     other (off by default: demo data is for trying the app, not for the city server).
     ``signed_copies`` prints and keeps every signed agreement as signing does (about 50 ms each);
     without it the agreements are signed but cannot be reprinted (only for timing the store).
+    ``workers`` > 1 renders them in forked processes on Linux (the CLI; never from the GUI process,
+    whose threads make forking unsafe).
     """
     region_service.load_csv(store)
     gen = _Gen(random.Random(seed), end or date.today(), utcnow(), store.device_id)
@@ -304,12 +307,12 @@ def generate(
         search.rebuild(conn)
     counts = {model.__tablename__: len(rows) for model, rows in gen.rows.items()}
     if signed_copies:
-        counts["attachments"] = _keep_signed(gen, store, track_changes)
+        counts["attachments"] = _keep_signed(gen, store, track_changes, workers)
     store.optimize()
     return counts
 
 
-def _keep_signed(gen: _Gen, store: Store, track_changes: bool) -> int:
+def _keep_signed(gen: _Gen, store: Store, track_changes: bool, workers: int) -> int:
     """Every demo agreement signed the real way: frozen with its digest, printed, hash and PDF kept.
 
     The case histories go in by bulk insert, so the agreements arrive as 已签署 and the printing
@@ -319,7 +322,7 @@ def _keep_signed(gen: _Gen, store: Store, track_changes: bool) -> int:
     from advisor_app.services import printing
 
     signed = [row["id"] for row in gen.rows.get(Agreement, []) if row["status"] == "已签署"]
-    return printing.keep_signed(store, signed, log_changes=track_changes, make_id=gen.uid)
+    return printing.keep_signed(store, signed, log_changes=track_changes, make_id=gen.uid, workers=workers)
 
 
 def _regions(gen: _Gen, store: Store) -> list[dict[str, Any]]:

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import hashlib
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -350,6 +351,7 @@ def keep_signed(
     *,
     log_changes: bool = True,
     make_id: Callable[[], str] | None = None,
+    workers: int = 1,
 ) -> int:
     """Freeze, render and keep agreements already marked 已签署 but without a kept copy.
 
@@ -357,45 +359,81 @@ def keep_signed(
     digest, the document rendered from it, SHA-256 stored, bytes kept as an attachment); the demo
     data uses it because it inserts its case histories in bulk. One unit of work for all of them;
     ``log_changes=False`` (demo data not meant for the server) leaves the change log alone, as the
-    bulk insert did; ``make_id`` gives the attachments' ids (the demo's seeded ones). Returns how
-    many were kept.
+    bulk insert did; ``make_id`` gives the attachments' ids (the demo's seeded ones); ``workers``
+    > 1 renders in that many forked processes where the platform forks (Linux), since rendering
+    is nearly all of the time. Returns how many were kept.
     """
     from advisor_app.domain.models import utcnow
 
-    kit = _kit(store)
-    done = 0
     now = utcnow()
-    with store.session(remote=not log_changes) as session:
-        for agreement_id in agreement_ids:
-            agreement = session.get(Agreement, agreement_id)
-            if (
-                agreement is None
-                or agreement.status == "草稿"
-                or agreement.pdf_sha256
-                or agreement.frozen_data
-            ):
-                continue  # only a bulk-inserted agreement: a signed one is never frozen a second time
-            snapshot = frozen.seal(cases.agreement_snapshot(session, agreement))
-            pdf = render_signed(snapshot, kit)
-            agreement.frozen_data = snapshot
-            agreement.pdf_sha256 = attachments.write_blob(store, pdf)
-            kept = Attachment(
-                sha256=agreement.pdf_sha256,
-                filename=_filename(snapshot),
-                mime="application/pdf",
-                size=len(pdf),
-                target_kind="agreement",
-                target_id=agreement_id,
-                purpose=PDF_PURPOSE,
-                **({"id": make_id()} if make_id else {}),
-            )
-            if not log_changes:  # the session hook that fills these is off in a "remote" session
-                kept.rev, kept.owner, kept.device_id = 1, agreement.owner, store.device_id
-                kept.created_at = kept.updated_at = now
-                kept.deleted = False
-            session.add(kept)
-            done += 1
+    done = 0
+    with _renderer(store, workers) as render_all, store.session(remote=not log_changes) as session:
+        for start in range(0, len(agreement_ids), KEEP_CHUNK):
+            batch = []
+            for agreement_id in agreement_ids[start : start + KEEP_CHUNK]:
+                agreement = session.get(Agreement, agreement_id)
+                if (
+                    agreement is None
+                    or agreement.status == "草稿"
+                    or agreement.pdf_sha256
+                    or agreement.frozen_data
+                ):
+                    continue  # only a bulk-inserted agreement: a signed one is never frozen a second time
+                batch.append((agreement, frozen.seal(cases.agreement_snapshot(session, agreement))))
+            for (agreement, snapshot), pdf in zip(batch, render_all([s for _, s in batch]), strict=True):
+                agreement.frozen_data = snapshot
+                agreement.pdf_sha256 = attachments.write_blob(store, pdf)
+                kept = Attachment(
+                    sha256=agreement.pdf_sha256,
+                    filename=_filename(snapshot),
+                    mime="application/pdf",
+                    size=len(pdf),
+                    target_kind="agreement",
+                    target_id=agreement.id,
+                    purpose=PDF_PURPOSE,
+                    **({"id": make_id()} if make_id else {}),
+                )
+                if not log_changes:  # the session hook that fills these is off in a "remote" session
+                    kept.rev, kept.owner, kept.device_id = 1, agreement.owner, store.device_id
+                    kept.created_at = kept.updated_at = now
+                    kept.deleted = False
+                session.add(kept)
+                done += 1
     return done
+
+
+KEEP_CHUNK = 64  # agreements rendered per round: bounded memory (about 70 KB a PDF)
+_worker_kit: Kit | None = None
+
+
+def _worker_init(font_setting: str | None) -> None:
+    global _worker_kit
+    from advisor_app.documents.fonts import chain
+
+    _worker_kit = Kit(chain(font_setting))
+
+
+def _worker_render(data: dict[str, Any]) -> bytes:
+    return render_signed(data, _worker_kit)
+
+
+@contextmanager
+def _renderer(store: Store, workers: int) -> Iterator[Callable[[list[dict[str, Any]]], list[bytes]]]:
+    """Render a list of snapshots: here, or in forked worker processes (same fonts, same bytes)."""
+    import multiprocessing
+    import os
+
+    kit = _kit(store)
+    if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods() or os.name != "posix":
+        yield lambda snapshots: [render_signed(s, kit) for s in snapshots]
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_worker_init, initargs=(store.setting("pdf_font"),)
+    ) as pool:
+        yield lambda snapshots: list(pool.map(_worker_render, snapshots, chunksize=4))
 
 
 def render_signed(data: dict[str, Any], kit: Kit | None = None) -> bytes:

@@ -79,3 +79,23 @@ def test_stripped_agreements_are_reported_as_stripped_not_as_tampered(demo_dir, 
     out = capsys.readouterr().out
     line = next(x for x in out.splitlines() if "已签署协议" in x)
     assert f"已删除个人信息 {len(stripped)}" in line and not line.startswith("！")
+
+
+def test_rendering_in_worker_processes_gives_the_same_signed_bytes(_demo_template, tmp_path):
+    from advisor_app import demo
+
+    from .conftest import DEMO_END, DEMO_SIZE
+
+    def hashes(folder):  # noqa: ANN001, ANN202
+        store = open_store(folder)
+        try:
+            with store.engine.connect() as conn:
+                return sorted(row[0] for row in conn.exec_driver_sql("SELECT pdf_sha256 FROM agreements"))
+        finally:
+            store.close()
+
+    store = open_store(tmp_path / "forked")
+    demo.generate(store, end=DEMO_END, workers=2, **DEMO_SIZE)
+    store.close()
+    assert hashes(tmp_path / "forked") == hashes(_demo_template[0])
+    assert None not in hashes(tmp_path / "forked")
