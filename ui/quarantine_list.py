@@ -26,7 +26,8 @@ NOTE = (
 
 
 class QuarantineList(QWidget):
-    """A read-only table of quarantined records; ``refresh()`` re-reads the local store."""
+    """A read-only table of quarantined records; ``refresh()`` re-reads the local store (the 同步 page
+    calls it when the status says something is held, so building the page reads nothing)."""
 
     def __init__(self, client: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -43,7 +44,6 @@ class QuarantineList(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.note)
         layout.addWidget(self.table)
-        self.refresh()
 
     def refresh(self, _status: Any = None) -> int:
         items = self.client.quarantined()

@@ -1,4 +1,5 @@
-"""The 同步 page: account, sync now with progress and cancel, the last result, and 冲突 to resolve.
+"""The 同步 page: account, sync now with progress and cancel, the last result, 冲突 to resolve and
+已隔离 (pulled records this device set aside).
 
 ``SyncPage(store, tasks, parent)`` is what the main window builds. The network work runs in the
 shared :class:`ui.sync_status.SyncController` in the task manager's network pool; this page only
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from ui.conflicts_page import ConflictsPage
 from ui.login_dialog import LoginDialog
+from ui.quarantine_list import QuarantineList
 from ui.sync_status import controller_for, describe
 
 
@@ -75,6 +77,8 @@ class SyncPage(QWidget):
         self.tabs = QTabWidget()
         self.tabs.addTab(overview, "同步")
         self.tabs.addTab(self.conflicts, "冲突")
+        self.quarantine = QuarantineList(self.controller.client)
+        self.tabs.addTab(self.quarantine, "已隔离")
         QVBoxLayout(self).addWidget(self.tabs)
 
         self.login_button.clicked.connect(self.open_login)
@@ -102,6 +106,10 @@ class SyncPage(QWidget):
         self.sync_button.setEnabled(status.logged_in and not self.controller.running)
         self.status.setText(describe(status))
         self.tabs.setTabText(1, f"冲突（{status.conflicts}）" if status.conflicts else "冲突")
+        held = getattr(status, "quarantined", 0)
+        self.tabs.setTabText(2, f"已隔离（{held}）" if held else "已隔离")
+        if held or self.quarantine.table.rowCount():
+            self.quarantine.refresh()  # a small local table; read only when there is something to show
 
     def _started(self) -> None:
         self.sync_button.setEnabled(False)

@@ -119,7 +119,7 @@ def test_list_rows_carry_their_sync_state(qtbot, server, device):
 
 
 def test_quarantined_records_are_listed_with_their_reason(qtbot, server, device):
-    from ui.quarantine_list import QuarantineList
+    from ui.sync_page import SyncPage
     from ui.sync_status import describe
 
     from .test_contract import _consult_payload, _plant, new_id
@@ -128,13 +128,17 @@ def test_quarantined_records_are_listed_with_their_reason(qtbot, server, device)
     _plant(server.engine, "consultations", bad, _consult_payload(occurred_at="2026-W09-7"))
     _plant(server.engine, "consultations", new_id(), _consult_payload())
     town = device("tw", server.url, "tw1")
-    listing = QuarantineList(town.client)
-    qtbot.addWidget(listing)
-    assert listing.table.rowCount() == 0
-    report = town.client.sync()
-    assert report.quarantined == 1 and "已隔离 1 条" in report.summary()
-    assert listing.refresh() == 1
+    page = SyncPage(town.store, None)
+    qtbot.addWidget(page)
+    listing = page.quarantine
+    assert listing.table.rowCount() == 0 and page.tabs.tabText(2) == "已隔离"
+    with qtbot.waitSignal(page.controller.finished, timeout=20000):
+        page.sync_button.click()
+    qtbot.waitUntil(lambda: "已隔离 1 条" in page.result.text(), timeout=5000)
+    qtbot.waitUntil(lambda: listing.table.rowCount() == 1, timeout=5000)
+    assert page.tabs.tabText(2) == "已隔离（1）"
     cells = [listing.table.item(0, col).text() for col in range(listing.table.columnCount())]
     assert cells[0] == "法律咨询" and cells[1] == bad[:8] and cells[2] == "1"
     assert "咨询时间" in cells[3] and "YYYY-MM-DD" in cells[3]
     assert "已隔离 1 条" in describe(town.client.status())
+    page.controller.shutdown()
