@@ -28,6 +28,7 @@ from sync.client.records import from_wire, payload_fields, to_wire
 from sync.client.transport import Transport
 
 SETTLED_SETTING = "sync_conflicts_settled_at"  # resolved_at of the last conflict settled on the server
+SERVER_LIST_LIMIT = 1000  # GET /v1/conflicts answers at most this many, oldest first
 
 
 @dataclass
@@ -194,14 +195,20 @@ def settle_on_server(store: Store, transport: Transport) -> int:
         )
     wanted = {(k, rid, rev) for k, rid, rev, _at in resolved} - still_open
     done = 0
-    for listed in transport.json("GET", "/v1/conflicts") or []:
-        if (listed["kind"], listed["record_id"], listed["rev"]) not in wanted:
+    listed = transport.json("GET", "/v1/conflicts") or []
+    found = set()
+    for conflict in listed:
+        key = (conflict["kind"], conflict["record_id"], conflict["rev"])
+        if key not in wanted:
             continue
+        found.add(key)
         try:
-            transport.json("POST", f"/v1/conflicts/{int(listed['id'])}/resolve", ok=(200, 204))
+            transport.json("POST", f"/v1/conflicts/{int(conflict['id'])}/resolve", ok=(200, 204))
         except SyncError as exc:
             if exc.status != 404:  # resolved meanwhile from another device of the account
                 raise
         done += 1
-    store.set_setting(SETTLED_SETTING, max(at for *_key, at in resolved).isoformat())
+    # A full list may have left some out: ask again next time rather than forget them.
+    if len(listed) < SERVER_LIST_LIMIT or found >= wanted:
+        store.set_setting(SETTLED_SETTING, max(at for *_key, at in resolved).isoformat())
     return done
