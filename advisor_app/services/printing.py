@@ -124,7 +124,8 @@ def print_document(store: Store, document: str, record_id: str) -> Printed:
                     raise LookupError("该案件还没有书面调解协议" if kind == "书面" else "该案件没有口头协议")
                 agreement = chosen
             agreement_id, case_id = agreement.id, agreement.case_id
-        return _agreement_printed(store, agreement_id, case_id)
+            document = "oral" if agreement.kind == "口头" else "agreement"
+        return _agreement_printed(store, agreement_id, case_id, document)
     if document == "file":
         return case_file(store, record_id)
     kit = _kit(store)
@@ -167,22 +168,20 @@ TITLES = {
 }
 
 
-def _agreement_printed(store: Store, agreement_id: str, case_id: str) -> Printed:
+def _agreement_printed(store: Store, agreement_id: str, case_id: str, document: str = "agreement") -> Printed:
     with store.session() as session:
         status = session.get(Agreement, agreement_id).status
     if status == "草稿":
         pdf = render_draft(agreement_by_id(store, agreement_id), _kit(store))
-        printed = Printed(
-            pdf, TITLES["agreement"], [], ["协议尚未签署：打印的是草稿，每页标有“草稿（未签署）仅供核对”"]
-        )
+        printed = Printed(pdf, TITLES[document], [], [f"协议尚未签署：打印的是草稿，每页标有“{DRAFT_NOTE}”"])
     else:
         check = check_signed(store, agreement_id)
         if check.pdf is None:
             raise _refusal(check)
-        printed = Printed(check.pdf, TITLES["agreement"], list(check.messages) if check.problem else [], [])
+        printed = Printed(check.pdf, TITLES[document], list(check.messages) if check.problem else [], [])
         if status == "已签署":
             printed.warnings += signed_party_warnings(store, case_id)
-    _audit_print(store, Case, case_id, "agreement")
+    _audit_print(store, Case, case_id, document)
     return printed
 
 
