@@ -43,7 +43,7 @@ from sqlalchemy import text
 from advisor_app.domain.validation import ValidationError
 from advisor_app.reports import service
 from advisor_app.reports.scope import Period, add_months, allowed_choices, allowed_region, parse_period
-from advisor_app.services import setup
+from advisor_app.services import setup, users
 from advisor_app.store import Store
 
 LEVEL_INDENT = {"city": 0, "county": 1, "township": 2, "village": 3}
@@ -469,7 +469,9 @@ class DashboardView(QWidget):
         def job(progress) -> Path | None:  # noqa: ANN001 - ui.tasks.Progress
             progress.report(0, 2, f"正在统计{EXPORTS[kind]}…")
             if kind == "monthly":
-                sheet = forms.monthly(store, region, period)
+                # as `advisor report monthly` files it: kept as the period's snapshot, and a
+                # second export of the period lists the 更正 since the first
+                sheet = forms.monthly_filed(store, region, period, by=users.actor(store))
             else:
                 sheet = forms.ledger(store, region, period)
             if progress.cancelled:

@@ -6,6 +6,7 @@ neither export may count."""
 
 from __future__ import annotations
 
+import sqlite3
 import subprocess
 import threading
 from pathlib import Path
@@ -76,6 +77,10 @@ def test_statistics_exports_what_the_cli_writes(
         lambda: stats.data is not None and stats.data.figures.period.label == "2026年10月", timeout=10000
     )
 
+    before = tmp_path / "before"
+    before.mkdir()
+    with sqlite3.connect(store.data_dir / "advisor.db") as src, sqlite3.connect(before / "advisor.db") as dst:
+        src.backup(dst)
     button = stats.monthly_button if kind == "monthly" else stats.ledger_button
     qtbot.mouseClick(button, LEFT)
     qtbot.waitUntil(lambda: target.exists() and "已导出" in stats.status.text(), timeout=20000)
@@ -85,10 +90,10 @@ def test_statistics_exports_what_the_cli_writes(
     assert Path(start).parent == Path(stats_documents()) and "2026-10" in Path(start).name
     assert "桥南镇" in Path(start).name
 
+    # The CLI on a copy of the store as it was before this export: both are the period's first
+    # filing (a second one of the monthly report adds the 更正 table, checked below).
     cli = tmp_path / f"cli{suffix}"
-    assert (
-        main(["--data-dir", str(store.data_dir), "report", kind, "--month", "2026-10", "-o", str(cli)]) == 0
-    )
+    assert main(["--data-dir", str(before), "report", kind, "--month", "2026-10", "-o", str(cli)]) == 0
     if suffix == ".xlsx":
         gui_cells, cli_cells = _cells(target), _cells(cli)
         assert gui_cells == cli_cells
@@ -96,6 +101,12 @@ def test_statistics_exports_what_the_cli_writes(
         if kind == "monthly":
             accepted = next(row for row in gui_cells if row[0] == "受理数（件）")
             assert accepted[1] == 4  # 桥南镇 in October (庄里镇's case is not counted)
+            assert "无更正" not in flat
+            qtbot.mouseClick(button, LEFT)  # filed again: the same figures, and no correction
+            # (the CLI ran in this process too: its export was the second call)
+            qtbot.waitUntil(lambda: len(threads) == 3 and "已导出" in stats.status.text(), timeout=20000)
+            again = [v for row in _cells(target) for v in row if v is not None]
+            assert "无更正" in again and set(flat) <= set(again)
         else:
             services = [row for row in gui_cells if isinstance(row[0], int)]  # 序号 1, 2, …
             assert len(services) >= 3 and not any("庄里" in str(v) for v in flat)
