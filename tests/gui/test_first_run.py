@@ -199,3 +199,30 @@ def test_an_empty_village_list_says_where_to_add_one(app, store, tasks, qtbot, a
     setup.add_village(store, TOWNSHIP, "桥南村")  # e.g. added in 设置 meanwhile
     qtbot.waitUntil(lambda: combo.count() == 1, timeout=10000)
     assert combo.currentText() == "桥南村"
+
+
+def test_an_adviser_ticks_their_villages_in_settings(app, desk, tasks, qtbot, answers):
+    from ui.consultation_form import ConsultationForm
+    from ui.settings_page import SettingsPage
+
+    setup.configure(desk, "村法律顾问", TOWNSHIP, user="孙律师")
+    setup.set_served_villages(desk, ["610502100201"])
+    form = ConsultationForm(desk, tasks)
+    qtbot.addWidget(form)
+    form.show()
+    combo = form.fields["region_code"]
+    assert _combo_names(combo) == ["桥南村"]
+    page = SettingsPage(desk, tasks)
+    qtbot.addWidget(page)
+    page.show()
+    assert "村法律顾问：桥南村" in page.scope_label.text()
+    listing = page.villages.list
+    item = next(
+        listing.item(i) for i in range(listing.count()) if listing.item(i).text().startswith("王家村")
+    )
+    assert item.checkState() == Qt.CheckState.Unchecked
+    rect = listing.visualItemRect(item)
+    qtbot.mouseClick(listing.viewport(), LEFT, pos=QPoint(rect.left() + 10, rect.center().y()))  # the box
+    qtbot.waitUntil(lambda: _combo_names(combo) == ["桥南村", "王家村"], timeout=10000)
+    assert set(setup.served_villages(desk)) == {"610502100201", "610502100202"}
+    qtbot.waitUntil(lambda: "桥南村、王家村" in page.scope_label.text(), timeout=10000)
