@@ -474,11 +474,16 @@ def _dates_ok(values: list[Any]) -> bool:
 _TS_LOW, _TS_HIGH = DATE_MIN.isoformat(), DATE_MAX.isoformat() + "T23:59:59.999999"
 
 
+_TS = r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{6})?"
+# Canonical timestamps one per line: one regex over the joined column instead of one per value.
+# A value holding a newline would pass it as two lines, but then fails the per-value parse below.
+_TS_LINES = re.compile(f"(?:{_TS}\n)*{_TS}", re.ASCII)
+
+
 def timestamps_ok(values: Sequence[Any]) -> bool:
-    """Every value a canonical naive-UTC timestamp within the contract's years (one regex and one
-    parse per value; the years compare as text)."""
-    match = CANONICAL_TIMESTAMP_RE.fullmatch
-    if not all(type(v) is str and match(v) for v in values):
+    """Every value a canonical naive-UTC timestamp within the contract's years (one regex over the
+    column and one parse per value; the years compare as text)."""
+    if not all(type(v) is str for v in values) or not _TS_LINES.fullmatch("\n".join(values)):
         return False
     if min(values) < _TS_LOW or max(values) > _TS_HIGH:
         return False
@@ -523,7 +528,14 @@ def field_checker(spec: FieldSpec) -> ColumnCheck:
         if kind == "datetime":
             return timestamps_ok(values)
         if kind == "json" and spec.items == "str":
-            return all(json_problem(v, "str") is None for v in values)
+            if not all(type(v) is list for v in values):
+                return False
+            items = [x for v in values for x in v]
+            if not all(type(x) is str for x in items) or BAD_TEXT.search("".join(items)):
+                return False
+            if not items or max(map(len, values)) * (max(map(len, items)) + 3) <= JSON_MAX_CHARS:
+                return True
+            return all(json_problem(v, "str") is None for v in values)  # a big list: exact sizes
         if kind == "decimal":
             return all(spec.check(v) is None and spec.normalize(v) == v for v in values)
         return all(spec.check(v) is None for v in values)
