@@ -828,6 +828,11 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
         <source>Export failed: %1</source>
         <translation>Export failed: %1</translation>
     </message>
+    <message>
+        <location filename="../../ui/list_page.py" line="346" />
+        <source>Export cancelled</source>
+        <translation>Export cancelled</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

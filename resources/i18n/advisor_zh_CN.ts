@@ -827,6 +827,11 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
+    <message>
+        <location filename="../../ui/list_page.py" line="346" />
+        <source>Export cancelled</source>
+        <translation>已取消导出</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
