@@ -226,10 +226,11 @@ class DashboardView(QWidget):
         if allowed is None:
             self.region_box.addItem("全部地区", None)
         with self.store.session() as session:
-            rows = session.execute(text("SELECT code, name, level FROM regions ORDER BY code")).all()
-        for code, name, level in rows:
+            rows = session.execute(text("SELECT code, name, level, retired FROM regions ORDER BY code")).all()
+        for code, name, level, retired in rows:
             if allowed is None or code in allowed:
-                self.region_box.addItem("　" * LEVEL_INDENT.get(level, 0) + name, code)
+                label = "　" * LEVEL_INDENT.get(level, 0) + name + ("（已撤并）" if retired else "")
+                self.region_box.addItem(label, code)  # a retired village's records still count
         try:
             home = allowed_region(self.store, None)
         except ValidationError:  # several regions and none is home: the first one offered
