@@ -184,15 +184,15 @@ def account_regions(store: Store) -> list[str]:
 
 
 def default_region(store: Store) -> str | None:
-    """Where the 统计 page and the reports open: the home township for a 司法所, else the one
-    village served (several: the home region, which reports narrow to the first village)."""
+    """Where the 统计 page and the reports open: the home township for a 司法所; for an adviser or
+    mediator the one village served, else the home region (several villages served: ``None``, and
+    reports take the first of them)."""
     code = home_region(store)
     if role(store) != TOWNSHIP_ROLE:
         served = served_villages(store)
         if len(served) == 1:
             return served[0]
-        if served:
-            return None
+        return None if served else code
     township = township_of(store, code) if code else None
     return township.code if township is not None else code
 
