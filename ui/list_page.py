@@ -169,6 +169,8 @@ class ListPage(QWidget):
         # 字号 changed in 设置: rows follow the new font at once
         if event.type() == QEvent.Type.FontChange:
             self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+            if self._sized:  # columns fitted to the old font would cut the text short
+                self._size_columns()
         super().changeEvent(event)
 
     # --- querying ---------------------------------------------------------------------------------
