@@ -16,7 +16,7 @@ def demo_store(tmp_path_factory):
     from advisor_app.store import open_store
 
     store = open_store(tmp_path_factory.mktemp("search"))
-    demo.generate(store, seed=7, consultations=1500, cases=150)
+    demo.generate(store, seed=7, consultations=1500, cases=150, signed_copies=False)  # no printing here
     yield store
     store.close()
 

@@ -15,7 +15,7 @@ from advisor_app.store import open_store
 @pytest.fixture(scope="module")
 def source(tmp_path_factory):
     store = open_store(tmp_path_factory.mktemp("source"))
-    demo.generate(store, seed=11, consultations=300, cases=60)
+    demo.generate(store, seed=11, consultations=300, cases=60, signed_copies=False)  # no printing here
     yield store
     store.close()
 
