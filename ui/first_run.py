@@ -6,7 +6,16 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QButtonGroup, QCheckBox, QHBoxLayout, QLabel, QLineEdit, QRadioButton, QWidget
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QWidget,
+)
 
 from advisor_app.domain.validation import ValidationError
 from advisor_app.services import regions, setup
@@ -41,11 +50,16 @@ class RoleChoice(QWidget):
             button.setChecked(role == value)
 
 
+# the city server's account roles (sync.server scope) and the desk's
+ACCOUNT_ROLES = {"adviser": "村法律顾问", "mediator": "人民调解员", "township": "司法所"}
+
+
 class FirstRunDialog(FormDialog):
     """Role, township, the township's villages (typed, pasted or from a CSV), name, demo data.
 
-    Saving configures the installation and adds the villages in one database job; a clerk who has
-    a city account can skip the villages: logging in (同步) downloads them.
+    Saving configures the installation and adds the villages in one database job. A clerk with a
+    city account logs in here instead (or later on 同步): the login downloads the account's villages,
+    and the role, township and (for an adviser or mediator) their villages follow the account.
     """
 
     def __init__(self, store: Any, tasks: Any, parent: Any = None) -> None:
@@ -60,6 +74,11 @@ class FirstRunDialog(FormDialog):
         self.village_note = QLabel()
         self.village_note.setWordWrap(True)
         self.add_row("", self.village_note)
+        self.login_button = QPushButton("用市级服务器账号登录…")
+        self.login_button.setToolTip("登录后自动下载本账号负责的乡镇和村，并按账号设置身份")
+        self.login_button.clicked.connect(self.log_in)
+        self.account: dict[str, Any] | None = None
+        self.add_row("", self.login_button)
         self.add_field("user", self.tr("Your name"), QLineEdit())
         self.add_field(
             "demo", self.tr("Demo data"), QCheckBox(self.tr("Fill in demo records to try the program"))
@@ -85,17 +104,56 @@ class FirstRunDialog(FormDialog):
             text += "每行一个村（可粘贴，或从 CSV 导入 村名/区划代码）；也可以以后在“设置 → 村（社区）”添加，或登录市级服务器自动下载。"
         self.village_note.setText(text)
 
+    # --- the city account ------------------------------------------------------------------------
+
+    def log_in(self) -> None:
+        """The 同步 login dialog; the login (off the GUI thread) saves the account's regions."""
+        from ui.login_dialog import LoginDialog
+        from ui.sync_status import controller_for
+
+        self.login_dialog = LoginDialog(controller_for(self.store, self.tasks), self)
+        self.login_dialog.accepted.connect(lambda: self.use_account(self.login_dialog.account or {}))
+        self.login_dialog.open()
+
+    def use_account(self, account: dict[str, Any]) -> None:
+        """Role, township and villages as the city server has them for this account."""
+        self.account = account
+        role = ACCOUNT_ROLES.get(account.get("role", ""))
+        if role:
+            self.fields["role"].set_value(role)
+        box = self.fields["region_code"]
+        box.blockSignals(True)
+        box.clear()
+        for township in setup.townships(self.store):
+            box.addItem(township.name, township.code)
+        box.blockSignals(False)
+        for code in account.get("regions") or []:
+            township = setup.township_of(self.store, code)
+            if township is not None and (index := box.findData(township.code)) >= 0:
+                box.setCurrentIndex(index)
+                break
+        if not self.fields["user"].text():
+            self.fields["user"].setText(account.get("username", ""))
+        self.login_button.setText(
+            f"已登录：{account.get('username', '')}（{role or account.get('role', '')}）"
+        )
+        self._role_changed()
+
     def submit(self, data: dict[str, Any]) -> Any:
         setup.configure(self.store, data["role"] or "", data["region_code"] or "", data["user"])
+        # an adviser or mediator serves the villages the account was given, plus any typed here
+        served = [c for c in (self.account or {}).get("regions") or [] if not c.endswith("000")]
         entries = data.get("villages") or []
+        errors: dict[int, str] = {}
         if entries:
             added, errors = setup.add_villages(self.store, data["region_code"], entries)
             self.added = added
-            if data["role"] != setup.TOWNSHIP_ROLE:
-                setup.set_served_villages(self.store, [v.code for v in added])
-            if errors:
-                # the installation is set up and the good lines kept; the bad ones are named
-                raise ValidationError({"villages": "；".join(f"第 {n} 行：{m}" for n, m in errors.items())})
+            served += [v.code for v in added]
+        if data["role"] != setup.TOWNSHIP_ROLE and served:
+            setup.set_served_villages(self.store, served)
+        if errors:
+            # the installation is set up and the good lines kept; the bad ones are named
+            raise ValidationError({"villages": "；".join(f"第 {n} 行：{m}" for n, m in errors.items())})
         if data["demo"]:
             self.demo_counts = load_demo(self.store)
         return data

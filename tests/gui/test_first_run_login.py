@@ -44,3 +44,31 @@ def test_villages_arrive_with_the_login(app, store, tasks, qtbot, server):  # no
         assert "610528101201" not in (users.current_scope(store) or ())
     finally:
         controller.shutdown()
+
+
+def test_first_run_by_logging_in_with_a_city_account(app, store, tasks, qtbot, server):  # noqa: F811
+    from ui.first_run import FirstRunDialog
+    from ui.sync_status import controller_for
+
+    dialog = FirstRunDialog(store, tasks)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    try:
+        qtbot.mouseClick(dialog.login_button, LEFT)
+        login = dialog.login_dialog
+        qtbot.waitUntil(login.isVisible, timeout=5000)
+        qtbot.keyClicks(login.server, server.url)
+        qtbot.keyClicks(login.user, "adv1")  # an adviser of 桥南村 on the city server
+        qtbot.keyClicks(login.password, PASSWORD)
+        qtbot.mouseClick(login.buttons.button(QDialogButtonBox.StandardButton.Ok), LEFT)
+        qtbot.waitUntil(lambda: dialog.account is not None, timeout=20000)
+        assert dialog.fields["role"].value() == "村法律顾问"
+        assert dialog.fields["region_code"].currentData() == TOWNSHIP
+        assert "桥南村" in dialog.village_note.text()  # the account's village came with the login
+        with qtbot.waitSignal(dialog.saved, timeout=10000):
+            qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save), LEFT)
+        assert setup.role(store) == "村法律顾问" and store.setting("user") == "adv1"
+        assert [v.name for v in setup.villages(store)] == ["桥南村"]
+        assert setup.served_villages(store) == ["610502100201"]
+    finally:
+        controller_for(store).shutdown()
