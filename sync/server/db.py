@@ -83,6 +83,8 @@ class Device(ServerBase):
     expires_at: Mapped[datetime] = mapped_column(DateTime)
     last_seen_at: Mapped[datetime | None] = mapped_column(DateTime)
     revoked_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # Hex HMAC key for the 评价码 this installation prints offline (migration 0005; rating_page).
+    rating_key: Mapped[str | None] = mapped_column(String(64))
 
 
 class LoginFailure(ServerBase):
@@ -227,3 +229,27 @@ class SkippedRecord(ServerBase):
     rev: Mapped[int] = mapped_column(Integer)
     reason: Mapped[str] = mapped_column(String(64))
     seen_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class PhoneRating(ServerBase):
+    """A rating given on the phone page from a 评价码 (migration 0005; sync/server/rating_page).
+
+    One per code (the unique key); ``rating_id`` is the ratings record made for it once the rated
+    record has arrived (``record_id``), until then it waits here."""
+
+    __tablename__ = "phone_ratings"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    device_no: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(16))
+    ref: Mapped[int] = mapped_column(BigInteger, index=True)
+    code: Mapped[str] = mapped_column(String(32))
+    code_day: Mapped[str] = mapped_column(String(10))
+    grade: Mapped[str] = mapped_column(String(8))
+    rated_on: Mapped[str] = mapped_column(String(10))
+    comment: Mapped[str | None] = mapped_column(Text)
+    problems: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    record_id: Mapped[str | None] = mapped_column(String(36))
+    rating_id: Mapped[str | None] = mapped_column(String(36))
+    linked_at: Mapped[datetime | None] = mapped_column(DateTime)
+    __table_args__ = (UniqueConstraint("device_no", "kind", "ref", name="uq_phone_ratings_code"),)

@@ -28,11 +28,36 @@ def revoke_live_tokens(session: Session, account_id: int, device_id: str) -> Non
 
 
 def add_device(
-    session: Session, account_id: int, device_id: str, name: str, digest: str, expires: datetime
-) -> None:
-    session.add(
-        Device(account_id=account_id, device_id=device_id, name=name, token_hash=digest, expires_at=expires)
+    session: Session,
+    account_id: int,
+    device_id: str,
+    name: str,
+    digest: str,
+    expires: datetime,
+    rating_key: str | None = None,
+) -> int:
+    """The new device row's number (also the device number in its 评价码)."""
+    row = Device(
+        account_id=account_id,
+        device_id=device_id,
+        name=name,
+        token_hash=digest,
+        expires_at=expires,
+        rating_key=rating_key,
     )
+    session.add(row)
+    session.flush()
+    return row.id
+
+
+def rating_key(conn: Connection, device_row_id: int, new_key: str) -> str:
+    """The device's 评价码 key, given ``new_key`` when it has none yet (logged in before there were keys)."""
+    conn.execute(
+        update(Device)
+        .where(Device.id == device_row_id, Device.rating_key.is_(None))
+        .values(rating_key=new_key)
+    )
+    return conn.execute(select(Device.rating_key).where(Device.id == device_row_id)).scalar_one()
 
 
 def device_by_token(conn: Connection, digest: str) -> Any:

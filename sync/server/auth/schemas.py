@@ -20,7 +20,15 @@ class AccountInfo(BaseModel):
     regions: list[str]
 
 
+class RatingKey(BaseModel):
+    """The key this device signs its 评价码 with (hex) and its device number in the code."""
+
+    key: str
+    device_no: int
+
+
 class LoginResponse(BaseModel):
     token: str
     expires_at: str
     account: AccountInfo
+    rating: RatingKey | None = None

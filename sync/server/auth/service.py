@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import logging
+import secrets
 from dataclasses import dataclass
 from datetime import timedelta
 
 from sqlalchemy.exc import IntegrityError
 
 from sync.server.auth import repository
-from sync.server.auth.schemas import AccountInfo, LoginRequest, LoginResponse
+from sync.server.auth.schemas import AccountInfo, LoginRequest, LoginResponse, RatingKey
 from sync.server.database import Db
 from sync.server.db import utcnow
 from sync.server.errors import ApiError
@@ -37,6 +38,7 @@ class Actor:
     role: str
     device_id: str
     scope: Scope
+    device_no: int = 0  # the device row (a new one at each login): the number in its 评价码
 
 
 def identify(db: Db, authorization: str | None) -> Actor:
@@ -57,7 +59,12 @@ def identify(db: Db, authorization: str | None) -> Actor:
         with db.write() as conn:
             repository.touch_device(conn, row.id, now)
     return Actor(
-        account_id=row.account_id, username=row.username, role=row.role, device_id=row.device_id, scope=scope
+        account_id=row.account_id,
+        username=row.username,
+        role=row.role,
+        device_id=row.device_id,
+        scope=scope,
+        device_no=row.id,
     )
 
 
@@ -82,13 +89,24 @@ def login(db: Db, body: LoginRequest, address: str) -> LoginResponse:
         clear_failures(session, username)
         # One live token per installation: logging in again replaces the old one.
         repository.revoke_live_tokens(session, account_id, body.device_id)
-        repository.add_device(session, account_id, body.device_id, body.device_name, digest, expires)
+        key = secrets.token_hex(32)
+        device_no = repository.add_device(
+            session, account_id, body.device_id, body.device_name, digest, expires, rating_key=key
+        )
     log.info("login", extra={"account_id": account_id})
     return LoginResponse(
         token=token,
         expires_at=expires.isoformat() + "Z",
         account=AccountInfo(username=username, role=role, regions=regions),
+        rating=RatingKey(key=key, device_no=device_no),
     )
+
+
+def rating_key(db: Db, who: Actor) -> RatingKey:
+    """The 评价码 key of the asking device; one logged in before keys existed gets one now."""
+    with db.write() as conn:
+        key = repository.rating_key(conn, who.device_no, secrets.token_hex(32))
+    return RatingKey(key=key, device_no=who.device_no)
 
 
 def _remember_failure(db: Db, username: str, address: str) -> None:
