@@ -398,6 +398,10 @@ class Rating(SyncMixin, Base):
     followed_up_on: Mapped[date | None] = mapped_column(Date)
     followed_up_by: Mapped[str | None] = mapped_column(String(64))  # 回访人
     follow_up_action: Mapped[str | None] = mapped_column(Text)  # 处理措施: what was done
+    # staff = 工作人员录入; self = 当事人扫码 (rated on the phone page, made by the server; migration 0015).
+    # Where both exist for a service the person's own rating counts (services.ratings.counted).
+    source: Mapped[str] = mapped_column(String(8), default="staff", server_default="staff")
+    problems: Mapped[str | None] = mapped_column(Text)  # 不满意的方面 chosen on the phone page, and text
     __table_args__ = (
         Index("ix_ratings_kind_rated", "target_kind", "rated_on"),
         # the few bad ratings still waiting for their follow-up call (差评回访)
