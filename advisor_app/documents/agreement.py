@@ -32,11 +32,12 @@ def agreement_story(kit: Kit, data: dict[str, Any]) -> list[Flowable]:
         story += [kit.heading(f"当事人（{n}）"), kit.party_table(party, n, on)]
     story += [kit.space(2), kit.heading("纠纷主要事实、争议事项：")]
     story += kit.paragraphs(data.get("facts"), "纠纷主要事实、争议事项")
-    story += [kit.heading("经调解，自愿达成如下协议：")]
-    terms = kit.numbered(data.get("terms") or [], "协议内容")
-    story += terms[:-1]
-    # From the last clause on, the text that must share the signature page (issue 13 §3).
-    tail: list[Flowable] = terms[-1:]
+    terms = [kit.heading("经调解，自愿达成如下协议："), *kit.numbered(data.get("terms") or [], "协议内容")]
+    # From the last clause on, the text that must share the signature page (issue 13 §3); with a
+    # single clause its heading goes along, so the heading never waits alone at a page foot.
+    cut = len(terms) - 1 if len(terms) > 2 else 0
+    story += terms[:cut]
+    tail: list[Flowable] = terms[cut:]
     if data.get("amount_fen"):
         tail.append(
             kit.line(f"协议涉及金额：{written_fen(int(data['amount_fen']))}。", "协议涉及金额", indent=True)

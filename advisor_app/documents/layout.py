@@ -635,6 +635,17 @@ class Kit:
                         rest[-1] = parts[0]
                         kept.insert(0, parts[1])
             break
+        # A heading left behind would stand alone at a page foot: give it the start of what follows.
+        while rest and kept and rest[-1].getKeepWithNext():
+            first = kept[0]
+            if isinstance(first, Paragraph) and len(getattr(first, "blPara", _NO_LINES).lines) >= 2:
+                first.allowOrphans = 1
+                parts = first.split(TEXT_WIDTH, first.style.leading + 0.5)
+                if len(parts) == 2:
+                    rest.append(parts[0])
+                    kept[0] = parts[1]
+                    break
+            rest.append(kept.pop(0))
         if not kept:
             return [*rest, KeepTogether(block)]
         return [*rest, KeepTogether([*kept, *block])]
@@ -646,6 +657,9 @@ class Kit:
     @staticmethod
     def need(height_mm: float) -> CondPageBreak:
         return CondPageBreak(height_mm * mm)
+
+
+_NO_LINES = rl_paragraph.ParaLines(kind=1, lines=[])
 
 
 def _height(flowable: Flowable) -> float:

@@ -7,6 +7,7 @@ clause, the amount and 履行方式. The other documents with signature lines ke
 
 from __future__ import annotations
 
+import random
 import re
 import subprocess
 
@@ -16,6 +17,7 @@ from advisor_app.documents import render_case_document
 from advisor_app.documents.agreement import render_agreement
 
 from . import plain
+from .pdfcheck import layout_pages
 
 
 def _pages(pdf: bytes) -> list[str]:
@@ -94,3 +96,45 @@ def test_other_signature_lines_stay_with_their_text(kind, field, first, last, mu
     pages = _pages(render_case_document(kind, case))
     page = _signature_page(pages, first, last)
     assert must in page or (kind == "application" and "＿＿＿＿" in page)
+
+
+HEADING = re.compile(
+    r"^(当事人（\d+）|申请人（\d+）|被申请人（\d+）|纠纷主要事实、争议事项：|经调解，自愿达成如下协议："
+    r"|履行方式、时限：|纠纷简要情况：|申请事项：|当事人陈述：|查明事实：|调解结果：)$"
+)
+
+
+def _random_case(rng: random.Random) -> dict:
+    parties = [
+        plain.party(n)
+        | {
+            "address": plain.filled(rng.randint(10, 256), f"址{n}", plain.PLACE),
+            "occupation": plain.filled(rng.randint(2, 64), f"职{n}", plain.PLACE),
+        }
+        for n in range(1, rng.randint(2, 6))
+    ]
+    case = plain.case(parties=parties, summary=plain.filled(rng.randint(50, 3000), "概"))
+    terms = [plain.filled(rng.randint(20, 400), str(i)) for i in range(rng.randint(1, 8))]
+    case["agreement"] = plain.agreement(
+        terms, parties=parties, facts=plain.filled(rng.randint(20, 2000), "事")
+    )
+    case["sessions"][0] |= {
+        k: plain.filled(rng.randint(20, 1500), k) for k in ("statements", "facts", "result")
+    }
+    return case
+
+
+# (seed, trial): random cases that once left 调解结果： or 经调解，自愿达成如下协议： alone at a page foot,
+# and a few more.
+CASES = [(1, 13), (2, 10), (3, 0), (3, 1), (4, 2), (5, 3)]
+
+
+@pytest.mark.parametrize(("seed", "trial"), CASES)
+def test_a_heading_never_stands_alone_at_a_page_foot(seed, trial, tmp_path):
+    rng = random.Random(seed)
+    for _ in range(trial + 1):
+        case = _random_case(rng)
+    for kind in ("agreement", "application", "record"):
+        for number, page in enumerate(layout_pages(render_case_document(kind, case), tmp_path), 1):
+            lines = [line.strip() for line in page if line.strip() and not line.strip().startswith("第 ")]
+            assert not (lines and HEADING.match(lines[-1])), f"{kind} page {number} ends with “{lines[-1]}”"
