@@ -226,3 +226,20 @@ def test_an_adviser_ticks_their_villages_in_settings(app, desk, tasks, qtbot, an
     qtbot.waitUntil(lambda: _combo_names(combo) == ["桥南村", "王家村"], timeout=10000)
     assert set(setup.served_villages(desk)) == {"610502100201", "610502100202"}
     qtbot.waitUntil(lambda: "桥南村、王家村" in page.scope_label.text(), timeout=10000)
+
+
+def test_settings_imports_a_csv_with_bom(app, desk, tasks, qtbot, answers, tmp_path, monkeypatch):
+    from ui.settings_page import SettingsPage
+
+    path = tmp_path / "村.csv"
+    path.write_bytes(
+        "区划代码,村名\n６１０５０２１００２１１, 北 岭 村 \n610502100212,南塬村\n".encode("utf-8-sig")
+    )
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    page = SettingsPage(desk, tasks)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.mouseClick(page.villages.import_button, LEFT)
+    qtbot.waitUntil(lambda: page.villages.list.count() == 4, timeout=10000)
+    villages = {v.code: v.name for v in setup.villages(desk)}
+    assert villages["610502100211"] == "北岭村" and villages["610502100212"] == "南塬村"
