@@ -10,6 +10,7 @@ from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
 
 import httpx
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
@@ -134,7 +135,11 @@ def _local(store: Any, kind: str, rid: str) -> dict[str, Any]:
         return codec.read_wire(conn, kind, [rid])[rid]
 
 
-def test_every_accepted_change_is_applied_by_both_clients_and_served_back(server, device, old_device):
+@pytest.mark.parametrize("backend", ["server", "pg_server"])
+def test_every_accepted_change_is_applied_by_both_clients_and_served_back(
+    backend, request, device, old_device
+):
+    server = request.getfixturevalue(backend)
     r = httpx.post(
         f"{server.url}/v1/auth/login", json={"username": "adv1", "password": PASSWORD, "device_id": "prop"}
     )
@@ -146,7 +151,7 @@ def test_every_accepted_change_is_applied_by_both_clients_and_served_back(server
     accepted = []
 
     @settings(
-        max_examples=60,
+        max_examples=40,
         deadline=None,
         suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
         database=None,
