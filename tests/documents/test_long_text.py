@@ -295,3 +295,14 @@ def test_the_cli_prints_long_text_without_a_traceback(seeded, tmp_path, capsys):
     whole = _raw_text((tmp_path / "file.pdf").read_bytes(), tmp_path / "file")
     for end in ("【完概】", "【完事】", "【完条】", "【完措】", "【完result】"):
         assert end in whole
+
+
+def test_a_layout_reportlab_cannot_place_is_a_chinese_error_not_a_traceback():
+    """The last line of defence (never expected from real data): LayoutError becomes a ValueError the CLI prints."""
+    from advisor_app.documents.layout import Kit, LayoutFailure, render
+
+    kit = Kit()
+    too_tall = kit.form([["签名", ""]], [1, 3], heights=[2000])
+    with pytest.raises(LayoutFailure, match="排版失败") as caught:
+        render(kit, [[too_tall]], title="测试文书")
+    assert isinstance(caught.value, ValueError) and "测试文书" in str(caught.value)
