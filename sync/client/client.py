@@ -156,9 +156,9 @@ class SyncClient:
             pull.save_regions(conn, regions)
         self.store.set_setting("server_url", server_url)
         self.store.set_setting("sync_user", username)
-        self.store.set_setting("sync_role", reply["account"]["role"])
-        self.store.set_setting("sync_regions", ",".join(reply["account"]["regions"]))
-        self.store.set_setting("user", username)
+        self.store.set_setting(setup.ACCOUNT_ROLE_SETTING, reply["account"]["role"])
+        self.store.set_setting(setup.ACCOUNT_REGIONS_SETTING, ",".join(reply["account"]["regions"]))
+        self.store.set_setting(setup.USER_SETTING, username)
         self.store.user = username
         self.store.synced = True
         return reply["account"]

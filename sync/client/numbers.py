@@ -18,7 +18,7 @@ from datetime import date
 from sqlalchemy import func, select
 
 from advisor_app.domain.models import Case, Committee, NumberBlock
-from advisor_app.services import numbering
+from advisor_app.services import numbering, setup
 from advisor_app.store import Store
 from sync.client.errors import SyncError
 from sync.client.transport import Transport
@@ -45,7 +45,7 @@ def _left(store: Store, committee_id: str, year: int) -> int:
 def committees_in_use(store: Store) -> list[str]:
     """Committees this device numbers cases under: the configured one and those of this account's
     cases (a township that pulls its villages' cases does not hoard their numbers: blocks leave gaps)."""
-    configured = store.setting("committee_id")  # not inside the session: one transaction at a time
+    configured = store.setting(setup.COMMITTEE_SETTING)  # not inside the session: one transaction at a time
     with store.session() as session:
         ids = set(
             session.scalars(
