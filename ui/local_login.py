@@ -181,7 +181,7 @@ class PrivacyBox(QGroupBox):
         self.lock_minutes.setRange(1, 240)
         self.lock_minutes.setSuffix(" 分钟")
         self.lock_minutes.setValue(users.lock_minutes(store))
-        self.lock_minutes.valueChanged.connect(lambda n: users.set_lock_minutes(store, n))
+        self.lock_minutes.valueChanged.connect(self._lock_minutes_changed)
         form.addRow("空闲后自动锁定", self.lock_minutes)
         self.audit_button = QPushButton("审计记录…")
         self.audit_button.clicked.connect(self.open_audit)
@@ -199,6 +199,20 @@ class PrivacyBox(QGroupBox):
         self.lock_minutes.setEnabled(bool(listed))
         self.audit_button.setEnabled(users.may_read_audit(self.store))
 
+    def tasks(self) -> Any:
+        """The app's task manager, held by the page or window this box sits in (None alone)."""
+        holder = self.parent()
+        while holder is not None and getattr(holder, "tasks", None) is None:
+            holder = holder.parent()
+        return getattr(holder, "tasks", None)
+
+    def _lock_minutes_changed(self, minutes: int) -> None:
+        tasks = self.tasks()
+        if tasks is not None and not tasks.closed:  # a write: on the database thread
+            tasks.run_db(lambda: users.set_lock_minutes(self.store, minutes))
+        else:
+            users.set_lock_minutes(self.store, minutes)
+
     def open_add_user(self) -> UserDialog:
         dialog = UserDialog(self.store, self)
         dialog.accepted.connect(self.refresh)
@@ -209,11 +223,7 @@ class PrivacyBox(QGroupBox):
     def open_audit(self) -> QDialog:
         from ui.audit_page import AuditDialog
 
-        # the app's task manager, held by the page or window this box sits in
-        holder = self.parent()
-        while holder is not None and getattr(holder, "tasks", None) is None:
-            holder = holder.parent()
-        dialog = AuditDialog(self.store, self, tasks=getattr(holder, "tasks", None))
+        dialog = AuditDialog(self.store, self, tasks=self.tasks())
         self.audit_dialog = dialog
         dialog.open()
         return dialog

@@ -75,7 +75,7 @@ class Harness:
         self.window = window
         self.tasks = tasks
         self.work = work
-        self.current = "(opening the window)"
+        self._current = "(opening the window)"
         self.errors: list[dict[str, str]] = []
         self.dialogs: list[str] = []
         self.menu_plan: list[str] = []  # action texts still to click in the next popup
@@ -85,6 +85,14 @@ class Harness:
         self.timer.setInterval(25)
         self.timer.timeout.connect(self.answer_modals)
         self.timer.start()
+
+    @property
+    def current(self) -> str:
+        return self._current
+
+    @current.setter
+    def current(self, value: str) -> None:
+        self._current = CURRENT[0] = value
 
     # --- the crash handler's hook -----------------------------------------------------------------
 
@@ -271,6 +279,37 @@ class Harness:
         return pressed
 
 
+GUI_WRITES_ALLOWED = ("drafts",)  # the draft autosave: one row, 100 ms busy wait at most
+
+
+def watch_gui_thread_writes(store: Any) -> list[str]:
+    """Record each write statement run on the GUI thread (with the button being pressed)."""
+    import re
+    import threading
+
+    from sqlalchemy import event
+
+    found: list[str] = []
+    gui = threading.main_thread()
+    target = re.compile(r"^\s*(?:INSERT(?: OR \w+)? INTO|UPDATE|DELETE FROM|REPLACE INTO)\s+\"?(\w+)", re.I)
+
+    @event.listens_for(store.engine, "before_cursor_execute")
+    def _seen(_conn, _cursor, statement, _params, _context, _many) -> None:  # noqa: ANN001
+        if threading.current_thread() is not gui:
+            return
+        match = target.match(statement)
+        if match and match.group(1) not in GUI_WRITES_ALLOWED:
+            where = CURRENT[0]
+            entry = f"{where}: {match.group(1)}"
+            if entry not in found:
+                found.append(entry)
+
+    return found
+
+
+CURRENT = ["(start)"]  # the button being pressed, for the write watcher
+
+
 def cases_to_open(store: Any) -> list[tuple[str, str]]:
     """The newest case of the home township in each status (the buttons differ by status)."""
     from sqlalchemy import text
@@ -449,6 +488,7 @@ def run(role: str, template: Path, work: Path) -> dict[str, Any]:
     QFileDialog.getExistingDirectory = staticmethod(lambda *a, **k: str(out))
     QDesktopServices.openUrl = staticmethod(lambda *_a, **_k: True)
 
+    gui_writes = watch_gui_thread_writes(store)
     tasks = TaskManager()
     window = MainWindow(store, tasks)
     window.resize(1280, 900)
@@ -492,6 +532,7 @@ def run(role: str, template: Path, work: Path) -> dict[str, Any]:
     if "cases" in window.pages and "cases" not in getattr(window, "hidden_pages", ()) and not only:
         report["case_window"] = case_windows(harness, window, store)
     report["dialogs"] = harness.dialogs
+    report["gui_thread_writes"] = gui_writes
     report["slowest"] = sorted(harness.timings.items(), key=lambda kv: -kv[1])[:5]
     harness.timer.stop()
     window.close()

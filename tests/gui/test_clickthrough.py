@@ -3,7 +3,8 @@
 Each role runs in its own process (tests/gui/clickthrough.py): an abort in Qt fails that test
 instead of ending the run. The harness records every exception that reaches the crash handler
 with the text of the button being pressed; the test fails on any, and on any enabled button that
-was not pressed except the stated exclusions (clickthrough.EXCLUDED).
+was not pressed except the stated exclusions (clickthrough.EXCLUDED), and on any database write
+made on the GUI thread other than the draft autosave.
 """
 
 from __future__ import annotations
@@ -78,6 +79,8 @@ def test_every_enabled_button_of_every_page_works(role, runs):
     assert code == 0, f"the app died (exit {code}):\n{stderr[-4000:]}"
     errors = "\n\n".join(f"[{e['button']}]\n{e['traceback']}" for e in report["errors"])
     assert not report["errors"], f"exceptions reached the crash handler:\n{errors}"
+    # no database write on the GUI thread but the draft autosave (clickthrough.GUI_WRITES_ALLOWED)
+    assert not report["gui_thread_writes"], report["gui_thread_writes"]
     pages = report["pages"]
     every = {"workbench", "consultations", "cases", "roster", "activities", "statistics", "sync", "settings"}
     assert set(pages) | set(report.get("hidden", [])) == every
