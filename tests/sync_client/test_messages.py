@@ -135,3 +135,22 @@ def test_sent_counts_what_the_server_holds_after_a_lost_reply(server, proxy, dev
     assert report.duplicates == 3 and report.pushed == 3 and "发送 3 条" in report.summary()
     assert len(server_snapshot(server.engine)) == 3
     assert a.client.status().queued == 0
+
+
+def test_queued_after_a_failed_sync_is_what_the_next_sync_sends(server, proxy, device):
+    from sync.client import RetryPolicy
+
+    a = device("a", proxy.url, "adv1", batch_size=2)
+    for n in range(7):
+        consult(a.store, V1, f"问题 {n}")
+    assert a.client.status().queued == 7
+    proxy.reset({3: "before"})  # batches 1 and 2 are accepted, the third never leaves
+    cut = SyncClient(a.store, retry=RetryPolicy(attempts=1), batch_size=2)
+    with pytest.raises(NetworkError):
+        cut.sync()
+    queued = a.client.status().queued
+    assert queued == 3
+    proxy.reset()
+    report = a.client.sync()
+    assert report.pushed == queued and report.duplicates == 0
+    assert a.client.status().queued == 0 and len(server_snapshot(server.engine)) == 7
