@@ -215,9 +215,10 @@ class Agreement(SyncMixin, Base):
     performance_deadline: Mapped[date | None] = mapped_column(Date)
     copies: Mapped[int] = mapped_column(Integer, default=3)
     amount_fen: Mapped[int] = mapped_column(Integer, default=0)  # 协议涉及金额, in 分
-    signed_on: Mapped[date | None] = mapped_column(Date)
+    signed_on: Mapped[date | None] = mapped_column(Date, index=True)  # 调解成功 counts by it (0013)
     performed: Mapped[str] = mapped_column(String(8), default="未履行")
-    performed_on: Mapped[date | None] = mapped_column(Date)  # when 已履行 was recorded (履行数 counts by it)
+    # the day 已履行 was recorded: 履行数 counts by it
+    performed_on: Mapped[date | None] = mapped_column(Date, index=True)
     pdf_sha256: Mapped[str | None] = mapped_column(String(64))
     frozen_data: Mapped[dict[str, Any] | None] = mapped_column(JSON)
 
@@ -248,7 +249,8 @@ class JudicialConfirmation(SyncMixin, Base):
 
     __tablename__ = "judicial_confirmations"
     case_id: Mapped[str] = mapped_column(String(36), ForeignKey("cases.id"), index=True)
-    agreement_id: Mapped[str] = mapped_column(String(36), ForeignKey("agreements.id"))
+    # the version applied for: windows and 司法确认数 are per version (index: migration 0013)
+    agreement_id: Mapped[str] = mapped_column(String(36), ForeignKey("agreements.id"), index=True)
     status: Mapped[str] = mapped_column(String(8), default="已申请")  # 已申请 / 已确认 / 不予确认
     applied_on: Mapped[date] = mapped_column(Date)
     decided_on: Mapped[date | None] = mapped_column(Date)

@@ -37,22 +37,28 @@ ROSTER_TARGET = 3  # domain.md §5: at least 3 法律明白人 per 行政村
 # A version that was signed: 已签署, or 作废 after a later version was signed (signed_on kept).
 WAS_SIGNED = "a.deleted = 0 AND a.signed_on IS NOT NULL AND a.status IN ('已签署', '作废')"
 
-# One row per mediation event of the period (see the module docstring for the dates):
+# One row per mediation event of the period (see the module docstring for the dates; 履行 of a
+# row synced from a client older than migration 0013, without performed_on, by its signing day):
 # (case_id, ev, amount_fen) with ev one of accepted / success / performed / confirmed.
-EVENTS = f"""
-SELECT c.id AS case_id, 'accepted' AS ev, 0 AS amount_fen FROM cases c {{access}}
-WHERE c.deleted = 0 AND c.accepted_on >= :ps AND c.accepted_on < :pe
-UNION ALL
-SELECT s.case_id, 'success', COALESCE((
-    SELECT a.amount_fen FROM agreements a WHERE a.case_id = s.case_id AND {WAS_SIGNED} AND a.signed_on < :pe
-    ORDER BY a.signed_on DESC, a.version DESC LIMIT 1), 0)
-FROM (SELECT a.case_id, MIN(a.signed_on) AS first_signed FROM agreements a WHERE {WAS_SIGNED}
-      GROUP BY a.case_id) s
-WHERE s.first_signed >= :ps AND s.first_signed < :pe
+ACCEPTED_EVENTS = """
+SELECT c.id AS case_id, 'accepted' AS ev, 0 AS amount_fen FROM cases c {access}
+WHERE c.deleted = 0 AND c.accepted_on >= :ps AND c.accepted_on < :pe"""
+LATER_EVENTS = f"""
+SELECT f.case_id AS case_id, 'success' AS ev, COALESCE((
+    SELECT a.amount_fen FROM agreements a WHERE a.case_id = f.case_id AND {WAS_SIGNED} AND a.signed_on < :pe
+    ORDER BY a.signed_on DESC, a.version DESC LIMIT 1), 0) AS amount_fen
+FROM agreements f
+WHERE f.deleted = 0 AND f.status IN ('已签署', '作废') AND f.signed_on >= :ps AND f.signed_on < :pe
+  AND NOT EXISTS (SELECT 1 FROM agreements a WHERE a.case_id = f.case_id AND {WAS_SIGNED}
+      AND (a.signed_on < f.signed_on OR (a.signed_on = f.signed_on AND (a.version < f.version
+           OR (a.version = f.version AND a.id < f.id)))))
 UNION ALL
 SELECT a.case_id, 'performed', 0 FROM agreements a
-WHERE {WAS_SIGNED} AND a.performed = '已履行'
-  AND COALESCE(a.performed_on, a.signed_on) >= :ps AND COALESCE(a.performed_on, a.signed_on) < :pe
+WHERE {WAS_SIGNED} AND a.performed = '已履行' AND a.performed_on >= :ps AND a.performed_on < :pe
+UNION ALL
+SELECT a.case_id, 'performed', 0 FROM agreements a
+WHERE {WAS_SIGNED} AND a.performed = '已履行' AND a.performed_on IS NULL
+  AND a.signed_on >= :ps AND a.signed_on < :pe
 UNION ALL
 SELECT j.case_id, 'confirmed', 0 FROM judicial_confirmations j JOIN agreements a ON a.id = j.agreement_id
 WHERE j.deleted = 0 AND j.status = '已确认' AND j.decided_on >= :ps AND j.decided_on < :pe AND {WAS_SIGNED}
@@ -124,11 +130,14 @@ def gbt8170(value: Decimal, places: int) -> float:
     return float(value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_EVEN))
 
 
-def _case_from(prefix: str, period: Period, params: dict[str, Any], access: str = "") -> str:
-    """``FROM`` the period's mediation events joined to their (live, in-region) cases."""
+def _case_from(
+    prefix: str, period: Period, params: dict[str, Any], access: str = "", *, accepted: bool = True
+) -> str:
+    """``FROM`` the period's mediation events (without 受理 when not ``accepted``) joined to their
+    (live, in-region) cases."""
     params.update(_period_params(period))
     return f"""
-FROM ({EVENTS.format(access=access)}) e
+FROM ({(ACCEPTED_EVENTS + " UNION ALL " if accepted else "").format(access=access)}{LATER_EVENTS}) e
 CROSS JOIN cases c ON c.id = e.case_id
 JOIN committees k ON k.id = c.committee_id
 WHERE c.deleted = 0 AND {region_sql("c.region_code", params, prefix)}"""
@@ -153,21 +162,31 @@ def case_groups(session: Session, prefix: str, period: Period) -> list[CaseGroup
     A case falls in exactly one group, so per-group distinct counts add up across groups; each
     event counts its case once (a case with two performed versions in one month is one 履行).
     """
-    params: dict[str, Any] = {}
-    sql = f"""
-SELECT c.region_code, c.dispute_type, c.source, k.kind, c.prevention,
-       COUNT(DISTINCT CASE WHEN e.ev = 'accepted' THEN c.id END),
+    # Two grouped passes keyed alike, merged here: the accepted cases straight from the cases
+    # table (a year is a table scan), and the later events (few) joined to their cases by id.
+    params: dict[str, Any] = _period_params(period)
+    accepted_sql = f"""
+SELECT c.region_code, c.dispute_type, c.source, k.kind, c.prevention, COUNT(*), 0, 0, 0, 0,
+       COALESCE(SUM(c.prevention_persons), 0)
+FROM cases c {table_access(session, "cases", period)} JOIN committees k ON k.id = c.committee_id
+WHERE c.deleted = 0 AND c.accepted_on >= :ps AND c.accepted_on < :pe
+  AND {region_sql("c.region_code", params, prefix)}
+GROUP BY 1, 2, 3, 4, 5"""
+    later_params: dict[str, Any] = {}
+    later_sql = f"""
+SELECT c.region_code, c.dispute_type, c.source, k.kind, c.prevention, 0,
        COUNT(DISTINCT CASE WHEN e.ev = 'success' THEN c.id END),
        COUNT(DISTINCT CASE WHEN e.ev = 'performed' THEN c.id END),
        COUNT(DISTINCT CASE WHEN e.ev = 'confirmed' THEN c.id END),
-       COALESCE(SUM(CASE WHEN e.ev = 'success' THEN e.amount_fen END), 0),
-       COALESCE(SUM(CASE WHEN e.ev = 'accepted' THEN c.prevention_persons END), 0)
-{_case_from(prefix, period, params, table_access(session, "cases", period))}
+       COALESCE(SUM(CASE WHEN e.ev = 'success' THEN e.amount_fen END), 0), 0
+{_case_from(prefix, period, later_params, accepted=False)}
 GROUP BY 1, 2, 3, 4, 5"""
-    return [
-        CaseGroup(r[0], r[1], r[2], r[3], r[4], MediationRow("", r[5], r[6], r[7], r[8], r[9]), r[10])
-        for r in fetch(session, sql, params)
-    ]
+    merged: dict[tuple, list[int]] = {}
+    for r in [*fetch(session, accepted_sql, params), *fetch(session, later_sql, later_params)]:
+        sums = merged.setdefault(tuple(r[:5]), [0] * 6)
+        for n in range(6):
+            sums[n] += r[5 + n]
+    return [CaseGroup(*key, MediationRow("", *sums[:5]), sums[5]) for key, sums in merged.items()]
 
 
 def _group_key(group: CaseGroup, dim: str) -> str:

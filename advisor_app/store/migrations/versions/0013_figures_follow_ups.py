@@ -25,6 +25,12 @@ def upgrade() -> None:
     op.execute(
         "UPDATE agreements SET performed_on = signed_on WHERE performed = '已履行' AND performed_on IS NULL"
     )
+    # 调解成功 counts by the signing day; a confirmation belongs to its agreement version.
+    op.create_index(op.f("ix_agreements_signed_on"), "agreements", ["signed_on"])
+    op.create_index(op.f("ix_agreements_performed_on"), "agreements", ["performed_on"])
+    op.create_index(
+        op.f("ix_judicial_confirmations_agreement_id"), "judicial_confirmations", ["agreement_id"]
+    )
     op.create_table(
         "report_snapshots",
         sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
@@ -36,14 +42,15 @@ def upgrade() -> None:
         sa.Column("figures", sa.JSON(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_report_snapshots")),
     )
-    op.create_index(
-        "ix_report_snapshots_lookup", "report_snapshots", ["form", "region_code", "period", "id"]
-    )
+    op.create_index("ix_report_snapshots_lookup", "report_snapshots", ["form", "region_code", "period", "id"])
 
 
 def downgrade() -> None:
     op.drop_index("ix_report_snapshots_lookup", table_name="report_snapshots")
     op.drop_table("report_snapshots")
+    op.drop_index(op.f("ix_judicial_confirmations_agreement_id"), table_name="judicial_confirmations")
+    op.drop_index(op.f("ix_agreements_signed_on"), table_name="agreements")
+    op.drop_index(op.f("ix_agreements_performed_on"), table_name="agreements")
     with op.batch_alter_table("zero_reports") as batch:
         batch.drop_column("corrected_on")
         batch.drop_column("correction")
