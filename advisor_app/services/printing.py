@@ -578,7 +578,12 @@ def judge(
     label = _label(record)
 
     def result(status: str, messages: list[str], pdf: bytes | None = None) -> SignedCheck:
+        if changed:  # what is printed instead of the altered data depends on what could be had
+            messages[0] += "，打印的是签署时保存的存档件" if pdf is not None else ""
+            messages[0] += "，不采用被改动的数据"
         return SignedCheck(record.agreement_id, record.case_id, label, status, tuple(messages), pdf)
+
+    changed: list[str] = []
 
     if is_stripped(record.frozen_data):
         return result(STRIPPED, [f"{label}：{STRIPPED_MESSAGE}（保存期限已到，不是数据被改动）"])
@@ -587,10 +592,7 @@ def judge(
     changed = altered_fields(record)
     if changed:
         status = ALTERED
-        messages.append(
-            f"{label}：签署后存储的数据被改动，与签署时不一致（{'、'.join(changed)}），"
-            "打印的是签署时保存的存档件，不采用被改动的数据"
-        )
+        messages.append(f"{label}：签署后存储的数据被改动，与签署时不一致（{'、'.join(changed)}）")
     expected = record.pdf_sha256
     if not expected:
         messages.append(f"{label}：签署时没有保存打印文本，无法保证重印与签署件一致；请以纸质签署件为准")
