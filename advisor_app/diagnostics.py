@@ -219,7 +219,7 @@ def signed_agreement_lines(conn: Any, db_path: Path) -> list[Line]:
     if crypto.is_encrypted(db_path):
         try:
             key = attachments.blob_key(SimpleNamespace(key=crypto.store_key(data_dir, create=False)))
-        except crypto.StoreLockedError:
+        except Exception:  # the database opened with this key a moment ago; without it blobs read as damaged
             key = None
 
     def read(sha: str) -> bytes:
