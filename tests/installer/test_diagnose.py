@@ -150,3 +150,32 @@ def test_diagnose_checks_every_signed_agreement(seeded, capsys):
     assert signed[0][0] in findings[1] and "数据被改动" in findings[1]
     assert signed[1][0] in findings[2] and "存档 PDF 不在本机" in findings[2]
     assert not any(p["name"] in out or p["phone"] in out for p in PARTIES), "no personal data in the report"
+
+
+def test_diagnose_reads_encrypted_kept_copies_without_rewriting_them(tmp_path, monkeypatch, capsys):
+    import secrets
+    from datetime import date
+
+    from advisor_app import demo
+    from advisor_app.store import open_store
+
+    monkeypatch.setenv("ADVISOR_DB_KEY", secrets.token_hex(32))
+    store = open_store(tmp_path)
+    assert store.key is not None
+    counts = demo.generate(store, seed=1, consultations=10, cases=8, end=date(2026, 11, 30))
+    store.close()
+    blobs = sorted((tmp_path / "attachments").rglob("*"))
+    blobs = [p for p in blobs if p.is_file()]
+    assert len(blobs) == counts["attachments"] > 0
+    before = {p: p.read_bytes() for p in blobs}
+    assert not any(data.startswith(b"%PDF") for data in before.values()), "kept copies are encrypted at rest"
+    assert main(["--data-dir", str(tmp_path), "diagnose"]) == 0
+    _, lines = _lines(capsys)
+    assert lines["已签署协议"].endswith(f"共 {counts['agreements']} 份：完好 {counts['agreements']}")
+    assert {p: p.read_bytes() for p in blobs} == before, "diagnose never rewrites a file"
+    damaged = bytearray(before[blobs[0]])
+    damaged[-1] ^= 0xFF
+    blobs[0].write_bytes(bytes(damaged))
+    assert main(["--data-dir", str(tmp_path), "diagnose"]) == 1
+    out = capsys.readouterr().out
+    assert "存档损坏 1" in out and "存档 PDF 已损坏或被替换" in out
