@@ -125,7 +125,7 @@ class MainWindow(QMainWindow):
         """Show the records behind a 统计 figure: on their list page when they have one, else in
         the dashboard's own list."""
         key = RECORD_PAGES.get(kind)
-        if key is None:
+        if key is None or key in self.hidden_pages:
             self.page("statistics").show_records_dialog(kind, ids)
             return
         self.show_page(key).list.show_ids(ids)
@@ -159,16 +159,21 @@ class MainWindow(QMainWindow):
         if 0 <= row < len(self.page_factories):
             self.show_page(self.page_factories[row][0])
 
+    def _visible_page(self, key: str) -> QWidget:
+        """The page, shown unless the role does not have it (then it only opens the record's window:
+        e.g. an adviser opening a case from 工作台 stays on 工作台)."""
+        return self.page(key) if key in self.hidden_pages else self.show_page(key)
+
     def _go_to(self, target: str) -> None:
         if target == "consultation:new":
-            self.show_page("consultations").open_record(None)
+            self._visible_page("consultations").open_record(None)
         elif target == "case:new":
-            self.show_page("cases").open_record(None)
-        else:
+            self._visible_page("cases").open_record(None)
+        elif target not in self.hidden_pages:
             self.show_page(target)
 
     def open_case(self, case_id: str) -> None:
-        self.show_page("cases").open_record(case_id)
+        self._visible_page("cases").open_record(case_id)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         # 字号 changed in 设置: the navigation rows grow with the font at once

@@ -99,8 +99,8 @@ class WorkbenchPage(QWidget):
         items = QListWidget()
         items.setWordWrap(True)
         items.setAlternatingRowColors(True)
+        # itemActivated is a double-click (or Enter) already: a second connection opened two windows
         items.itemActivated.connect(lambda item: self.open_case.emit(item.data(Qt.ItemDataRole.UserRole)))
-        items.itemDoubleClicked.connect(lambda item: self.open_case.emit(item.data(Qt.ItemDataRole.UserRole)))
         QVBoxLayout(box).addWidget(items)
         return box, items
 

@@ -189,3 +189,49 @@ def test_every_ui_module_imports():
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
     )
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_a_case_opened_from_the_workbench_by_double_click_opens_once(
+    app, tasks, qtbot, demo_template, tmp_path
+):
+    """Adviser (no 纠纷调解 page): double-clicking a return visit due opens its case window, once,
+    and the window stays on 工作台 (a page the role does not have is never shown)."""
+    import sys
+    from pathlib import Path
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    import clickthrough
+
+    from advisor_app.store import open_store
+    from ui.main_window import MainWindow
+
+    clickthrough.copy_store(demo_template, tmp_path / "adviser")
+    store = open_store(tmp_path / "adviser")
+    setup.configure(store, "村法律顾问", clickthrough.TOWNSHIP, user="孙律师")
+    setup.set_served_villages(store, [clickthrough.VILLAGE])
+    try:
+        window = MainWindow(store, tasks)
+        qtbot.addWidget(window)
+        window.show()
+        assert "cases" in window.hidden_pages
+        bench = window.pages["workbench"]
+        visits = bench.visits[1]
+        qtbot.waitUntil(lambda: visits.count() > 0, timeout=10000)
+        rect = visits.visualItemRect(visits.item(0))
+        qtbot.mouseClick(visits.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        qtbot.mouseDClick(visits.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        qtbot.waitUntil(lambda: window.pages.get("cases") is not None, timeout=5000)
+        opened = [
+            w for w in QApplication.topLevelWidgets() if type(w).__name__ == "CaseWindow" and w.isVisible()
+        ]
+        assert len(opened) == 1, f"{len(opened)} case windows opened by one double-click"
+        assert window.stack.currentWidget() is bench
+        for w in opened:
+            w._dirty = False
+            w.reject()
+    finally:
+        tasks.shutdown()
+        store.close()
