@@ -392,3 +392,31 @@ def test_missing_subcategory_is_unclassified_in_figures_and_hot_topics(seeded):
         )
     flat = repr(counts)
     assert "未分类" in flat and "其他" not in flat
+
+
+def test_cli_monthly_report_twice_lists_the_corrections(seeded, tmp_path, capsys):
+    from openpyxl import load_workbook
+
+    _case(seeded, date(2026, 10, 8))
+    data_dir = str(seeded.data_dir)
+    seeded.close()
+    base = ["--data-dir", data_dir, "report", "monthly", "--month", "2026-10", "--region", TOWNSHIP]
+    assert cli([*base, "-o", str(tmp_path / "first.xlsx")]) == 0
+    from advisor_app.store import open_store
+
+    store = open_store(data_dir)
+    store.committee_id = store.setting("test_committee_id")
+    try:
+        _case(store, date(2026, 10, 9))
+    finally:
+        store.close()
+    assert cli([*base, "-o", str(tmp_path / "second.xlsx")]) == 0
+
+    def cells(name: str) -> list[str]:
+        sheet = load_workbook(tmp_path / name).worksheets[0]
+        return [str(v) for row in sheet.iter_rows(values_only=True) for v in row if v is not None]
+
+    assert not any("更正" in c for c in cells("first.xlsx"))
+    second = cells("second.xlsx")
+    assert any(c.startswith("四、更正") for c in second) and "一、受理数（件）" in second
+    assert any("GB/T 8170" in c for c in second)
