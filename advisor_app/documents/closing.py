@@ -34,7 +34,9 @@ def result_text(case: dict[str, Any]) -> str:
         line = (
             f"调解成功，于{cn_date(signed.get('signed_on'))}达成{form}（编号：{signed.get('case_no') or ''}）"
         )
-        if signed.get("amount_fen"):
+        if case.get("agreement_altered") and agreement:
+            line += "，协议涉及金额以签署件为准（存储的协议数据在签署后被改动）"
+        elif signed.get("amount_fen"):
             line += f"，协议涉及金额{written_fen(int(signed['amount_fen']))}"
         lines.append(line + "。")
         if case.get("performed"):

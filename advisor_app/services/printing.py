@@ -137,6 +137,8 @@ def print_document(store: Store, document: str, record_id: str) -> Printed:
         check = check_signed(store, case["agreement_id"], kit)
         if check.problem:
             problems = list(check.messages)
+        if check.status == ALTERED:
+            case["agreement_altered"] = True  # the 结案报告表 then does not restate the amount
     if document == "closing":
         if case.get("agreement_id"):
             with store.session() as session:

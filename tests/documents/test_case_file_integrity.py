@@ -7,6 +7,7 @@ the services' back, files deleted or overwritten) and reads the printed PDF back
 from __future__ import annotations
 
 import json
+from datetime import date
 
 from advisor_app.cli.main import main
 from advisor_app.documents.agreement import DRAFT_NOTE
@@ -75,6 +76,11 @@ def test_altered_frozen_amount_prints_the_signed_copy_and_is_reported(mediated, 
         "数据被改动" in p
         for p in printing.print_document(mediated, "confirmation", mediated.case_id).problems
     )
+    # The 结案报告表 reports it too and does not restate the altered amount.
+    cases.close(mediated, mediated.case_id, grade="满意", closed_on=date(2025, 4, 5))
+    closing = printing.print_document(mediated, "closing", mediated.case_id)
+    assert closing.problems and ALTERED_AMOUNT not in text(closing.pdf)
+    assert "以签署件为准" in text(closing.pdf)
 
 
 def test_altered_amount_column_is_reported(mediated):
