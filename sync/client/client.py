@@ -152,6 +152,9 @@ class SyncClient:
             http.token = reply["token"]
             regions = http.json("GET", "/v1/regions")
         credentials.save_token(server_url, username, reply["token"])
+        rating = reply.get("rating")  # the 评价码 key (servers before issue 19 send none)
+        if isinstance(rating, dict):
+            credentials.save_rating_key(server_url, username, int(rating["device_no"]), str(rating["key"]))
         with pull.remote_connection(self.store.engine) as conn:
             pull.save_regions(conn, regions)
         self.store.set_setting("server_url", server_url)
@@ -176,6 +179,7 @@ class SyncClient:
                 except SyncError:
                     pass  # offline or already revoked: forgetting it here is what matters
             credentials.forget_token(url, user)
+            credentials.forget_rating_key(url, user)
         self.store.set_setting("sync_user", "")
         with self.store.engine.connect() as conn:
             return state.queued_count(conn)
@@ -287,12 +291,17 @@ class SyncClient:
         self, http: Transport, report: SyncReport, progress: Progress, check_digests: bool | None
     ) -> None:
         engine = self.store.engine
+        # Settings are read before the transaction: an encrypted store has one connection per
+        # thread (SingletonThreadPool), so a session opened inside it would share that connection.
+        server_key = self._server_key()
         with engine.begin() as conn:
-            cur = state.cursor(conn, self._server_key())
+            cur = state.cursor(conn, server_key)
             if cur.value == 0:
                 # Pulling from the start (first sync, another account or server): what was set
                 # aside comes again if it is still in scope, and is quarantined again if still bad.
                 quarantine.clear(conn)
+        # 0. a device logged in before 评价码 existed gets its key now (one request, once)
+        self._fetch_rating_key(http)
         # 1. numbers: blocks for offline numbering, then provisional numbers confirmed (local edits)
         if numbers.committees_in_use(self.store):
             report.numbers_reserved = numbers.top_up(self.store, http, notices=report.notices)
@@ -330,6 +339,18 @@ class SyncClient:
         )
         if due:
             self._check(http, report, progress, cur)
+
+    def _fetch_rating_key(self, http: Transport) -> None:
+        url, user = self.server_url, self.username
+        if not url or not user or credentials.load_rating_key(url, user) is not None:
+            return
+        try:
+            reply = http.json("GET", "/v1/auth/rating-key")
+        except SyncError as exc:
+            if exc.status == 404:  # a server without rating by phone
+                return
+            raise
+        credentials.save_rating_key(url, user, int(reply["device_no"]), str(reply["key"]))
 
     def _push(
         self,

@@ -44,3 +44,35 @@ def forget_token(server_url: str, username: str) -> None:
         pass
     except KeyringError as exc:
         raise KeyringUnavailable() from exc
+
+
+# The key this installation signs its 评价码 with (issue 19), kept like the token: "<device no>:<hex key>".
+RATING_SERVICE = "advisor-desk-rating"
+
+
+def save_rating_key(server_url: str, username: str, device_no: int, key_hex: str) -> None:
+    try:
+        _backend().set_password(RATING_SERVICE, _key(server_url, username), f"{device_no}:{key_hex}")
+    except KeyringError as exc:
+        raise KeyringUnavailable() from exc
+
+
+def load_rating_key(server_url: str | None, username: str | None) -> tuple[int, str] | None:
+    """(device number, hex key) of the logged-in account on this installation, or None."""
+    if not server_url or not username:
+        return None
+    try:
+        value = _backend().get_password(RATING_SERVICE, _key(server_url, username))
+    except KeyringError as exc:
+        raise KeyringUnavailable() from exc
+    number, _, key = (value or "").partition(":")
+    return (int(number), key) if number.isdigit() and key else None
+
+
+def forget_rating_key(server_url: str, username: str) -> None:
+    try:
+        _backend().delete_password(RATING_SERVICE, _key(server_url, username))
+    except keyring.errors.PasswordDeleteError:
+        pass
+    except KeyringError as exc:
+        raise KeyringUnavailable() from exc

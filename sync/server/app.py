@@ -24,6 +24,7 @@ from sync.server.database import data_dir, default_url, make_engine
 from sync.server.errors import ApiError
 from sync.server.middleware import AccessLog, BodyGuard, SecurityHeaders
 from sync.server.numbers.routes import router as numbers_router
+from sync.server.rating_page.routes import router as rating_page_router
 from sync.server.regions.routes import router as regions_router
 from sync.server.schemas import Health
 
@@ -44,6 +45,7 @@ def create_app(settings: Settings) -> FastAPI:
         conflicts_router,
         regions_router,
         attachments_router,
+        rating_page_router,
     ):
         app.include_router(router)
 

@@ -16,6 +16,7 @@ from sync.server.changes.schemas import PullResponse, PushRequest, PushResponse,
 from sync.server.changes.validate import parse_batch
 from sync.server.context import CurrentActor, DbDep
 from sync.server.errors import ApiError
+from sync.server.rating_page import service as rating_page
 
 log = logging.getLogger("advisor_server.sync")
 RETRIES = 3
@@ -47,6 +48,8 @@ def push(body: PushRequest, who: CurrentActor, db: DbDep) -> PushResponse:
             if attempt == RETRIES - 1 or not _retryable(exc):
                 raise
             log.info("push retried", extra={"account_id": who.account_id, "error": type(exc.orig).__name__})
+    if result.accepted:  # ratings given by phone before these records arrived (rating_page)
+        rating_page.link_arrived(db, incoming)
     log.info(
         "push",
         extra={

@@ -1,0 +1,105 @@
+"""The rating by phone without a browser: code made offline, page, submit, sync down, follow-up."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import httpx
+from sqlalchemy import select
+
+from advisor_app.domain.models import Rating
+from advisor_app.services import rating_codes
+from sync.client import credentials
+from tests.sync_client.records import consult
+
+from .conftest import V1, V2
+
+
+def _code(dev, rid: str, kind: str = "consultation", day: date | None = None) -> rating_codes.RatingCode:
+    number, key = credentials.load_rating_key(dev.client.server_url, dev.client.username)
+    return rating_codes.make(bytes.fromhex(key), number, kind, day or date(2026, 3, 1), rid)
+
+
+def _form(http: httpx.Client, url: str) -> str:
+    page = http.get(url)
+    assert page.status_code == 200, page.text
+    return re.search(r'name="t" value="([^"]+)"', page.text).group(1)
+
+
+def test_rating_before_record_waits_then_syncs_down(server, device) -> None:
+    village = device("v1", server.url, "adv1")
+    township = device("tw", server.url, "tw1")
+    rid = consult(village.store, V1, "土地承包合同到期怎么办", adviser="张顾问", person_name="李四")
+    code = _code(village, rid)
+    url = rating_codes.page_url(server.url, code)
+    with httpx.Client(follow_redirects=False) as http:
+        token = _form(http, url)
+        page = http.get(url).text
+        assert "法律咨询" in page and "2026年3月1日" in page
+        assert "张顾问" not in page and "李四" not in page  # the record has not arrived yet
+        sent = http.post(
+            url, data={"t": token, "grade": "不满意", "problem": ["问题没有解决"], "problem_text": "没说清楚"}
+        )
+        assert sent.status_code == 303, sent.text
+        again = http.post(url, data={"t": token, "grade": "满意"})
+        assert again.status_code == 409
+    village.client.sync()  # the record arrives: the waiting rating becomes a ratings record
+    village.client.sync()
+    with village.store.session() as s:
+        rating = s.scalars(select(Rating).where(Rating.target_id == rid)).one()
+        assert (rating.source, rating.grade, rating.problems) == ("self", "不满意", "问题没有解决：没说清楚")
+        assert rating.follow_up_due is not None
+    township.client.sync()
+    with township.store.session() as s:
+        assert s.scalars(select(Rating).where(Rating.target_id == rid)).one().source == "self"
+    with httpx.Client() as http:
+        shown = http.get(url).text
+        assert "桥南村" in shown and "张顾问" in shown and "李四" not in shown and "不满意" in shown
+
+
+def test_forged_altered_and_foreign_codes_refused(server, device) -> None:
+    village = device("v1", server.url, "adv1")
+    other = device("v2", server.url, "adv2")
+    rid = consult(village.store, V1, "借款")
+    good = _code(village, rid)
+    forged = rating_codes.make(b"x" * 32, good.device_no, "consultation", date(2026, 3, 1), rid)
+    altered = list(good.text)
+    altered[3] = "Z" if altered[3] != "Z" else "Y"
+    with httpx.Client() as http:
+        assert http.get(rating_codes.page_url(server.url, forged)).status_code == 404
+        assert http.get(f"{server.url}/r/{''.join(altered)}").status_code == 404
+        assert http.get(f"{server.url}/r/not-a-code").status_code == 404
+        assert "评价码无效" in http.get(f"{server.url}/r/{''.join(altered)}").text
+    # a code of another village's device naming this record never links to it
+    foreign = _code(other, rid)
+    village.client.sync()
+    with httpx.Client() as http:
+        token = _form(http, rating_codes.page_url(server.url, foreign))
+        http.post(rating_codes.page_url(server.url, foreign), data={"t": token, "grade": "满意"})
+    other.client.sync()
+    village.client.sync()
+    with village.store.session() as s:
+        assert s.scalars(select(Rating).where(Rating.target_id == rid)).first() is None
+    _ = V2
+
+
+def test_csrf_and_flood(server, device) -> None:
+    village = device("v1", server.url, "adv1")
+    rid = consult(village.store, V1, "借款")
+    url = rating_codes.page_url(server.url, _code(village, rid))
+    with httpx.Client() as http:
+        _form(http, url)
+        assert http.post(url, data={"t": "wrong-token-wrong-token", "grade": "满意"}).status_code == 403
+        token = http.cookies["rk"]
+        assert (
+            http.post(
+                url, data={"t": token, "grade": "满意"}, headers={"Origin": "https://evil.example"}
+            ).status_code
+            == 403
+        )
+        assert http.post(url, data={"t": token, "grade": "不满意"}).status_code == 422  # reason missing
+    with httpx.Client() as http:
+        statuses = [http.get(f"{server.url}/r/0000-0000-0000-0000-0000-0001").status_code for _ in range(25)]
+        assert statuses[0] == 404 and statuses[-1] == 429
+        assert http.get(url).status_code == 429  # even a good code, once this address guessed too often
