@@ -152,7 +152,7 @@ class WorkbenchPage(QWidget):
         item = next((f for f in self.follow_ups if f.id == rating_id), None)
         if item is None:
             return
-        self.follow_up_dialog = FollowUpDialog(self.store, item, self)
+        self.follow_up_dialog = FollowUpDialog(self.store, item, self, tasks=self.tasks)
         self.follow_up_dialog.accepted.connect(self.reload_follow_ups)
         self.follow_up_dialog.open()
 
@@ -199,9 +199,12 @@ class WorkbenchPage(QWidget):
 class FollowUpDialog(QDialog):
     """登记差评回访: who called (回访人), when, what was found (回访情况), what was done (处理措施)."""
 
-    def __init__(self, store: Any, item: ratings.FollowUp, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, store: Any, item: ratings.FollowUp, parent: QWidget | None = None, *, tasks: Any = None
+    ) -> None:
         super().__init__(parent)
         self.store = store
+        self.tasks = tasks
         self.item = item
         self.setWindowTitle("登记差评回访")
         about = QLabel(f"{item.grade}  {item.target_label}  {item.title}\n{'评价日期'}：{item.rated_on}")
@@ -242,13 +245,24 @@ class FollowUpDialog(QDialog):
             "follow_up_note": self.found.toPlainText(),
             "follow_up_action": self.action.toPlainText(),
         }
-        try:
-            # One small write of one row: done here, the dialog waits for it.
-            ratings.record_follow_up(self.store, self.item.id, data)
-        except ValidationError as exc:
+        job = lambda: ratings.record_follow_up(self.store, self.item.id, data)  # noqa: E731
+        if self.tasks is None:
+            try:
+                job()
+            except (ValidationError, LookupError) as exc:
+                self._failed(exc)
+                return
+            self.accept()
+            return
+        # The write runs on the database thread like every other write of the app.
+        self.save_button.setEnabled(False)
+        self.tasks.run_db(job, lambda _rating: self.accept(), self._failed)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.save_button.setEnabled(True)
+        if isinstance(exc, ValidationError):
             self.error.setText("\n".join(exc.errors.values()))
-            return
-        except LookupError as exc:
+        elif isinstance(exc, LookupError):
             self.error.setText(str(exc))
-            return
-        self.accept()
+        else:
+            self.error.setText(f"保存失败：{exc}")

@@ -58,7 +58,8 @@ def test_follow_up_recorded_from_the_workbench(qtbot, seeded):
 
         # nothing typed: the dialog names the missing fields and stays open
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-        assert "回访人" in dialog.error.text() and "处理措施" in dialog.error.text() and dialog.isVisible()
+        qtbot.waitUntil(lambda: "处理措施" in dialog.error.text(), timeout=5000)
+        assert "回访人" in dialog.error.text() and dialog.isVisible() and dialog.save_button.isEnabled()
 
         # Chinese as an input method commits it (QTest presses only ASCII keys)
         qtbot.mouseClick(dialog.by, Qt.MouseButton.LeftButton)
@@ -66,7 +67,7 @@ def test_follow_up_recorded_from_the_workbench(qtbot, seeded):
         type_keys(qtbot, dialog.found, "工资已追回一半")
         type_keys(qtbot, dialog.action, "引导申请法律援助")
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-        assert not dialog.isVisible()
+        qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
         qtbot.waitUntil(lambda: len(page.follow_ups) == 1, timeout=5000)
         assert page.follow_up_box.title() == "差评回访（1）"
         assert "邻里占地" in widget.item(0).text()
