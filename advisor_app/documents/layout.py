@@ -53,7 +53,7 @@ CREATOR = "乡村法律服务工作台"
 CN_ORDINALS = "一二三四五六七八九"
 # A form cell taller than this many lines is cut into rows of at most this many (“（续）”), so a long
 # field flows over pages: reportlab cannot split one row's spanned cell across pages.
-MAX_ROW_LINES = 12
+MAX_ROW_LINES = 8
 
 
 class Unprintable(ValidationError):

@@ -7,6 +7,7 @@ kind, phone numbers, dates, amounts and case numbers, so line breaking meets the
 from __future__ import annotations
 
 import copy
+import hashlib
 from typing import Any
 
 CASE_NO = "（2025）临桥调字第 12 号"
@@ -36,9 +37,14 @@ SENTENCE = (
 PLACE = f"陕西省渭南市临渭区桥南镇桥南村三组12号院（电话{LANDLINE}），2025年3月10日起暂住；"
 
 
+def end_marker(seed: str) -> str:
+    """The end of a :func:`filled` text: ASCII only, so no line break can fall inside it and it fits a cell."""
+    return f"[E{hashlib.sha1(seed.encode()).hexdigest()[:6]}]"
+
+
 def filled(limit: int, seed: str = "", sentence: str = SENTENCE) -> str:
-    """``limit`` characters of running text ending in a marker so a test can find the end."""
-    end = f"【完{seed}】"
+    """``limit`` characters of running text ending in :func:`end_marker` so a test can find the end."""
+    end = end_marker(seed)
     body = (sentence * (limit // len(sentence) + 2))[: max(0, limit - len(end))]
     return body + end
 

@@ -21,6 +21,7 @@ from advisor_app.services import cases, consultations
 
 from . import plain
 from .pdfcheck import layout_pages, segments
+from .plain import end_marker as M
 
 F = plain.filled
 
@@ -140,17 +141,17 @@ def _full_case() -> tuple[dict, dict[str, list[str]]]:
         agreement=agreement,
         oral=agreement | {"kind": "口头"},
     )
-    names = [f"【完名{n}】" for n in (1, 2, 3)]
-    party_ends = [*names, "【完址1】", "【完址2】", "【完址3】", "【完职1】", "【完代3】"]
-    agreement_ends = [*party_ends, "【完协事】", "【完条1】", "【完条2】", "【完条3】", "【完协履】"]
+    names = [M(f"名{n}") for n in (1, 2, 3)]
+    party_ends = [*names, M("址1"), M("址2"), M("址3"), M("职1"), M("代3")]
+    agreement_ends = [*party_ends, M("协事"), M("条1"), M("条2"), M("条3"), M("协履")]
     expected = {
-        "application": [*party_ends, "【完概】"],
-        "registration": [*names, "【完址1】", "【完概】", "【完员】", "【完记】"],
+        "application": [*party_ends, M("概")],
+        "registration": [*names, M("址1"), M("概"), M("员"), M("记")],
         "notice": names,
-        "record": [f"【完会{k}】" for k in SESSION_FIELDS],
-        "agreement": [*agreement_ends, "【完员】", "【完记】"],
-        "oral": [*names, "【完协事】", "【完条3】", "【完协履】"],
-        "visit": [f"【完访{k}】" for k in VISIT_LIMITS],
+        "record": [M(f"会{k}") for k in SESSION_FIELDS],
+        "agreement": [*agreement_ends, M("员"), M("记")],
+        "oral": [*names, M("协事"), M("条3"), M("协履")],
+        "visit": [M(f"访{k}") for k in VISIT_LIMITS],
         "confirmation": names,
     }
     expected["file"] = sorted({m for ends in expected.values() for m in ends})
@@ -165,7 +166,7 @@ def limit_pdfs(tmp_path_factory) -> dict[str, tuple[bytes, list[str], Path]]:
     for kind in [*CASE_DOCUMENTS, "file"]:
         out[kind] = (render_case_document(kind, case), expected.get(kind, []), folder)
     record = plain.consultation(**{k: F(v, f"咨{k}") for k, v in CONSULTATION_LIMITS.items()})
-    ends = [f"【完咨{k}】" for k in CONSULTATION_LIMITS]
+    ends = [M(f"咨{k}") for k in CONSULTATION_LIMITS]
     out["consultation"] = (render_consultation(record), ends, folder)
     return out
 
@@ -293,7 +294,7 @@ def test_the_cli_prints_long_text_without_a_traceback(seeded, tmp_path, capsys):
         assert "Traceback" not in captured.err
         assert out.read_bytes().startswith(b"%PDF")
     whole = _raw_text((tmp_path / "file.pdf").read_bytes(), tmp_path / "file")
-    for end in ("【完概】", "【完事】", "【完条】", "【完措】", "【完result】"):
+    for end in (M("概"), M("事"), M("条"), M("措"), M("result")):
         assert end in whole
 
 
