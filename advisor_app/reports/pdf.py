@@ -33,9 +33,13 @@ def write(sheets: list[Sheet], path: Path) -> Path:
     for n, sheet in enumerate(sheets):
         if n:
             story.append(PageBreak())
-        story += [Paragraph(sheet.title, title), Spacer(1, 2 * mm), Paragraph(sheet.subtitle, plain)]
+        story += [
+            Paragraph(_text(sheet.title), title),
+            Spacer(1, 2 * mm),
+            Paragraph(_text(sheet.subtitle), plain),
+        ]
         for table in sheet.tables:
-            story += [Spacer(1, 3 * mm), Paragraph(table.caption, plain), Spacer(1, 1 * mm)]
+            story += [Spacer(1, 3 * mm), Paragraph(_text(table.caption), plain), Spacer(1, 1 * mm)]
             data = [[Paragraph(_text(v), cell) for v in row] for row in [table.header, *table.rows]]
             total = doc.width
             weights = table.widths or [2.2] + [1] * (len(table.header) - 1)
@@ -55,7 +59,7 @@ def write(sheets: list[Sheet], path: Path) -> Path:
             )
             story.append(grid)
         if sheet.footer:
-            story += [Spacer(1, 6 * mm), Paragraph(sheet.footer, plain)]
+            story += [Spacer(1, 6 * mm), Paragraph(_text(sheet.footer), plain)]
     doc.build(story)
     return Path(path)
 

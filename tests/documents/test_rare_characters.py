@@ -160,13 +160,14 @@ def test_report_pdfs_print_rare_names_through_the_fallback_fonts(tmp_path):
     from advisor_app.reports import pdf as report_pdf
     from advisor_app.reports.sheet import Sheet, Table
 
-    sheet = Sheet(
-        "调解案件统计表", "桥南镇", [Table("按村", ["村", "件数"], [["𠮷祥村", 3], ["王䶮村 & <二组>", 1]])]
-    )
+    rows = [["𠮷祥村", 3], ["王䶮村 & <二组>", 1]]
+    tables = [Table("按村", ["村", "件数"], rows)]
+    sheet = Sheet("调解案件统计表", "统计单位：𠮷祥村 & 二组", tables, footer="填报人：周\U00030000")
     path = report_pdf.write([sheet], tmp_path / "report.pdf")
     raw = subprocess.run(
         ["pdftotext", "-raw", "-enc", "UTF-8", str(path), "-"], capture_output=True, check=True
     )
     printed = re.sub(r"\s+", "", raw.stdout.decode("utf-8"))
     assert "𠮷祥村" in printed and "王䶮村&<二组>" in printed
+    assert "统计单位：𠮷祥村&二组" in printed and "填报人：周\U00030000" in printed
     assert "HanaMinA" in pdffonts(path.read_bytes(), tmp_path)
