@@ -267,6 +267,52 @@ class Harness:
         self.close_new_windows(before)
         self.timings[name] = round(time.monotonic() - started, 2)
 
+    def open_rows(self, container: Any, top: Any, prefix: str) -> list[str]:
+        """Double-click the first row of every list and table on screen, as a user opens a record;
+        one double-click must open at most one window."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtTest import QTest
+        from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox
+
+        opened = []
+        for n, view in enumerate(container.findChildren(QAbstractItemView)):
+            if isinstance(view.parent(), QComboBox) or not view.isVisibleTo(top) or view.window() is not top:
+                continue
+            model = view.model()
+            if model is None or model.rowCount() == 0:
+                continue
+            header = getattr(view, "horizontalHeader", None)
+            column = 1 if header is not None and header().count() > 1 else 0  # past a time or number column
+            rect = view.visualRect(model.index(0, column))
+            if rect.isEmpty():
+                continue
+            name = f"{prefix}: double-click row 1 of {type(view).__name__} #{n + 1}"
+            before = {id(w) for w in QApplication.topLevelWidgets() if w.isVisible()}
+            self.current = name
+            QTest.mouseClick(
+                view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, rect.center()
+            )
+            QTest.mouseDClick(
+                view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, rect.center()
+            )
+            self.settle()
+            new = [
+                w
+                for w in QApplication.topLevelWidgets()
+                if w.isVisible() and id(w) not in before and w is not self.window and w is not top
+            ]
+            if len(new) > 1:
+                self.errors.append(
+                    {
+                        "button": name,
+                        "traceback": f"one double-click opened {len(new)} windows: "
+                        + ", ".join(type(w).__name__ for w in new),
+                    }
+                )
+            self.close_new_windows(before)
+            opened.append(name)
+        return opened
+
     def press_menu_actions(self, button: Any, name: str) -> list[str]:
         """A button with a popup menu: click each of the menu's enabled actions in turn."""
         actions = self.menu_seen.get(name, [])
@@ -504,40 +550,46 @@ def run(role: str, template: Path, work: Path) -> dict[str, Any]:
     handler.handle = handle
     harness.settle(200)
 
-    fault = os.environ.get("CLICKTHROUGH_FAULT")
-    if fault:
-        inject_fault(window.pages["workbench"], fault)
-    only = [p for p in os.environ.get("CLICKTHROUGH_PAGES", "").split(",") if p]
-    report: dict[str, Any] = {"role": role, "pages": {}, "errors": harness.errors}
-    for n, (key, _label, _factory) in enumerate(window.page_factories):
-        if only and key not in only:
-            continue
-        if key in getattr(window, "hidden_pages", ()):  # not this role's page: no shortcut either
-            report.setdefault("hidden", []).append(key)
-            continue
-        harness.current = f"Ctrl+{n + 1}"
-        harness.shortcut(n)
-        harness.settle(150)
-        page = window.pages.get(key)
-        if page is None or window.stack.currentWidget() is not page:
-            harness.errors.append({"button": f"Ctrl+{n + 1}", "traceback": f"did not open the page {key}"})
-            continue
+    try:
+        fault = os.environ.get("CLICKTHROUGH_FAULT")
+        if fault:
+            inject_fault(window.pages["workbench"], fault)
+        only = [p for p in os.environ.get("CLICKTHROUGH_PAGES", "").split(",") if p]
+        report: dict[str, Any] = {"role": role, "pages": {}, "errors": harness.errors}
+        for n, (key, _label, _factory) in enumerate(window.page_factories):
+            if only and key not in only:
+                continue
+            if key in getattr(window, "hidden_pages", ()):  # not this role's page: no shortcut either
+                report.setdefault("hidden", []).append(key)
+                continue
+            harness.current = f"Ctrl+{n + 1}"
+            harness.shortcut(n)
+            harness.settle(150)
+            page = window.pages.get(key)
+            if page is None or window.stack.currentWidget() is not page:
+                harness.errors.append(
+                    {"button": f"Ctrl+{n + 1}", "traceback": f"did not open the page {key}"}
+                )
+                continue
 
-        def back(n: int = n, page: Any = page) -> None:
-            if window.stack.currentWidget() is not page:  # a button that goes to another page
-                harness.shortcut(n)
-                harness.settle()
+            def back(n: int = n, page: Any = page) -> None:
+                if window.stack.currentWidget() is not page:  # a button that goes to another page
+                    harness.shortcut(n)
+                    harness.settle()
 
-        report["pages"][key] = harness.press_all(page, window, key, back)
-    if "cases" in window.pages and "cases" not in getattr(window, "hidden_pages", ()) and not only:
-        report["case_window"] = case_windows(harness, window, store)
-    report["dialogs"] = harness.dialogs
-    report["gui_thread_writes"] = gui_writes
-    report["slowest"] = sorted(harness.timings.items(), key=lambda kv: -kv[1])[:5]
-    harness.timer.stop()
-    window.close()
-    tasks.shutdown()
-    store.close()
+            report["pages"][key] = harness.press_all(page, window, key, back)
+            back()
+            report["pages"][key]["rows_opened"] = harness.open_rows(page, window, key)
+        if "cases" in window.pages and "cases" not in getattr(window, "hidden_pages", ()) and not only:
+            report["case_window"] = case_windows(harness, window, store)
+        report["dialogs"] = harness.dialogs
+        report["gui_thread_writes"] = gui_writes
+        report["slowest"] = sorted(harness.timings.items(), key=lambda kv: -kv[1])[:5]
+    finally:  # also when the harness itself fails: no thread left running at exit
+        harness.timer.stop()
+        window.close()
+        tasks.shutdown()
+        store.close()
     return report
 
 
