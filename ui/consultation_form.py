@@ -110,7 +110,9 @@ class ConsultationForm(FormDialog):
     def _update_aid_hint(self, *_: Any) -> None:
         values = self.values()
         if values["referral"] == "调解":  # how an adviser (no 纠纷调解 page) hands a dispute on
-            self.aid_hint.setText("转介人民调解：保存后，本村人民调解员在“纠纷调解”中登记受理（来源：接受委托移送）。")
+            self.aid_hint.setText(
+                "转介人民调解：保存后，本村人民调解员在“纠纷调解”中登记受理（来源：接受委托移送）。"
+            )
             self.aid_hint.show()
             return
         if values["referral"] != "法律援助":
