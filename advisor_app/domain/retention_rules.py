@@ -1,11 +1,11 @@
 """保存期限 and the signed agreement: the one change a signed 人民调解协议书 may still take.
 
-A signed agreement is immutable (design.md): after signing only ``performed``, ``status`` and
-``pdf_sha256`` change, anything else is a new version. Past the retention period of its archived
-case, though, its personal data must go (个人信息保护法 Art 19, 47). The *retention strip* is that
-one exception: the texts that may name people (facts, terms, performance) become the shared
-placeholder, and the frozen copy loses the same texts and the parties while keeping everything the
-reports and the 卷宗 count (amount, dates, kind, version, copies).
+A signed agreement is immutable (design.md): after signing only ``performed`` (with
+``performed_on``), ``status`` and ``pdf_sha256`` change, anything else is a new version. Past the
+retention period of its archived case, though, its personal data must go (个人信息保护法 Art 19,
+47). The *retention strip* is that one exception: the texts that may name people (facts, terms,
+performance) become the shared placeholder, and the frozen copy loses the same texts and the
+parties while keeping everything the reports and the 卷宗 count (amount, dates, kind, version, copies).
 
 Pure functions over wire-form field dicts (JSON values: dates as ISO text), so the city server
 (``sync.server.changes``), the device's conflict rule (``sync.client.conflicts``) and the local
@@ -33,7 +33,8 @@ __all__ = [
 SIGNED = "已签署"
 ARCHIVED = "归档"
 # After an agreement is signed only these may change; anything else is a new version (design.md).
-SIGNED_MUTABLE = frozenset({"performed", "status", "pdf_sha256"})
+# ``performed_on`` (migration 0013) is the day ``performed`` was recorded: it moves with it.
+SIGNED_MUTABLE = frozenset({"performed", "performed_on", "status", "pdf_sha256"})
 # What the strip replaces on the record, and what it drops from the frozen copy.
 STRIPPED = frozenset({"facts", "terms", "performance", "frozen_data"})
 FROZEN_PERSONAL = ("parties", "facts", "terms", "performance")
