@@ -555,7 +555,7 @@ def _cases(gen: _Gen, villages, committees, count: int) -> None:  # noqa: ANN001
             status="已签署",
             facts=case["summary"],
             terms=[
-                f"{b['name']}于{deadline:%Y年%m月%d日}前履行约定义务。",
+                f"{b['name']}于{deadline.year}年{deadline.month}月{deadline.day}日前履行约定义务。",
                 "双方今后和睦相处，不再因此事发生争执。",
             ],
             performance="当面履行，由调委会监督。",
