@@ -100,7 +100,7 @@ def tidy_dates(text: str) -> str:
 CANNOT_START = set("，。、；：？！）」』】〕》〉”’…—·％‰,.;:?!)]}%～々")
 CANNOT_END = set("（「『【〔《〈“‘([{￥$")
 # Runs that must stay on one line: dates, case numbers, amounts in figures and in capitals.
-# Phone, ID and other ASCII runs are kept whole by the ASCII rule in :func:`_break_allowed`.
+# Phone, ID and other ASCII runs are kept whole by the ASCII rule in :func:`_glued`.
 _UNBREAKABLE = re.compile(
     "|".join(
         [
