@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QPushButton, QWidget
 
 AUTO_MINUTES = 5
+LOGIN_TIMEOUT_S = 4.0  # per request; two tries at most stay inside the login dialog's 10 s
 
 _controllers: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
@@ -111,11 +112,22 @@ class SyncController(QObject):
             self.refresh()
             on_done(account)
 
-        self._background(
-            lambda _p: self.client.login(url, user, password, device_name="桌面端"),
-            finished,
-            lambda exc: on_error(_message(exc)),
-        )
+        def attempt(_progress: Any) -> Any:
+            # A person is waiting: a client of its own with a short timeout and one quick retry, so
+            # the request ends (and its thread with it) within the dialog's 10 s, not after the
+            # minute a sync batch may take.
+            from sync.client import SyncClient
+            from sync.client.transport import RetryPolicy
+
+            quick = SyncClient(
+                self.store, retry=RetryPolicy(attempts=2, base=0.25, cap=1.0), timeout=LOGIN_TIMEOUT_S
+            )
+            try:
+                return quick.login(url, user, password, device_name="桌面端")
+            finally:
+                quick.close()
+
+        self._background(attempt, finished, lambda exc: on_error(_message(exc)))
 
     def logout(self, on_done: Callable[[int], None]) -> None:
         def finished(queued: int) -> None:
