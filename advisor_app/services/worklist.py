@@ -92,8 +92,9 @@ def overdue_cases(
     sql = (
         f"SELECT k.id, k.case_no, k.dispute_type || '｜' || {PARTIES}, k.due_on FROM cases k"
         " WHERE k.deleted = 0 AND k.status IN (:o0, :o1) AND k.due_on < :today"
-        + _region_clause(region_codes, params)
-        + " ORDER BY k.due_on LIMIT :limit"
+        # a signed agreement makes the case successful, never overdue (as the 统计 figures: docs/reports.md)
+        " AND NOT EXISTS (SELECT 1 FROM agreements s WHERE s.case_id = k.id AND s.deleted = 0"
+        " AND s.status = '已签署')" + _region_clause(region_codes, params) + " ORDER BY k.due_on LIMIT :limit"
     )
     return _items(store, sql, params, today)
 
@@ -113,7 +114,8 @@ def confirmation_window(
         " FROM agreements a JOIN cases k ON k.id = a.case_id"
         " WHERE a.deleted = 0 AND k.deleted = 0 AND a.status = '已签署' AND a.kind = '书面'"
         " AND a.signed_on >= :since AND k.status != '归档'"
-        " AND NOT EXISTS (SELECT 1 FROM judicial_confirmations j WHERE j.case_id = k.id AND j.deleted = 0)"
+        # each agreement version has its own window: only a confirmation of this version closes it
+        " AND NOT EXISTS (SELECT 1 FROM judicial_confirmations j WHERE j.agreement_id = a.id AND j.deleted = 0)"
         + _region_clause(region_codes, params)
         + " ORDER BY a.signed_on LIMIT :limit"
     )

@@ -15,7 +15,7 @@ from advisor_app.domain.models import Agreement, Case, Rating, ZeroReport
 from advisor_app.domain.validation import ValidationError, parse_datetime
 from advisor_app.reports import figures, forms, service
 from advisor_app.reports.scope import month, parse_period
-from advisor_app.services import cases, consultations, ratings, screening, zero_reports
+from advisor_app.services import cases, consultations, ratings, screening, worklist, zero_reports
 
 VILLAGE, VILLAGE_2, TOWNSHIP = "610502100201", "610502100202", "610502100000"
 
@@ -179,6 +179,7 @@ def test_amending_a_signed_agreement_keeps_the_case_successful_and_not_overdue(s
     assert (figs.total.accepted, figs.total.success) == (1, 1)
     assert figs.overdue.cases == []
     assert [w["agreement_id"] for w in figs.overdue.confirmation_window] == []  # 10-10 + 30 < 11-26
+    assert worklist.overdue_cases(seeded, date(2026, 11, 26)) == []  # the 工作台 agrees
     second = _sign(seeded, case.id, "1500", date(2026, 11, 29), draft.id)
     assert second.version == 2 and cases.get(seeded, case.id).status == "达成协议"
     # the amendment is not a second success; October's amount is what was in force then
@@ -210,6 +211,9 @@ def test_confirmations_belong_to_their_agreement_version(seeded):
     figs = service.compute(seeded, TOWNSHIP, month(2026, 11), date(2026, 12, 1))
     assert [(w["agreement_id"], w["days_left"]) for w in figs.overdue.confirmation_window] == [
         (second.id, 28)
+    ]
+    assert [(w.case_id, w.days) for w in worklist.confirmation_window(seeded, date(2026, 12, 1))] == [
+        (case.id, 28)
     ]
     with pytest.raises(FlowError, match="作废"):
         cases.apply_confirmation(seeded, case.id, date(2026, 12, 1), agreement_id=first.id)
