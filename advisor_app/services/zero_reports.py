@@ -126,6 +126,24 @@ def report_zero(
     return report
 
 
+class ZeroReportExists(ValueError):
+    """A record for a month the village reported as 零上报: saving it needs a confirmation."""
+
+    def __init__(self, report: ZeroReport):
+        self.report = report
+        super().__init__(
+            f"{report.month} 本村已零上报；保存这条记录会把该月的零上报更正为有记录，请确认后再保存"
+        )
+
+
+def confirm_new_record(store: Store, region_code: str, day: date | datetime, *, confirm: bool) -> None:
+    """Ask before a record goes into a zero-reported month: raises :class:`ZeroReportExists`
+    unless ``confirm`` (the save then records the correction on the zero report, see the hook)."""
+    report = zero_report_for(store, region_code, day)
+    if report is not None and report.correction is None and not confirm:
+        raise ZeroReportExists(report)
+
+
 def zero_report_for(store: Store, region_code: str, day: date | datetime) -> ZeroReport | None:
     """The live zero report of the village's month of ``day``, if any: a form asks before saving."""
     month = f"{day:%Y-%m}"

@@ -424,3 +424,17 @@ def test_cli_monthly_report_twice_lists_the_corrections(seeded, tmp_path, capsys
     second = cells("second.xlsx")
     assert any(c.startswith("四、更正") for c in second) and "一、受理数（件）" in second
     assert any("GB/T 8170" in c for c in second)
+
+
+def test_a_screening_in_a_zero_reported_month_asks_first(seeded):
+    screening.report_zero(seeded, VILLAGE, "2026-10")
+    data = {"region_code": VILLAGE, "held_on": date(2026, 10, 15), "disputes_found": 1}
+    with pytest.raises(zero_reports.ZeroReportExists, match="2026-10 本村已零上报"):
+        screening.record_screening(seeded, data)
+    assert _status(seeded, VILLAGE) == "零上报"
+    screening.record_screening(seeded, data, confirm=True)
+    with seeded.session() as session:
+        assert "2026-10-15 排查" in session.scalars(select(ZeroReport)).one().correction
+    assert _status(seeded, VILLAGE) == "有上报（零上报已更正）"
+    # corrected once: the next record of the month needs no confirmation
+    screening.record_screening(seeded, {**data, "held_on": date(2026, 10, 20)})
