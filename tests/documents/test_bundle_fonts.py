@@ -51,3 +51,28 @@ def test_the_app_uses_bundled_fallback_fonts_first(tmp_path, monkeypatch):
     chain = fonts.chain()
     used = chain.font_for("\U0002a700", chain.body)  # Extension C: HanaMin B
     assert used == chain._names[bundled[0].key]
+
+
+def test_windows_uses_simsun_extb_and_user_installed_fallbacks(tmp_path, monkeypatch):
+    """On Windows: 仿宋/宋体/黑体 as main fonts, SimSun-ExtB (simsunb.ttf) and HanaMin/BabelStone as fallbacks."""
+    system = {p.name: p for p in build.DEFAULT_FALLBACK_FONTS}
+    windir, local = tmp_path / "Windows", tmp_path / "Local"
+    (windir / "Fonts").mkdir(parents=True)
+    (local / "Microsoft" / "Windows" / "Fonts").mkdir(parents=True)
+    # Stand-ins with the Windows file names (links to real fonts, so they can be registered).
+    (windir / "Fonts" / "simsun.ttc").symlink_to("/usr/share/fonts/truetype/arphic/uming.ttc")
+    (windir / "Fonts" / "simsunb.ttf").symlink_to(system["HanaMinB.ttf"])
+    (local / "Microsoft" / "Windows" / "Fonts" / "BabelStoneHan.ttf").symlink_to(system["BabelStoneHan.ttf"])
+    monkeypatch.setattr(fonts.sys, "platform", "win32")
+    monkeypatch.setenv("WINDIR", str(windir))
+    monkeypatch.setenv("LOCALAPPDATA", str(local))
+    monkeypatch.setenv("ADVISOR_RESOURCES", str(tmp_path / "no-resources"))
+    sources = fonts.candidates()
+    assert [(s.path.name, s.fallback) for s in sources] == [
+        ("simsun.ttc", False),
+        ("simsunb.ttf", True),
+        ("BabelStoneHan.ttf", True),
+    ]
+    chain = fonts.chain()
+    assert chain.font_for("𠮷", chain.body) == chain._names[sources[1].key]  # from SimSun-ExtB
+    assert chain.font_for("\U00030000", chain.body) == chain._names[sources[2].key]
