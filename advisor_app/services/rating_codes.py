@@ -152,3 +152,96 @@ def key_from_text(text: str) -> bytes:
     if len(key) < 16:
         raise CodeError("本机保存的评价密钥已损坏，请重新登录同步服务器")
     return key
+
+
+# --- the card's facts, read from the local store (imports inside: the server imports this module) ---
+
+NO_KEY_REASON = (
+    "本机还没有评价密钥（登录同步服务器时发放；本功能上线前登录的电脑在下次同步时取得），"
+    "所以本卡没有二维码：请联网同步一次后重新打印，或由工作人员当面登记评价。"
+)
+NO_SERVER_REASON = (
+    "本机没有登录市级同步服务器，当事人无法扫码评价：请登录并同步后重新打印，或由工作人员当面登记评价。"
+)
+
+
+@dataclass
+class Card:
+    """What a 服务评价卡 prints: the service in plain words and, when the device has a key, its code."""
+
+    kind: str
+    record_id: str
+    day: date
+    village: str
+    staff_label: str
+    staff: str
+    code: RatingCode | None = None
+    url: str | None = None
+    reason: str | None = None  # why there is no code
+
+
+STAFF = {
+    "consultation": ("adviser", "法律顾问"),
+    "case": ("mediator", "人民调解员"),
+    "activity": ("speaker", "主讲人"),
+}
+
+
+def find_record(store, text: str) -> tuple[str, str]:  # noqa: ANN001 - advisor_app.store.Store
+    """(kind, id) of a consultation, activity or case named by its id or its case number."""
+    from sqlalchemy import select
+
+    from advisor_app.domain.models import Activity, Case, Consultation
+
+    wanted = text.strip()
+    with store.session() as session:
+        for kind, model in (("consultation", Consultation), ("activity", Activity), ("case", Case)):
+            row = session.get(model, wanted)
+            if row is not None and not row.deleted:
+                return kind, row.id
+        case = session.scalars(select(Case).where(Case.case_no == wanted, Case.deleted.is_(False))).first()
+        if case is not None:
+            return "case", case.id
+    raise LookupError(f"找不到记录“{wanted}”：请填写咨询记录、普法活动的编号或案件编号")
+
+
+def card_for(
+    store,  # noqa: ANN001 - advisor_app.store.Store
+    kind: str,
+    record_id: str,
+    key: tuple[int, str] | None,
+    base_url: str | None,
+) -> Card:
+    """The card of one service; ``key`` = (device number, hex key) from the keyring, or None."""
+    from advisor_app.domain.clock import china_today, to_china
+    from advisor_app.domain.models import Activity, Case, Consultation, Region
+
+    model = {"consultation": Consultation, "case": Case, "activity": Activity}[kind]
+    with store.session() as session:
+        row = session.get(model, record_id)
+        if row is None or row.deleted:
+            raise LookupError(f"找不到记录 {record_id}")
+        if kind == "consultation":
+            day = to_china(row.occurred_at).date()
+        elif kind == "activity":
+            day = row.held_on
+        else:
+            day = row.closed_on or china_today()
+        region = session.get(Region, row.region_code)
+        field_name, label = STAFF[kind]
+        card = Card(
+            kind=kind,
+            record_id=record_id,
+            day=day,
+            village=region.name if region else row.region_code,
+            staff_label=label,
+            staff=getattr(row, field_name) or "",
+        )
+    if not base_url:
+        card.reason = NO_SERVER_REASON
+    elif key is None:
+        card.reason = NO_KEY_REASON
+    else:
+        card.code = make(key_from_text(key[1]), key[0], kind, day, record_id)
+        card.url = page_url(base_url, card.code)
+    return card

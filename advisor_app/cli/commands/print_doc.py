@@ -15,11 +15,12 @@ from pathlib import Path
 
 from advisor_app.services import cases, printing
 
-KINDS = (*printing.DOCUMENT_KINDS, "consultation")
+KINDS = (*printing.DOCUMENT_KINDS, "consultation", "rating-card")
 HELP = (
     "agreement 人民调解协议书，application 申请书，registration 受理登记表，notice 权利义务告知书，"
     "record 调解记录，oral 口头协议登记表，visit 回访记录，confirmation 司法确认申请书，"
-    "closing 结案报告表，file 整个卷宗，consultation 法律咨询记录"
+    "closing 结案报告表，file 整个卷宗，consultation 法律咨询记录，"
+    "rating-card 服务评价卡（咨询、活动编号或案件编号）"
 )
 SIGNABLE = {"agreement": "书面", "oral": "口头"}
 
@@ -43,6 +44,10 @@ def register(sub) -> None:  # noqa: ANN001
 def run(args, store) -> int:  # noqa: ANN001
     problems: list[str] = []
     warnings: list[str] = []
+    if args.kind == "rating-card":
+        from advisor_app.cli.commands import rating_card
+
+        return rating_card.run(args, store)
     if args.kind == "consultation":
         pdf = printing.consultation_record(store, args.number)
     else:

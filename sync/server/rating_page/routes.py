@@ -26,7 +26,14 @@ COOKIE = "rk"
 
 def _html(body: str, status: int = 200, headers: dict[str, str] | None = None) -> HTMLResponse:
     return HTMLResponse(
-        body, status_code=status, headers={"content-security-policy": templates.CSP, **(headers or {})}
+        body,
+        status_code=status,
+        # same-origin: the browser names this server as the form's Origin (no-referrer sends "null")
+        headers={
+            "content-security-policy": templates.CSP,
+            "referrer-policy": "same-origin",
+            **(headers or {}),
+        },
     )
 
 
@@ -138,9 +145,9 @@ def _note_bad_code(db: DbDep, request: Request) -> None:
 
 
 def _same_origin(request: Request) -> bool:
+    """False only for a form sent from another site. No ``Origin`` (older in-app browsers) or
+    ``null`` (a privacy setting) leaves the decision to the token."""
     origin = request.headers.get("origin")
     if origin is None or origin == "null":
-        # no Origin (older in-app browsers): the token decides; "null" comes from privacy modes
-        return origin is None
-    host = request.headers.get("host", "")
-    return urlsplit(origin).netloc == host
+        return True
+    return urlsplit(origin).netloc == request.headers.get("host", "")
