@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from advisor_app.domain import idcard
-from advisor_app.domain.clock import china_today, to_china
+from advisor_app.domain.clock import china_now, china_today, to_china
 from advisor_app.domain.fields import label
 from advisor_app.domain.vocab import terms
 
@@ -109,8 +109,14 @@ class Checker:
         if parsed is None:
             self.fail(field, f"“{value}”不是有效时间（格式如 2026-11-28 09:30）")
             return None
+        # a time later today is refused too; five minutes' grace for a form opened a moment ago
+        # and a PC clock a little behind
         if not_future and parsed.date() > china_today():
             self.fail(field, "不能晚于今天")
+        elif not_future and parsed.replace(tzinfo=None) > china_now().replace(tzinfo=None) + timedelta(
+            minutes=5
+        ):
+            self.fail(field, "不能晚于现在，请改为实际的时间")
         self.clean[field] = parsed
         return parsed
 

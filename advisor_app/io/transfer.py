@@ -31,6 +31,7 @@ from advisor_app.domain.models import (
     Committee,
     Consultation,
     LegalLiterate,
+    Person,
     Rating,
     Region,
     Training,
@@ -81,6 +82,7 @@ CONSULTATION_COLUMNS = [
     ("所在村", "village_name"),
     ("区划代码", "region_code"),
     ("咨询人", "person_name"),
+    ("联系电话", "person_phone"),  # the 服务对象's phone (services.consultations.CONTACT)
     ("服务类型", "service_type"),
     ("服务方式", "mode"),
     ("咨询类别", "category"),
@@ -295,6 +297,7 @@ def _time_cell(moment: datetime) -> str:
 
 def _export_consultations(session: Session, names, in_scope, ids):  # noqa: ANN001, ANN202
     grades = _grades(session, "consultation")
+    phones = dict(session.execute(select(Person.id, Person.phone).where(Person.phone.is_not(None))).all())
     query = select(Consultation).where(Consultation.deleted.is_(False)).order_by(Consultation.occurred_at)
 
     def rows():  # noqa: ANN202
@@ -307,6 +310,7 @@ def _export_consultations(session: Session, names, in_scope, ids):  # noqa: ANN0
                 id=c.id, status=c.status, grade=grade, rated_on=rated_on, no_rating_reason=c.no_rating_reason
             )
             values["occurred_at"] = _time_cell(c.occurred_at)
+            values["person_phone"] = phones.get(c.person_id) if c.person_id else None
             yield [values.get(f) for _, f in CONSULTATION_COLUMNS]
 
     return [h for h, _ in CONSULTATION_COLUMNS], rows()
@@ -547,6 +551,11 @@ def _import_consultation(ctx: _ImportContext, raw: dict[str, Any]) -> bool:
         setattr(record, key, clean[key])
     record.status = check.clean.get("status") or "办理中"
     record.no_rating_reason = data.get("no_rating_reason")
+    phone = str(data.get("person_phone") or "").strip()
+    if phone and "*" not in phone:  # a masked export's phone is no phone
+        from advisor_app.services.consultations import check_contact, link_person
+
+        link_person(ctx.session, record, check_contact({"phone": phone}))
     _import_rating(ctx, "consultation", record.id, check.clean, created, record.occurred_at.date())
     return created
 

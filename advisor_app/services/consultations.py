@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from advisor_app.domain.models import Consultation, Region
+from advisor_app.domain.models import Consultation, Person, Region
 from advisor_app.domain.validation import Checker, ValidationError
 from advisor_app.services import ratings
 from advisor_app.store import Store
@@ -29,6 +29,9 @@ EDITABLE = (
     "adviser",
     "tags",
 )
+# The person's phone and ID number live on the 服务对象 (persons) record the consultation points to,
+# so the same person is found again next time and no consultation column needs syncing anew.
+CONTACT = ("phone", "id_number")
 
 
 def check_consultation(data: dict[str, Any]) -> dict[str, Any]:
@@ -67,12 +70,82 @@ def _check_region(session, region_code: str) -> None:  # noqa: ANN001
         raise ValidationError({"region_code": f"所在村：区划代码 {region_code} 不存在"})
 
 
+def check_contact(data: dict[str, Any]) -> dict[str, Any]:
+    """联系电话 and 身份证号 of the person served (both optional); a valid ID number gives 性别/出生日期."""
+    check = Checker(data)
+    check.phone("phone")
+    info = check.id_number("id_number")
+    if info is not None:
+        check.clean["gender"] = info.gender
+        check.clean["birth_date"] = info.birth_date
+    return check.done()
+
+
+def _checked(data: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Both checks at once, so every field's message shows in one save."""
+    errors: dict[str, str] = {}
+    clean: dict[str, Any] = {}
+    contact: dict[str, Any] = {}
+    try:
+        clean = check_consultation(data)
+    except ValidationError as exc:
+        errors.update(exc.errors)
+    try:
+        contact = check_contact({k: data.get(k) for k in CONTACT})
+    except ValidationError as exc:
+        errors.update(exc.errors)
+    if errors:
+        raise ValidationError(errors)
+    return clean, contact
+
+
+def link_person(session, record: Consultation, contact: dict[str, Any]) -> None:  # noqa: ANN001
+    """Point the consultation at the person with this ID number or phone, or a new one holding them."""
+    phone, number = contact.get("phone"), contact.get("id_number")
+    if not phone and not number:
+        return  # a person chosen from 已有的人 stays linked; nothing typed changes nothing
+    person = session.get(Person, record.person_id) if record.person_id else None
+    if person is None or person.deleted:
+        person = None
+        query = select(Person).where(Person.deleted.is_(False))
+        if number:
+            person = session.scalars(query.where(Person.id_number == number).limit(1)).first()
+        if person is None and phone and record.person_name:
+            person = session.scalars(
+                query.where(Person.phone == phone, Person.name == record.person_name).limit(1)
+            ).first()
+    if person is None:
+        person = Person(name=record.person_name or "", region_code=record.region_code, tags=record.tags or [])
+        session.add(person)
+    if phone:
+        person.phone = phone
+    if number:
+        person.id_number = number
+        person.gender = contact["gender"]
+        person.birth_date = contact["birth_date"]
+    if record.person_name and not person.name:
+        person.name = record.person_name
+    session.flush()
+    record.person_id = person.id
+
+
+def contact(store: Store, record_id: str) -> dict[str, Any]:
+    """The phone and ID number of the consultation's person (empty when none is recorded)."""
+    with store.session() as session:
+        record = _get(session, record_id)
+        person = session.get(Person, record.person_id) if record.person_id else None
+        if person is None or person.deleted:
+            return {"phone": None, "id_number": None}
+        return {"phone": person.phone, "id_number": person.id_number}
+
+
 def create(store: Store, data: dict[str, Any]) -> Consultation:
-    clean = check_consultation(_defaults(data))
+    clean, contact_data = _checked(_defaults(data))
     with store.session() as session:
         _check_region(session, clean["region_code"])
         record = Consultation(**{k: clean[k] for k in EDITABLE}, status="办理中")
         session.add(record)
+        link_person(session, record, contact_data)
     return record
 
 
@@ -80,11 +153,13 @@ def update(store: Store, record_id: str, data: dict[str, Any]) -> Consultation:
     with store.session() as session:
         record = _get(session, record_id)
         current = {k: getattr(record, k) for k in EDITABLE}
-        clean = check_consultation({**current, **data})
+        clean, contact_data = _checked({**current, **data})
         _check_region(session, clean["region_code"])
         for key in EDITABLE:
             if key in data:
                 setattr(record, key, clean[key])
+        if any(key in data for key in CONTACT):
+            link_person(session, record, contact_data)
     return record
 
 
