@@ -8,9 +8,11 @@ filed. They are not synced (see docs/reports.md).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC
 
 from sqlalchemy import select
 
+from advisor_app.domain.clock import to_china
 from advisor_app.domain.models import ReportSnapshot, utcnow
 from advisor_app.reports.scope import Period
 from advisor_app.reports.sheet import Sheet, Table
@@ -87,7 +89,8 @@ def file(store: Store, form: str, region: str | None, period: Period, sheet: She
     previous = last(store, form, region, period)
     if previous is not None:
         changes = differences(previous.figures, now)
-        when = f"{previous.exported_at:%Y-%m-%d %H:%M}（UTC）"
+        # kept in UTC like other metadata, shown in China time
+        when = f"{to_china(previous.exported_at.replace(tzinfo=UTC)):%Y-%m-%d %H:%M}"
         rows: list[list[object]] = [
             [f"{d.table[:2]}{d.row}", d.column, _shown(d.before), _shown(d.after), _delta(d.before, d.after)]
             for d in changes
