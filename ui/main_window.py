@@ -97,6 +97,10 @@ class MainWindow(QMainWindow):
             if key in self.hidden_pages:
                 continue
             QShortcut(QKeySequence(f"Ctrl+{n + 1}"), self, activated=lambda k=key: self.show_page(k))
+        from ui.widgets import install_page_shortcuts
+
+        # Ctrl+N new record, Ctrl+F search, Ctrl+P print, Ctrl+S save — on the page shown
+        self.page_shortcuts = install_page_shortcuts(self, self.stack.currentWidget)
         self.restore_layout()
         self.show_page("workbench")
 

@@ -227,3 +227,47 @@ def error_label() -> QLabel:
     label.setWordWrap(True)
     label.setStyleSheet(ERROR_STYLE)
     return label
+
+
+# --- keyboard habits (issue 15 §4) ------------------------------------------------------------------
+# A page or dialog marks its controls by object name; Ctrl+N / Ctrl+F / Ctrl+P / Ctrl+S act on the
+# visible, enabled one of the current page, so every page gets the same keys without wiring its own.
+SHORTCUT_TARGETS = {"Ctrl+N": "new", "Ctrl+F": "search", "Ctrl+P": "print", "Ctrl+S": "save"}
+
+
+def shortcut_target(page: QWidget | None, name: str) -> QWidget | None:
+    """The first visible, enabled child of ``page`` named ``name`` (a button, or the search box)."""
+    if page is None:
+        return None
+    if page.objectName() == name and page.isVisible() and page.isEnabled():
+        return page
+    for child in page.findChildren(QWidget, name):
+        if child.isVisible() and child.isEnabled():
+            return child
+    return None
+
+
+def trigger(page: QWidget | None, name: str) -> bool:
+    """Press the page's ``name`` control (or put the cursor in its search box); False if none."""
+    target = shortcut_target(page, name)
+    if target is None:
+        return False
+    if isinstance(target, QAbstractButton):
+        target.click()
+    else:
+        target.setFocus()
+        if isinstance(target, QLineEdit):
+            target.selectAll()
+    return True
+
+
+def install_page_shortcuts(window: QWidget, current_page: Any) -> list[Any]:
+    """Ctrl+N/F/P/S in ``window`` act on ``current_page()`` (a callable giving the page shown)."""
+    from PySide6.QtGui import QKeySequence, QShortcut
+
+    shortcuts = []
+    for keys, name in SHORTCUT_TARGETS.items():
+        shortcut = QShortcut(QKeySequence(keys), window)
+        shortcut.activated.connect(lambda n=name: trigger(current_page(), n))
+        shortcuts.append(shortcut)
+    return shortcuts
