@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
+from advisor_app.domain import workdays
 from advisor_app.domain.clock import china_today
 from advisor_app.domain.models import Rating
 from advisor_app.domain.validation import Checker, ValidationError
@@ -17,16 +18,16 @@ from advisor_app.services import users
 from advisor_app.store import Store
 
 FOLLOW_UP_WORKING_DAYS = 15  # one local rule: every bad rating called back within 15 working days
+# A reason for closing without a rating: the person takes the 服务评价卡 and rates on the phone
+# (issue 19); their own rating arrives later with the next sync (source = self).
+SELF_RATING_REASON = "当事人将扫码评价"
+SOURCE_LABELS = {"staff": "工作人员录入", "self": "当事人扫码"}
 
 
 def add_working_days(start: date, days: int) -> date:
-    """``days`` working days after ``start`` (weekends skipped; public holidays are not known here)."""
-    day = start
-    while days > 0:
-        day += timedelta(days=1)
-        if day.weekday() < 5:
-            days -= 1
-    return day
+    """``days`` working days after ``start``: weekends, China's official holidays and swapped
+    workdays from the yearly calendar file (advisor_app.domain.workdays)."""
+    return workdays.add_workdays(start, days)
 
 
 def check_rating(data: dict[str, Any]) -> dict[str, Any]:
@@ -59,11 +60,27 @@ def rate(
 
 
 def rating_of(session: Session, target_kind: str, target_id: str) -> Rating | None:
+    """The staff-entered rating of a service (工作人员录入): the one staff may record or replace.
+    The person's own rating (当事人扫码) is never overwritten here."""
     return session.scalars(
+        select(Rating).where(
+            Rating.target_kind == target_kind,
+            Rating.target_id == target_id,
+            Rating.deleted.is_(False),
+            Rating.source != "self",
+        )
+    ).first()
+
+
+def counted_rating(session: Session, target_kind: str, target_id: str) -> Rating | None:
+    """The rating that counts for a service: the person's own (当事人扫码) where there is one."""
+    found = session.scalars(
         select(Rating).where(
             Rating.target_kind == target_kind, Rating.target_id == target_id, Rating.deleted.is_(False)
         )
-    ).first()
+    ).all()
+    found.sort(key=lambda r: (r.source != "self", r.rated_on, r.id))
+    return found[0] if found else None
 
 
 # --- 差评回访: the follow-up call of a bad rating ---------------------------------------------------
@@ -104,6 +121,12 @@ class FollowUp:
     followed_up_by: str | None
     follow_up_note: str | None
     follow_up_action: str | None
+    source: str = "staff"  # self = 当事人扫码 (phone page), staff = 工作人员录入
+    problems: str | None = None  # what went wrong, as chosen and written on the phone page
+
+    @property
+    def source_label(self) -> str:
+        return SOURCE_LABELS.get(self.source, self.source)
 
     @property
     def done(self) -> bool:
@@ -170,7 +193,7 @@ def follow_ups(
         rows = session.execute(
             text(
                 "SELECT r.id, r.target_kind, r.target_id, r.grade, r.rated_on, r.comment, r.follow_up_due, "
-                "r.followed_up_on, r.followed_up_by, r.follow_up_note, r.follow_up_action "
+                "r.followed_up_on, r.followed_up_by, r.follow_up_note, r.follow_up_action, r.source, r.problems "
                 f"FROM ratings r WHERE {where}"
             ),
             params,
@@ -209,6 +232,8 @@ def follow_ups(
                 followed_up_by=r[8],
                 follow_up_note=r[9],
                 follow_up_action=r[10],
+                source=r[11] or "staff",
+                problems=r[12],
             )
         )
     out.sort(key=lambda f: (f.done, f.follow_up_due or date.max, f.rated_on, f.id))
