@@ -20,6 +20,7 @@ from advisor_app.services import attachments
 from advisor_app.services import drafts as draft_service
 from advisor_app.services.drafts import Drafts
 from advisor_app.store import open_store
+from advisor_app.store.engine import BUSY_TIMEOUT_MS
 from tests.sync_client.conftest import _make_server, device, memory_keyring  # noqa: F401 - fixtures
 
 SECRET = "王秀英 610502199001011234 宅基地纠纷"
@@ -103,7 +104,7 @@ def test_a_draft_write_does_not_wait_for_a_long_write(store):
     assert drafts.save("consultation-new", {"question": "半截话"}) is True
     assert drafts.load("consultation-new") == {"question": "半截话"}
     with store.engine.connect() as conn:  # the pooled connection got its usual busy timeout back
-        assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == 5000
+        assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == BUSY_TIMEOUT_MS
 
 
 # --- attachment blobs ---------------------------------------------------------------------------------
