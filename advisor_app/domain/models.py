@@ -11,7 +11,7 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from sqlalchemy import (
     JSON,
@@ -24,6 +24,7 @@ from sqlalchemy import (
     MetaData,
     Numeric,
     String,
+    Table,
     Text,
     UniqueConstraint,
     text,
@@ -52,8 +53,21 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
     type_annotation_map = {dict[str, Any]: JSON, list[str]: JSON, list[dict[str, Any]]: JSON}
 
+    if TYPE_CHECKING:
+        # Every mapped class here is a plain Table (no joined or aliased mappings), so
+        # ``Model.__table__.insert()`` type-checks.
+        __table__: ClassVar[Table]
 
-class SyncMixin:
+
+if TYPE_CHECKING:
+    # Every concrete record is ``class X(SyncMixin, Base)``; the sync code works on ``type[SyncMixin]``
+    # and needs its ``__table__`` / ``__tablename__``, so for the type checker the mixin is a Base.
+    _MixinBase = Base
+else:
+    _MixinBase = object
+
+
+class SyncMixin(_MixinBase):
     """Sync metadata shared by every record that travels between devices."""
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
