@@ -69,11 +69,11 @@ class SyncController(QObject):
             self._background(self._server_answers, lambda ok: self.sync(automatic=True) if ok else None)
 
     def _server_answers(self, _progress: Callable) -> bool:
-        import httpx
+        import requests  # the sync client's HTTP stack; imported off the GUI thread, on first use
 
         try:
-            return httpx.get(f"{self.client.server_url}/health", timeout=5).status_code == 200
-        except httpx.HTTPError:
+            return requests.get(f"{self.client.server_url}/health", timeout=5).status_code == 200
+        except requests.RequestException:
             return False
 
     def sync(self, automatic: bool = False) -> bool:

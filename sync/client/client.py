@@ -124,14 +124,12 @@ class SyncClient:
     def _transport(
         self, token: str | None, cancel: threading.Event | None = None, url: str | None = None
     ) -> Transport:
-        import httpx
-
         return Transport(
             url or self.server_url or "",
             token=token,
             retry=self.retry,
             cancel=cancel,
-            timeout=httpx.Timeout(self.timeout, connect=min(10.0, self.timeout)),
+            timeout=(min(10.0, self.timeout), self.timeout),  # (connect, read)
         )
 
     def login(self, server_url: str, username: str, password: str, device_name: str = "") -> dict:

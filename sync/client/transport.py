@@ -1,9 +1,12 @@
 """HTTP to the city server: timeouts, gzip bodies, retries with exponential backoff and jitter.
 
-Every call the client makes is safe to repeat (push is idempotent on the server; a lost reply to a
-number reservation only leaves a gap), so a dropped connection, a timeout or a 5xx is retried a
-bounded number of times; a 4xx is the server's verdict and is raised at once. The final error says
-what happened: “无法连接” only when no connection was made, a cut connection, or the server's error.
+The HTTP stack is ``requests`` (the design card's choice): one ``Session`` per client keeps its
+connection alive between calls and decodes gzip replies. Every call the client makes is safe to
+repeat (push is idempotent on the server; a lost reply to a number reservation only leaves a gap),
+so a dropped connection, a timeout or a 5xx is retried a bounded number of times; a 4xx is the
+server's verdict and is raised at once. The final error says what happened: “无法连接” only when
+no connection was made, a cut connection, or the server's error — in Chinese, never an exception's
+class name.
 """
 
 from __future__ import annotations
@@ -23,15 +26,10 @@ from sync.client.errors import AuthError, Cancelled, NetworkError, ServerError, 
 from sync.protocol.wire import PROTOCOL_HEADER, PROTOCOL_VERSION
 
 if TYPE_CHECKING:
-    import httpx
+    import requests
 
 RETRY_STATUS = {408, 429, 500, 502, 503, 504}
-
-
-def _default_timeout() -> httpx.Timeout:
-    import httpx  # imported on first use: the HTTP stack is half a second of the app's start-up
-
-    return httpx.Timeout(60.0, connect=10.0)
+DEFAULT_TIMEOUT = (10.0, 60.0)  # (connect, read) seconds, as requests takes them
 
 
 @dataclass
@@ -57,7 +55,7 @@ class WireCount:
 class Transport:
     base_url: str
     token: str | None = None
-    timeout: httpx.Timeout = field(default_factory=_default_timeout)
+    timeout: tuple[float, float] = DEFAULT_TIMEOUT  # (connect, read)
     retry: RetryPolicy = field(default_factory=RetryPolicy)
     cancel: threading.Event | None = None
     count: WireCount = field(default_factory=WireCount)
@@ -65,15 +63,8 @@ class Transport:
     on_retry: Callable[[int, str], None] | None = None
 
     def __post_init__(self) -> None:
-        import httpx
-
         self.base_url = self.base_url.rstrip("/")
-        self._http = httpx.Client(
-            base_url=self.base_url,
-            timeout=self.timeout,
-            verify=_tls_context(),
-            headers={PROTOCOL_HEADER: str(PROTOCOL_VERSION), "Accept-Encoding": "gzip"},
-        )
+        self._http = _session()
         self._rng = random.Random()
 
     def close(self) -> None:
@@ -108,13 +99,14 @@ class Transport:
                 content = gzip.compress(content, self.compress_level, mtime=0)
                 headers["Content-Encoding"] = "gzip"
         response = self.request(method, path, content=content, params=params, headers=headers, ok=ok)
-        return response.json() if response.content else None
+        # The body is UTF-8 JSON (RFC 8259); parsing the bytes skips requests' charset guessing.
+        return json.loads(response.content) if response.content else None
 
     def json_raw_put(self, path: str, data: bytes, **params: Any) -> Any:
         response = self.request(
             "PUT", path, content=data, params=params, headers={"Content-Type": "application/octet-stream"}
         )
-        return response.json()
+        return json.loads(response.content)
 
     def request(
         self,
@@ -125,29 +117,30 @@ class Transport:
         params: dict[str, Any] | None = None,
         headers: dict[str, str] | None = None,
         ok: tuple[int, ...] = (200,),
-    ) -> httpx.Response:
+    ) -> requests.Response:
         """One call with retries; returns a response whose status is in ``ok`` or raises SyncError."""
-        import httpx
+        import requests
 
         headers = dict(headers or {})
         if self.token:
             headers["Authorization"] = f"Bearer {self.token}"
+        url = self.base_url + path
         attempt = 0
         while True:
             self.check_cancel()
             problem: str
             status: int | None = None
             try:
-                response = self._http.request(method, path, content=content, params=params, headers=headers)
+                response = self._http.request(
+                    method, url, data=content, params=params, headers=headers, timeout=self.timeout
+                )
                 self.count.requests += 1
                 self.count.up += len(content or b"")
-                self.count.down += response.num_bytes_downloaded
-            except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
-                problem = type(exc).__name__
-                connected = False
-            except httpx.TransportError as exc:
-                problem = type(exc).__name__
-                connected = True  # the request may have reached the server; the reply did not come
+                # tell(): the bytes read off the socket, i.e. still compressed when the reply was gzip'd
+                self.count.down += response.raw.tell() if response.raw is not None else len(response.content)
+            except requests.RequestException as exc:
+                connected = not _no_connection(exc)
+                problem = _problem(exc, connected)
             else:
                 connected = True
                 status = response.status_code
@@ -177,6 +170,52 @@ class Transport:
             raise Cancelled()
 
 
+def _session() -> requests.Session:
+    """A kept-alive session: protocol header, gzip replies, the system's CA store, no silent retries."""
+    import requests  # imported on first use: the HTTP stack is a good part of the app's start-up
+    from requests.adapters import HTTPAdapter
+
+    class _Adapter(HTTPAdapter):
+        def build_connection_pool_key_attributes(self, request: Any, verify: Any, cert: Any = None) -> Any:
+            host, pool = super().build_connection_pool_key_attributes(request, verify, cert)
+            if verify is True:
+                pool["ssl_context"] = _tls_context()  # the system's CA store, as before (not certifi's)
+            return host, pool
+
+    session = requests.Session()
+    # max_retries=0: urllib3 must not retry behind our back; our loop counts, backs off and cancels.
+    session.mount("https://", _Adapter(max_retries=0))
+    session.mount("http://", HTTPAdapter(max_retries=0))
+    session.headers.update({PROTOCOL_HEADER: str(PROTOCOL_VERSION), "Accept-Encoding": "gzip"})
+    return session
+
+
+def _no_connection(exc: BaseException) -> bool:
+    """True when no connection was made (refused, no route, name not found, connect timeout, TLS)."""
+    import requests
+    from urllib3.exceptions import ConnectTimeoutError, MaxRetryError, NewConnectionError
+
+    if isinstance(exc, requests.ConnectTimeout | requests.exceptions.SSLError):
+        return True
+    if not isinstance(exc, requests.ConnectionError):
+        return False  # a read timeout, a cut chunked body: the request was sent
+    reason: object = exc.args[0] if exc.args else None
+    if isinstance(reason, MaxRetryError):
+        reason = reason.reason
+    return isinstance(reason, NewConnectionError | ConnectTimeoutError)
+
+
+def _problem(exc: BaseException, connected: bool) -> str:
+    """What went wrong, in words a person can read (the retry notice and the final message)."""
+    import requests
+
+    if not connected:
+        return "连接超时" if isinstance(exc, requests.ConnectTimeout) else "连接未能建立"
+    if isinstance(exc, requests.ReadTimeout):
+        return "等待回复超时"
+    return "连接被断开"
+
+
 @functools.cache
 def _tls_context() -> ssl.SSLContext:
     """Loading the CA store takes ~80 ms: once per process, not once per sync."""
@@ -200,12 +239,12 @@ def _gave_up(retries: int, problem: str, connected: bool, status: int | None) ->
     return NetworkError(f"无法连接同步服务器（{tried}），本机数据已保存，稍后会自动重试", code="unreachable")
 
 
-def _retry_after(response: httpx.Response) -> float | None:
+def _retry_after(response: requests.Response) -> float | None:
     value = response.headers.get("Retry-After", "")
     return float(value) if value.isdigit() else None
 
 
-def _verdict(response: httpx.Response) -> SyncError:
+def _verdict(response: requests.Response) -> SyncError:
     try:
         error = response.json().get("error", {})
     except (ValueError, AttributeError):
