@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session
 
 from advisor_app.domain import case_flow
 from advisor_app.domain.vocab import terms
+from advisor_app.reports.rating_board import COUNTED
 from advisor_app.reports.scope import Period, fetch, region_sql, table_access
 
 ONSITE_HOURS_PER_MONTH = 4  # domain.md §3: at least 4 hours on site a month
@@ -463,12 +464,13 @@ def _rating_union(where: str, access: str = "") -> str:
     """Ratings with their target's region, one inner join per target kind (each uses the target's key).
 
     ``access`` (see :func:`scope.table_access`) applies to the consultations' ratings, nearly all of them.
+    One rating per service counts: the person's own (当事人扫码) over a staff one (``rating_board.COUNTED``).
     """
     return " UNION ALL ".join(
         f"SELECT r.id, r.target_kind, r.target_id, r.grade, r.rated_on, r.comment, r.follow_up_due, "
         f"r.followed_up_on, t.region_code FROM ratings r {access if kind == 'consultation' else ''} "
         f"CROSS JOIN {table} t ON t.id = r.target_id "
-        f"WHERE r.target_kind = '{kind}' AND r.deleted = 0 AND t.deleted = 0 AND {where}"
+        f"WHERE r.target_kind = '{kind}' AND r.deleted = 0 AND t.deleted = 0 AND {COUNTED} AND {where}"
         for kind, table in RATING_TARGETS
     )
 
@@ -585,7 +587,8 @@ class Village:
     zero_months: int = 0  # months of the period with a 零上报
     months: int = 1
     quarters: int = 1
-    zero_corrected: int = 0  # of those, zero reports whose contradiction with records was recorded (更正)
+    zero_contradicted: int = 0  # zero-reported months with dispute records (cases, disputes found)
+    zero_corrected: int = 0  # of those, with the contradiction recorded on the zero report (更正)
 
     @property
     def roster_short(self) -> int:
@@ -610,15 +613,16 @@ class Village:
     def report_status(self) -> str:
         """有上报 (records in the period), 零上报 (a zero report for every month), else 未上报.
 
-        Records and a zero report together are shown, never hidden: 有上报（零上报已更正） when
-        the contradiction was recorded on the zero report, else 有上报（与零上报矛盾）.
+        A zero report contradicted by dispute records of its month is shown, never hidden:
+        有上报（零上报已更正） when the contradiction was recorded on the zero report, else
+        有上报（与零上报矛盾）.
         """
-        if self.records:
-            if not self.zero_months:
-                return "有上报"
-            if self.zero_corrected >= self.zero_months:
+        if self.zero_contradicted:
+            if self.zero_corrected >= self.zero_contradicted:
                 return "有上报（零上报已更正）"
             return "有上报（与零上报矛盾）"
+        if self.records:
+            return "有上报"
         if self.zero_months >= self.months:
             return "零上报"
         return "未上报"
@@ -686,9 +690,16 @@ def villages(
     )
     keys = period.month_keys()
     zero = per_region(
-        "SELECT region_code, COUNT(DISTINCT month), COUNT(DISTINCT CASE WHEN correction IS NOT NULL "
-        "THEN month END) FROM zero_reports WHERE deleted = 0 "
-        f"AND month IN ({', '.join(f':m{i}' for i in range(len(keys)))}) AND {{region}} GROUP BY 1",
+        # months reported, and of those the ones with dispute records (and with a recorded 更正)
+        "SELECT region_code, COUNT(DISTINCT month), COUNT(DISTINCT CASE WHEN disputed THEN month END), "
+        "COUNT(DISTINCT CASE WHEN disputed AND correction IS NOT NULL THEN month END) FROM ("
+        "SELECT z.region_code, z.month, z.correction, (EXISTS (SELECT 1 FROM cases c WHERE c.deleted = 0 "
+        "AND c.region_code = z.region_code AND c.accepted_on >= z.month || '-01' "
+        "AND c.accepted_on < date(z.month || '-01', '+1 month')) OR EXISTS (SELECT 1 FROM screenings s "
+        "WHERE s.deleted = 0 AND s.region_code = z.region_code AND s.disputes_found > 0 "
+        "AND s.held_on >= z.month || '-01' AND s.held_on < date(z.month || '-01', '+1 month'))) AS disputed "
+        "FROM zero_reports z WHERE z.deleted = 0 "
+        f"AND z.month IN ({', '.join(f':m{i}' for i in range(len(keys)))}) AND {{region}}) GROUP BY 1",
         {f"m{i}": k for i, k in enumerate(keys)},
     )
     params: dict[str, Any] = {}
@@ -712,10 +723,11 @@ def villages(
                 c_min + a_min,
                 lectures.get(code, (0,))[0],
                 records,
-                zero.get(code, (0, 0))[0],
+                zero.get(code, (0, 0, 0))[0],
                 period.months,
                 period.quarters(),
-                zero.get(code, (0, 0))[1],
+                zero.get(code, (0, 0, 0))[1],
+                zero.get(code, (0, 0, 0))[2],
             )
         )
     return out

@@ -11,8 +11,8 @@ from advisor_app.store import Store
 
 
 def record_screening(store: Store, data: dict[str, Any], *, confirm: bool = False) -> Screening:
-    """排查 of a village; in a month the village reported as 零上报 it needs ``confirm`` (raises
-    ``zero_reports.ZeroReportExists``) and then records the correction on the zero report."""
+    """排查 of a village; one that found disputes in a month the village reported as 零上报 needs
+    ``confirm`` (raises ``zero_reports.ZeroReportExists``), then records the correction on it."""
     check = Checker(data)
     check.text("region_code", required=True)
     check.day("held_on", required=True, not_future=True)
@@ -23,7 +23,8 @@ def record_screening(store: Store, data: dict[str, Any], *, confirm: bool = Fals
     found, prevented = clean["disputes_found"] or 0, clean["disputes_prevented"] or 0
     if prevented > found:
         raise ValidationError({"disputes_prevented": "预防纠纷数：不能多于排查发现的纠纷数"})
-    zero_reports.confirm_new_record(store, clean["region_code"], clean["held_on"], confirm=confirm)
+    if found:  # disputes found contradict a 零上报 of the month
+        zero_reports.confirm_new_record(store, clean["region_code"], clean["held_on"], confirm=confirm)
     with store.session() as session:
         _village(session, clean["region_code"])
         screening = Screening(**{**clean, "disputes_found": found, "disputes_prevented": prevented})

@@ -1,13 +1,16 @@
 """零上报 (a village's "no disputes this month") kept in agreement with the month's records.
 
-- Filing a zero report for a month in which the village already has records (cases accepted,
-  consultations, screenings or activities) needs a confirmation: :func:`report_zero` raises
-  :class:`ZeroReportConflict` (with the counts) unless ``confirm`` is given, and the confirmed
-  report keeps the contradiction and its explanation in ``correction``.
-- Adding a record to a month that has a zero report records the correction on that zero report
-  (a session hook installed when ``advisor_app.services`` is imported): the report then shows the
-  village as 有上报 with the zero report marked 已更正, never silently.
-- Forms can ask first with :func:`zero_report_for`.
+A zero report says the village had no disputes; what contradicts it are the month's dispute
+records: cases accepted, and screenings that found disputes (a consultation, an activity or a
+screening that found nothing does not).
+
+- Filing a zero report for a month with dispute records needs a confirmation: :func:`report_zero`
+  raises :class:`ZeroReportConflict` (with the counts) unless ``confirm`` is given, and the
+  confirmed report keeps the contradiction and its explanation in ``correction``.
+- Adding a dispute record to a month that has a zero report records the correction on that zero
+  report (a session hook installed when ``advisor_app.services`` is imported); a form asks first
+  with :func:`confirm_new_record`. The report shows such a village as 有上报（零上报已更正）, or
+  有上报（与零上报矛盾） when no correction was recorded — never silently as 有上报.
 """
 
 from __future__ import annotations
@@ -20,28 +23,26 @@ from sqlalchemy import event, select, text
 from sqlalchemy.orm import Session
 
 from advisor_app.domain.clock import china_today
-from advisor_app.domain.models import Activity, Case, Consultation, Region, Screening, ZeroReport, utcnow
+from advisor_app.domain.models import Case, Region, Screening, ZeroReport, utcnow
 from advisor_app.domain.validation import Checker, ValidationError
 from advisor_app.store import Store
 
-# record kind -> (table, date column, label)
+# dispute records: (table, date column, label, extra condition)
 RECORD_TABLES = (
-    ("cases", "accepted_on", "受理案件"),
-    ("consultations", "occurred_at", "法律咨询"),
-    ("screenings", "held_on", "排查"),
-    ("activities", "held_on", "普法活动"),
+    ("cases", "accepted_on", "受理案件", ""),
+    ("screenings", "held_on", "排查发现纠纷", " AND disputes_found > 0"),
 )
 
 
 class ZeroReportConflict(ValueError):
-    """The month already has records: a zero report needs ``confirm`` (and says why)."""
+    """The month already has dispute records: a zero report needs ``confirm`` (and says why)."""
 
     def __init__(self, region_code: str, month: str, counts: dict[str, int]):
         self.region_code = region_code
         self.month = month
         self.counts = counts
         found = "、".join(f"{label} {n} 条" for label, n in counts.items() if n)
-        super().__init__(f"{month} 本村已有记录（{found}），与零上报矛盾；确认仍要零上报请说明原因")
+        super().__init__(f"{month} 本村已有纠纷记录（{found}），与零上报矛盾；确认仍要零上报请说明原因")
 
 
 @dataclass(frozen=True)
@@ -71,16 +72,16 @@ def check_month(month: str) -> str:
 
 
 def month_records(session: Session, region_code: str, month: str) -> MonthRecords:
-    """How many live records of each kind the village has in ``month``."""
+    """How many live dispute records of each kind the village has in ``month``."""
     year, mon = int(month[:4]), int(month[5:])
     start = date(year, mon, 1)
     end = date(year + (mon == 12), mon % 12 + 1, 1)
     counts = {}
-    for table, column, label in RECORD_TABLES:
+    for table, column, label, extra in RECORD_TABLES:
         counts[label] = session.execute(
             text(
                 f"SELECT COUNT(*) FROM {table} WHERE deleted = 0 AND region_code = :code "
-                f"AND {column} >= :s AND {column} < :e"
+                f"AND {column} >= :s AND {column} < :e{extra}"
             ),
             {"code": region_code, "s": start.isoformat(), "e": end.isoformat()},
         ).scalar_one()
@@ -98,7 +99,7 @@ def report_zero(
 ) -> ZeroReport:
     """零上报 for ``month`` (YYYY-MM); reporting twice keeps one record.
 
-    When the village has records in that month this raises :class:`ZeroReportConflict` unless
+    When the village has dispute records in that month this raises :class:`ZeroReportConflict` unless
     ``confirm``; a confirmed report keeps the contradiction and ``reason`` in ``correction``.
     """
     month = check_month(month)
@@ -168,9 +169,7 @@ def _village(session: Session, code: str) -> Region:
 
 RECORD_DATES: dict[type, tuple[str, str]] = {
     Case: ("accepted_on", "受理案件"),
-    Consultation: ("occurred_at", "法律咨询"),
-    Screening: ("held_on", "排查"),
-    Activity: ("held_on", "普法活动"),
+    Screening: ("held_on", "排查发现纠纷"),
 }
 
 
@@ -178,7 +177,7 @@ def _record_months(session: Session) -> dict[tuple[str, str], str]:
     out: dict[tuple[str, str], str] = {}
     for obj in session.new:
         spec = RECORD_DATES.get(type(obj))
-        if spec is None or obj.deleted:
+        if spec is None or obj.deleted or (isinstance(obj, Screening) and not obj.disputes_found):
             continue
         day = getattr(obj, spec[0])
         if day is not None and obj.region_code:
@@ -188,7 +187,7 @@ def _record_months(session: Session) -> dict[tuple[str, str], str]:
 
 @event.listens_for(Session, "before_flush")
 def _correct_zero_reports(session: Session, _context: Any, _instances: Any) -> None:
-    """A new record in a month with an uncorrected zero report writes the correction on it."""
+    """A new dispute record in a month with an uncorrected zero report writes the correction on it."""
     if session.info.get("remote") or not session.new:
         return
     months = _record_months(session)

@@ -302,12 +302,15 @@ def test_zero_report_for_a_month_with_records_needs_confirmation(seeded):
 def test_a_record_added_to_a_zero_reported_month_records_the_correction(seeded):
     screening.report_zero(seeded, VILLAGE, "2026-10")
     assert zero_reports.zero_report_for(seeded, VILLAGE, date(2026, 10, 9)) is not None
+    # a consultation is no dispute: the zero report stands
     consultations.create(
         seeded, {"region_code": VILLAGE, "occurred_at": "2026-10-09 10:00", "question": "问"}
     )
+    assert _status(seeded, VILLAGE) == "有上报"
+    _case(seeded, date(2026, 10, 9))
     with seeded.session() as session:
         report = session.scalars(select(ZeroReport)).one()
-        assert "2026-10-09 法律咨询" in report.correction and report.rev == 2
+        assert "2026-10-09 受理案件" in report.correction and report.rev == 2
     assert _status(seeded, VILLAGE) == "有上报（零上报已更正）"
 
 
@@ -434,7 +437,7 @@ def test_a_screening_in_a_zero_reported_month_asks_first(seeded):
     assert _status(seeded, VILLAGE) == "零上报"
     screening.record_screening(seeded, data, confirm=True)
     with seeded.session() as session:
-        assert "2026-10-15 排查" in session.scalars(select(ZeroReport)).one().correction
+        assert "2026-10-15 排查发现纠纷" in session.scalars(select(ZeroReport)).one().correction
     assert _status(seeded, VILLAGE) == "有上报（零上报已更正）"
     # corrected once: the next record of the month needs no confirmation
     screening.record_screening(seeded, {**data, "held_on": date(2026, 10, 20)})

@@ -65,7 +65,18 @@ def test_performance_date_follow_up_and_zero_report_correction_sync(server, devi
             "follow_up_action": "重新解答",
         },
     )
-    consultations.create(a.store, {"region_code": V1, "occurred_at": "2026-04-02 10:00", "question": "补录"})
+    with a.store.session() as s:  # a case accepted in the zero-reported month
+        s.add(
+            Case(
+                committee_id=server.committee_id,
+                region_code=V1,
+                dispute_type="邻里",
+                source="当事人申请",
+                summary="补录",
+                accepted_on=date(2026, 4, 2),
+                due_on=date(2026, 5, 2),
+            )
+        )
     report = a.client.sync()
     assert (
         report.rejected == 0 and a.store.conflict_count() == 0 if hasattr(a.store, "conflict_count") else True
@@ -77,4 +88,4 @@ def test_performance_date_follow_up_and_zero_report_correction_sync(server, devi
     assert (stored["followed_up_by"], stored["follow_up_action"]) == ("王所长", "重新解答")
     with a.store.session() as s:
         zero = s.scalars(select(ZeroReport)).one()
-    assert "2026-04-02 法律咨询" in _stored(server, "zero_reports", zero.id)["correction"]
+    assert "2026-04-02 受理案件" in _stored(server, "zero_reports", zero.id)["correction"]
