@@ -84,7 +84,10 @@ def alembic_config(engine: Engine) -> Config:
 
 
 def head_revision() -> str:
-    return ScriptDirectory(str(MIGRATIONS)).get_current_head()
+    head = ScriptDirectory(str(MIGRATIONS)).get_current_head()
+    if head is None:
+        raise RuntimeError("服务器数据库迁移脚本缺失：找不到最新版本")
+    return head
 
 
 def current_revision(engine: Engine) -> str | None:

@@ -8,6 +8,7 @@ seq); the payload is checked against the kind's fields on the way in (sync.proto
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING, ClassVar
 
 from sqlalchemy import (
     BigInteger,
@@ -18,6 +19,7 @@ from sqlalchemy import (
     Integer,
     MetaData,
     String,
+    Table,
     Text,
     UniqueConstraint,
     text,
@@ -39,6 +41,10 @@ def utcnow() -> datetime:
 
 class ServerBase(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
+
+    if TYPE_CHECKING:
+        # Every mapped class here is a plain Table, so ``Model.__table__.insert()`` type-checks.
+        __table__: ClassVar[Table]
 
 
 class ServerRegion(ServerBase):

@@ -8,7 +8,7 @@ import time
 import uuid
 import zlib
 
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 log = logging.getLogger("advisor_server.http")
 
@@ -31,7 +31,7 @@ class AccessLog:
         request_id = uuid.uuid4().hex[:12]
         status = 500
 
-        async def send_with_id(message: dict) -> None:
+        async def send_with_id(message: Message) -> None:
             nonlocal status
             if message["type"] == "http.response.start":
                 status = message["status"]
@@ -127,7 +127,7 @@ class BodyGuard:
         scope = {**scope, "headers": new_headers}
         sent = False
 
-        async def replay() -> dict:
+        async def replay() -> Message:
             nonlocal sent
             if sent:
                 return await receive()
@@ -180,7 +180,7 @@ class SecurityHeaders:
             return
         extra = self.HEADERS if scope["path"] in ("/docs", "/redoc") else [*self.HEADERS, self.CSP]
 
-        async def send_with_headers(message: dict) -> None:
+        async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 names = {k.lower() for k, _ in message.get("headers", ())}
                 added = [(k, v) for k, v in extra if k not in names]

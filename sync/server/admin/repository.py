@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import bindparam, func, select, update
+from sqlalchemy import CursorResult, bindparam, func, select, update
 from sqlalchemy.orm import Session
 
 from sync.server.db import Account, AccountRegion, Device, Record, ServerRegion, utcnow
@@ -65,9 +65,11 @@ def device(session: Session, device_row_id: int) -> Device | None:
 
 def revoke_devices(session: Session, condition: Any) -> int:
     """Revoke the live tokens matching ``condition``; how many."""
-    return session.execute(
+    # An UPDATE's result is a CursorResult (it has rowcount); Session.execute is typed as Result.
+    result = session.execute(
         update(Device).where(condition, Device.revoked_at.is_(None)).values(revoked_at=utcnow())
-    ).rowcount
+    )
+    return cast(CursorResult[Any], result).rowcount
 
 
 def add_record(session: Session, **values: Any) -> None:

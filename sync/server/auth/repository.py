@@ -57,7 +57,9 @@ def rating_key(conn: Connection, device_row_id: int, new_key: str) -> str:
         .where(Device.id == device_row_id, Device.rating_key.is_(None))
         .values(rating_key=new_key)
     )
-    return conn.execute(select(Device.rating_key).where(Device.id == device_row_id)).scalar_one()
+    key = conn.execute(select(Device.rating_key).where(Device.id == device_row_id)).scalar_one()
+    assert key is not None  # set just above unless another request set it first
+    return key
 
 
 def device_by_token(conn: Connection, digest: str) -> Any:

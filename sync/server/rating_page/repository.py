@@ -73,11 +73,13 @@ def records_with_ref(conn: Connection, kind: str, hex_prefix: str) -> list[Any]:
     (kind, id), whose bounds are whole UUID spellings so any collation orders them alike."""
     low = f"{hex_prefix[:8]}-{hex_prefix[8:10]}00-0000-0000-000000000000"
     high = f"{hex_prefix[:8]}-{hex_prefix[8:10]}ff-ffff-ffff-ffffffffffff"
-    return conn.execute(
-        select(
-            Record.kind, Record.id, Record.rev, Record.scope, Record.owner, Record.payload, Record.deleted
-        ).where(Record.kind == kind, Record.id >= low, Record.id <= high)
-    ).all()
+    return list(
+        conn.execute(
+            select(
+                Record.kind, Record.id, Record.rev, Record.scope, Record.owner, Record.payload, Record.deleted
+            ).where(Record.kind == kind, Record.id >= low, Record.id <= high)
+        ).all()
+    )
 
 
 def region_name(conn: Connection, code: str) -> str | None:
@@ -87,18 +89,26 @@ def region_name(conn: Connection, code: str) -> str | None:
 def count_hit(conn: Connection, key: str, window: timedelta, now: datetime) -> int:
     """One more request under ``key`` in the current window; the count so far (the login
     throttle's table: one row per key, shared by every worker)."""
-    row = conn.execute(select(LoginFailure).where(LoginFailure.key == key).with_for_update()).first()
+    row = conn.execute(
+        select(LoginFailure.window_start, LoginFailure.count).where(LoginFailure.key == key).with_for_update()
+    ).first()
     if row is None:
         conn.execute(LoginFailure.__table__.insert().values(key=key, window_start=now, count=1))
         return 1
-    if now - row.window_start >= window:
+    window_start, count = row  # unpacked: ``row.count`` reads as tuple.count to a type checker
+    if now - window_start >= window:
         conn.execute(update(LoginFailure).where(LoginFailure.key == key).values(window_start=now, count=1))
         return 1
     conn.execute(update(LoginFailure).where(LoginFailure.key == key).values(count=LoginFailure.count + 1))
-    return row.count + 1
+    return count + 1
 
 
 def hits(conn: Connection, key: str, window: timedelta, now: datetime) -> int:
     """Requests counted under ``key`` in the current window (no new hit)."""
-    row = conn.execute(select(LoginFailure).where(LoginFailure.key == key)).first()
-    return 0 if row is None or now - row.window_start >= window else row.count
+    row = conn.execute(
+        select(LoginFailure.window_start, LoginFailure.count).where(LoginFailure.key == key)
+    ).first()
+    if row is None:
+        return 0
+    window_start, count = row
+    return 0 if now - window_start >= window else count
