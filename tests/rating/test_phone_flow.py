@@ -6,6 +6,7 @@ import re
 from datetime import date
 
 import httpx
+import pytest
 from sqlalchemy import select
 
 from advisor_app.domain.models import Rating
@@ -27,7 +28,9 @@ def _form(http: httpx.Client, url: str) -> str:
     return re.search(r'name="t" value="([^"]+)"', page.text).group(1)
 
 
-def test_rating_before_record_waits_then_syncs_down(server, device) -> None:
+@pytest.mark.parametrize("backend", ["server", "pg_server"])
+def test_rating_before_record_waits_then_syncs_down(backend, request, device) -> None:
+    server = request.getfixturevalue(backend)
     village = device("v1", server.url, "adv1")
     township = device("tw", server.url, "tw1")
     rid = consult(village.store, V1, "土地承包合同到期怎么办", adviser="张顾问", person_name="李四")
