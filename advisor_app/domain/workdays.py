@@ -135,9 +135,29 @@ def use_folder(*folders: Path) -> None:
     calendar.cache_clear()
 
 
+def default_folders() -> tuple[Path, ...]:
+    """Where a township's own calendar file is looked for when nobody said (``use_folder``):
+    ``ADVISOR_CALENDAR_DIR``, then ``calendar/`` in the data folder of the app
+    (``ADVISOR_DATA_DIR`` or the platform's user data folder) or of the server
+    (``ADVISOR_SERVER_DATA_DIR``)."""
+    import os
+
+    folders = [os.environ.get("ADVISOR_CALENDAR_DIR")]
+    folders += [
+        str(Path(d) / "calendar")
+        for d in (os.environ.get(n) for n in ("ADVISOR_DATA_DIR", "ADVISOR_SERVER_DATA_DIR"))
+        if d
+    ]
+    if not os.environ.get("ADVISOR_DATA_DIR"):
+        from advisor_app.store.database import default_data_dir
+
+        folders.append(str(default_data_dir() / "calendar"))
+    return tuple(Path(f) for f in folders if f)
+
+
 @lru_cache(maxsize=1)
 def calendar() -> WorkCalendar:
-    return load(_extra)
+    return load(_extra or default_folders())
 
 
 def add_workdays(start: date, days: int) -> date:
