@@ -65,6 +65,7 @@ class Transport:
     def __post_init__(self) -> None:
         self.base_url = self.base_url.rstrip("/")
         self._http = _session()
+        self._http.auth = _bearer(self)
         self._rng = random.Random()
 
     def close(self) -> None:
@@ -122,8 +123,6 @@ class Transport:
         import requests
 
         headers = dict(headers or {})
-        if self.token:
-            headers["Authorization"] = f"Bearer {self.token}"
         url = self.base_url + path
         attempt = 0
         while True:
@@ -188,6 +187,18 @@ def _session() -> requests.Session:
     session.mount("http://", HTTPAdapter(max_retries=0))
     session.headers.update({PROTOCOL_HEADER: str(PROTOCOL_VERSION), "Accept-Encoding": "gzip"})
     return session
+
+
+def _bearer(transport: Transport) -> Callable[[requests.PreparedRequest], requests.PreparedRequest]:
+    """The device token as the session's auth: read at each request (login sets it midway), and with
+    an auth of its own the session skips requests' ~/.netrc lookup on every call."""
+
+    def apply(request: requests.PreparedRequest) -> requests.PreparedRequest:
+        if transport.token:
+            request.headers["Authorization"] = f"Bearer {transport.token}"
+        return request
+
+    return apply
 
 
 def _no_connection(exc: BaseException) -> bool:
