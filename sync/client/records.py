@@ -100,9 +100,9 @@ class ScopeResolver:
         spec = PARENTS.get(kind)
         if spec is None:
             return None
-        field_name, parent_kind = spec
-        if isinstance(parent_kind, dict):
-            parent_kind = parent_kind.get(row.get("target_kind") or "")
+        field_name, parents = spec
+        # a dict: the parent's kind depends on the record's target_kind (e.g. a rating's service)
+        parent_kind = parents.get(row.get("target_kind") or "") if isinstance(parents, dict) else parents
         parent_id = row.get(field_name)
         if parent_kind is None or parent_id is None:
             return None

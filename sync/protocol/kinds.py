@@ -442,8 +442,9 @@ def _build(name: str, model: type[SyncMixin]) -> KindSpec:
 KINDS: dict[str, KindSpec] = {name: _build(name, model) for name, model in SYNCABLE.items()}
 
 
-def kind_spec(name: str) -> KindSpec | None:
-    return KINDS.get(name)
+def kind_spec(name: str) -> KindSpec:
+    """The spec of a kind the caller names in code (KeyError for a name that is no kind)."""
+    return KINDS[name]
 
 
 # --- whole columns at once (the server's bulk path; the client's page check) ------------------------

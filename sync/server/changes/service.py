@@ -77,9 +77,11 @@ def parent_of(change: Incoming) -> tuple[str, str] | None:
     spec = PARENTS.get(change.kind)
     if spec is None:
         return None
-    field_name, parent_kind = spec
-    if isinstance(parent_kind, dict):
-        parent_kind = parent_kind.get(change.payload.get("target_kind") or "")
+    field_name, parents = spec
+    # a dict: the parent's kind depends on the record's target_kind (e.g. a rating's service)
+    parent_kind = (
+        parents.get(change.payload.get("target_kind") or "") if isinstance(parents, dict) else parents
+    )
     parent_id = change.payload.get(field_name)
     if parent_kind is None or parent_id is None:
         return None
@@ -310,7 +312,7 @@ def _keep_losers(conn: Connection, actor: Actor, losers: list[tuple[Incoming, st
         extra={
             "account_id": actor.account_id,
             "count": len(rows),
-            "reasons": sorted({r["reason"] for r in rows}),
+            "reasons": sorted({str(r["reason"]) for r in rows}),
         },
     )
 
