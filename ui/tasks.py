@@ -20,6 +20,7 @@ from __future__ import annotations
 import itertools
 import logging
 import queue
+import sys
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -170,11 +171,18 @@ class TaskManager(QObject):
         self._net_progress.pop(token, None)
         self._net_cancels.pop(token, None)
         exc = boxed[0]
-        _, failed = self._callbacks.pop(token, (None, None))
+        entry = self._callbacks.pop(token, None)
+        if entry is None:  # a job outliving shutdown (a request on a silent server): nobody waits
+            log.info("late job failed after shutdown: %s", type(exc).__name__)
+            return
+        _, failed = entry
         if failed is not None:
             failed(exc)
         else:
+            # Nobody expected this job to fail: an unexpected error, reported like one (the crash
+            # handler saves a report and says so) rather than lost in the log.
             log.error("background job failed: %s", type(exc).__name__)
+            sys.excepthook(type(exc), exc, exc.__traceback__)
 
     # --- network jobs -----------------------------------------------------------------------------
 
@@ -272,10 +280,12 @@ class TaskManager(QObject):
                 if on_cancelled is not None:
                     on_cancelled()
             elif "error" in outcome:
+                exc = outcome["error"]
                 if on_error is not None:
-                    on_error(outcome["error"])
+                    on_error(exc)
                 else:
-                    log.error("long job failed: %s", type(outcome["error"]).__name__)
+                    log.error("long job failed: %s", type(exc).__name__)
+                    sys.excepthook(type(exc), exc, exc.__traceback__)
             elif on_done is not None:
                 on_done(outcome.get("result"))
 

@@ -244,3 +244,18 @@ def test_login_to_a_closed_port_reports_at_once(app, seeded, tasks, qtbot, keyri
         "正在登录" not in dialog.error.text() and "密钥环" not in dialog.error.text() and dialog.error.text()
     )
     assert dialog.isVisible()  # still there to correct the address
+
+
+def test_a_failing_job_nobody_handles_reaches_the_crash_handler(app, qtbot, monkeypatch, tmp_path):
+    from ui import crash
+    from ui.tasks import TaskManager
+
+    handler = crash.install(tmp_path, show_dialog=False)
+    try:
+        manager = TaskManager()
+        manager.run_db(lambda: 1 / 0)  # no on_error: not an expected failure
+        qtbot.waitUntil(lambda: handler.last_report is not None, timeout=5000)
+        assert "ZeroDivisionError" in handler.last_report
+        manager.shutdown()
+    finally:
+        handler.uninstall()
