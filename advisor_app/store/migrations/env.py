@@ -9,7 +9,10 @@ engine = config.attributes.get("engine")
 if engine is None:  # `alembic revision --autogenerate` from the command line during development
     from sqlalchemy import create_engine
 
-    engine = create_engine(config.get_main_option("sqlalchemy.url"))
+    url = config.get_main_option("sqlalchemy.url")
+    if url is None:
+        raise RuntimeError("alembic.ini 缺少 sqlalchemy.url")
+    engine = create_engine(url)
 
 with engine.begin() as connection:
     context.configure(connection=connection, target_metadata=Base.metadata, render_as_batch=True)

@@ -61,5 +61,6 @@ def referring_scopes(conn: Connection, shas: Collection[str]) -> dict[str, set[s
         )
     )
     for sha, scope in rows:
-        found.setdefault(sha, set()).add(scope)
+        if sha is not None:  # never None under the IN filter; the column itself is nullable
+            found.setdefault(sha, set()).add(scope)
     return found

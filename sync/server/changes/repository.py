@@ -172,7 +172,9 @@ def insert_records(conn: Connection, rows: list[RecordRow]) -> None:
 
         sql = f"COPY records ({names}) FROM STDIN"
         try:
-            with conn.connection.driver_connection.cursor() as cursor, cursor.copy(sql) as copy:
+            raw = conn.connection.driver_connection
+            assert raw is not None  # a checked-out connection always has its driver connection
+            with raw.cursor() as cursor, cursor.copy(sql) as copy:
                 for row in rows:
                     copy.write_row(row)
         except psycopg.Error as exc:
@@ -243,7 +245,7 @@ def changed_rows(
         query = query.where(flt)
     if kinds:
         query = query.where(Record.kind.in_(kinds))
-    return conn.execute(query.order_by(Record.seq).limit(limit)).all()
+    return list(conn.execute(query.order_by(Record.seq).limit(limit)).all())
 
 
 def revisions_in_scope(conn: Connection, scope: Scope, high: int) -> Any:
@@ -277,4 +279,5 @@ def note_skipped(conn: Connection, skipped: list[tuple[str, str, int, str]]) -> 
 
 def skipped_revisions(conn: Connection) -> set[tuple[str, str, int]]:
     """(kind, id, rev) of every row pull has left out (a handful city-wide, if any)."""
-    return {tuple(r) for r in conn.execute(select(SkippedRecord.kind, SkippedRecord.id, SkippedRecord.rev))}
+    rows = conn.execute(select(SkippedRecord.kind, SkippedRecord.id, SkippedRecord.rev))
+    return {(kind, rid, rev) for kind, rid, rev in rows}

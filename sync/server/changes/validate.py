@@ -167,15 +167,15 @@ def _check_meta(values: dict[str, Any]) -> dict[str, str]:
     if not isinstance(rid, str) or len(rid) != 36 or not UUID_RE.fullmatch(rid):
         errors["id"] = _meta_error("id", "应为 UUID（36 位）")
     rev = values.get("rev")
-    rev_int = isinstance(rev, int) and not isinstance(rev, bool)
-    if not rev_int or not 1 <= rev < MAX_REV:
+    rev_int = rev if isinstance(rev, int) and not isinstance(rev, bool) else None
+    if rev_int is None or not 1 <= rev_int < MAX_REV:
         errors["rev"] = _meta_error("rev", "版本号应为正整数")
     base = values.get("base_rev", 0)
     if base is not None and (
         isinstance(base, bool)
         or not isinstance(base, int)
         or not 0 <= base < MAX_REV
-        or (rev_int and base >= rev)
+        or (rev_int is not None and base >= rev_int)
     ):
         errors["base_rev"] = _meta_error("base_rev", "基础版本号应为小于版本号的非负整数")
     scope = values.get("scope")
