@@ -411,7 +411,7 @@ class SyncClient:
         first_sync = position == 0 and kinds is None
         seen_ids: dict[str, set[str]] = {}
         while True:
-            params = {"after": position, "limit": self.page_size}
+            params: dict[str, int | str] = {"after": position, "limit": self.page_size}
             if kinds:
                 params["kinds"] = kinds
             page = http.json("GET", "/v1/changes", params=params)

@@ -71,7 +71,11 @@ def columns(kind: str) -> tuple[list[str], list[Convert], list[Convert]]:
     """Every column of ``kind``'s table, with converters raw->wire and wire->raw."""
     table = SYNCABLE[kind].__table__
     spec = KINDS[kind].fields
-    names, out, into = [], [], []
+    names: list[str] = []
+    out: list[Convert] = []
+    into: list[Convert] = []
+    o: Convert
+    i: Convert
     for col in table.columns:
         name = col.name
         wire_type = spec[name].type if name in spec else None

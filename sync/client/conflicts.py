@@ -210,5 +210,6 @@ def settle_on_server(store: Store, transport: Transport) -> int:
         done += 1
     # A full list may have left some out: ask again next time rather than forget them.
     if len(listed) < SERVER_LIST_LIMIT or found >= wanted:
-        store.set_setting(SETTLED_SETTING, max(at for *_key, at in resolved).isoformat())
+        # resolved_at is never None here (the query asks for it), the column is nullable
+        store.set_setting(SETTLED_SETTING, max(at for *_key, at in resolved if at is not None).isoformat())
     return done

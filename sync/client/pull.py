@@ -98,8 +98,7 @@ def apply_page(conn: Connection, changes: dict[str, dict[str, Any]], result: App
             ):
                 result.same += 1  # older than what we hold
                 continue
-            pending = mine is not None and mine != server_rev
-            if pending:
+            if mine is not None and mine != server_rev:  # a pending change of ours loses
                 losers.append(rid)
                 states.append(
                     state.state_row(

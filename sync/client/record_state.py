@@ -36,7 +36,7 @@ def states_for(store: Store, kind: str, ids: Iterable[str]) -> dict[str, RecordS
     table = SYNCABLE[kind].__table__
     out: dict[str, RecordState] = {}
     with store.engine.connect() as conn:
-        revs = {}
+        revs: dict[str, int] = {}
         for chunk in chunks(ids):
             revs.update(conn.execute(select(table.c.id, table.c.rev).where(table.c.id.in_(chunk))).all())
         known = state.load_states(conn, kind, ids)
