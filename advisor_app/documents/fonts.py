@@ -64,6 +64,36 @@ def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
 ttfonts.makeToUnicodeCMap = _to_unicode_cmap
 
 
+class _GlyphTable:
+    """The ``glyf`` table of a loaded font, sliced without copying the whole table first.
+
+    reportlab's subsetter takes ``get_table("glyf")`` (a copy of 10–20 MB for a CJK font) on every
+    document only to cut out the few hundred glyphs it embeds; slicing a view of the file's bytes
+    gives the same glyph bytes without the copy.
+    """
+
+    __slots__ = ("_view",)
+
+    def __init__(self, view: memoryview) -> None:
+        self._view = view
+
+    def __getitem__(self, key: slice) -> bytes:
+        return self._view[key].tobytes()
+
+
+_plain_get_table = ttfonts.TTFontFile.get_table
+
+
+def _get_table(self: ttfonts.TTFontFile, tag: str):  # noqa: ANN202 - bytes, or a view sliced like bytes
+    if tag == "glyf" and isinstance(self._ttf_data, bytes):
+        pos, length = self.get_table_pos(tag)
+        return _GlyphTable(memoryview(self._ttf_data)[pos : pos + length])
+    return _plain_get_table(self, tag)
+
+
+ttfonts.TTFontFile.get_table = _get_table
+
+
 class FontError(ValueError):
     """No usable Chinese font, or a font that cannot be registered."""
 
@@ -189,10 +219,12 @@ class FontChain:
     def font_for(self, char: str, preferred: str) -> str | None:
         """The font for ``char``: ``preferred``, else the fallbacks in order, else the other main fonts."""
         code = ord(char)
+        key = (code, preferred)
+        if key in self._found:
+            return self._found[key]
         if _has_glyph(preferred, code):
+            self._found[key] = preferred  # asked for every character printed: one dict look-up next time
             return preferred
-        if (code, preferred) in self._found:
-            return self._found[code, preferred]
         found = None
         # Fallbacks first: they are Song/Ming faces like the body (the other main font is a Hei title face).
         for source in sorted(self.sources, key=lambda s: not s.fallback):
@@ -200,7 +232,7 @@ class FontChain:
             if name and name != preferred and _has_glyph(name, code):
                 found = name
                 break
-        self._found[code, preferred] = found
+        self._found[key] = found
         return found
 
     @property

@@ -132,60 +132,153 @@ def _break_points(text: str) -> list[bool]:
     return allowed
 
 
-def _split_cjk(frags: list, max_widths: Sequence[float], calc_bounds: bool):  # noqa: ANN202
+class _Units:
+    """A paragraph's characters measured once, ready to be broken at any width.
+
+    Building reportlab's per-character ``cjkU`` strings and calling ``stringWidth`` for each was most
+    of a document's time, and a paragraph is wrapped several times per rendering (tables measure
+    cells, then draw them; pages are tried), so everything that does not depend on the width is
+    kept here and every width reuses it.
+    """
+
+    __slots__ = ("chars", "frags", "widths", "breaks", "joins", "metrics", "flat", "allowed", "plain")
+
+    def __init__(self, frags: list) -> None:
+        chars: list[str] = []
+        owners: list[object] = []
+        widths: list = []
+        for frag in frags:
+            text = frag.text.decode("utf8") if isinstance(frag.text, bytes) else frag.text
+            pieces = text if text else [text]
+            chars.extend(pieces)
+            owners.extend([frag] * len(pieces))
+            if hasattr(frag, "cbDefn"):
+                widths.extend([getattr(frag.cbDefn, "width", 0)] * len(pieces))
+            else:
+                widths.extend(_char_width(c, frag.fontName, frag.fontSize) for c in pieces)
+        self.chars, self.frags, self.widths = chars, owners, widths
+        self.breaks = [hasattr(f, "lineBreak") for f in owners]
+        # joins[k]: unit k continues the word of unit k - 1 (reportlab's sameFrag, asked once per frag pair).
+        joins = [False] * len(owners)
+        same: dict[tuple[int, int], bool] = {}
+        for k in range(1, len(owners)):
+            pair = (id(owners[k - 1]), id(owners[k]))
+            if pair not in same:
+                same[pair] = bool(rl_paragraph.sameFrag(owners[k - 1], owners[k]))
+            joins[k] = same[pair]
+        self.joins = joins
+        self.metrics: dict[tuple[int, bool], tuple[float, float]] = {}
+        self.flat = "".join(c if len(c) == 1 else "\n" for c in chars)
+        self.allowed = _break_points(self.flat)
+        self.plain = all(isinstance(w, (int, float)) for w in widths)
+
+    def bounds(self, k: int, calc_bounds: bool) -> tuple[float, float]:
+        """Ascent and descent of unit ``k`` as reportlab's ``makeCJKParaLine`` computes them."""
+        frag = self.frags[k]
+        key = (id(frag), calc_bounds)
+        found = self.metrics.get(key)
+        if found is None:
+            cb = getattr(frag, "cbDefn", None) if calc_bounds else None
+            if getattr(cb, "width", 0):
+                found = rl_paragraph.imgVRange(
+                    rl_paragraph.imgNormV(cb.height, frag.fontSize), cb.valign, frag.fontSize
+                )[::-1]
+            else:
+                found = rl_paragraph.getAscentDescent(frag.fontName, frag.fontSize)
+            self.metrics[key] = found
+        return found
+
+
+_WIDTHS: dict[tuple[str, float, str], float] = {}
+
+
+def _char_width(char: str, font: str, size: float) -> float:
+    """``stringWidth`` of one character, cached per (font, size, character): the same few hundred recur."""
+    key = (font, size, char)
+    width = _WIDTHS.get(key)
+    if width is None:
+        width = _WIDTHS[key] = rl_paragraph.stringWidth(char, font, size)
+    return width
+
+
+def _split_cjk(frags: list, max_widths: Sequence[float], calc_bounds: bool, units: _Units | None = None):  # noqa: ANN202
     """Greedy line filling like reportlab's ``cjkFragSplit``, but a line ends only where Chinese rules allow.
 
     When no allowed break exists within a line (a 40-digit string in a narrow cell) the line is cut
-    where it overflows, so layout always progresses.
+    where it overflows, so layout always progresses. One pass over the characters: a line's
+    characters are visited once, plus those pushed back to the next line by a break rule.
     """
-    units = []
-    for frag in frags:
-        text = frag.text.decode("utf8") if isinstance(frag.text, bytes) else frag.text
-        if text:
-            units.extend(rl_paragraph.cjkU(t, frag, "utf8") for t in text)
-        else:
-            units.append(rl_paragraph.cjkU(text, frag, "utf8"))
-    flat = "".join(u if len(u) == 1 else "\n" for u in units)
-    allowed = _break_points(flat)
+    p = units or _Units(frags)
+    chars, widths, breaks, allowed = p.chars, p.widths, p.breaks, p.allowed
     fuzz = rl_paragraph._FUZZ
     lines = []
-    start, count = 0, len(units)
-
-    def max_width() -> float:
-        return max_widths[min(len(lines), len(max_widths) - 1)]
-
+    start, count = 0, len(chars)
+    last_width = len(max_widths) - 1
     while start < count:
-        limit = max_width()
+        limit = max_widths[min(len(lines), last_width)]
+        cap = limit + fuzz
         used = 0.0
         end = None
         forced = False
         last_ok = None
         k = start
         while k < count:
-            unit = units[k]
             if k > start and allowed[k]:
                 last_ok = k
-            if hasattr(unit.frag, "lineBreak"):
+            if breaks[k]:
                 end, forced = k + 1, True
                 break
-            width = unit.width
-            if hasattr(width, "normalizedValue"):
+            width = widths[k]
+            if not p.plain and hasattr(width, "normalizedValue"):
                 width._normalizer = limit
                 width = width.normalizedValue(limit)
-            if used + width > limit + fuzz and k > start:
-                end = last_ok if last_ok is not None else _emergency_end(flat, start, k)
+            if used + width > cap and k > start:
+                end = last_ok if last_ok is not None else _emergency_end(p.flat, start, k)
                 break
             used += width
             k += 1
         if end is None:
             end = count
-        line = units[start:end]
-        width_used = sum(u.width for u in line if not hasattr(u.width, "normalizedValue"))
-        lines.append(
-            rl_paragraph.makeCJKParaLine(line, limit, width_used, limit - width_used, forced, calc_bounds)
-        )
+        if p.plain:
+            width_used = sum(widths[start:end])
+        else:
+            width_used = sum(w for w in widths[start:end] if not hasattr(w, "normalizedValue"))
+        lines.append(_make_line(p, start, end, limit, width_used, forced, calc_bounds))
         start = end
     return rl_paragraph.ParaLines(kind=1, lines=lines)
+
+
+def _make_line(p: _Units, start: int, end: int, limit: float, used: float, forced: bool, calc_bounds: bool):  # noqa: ANN202, PLR0913
+    """reportlab's ``makeCJKParaLine`` over a run of units: one word per run of same-styled characters."""
+    words = []
+    max_size = max_ascent = min_descent = 0
+    chars, joins, frags = p.chars, p.joins, p.frags
+    k = start
+    while k < end:
+        j = k + 1
+        while j < end and joins[j]:
+            j += 1
+        frag = frags[k]
+        ascent, descent = p.bounds(k, calc_bounds)
+        max_size = max(max_size, frag.fontSize)
+        max_ascent = max(max_ascent, ascent)
+        min_descent = min(min_descent, descent)
+        word = frag.clone()
+        word.text = "".join(chars[k:j])
+        words.append(word)
+        k = j
+    return rl_paragraph.FragLine(
+        kind=1,
+        extraSpace=limit - used,
+        wordCount=1,
+        words=words,
+        fontSize=max_size,
+        ascent=max_ascent,
+        descent=min_descent,
+        maxWidth=limit,
+        currentWidth=used,
+        lineBreak=forced,
+    )
 
 
 def _emergency_end(text: str, start: int, overflow: int) -> int:
@@ -224,7 +317,17 @@ class Para(Paragraph):
                 descent=-0.2 * style.fontSize,
             )
         auto = getattr(self, "autoLeading", getattr(self.style, "autoLeading", ""))
-        return _split_cjk(self.frags, maxWidths, auto not in ("", "off"))
+        calc_bounds = auto not in ("", "off")
+        # The same paragraph is wrapped at the same width several times per rendering (a table
+        # measures its cells, then draws them); its frags never change, so neither do its lines.
+        key = (*maxWidths, calc_bounds)
+        broken = self.__dict__.setdefault("_broken", {})
+        if key not in broken:
+            units = self.__dict__.get("_units")
+            if units is None:
+                units = self._units = _Units(self.frags)
+            broken[key] = _split_cjk(self.frags, maxWidths, calc_bounds, units)
+        return broken[key]
 
     def split(self, availWidth, availHeight):  # noqa: ANN001, ANN201, N803 - reportlab's names
         kept = getattr(self, "blPara", None) if getattr(self, "_splitpara", 0) else None
