@@ -334,6 +334,8 @@ def new_version(store: Store, agreement_id: str) -> Agreement:
 def agreement_snapshot(session: Session, agreement: Agreement) -> dict[str, Any]:
     """Everything printed on the agreement, as it was when signed."""
     case = session.get(Case, agreement.case_id)
+    if case is None:  # a deleted case still prints its signed agreement, so not _get
+        raise LookupError(f"找不到案件 {agreement.case_id}")
     committee = session.get(Committee, case.committee_id)
     return {
         "case_no": case.case_no,
@@ -458,14 +460,17 @@ def apply_confirmation(
             )
         ):
             raise FlowError(f"第 {agreement.version} 版协议已申请司法确认")
-        deadline = case_flow.confirmation_deadline(agreement.signed_on)
+        signed_on = agreement.signed_on
+        if signed_on is None:  # a signed agreement always has its date; the column allows drafts' None
+            raise FlowError(f"第 {agreement.version} 版协议缺少签署日期，不能申请司法确认")
+        deadline = case_flow.confirmation_deadline(signed_on)
         if applied_on > deadline:
             raise ValidationError(
                 {
                     "applied_on": f"申请日期：已超过司法确认申请期限（协议生效后 30 日，截至 {deadline.isoformat()}）"
                 }
             )
-        if applied_on < agreement.signed_on:
+        if applied_on < signed_on:
             raise ValidationError({"applied_on": "申请日期：不能早于协议签署日期"})
         record = JudicialConfirmation(
             case_id=case.id, agreement_id=agreement.id, applied_on=applied_on, court=court
@@ -515,7 +520,8 @@ def close(
         if grade:
             ratings.rate(session, "case", case.id, {"grade": grade, "comment": comment})
         else:
-            case.result = ((case.result or "") + f"\n未评价原因：{no_rating_reason.strip()}").strip()
+            reason = (no_rating_reason or "").strip()  # not empty: checked on entry
+            case.result = ((case.result or "") + f"\n未评价原因：{reason}").strip()
     return case
 
 
