@@ -49,6 +49,11 @@ class ActivityForm(FormDialog):
                 self.set_values({k: getattr(record, k) for k in activities.FIELDS})
             self._list_photos()
         self.add_photo.setEnabled(record_id is not None)
+        # 服务评价卡: the audience rates the activity by phone (docs/rating.md)
+        self.card_button = QPushButton(self.tr("Print rating card…"))
+        self.card_button.clicked.connect(self.print_card)
+        self.card_button.setEnabled(record_id is not None)
+        self.add_row("", self.card_button)
         self.add_photo.setToolTip(self.tr("Save the activity first, then add photos."))
         self.mark_clean()
 
@@ -78,6 +83,12 @@ class ActivityForm(FormDialog):
                 attachments.add_file(self.store, Path(path), "activity", record_id, "活动照片")
 
         self.run(job, lambda _r: self._list_photos())
+
+    def print_card(self) -> None:
+        from ui.rating_card import show_card
+
+        if self.record_id:
+            show_card(self, "activity", self.record_id)
 
     def submit(self, data: dict[str, Any]) -> Any:
         if self.record_id:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QLineEdit, QPushButton
 
 from advisor_app.domain.vocab import terms
 from ui.forms import FormDialog
@@ -16,7 +16,13 @@ class RatingDialog(FormDialog):
     """``close(grade=…, comment=…, no_rating_reason=…)`` is the core's close function."""
 
     def __init__(
-        self, store: Any, tasks: Any, title: str, close: Callable[..., Any], parent: Any = None
+        self,
+        store: Any,
+        tasks: Any,
+        title: str,
+        close: Callable[..., Any],
+        parent: Any = None,
+        card: tuple[str, str] | None = None,
     ) -> None:
         super().__init__(store, None, parent, tasks=tasks)
         self.setWindowTitle(title)
@@ -26,6 +32,22 @@ class RatingDialog(FormDialog):
         reason = QLineEdit()
         reason.setPlaceholderText(self.tr("Only when no rating was given: why (e.g. left before rating)"))
         self.add_field("no_rating_reason", self.tr("No rating, because"), reason)
+        # 当事人扫码评价: print the 服务评价卡 and close with that as the reason (docs/rating.md)
+        self.card = card
+        self.card_button = QPushButton(self.tr("Print rating card (the person rates by phone)"))
+        self.card_button.clicked.connect(self.print_card)
+        self.card_button.setVisible(card is not None)
+        self.add_row("", self.card_button)
+
+    def print_card(self) -> None:
+        from advisor_app.services.ratings import SELF_RATING_REASON
+        from ui.rating_card import show_card
+
+        if self.card is None:
+            return
+        if not self.fields["grade"].value():  # no grade given here: the person's own will come
+            self.fields["no_rating_reason"].setText(SELF_RATING_REASON)
+        show_card(self, *self.card)
 
     def submit(self, data: dict[str, Any]) -> Any:
         return self._close(

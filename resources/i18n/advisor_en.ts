@@ -11,6 +11,11 @@
 <context>
     <name>ActivityForm</name>
     <message>
+        <location filename="../../ui/activity_form.py" line="1" />
+        <source>Print rating card…</source>
+        <translation>Print rating card…</translation>
+    </message>
+    <message>
         <location filename="../../ui/activity_form.py" line="22" />
         <source>Legal publicity activity</source>
         <translation>Legal publicity activity</translation>
@@ -1065,6 +1070,11 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
 </context>
 <context>
     <name>RatingDialog</name>
+    <message>
+        <location filename="../../ui/rating_dialog.py" line="1" />
+        <source>Print rating card (the person rates by phone)</source>
+        <translation>Print rating card (the person rates by phone)</translation>
+    </message>
     <message>
         <location filename="../../ui/rating_dialog.py" line="24" />
         <source>Satisfaction</source>

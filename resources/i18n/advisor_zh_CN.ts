@@ -11,6 +11,11 @@
 <context>
     <name>ActivityForm</name>
     <message>
+        <location filename="../../ui/activity_form.py" line="1" />
+        <source>Print rating card…</source>
+        <translation>打印服务评价卡…</translation>
+    </message>
+    <message>
         <location filename="../../ui/activity_form.py" line="22" />
         <source>Legal publicity activity</source>
         <translation>普法活动</translation>
@@ -1064,6 +1069,11 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
 </context>
 <context>
     <name>RatingDialog</name>
+    <message>
+        <location filename="../../ui/rating_dialog.py" line="1" />
+        <source>Print rating card (the person rates by phone)</source>
+        <translation>打印服务评价卡（当事人扫码评价）</translation>
+    </message>
     <message>
         <location filename="../../ui/rating_dialog.py" line="24" />
         <source>Satisfaction</source>

@@ -95,6 +95,7 @@ class CloseTab(CaseTab):
             self.tr("Close the case"),
             lambda **kw: cases.close(self.store, case_id, **kw),
             self,
+            card=("case", case_id) if case_id else None,
         )
         dialog.saved.connect(lambda _c: self.refresh(then=lambda: self.changed_case.emit(case_id or "")))
         self.rating_dialog = dialog
