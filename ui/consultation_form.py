@@ -168,6 +168,7 @@ class ConsultationForm(FormDialog):
             self.tr("Close the consultation"),
             lambda **kw: consultations.close(self.store, record.id, **kw),
             self,
+            card=("consultation", record.id),
         )
         self.rating_dialog = rating
         rating.finished.connect(lambda _code: self.done(1))
