@@ -164,3 +164,51 @@ def as_of_month(day: date) -> Period:
     from advisor_app.reports.scope import month
 
     return month(day.year, day.month)
+
+
+RULES_NOTE = (
+    "每次服务计一次评价：当事人扫码评价与工作人员录入并存时以当事人评价为准；按评价日期统计；"
+    "自评率＝当事人扫码评价数/评价数，满意率＝（非常满意＋满意＋基本满意）/评价数，"
+    "回访率＝已回访差评/差评，整改率＝已登记处理措施的差评/差评；数值修约按 GB/T 8170"
+)
+
+
+def sheet(store: Any, region: str | None, period: Period) -> Any:
+    """服务评价排名 of a period as a report sheet (Excel / PDF like the other reports)."""
+    from advisor_app.reports.scope import allowed_region, region_prefix
+    from advisor_app.reports.service import region_label
+    from advisor_app.reports.sheet import Sheet, Table
+
+    region = allowed_region(store, region)
+    prefix = region_prefix(region)
+    with store.session() as session:
+        villages = board(session, prefix, period)
+        staff = board(session, prefix, period, by="staff")
+        name = region_label(session, region)
+    tables = []
+    for caption, rows, first in (
+        ("一、按村（社区）排名", villages, "村（社区）"),
+        ("二、按法律顾问、人民调解员排名", staff, "姓名"),
+    ):
+        body = as_table(rows, first)
+        whole = total(rows)
+        body.append(
+            [
+                "",
+                "合计",
+                str(whole.rated),
+                str(whole.self_rated),
+                shown(whole.self_share),
+                shown(whole.satisfaction),
+                str(whole.bad),
+                shown(whole.follow_up_rate),
+                shown(whole.rectify_rate),
+            ]
+        )
+        tables.append(Table(caption, body[0], body[1:], [0.6, 2.2, 1, 1.2, 1, 1, 0.8, 1, 1]))
+    return Sheet(
+        title="服务评价情况及排名",
+        subtitle=f"统计单位：{name}　　统计期间：{period.label}　　{RULES_NOTE}",
+        tables=tables,
+        sheet_name="评价排名",
+    )

@@ -84,3 +84,39 @@ def test_self_rating_counts_over_staff_and_board(seeded) -> None:
     )
     table = rating_board.as_table(rating_board.board(s, "610502100", period), "村（社区）")
     assert table[0][:3] == ["名次", "村（社区）", "评价数"] and table[1][1] == "桥南村"
+
+
+def test_rating_ranking_report_exported(seeded, tmp_path) -> None:
+    import subprocess
+
+    from openpyxl import load_workbook
+
+    from advisor_app.cli.main import main
+
+    store = seeded
+    a = consult(store, V1, "借款", adviser="张明")
+    consultations.close(store, a, grade="非常满意")
+    day = date.today()
+    pdf, xlsx = tmp_path / "rank.pdf", tmp_path / "rank.xlsx"
+    for out in (pdf, xlsx):
+        assert (
+            main(
+                [
+                    "--data-dir",
+                    str(store.data_dir),
+                    "report",
+                    "rating",
+                    "--month",
+                    f"{day:%Y-%m}",
+                    "-o",
+                    str(out),
+                ]
+            )
+            == 0
+        )
+    words = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "服务评价情况及排名" in words and "桥南村" in words and "张明" in words and "100.0%" in words
+    cells = [c for row in load_workbook(xlsx)["评价排名"].iter_rows(values_only=True) for c in row if c]
+    assert "自评率" in cells and "张明" in cells

@@ -1,4 +1,4 @@
-"""`advisor report monthly|ledger|roster|hot`: the township office's exports from the command line."""
+"""`advisor report monthly|ledger|roster|rating|hot`: the township office's exports from the command line."""
 
 from __future__ import annotations
 
@@ -65,6 +65,15 @@ def _hot(args: argparse.Namespace, store: Store) -> int:
     return 0
 
 
+def _rating(args: argparse.Namespace, store: Store) -> int:
+    from advisor_app.reports import forms, rating_board
+    from advisor_app.reports.scope import parse_period
+
+    sheet = rating_board.sheet(store, args.region, parse_period(args.month))
+    print(f"已导出：{forms.export([sheet], args.output)}")
+    return 0
+
+
 def register(subparsers) -> None:  # noqa: ANN001 - argparse's private subparsers action
     report = subparsers.add_parser("report", help="统计报表：调解月报、工作台账、法律明白人花名册、热点")
     sub = report.add_subparsers(dest="report", metavar="报表", required=True)
@@ -95,6 +104,11 @@ def register(subparsers) -> None:  # noqa: ANN001 - argparse's private subparser
     common(roster, month=False)
     roster.add_argument("-o", "--output", required=True, help="输出文件 .xlsx")
     roster.set_defaults(func=_roster)
+
+    rating = sub.add_parser("rating", help="服务评价情况及排名（自评率、满意率、回访率、整改率）")
+    common(rating)
+    rating.add_argument("-o", "--output", required=True, help="输出文件 .xlsx 或 .pdf")
+    rating.set_defaults(func=_rating)
 
     hot = sub.add_parser("hot", help="热点研判：本月明显上升的纠纷类型和关键词")
     common(hot)
