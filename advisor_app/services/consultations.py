@@ -181,7 +181,7 @@ def close(
             ratings.rate(session, "consultation", record.id, {"grade": grade, "comment": comment})
             record.no_rating_reason = None
         else:
-            record.no_rating_reason = no_rating_reason.strip()
+            record.no_rating_reason = (no_rating_reason or "").strip()  # not empty: checked on entry
         if outcome is not None:
             record.outcome = outcome
         record.status = "已办结"
@@ -200,9 +200,11 @@ def get(store: Store, record_id: str) -> Consultation:
 
 def count(store: Store) -> int:
     with store.session() as session:
-        return session.scalar(
+        # COUNT(*) always answers a row; scalar() is typed for an empty result
+        n = session.scalar(
             select(func.count()).select_from(Consultation).where(Consultation.deleted.is_(False))
         )
+        return n or 0
 
 
 def _get(session, record_id: str) -> Consultation:  # noqa: ANN001

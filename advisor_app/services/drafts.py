@@ -73,7 +73,7 @@ class Drafts:
                 yield conn
             finally:
                 conn.rollback()
-                conn.exec_driver_sql(f"PRAGMA busy_timeout={int(usual)}")
+                conn.exec_driver_sql(f"PRAGMA busy_timeout={int(usual or 0)}")
 
     def save(self, key: str, data: dict[str, Any]) -> bool:
         """Keep ``data`` as the draft of ``key``; False when the store was busy (try again later)."""

@@ -74,11 +74,13 @@ def rating_of(session: Session, target_kind: str, target_id: str) -> Rating | No
 
 def counted_rating(session: Session, target_kind: str, target_id: str) -> Rating | None:
     """The rating that counts for a service: the person's own (当事人扫码) where there is one."""
-    found = session.scalars(
-        select(Rating).where(
-            Rating.target_kind == target_kind, Rating.target_id == target_id, Rating.deleted.is_(False)
+    found = list(
+        session.scalars(
+            select(Rating).where(
+                Rating.target_kind == target_kind, Rating.target_id == target_id, Rating.deleted.is_(False)
+            )
         )
-    ).all()
+    )
     found.sort(key=lambda r: (r.source != "self", r.rated_on, r.id))
     return found[0] if found else None
 
@@ -225,7 +227,7 @@ def follow_ups(
                 title=title or "",
                 region_code=region,
                 grade=r[3],
-                rated_on=_day(r[4]),
+                rated_on=_required_day(r[4]),
                 comment=r[5],
                 follow_up_due=_day(r[6]),
                 followed_up_on=_day(r[7]),
@@ -250,3 +252,10 @@ def _day(value: Any) -> date | None:
     if value is None or isinstance(value, date):
         return value
     return date.fromisoformat(str(value)[:10])
+
+
+def _required_day(value: Any) -> date:
+    day = _day(value)
+    if day is None:  # ratings.rated_on is NOT NULL
+        raise ValueError("评价日期：为空")
+    return day

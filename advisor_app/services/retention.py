@@ -25,8 +25,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
+from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session
 
 from advisor_app.domain.models import (
@@ -120,6 +121,7 @@ class Outcome:
 
 def _due(session: Session, store: Store, kind: str, today: date) -> list:
     limit = cutoff(store, kind, today)
+    query: Select[Any]
     if kind == "consultations":
         query = select(Consultation).where(
             Consultation.deleted.is_(False),

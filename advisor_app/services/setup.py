@@ -133,7 +133,7 @@ def installation_scope(store: Store) -> tuple[str, ...] | None:
     """
     keys = (ROLE_SETTING, REGION_SETTING, SERVED_SETTING, ACCOUNT_REGIONS_SETTING)
     with store.engine.connect() as conn:
-        found = dict(
+        found: dict[str, str | None] = dict(
             conn.execute(
                 text("SELECT key, value FROM settings WHERE key IN (:a, :b, :c, :d)"),
                 dict(zip("abcd", keys, strict=True)),

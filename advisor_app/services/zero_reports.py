@@ -68,6 +68,7 @@ def check_month(month: str) -> str:
     ):
         check.fail("month", f"“{value}”应为年-月，如 2026-11")
     check.done()
+    assert value is not None  # required: done() has raised for an empty month
     return value
 
 
