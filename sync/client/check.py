@@ -1,4 +1,5 @@
-"""After a sync both sides prove they agree: per-kind count and digest of (id, rev) in the scope.
+"""After a sync both sides prove they agree: per-kind count and digest of (id, rev) in the scope
+(protocol 2: ``sync.protocol.table_check``, an XOR the server keeps per village).
 
 Locally a record counts at the revision the server is known to hold (a queued edit is not yet the
 server's business); records the server has never accepted are left out. A mismatch is repaired
@@ -12,7 +13,7 @@ from sqlalchemy import Connection, select
 
 from advisor_app.domain.models import SYNCABLE, ChangeLog, utcnow
 from sync.client import quarantine, state
-from sync.protocol import table_digest
+from sync.protocol import table_check
 
 
 def local_tables(conn: Connection) -> dict[str, dict[str, object]]:
@@ -30,7 +31,7 @@ def local_tables(conn: Connection) -> dict[str, dict[str, object]]:
         # A quarantined revision is held: the server has it and this device has it set aside.
         revs.update(quarantine.held(conn, kind))
         pairs = list(revs.items())
-        out[kind] = {"count": len(pairs), "digest": table_digest(pairs)}
+        out[kind] = {"count": len(pairs), "digest": table_check(kind, pairs)}
     return out
 
 
@@ -42,7 +43,7 @@ def mismatched(conn: Connection, server_tables: dict[str, dict[str, object]]) ->
         if mine[k]
         != {
             "count": server_tables.get(k, {}).get("count", 0),
-            "digest": server_tables.get(k, {}).get("digest", table_digest([])),
+            "digest": server_tables.get(k, {}).get("digest", table_check(k, [])),
         }
     ]
 

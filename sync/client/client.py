@@ -446,7 +446,9 @@ class SyncClient:
         progress("核对数据", 0, 1)
         for _round in range(3):
             summary = http.json("GET", "/v1/summary")
-            if summary["seq"] != cur.value:
+            # Protocol 2: ``seq`` is the highest change in this account's scope; a cursor at or past it
+            # holds every change the counts are made of (the cursor of a quiet scope stays put).
+            if summary["seq"] > cur.value:
                 self._pull(http, report, progress, cur)  # someone pushed meanwhile: catch up, compare again
                 continue
             with self.store.engine.connect() as conn:

@@ -27,6 +27,8 @@ from sync.protocol.wire import (
     decode_columns,
     encode_columns,
     payload_hash,
+    record_check,
+    table_check,
     table_digest,
 )
 
@@ -49,5 +51,7 @@ __all__ = [
     "encode_columns",
     "kind_spec",
     "payload_hash",
+    "table_check",
     "table_digest",
+    "record_check",
 ]

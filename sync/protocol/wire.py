@@ -7,8 +7,11 @@ import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-PROTOCOL_VERSION = 1
-SUPPORTED_VERSIONS = frozenset({1})
+# 2: the post-sync check is a per-kind count and an XOR of per-record checks (``table_check``),
+# kept by the server per village as records are written; 1 (the SHA-256 of sorted lines) is
+# still served to clients that say 1 or say nothing.
+PROTOCOL_VERSION = 2
+SUPPORTED_VERSIONS = frozenset({1, 2})
 PROTOCOL_HEADER = "X-Advisor-Protocol"
 MAX_BATCH = 5000  # changes per push; the client splits larger queues
 MAX_PAGE = 5000  # records per pull page
@@ -53,3 +56,20 @@ def table_digest(pairs: Iterable[tuple[str, int]]) -> str:
     for record_id, rev in sorted(pairs):
         h.update(f"{record_id}:{rev}\n".encode())
     return h.hexdigest()
+
+
+def record_check(kind: str, record_id: str, rev: int) -> int:
+    """A record's share of the protocol-2 table check: the first 8 bytes of SHA-256 of
+    ``kind:id:rev`` as a signed big-endian 64-bit integer (the server computes the same in SQL)."""
+    digest = hashlib.sha256(f"{kind}:{record_id}:{rev}".encode()).digest()
+    return int.from_bytes(digest[:8], "big", signed=True)
+
+
+def table_check(kind: str, pairs: Iterable[tuple[str, int]]) -> str:
+    """Protocol-2 digest of one table in a scope: XOR of ``record_check`` over (id, rev) pairs, as
+    16 hex digits. Order-independent, so the server keeps it per village as records are written
+    (adding and removing a record is the same XOR) and combines villages without reading records."""
+    acc = 0
+    for record_id, rev in pairs:
+        acc ^= record_check(kind, record_id, rev)
+    return f"{acc & 0xFFFFFFFFFFFFFFFF:016x}"

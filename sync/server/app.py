@@ -11,6 +11,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import JSONResponse
 from sqlalchemy.exc import DataError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from sync.protocol.wire import PROTOCOL_VERSION
@@ -107,6 +108,17 @@ def create_app(settings: Settings) -> FastAPI:
                 }
             },
             status_code=422,
+        )
+
+    @app.exception_handler(PoolTimeout)
+    async def pool_exhausted(_request: Request, exc: PoolTimeout) -> JSONResponse:
+        # Every connection of this worker's pool is in use (database.pool_size): ask the device
+        # to come back, as for a busy database; never a 500.
+        log.warning("database pool exhausted")
+        return JSONResponse(
+            {"error": {"code": "busy", "message": "服务器繁忙，请稍后重试"}},
+            status_code=503,
+            headers={"Retry-After": "5"},
         )
 
     @app.exception_handler(OperationalError)

@@ -11,6 +11,7 @@ from pathlib import Path
 from sync.server import logs
 from sync.server.admin import service as admin
 from sync.server.database import data_dir, default_url, make_engine, normalise_url, upgrade
+from sync.server.regions.scope import ROLES
 
 
 def _engine(args: argparse.Namespace):  # noqa: ANN202
@@ -28,6 +29,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     os.environ["ADVISOR_SERVER_DATABASE_URL"] = args.database_url
     os.environ["ADVISOR_SERVER_DATA_DIR"] = str(args.data_dir)
+    # Each worker's connection pool is its share of the budget (database.pool_size).
+    os.environ["ADVISOR_SERVER_WORKERS"] = str(args.workers)
     if not args.no_migrate:
         upgrade(_engine(args))
     uvicorn.run(
@@ -155,7 +158,7 @@ def build_parser() -> argparse.ArgumentParser:
     user = sub.add_parser("user", help="账号").add_subparsers(dest="action", required=True)
     u = user.add_parser("add")
     u.add_argument("name")
-    u.add_argument("--role", required=True, choices=["adviser", "mediator", "township", "city"])
+    u.add_argument("--role", required=True, choices=list(ROLES))
     u.add_argument("--region", action="append")
     u.add_argument("--password-stdin", action="store_true")
     u.set_defaults(func=cmd_user_add)

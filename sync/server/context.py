@@ -45,7 +45,7 @@ DbDep = Annotated[Db, Depends(database)]
 
 def protocol(
     x_advisor_protocol: Annotated[
-        str | None, Header(alias=PROTOCOL_HEADER, description="protocol version, 1")
+        str | None, Header(alias=PROTOCOL_HEADER, description="protocol version, 1 or 2 (default 1)")
     ] = None,
 ) -> int:
     if x_advisor_protocol is None:
@@ -59,6 +59,9 @@ def protocol(
             f"不支持的协议版本“{x_advisor_protocol[:20]}”，服务器支持：{sorted(SUPPORTED_VERSIONS)}，请升级客户端",
         )
     return int(value)
+
+
+ProtocolDep = Annotated[int, Depends(protocol)]
 
 
 def actor(

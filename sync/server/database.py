@@ -19,6 +19,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
+from sync.protocol.wire import record_check
+
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 APP_NAME = "advisor-server"
 
@@ -60,6 +62,8 @@ def make_engine(url: str) -> Engine:
             cur.execute("PRAGMA foreign_keys=ON")
             cur.execute("PRAGMA busy_timeout=30000")
             cur.close()
+            # The record check the triggers of ``records`` keep per village (migration 0006).
+            dbapi_conn.create_function("advisor_check", 3, record_check, deterministic=True)
 
         @event.listens_for(engine, "begin")
         def _begin(conn: Connection) -> None:
@@ -69,7 +73,32 @@ def make_engine(url: str) -> Engine:
             conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
         return engine
-    return create_engine(url, pool_size=5, max_overflow=10, pool_pre_ping=True)
+    size, overflow = pool_size()
+    # A request that finds no free connection within POOL_TIMEOUT seconds gets 503 + Retry-After
+    # (app.py), not a hanging request or a 500.
+    return create_engine(
+        url, pool_size=size, max_overflow=overflow, pool_timeout=POOL_TIMEOUT, pool_pre_ping=True
+    )
+
+
+POOL_TIMEOUT = 5
+
+
+def pool_size() -> tuple[int, int]:
+    """Connections per worker process: the server's budget of PostgreSQL connections
+    (``ADVISOR_SERVER_DB_CONNECTIONS``, default 40, keep it under max_connections minus the
+    replica's and the admin's) shared by the worker processes (``ADVISOR_SERVER_WORKERS``, set by
+    ``advisor-server serve --workers N``): (pool size, overflow)."""
+    budget = _env_int("ADVISOR_SERVER_DB_CONNECTIONS", 40)
+    workers = max(1, _env_int("ADVISOR_SERVER_WORKERS", 1))
+    per_worker = max(2, budget // workers)
+    size = max(1, per_worker * 3 // 4)
+    return size, per_worker - size
+
+
+def _env_int(name: str, default: int) -> int:
+    value = os.environ.get(name, "").strip()
+    return int(value) if value.isdigit() and len(value) < 7 else default
 
 
 def is_postgres(engine: Engine) -> bool:

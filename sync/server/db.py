@@ -237,6 +237,27 @@ class SkippedRecord(ServerBase):
     seen_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
 
+class ScopeCheck(ServerBase):
+    """Per village (scope) and kind: count, XOR of record checks, highest seq (migration 0006).
+
+    Kept by triggers on ``records`` in the transaction of each write; the post-sync check and the
+    no-op sync read these rows, never the records (sync.protocol.table_check)."""
+
+    __tablename__ = "scope_checks"
+    scope: Mapped[str] = mapped_column(String(12), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(32), primary_key=True)
+    count: Mapped[int] = mapped_column(BigInteger)
+    digest: Mapped[int] = mapped_column(BigInteger)
+    high: Mapped[int] = mapped_column(BigInteger)
+
+
+class NumberLock(ServerBase):
+    """One row per committee, locked while a block of its case numbers is cut (migration 0006)."""
+
+    __tablename__ = "number_locks"
+    committee_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+
+
 class PhoneRating(ServerBase):
     """A rating given on the phone page from a 评价码 (migration 0005; sync/server/rating_page).
 

@@ -15,6 +15,8 @@ import httpx
 import psycopg
 import pytest
 
+from sync.protocol import PROTOCOL_VERSION
+
 from .conftest import ROOT, TOWNSHIP, VILLAGE, _backends, _pg_schema_url, free_port
 
 EXE = shutil.which("advisor-server", path=str(Path(sys.executable).parent))
@@ -87,7 +89,11 @@ def test_admin_commands_and_serve(database_url, tmp_path):
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        assert _wait_for_health(base, server) == {"status": "ok", "database": "ok", "protocol": 1}
+        assert _wait_for_health(base, server) == {
+            "status": "ok",
+            "database": "ok",
+            "protocol": PROTOCOL_VERSION,
+        }
         token = _login(base, "first-password-1").json()["token"]
         me = httpx.get(f"{base}/v1/auth/me", headers={"Authorization": f"Bearer {token}"})
         assert me.status_code == 200 and me.json()["regions"] == [VILLAGE]

@@ -22,7 +22,8 @@ from sqlalchemy import func, insert, select, update
 
 from advisor_app.cli.main import main as cli
 from advisor_app.domain.models import SYNCABLE, Case, Consultation, Person, SyncQuarantine
-from sync.server.db import Record, SyncState
+from sync.server.changes.repository import take_sequence
+from sync.server.db import Record
 
 from .conftest import PASSWORD, V1
 
@@ -292,8 +293,7 @@ def _plant(engine: Any, kind: str, rid: str, payload: dict[str, Any], **meta: An
     """A row straight into the server's records table, past every check (a bug, an old server)."""
     text = json.dumps(payload, ensure_ascii=False, sort_keys=True)
     with engine.begin() as conn:
-        seq = conn.execute(select(SyncState.value).where(SyncState.name == "seq")).scalar_one() + 1
-        conn.execute(update(SyncState).where(SyncState.name == "seq").values(value=seq))
+        seq = take_sequence(conn, 1)
         values = {
             "kind": kind,
             "id": rid,

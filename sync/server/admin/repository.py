@@ -104,15 +104,15 @@ def keys_owned_by(session: Session, owner: str, region_code: str | None) -> list
     return [(k, i) for k, i in session.execute(query)]
 
 
-def hand_over(session: Session, keys: list[tuple[str, str]], to_user: str, first_seq: int) -> None:
-    """Give these records to ``to_user``, numbered ``first_seq``, ``first_seq + 1``, …"""
+def hand_over(session: Session, keys: list[tuple[str, str]], to_user: str, seqs: list[int]) -> None:
+    """Give these records to ``to_user``, numbered ``seqs`` (one each, in order)."""
     if not keys:
         return
     session.connection().execute(
         update(Record)
         .where(Record.kind == bindparam("b_kind"), Record.id == bindparam("b_id"))
         .values(owner=to_user, seq=bindparam("b_seq")),
-        [{"b_kind": kind, "b_id": rid, "b_seq": first_seq + n} for n, (kind, rid) in enumerate(keys)],
+        [{"b_kind": kind, "b_id": rid, "b_seq": seqs[n]} for n, (kind, rid) in enumerate(keys)],
     )
 
 

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from advisor_app.domain.vocab import terms
 from sync.protocol import PARENTS, canonical_json, kind_spec, payload_hash
 from sync.server.admin import repository
-from sync.server.changes.repository import load_records, take_sequence
+from sync.server.changes.repository import load_records, take_sequence, take_sequences
 from sync.server.database import write_session
 from sync.server.db import Device, ServerRegion
 from sync.server.regions.scope import ROLES
@@ -84,6 +84,8 @@ def add_user(engine: Engine, name: str, role: str, regions: list[str], password:
             region = _region(session, code)
             if role == "township" and region.level != "township":
                 raise AdminError(f"司法所账号应分配乡镇级区划，“{code}”是 {region.level}")
+            if role == "county" and region.level != "county":
+                raise AdminError(f"县司法局账号应分配县级区划，“{code}”是 {region.level}")
         return repository.add_account(session, name, role, hash_password(password), dict.fromkeys(regions))
 
 
@@ -212,8 +214,7 @@ def transfer(
         # The records first, then the sequence: the order a push takes its locks in, so a
         # hand-over and a push of the same records queue instead of deadlocking.
         load_records(conn, keys, lock="update")
-        first = take_sequence(conn, len(keys)) - len(keys) + 1
-        repository.hand_over(session, keys, to_user, first)
+        repository.hand_over(session, keys, to_user, take_sequences(conn, len(keys)))
         return len(keys)
 
 

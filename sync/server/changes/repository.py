@@ -16,11 +16,11 @@ from datetime import datetime
 from operator import attrgetter
 from typing import Any, NamedTuple
 
-from sqlalchemy import Connection, DateTime, and_, or_, select, update
+from sqlalchemy import Connection, DateTime, and_, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DBAPIError
 
-from sync.server.db import Record, SkippedRecord, SyncState, utcnow
+from sync.server.db import Record, ScopeCheck, SkippedRecord, SyncState, utcnow
 from sync.server.regions.scope import Scope
 
 
@@ -144,22 +144,64 @@ def drop_revisions(conn: Connection, keys: list[RevKey]) -> None:
         )
 
 
+# PostgreSQL: sequence numbers come from ``record_seq`` (migration 0006) and no lock is held until
+# commit. A push announces itself before it takes numbers with a shared transaction-level
+# advisory lock whose key holds the last number handed out before its own (PUSH_LOCK below);
+# the lock goes when its transaction ends, after the commit is visible. A reader's horizon is the
+# last number handed out, read first, lowered to the smallest number announced by a push still
+# in flight, read second: everything at or below it is committed or rolled back, so a cursor
+# never passes an uncommitted change, and pushes of different villages never wait for each other.
+# Key = (schema tag << 40) | number: each schema (a server) sees only its own pushes.
+SEQ_BITS = 40
+SCHEMA_TAG = "(mod(('record_seq'::regclass)::oid::bigint, 4194301) + 1)"
+LAST_SEQ = "SELECT last_value - CASE WHEN is_called THEN 0 ELSE 1 END FROM record_seq"
+ANNOUNCE = f"SELECT pg_advisory_xact_lock_shared(({SCHEMA_TAG} << {SEQ_BITS}) | ({LAST_SEQ}))"
+IN_FLIGHT = (
+    f"SELECT min(((classid::bigint << 32) | objid::bigint) & {(1 << SEQ_BITS) - 1}) FROM pg_locks "
+    "WHERE locktype = 'advisory' AND objsubid = 1 "
+    "AND database = (SELECT oid FROM pg_database WHERE datname = current_database()) "
+    f"AND ((classid::bigint << 32) | objid::bigint) >> {SEQ_BITS} = {SCHEMA_TAG}"
+)
+
+
 def high_water(conn: Connection) -> int:
-    """The last sequence number handed out (every seq at or below it is committed)."""
+    """The visibility horizon: every seq at or below it is committed (or will never be)."""
+    if is_postgres(conn):
+        last = conn.exec_driver_sql(LAST_SEQ).scalar_one()
+        # Read after ``last``, in its own statement (a later snapshot): a push that took numbers
+        # up to ``last`` either still holds its lock here or has committed.
+        low = conn.exec_driver_sql(IN_FLIGHT).scalar_one()
+        return last if low is None else min(last, low)
     return conn.execute(select(SyncState.value).where(SyncState.name == "seq")).scalar_one()
 
 
-def take_sequence(conn: Connection, n: int) -> int:
-    """Reserve ``n`` sequence numbers; the last one. Takes the ``seq`` row lock until commit, so
-    call it last: seqs become visible in commit order (docs/sync-protocol.md, Pull)."""
+def take_sequences(conn: Connection, n: int) -> list[int]:
+    """``n`` new sequence numbers, ascending, for rows written in this transaction. Call it last,
+    right before writing: readers stop below them until this transaction ends (see above); on
+    SQLite the ``seq`` row is the lock (one writer at a time anyway)."""
     if n == 0:
-        return high_water(conn)
-    return conn.execute(
+        return []
+    if is_postgres(conn):
+        conn.exec_driver_sql(ANNOUNCE)
+        return sorted(
+            r[0]
+            for r in conn.exec_driver_sql("SELECT nextval('record_seq') FROM generate_series(1, %s)", (n,))
+        )
+    last = conn.execute(
         update(SyncState)
         .where(SyncState.name == "seq")
         .values(value=SyncState.value + n)
         .returning(SyncState.value)
     ).scalar_one()
+    return list(range(last - n + 1, last + 1))
+
+
+def take_sequence(conn: Connection, n: int = 1) -> int:
+    """One new sequence number (``n`` = 1; for more use ``take_sequences``: on PostgreSQL the
+    numbers of one transaction need not be consecutive)."""
+    if n == 0:
+        return high_water(conn)
+    return take_sequences(conn, n)[-1]
 
 
 def insert_records(conn: Connection, rows: list[RecordRow]) -> None:
@@ -224,13 +266,15 @@ def load_records(
 PULL_META = ("id", "rev", "scope", "owner", "device_id", "created_at", "updated_at", "deleted")
 
 
-def _scope_filter(scope: Scope):  # noqa: ANN202
+def _scope_filter(scope: Scope, column: Any = Record.scope, kind: Any = Record.kind):  # noqa: ANN202
+    """Rows of the scope: code ranges of the regions (the tree is in the codes, regions.scope),
+    plus committees of the regions above."""
     if scope.everything:
         return None
-    clauses = [Record.scope.in_(sorted(scope.regions))] if scope.regions else []
+    clauses = [column.between(lo, hi) for lo, hi in scope.ranges()]
     if scope.above:
-        clauses.append(and_(Record.kind == "committees", Record.scope.in_(sorted(scope.above))))
-    return or_(*clauses) if clauses else Record.scope.is_(None)
+        clauses.append(and_(kind == "committees", column.in_(sorted(scope.above))))
+    return or_(*clauses) if clauses else column.is_(None)
 
 
 def changed_rows(
@@ -281,3 +325,60 @@ def skipped_revisions(conn: Connection) -> set[tuple[str, str, int]]:
     """(kind, id, rev) of every row pull has left out (a handful city-wide, if any)."""
     rows = conn.execute(select(SkippedRecord.kind, SkippedRecord.id, SkippedRecord.rev))
     return {(kind, rid, rev) for kind, rid, rev in rows}
+
+
+# --- the per-village checks (migration 0006: kept by triggers on ``records``) ---------------------
+
+
+def scope_checks(conn: Connection, scope: Scope) -> tuple[int, dict[str, tuple[int, int]]]:
+    """(highest seq, kind -> (count, XOR of record checks)) over the scope, from villages × kinds
+    rows in one statement (one snapshot: the counts are those of the records up to that seq)."""
+    table = ScopeCheck.__table__.c
+    flt = _scope_filter(scope, table.scope, table.kind)
+    if is_postgres(conn):
+        query = select(
+            table.kind, func.sum(table.count), func.bit_xor(table.digest), func.max(table.high)
+        ).group_by(table.kind)
+        if flt is not None:
+            query = query.where(flt)
+        out: dict[str, tuple[int, int]] = {}
+        high = 0
+        for kind, count, digest, top in conn.execute(query):
+            out[kind] = (int(count), int(digest))
+            high = max(high, top or 0)
+        return high, out
+    # SQLite (a town's server, not a province's): fold the rows here.
+    query = select(table.kind, table.count, table.digest, table.high)
+    if flt is not None:
+        query = query.where(flt)
+    out = {}
+    high = 0
+    for kind, count, digest, top in conn.execute(query):
+        n, d = out.get(kind, (0, 0))
+        out[kind] = (n + count, d ^ digest)
+        high = max(high, top or 0)
+    return high, out
+
+
+def scope_mark(conn: Connection, scope: Scope) -> int:
+    """The highest seq written in the scope (committed): the no-op sync's one indexed read."""
+    table = ScopeCheck.__table__.c
+    query = select(func.max(table.high))
+    flt = _scope_filter(scope, table.scope, table.kind)
+    if flt is not None:
+        query = query.where(flt)
+    return conn.execute(query).scalar() or 0
+
+
+def skipped_in_scope(conn: Connection, scope: Scope) -> list[tuple[str, str, int]]:
+    """(kind, id, rev) of the current revisions pull left out, in the scope (a handful, if any)."""
+    query = select(Record.kind, Record.id, Record.rev).join(
+        SkippedRecord,
+        and_(
+            SkippedRecord.kind == Record.kind, SkippedRecord.id == Record.id, SkippedRecord.rev == Record.rev
+        ),
+    )
+    flt = _scope_filter(scope)
+    if flt is not None:
+        query = query.where(flt)
+    return [(k, i, r) for k, i, r in conn.execute(query)]

@@ -14,7 +14,7 @@ from sync.protocol.wire import MAX_PAGE
 from sync.server.changes import service
 from sync.server.changes.schemas import PullResponse, PushRequest, PushResponse, SummaryResponse
 from sync.server.changes.validate import parse_batch
-from sync.server.context import CurrentActor, DbDep
+from sync.server.context import CurrentActor, DbDep, ProtocolDep
 from sync.server.errors import ApiError
 from sync.server.rating_page import service as rating_page
 
@@ -68,6 +68,7 @@ def push(body: PushRequest, who: CurrentActor, db: DbDep) -> PushResponse:
 def pull(
     who: CurrentActor,
     db: DbDep,
+    version: ProtocolDep,
     after: Annotated[int, Query(ge=0, le=2**62, description="cursor: the last seq already held")] = 0,
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1000,
     kinds: Annotated[
@@ -82,7 +83,7 @@ def pull(
         if unknown:
             raise ApiError(422, "unknown_kind", f"未知的记录类型：{'、'.join(u[:32] for u in unknown[:5])}")
     with db.read() as conn:
-        page, skipped = service.pull(conn, who.scope, after, limit, wanted)
+        page, skipped = service.pull(conn, who.scope, after, limit, wanted, version=version)
     # Serialised in one pass (pydantic-core); the page has exactly PullResponse's shape.
     body = service.serialize_page(page, skipped)
     if skipped:
@@ -91,8 +92,9 @@ def pull(
     return Response(body, media_type="application/json")
 
 
-@router.get("/summary", response_model=SummaryResponse)
-def summary(who: CurrentActor, db: DbDep) -> SummaryResponse:
-    """Per table count and digest of (id, rev) in the scope, for the check after a sync."""
+@router.get("/summary", response_model=SummaryResponse, response_model_exclude_none=True)
+def summary(who: CurrentActor, db: DbDep, version: ProtocolDep) -> SummaryResponse:
+    """Per table count and digest of (id, rev) in the scope, for the check after a sync
+    (protocol 2: XOR of record checks, kept per village; protocol 1: SHA-256 of sorted lines)."""
     with db.read() as conn:
-        return SummaryResponse(**service.summary(conn, who.scope))
+        return SummaryResponse(**service.summary(conn, who.scope, version))

@@ -57,4 +57,7 @@ class TableCheck(BaseModel):
 
 class SummaryResponse(BaseModel):
     seq: int
+    check: str | None = Field(
+        default=None, description="protocol 2: xor64 (sync.protocol.table_check); absent in protocol 1"
+    )
     tables: dict[str, TableCheck]

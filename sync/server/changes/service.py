@@ -22,7 +22,7 @@ from pydantic_core import PydanticSerializationError, from_json, to_json
 from sqlalchemy import Connection
 
 from advisor_app.domain.retention_rules import SIGNED_MUTABLE, is_retention_strip
-from sync.protocol import KINDS, PARENTS, table_digest
+from sync.protocol import KINDS, PARENTS, PROTOCOL_VERSION, record_check, table_digest
 from sync.server.attachments import service as attachment_files
 from sync.server.auth.service import Actor
 from sync.server.changes import repository
@@ -168,14 +168,13 @@ def apply_push(conn: Connection, actor: Actor, changes: list[Incoming]) -> PushR
             conn, [(c.kind, c.id, c.rev) for c, _r, _s in losers if (c.kind, c.id, c.rev) in inserted]
         )
 
-    # Last, and only now under the ``seq`` row lock (held until commit): number the accepted
-    # changes and write them. Everything above ran without it, so pushes overlap until here.
-    last = repository.take_sequence(conn, len(accepted))
-    seq = last - len(accepted)
+    # Last: number the accepted changes and write them. From here until commit readers stop
+    # below these numbers (repository.take_sequences); on SQLite the ``seq`` row is locked.
+    seqs = repository.take_sequences(conn, len(accepted))
+    last = seqs[-1] if seqs else repository.high_water(conn)
     new_rows: list[RecordRow] = []
     update_rows: list[RecordRow] = []
-    for c in accepted:
-        seq += 1
+    for c, seq in zip(accepted, seqs, strict=True):
         row = RecordRow(
             kind=c.kind,
             id=c.id,
@@ -336,7 +335,13 @@ Skipped = list[tuple[str, str, int, str]]  # (kind, id, rev, reason) of rows lef
 
 
 def pull(
-    conn: Connection, scope: Scope, after: int, limit: int, kinds: list[str] | None = None
+    conn: Connection,
+    scope: Scope,
+    after: int,
+    limit: int,
+    kinds: list[str] | None = None,
+    *,
+    version: int = PROTOCOL_VERSION,
 ) -> tuple[dict[str, Any], Skipped]:
     """Records changed after ``after`` in the scope, oldest first, one page.
 
@@ -344,11 +349,17 @@ def pull(
     too deep to read, NaN/Infinity — only a row planted around the checks or an old bug) is left
     out of the page and counted in ``skipped``; the cursor moves past it all the same, so it never
     stops a pull. The caller records it (``remember_skipped``) so the summary leaves it out too."""
-    # Read the high-water mark first: every seq at or below it is committed (seqs are handed out
-    # under the lock in commit order), so the records query, which starts later, sees all of them.
+    nothing = {"cursor": after, "more": False, "count": 0, "skipped": 0, "changes": {}}
+    # Protocol 2: nothing written in the scope since the cursor (the villages' marks, committed
+    # with their records) → one indexed read, however busy the rest of the province is. The cursor
+    # stays: the post-sync check compares against the scope's mark (summary's ``seq``).
+    if version >= 2 and after and repository.scope_mark(conn, scope) <= after:
+        return nothing, []
+    # Read the horizon first: every seq at or below it is committed (repository.high_water), so
+    # the records query, which starts later, sees all of them.
     high = repository.high_water(conn)
-    if high <= after:  # nothing new: the no-op sync stops at one primary-key read
-        return {"cursor": after, "more": False, "count": 0, "skipped": 0, "changes": {}}, []
+    if high <= after:
+        return nothing, []
     rows = repository.changed_rows(conn, scope, after, high, limit + 1, kinds)
     more = len(rows) > limit
     rows = rows[:limit]
@@ -430,8 +441,15 @@ def remember_skipped(conn: Connection, skipped: Skipped) -> None:
     repository.note_skipped(conn, skipped)
 
 
-def summary(conn: Connection, scope: Scope) -> dict[str, Any]:
-    """Per kind: count and digest of (id, rev) in the scope, at a stated sequence."""
+def summary(conn: Connection, scope: Scope, version: int = PROTOCOL_VERSION) -> dict[str, Any]:
+    """Per kind: count and digest of (id, rev) in the scope, at a stated sequence.
+
+    Protocol 2: from the per-village checks (villages × kinds rows, never the records); ``seq``
+    is the scope's mark, and a device whose cursor is at or past it compares. Protocol 1: the
+    SHA-256 of the sorted (id, rev) lines, read from every record of the scope (kept for the
+    clients of protocol 1; its cost grows with the scope)."""
+    if version >= 2:
+        return _summary_v2(conn, scope)
     high = repository.high_water(conn)
     pairs: dict[str, list[tuple[str, int]]] = {kind: [] for kind in KINDS}
     # Revisions pull could not serve are not held by any device: leaving them out keeps the
@@ -445,3 +463,17 @@ def summary(conn: Connection, scope: Scope) -> dict[str, Any]:
         "seq": high,
         "tables": {kind: {"count": len(p), "digest": table_digest(p)} for kind, p in pairs.items()},
     }
+
+
+def _summary_v2(conn: Connection, scope: Scope) -> dict[str, Any]:
+    high, checks = repository.scope_checks(conn, scope)
+    # Current revisions pull could not serve (a handful city-wide) are held by no device: out.
+    for kind, rid, rev in repository.skipped_in_scope(conn, scope):
+        if kind in checks:
+            count, digest = checks[kind]
+            checks[kind] = (count - 1, digest ^ record_check(kind, rid, rev))
+    tables = {}
+    for kind in KINDS:
+        count, digest = checks.get(kind, (0, 0))
+        tables[kind] = {"count": count, "digest": f"{digest & 0xFFFFFFFFFFFFFFFF:016x}"}
+    return {"seq": high, "check": "xor64", "tables": tables}

@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, func, select, update
+from sqlalchemy import Connection, func, select
+from sqlalchemy.dialects import postgresql, sqlite
 
-from sync.server.db import NumberBlockGrant, Record, SyncState, utcnow
+from sync.server.db import NumberBlockGrant, NumberLock, Record, utcnow
 
 
 def committee(conn: Connection, committee_id: str) -> Any:
@@ -17,9 +18,13 @@ def committee(conn: Connection, committee_id: str) -> Any:
     ).first()
 
 
-def lock_numbers(conn: Connection) -> None:
-    """The ``numbers`` row lock, held until commit: grants are handed out one at a time."""
-    conn.execute(select(SyncState.value).where(SyncState.name == "numbers").with_for_update()).scalar_one()
+def lock_numbers(conn: Connection, committee_id: str) -> None:
+    """The committee's row lock (``number_locks``, held until commit): its grants are handed out
+    one at a time, per committee (its years and its daily cap), other committees in parallel."""
+    table = NumberLock.__table__
+    insert = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
+    conn.execute(insert(table).values(committee_id=committee_id).on_conflict_do_nothing())
+    conn.execute(select(table.c.committee_id).where(table.c.committee_id == committee_id).with_for_update())
 
 
 def top_granted(conn: Connection, committee_id: str, year: int) -> int | None:
@@ -54,4 +59,3 @@ def grant(
             created_at=utcnow(),
         )
     )
-    conn.execute(update(SyncState).where(SyncState.name == "numbers").values(value=SyncState.value + 1))

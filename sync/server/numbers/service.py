@@ -41,7 +41,7 @@ def reserve(db: Db, who: Actor, body: ReserveRequest, per_day: int) -> ReserveRe
         committee = repository.committee(conn, body.committee_id)
         if committee is None or committee.deleted or not _numbers_for(conn, who, committee.scope):
             raise ApiError(404, "committee_not_found", NOT_FOUND)
-        repository.lock_numbers(conn)
+        repository.lock_numbers(conn, body.committee_id)
         used = repository.granted_since(conn, body.committee_id, utcnow() - DAY)
         size = min(body.size, per_day - used)
         if size <= 0:
@@ -66,5 +66,5 @@ def _numbers_for(conn, who: Actor, committee_scope: str | None) -> bool:  # noqa
     if who.scope.can_write(committee_scope):
         return True
     return committee_scope in who.scope.above and regions.has_child_in(
-        conn, committee_scope, who.scope.regions
+        conn, committee_scope, frozenset(who.scope.assigned)
     )

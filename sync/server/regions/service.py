@@ -10,9 +10,9 @@ from sync.server.regions.schemas import RegionOut
 
 def visible_regions(db: Db, who: Actor) -> list[RegionOut]:
     """The regions this account works in, and those above them (for the local region tree)."""
-    codes = None if who.scope.everything else sorted(who.scope.regions | who.scope.above)
+    codes = None if who.scope.everything else sorted(who.scope.above)
     with db.read() as conn:
         return [
             RegionOut(code=r.code, name=r.name, level=r.level, parent_code=r.parent_code)
-            for r in repository.regions(conn, codes)
+            for r in repository.regions(conn, codes, who.scope.ranges())
         ]
