@@ -28,7 +28,7 @@ from advisor_app.documents.agreement import DRAFT_NOTE, oral_story, render_agree
 from advisor_app.documents.collect import agreement_by_id, case_data, consultation_data, pick_agreement
 from advisor_app.domain import frozen
 from advisor_app.domain.case_flow import FlowError
-from advisor_app.domain.models import Agreement, Attachment, Case, Consultation
+from advisor_app.domain.models import Agreement, Attachment, Case, Consultation, SyncMixin
 from advisor_app.domain.retention_rules import is_stripped
 from advisor_app.services import attachments, audit, cases
 from advisor_app.store import Store
@@ -142,7 +142,7 @@ def print_document(store: Store, document: str, record_id: str) -> Printed:
     if document == "closing":
         if case.get("agreement_id"):
             with store.session() as session:
-                case["performed"] = session.get(Agreement, case["agreement_id"]).performed
+                case["performed"] = session.get_one(Agreement, case["agreement_id"]).performed
         pdf = layout.render(
             kit, [closing.story(kit, case)], title=closing.TITLE, author=case.get("committee") or ""
         )
@@ -172,7 +172,7 @@ TITLES = {
 
 def _agreement_printed(store: Store, agreement_id: str, case_id: str, document: str = "agreement") -> Printed:
     with store.session() as session:
-        status = session.get(Agreement, agreement_id).status
+        status = session.get_one(Agreement, agreement_id).status
     if status == "草稿":
         pdf = render_draft(agreement_by_id(store, agreement_id), _kit(store))
         printed = Printed(pdf, TITLES[document], [], [f"协议尚未签署：打印的是草稿，每页标有“{DRAFT_NOTE}”"])
@@ -201,7 +201,7 @@ def consultation_record(store: Store, record_id: str) -> bytes:
     return pdf
 
 
-def _audit_print(store: Store, model: type, record_id: str, document: str) -> None:
+def _audit_print(store: Store, model: type[SyncMixin], record_id: str, document: str) -> None:
     """打印 is taking personal data away on paper: it goes into the audit log (no names)."""
     with store.session() as session:
         region = getattr(session.get(model, record_id), "region_code", None)
@@ -341,7 +341,7 @@ def sign_and_print(store: Store, agreement_id: str, signed_on: date | None = Non
         # Edited between the snapshot and the signature: print what was actually frozen.
         pdf = render_signed(kept, kit)
         with store.session() as session:
-            session.get(Agreement, agreement_id).pdf_sha256 = hashlib.sha256(pdf).hexdigest()
+            session.get_one(Agreement, agreement_id).pdf_sha256 = hashlib.sha256(pdf).hexdigest()
     attachments.add_bytes(store, pdf, _filename(kept), "agreement", agreement_id, PDF_PURPOSE)
     return pdf
 
