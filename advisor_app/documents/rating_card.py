@@ -16,10 +16,13 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Table, TableStyle
 
-from advisor_app.documents.layout import Kit, Para, cn_date, render
+from advisor_app.documents.layout import TEXT_WIDTH, Kit, Para, cn_date, render
 from advisor_app.services.rating_codes import KIND_LABELS, Card
 
 QR_SIZE = 46 * mm
+RIGHT_WIDTH = QR_SIZE + 8 * mm
+LEFT_WIDTH = TEXT_WIDTH - RIGHT_WIDTH
+LABEL_WIDTH = 32 * mm
 
 
 def qr_drawing(url: str, size: float = QR_SIZE) -> Drawing:
@@ -48,7 +51,7 @@ def story(kit: Kit, card: Card) -> list[Flowable]:
     ]
     fact_table = Table(
         [[p(a), p(b, label=a)] for a, b in facts],
-        colWidths=[26 * mm, 80 * mm],
+        colWidths=[LABEL_WIDTH, LEFT_WIDTH - 16 - LABEL_WIDTH],
         style=TableStyle(
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -71,7 +74,7 @@ def story(kit: Kit, card: Card) -> list[Flowable]:
     how.append(p("每次服务只能评价一次；不满意的，司法所会在15个工作日内回访。本卡不含您的个人信息。", small))
     body = Table(
         [[[fact_table, *how], right]],
-        colWidths=[112 * mm, 52 * mm],
+        colWidths=[LEFT_WIDTH, RIGHT_WIDTH],
         style=TableStyle(
             [
                 ("BOX", (0, 0), (-1, -1), 0.8, colors.black),
