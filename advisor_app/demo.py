@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 
 from advisor_app.domain import idcard
 from advisor_app.domain.case_flow import due_date
@@ -25,7 +25,6 @@ from advisor_app.domain.models import (
     Agreement,
     Case,
     CaseParty,
-    ChangeLog,
     Committee,
     Consultation,
     JudicialConfirmation,
@@ -42,7 +41,7 @@ from advisor_app.domain.models import (
     utcnow,
 )
 from advisor_app.services import regions as region_service
-from advisor_app.store import Store, search
+from advisor_app.store import Store, bulk, search
 
 DEMO = "演示数据（虚构）"
 
@@ -287,23 +286,10 @@ def generate(
     _consultations(gen, villages, advisers, consultations)
     _cases(gen, villages, committees, cases)
     _screenings(gen, villages)
+    # The bulk path (store/bulk.py): the change log and the search index as the ORM would write them.
     with store.engine.begin() as conn:
         for model, rows in gen.rows.items():
-            for start in range(0, len(rows), 20000):
-                conn.execute(insert(model.__table__), rows[start : start + 20000])
-            if track_changes and hasattr(model, "rev"):
-                conn.execute(
-                    insert(ChangeLog),
-                    [
-                        {
-                            "table_name": model.__tablename__,
-                            "record_id": r["id"],
-                            "rev": 1,
-                            "changed_at": gen.now,
-                        }
-                        for r in rows
-                    ],
-                )
+            bulk.insert(conn, model.__table__, rows, log_changes=track_changes and hasattr(model, "rev"))
         search.rebuild(conn)
     counts = {model.__tablename__: len(rows) for model, rows in gen.rows.items()}
     if signed_copies:
