@@ -49,8 +49,15 @@ def normalise_url(url: str) -> str:
 
 def make_engine(url: str) -> Engine:
     url = normalise_url(url)
+    size, overflow = pool_size()
     if make_url(url).get_backend_name() == "sqlite":
-        engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
+        engine = create_engine(
+            url,
+            connect_args={"timeout": 30, "check_same_thread": False},
+            pool_size=size,
+            max_overflow=overflow,
+            pool_timeout=pool_timeout(),
+        )
 
         @event.listens_for(engine, "connect")
         def _pragmas(dbapi_conn, _record) -> None:  # noqa: ANN001 - DB-API connection
@@ -73,15 +80,16 @@ def make_engine(url: str) -> Engine:
             conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
         return engine
-    size, overflow = pool_size()
-    # A request that finds no free connection within POOL_TIMEOUT seconds gets 503 + Retry-After
+    # A request that finds no free connection within pool_timeout() seconds gets 503 + Retry-After
     # (app.py), not a hanging request or a 500.
     return create_engine(
-        url, pool_size=size, max_overflow=overflow, pool_timeout=POOL_TIMEOUT, pool_pre_ping=True
+        url, pool_size=size, max_overflow=overflow, pool_timeout=pool_timeout(), pool_pre_ping=True
     )
 
 
-POOL_TIMEOUT = 5
+def pool_timeout() -> int:
+    """Seconds a request waits for a free connection (``ADVISOR_SERVER_POOL_TIMEOUT``, default 5)."""
+    return _env_int("ADVISOR_SERVER_POOL_TIMEOUT", 5)
 
 
 def pool_size() -> tuple[int, int]:
