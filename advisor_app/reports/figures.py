@@ -182,9 +182,9 @@ SELECT c.region_code, c.dispute_type, c.source, k.kind, c.prevention, 0,
        COALESCE(SUM(CASE WHEN e.ev = 'success' THEN e.amount_fen END), 0), 0
 {_case_from(prefix, period, later_params, accepted=False)}
 GROUP BY 1, 2, 3, 4, 5"""
-    merged: dict[tuple, list[int]] = {}
+    merged: dict[tuple[str, str, str, str, str | None], list[int]] = {}
     for r in [*fetch(session, accepted_sql, params), *fetch(session, later_sql, later_params)]:
-        sums = merged.setdefault(tuple(r[:5]), [0] * 6)
+        sums = merged.setdefault((r[0], r[1], r[2], r[3], r[4]), [0] * 6)
         for n in range(6):
             sums[n] += r[5 + n]
     return [CaseGroup(*key, MediationRow("", *sums[:5]), sums[5]) for key, sums in merged.items()]
@@ -511,7 +511,7 @@ class Satisfaction:
     def bad(self) -> list[BadRating]:
         """The bad ratings for follow-up, by due day (none first) then id."""
         out = [
-            BadRating(r[0], r[1], r[2], r[3], _day(r[4]), r[5], _day(r[6]), _day(r[7]), r[8])
+            BadRating(r[0], r[1], r[2], r[3], _on(r[4]), r[5], _day(r[6]), _day(r[7]), r[8])
             for details in self.bad_details
             for r in json.loads(details)
         ]
@@ -569,6 +569,14 @@ def _day(value: Any) -> date | None:
     if value is None or isinstance(value, date):
         return value
     return date.fromisoformat(str(value)[:10])
+
+
+def _on(value: Any) -> date:
+    """A date the query guarantees (a NOT NULL column, or one its WHERE compares)."""
+    day = _day(value)
+    if day is None:
+        raise ValueError("日期：为空")
+    return day
 
 
 # --- villages: roster, adviser duty, reporting ---------------------------------------------------
@@ -788,7 +796,7 @@ def overdue(session: Session, prefix: str, as_of: date) -> Overdue:
             "dispute_type": r[3],
             "accepted_on": _day(r[4]),
             "due_on": _day(r[5]),
-            "days_over": (as_of - _day(r[5])).days,
+            "days_over": (as_of - _on(r[5])).days,
         }
         for r in session.execute(
             text(
@@ -810,8 +818,8 @@ def overdue(session: Session, prefix: str, as_of: date) -> Overdue:
             "case_no": r[2],
             "region_code": r[3],
             "signed_on": _day(r[4]),
-            "deadline": case_flow.confirmation_deadline(_day(r[4])),
-            "days_left": (case_flow.confirmation_deadline(_day(r[4])) - as_of).days,
+            "deadline": case_flow.confirmation_deadline(_on(r[4])),
+            "days_left": (case_flow.confirmation_deadline(_on(r[4])) - as_of).days,
         }
         for r in session.execute(
             text(
@@ -838,7 +846,7 @@ def overdue(session: Session, prefix: str, as_of: date) -> Overdue:
             "case_no": r[2],
             "region_code": r[3],
             "due_on": _day(r[4]),
-            "days_over": (as_of - _day(r[4])).days,
+            "days_over": (as_of - _on(r[4])).days,
         }
         for r in session.execute(
             text(
