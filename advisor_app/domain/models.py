@@ -491,6 +491,44 @@ class AuditEvent(SyncMixin, Base):
     detail: Mapped[str] = mapped_column(String(256), default="")
 
 
+# --- exported report snapshots (报表快照; synced up to the township) -------------------------------
+
+
+class ReportSnapshot(SyncMixin, Base):
+    """报表快照: the figures of a report as exported (filed) for a period; a later export of the same
+    form, region and period lists the differences as 更正.
+
+    Synced (kind ``filed_reports``, migration 0017): its scope is its ``region_code``, so a
+    village's filing reaches its township (and county, city) and a township's own filing is not
+    sent down to its villages. A whole-store snapshot (no region: an installation not set up) has
+    no scope to be filed under and stays local (written without a change-log entry).
+    """
+
+    __tablename__ = "filed_reports"
+    form: Mapped[str] = mapped_column(String(32))  # monthly
+    region_code: Mapped[str | None] = mapped_column(String(12))  # None = the whole store (local only)
+    period: Mapped[str] = mapped_column(String(16))  # 2026-11 / 2026-Q4 / 2026
+    exported_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    exported_by: Mapped[str] = mapped_column(String(64), default="")
+    figures: Mapped[dict[str, Any]] = mapped_column(JSON)
+    __table_args__ = (Index("ix_filed_reports_lookup", "form", "region_code", "period", "exported_at"),)
+
+
+class LocalReportSnapshot(Base):
+    """The local snapshots of migration 0013, before they synced: copied into ``filed_reports`` by
+    migration 0017 and no longer written (the table stays: an upgrade never drops rows)."""
+
+    __tablename__ = "report_snapshots"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    form: Mapped[str] = mapped_column(String(32))
+    region_code: Mapped[str] = mapped_column(String(12), default="")
+    period: Mapped[str] = mapped_column(String(16))
+    exported_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    exported_by: Mapped[str] = mapped_column(String(64), default="")
+    figures: Mapped[dict[str, Any]] = mapped_column(JSON)
+    __table_args__ = (Index("ix_report_snapshots_lookup", "form", "region_code", "period", "id"),)
+
+
 SYNCABLE: dict[str, type[SyncMixin]] = {
     cls.__tablename__: cls
     for cls in (
@@ -513,6 +551,7 @@ SYNCABLE: dict[str, type[SyncMixin]] = {
         Rating,
         Attachment,
         AuditEvent,
+        ReportSnapshot,
     )
 }
 
@@ -601,23 +640,6 @@ class LocalUser(Base):
     is_admin: Mapped[bool] = mapped_column(Boolean, default=False)
     disabled: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
-
-
-# --- exported report snapshots (报表快照; local only) ------------------------------------------------
-
-
-class ReportSnapshot(Base):
-    """The figures of a report as exported for a period; a later export lists the differences as 更正."""
-
-    __tablename__ = "report_snapshots"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    form: Mapped[str] = mapped_column(String(32))  # monthly
-    region_code: Mapped[str] = mapped_column(String(12), default="")  # "" = the whole store
-    period: Mapped[str] = mapped_column(String(16))  # 2026-11 / 2026-Q4 / 2026
-    exported_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
-    exported_by: Mapped[str] = mapped_column(String(64), default="")
-    figures: Mapped[dict[str, Any]] = mapped_column(JSON)
-    __table_args__ = (Index("ix_report_snapshots_lookup", "form", "region_code", "period", "id"),)
 
 
 # --- form drafts (草稿; local only, never synced) ---------------------------------------------------

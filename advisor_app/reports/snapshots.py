@@ -1,8 +1,10 @@
 """报表快照 and 更正: a report exported for a period is kept; a later export of the same period lists
 what changed since as 更正 (correction) lines, so what was filed upward can be reconciled.
 
-Snapshots are local (table ``report_snapshots``, migration 0013): the township keeps what it
-filed. They are not synced (see docs/reports.md).
+Snapshots are a synced kind (``report_snapshots``, migration 0017; docs/reports.md): what a
+village files reaches its township, so the township lists each village's filed reports and their
+更正; the township's own filings stay above its villages. A whole-store snapshot (no region) is
+local only.
 """
 
 from __future__ import annotations
@@ -10,11 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 
 from advisor_app.domain.clock import to_china
 from advisor_app.domain.models import ReportSnapshot, utcnow
-from advisor_app.reports.scope import Period
+from advisor_app.reports.scope import Period, prefix_range, region_prefix
 from advisor_app.reports.sheet import Sheet, Table
 from advisor_app.store import Store
 
@@ -65,10 +67,11 @@ def last(store: Store, form: str, region: str | None, period: Period) -> ReportS
             select(ReportSnapshot)
             .where(
                 ReportSnapshot.form == form,
-                ReportSnapshot.region_code == (region or ""),
+                ReportSnapshot.region_code.is_(None) if not region else ReportSnapshot.region_code == region,
                 ReportSnapshot.period == period_key(period),
+                ReportSnapshot.deleted.is_(False),
             )
-            .order_by(ReportSnapshot.id.desc())
+            .order_by(ReportSnapshot.exported_at.desc(), ReportSnapshot.id.desc())
         ).first()
 
 
@@ -103,18 +106,41 @@ def file(store: Store, form: str, region: str | None, period: Period, sheet: She
                 [2.4, 1.2, 1, 1, 1],
             )
         )
+    values = {
+        "form": form,
+        "period": period_key(period),
+        "exported_at": utcnow(),
+        "exported_by": by,
+        "figures": now,
+    }
     with store.session() as session:
-        session.add(
-            ReportSnapshot(
-                form=form,
-                region_code=region or "",
-                period=period_key(period),
-                exported_at=utcnow(),
-                exported_by=by,
-                figures=now,
-            )
-        )
+        if region:
+            # through the ORM: the sync hooks give it a revision and a change-log entry
+            session.add(ReportSnapshot(region_code=region, **values))
+        else:
+            # no region, no scope to file it under on the server: kept here without a change-log
+            # entry (a Core insert bypasses the ORM's sync hooks; rev 0 = never sent)
+            session.execute(insert(ReportSnapshot), [{"region_code": None, **values}])
     return sheet
+
+
+def filed(store: Store, region: str, form: str = "monthly") -> list[ReportSnapshot]:
+    """The snapshots kept for ``region`` and the regions inside it (a township: its own and its
+    villages', synced up from them), newest first per region and period."""
+    low, high = prefix_range(region_prefix(region))
+    with store.session() as session:
+        rows = session.scalars(
+            select(ReportSnapshot)
+            .where(
+                ReportSnapshot.form == form,
+                ReportSnapshot.region_code >= low,
+                ReportSnapshot.region_code < high,
+                ReportSnapshot.deleted.is_(False),
+            )
+            .order_by(ReportSnapshot.region_code, ReportSnapshot.period, ReportSnapshot.exported_at.desc())
+        ).all()
+        session.expunge_all()
+        return list(rows)
 
 
 def _shown(value: object) -> object:
