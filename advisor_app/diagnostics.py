@@ -119,7 +119,8 @@ def database_lines(db_path: Path, full: bool = False) -> list[Line]:
         ok = result == ["ok"]
         label = "完整性检查" + ("（完整）" if full else "（快速）")
         lines.append(Line(label, "正常" if ok else "；".join(result[:5]), not ok))
-        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        db = _introspect(conn)
+        tables = set(db.table_names())
         revision = None
         if "alembic_version" in tables:
             row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
@@ -137,8 +138,9 @@ def database_lines(db_path: Path, full: bool = False) -> list[Line]:
             lines.append(_sync_line(conn, tables))
         for table, label in (("consultations", "咨询"), ("cases", "案件"), ("legal_literates", "法律明白人")):
             if table in tables:
-                count = conn.execute(f"SELECT count(*) FROM {table} WHERE deleted = 0").fetchone()[0]
-                lines.append(Line(f"{label}记录数", str(count)))
+                lines.append(Line(f"{label}记录数", str(db[table].count_where("deleted = 0"))))
+        if "search_docs" in tables and "search_fts" in tables:
+            lines.append(_search_line(db))
         if "agreements" in tables and "attachments" in tables:
             lines.extend(signed_agreement_lines(conn, db_path))
     except Exception as exc:  # sqlite3 or sqlcipher3 DatabaseError: a damaged or foreign file
@@ -146,6 +148,26 @@ def database_lines(db_path: Path, full: bool = False) -> list[Line]:
     finally:
         conn.close()
     return lines
+
+
+def _introspect(conn: Any) -> Any:
+    """sqlite-utils over the read-only connection (sqlite3 or SQLCipher's): table list and counts.
+
+    No ``PRAGMA recursive_triggers`` and no plugins: diagnose changes nothing on the connection.
+    """
+    import sqlite_utils  # ~0.4 s to import (click, pluggy): only here, never on the app's start-up
+
+    return sqlite_utils.Database(conn, recursive_triggers=False, execute_plugins=False)
+
+
+def _search_line(db: Any) -> Line:
+    """The search index: one document per live consultation and case, and an FTS5 table over them."""
+    docs = db["search_docs"].count
+    live = sum(db[t].count_where("deleted = 0") for t in ("consultations", "cases") if db[t].exists())
+    virtual = db["search_fts"].virtual_table_using
+    if docs == live and virtual == "FTS5":
+        return Line("搜索索引", f"正常（{docs} 条，FTS5）")
+    return Line("搜索索引", f"索引 {docs} 条，记录 {live} 条，不一致；请联系技术支持重建索引", True)
 
 
 def _open_read_only(db_path: Path) -> tuple[Any, Line]:

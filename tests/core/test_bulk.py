@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import date, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlalchemy import text
 
+from advisor_app import diagnostics
 from advisor_app.domain.models import Case, CaseParty, Consultation
 from advisor_app.store import Store, bulk, changes, open_store, search
 from sync.client import record_state
@@ -214,9 +216,25 @@ def test_sqlite_utils_works_on_the_sqlcipher_connection(tmp_path, monkeypatch):
         _fts_check(store)
     finally:
         store.close()
+    # advisor diagnose reads the same file through sqlite-utils on a read-only SQLCipher connection
+    lines = {line.label: line for line in diagnostics.database_lines(tmp_path / "enc" / "advisor.db")}
+    assert lines["数据库加密"].value.startswith("已加密（SQLCipher")
+    assert lines["咨询记录数"].value == "40" and lines["案件记录数"].value == "6"
+    assert lines["搜索索引"].value == "正常（46 条，FTS5）" and not lines["搜索索引"].problem
     conn = sqlite3.connect(tmp_path / "enc" / "advisor.db")
     try:
         with pytest.raises(sqlite3.DatabaseError):
             conn.execute("SELECT count(*) FROM consultations").fetchone()
     finally:
         conn.close()
+
+
+def test_diagnose_flags_a_search_index_out_of_step(seeded, monkeypatch):
+    _load_by_orm(seeded, _records(seeded.setting("test_committee_id")), monkeypatch)
+    db_path = Path(seeded.engine.url.database)
+    lines = {line.label: line for line in diagnostics.database_lines(db_path)}
+    assert lines["搜索索引"].value == "正常（46 条，FTS5）" and not lines["搜索索引"].problem
+    with seeded.engine.begin() as conn:
+        conn.exec_driver_sql("DELETE FROM search_docs WHERE kind = 'case'")
+    lines = {line.label: line for line in diagnostics.database_lines(db_path)}
+    assert lines["搜索索引"].problem and "索引 40 条，记录 46 条" in lines["搜索索引"].value
