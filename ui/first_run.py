@@ -9,6 +9,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -154,17 +155,53 @@ class FirstRunDialog(FormDialog):
         if errors:
             # the installation is set up and the good lines kept; the bad ones are named
             raise ValidationError({"villages": "；".join(f"第 {n} 行：{m}" for n, m in errors.items())})
-        if data["demo"]:
-            self.demo_counts = load_demo(self.store)
         return data
+
+    def save(self, then: Any = None) -> None:
+        """With 演示数据 ticked the dialog stays open while the demo is made on a thread of its own."""
+        if then is None and self.fields["demo"].isChecked():
+            super().save(then=self._load_demo)
+        else:
+            super().save(then)
+
+    def _load_demo(self, _record: Any) -> None:
+        """Printing the signed demo agreements takes seconds: a progress dialog, the GUI stays live."""
+
+        def finished(counts: Any = None) -> None:
+            self.demo_counts = counts
+            self.done(QDialog.DialogCode.Accepted)
+
+        def failed(exc: BaseException) -> None:
+            self.show_errors({"demo": "演示数据：生成失败，可以以后用命令 advisor demo-data 生成"})
+
+        if self.tasks is None:
+            finished(load_demo(self.store))
+            return
+        self.tasks.run_long(
+            lambda progress: load_demo(self.store, progress=progress),
+            title="正在生成演示数据（打印已签署的协议）…",
+            parent=self,
+            on_done=finished,
+            on_error=failed,
+            on_cancelled=finished,  # the data is made by then: the cancel only hides the bar
+        )
 
     def after_save(self, record: Any) -> None:
         self.village_lines.set_value("")
 
 
-def load_demo(store: Any, consultations: int = 2000, cases: int = 300) -> dict[str, int]:
-    """The lead's synthetic county (advisor_app.demo); the home region moves to a demo township."""
+def load_demo(
+    store: Any, consultations: int = 2000, cases: int = 300, progress: Any = None
+) -> dict[str, int]:
+    """The lead's synthetic county (advisor_app.demo); the home region moves to a demo township.
+
+    Run off the GUI thread (``progress`` is the long job's :class:`ui.tasks.Progress`); one process:
+    forking a process that runs Qt threads is unsafe.
+    """
     from advisor_app import demo
 
-    counts = demo.generate(store, seed=1, consultations=consultations, cases=cases)
-    return counts
+    def report(done: int, total: int) -> None:
+        if progress is not None:
+            progress.report(done, total, f"正在打印已签署的演示协议（{done}/{total}）…")
+
+    return demo.generate(store, seed=1, consultations=consultations, cases=cases, progress=report)

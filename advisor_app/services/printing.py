@@ -353,6 +353,7 @@ def keep_signed(
     log_changes: bool = True,
     make_id: Callable[[], str] | None = None,
     workers: int = 1,
+    progress: Callable[[int, int], None] | None = None,
 ) -> int:
     """Freeze, render and keep agreements already marked 已签署 but without a kept copy.
 
@@ -362,16 +363,19 @@ def keep_signed(
     ``log_changes=False`` (demo data not meant for the server) leaves the change log alone, as the
     bulk insert did; ``make_id`` gives the attachments' ids (the demo's seeded ones); ``workers``
     > 1 renders in that many forked processes where the platform forks (Linux), since rendering
-    is nearly all of the time. Returns how many were kept.
+    is nearly all of the time; ``progress(done, total)`` is called after each round (the desktop's
+    progress bar). Returns how many were kept.
     """
     from advisor_app.domain.models import utcnow
 
     now = utcnow()
     done = 0
     with _renderer(store, workers) as render_all, store.session(remote=not log_changes) as session:
-        for start in range(0, len(agreement_ids), KEEP_CHUNK):
+        # Rounds of a few when rendering here: the progress bar moves every tenth of a second or so.
+        chunk = KEEP_CHUNK if workers > 1 else 8
+        for start in range(0, len(agreement_ids), chunk):
             batch = []
-            for agreement_id in agreement_ids[start : start + KEEP_CHUNK]:
+            for agreement_id in agreement_ids[start : start + chunk]:
                 agreement = session.get(Agreement, agreement_id)
                 if (
                     agreement is None
@@ -400,6 +404,8 @@ def keep_signed(
                     kept.deleted = False
                 session.add(kept)
                 done += 1
+            if progress is not None:
+                progress(min(start + chunk, len(agreement_ids)), len(agreement_ids))
     return done
 
 
