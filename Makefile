@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN = $(VENV)/bin
 STAMP = $(VENV)/.installed
 
-.PHONY: run test bench lint venv clean translations installer-check
+.PHONY: run test bench bench-scale lint venv clean translations installer-check
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -26,6 +26,10 @@ test: translations
 
 bench: translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.bench $(BENCH_ARGS)
+
+# The city server at province scale: 100k, 1M and 10M records and a full city morning (docs/server.md).
+bench-scale:
+	ADVISOR_BENCH_SIZES=100000,1000000,10000000 ADVISOR_BENCH_MORNING=2000,120 $(BIN)/python -m tests.bench -k scale
 
 # Build the frozen app (PyInstaller) and smoke-test it: store, agreement PDF, keyring (docs/installing.md).
 installer-check: translations
