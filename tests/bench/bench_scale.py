@@ -64,7 +64,7 @@ HOT = [_village(0, 0, v) for v in range(VILLAGES)]  # 桥南-like: county 01, to
 COLD = [v for v in VILLAGE_CODES if v not in set(HOT)]
 
 
-def _bench_url() -> str | None:
+def bench_url() -> str | None:
     explicit = os.environ.get("ADVISOR_BENCH_DATABASE_URL")
     if explicit:
         return explicit
@@ -383,7 +383,7 @@ def _morning(base: str, tokens: dict[str, str], devices: int, window: float) -> 
 
 
 def run(workdir: Path) -> list[Row]:
-    url = _bench_url()
+    url = bench_url()
     if url is None:
         return []
     sizes = [int(s) for s in os.environ.get("ADVISOR_BENCH_SIZES", "100000,1000000").split(",") if s]

@@ -1,12 +1,12 @@
 """City server: push and pull of 10,000 records over real HTTP (uvicorn on loopback), against a
 raw bulk insert of the same rows into the same database; bytes on the wire; a no-op sync; 50
-devices syncing at once. SQLite always, PostgreSQL when ADVISOR_TEST_DATABASE_URL is set."""
+devices syncing at once. SQLite always, PostgreSQL (database ``advisor_bench``) when
+ADVISOR_BENCH_DATABASE_URL or ADVISOR_TEST_DATABASE_URL is set."""
 
 from __future__ import annotations
 
 import gzip
 import json
-import os
 import statistics
 import threading
 import time
@@ -25,6 +25,7 @@ from sync.server.app import create_app
 from sync.server.context import Settings
 from sync.server.database import make_engine, normalise_url, upgrade
 from tests.bench import Row
+from tests.bench.bench_scale import bench_url
 from tests.server.conftest import start_uvicorn
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -261,11 +262,24 @@ def _many_devices(name: str, url: str, villages: list[str], devices: int = 50) -
     ]
 
 
+def _bench_database() -> str | None:
+    """The bench's own database (``advisor_bench``, created when missing; bench_scale's choice of
+    server), never the tests' ``test`` database."""
+    url = bench_url()
+    if url is None:
+        return None
+    head, _, name = url.rpartition("/")
+    with psycopg.connect(f"{head}/postgres", autocommit=True) as conn:
+        if conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone() is None:
+            conn.execute(f'CREATE DATABASE "{name}"')
+    return url
+
+
 def run(workdir: Path) -> list[Row]:
     security.configure_hasher(time_cost=1, memory_cost_kib=8 * 1024)  # 60 logins; not what is measured
     (workdir / "sqlite").mkdir()
     rows = _bench_backend("SQLite", f"sqlite:///{workdir / 'sqlite' / 'server.db'}", workdir / "sqlite")
-    base = os.environ.get("ADVISOR_TEST_DATABASE_URL")
+    base = _bench_database()
     if base:
         schema = f"advisor_bench_{uuid.uuid4().hex[:8]}"
         with psycopg.connect(base, autocommit=True) as conn:
