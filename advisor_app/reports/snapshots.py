@@ -124,23 +124,37 @@ def file(store: Store, form: str, region: str | None, period: Period, sheet: She
     return sheet
 
 
-def filed(store: Store, region: str, form: str = "monthly") -> list[ReportSnapshot]:
+@dataclass(frozen=True)
+class Filing:
+    snapshot: ReportSnapshot
+    corrections: list[Difference] | None  # against the previous filing of its period; None: the first
+
+
+def filings(store: Store, region: str, form: str = "monthly") -> list[Filing]:
     """The snapshots kept for ``region`` and the regions inside it (a township: its own and its
-    villages', synced up from them), newest first per region and period."""
+    villages', synced up from them), each with its 更正 against the previous filing of the same
+    region and period; by region, period, then oldest first."""
     low, high = prefix_range(region_prefix(region))
     with store.session() as session:
-        rows = session.scalars(
-            select(ReportSnapshot)
-            .where(
-                ReportSnapshot.form == form,
-                ReportSnapshot.region_code >= low,
-                ReportSnapshot.region_code < high,
-                ReportSnapshot.deleted.is_(False),
+        rows = list(
+            session.scalars(
+                select(ReportSnapshot)
+                .where(
+                    ReportSnapshot.form == form,
+                    ReportSnapshot.region_code >= low,
+                    ReportSnapshot.region_code < high,
+                    ReportSnapshot.deleted.is_(False),
+                )
+                .order_by(ReportSnapshot.region_code, ReportSnapshot.period, ReportSnapshot.exported_at)
             )
-            .order_by(ReportSnapshot.region_code, ReportSnapshot.period, ReportSnapshot.exported_at.desc())
-        ).all()
+        )
         session.expunge_all()
-        return list(rows)
+    out: list[Filing] = []
+    for n, row in enumerate(rows):
+        before = rows[n - 1] if n else None
+        same = before is not None and (before.region_code, before.period) == (row.region_code, row.period)
+        out.append(Filing(row, differences(before.figures, row.figures) if same and before else None))
+    return out
 
 
 def _shown(value: object) -> object:

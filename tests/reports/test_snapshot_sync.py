@@ -1,0 +1,116 @@
+"""Issue 18: a filed monthly report (its snapshot) syncs up to the township over a real city server
+on loopback, with its 更正 after a re-filing; the township's own filing does not go down to villages."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from sqlalchemy import func, select
+
+from advisor_app.domain.models import Case, ChangeLog, ReportSnapshot
+from advisor_app.reports import forms, snapshots
+from advisor_app.reports.scope import month
+from tests.sync_client.conftest import TOWNSHIP, V1, V2, device, memory_keyring, pg_server, server  # noqa: F401
+
+NOVEMBER = month(2026, 11)
+ACCEPTED = "受理数（件）"
+MAIN = "一、矛盾纠纷调解情况（按纠纷类型）"
+
+
+def _accept(store, committee_id: str, day: date, dispute_type: str = "邻里") -> None:
+    with store.session() as s:
+        s.add(
+            Case(
+                committee_id=committee_id,
+                region_code=V1,
+                dispute_type=dispute_type,
+                source="当事人申请",
+                summary="排水沟纠纷",
+                accepted_on=day,
+                due_on=date.fromordinal(day.toordinal() + 30),
+            )
+        )
+
+
+def _server_scopes(city) -> dict[str, str]:
+    from sync.server.db import Record
+
+    with city.engine.connect() as conn:
+        return dict(conn.execute(select(Record.id, Record.scope).where(Record.kind == "filed_reports")).all())
+
+
+def _snapshot_ids(store) -> set[str]:
+    with store.session() as s:
+        return set(s.scalars(select(ReportSnapshot.id)))
+
+
+@pytest.mark.parametrize("backend", ["server", "pg_server"])
+def test_village_filing_and_its_correction_reach_the_township(backend, request, device):  # noqa: F811
+    server = request.getfixturevalue(backend)  # noqa: F811 - SQLite file, then a PostgreSQL schema
+    village = device("v1", server.url, "adv1")
+    township = device("tw", server.url, "tw1")
+    other_village = device("v2", server.url, "adv2")
+    village.client.sync()  # the township's committee arrives
+    _accept(village.store, server.committee_id, date(2026, 11, 3))
+    forms.monthly_filed(village.store, V1, NOVEMBER, by="桥南村调解员")
+    assert village.client.sync().rejected == 0
+
+    township.client.sync()
+    filed = snapshots.filings(township.store, TOWNSHIP)
+    assert [(f.snapshot.region_code, f.snapshot.period, f.corrections) for f in filed] == [
+        (V1, "2026-11", None)
+    ]
+    first = filed[0].snapshot
+    assert first.exported_by == "桥南村调解员"
+    assert first.figures[MAIN][ACCEPTED]["合计"] == 1
+
+    # A case entered late for November: the village files again; the township sees the 更正.
+    _accept(village.store, server.committee_id, date(2026, 11, 20), "婚姻家庭")
+    sheet = forms.monthly_filed(village.store, V1, NOVEMBER, by="桥南村调解员")
+    assert sheet.tables[-1].caption.startswith(snapshots.CORRECTIONS_CAPTION)
+    assert village.client.sync().rejected == 0
+    township.client.sync()
+    filed = snapshots.filings(township.store, TOWNSHIP)
+    assert [(f.snapshot.region_code, f.snapshot.period) for f in filed] == [(V1, "2026-11")] * 2
+    corrections = {(d.row, d.column): (d.before, d.after) for d in filed[1].corrections or []}
+    assert corrections[(ACCEPTED, "合计")] == (1, 2)
+    assert corrections[(ACCEPTED, "婚姻家庭")] in ((0, 1), (None, 1))
+    assert (ACCEPTED, "邻里") not in corrections
+
+    # The township exports the village's report: compared with what the village filed last, and
+    # the figures it pulled are the same, so nothing to correct.
+    again = forms.monthly_filed(township.store, V1, NOVEMBER, by="司法所")
+    assert again.tables[-1].rows == [["无更正", "", "", "", ""]]
+
+    # The township's own filing goes up (scope = the township), never down to a village.
+    forms.monthly_filed(township.store, TOWNSHIP, NOVEMBER, by="司法所")
+    assert township.client.sync().rejected == 0
+    scopes = _server_scopes(server)
+    assert sorted(scopes.values()) == sorted([V1, V1, V1, TOWNSHIP])
+    own = {rid for rid, scope in scopes.items() if scope == TOWNSHIP}
+    village.client.sync()
+    other_village.client.sync()
+    assert _snapshot_ids(village.store) == set(scopes) - own  # its own two and the township's copy of it
+    assert _snapshot_ids(other_village.store) == set()  # another village's filings are not its business
+
+
+def test_whole_store_snapshot_stays_local(tmp_path):
+    """No region (an installation not set up): nothing to file it under on a server, so it is
+    written without a revision or a change-log entry and never queued."""
+    from advisor_app.store import open_store
+
+    store = open_store(tmp_path / "store")
+    try:
+        forms.monthly_filed(store, None, NOVEMBER)
+        sheet = forms.monthly_filed(store, None, NOVEMBER)
+        assert sheet.tables[-1].rows == [["无更正", "", "", "", ""]]
+        with store.session() as s:
+            rows = s.scalars(select(ReportSnapshot)).all()
+            assert [(r.region_code, r.rev) for r in rows] == [(None, 0), (None, 0)]
+            logged = s.scalar(
+                select(func.count()).select_from(ChangeLog).where(ChangeLog.table_name == "filed_reports")
+            )
+        assert logged == 0
+    finally:
+        store.close()
