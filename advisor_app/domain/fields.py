@@ -103,6 +103,12 @@ LABELS: dict[str, str] = {
     "performed_on": "履行登记日期",
     "correction": "更正说明",
     "corrected_on": "更正日期",
+    # filed reports (报表快照)
+    "form": "报表",
+    "period": "统计期间",
+    "exported_at": "报送时间",
+    "exported_by": "报送人",
+    "figures": "报表数据",
 }
 
 
