@@ -1,4 +1,5 @@
-"""Documents: one agreement after the first (< 200 ms), a whole case file (< 1 s), 100 agreements."""
+"""Documents: one agreement after the first (< 200 ms wall, < 30 ms CPU), a 受理登记表, a whole case file (< 1 s),
+100 agreements."""
 
 from __future__ import annotations
 
@@ -109,6 +110,16 @@ def run(workdir: Path) -> list[Row]:
         started = time.perf_counter()
         printing.agreement_pdf(store, agreement_id)
         samples.append(time.perf_counter() - started)
+    cpu = []  # CPU time too: on a shared machine the wall clock measures the neighbours as well
+    for _, agreement_id in agreements[21:41]:
+        started = time.process_time()
+        printing.agreement_pdf(store, agreement_id)
+        cpu.append(time.process_time() - started)
+    form_samples = []
+    for case_id, _ in agreements[41:61]:
+        started = time.perf_counter()
+        printing.case_document(store, "registration", case_id)
+        form_samples.append(time.perf_counter() - started)
     case_id, agreement_id = agreements[0]
     printing.sign_and_print(store, agreement_id, date(2025, 3, 10))
     file_samples = []
@@ -128,6 +139,8 @@ def run(workdir: Path) -> list[Row]:
             "ms",
             "< 200 ms",
         ),
+        Row("one agreement PDF after the first, CPU time (min of 20)", min(cpu) * 1000, "ms", "< 30 ms"),
+        Row("受理登记表 PDF (median of 20)", statistics.median(form_samples) * 1000, "ms", "< 200 ms"),
         Row(
             "whole case file PDF, signed agreement (median of 5)",
             statistics.median(file_samples) * 1000,
