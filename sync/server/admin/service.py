@@ -20,7 +20,7 @@ from sync.server.admin import repository
 from sync.server.changes.repository import load_records, take_sequence, take_sequences
 from sync.server.database import write_session
 from sync.server.db import Device, ServerRegion
-from sync.server.regions.scope import ROLES
+from sync.server.regions.scope import ROLES, code_prefix
 from sync.server.security import MIN_PASSWORD, hash_password
 
 LEVELS = ("city", "county", "township", "village")
@@ -52,6 +52,11 @@ def import_regions(engine: Engine, path: Path) -> int:
             parent = (row.get("parent_code") or "").strip() or None
             if parent and parent not in known:
                 raise AdminError(f"第 {n} 行：上级区划“{parent}”不存在")
+            # Scopes are code ranges (regions.scope): a region's code must lie under its parent's.
+            if parent and not row["code"].strip().startswith(code_prefix(parent)):
+                raise AdminError(
+                    f"第 {n} 行：区划代码“{row['code'].strip()}”不在上级区划“{parent}”的代码之下"
+                )
             repository.put_region(
                 session,
                 row["code"].strip(),

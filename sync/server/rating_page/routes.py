@@ -13,6 +13,7 @@ from urllib.parse import parse_qs, quote, urlsplit
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
 
 from advisor_app.services import rating_codes
 from sync.server.context import DbDep
@@ -95,11 +96,16 @@ def show(code: str, request: Request, db: DbDep) -> Response:
 
 @router.post("/{code}", response_class=HTMLResponse)
 async def rate(code: str, request: Request, db: DbDep) -> Response:
+    body = await request.body()
+    # Everything else reads and writes the database: off the event loop (docs/server.md).
+    return await run_in_threadpool(_rate, code, request, db, body)
+
+
+def _rate(code: str, request: Request, db: DbDep, body: bytes) -> Response:
     try:
         service.rate_limit(db, _address(request), "submit")
     except PageError as exc:
         return _refused(exc)
-    body = await request.body()
     if len(body) > MAX_FORM_BYTES:
         return _refused(PageError(413, "内容太长", "提交的内容太长，请精简后再提交。"))
     if not _same_origin(request):
