@@ -71,7 +71,7 @@ def contents(kit: Kit, case: dict[str, Any]) -> list[Flowable]:
 
 
 def back_cover(kit: Kit, case: dict[str, Any]) -> list[Flowable]:
-    rows = [
+    rows: list[list[object]] = [
         ["卷内备考", ""],
         ["立卷人", Value("立卷人", case.get("recorder") or case.get("mediator"))],
         ["检查人", ""],

@@ -80,7 +80,8 @@ def pick_agreement(session: Session, case_id: str, kind: str) -> Agreement | Non
     )
     signed = [a for a in rows if a.status == "已签署"]
     drafts = [a for a in rows if a.status == "草稿"]
-    return (signed or drafts or [None])[0]
+    chosen = signed or drafts
+    return chosen[0] if chosen else None
 
 
 def case_data(store: Store, case_id: str) -> dict[str, Any]:

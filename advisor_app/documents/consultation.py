@@ -12,7 +12,7 @@ from advisor_app.documents.layout import Kit, Value, cn_date
 def story(kit: Kit, data: dict[str, Any]) -> list[Flowable]:
     moment = data.get("occurred_at") or ""
     day, _, clock = moment.partition(" ")
-    rows = [
+    rows: list[list[object]] = [
         [
             "咨询时间",
             Value("咨询时间", f"{cn_date(day)} {clock}".strip()),

@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -145,8 +146,8 @@ class _Units:
 
     def __init__(self, frags: list) -> None:
         chars: list[str] = []
-        owners: list[object] = []
-        widths: list = []
+        owners: list[Any] = []  # reportlab's ParaFrag, untyped
+        widths: list[Any] = []  # floats, or reportlab objects with normalizedValue
         for frag in frags:
             text = frag.text.decode("utf8") if isinstance(frag.text, bytes) else frag.text
             pieces = text if text else [text]
@@ -178,7 +179,7 @@ class _Units:
         key = (id(frag), calc_bounds)
         found = self.metrics.get(key)
         if found is None:
-            cb = getattr(frag, "cbDefn", None) if calc_bounds else None
+            cb: Any = getattr(frag, "cbDefn", None) if calc_bounds else None
             if getattr(cb, "width", 0):
                 found = rl_paragraph.imgVRange(
                     rl_paragraph.imgNormV(cb.height, frag.fontSize), cb.valign, frag.fontSize
@@ -211,7 +212,7 @@ def _split_cjk(frags: list, max_widths: Sequence[float], calc_bounds: bool, unit
     p = units or _Units(frags)
     chars, widths, breaks, allowed = p.chars, p.widths, p.breaks, p.allowed
     fuzz = rl_paragraph._FUZZ
-    lines = []
+    lines: list[Any] = []
     start, count = 0, len(chars)
     last_width = len(max_widths) - 1
     while start < count:
@@ -251,7 +252,9 @@ def _split_cjk(frags: list, max_widths: Sequence[float], calc_bounds: bool, unit
 def _make_line(p: _Units, start: int, end: int, limit: float, used: float, forced: bool, calc_bounds: bool):  # noqa: ANN202, PLR0913
     """reportlab's ``makeCJKParaLine`` over a run of units: one word per run of same-styled characters."""
     words = []
-    max_size = max_ascent = min_descent = 0
+    max_size: float = 0
+    max_ascent: float = 0
+    min_descent: float = 0
     chars, joins, frags = p.chars, p.joins, p.frags
     k = start
     while k < end:
@@ -447,7 +450,7 @@ class Kit:
         font = font or self.fonts.body
         out: list[str] = []
         missing: list[str] = []
-        run_font, run = font, []
+        run_font, run = font, list[str]()
 
         def flush() -> None:
             if not run:
@@ -676,7 +679,7 @@ class Kit:
         rows = max(len(left), len(right))
         cells = []
         for i in range(rows):
-            row = []
+            row: list[object] = []
             for column in (left, right):
                 if i < len(column):
                     caption, name = column[i]

@@ -29,7 +29,7 @@ def to_fen(amount: Decimal | int | float | str) -> int:
 
 def _group(n: int) -> str:
     """A number 1..9999 in capitals with 仟佰拾, one 零 for a run of inner zeros."""
-    out = []
+    out: list[str] = []
     pending_zero = False
     for position in range(3, -1, -1):
         digit = n // 10**position % 10

@@ -208,7 +208,7 @@ def _month_keys(start: date, end: date) -> list[str]:
     return keys
 
 
-def _roll_up(prefix: str, counts: dict[tuple[str, str, str], int], out: Series) -> None:
+def _roll_up(prefix: str, counts: dict[tuple[str, tuple[str, str], str], int], out: Series) -> None:
     """Add per-village counts ``(region_code, label, month)`` to every group level of the scope."""
     levels = [level for level in GROUP_LEVELS if level >= len(prefix)]
     for (code, label, mon), n in counts.items():
@@ -246,7 +246,8 @@ def _keyword_counts(session: Session, prefix: str, start: date, end: date, sourc
         f"SELECT region_code, substr({day_col}, 1, 7), {text_col} FROM {table} {table_access(session, table, period)} "
         f"WHERE deleted = 0 AND {day_col} >= :s AND {day_col} < :e AND {region_sql('region_code', params, prefix)}"
     )
-    find, seen = matcher().find, {}
+    find = matcher().find
+    seen: dict[str, Any] = {}
     counts: dict[tuple, int] = {}
     for code, mon, body in fetch(session, sql, params):
         words = seen.get(body)

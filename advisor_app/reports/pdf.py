@@ -40,7 +40,8 @@ def write(sheets: list[Sheet], path: Path) -> Path:
         ]
         for table in sheet.tables:
             story += [Spacer(1, 3 * mm), Paragraph(_text(table.caption), plain), Spacer(1, 1 * mm)]
-            data = [[Paragraph(_text(v), cell) for v in row] for row in [table.header, *table.rows]]
+            header: list[object] = [*table.header]
+            data = [[Paragraph(_text(v), cell) for v in row] for row in [header, *table.rows]]
             total = doc.width
             weights = table.widths or [2.2] + [1] * (len(table.header) - 1)
             widths = [total * w / sum(weights) for w in weights]

@@ -102,7 +102,7 @@ def board(session: Session, prefix: str, period: Period, *, by: str = "village")
     """The ranking of the period: one row per village (``by="village"``) or staff member (``"staff"``)."""
     if by not in ("village", "staff"):
         raise ValueError(by)
-    names = dict(session.execute(text("SELECT code, name FROM regions")).all())
+    names: dict[str, str] = dict(session.execute(text("SELECT code, name FROM regions")).all())
     bad_grades = set(terms("bad_grades"))
     rows: dict[str, BoardRow] = {}
     for r in counted_ratings(session, prefix, period):
@@ -205,7 +205,8 @@ def sheet(store: Any, region: str | None, period: Period) -> Any:
                 shown(whole.rectify_rate),
             ]
         )
-        tables.append(Table(caption, body[0], body[1:], [0.6, 2.2, 1, 1.2, 1, 1, 0.8, 1, 1]))
+        cells: list[list[object]] = [list(r) for r in body[1:]]
+        tables.append(Table(caption, body[0], cells, [0.6, 2.2, 1, 1.2, 1, 1, 0.8, 1, 1]))
     return Sheet(
         title="服务评价情况及排名",
         subtitle=f"统计单位：{name}　　统计期间：{period.label}　　{RULES_NOTE}",

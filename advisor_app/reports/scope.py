@@ -144,6 +144,7 @@ def fetch(session: Session, sql: str, params: dict[str, Any]) -> list[tuple]:
     processing costs more than SQLite's own work; the session's transaction is still the one used.
     """
     raw = session.connection().connection.driver_connection
+    assert raw is not None  # a connection in use always has its driver connection
     return raw.execute(sql, params).fetchall()
 
 
