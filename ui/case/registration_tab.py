@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -17,7 +18,8 @@ from PySide6.QtWidgets import (
 
 from advisor_app.domain import idcard, privacy
 from advisor_app.domain.vocab import terms
-from advisor_app.services import cases, setup, users
+from advisor_app.services import cases, setup, users, zero_reports
+from ui import dialogs
 from ui.case.base import CaseTab
 from ui.case.party_dialog import PartyDialog
 from ui.forms import FieldsPanel
@@ -144,6 +146,43 @@ class RegistrationTab(CaseTab):
             self._audit_view("显示完整号码")
 
     def save_registration(self) -> None:
+        """Save; a new case accepted in a month the village reported as 零上报 asks first (the save
+        then records the correction on the zero report, services.zero_reports)."""
+        if self.case_id:
+            self._save_registration(confirm_zero_report=False)
+            return
+        values = self.reg.values()
+        region, day = values.get("region_code"), _day(values.get("accepted_on"))
+        if not region or day is None:
+            self._save_registration(confirm_zero_report=False)  # the core names what is missing
+            return
+
+        def check() -> str | None:
+            try:
+                zero_reports.confirm_new_record(self.store, region, day, confirm=False)
+            except zero_reports.ZeroReportExists as exc:
+                return exc.report.month
+            return None
+
+        def checked(month: str | None) -> None:
+            if month is None:
+                self._save_registration(confirm_zero_report=False)
+                return
+            answer = dialogs.ask(
+                self,
+                "本月已零上报",
+                f"本村 {month} 已零上报（本月无纠纷）。\n"
+                f"登记这起 {day:%Y-%m-%d} 受理的案件，会把该月的零上报更正为有纠纷记录（更正会记在零上报上）。\n\n"
+                "确认登记吗？",
+            )
+            if answer == dialogs.YES:
+                self._save_registration(confirm_zero_report=True)
+            else:
+                self.message.setText("未保存：该月已零上报，登记已取消")
+
+        self.tasks.run_db(check, checked, lambda exc: self.reg.show_errors(self.failure_messages(exc)))
+
+    def _save_registration(self, *, confirm_zero_report: bool) -> None:
         data = {**self.reg.values(), "parties": [dict(p) for p in self.parties]}
         old_key, case_id = self.draft_key, self.case_id
 
@@ -151,6 +190,12 @@ class RegistrationTab(CaseTab):
             if case_id:
                 return cases.update(self.store, case_id, data)
             committee = setup.committee(self.store)
+            day = _day(data.get("accepted_on"))
+            if data.get("region_code") and day is not None:
+                # asked above; a zero report that arrived since (a sync) is refused here, not missed
+                zero_reports.confirm_new_record(
+                    self.store, data["region_code"], day, confirm=confirm_zero_report
+                )
             return cases.register(self.store, {**data, "committee_id": committee.id})
 
         def done(case: Any) -> None:
@@ -160,3 +205,17 @@ class RegistrationTab(CaseTab):
             self.drafts.discard(old_key)
 
         self.step(job, self.reg, done)
+
+
+def _day(value: Any) -> date | None:
+    """The form's accepted-on value as a date (the widget gives a date; a draft may give text)."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str) and value.strip():
+        try:
+            return date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            return None
+    return None
