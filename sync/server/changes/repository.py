@@ -204,6 +204,23 @@ def take_sequence(conn: Connection, n: int = 1) -> int:
     return take_sequences(conn, n)[-1]
 
 
+def lock_checks(conn: Connection, keys: Iterable[tuple[str, str]]) -> None:
+    """Lock the per-village check rows (scope, kind) this transaction's writes will change, in key
+    order (PostgreSQL): the triggers then update rows already held, and two pushes of one village
+    queue here instead of deadlocking between their COPY and their updates."""
+    keys = sorted(set(keys))
+    if not keys or not is_postgres(conn) or any("," in s for s, _k in keys):
+        return  # (a scope is a region code; one with a comma only meets the triggers' order)
+    scopes, kinds = (",".join(col) for col in zip(*keys, strict=True))
+    conn.exec_driver_sql(
+        "INSERT INTO scope_checks (scope, kind, count, digest, high) "
+        "SELECT s, k, 0, 0, 0 FROM unnest(string_to_array(%s, ','), string_to_array(%s, ',')) "
+        "WITH ORDINALITY AS t(s, k, n) ORDER BY n "
+        "ON CONFLICT (scope, kind) DO UPDATE SET count = scope_checks.count",
+        (scopes, kinds),
+    )
+
+
 def insert_records(conn: Connection, rows: list[RecordRow]) -> None:
     """New records."""
     if not rows:

@@ -170,6 +170,9 @@ def apply_push(conn: Connection, actor: Actor, changes: list[Incoming]) -> PushR
 
     # Last: number the accepted changes and write them. From here until commit readers stop
     # below these numbers (repository.take_sequences); on SQLite the ``seq`` row is locked.
+    touched = {(c.scope, c.kind) for c in accepted}
+    touched |= {(rec.scope, rec.kind) for c in accepted if (rec := existing.get((c.kind, c.id))) is not None}
+    repository.lock_checks(conn, touched)
     seqs = repository.take_sequences(conn, len(accepted))
     last = seqs[-1] if seqs else repository.high_water(conn)
     new_rows: list[RecordRow] = []
