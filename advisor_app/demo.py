@@ -695,6 +695,12 @@ def _activities(gen: _Gen, villages, advisers) -> None:  # noqa: ANN001
 
 def _screenings(gen: _Gen, villages) -> None:  # noqa: ANN001
     month = date(gen.end.year, gen.end.month, 1)
+    # 零上报 only for a month without disputes: no case accepted by the village then (issue 18)
+    accepted = {
+        (c["region_code"], f"{c['accepted_on']:%Y-%m}")
+        for c in gen.rows.get(Case, [])
+        if not c.get("deleted")
+    }
     for _ in range(6):
         for village in villages:
             found = gen.rng.choices((0, 1, 2, 3), (50, 30, 15, 5))[0]
@@ -706,7 +712,8 @@ def _screenings(gen: _Gen, villages) -> None:  # noqa: ANN001
                 disputes_prevented=min(found, gen.rng.randrange(0, 2)),
                 notes=None,
             )
-            if found == 0 and gen.rng.random() < 0.3:
+            # the draw comes first, so the rest of the demo data stays as it was
+            if found == 0 and gen.rng.random() < 0.3 and (village["code"], f"{month:%Y-%m}") not in accepted:
                 gen.add(
                     ZeroReport, region_code=village["code"], month=f"{month:%Y-%m}", note="本月无矛盾纠纷"
                 )
