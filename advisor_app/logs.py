@@ -70,7 +70,7 @@ def setup_logging(data_dir: Path, level: int = logging.INFO) -> Path:
     handler = RotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8")
     handler.setFormatter(logging.Formatter(FORMAT))
     handler.addFilter(RedactionFilter())
-    handler._advisor = True  # type: ignore[attr-defined] - marks the handler this module owns
+    handler._advisor = True  # type: ignore[attr-defined]  # marks the handler this module owns
     root = logging.getLogger()
     for old in [h for h in root.handlers if getattr(h, "_advisor", False)]:
         root.removeHandler(old)

@@ -34,6 +34,7 @@ from advisor_app.domain.models import (
     Person,
     Rating,
     Region,
+    SyncMixin,
     Training,
 )
 from advisor_app.domain.validation import Checker, ValidationError, parse_date
@@ -430,13 +431,13 @@ class _ImportContext:
         self.session = session
         self.regions = {r.code: r for r in session.scalars(select(Region))}
         self.case_numbers: set[str] = set()
-        self._ids: dict[type, set[str]] = {}
+        self._ids: dict[type[SyncMixin], set[str]] = {}
         self.village_by_name: dict[str, list[str]] = {}
         for r in self.regions.values():
             if r.level == "village":
                 self.village_by_name.setdefault(r.name, []).append(r.code)
 
-    def ids(self, model: type) -> set[str]:
+    def ids(self, model: type[SyncMixin]) -> set[str]:
         if model not in self._ids:
             self._ids[model] = set(self.session.scalars(select(model.id)))
         return self._ids[model]

@@ -27,7 +27,7 @@ def run(args, store) -> int:  # noqa: ANN001
     args.output.write_bytes(pdf)
     if card.reason:
         print(f"注意：{card.reason}", file=sys.stderr)
-    else:
+    elif card.code is not None:  # no reason: the card carries its code
         print(f"评价码 {card.code.grouped}")
     print(f"已生成 {args.output}（{len(pdf) // 1024} KB）")
     return 0
