@@ -78,3 +78,24 @@ def test_case_in_a_month_without_zero_report_saves_without_asking(app, desk, tas
     type_into(qtbot, window.reg.fields["summary"], "宅基地边界争议")
     step(qtbot, window, lambda: click(qtbot, window, "保存登记"))
     assert window.case_id is not None and answers["asked"] == []
+
+
+def test_demo_data_files_no_contradicted_zero_report(tmp_path):
+    """The demo data (what people try the form on) keeps 零上报 and cases consistent: no zero report
+    in a month in which the village accepted a case or a screening found disputes."""
+    from advisor_app import demo
+    from advisor_app.store import open_store
+
+    store = open_store(tmp_path / "demo")
+    try:
+        demo.generate(store, seed=1, consultations=100, cases=300, signed_copies=False)
+        with store.session() as s:
+            reports = s.scalars(select(ZeroReport)).all()
+            contradicted = [
+                (z.region_code, z.month)
+                for z in reports
+                if zero_reports.month_records(s, z.region_code, z.month).total
+            ]
+        assert reports and contradicted == []
+    finally:
+        store.close()
