@@ -66,7 +66,9 @@ def create(conn: Connection) -> None:
 
 
 TRIGGERS = ("search_docs_ai", "search_docs_ad", "search_docs_au")
-REBUILD: str = "fts-rebuild"  # or "triggers": how rebuild() refills the FTS index (measured, see below)
+# How rebuild() refills the FTS index: "fts-rebuild" (kept) or "triggers" (before issue 16; the
+# baseline of tests/bench/bench_stack.py). Figures in docs/architecture.md.
+REBUILD: str = "fts-rebuild"
 
 
 def rebuild(conn: Connection) -> None:
@@ -76,7 +78,8 @@ def rebuild(conn: Connection) -> None:
     ``rebuild`` command, run through sqlite-utils (``Table.rebuild_fts``) on the store's own
     connection, with the row triggers dropped for the while (DDL is transactional in SQLite: another
     connection sees the old triggers or the new ones, never none) — instead of one trigger call per
-    deleted and per inserted document. Then ``optimize`` merges the index's segments into one.
+    deleted and per inserted document: over a full index of 103,000 documents about half the time
+    (the deletes were the slow part); into an empty one the same within noise.
     """
     from advisor_app.store import bulk
 
