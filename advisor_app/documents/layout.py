@@ -123,10 +123,11 @@ def _glued(before: str, after: str) -> bool:
 def _break_points(text: str) -> list[bool]:
     """``allowed[j]``: may a line start at ``text[j]``?"""
     allowed = [True] * (len(text) + 1)
-    for j in range(1, len(text)):
-        before, after = text[j - 1], text[j]
-        if after in CANNOT_START or before in CANNOT_END or after in " \xa0" or _glued(before, after):
+    for j, (before, after) in enumerate(zip(text, text[1:], strict=False), 1):
+        if after in CANNOT_START or before in CANNOT_END or after in " \xa0":
             allowed[j] = False
+        elif (before == after or (before.isascii() and after.isascii())) and _glued(before, after):
+            allowed[j] = False  # the pre-test only saves calls: Chinese text never reaches the rule
     for match in _UNBREAKABLE.finditer(text):
         for j in range(match.start() + 1, match.end()):
             allowed[j] = False
@@ -148,26 +149,28 @@ class _Units:
         chars: list[str] = []
         owners: list[Any] = []  # reportlab's ParaFrag, untyped
         widths: list[Any] = []  # floats, or reportlab objects with normalizedValue
+        # joins[k]: unit k continues the word of unit k - 1 (reportlab's sameFrag, asked once per frag pair).
+        joins: list[bool] = []
+        breaks: list[bool] = []
+        known = _WIDTHS.get
+        previous = None
         for frag in frags:
             text = frag.text.decode("utf8") if isinstance(frag.text, bytes) else frag.text
             pieces = text if text else [text]
+            count = len(pieces)
             chars.extend(pieces)
-            owners.extend([frag] * len(pieces))
+            owners.extend([frag] * count)
+            breaks.extend([hasattr(frag, "lineBreak")] * count)
+            joins.append(previous is not None and bool(rl_paragraph.sameFrag(previous, frag)))
+            joins.extend([bool(rl_paragraph.sameFrag(frag, frag))] * (count - 1))
+            previous = frag
             if hasattr(frag, "cbDefn"):
-                widths.extend([getattr(frag.cbDefn, "width", 0)] * len(pieces))
+                widths.extend([getattr(frag.cbDefn, "width", 0)] * count)
             else:
-                widths.extend(_char_width(c, frag.fontName, frag.fontSize) for c in pieces)
+                font, size = frag.fontName, frag.fontSize
+                widths.extend(known((font, size, c)) or _char_width(c, font, size) for c in pieces)
         self.chars, self.frags, self.widths = chars, owners, widths
-        self.breaks = [hasattr(f, "lineBreak") for f in owners]
-        # joins[k]: unit k continues the word of unit k - 1 (reportlab's sameFrag, asked once per frag pair).
-        joins = [False] * len(owners)
-        same: dict[tuple[int, int], bool] = {}
-        for k in range(1, len(owners)):
-            pair = (id(owners[k - 1]), id(owners[k]))
-            if pair not in same:
-                same[pair] = bool(rl_paragraph.sameFrag(owners[k - 1], owners[k]))
-            joins[k] = same[pair]
-        self.joins = joins
+        self.breaks, self.joins = breaks, joins
         self.metrics: dict[tuple[int, bool], tuple[float, float]] = {}
         self.flat = "".join(c if len(c) == 1 else "\n" for c in chars)
         self.allowed = _break_points(self.flat)
