@@ -356,7 +356,8 @@ def pull(
     # Protocol 2: nothing written in the scope since the cursor (the villages' marks, committed
     # with their records) → one indexed read, however busy the rest of the province is. The cursor
     # stays: the post-sync check compares against the scope's mark (summary's ``seq``).
-    if version >= 2 and after and repository.scope_mark(conn, scope) <= after:
+    # (A city account's scope is everything: the horizon below is its mark, two short reads.)
+    if version >= 2 and after and not scope.everything and repository.scope_mark(conn, scope) <= after:
         return nothing, []
     # Read the horizon first: every seq at or below it is committed (repository.high_water), so
     # the records query, which starts later, sees all of them.
