@@ -44,6 +44,10 @@ def export_list(store: Any, kind: str, ids: list[str], path: Path) -> Path:
 
 def print_document(store: Any, document: str, record_id: str) -> tuple[bytes, str]:
     """(PDF bytes, title) of one official document from advisor_app.services.printing.render."""
+    if document == "consultation":  # with its 服务评价卡 and QR code (docs/rating.md)
+        from ui.rating_card import record_pdf
+
+        return record_pdf(store, record_id)
     return _function("advisor_app.services.printing", "render")(store, document, record_id)
 
 

@@ -41,3 +41,20 @@ def show_card(widget: Any, kind: str, record_id: str) -> None:
         widget.card_preview.show()
 
     widget.run(lambda: card_pdf(store, kind, record_id), show)
+
+
+def record_pdf(store: Any, record_id: str) -> tuple[bytes, str]:
+    """The 法律咨询记录 with its 服务评价卡 (QR code when this installation has a key)."""
+    from advisor_app.services import printing, rating_codes
+    from sync.client import credentials
+    from sync.client.errors import KeyringUnavailable
+
+    url, user = store.setting("server_url"), store.setting("sync_user")
+    try:
+        key = credentials.load_rating_key(url, user)
+    except KeyringUnavailable:
+        key = None
+    card = rating_codes.card_for(
+        store, "consultation", record_id, key, store.setting("rating_page_url") or url
+    )
+    return printing.consultation_record(store, record_id, card), "法律咨询记录"

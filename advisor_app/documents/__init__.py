@@ -69,11 +69,15 @@ def render_case_document(kind: str, case: dict[str, Any], kit: Kit | None = None
     return render(kit, [flowables], title=title, author=case.get("committee") or "", note=note)
 
 
-def render_consultation(data: dict[str, Any], kit: Kit | None = None) -> bytes:
+def render_consultation(data: dict[str, Any], kit: Kit | None = None, card: Any = None) -> bytes:
+    """The 法律咨询记录; with ``card`` (services.rating_codes.Card) its 服务评价卡 follows on the page."""
     kit = kit or Kit()
-    return render(
-        kit, [consultation.story(kit, data)], title="法律咨询记录", author=data.get("adviser") or ""
-    )
+    story = consultation.story(kit, data)
+    from advisor_app.documents import rating_card
+
+    if card is not None and rating_card.belongs_on_record(card):
+        story += [kit.space(8), kit.keep(rating_card.story(kit, card))]
+    return render(kit, [story], title="法律咨询记录", author=data.get("adviser") or "")
 
 
 __all__ = ["CASE_DOCUMENTS", "Kit", "Unprintable", "render_case_document", "render_consultation"]

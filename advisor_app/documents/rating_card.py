@@ -17,7 +17,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Table, TableStyle
 
 from advisor_app.documents.layout import TEXT_WIDTH, Kit, Para, cn_date, render
-from advisor_app.services.rating_codes import KIND_LABELS, Card
+from advisor_app.services.rating_codes import KIND_LABELS, NO_SERVER_REASON, Card
 
 QR_SIZE = 46 * mm
 RIGHT_WIDTH = QR_SIZE + 8 * mm
@@ -49,6 +49,8 @@ def story(kit: Kit, card: Card) -> list[Flowable]:
         ("村（社区）", card.village),
         (card.staff_label, card.staff or "（未填写）"),
     ]
+    if card.number:
+        facts.insert(1, ("案号", card.number))
     fact_table = Table(
         [[p(a), p(b, label=a)] for a, b in facts],
         colWidths=[LABEL_WIDTH, LEFT_WIDTH - 16 - LABEL_WIDTH],
@@ -86,6 +88,12 @@ def story(kit: Kit, card: Card) -> list[Flowable]:
         ),
     )
     return [kit.title("服务评价卡"), kit.space(2), body]
+
+
+def belongs_on_record(card: Card) -> bool:
+    """On a 法律咨询记录 the card goes with a code, or when the code is missing for want of a key;
+    an installation that never syncs prints its records without a card."""
+    return card.code is not None or card.reason != NO_SERVER_REASON
 
 
 def render_card(kit: Kit, card: Card) -> bytes:

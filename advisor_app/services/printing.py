@@ -195,8 +195,10 @@ def case_document(store: Store, kind: str, case_id: str) -> bytes:
     return print_document(store, kind, case_id).pdf
 
 
-def consultation_record(store: Store, record_id: str) -> bytes:
-    pdf = render_consultation(consultation_data(store, record_id), _kit(store))
+def consultation_record(store: Store, record_id: str, card: Any = None) -> bytes:
+    """The 法律咨询记录; ``card`` (rating_codes.card_for, made where the keyring is read) adds the
+    服务评价卡 with its QR code below it (docs/rating.md)."""
+    pdf = render_consultation(consultation_data(store, record_id), _kit(store), card)
     _audit_print(store, Consultation, record_id, "consultation")
     return pdf
 

@@ -178,6 +178,7 @@ class Card:
     code: RatingCode | None = None
     url: str | None = None
     reason: str | None = None  # why there is no code
+    number: str | None = None  # a case's number (案号): the parties recognise their case by it
 
 
 STAFF = {
@@ -236,6 +237,7 @@ def card_for(
             village=region.name if region else row.region_code,
             staff_label=label,
             staff=getattr(row, field_name) or "",
+            number=getattr(row, "case_no", None) if kind == "case" else None,
         )
     if not base_url:
         card.reason = NO_SERVER_REASON

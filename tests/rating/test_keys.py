@@ -16,14 +16,18 @@ from tests.sync_client.records import consult
 from .conftest import V1
 
 
+def _qr_texts(pdf, tmp) -> list[str]:
+    """The QR codes on every page of the PDF, as a phone camera would read them."""
+    subprocess.run(["pdftoppm", "-r", "150", "-png", str(pdf), str(tmp / "p")], check=True)
+    out = []
+    for page in sorted(tmp.glob("p*.png")):
+        found = subprocess.run(["zbarimg", "--raw", "-q", str(page)], capture_output=True, text=True)
+        out += found.stdout.split()
+    return out
+
+
 def _qr_count(pdf, tmp) -> int:
-    subprocess.run(
-        ["pdftoppm", "-r", "150", "-png", "-f", "1", "-l", "1", str(pdf), str(tmp / "p")], check=True
-    )
-    found = subprocess.run(
-        ["zbarimg", "--raw", "-q", str(next(tmp.glob("p*.png")))], capture_output=True, text=True
-    )
-    return len(found.stdout.split())
+    return len(_qr_texts(pdf, tmp))
 
 
 def test_device_from_before_gets_its_key_at_next_sync(server, device, tmp_path, capsys) -> None:
@@ -65,3 +69,18 @@ def test_logout_forgets_the_key_and_a_revoked_device_vouches_only_for_old_cards(
     assert credentials.load_rating_key(url, user) is not None
     village.client.logout()
     assert credentials.load_rating_key(url, user) is None
+
+
+def test_consultation_record_carries_the_card(server, device, tmp_path) -> None:
+    village = device("v1", server.url, "adv1")
+    rid = consult(village.store, V1, "工伤赔偿", adviser="张明", person_name="王五")
+    out = tmp_path / "record.pdf"
+    assert (
+        main(["--data-dir", str(village.store.data_dir), "print", "consultation", rid, "-o", str(out)]) == 0
+    )
+    words = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    assert "法律咨询记录" in words and "王五" in words and "服务评价卡" in words
+    (found,) = _qr_texts(out, tmp_path)
+    import httpx
+
+    assert httpx.get(found).status_code == 200 and rating_codes.parse(found.rsplit("/", 1)[1]).matches(rid)

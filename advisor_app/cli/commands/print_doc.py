@@ -49,7 +49,11 @@ def run(args, store) -> int:  # noqa: ANN001
 
         return rating_card.run(args, store)
     if args.kind == "consultation":
-        pdf = printing.consultation_record(store, args.number)
+        from advisor_app.cli.commands import rating_card
+
+        pdf = printing.consultation_record(
+            store, args.number, rating_card.card(store, "consultation", args.number)
+        )
     else:
         case = cases.by_number(store, args.number)
         if args.sign:

@@ -33,6 +33,16 @@ def run(args, store) -> int:  # noqa: ANN001
     return 0
 
 
+def card(store, kind: str, record_id: str):  # noqa: ANN001, ANN201
+    """The card of a record, with its code when this installation has a key (None: no such record)."""
+    from advisor_app.services import rating_codes
+
+    try:
+        return rating_codes.card_for(store, kind, record_id, device_key(store), page_base(store))
+    except LookupError:
+        return None
+
+
 def page_base(store) -> str | None:  # noqa: ANN001
     """The address phones open: ``rating_page_url`` when the township set one (a public name for
     the server), else the sync server's address."""
