@@ -114,3 +114,18 @@ def test_whole_store_snapshot_stays_local(tmp_path):
         assert logged == 0
     finally:
         store.close()
+
+
+def test_a_village_cannot_file_its_townships_report(server, device):  # noqa: F811
+    """The scope rule read the other way: a filing for the township pushed by a village account is
+    refused (403 out_of_scope: marked 被拒 here, nothing stored on the server)."""
+    from sync.client import record_state
+
+    village = device("v1", server.url, "adv1")
+    with village.store.session() as s:
+        snapshot = ReportSnapshot(form="monthly", region_code=TOWNSHIP, period="2026-11", figures={"一": {}})
+        s.add(snapshot)
+    assert village.client.sync().rejected == 1
+    state = record_state.states_for(village.store, "filed_reports", [snapshot.id])[snapshot.id]
+    assert state.label == "被拒" and "不属于本账号负责的区域" in state.message
+    assert _server_scopes(server) == {}
