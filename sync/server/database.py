@@ -82,8 +82,15 @@ def make_engine(url: str) -> Engine:
         return engine
     # A request that finds no free connection within pool_timeout() seconds gets 503 + Retry-After
     # (app.py), not a hanging request or a 500.
+    # READ COMMITTED whatever the database's default: a pull reads the horizon, then the records
+    # in a later statement, and needs that statement's fresh snapshot (changes.repository).
     return create_engine(
-        url, pool_size=size, max_overflow=overflow, pool_timeout=pool_timeout(), pool_pre_ping=True
+        url,
+        pool_size=size,
+        max_overflow=overflow,
+        pool_timeout=pool_timeout(),
+        pool_pre_ping=True,
+        isolation_level="READ COMMITTED",
     )
 
 
