@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import time
 from datetime import date
 from pathlib import Path
 
@@ -74,6 +75,14 @@ def test_card_scanned_and_rated_on_a_phone_reaches_village_and_township(server, 
         assert metrics["width"] <= 360  # nothing wider than the phone
         assert phone.rect("label.opt")["height"] >= 48 and phone.rect("button[type=submit]")["height"] >= 48
         phone.click("input[value='不满意']")
+        phone.click("button[type=submit]")  # 不满意 without saying what went wrong: asked, kept
+        deadline = time.monotonic() + 10
+        while "请选出哪里做得不好" not in (shown := phone.text):
+            assert time.monotonic() < deadline, shown
+            time.sleep(0.05)
+        if os.environ.get("ADVISOR_SCREENSHOTS") or not (SHOTS / "rating-error-360.png").exists():
+            SHOTS.mkdir(parents=True, exist_ok=True)
+            (SHOTS / "rating-error-360.png").write_bytes(phone.screenshot())
         phone.click("input[value='问题没有解决']")
         phone.type("#problem_text", "说好回电话一直没有回")
         if os.environ.get("ADVISOR_SCREENSHOTS") or not (SHOTS / "rating-page-360.png").exists():

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 
 import httpx
 import pytest
@@ -106,3 +106,38 @@ def test_csrf_and_flood(server, device) -> None:
         statuses = [http.get(f"{server.url}/r/0000-0000-0000-0000-0000-0001").status_code for _ in range(25)]
         assert statuses[0] == 404 and statuses[-1] == 429
         assert http.get(url).status_code == 429  # even a good code, once this address guessed too often
+
+
+def test_page_headers_escaping_typed_code_and_revoked_device(server, device) -> None:
+    from sqlalchemy import update
+
+    from sync.server.db import Device
+
+    village = device("v1", server.url, "adv1")
+    rid = consult(village.store, V1, "借款")
+    code = _code(village, rid)
+    url = rating_codes.page_url(server.url, code)
+    with httpx.Client(follow_redirects=False) as http:
+        page = http.get(url)
+        headers = page.headers
+        assert headers["content-type"].startswith("text/html")
+        assert "script-src" not in headers["content-security-policy"]
+        assert headers["content-security-policy"].startswith("default-src 'none'; style-src 'sha256-")
+        assert headers["x-frame-options"] == "DENY" and headers["x-content-type-options"] == "nosniff"
+        assert headers["cache-control"] == "no-store" and "<script" not in page.text
+        assert "rk=" in headers["set-cookie"] and "httponly" in headers["set-cookie"].lower()
+        # typed from the card, lower case with dashes and spaces: to the page
+        typed = http.get(f"{server.url}/r", params={"code": code.grouped.lower().replace("-", " - ")})
+        assert typed.status_code == 303 and typed.headers["location"] == f"/r/{code.text}"
+        assert http.get(f"{server.url}/r", params={"code": "ABC"}).status_code == 422
+        token = re.search(r'name="t" value="([^"]+)"', page.text).group(1)
+        sent = http.post(url, data={"t": token, "grade": "满意", "comment": "<script>alert(1)</script>"})
+        assert sent.status_code == 303
+        thanks = http.get(url)
+        assert "<script>" not in thanks.text
+    # a revoked device (a lost laptop) vouches only for cards up to the day it was revoked
+    later = _code(village, consult(village.store, V1, "另一件"), day=date.today())
+    with server.engine.begin() as conn:
+        conn.execute(update(Device).values(revoked_at=datetime(2026, 6, 1)))
+    assert httpx.get(rating_codes.page_url(server.url, later)).status_code == 404
+    assert httpx.get(url).status_code == 200  # the card of 2026-03-01 was printed before
