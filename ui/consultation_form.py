@@ -33,6 +33,11 @@ class ConsultationForm(FormDialog):
         name = self.add_field("person_name", self.tr("Person"), QLineEdit())
         self.similar = person_box.SimilarPeople()
         self.add_row("", self.similar)
+        # kept on the person's record (services.consultations.CONTACT), masked in the list and export
+        phone = self.add_field("phone", self.tr("Phone"), QLineEdit())
+        phone.setPlaceholderText(self.tr("Mobile or landline, e.g. 13800138000 or 0913-2345678"))
+        id_number = self.add_field("id_number", self.tr("ID number (optional)"), QLineEdit())
+        id_number.setMaxLength(18)
         self.add_field("tags", self.tr("Priority groups"), TagButtons(terms("priority_groups")))
         self.add_field("mode", self.tr("Mode"), ButtonChoice(terms("service_modes"), optional=False))
         self.add_field("service_type", self.tr("Service"), combo(terms("service_types")))
@@ -63,6 +68,7 @@ class ConsultationForm(FormDialog):
         self.buttons.addButton(self.close_button, self.buttons.ButtonRole.ActionRole)
         self.close_button.clicked.connect(self.save_and_close)
         self.print_button = QPushButton(self.tr("Print record"))
+        self.print_button.setObjectName("print")  # Ctrl+P
         self.buttons.addButton(self.print_button, self.buttons.ButtonRole.ActionRole)
         self.print_button.clicked.connect(self.print_record)
         self.print_button.setEnabled(record_id is not None)
@@ -86,6 +92,7 @@ class ConsultationForm(FormDialog):
         record = consultations.get(self.store, record_id)
         self.person_id = record.person_id
         self.set_values({key: getattr(record, key) for key in consultations.EDITABLE if key in self.fields})
+        self.set_values(consultations.contact(self.store, record_id))
         if record.status == "已办结":
             self.close_button.setEnabled(False)
 

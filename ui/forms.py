@@ -29,7 +29,7 @@ from advisor_app.domain.validation import ValidationError
 from advisor_app.services.drafts import Drafts
 from ui import dialogs
 from ui.villages import empty_hint
-from ui.widgets import ERROR_STYLE, changed_signal, get_value, set_value
+from ui.widgets import ERROR_STYLE, changed_signal, get_value, set_value, trigger
 
 DRAFT_INTERVAL_MS = 3000
 
@@ -38,6 +38,8 @@ def error_messages(exc: BaseException) -> dict[str, str] | None:
     """Field messages of a refusal by the core; None for an unexpected error (re-raised)."""
     if isinstance(exc, ValidationError):
         return exc.errors
+    if isinstance(exc, KeyError | IndexError):  # LookupErrors of the program, not “找不到记录”
+        return None
     if isinstance(exc, FlowError | LookupError | ValueError | OSError):
         return {"": str(exc)}
     return None
@@ -101,7 +103,15 @@ class FieldsPanel(QWidget):
         if isinstance(widget, QPlainTextEdit):
             widget.setTabChangesFocus(True)
         changed_signal(widget).connect(self._changed)
+        # a message follows its field: editing the field takes its message away (the next save
+        # checks again), so a corrected ID number does not keep its check-digit message
+        changed_signal(widget).connect(lambda *_: self._field_edited(key))
         return widget
+
+    def _field_edited(self, key: str) -> None:
+        row = self.rows.get(key)
+        if row is not None and not row.error.isHidden():
+            row.show_error(None)
 
     def add_row(self, label: str, widget: QWidget) -> None:
         self.form.addRow(label, widget)
@@ -185,8 +195,10 @@ class FormDialog(QDialog):
         outer.addWidget(self.buttons)
         # Enter saves from one-line fields (the dialog's default button); Ctrl+Enter also from text areas.
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setDefault(True)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, activated=self.save)
+        for keys in ("Ctrl+Return", "Ctrl+Enter", "Ctrl+S"):
+            QShortcut(QKeySequence(keys), self, activated=lambda: self.save())
+        # Ctrl+P presses the form's print button (named "print"), when it has one enabled
+        QShortcut(QKeySequence("Ctrl+P"), self, activated=lambda: trigger(self, "print"))
         self._draft_timer = QTimer(self)
         self._draft_timer.setInterval(DRAFT_INTERVAL_MS)
         self._draft_timer.timeout.connect(self.flush_draft)
@@ -251,7 +263,14 @@ class FormDialog(QDialog):
             self._saving = False
             messages = error_messages(exc)
             if messages is None:
-                messages = {"": f"{type(exc).__name__}: {exc}"}
+                # a program error: the crash handler gets the details, the clerk a plain sentence
+                # (never an exception class name)
+                import logging
+
+                logging.getLogger(__name__).error("save failed", exc_info=exc)
+                messages = {
+                    "": self.tr("The program ran into an error; nothing was saved. Please try again.")
+                }
             self.show_errors(messages)
             self.refused.emit(messages)
 

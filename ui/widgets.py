@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import QDate, QDateTime, QTime, Signal
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimer, Signal
+from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
@@ -107,8 +109,117 @@ def combo(options: list[tuple[str, Any]] | list[str], *, blank: str | None = Non
     return box
 
 
+_TYPED_DATE = re.compile(r"^(\d{4})(?:(\d{2})(\d{2})|[-/.年](\d{1,2})[-/.月](\d{1,2})日?)$")
+_TYPED_PREFIX = re.compile(r"^\d{0,8}$|^\d{4}[-/.年]\d{0,2}([-/.月]\d{0,2}日?)?$")
+_TYPED_TIME = re.compile(r"^\s+(\d{1,2})[:：](\d{2})$")
+
+
+def _typed_moment_prefix(text: str) -> bool:
+    head, space, tail = text.strip(" ").partition(" ") if text.count(" ") <= 1 else ("", "", "x")
+    return (
+        bool(space)
+        and typed_date(head)[0] is not None
+        and re.fullmatch(r"\d{0,2}([:：]\d{0,2})?", tail) is not None
+    )
+
+
+def typed_date(text: str) -> tuple[date | None, str]:
+    """A date typed as digits: 20260301, 2026-3-1, 2026/3/1, 2026年3月1日 → (date, rest of the text)."""
+    text = text.strip()
+    head, _, tail = text.partition(" ")
+    match = _TYPED_DATE.match(head)
+    if not match:
+        return None, text
+    year, month, day = (int(g) for g in match.groups() if g is not None)
+    try:
+        return date(year, month, day), (" " + tail if tail else "")
+    except ValueError:
+        return None, text
+
+
+class _TypedDates:
+    """Mixin for QDateEdit / QDateTimeEdit: the whole text may be typed as digits.
+
+    Qt's own editing goes section by section and ignores digits typed over the blank of an optional
+    date; a clerk types 20260301 or 2026-3-1 and expects it to stand. The text is taken whole when
+    it reads as a date (and, in a date-time edit, an optional HH:MM after a space).
+    """
+
+    def _typed(self, text: str) -> QDateTime | None:
+        day, rest = typed_date(text)
+        if day is None:
+            return None
+        moment = QTime(0, 0)
+        if rest:
+            found = _TYPED_TIME.match(rest)
+            if not found:
+                return None
+            hour, minute = int(found.group(1)), int(found.group(2))
+            if hour > 23 or minute > 59:
+                return None
+            moment = QTime(hour, minute)
+        elif isinstance(self, QDateTimeEdit) and not isinstance(self, QDateEdit):
+            moment = self.time()
+        return QDateTime(QDate(day.year, day.month, day.day), moment)
+
+    def validate(self, text: str, pos: int):  # noqa: ANN201 - Qt override
+        if self._typed(text) is not None:
+            return QValidator.State.Acceptable, text, pos
+        if text.strip() and (_TYPED_PREFIX.match(text.strip()) or _typed_moment_prefix(text)):
+            return QValidator.State.Intermediate, text, pos
+        return super().validate(text, pos)
+
+    def dateTimeFromText(self, text: str) -> QDateTime:  # noqa: N802 - Qt override
+        typed = self._typed(text)
+        return typed if typed is not None else super().dateTimeFromText(text)
+
+    def fixup(self, text: str) -> str:
+        typed = self._typed(text)
+        return self.textFromDateTime(typed) if typed is not None else super().fixup(text)
+
+    def keyPressEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+        # Qt takes a typed “-” as “next section”; while the text is being typed whole, it is a character
+        # (and digits typed over a selected date start a new one instead of landing in the day)
+        char = event.text()
+        plain = not event.modifiers() & ~(
+            Qt.KeyboardModifier.KeypadModifier | Qt.KeyboardModifier.ShiftModifier
+        )
+        if char and len(char) == 1 and (char.isdigit() or char in "-/.: ") and plain:
+            edit = self.lineEdit()
+            text = edit.text()
+            whole = edit.hasSelectedText() and len(edit.selectedText()) == len(text)
+            shown = self.textFromDateTime(self.dateTime()) if text != self.specialValueText() else text
+            typing = text != shown and (_TYPED_PREFIX.match(text.strip()) or _typed_moment_prefix(text))
+            start = edit.selectionStart() if edit.hasSelectedText() else edit.cursorPosition()
+            end = start + len(edit.selectedText())
+            candidate = text[:start] + char + text[end:]
+            fits = _TYPED_PREFIX.match(candidate.strip()) or _typed_moment_prefix(candidate)
+            if fits and (whole or typing or not char.isdigit()):
+                # unseen by the spin box until Enter, Tab or leaving the field (it would put back the
+                # last whole date at the first cursor move); get_value() reads the text first too
+                edit.blockSignals(True)
+                edit.setText(candidate)
+                edit.setCursorPosition(start + 1)
+                edit.blockSignals(False)
+                return
+        super().keyPressEvent(event)
+
+    def focusInEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+        super().focusInEvent(event)
+        # the whole date selected: typing replaces it (the year section alone would take 4 digits)
+        QTimer.singleShot(0, self.selectAll)
+
+
+class DateEdit(_TypedDates, QDateEdit):
+    pass
+
+
+class DateTimeEdit(_TypedDates, QDateTimeEdit):
+    pass
+
+
 def date_edit(optional: bool = False, blank: str = "") -> QDateEdit:
-    edit = QDateEdit()
+    edit = DateEdit()
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("yyyy-MM-dd")
     if optional:
@@ -121,7 +232,7 @@ def date_edit(optional: bool = False, blank: str = "") -> QDateEdit:
 
 
 def datetime_edit() -> QDateTimeEdit:
-    edit = QDateTimeEdit(QDateTime.currentDateTime())
+    edit = DateTimeEdit(QDateTime.currentDateTime())
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("yyyy-MM-dd HH:mm")
     return edit
@@ -129,6 +240,10 @@ def datetime_edit() -> QDateTimeEdit:
 
 def get_value(widget: QWidget) -> Any:
     """A widget's value as the core's services take it (text, date, list …; empty → None)."""
+    if isinstance(widget, _TypedDates) and widget.lineEdit().text() != widget.textFromDateTime(
+        widget.dateTime()
+    ):
+        widget.interpretText()  # a date being typed whole counts as soon as the form is read
     if hasattr(widget, "value") and not isinstance(widget, QSpinBox):
         return widget.value()
     if isinstance(widget, QLineEdit):

@@ -70,14 +70,14 @@ SPECS: dict[str, Spec] = {
         columns=(
             Column("occurred_at", "substr(t.occurred_at, 1, 16)", "t.occurred_at"),
             Column("person_name", "t.person_name"),
-            # the person's phone (masked like every list's phones), from the 服务对象 record
-            Column("phone", "(SELECT p.phone FROM persons p WHERE p.id = t.person_id AND p.deleted = 0)"),
             REGION,
             Column("category", "t.category"),
             Column("subcategory", "t.subcategory"),
             Column("question", "substr(replace(t.question, char(10), ' '), 1, 60)", "t.question"),
             Column("referral", "t.referral"),
             Column("status", "t.status"),
+            # the person's phone (masked like every list's phones), from the 服务对象 record
+            Column("phone", "(SELECT p.phone FROM persons p WHERE p.id = t.person_id AND p.deleted = 0)"),
         ),
         default_sort="occurred_at",
         datetime_dates=True,

@@ -3,7 +3,7 @@
 <context>
     <name>ActivitiesPage</name>
     <message>
-        <location filename="../../ui/pages.py" line="88" />
+        <location filename="../../ui/pages.py" line="90" />
         <source>New activity</source>
         <translation>New activity</translation>
     </message>
@@ -11,12 +11,12 @@
 <context>
     <name>ActivityForm</name>
     <message>
-        <location filename="../../ui/activity_form.py" line="1" />
+        <location filename="../../ui/activity_form.py" line="53" />
         <source>Print rating card…</source>
         <translation>Print rating card…</translation>
     </message>
     <message>
-        <location filename="../../ui/activity_form.py" line="22" />
+        <location filename="../../ui/activity_form.py" line="23" />
         <source>Legal publicity activity</source>
         <translation>Legal publicity activity</translation>
     </message>
@@ -26,62 +26,62 @@
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../ui/activity_form.py" line="27" />
+        <location filename="../../ui/activity_form.py" line="26" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/activity_form.py" line="28" />
+        <location filename="../../ui/activity_form.py" line="27" />
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/activity_form.py" line="29" />
+        <location filename="../../ui/activity_form.py" line="28" />
         <source>Topic</source>
         <translation>Topic</translation>
     </message>
     <message>
-        <location filename="../../ui/activity_form.py" line="30" />
+        <location filename="../../ui/activity_form.py" line="29" />
         <source>Place</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../ui/activity_form.py" line="33" />
+        <location filename="../../ui/activity_form.py" line="32" />
         <source>Audience</source>
         <translation>Audience</translation>
     </message>
     <message>
-        <location filename="../../ui/activity_form.py" line="34" />
+        <location filename="../../ui/activity_form.py" line="33" />
         <source>Speaker</source>
         <translation>Speaker</translation>
     </message>
     <message>
-        <location filename="../../ui/activity_form.py" line="38" />
+        <location filename="../../ui/activity_form.py" line="37" />
         <source>Minutes</source>
         <translation>Minutes</translation>
     </message>
     <message>
-        <location filename="../../ui/activity_form.py" line="39" />
+        <location filename="../../ui/activity_form.py" line="38" />
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/activity_form.py" line="42" />
+        <location filename="../../ui/activity_form.py" line="41" />
         <source>Photos</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../ui/activity_form.py" line="43" />
+        <location filename="../../ui/activity_form.py" line="42" />
         <source>Add a photo…</source>
         <translation>Add a photo…</translation>
     </message>
     <message>
-        <location filename="../../ui/activity_form.py" line="53" />
+        <location filename="../../ui/activity_form.py" line="57" />
         <source>Save the activity first, then add photos.</source>
         <translation>Save the activity first, then add photos.</translation>
     </message>
     <message>
-        <location filename="../../ui/activity_form.py" line="70" />
+        <location filename="../../ui/activity_form.py" line="74" />
         <source>Add a photo</source>
         <translation>Add a photo</translation>
     </message>
@@ -150,93 +150,93 @@
     </message>
     <message>
         <location filename="../../ui/case/agreement_tab.py" line="59" />
-        <location filename="../../ui/case/agreement_tab.py" line="150" />
-        <location filename="../../ui/case/agreement_tab.py" line="161" />
+        <location filename="../../ui/case/agreement_tab.py" line="152" />
+        <location filename="../../ui/case/agreement_tab.py" line="163" />
         <source>Print</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/case/agreement_tab.py" line="65" />
+        <location filename="../../ui/case/agreement_tab.py" line="66" />
         <source>Print case documents</source>
         <translation>Print case documents</translation>
     </message>
     <message>
-        <location filename="../../ui/case/agreement_tab.py" line="68" />
+        <location filename="../../ui/case/agreement_tab.py" line="69" />
         <source>Application for mediation</source>
         <translation>Application for mediation</translation>
     </message>
     <message>
-        <location filename="../../ui/case/agreement_tab.py" line="69" />
+        <location filename="../../ui/case/agreement_tab.py" line="70" />
         <source>Registration form</source>
         <translation>Registration form</translation>
     </message>
     <message>
-        <location filename="../../ui/case/agreement_tab.py" line="70" />
+        <location filename="../../ui/case/agreement_tab.py" line="71" />
         <source>Notice of rights and duties</source>
         <translation>Notice of rights and duties</translation>
     </message>
     <message>
-        <location filename="../../ui/case/agreement_tab.py" line="71" />
+        <location filename="../../ui/case/agreement_tab.py" line="72" />
         <source>Mediation record</source>
         <translation>Mediation record</translation>
     </message>
     <message>
-        <location filename="../../ui/case/agreement_tab.py" line="72" />
+        <location filename="../../ui/case/agreement_tab.py" line="73" />
         <source>Oral agreement form</source>
         <translation>Oral agreement form</translation>
     </message>
     <message>
-        <location filename="../../ui/case/agreement_tab.py" line="73" />
+        <location filename="../../ui/case/agreement_tab.py" line="74" />
         <source>Return visit record</source>
         <translation>Return visit record</translation>
     </message>
     <message>
-        <location filename="../../ui/case/agreement_tab.py" line="74" />
+        <location filename="../../ui/case/agreement_tab.py" line="75" />
         <source>Application for judicial confirmation</source>
         <translation>Application for judicial confirmation</translation>
     </message>
     <message>
-        <location filename="../../ui/case/agreement_tab.py" line="75" />
+        <location filename="../../ui/case/agreement_tab.py" line="76" />
         <source>Whole case file</source>
         <translation>Whole case file</translation>
     </message>
     <message>
-        <location filename="../../ui/case/agreement_tab.py" line="88" />
+        <location filename="../../ui/case/agreement_tab.py" line="90" />
         <source>Agreement</source>
         <translation>Agreement</translation>
     </message>
     <message>
-        <location filename="../../ui/case/agreement_tab.py" line="108" />
+        <location filename="../../ui/case/agreement_tab.py" line="110" />
         <source>Mark signed</source>
         <translation>Mark signed</translation>
     </message>
     <message>
-        <location filename="../../ui/case/agreement_tab.py" line="110" />
+        <location filename="../../ui/case/agreement_tab.py" line="112" />
         <source>Have all parties signed (or pressed a fingerprint), the mediator signed and the committee's seal been put on it? After this the agreement can no longer be edited.</source>
         <translation>Have all parties signed (or pressed a fingerprint), the mediator signed and the committee's seal been put on it? After this the agreement can no longer be edited.</translation>
     </message>
     <message>
-        <location filename="../../ui/case/agreement_tab.py" line="134" />
+        <location filename="../../ui/case/agreement_tab.py" line="136" />
         <source>Attach signed scan</source>
         <translation>Attach signed scan</translation>
     </message>
     <message>
-        <location filename="../../ui/case/agreement_tab.py" line="150" />
+        <location filename="../../ui/case/agreement_tab.py" line="152" />
         <source>Printing is not available yet (%1).</source>
         <translation>Printing is not available yet (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/case/agreement_tab.py" line="204" />
+        <location filename="../../ui/case/agreement_tab.py" line="206" />
         <source>No agreement yet. Suggested clauses follow the dispute type.</source>
         <translation>No agreement yet. Suggested clauses follow the dispute type.</translation>
     </message>
     <message>
-        <location filename="../../ui/case/agreement_tab.py" line="209" />
+        <location filename="../../ui/case/agreement_tab.py" line="211" />
         <source> — signed agreements are read-only; a change makes a new version.</source>
         <translation> — signed agreements are read-only; a change makes a new version.</translation>
     </message>
     <message>
-        <location filename="../../ui/case/agreement_tab.py" line="214" />
+        <location filename="../../ui/case/agreement_tab.py" line="216" />
         <source>Version %1: %2</source>
         <translation>Version %1: %2</translation>
     </message>
@@ -244,51 +244,52 @@
 <context>
     <name>CaseWindow</name>
     <message>
-        <location filename="../../ui/case/window.py" line="119" />
+        <location filename="../../ui/case/window.py" line="138" />
         <source>Register a dispute</source>
         <translation>Register a dispute</translation>
     </message>
     <message>
-        <location filename="../../ui/case/window.py" line="120" />
+        <location filename="../../ui/case/window.py" line="139" />
         <source>New case: enter the parties, the type and a summary, then save.</source>
         <translation>New case: enter the parties, the type and a summary, then save.</translation>
     </message>
     <message>
-        <location filename="../../ui/case/window.py" line="128" />
+        <location filename="../../ui/case/window.py" line="169" />
         <source>(past the one-month target)</source>
         <translation>(past the one-month target)</translation>
     </message>
     <message>
-        <location filename="../../ui/case/window.py" line="131" />
+        <location filename="../../ui/case/window.py" line="172" />
         <source>Status: %1</source>
         <translation>Status: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case/window.py" line="133" />
+        <location filename="../../ui/case/window.py" line="174" />
         <source>Accepted %1, due %2</source>
         <translation>Accepted %1, due %2</translation>
     </message>
     <message>
-        <location filename="../../ui/case/window.py" line="186" />
+        <location filename="../../ui/case/window.py" line="227" />
         <source>Restore draft</source>
         <translation>Restore draft</translation>
     </message>
     <message>
-        <location filename="../../ui/case/window.py" line="188" />
+        <location filename="../../ui/case/window.py" line="229" />
         <source>An unsaved draft from %1 was found (the program may have closed unexpectedly). Restore it?</source>
         <translation>An unsaved draft from %1 was found (the program may have closed unexpectedly). Restore it?</translation>
     </message>
     <message>
-        <location filename="../../ui/case/window.py" line="207" />
+        <location filename="../../ui/case/window.py" line="248" />
         <source>Unsaved changes</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../ui/case/window.py" line="208" />
+        <location filename="../../ui/case/window.py" line="249" />
         <source>This case has changes that are not saved. Leave without saving?</source>
         <translation>This case has changes that are not saved. Leave without saving?</translation>
     </message>
     <message>
+        <location filename="../../ui/case/window.py" line="119" />
         <source>This step failed because of a program error; an error report was saved.</source>
         <translation>This step failed because of a program error; an error report was saved.</translation>
     </message>
@@ -296,7 +297,7 @@
 <context>
     <name>CasesPage</name>
     <message>
-        <location filename="../../ui/pages.py" line="75" />
+        <location filename="../../ui/pages.py" line="77" />
         <source>Register a dispute</source>
         <translation>Register a dispute</translation>
     </message>
@@ -304,68 +305,75 @@
 <context>
     <name>CloseTab</name>
     <message>
-        <location filename="../../ui/case/close_tab.py" line="36" />
+        <location filename="../../ui/case/close_tab.py" line="53" />
         <source>Attach a document…</source>
         <translation>Attach a document…</translation>
     </message>
     <message>
-        <location filename="../../ui/case/close_tab.py" line="39" />
+        <location filename="../../ui/case/close_tab.py" line="57" />
         <source>Add to the case file:</source>
         <translation>Add to the case file:</translation>
     </message>
     <message>
-        <location filename="../../ui/case/close_tab.py" line="43" />
+        <location filename="../../ui/case/close_tab.py" line="61" />
         <source>Close the case with rating…</source>
         <translation>Close the case with rating…</translation>
     </message>
     <message>
-        <location filename="../../ui/case/close_tab.py" line="44" />
+        <location filename="../../ui/case/close_tab.py" line="62" />
+        <location filename="../../ui/case/close_tab.py" line="110" />
+        <location filename="../../ui/case/close_tab.py" line="121" />
         <source>Archive</source>
         <translation>Archive</translation>
     </message>
     <message>
-        <location filename="../../ui/case/close_tab.py" line="53" />
+        <location filename="../../ui/case/close_tab.py" line="72" />
         <source>Case file (卷宗) contents — ✗ marks a required document that is missing:</source>
         <translation>Case file (卷宗) contents — ✗ marks a required document that is missing:</translation>
     </message>
     <message>
-        <location filename="../../ui/case/close_tab.py" line="58" />
+        <location filename="../../ui/case/close_tab.py" line="77" />
         <source>Close and archive</source>
         <translation>Close and archive</translation>
     </message>
     <message>
-        <location filename="../../ui/case/close_tab.py" line="62" />
+        <location filename="../../ui/case/close_tab.py" line="81" />
         <source>Attach a document</source>
         <translation>Attach a document</translation>
     </message>
     <message>
-        <location filename="../../ui/case/close_tab.py" line="76" />
+        <location filename="../../ui/case/close_tab.py" line="95" />
         <source>Close the case</source>
         <translation>Close the case</translation>
     </message>
     <message>
-        <location filename="../../ui/case/close_tab.py" line="94" />
+        <location filename="../../ui/case/close_tab.py" line="154" />
         <source>required</source>
         <translation>required</translation>
     </message>
     <message>
-        <location filename="../../ui/case/close_tab.py" line="94" />
+        <location filename="../../ui/case/close_tab.py" line="154" />
         <source>optional</source>
         <translation>optional</translation>
     </message>
     <message>
+        <location filename="../../ui/case/close_tab.py" line="47" />
+        <location filename="../../ui/case/close_tab.py" line="143" />
         <source>Paper copy filed</source>
         <translation>Paper copy filed</translation>
     </message>
     <message>
+        <location filename="../../ui/case/close_tab.py" line="143" />
         <source>Withdraw the tick</source>
         <translation>Withdraw the tick</translation>
     </message>
     <message>
+        <location filename="../../ui/case/close_tab.py" line="49" />
         <source>The signed paper document is in the case file (recorded with your name and the time)</source>
         <translation>The signed paper document is in the case file (recorded with your name and the time)</translation>
     </message>
     <message>
+        <location filename="../../ui/case/close_tab.py" line="112" />
         <source>The case file is not complete. Missing: %1.
 
 Attach a scan of each, or tick “Paper copy filed” once the signed paper is in the file.</source>
@@ -374,10 +382,12 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
 Attach a scan of each, or tick “Paper copy filed” once the signed paper is in the file.</translation>
     </message>
     <message>
+        <location filename="../../ui/case/close_tab.py" line="122" />
         <source>Archive this case? An archived case and its file can no longer be changed.</source>
         <translation>Archive this case? An archived case and its file can no longer be changed.</translation>
     </message>
     <message>
+        <location filename="../../ui/case/close_tab.py" line="158" />
         <source>not recorded when archived</source>
         <translation>not recorded when archived</translation>
     </message>
@@ -523,32 +533,32 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
 <context>
     <name>ConfirmationTab</name>
     <message>
-        <location filename="../../ui/case/confirmation_tab.py" line="36" />
+        <location filename="../../ui/case/confirmation_tab.py" line="37" />
         <source>Applied on</source>
         <translation>Applied on</translation>
     </message>
     <message>
-        <location filename="../../ui/case/confirmation_tab.py" line="37" />
+        <location filename="../../ui/case/confirmation_tab.py" line="38" />
         <source>Court</source>
         <translation>Court</translation>
     </message>
     <message>
-        <location filename="../../ui/case/confirmation_tab.py" line="38" />
+        <location filename="../../ui/case/confirmation_tab.py" line="39" />
         <source>Record the application</source>
         <translation>Record the application</translation>
     </message>
     <message>
-        <location filename="../../ui/case/confirmation_tab.py" line="40" />
+        <location filename="../../ui/case/confirmation_tab.py" line="41" />
         <source>Court confirmed</source>
         <translation>Court confirmed</translation>
     </message>
     <message>
-        <location filename="../../ui/case/confirmation_tab.py" line="41" />
+        <location filename="../../ui/case/confirmation_tab.py" line="42" />
         <source>Court refused</source>
         <translation>Court refused</translation>
     </message>
     <message>
-        <location filename="../../ui/case/confirmation_tab.py" line="55" />
+        <location filename="../../ui/case/confirmation_tab.py" line="57" />
         <source>Judicial confirmation</source>
         <translation>Judicial confirmation</translation>
     </message>
@@ -566,107 +576,122 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
 <context>
     <name>ConsultationForm</name>
     <message>
-        <location filename="../../ui/consultation_form.py" line="25" />
+        <location filename="../../ui/consultation_form.py" line="26" />
         <source>Consultation</source>
         <translation>Consultation</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="25" />
+        <location filename="../../ui/consultation_form.py" line="26" />
         <source>New consultation</source>
         <translation>New consultation</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="30" />
+        <location filename="../../ui/consultation_form.py" line="31" />
         <source>Village</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="31" />
+        <location filename="../../ui/consultation_form.py" line="32" />
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="32" />
+        <location filename="../../ui/consultation_form.py" line="33" />
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="35" />
+        <location filename="../../ui/consultation_form.py" line="37" />
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultation_form.py" line="38" />
+        <source>Mobile or landline, e.g. 13800138000 or 0913-2345678</source>
+        <translation>Mobile or landline, e.g. 13800138000 or 0913-2345678</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultation_form.py" line="39" />
+        <source>ID number (optional)</source>
+        <translation>ID number (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultation_form.py" line="41" />
         <source>Priority groups</source>
         <translation>Priority groups</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="36" />
+        <location filename="../../ui/consultation_form.py" line="42" />
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="37" />
+        <location filename="../../ui/consultation_form.py" line="43" />
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="39" />
+        <location filename="../../ui/consultation_form.py" line="45" />
         <source>Category</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="41" />
+        <location filename="../../ui/consultation_form.py" line="47" />
         <source>Matter</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="42" />
+        <location filename="../../ui/consultation_form.py" line="48" />
         <source>Question</source>
         <translation>Question</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="45" />
+        <location filename="../../ui/consultation_form.py" line="51" />
         <source>Answer</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="48" />
+        <location filename="../../ui/consultation_form.py" line="54" />
         <source>Referred to</source>
         <translation>Referred to</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="57" />
+        <location filename="../../ui/consultation_form.py" line="63" />
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="58" />
+        <location filename="../../ui/consultation_form.py" line="64" />
         <source>Time taken</source>
         <translation>Time taken</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="59" />
+        <location filename="../../ui/consultation_form.py" line="65" />
         <source>Adviser</source>
         <translation>Adviser</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="61" />
+        <location filename="../../ui/consultation_form.py" line="67" />
         <source>Save and close with rating…</source>
         <translation>Save and close with rating…</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="64" />
+        <location filename="../../ui/consultation_form.py" line="70" />
         <source>Print record</source>
         <translation>Print record</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="117" />
+        <location filename="../../ui/consultation_form.py" line="131" />
         <source>No article of the Legal Aid Law matched; the legal aid office will check eligibility.</source>
         <translation>No article of the Legal Aid Law matched; the legal aid office will check eligibility.</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="143" />
+        <location filename="../../ui/consultation_form.py" line="157" />
         <source>Print</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="161" />
+        <location filename="../../ui/consultation_form.py" line="175" />
         <source>Close the consultation</source>
         <translation>Close the consultation</translation>
     </message>
@@ -674,7 +699,7 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
 <context>
     <name>ConsultationsPage</name>
     <message>
-        <location filename="../../ui/pages.py" line="59" />
+        <location filename="../../ui/pages.py" line="61" />
         <source>New consultation</source>
         <translation>New consultation</translation>
     </message>
@@ -682,32 +707,32 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../ui/first_run.py" line="44" />
+        <location filename="../../ui/first_run.py" line="68" />
         <source>Welcome to the village legal service desk</source>
         <translation>Welcome to the village legal service desk</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="46" />
+        <location filename="../../ui/first_run.py" line="70" />
         <source>I am a</source>
         <translation>I am a</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="48" />
+        <location filename="../../ui/first_run.py" line="72" />
         <source>Township</source>
         <translation>Township</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="49" />
+        <location filename="../../ui/first_run.py" line="83" />
         <source>Your name</source>
         <translation>Your name</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="51" />
+        <location filename="../../ui/first_run.py" line="85" />
         <source>Demo data</source>
         <translation>Demo data</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="51" />
+        <location filename="../../ui/first_run.py" line="85" />
         <source>Fill in demo records to try the program</source>
         <translation>Fill in demo records to try the program</translation>
     </message>
@@ -715,22 +740,27 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../ui/forms.py" line="296" />
+        <location filename="../../ui/forms.py" line="272" />
+        <source>The program ran into an error; nothing was saved. Please try again.</source>
+        <translation>The program ran into an error; nothing was saved. Please try again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms.py" line="316" />
         <source>Unsaved changes</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../ui/forms.py" line="297" />
+        <location filename="../../ui/forms.py" line="317" />
         <source>This form has changes that are not saved. Save them?</source>
         <translation>This form has changes that are not saved. Save them?</translation>
     </message>
     <message>
-        <location filename="../../ui/forms.py" line="339" />
+        <location filename="../../ui/forms.py" line="359" />
         <source>Restore draft</source>
         <translation>Restore draft</translation>
     </message>
     <message>
-        <location filename="../../ui/forms.py" line="341" />
+        <location filename="../../ui/forms.py" line="361" />
         <source>An unsaved draft from %1 was found (the program may have closed unexpectedly). Restore it?</source>
         <translation>An unsaved draft from %1 was found (the program may have closed unexpectedly). Restore it?</translation>
     </message>
@@ -783,13 +813,13 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
         <translation>Show all</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="198" />
+        <location filename="../../ui/list_page.py" line="206" />
         <source>Searching…</source>
         <translation>Searching…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/list_page.py" line="242" />
         <location filename="../../ui/list_page.py" line="250" />
+        <location filename="../../ui/list_page.py" line="258" />
         <source>%n record(s)</source>
         <translation>
             <numerusform>%n record(s)</numerusform>
@@ -797,44 +827,44 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
         </translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="268" />
+        <location filename="../../ui/list_page.py" line="276" />
         <source>The list could not be loaded: %1</source>
         <translation>The list could not be loaded: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="297" />
+        <location filename="../../ui/list_page.py" line="305" />
         <source>%1 records from the statistics</source>
         <translation>%1 records from the statistics</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="322" />
-        <location filename="../../ui/list_page.py" line="335" />
+        <location filename="../../ui/list_page.py" line="330" />
+        <location filename="../../ui/list_page.py" line="347" />
         <source>Export to Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="327" />
+        <location filename="../../ui/list_page.py" line="335" />
         <source>Exporting…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="338" />
-        <location filename="../../ui/list_page.py" line="341" />
+        <location filename="../../ui/list_page.py" line="350" />
+        <location filename="../../ui/list_page.py" line="353" />
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="338" />
+        <location filename="../../ui/list_page.py" line="350" />
         <source>Saved to %1</source>
         <translation>Saved to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="341" />
+        <location filename="../../ui/list_page.py" line="353" />
         <source>Export failed: %1</source>
         <translation>Export failed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="346" />
+        <location filename="../../ui/list_page.py" line="355" />
         <source>Export cancelled</source>
         <translation>Export cancelled</translation>
     </message>
@@ -895,7 +925,7 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
 <context>
     <name>MemberForm</name>
     <message>
-        <location filename="../../ui/roster_page.py" line="49" />
+        <location filename="../../ui/roster_page.py" line="50" />
         <source>Legal literate person</source>
         <translation>Legal literate person</translation>
     </message>
@@ -905,87 +935,87 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="54" />
+        <location filename="../../ui/roster_page.py" line="53" />
         <source>Village group</source>
         <translation>Village group</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="55" />
+        <location filename="../../ui/roster_page.py" line="54" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="56" />
+        <location filename="../../ui/roster_page.py" line="55" />
         <source>ID number</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="57" />
+        <location filename="../../ui/roster_page.py" line="56" />
         <source>Sex</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="58" />
+        <location filename="../../ui/roster_page.py" line="57" />
         <source>Date of birth</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="59" />
+        <location filename="../../ui/roster_page.py" line="58" />
         <source>Ethnicity</source>
         <translation>Ethnicity</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="61" />
+        <location filename="../../ui/roster_page.py" line="60" />
         <source>Political status</source>
         <translation>Political status</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="63" />
+        <location filename="../../ui/roster_page.py" line="62" />
         <source>Education</source>
         <translation>Education</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="65" />
+        <location filename="../../ui/roster_page.py" line="64" />
         <source>Identity</source>
         <translation>Identity</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="67" />
+        <location filename="../../ui/roster_page.py" line="66" />
         <source>Phone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="68" />
+        <location filename="../../ui/roster_page.py" line="67" />
         <source>Certificate number</source>
         <translation>Certificate number</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="69" />
+        <location filename="../../ui/roster_page.py" line="68" />
         <source>Registered on</source>
         <translation>Registered on</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="72" />
+        <location filename="../../ui/roster_page.py" line="71" />
         <source>Trainings</source>
         <translation>Trainings</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="74" />
+        <location filename="../../ui/roster_page.py" line="73" />
         <source>Add a training…</source>
         <translation>Add a training…</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="75" />
+        <location filename="../../ui/roster_page.py" line="74" />
         <source>Remove from the roster…</source>
         <translation>Remove from the roster…</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="158" />
+        <location filename="../../ui/roster_page.py" line="163" />
         <source>Remove from the roster</source>
         <translation>Remove from the roster</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="158" />
+        <location filename="../../ui/roster_page.py" line="163" />
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
@@ -1071,27 +1101,27 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
 <context>
     <name>RatingDialog</name>
     <message>
-        <location filename="../../ui/rating_dialog.py" line="1" />
+        <location filename="../../ui/rating_dialog.py" line="37" />
         <source>Print rating card (the person rates by phone)</source>
         <translation>Print rating card (the person rates by phone)</translation>
     </message>
     <message>
-        <location filename="../../ui/rating_dialog.py" line="24" />
+        <location filename="../../ui/rating_dialog.py" line="30" />
         <source>Satisfaction</source>
         <translation>Satisfaction</translation>
     </message>
     <message>
-        <location filename="../../ui/rating_dialog.py" line="25" />
+        <location filename="../../ui/rating_dialog.py" line="31" />
         <source>Comment</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../ui/rating_dialog.py" line="27" />
+        <location filename="../../ui/rating_dialog.py" line="33" />
         <source>Only when no rating was given: why (e.g. left before rating)</source>
         <translation>Only when no rating was given: why (e.g. left before rating)</translation>
     </message>
     <message>
-        <location filename="../../ui/rating_dialog.py" line="28" />
+        <location filename="../../ui/rating_dialog.py" line="34" />
         <source>No rating, because</source>
         <translation>No rating, because</translation>
     </message>
@@ -1099,87 +1129,87 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
 <context>
     <name>RegistrationTab</name>
     <message>
-        <location filename="../../ui/case/registration_tab.py" line="34" />
+        <location filename="../../ui/case/registration_tab.py" line="37" />
         <source>Village</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../ui/case/registration_tab.py" line="35" />
+        <location filename="../../ui/case/registration_tab.py" line="38" />
         <source>Dispute type</source>
         <translation>Dispute type</translation>
     </message>
     <message>
-        <location filename="../../ui/case/registration_tab.py" line="36" />
+        <location filename="../../ui/case/registration_tab.py" line="39" />
         <source>Source</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../ui/case/registration_tab.py" line="37" />
+        <location filename="../../ui/case/registration_tab.py" line="40" />
         <source>Accepted on</source>
         <translation>Accepted on</translation>
     </message>
     <message>
-        <location filename="../../ui/case/registration_tab.py" line="38" />
+        <location filename="../../ui/case/registration_tab.py" line="41" />
         <source>Mediator</source>
         <translation>Mediator</translation>
     </message>
     <message>
-        <location filename="../../ui/case/registration_tab.py" line="39" />
+        <location filename="../../ui/case/registration_tab.py" line="42" />
         <source>Recorder</source>
         <translation>Recorder</translation>
     </message>
     <message>
-        <location filename="../../ui/case/registration_tab.py" line="40" />
+        <location filename="../../ui/case/registration_tab.py" line="43" />
         <source>Summary of the dispute</source>
         <translation>Summary of the dispute</translation>
     </message>
     <message>
-        <location filename="../../ui/case/registration_tab.py" line="44" />
+        <location filename="../../ui/case/registration_tab.py" line="47" />
         <source>Role</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/case/registration_tab.py" line="44" />
+        <location filename="../../ui/case/registration_tab.py" line="47" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/case/registration_tab.py" line="44" />
+        <location filename="../../ui/case/registration_tab.py" line="47" />
         <source>Sex</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../ui/case/registration_tab.py" line="44" />
+        <location filename="../../ui/case/registration_tab.py" line="47" />
         <source>ID number</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/case/registration_tab.py" line="44" />
+        <location filename="../../ui/case/registration_tab.py" line="47" />
         <source>Phone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/case/registration_tab.py" line="51" />
+        <location filename="../../ui/case/registration_tab.py" line="54" />
         <source>Parties</source>
         <translation>Parties</translation>
     </message>
     <message>
-        <location filename="../../ui/case/registration_tab.py" line="54" />
+        <location filename="../../ui/case/registration_tab.py" line="57" />
         <source>Add a party…</source>
         <translation>Add a party…</translation>
     </message>
     <message>
-        <location filename="../../ui/case/registration_tab.py" line="55" />
+        <location filename="../../ui/case/registration_tab.py" line="58" />
         <source>Remove party</source>
         <translation>Remove party</translation>
     </message>
     <message>
-        <location filename="../../ui/case/registration_tab.py" line="56" />
+        <location filename="../../ui/case/registration_tab.py" line="59" />
         <source>Save registration</source>
         <translation>Save registration</translation>
     </message>
     <message>
-        <location filename="../../ui/case/registration_tab.py" line="76" />
+        <location filename="../../ui/case/registration_tab.py" line="79" />
         <source>Registration</source>
         <translation>Registration</translation>
     </message>
@@ -1187,32 +1217,32 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
 <context>
     <name>RosterPage</name>
     <message>
-        <location filename="../../ui/roster_page.py" line="184" />
+        <location filename="../../ui/roster_page.py" line="189" />
         <source>Village</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="184" />
+        <location filename="../../ui/roster_page.py" line="189" />
         <source>On the roster</source>
         <translation>On the roster</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="184" />
+        <location filename="../../ui/roster_page.py" line="189" />
         <source>Target</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="190" />
+        <location filename="../../ui/roster_page.py" line="195" />
         <source>Per village (target: at least 3)</source>
         <translation>Per village (target: at least 3)</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="199" />
+        <location filename="../../ui/roster_page.py" line="204" />
         <source>Add a person</source>
         <translation>Add a person</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="221" />
+        <location filename="../../ui/roster_page.py" line="238" />
         <source>below target</source>
         <translation>below target</translation>
     </message>
@@ -1288,84 +1318,68 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/settings_page.py" line="42" />
+        <location filename="../../ui/settings_page.py" line="41" />
         <source>This computer</source>
         <translation>This computer</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="46" />
+        <location filename="../../ui/settings_page.py" line="45" />
         <source>Role</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="47" />
+        <location filename="../../ui/settings_page.py" line="46" />
         <source>Region</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="48" />
+        <location filename="../../ui/settings_page.py" line="50" />
         <source>Data folder</source>
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="50" />
+        <location filename="../../ui/settings_page.py" line="52" />
         <source>Display</source>
         <translation>Display</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="55" />
+        <location filename="../../ui/settings_page.py" line="57" />
         <source> pt</source>
         <translation> pt</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="56" />
+        <location filename="../../ui/settings_page.py" line="58" />
         <source>Large text</source>
         <translation>Large text</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="62" />
+        <location filename="../../ui/settings_page.py" line="64" />
         <source>Font size</source>
         <translation>Font size</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="70" />
+        <location filename="../../ui/settings_page.py" line="72" />
         <source>Language (after restart)</source>
         <translation>Language (after restart)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="72" />
-        <location filename="../../ui/settings_page.py" line="85" />
-        <source>Villages</source>
-        <translation>Villages</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_page.py" line="77" />
-        <source>Name of a village of your township</source>
-        <translation>Name of a village of your township</translation>
-    </message>
-    <message>
         <location filename="../../ui/settings_page.py" line="78" />
-        <source>Add village</source>
-        <translation>Add village</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_page.py" line="89" />
         <source>About this program</source>
         <translation>About this program</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="116" />
-        <location filename="../../ui/settings_page.py" line="119" />
+        <location filename="../../ui/settings_page.py" line="111" />
+        <location filename="../../ui/settings_page.py" line="114" />
         <source>not chosen</source>
         <translation>not chosen</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="132" />
+        <location filename="../../ui/settings_page.py" line="128" />
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="132" />
+        <location filename="../../ui/settings_page.py" line="128" />
         <source>The new language is used after the program restarts.</source>
         <translation>The new language is used after the program restarts.</translation>
     </message>
@@ -1386,7 +1400,7 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
 <context>
     <name>TaskManager</name>
     <message>
-        <location filename="../../ui/tasks.py" line="150" />
+        <location filename="../../ui/tasks.py" line="256" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
@@ -1412,22 +1426,22 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
 <context>
     <name>TrainingForm</name>
     <message>
-        <location filename="../../ui/roster_page.py" line="36" />
+        <location filename="../../ui/roster_page.py" line="37" />
         <source>Add a training</source>
         <translation>Add a training</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="37" />
+        <location filename="../../ui/roster_page.py" line="38" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="38" />
+        <location filename="../../ui/roster_page.py" line="39" />
         <source>Hours</source>
         <translation>Hours</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="39" />
+        <location filename="../../ui/roster_page.py" line="40" />
         <source>Topic</source>
         <translation>Topic</translation>
     </message>
@@ -1435,87 +1449,87 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
 <context>
     <name>VisitsTab</name>
     <message>
-        <location filename="../../ui/case/visits_tab.py" line="33" />
+        <location filename="../../ui/case/visits_tab.py" line="37" />
         <source>Record performance</source>
         <translation>Record performance</translation>
     </message>
     <message>
-        <location filename="../../ui/case/visits_tab.py" line="36" />
+        <location filename="../../ui/case/visits_tab.py" line="41" />
         <source>Performance of the agreement:</source>
         <translation>Performance of the agreement:</translation>
     </message>
     <message>
-        <location filename="../../ui/case/visits_tab.py" line="41" />
+        <location filename="../../ui/case/visits_tab.py" line="46" />
         <source>Visited on</source>
         <translation>Visited on</translation>
     </message>
     <message>
-        <location filename="../../ui/case/visits_tab.py" line="42" />
+        <location filename="../../ui/case/visits_tab.py" line="47" />
         <source>Reason for the visit</source>
         <translation>Reason for the visit</translation>
     </message>
     <message>
-        <location filename="../../ui/case/visits_tab.py" line="44" />
+        <location filename="../../ui/case/visits_tab.py" line="49" />
         <source>Performed?</source>
         <translation>Performed?</translation>
     </message>
     <message>
-        <location filename="../../ui/case/visits_tab.py" line="47" />
+        <location filename="../../ui/case/visits_tab.py" line="52" />
         <source>Satisfied</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/case/visits_tab.py" line="47" />
+        <location filename="../../ui/case/visits_tab.py" line="52" />
         <source>The parties are satisfied</source>
         <translation>The parties are satisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/case/visits_tab.py" line="49" />
+        <location filename="../../ui/case/visits_tab.py" line="54" />
         <source>Lawsuit</source>
         <translation>Lawsuit</translation>
     </message>
     <message>
-        <location filename="../../ui/case/visits_tab.py" line="49" />
+        <location filename="../../ui/case/visits_tab.py" line="54" />
         <source>A party went to court</source>
         <translation>A party went to court</translation>
     </message>
     <message>
-        <location filename="../../ui/case/visits_tab.py" line="51" />
+        <location filename="../../ui/case/visits_tab.py" line="56" />
         <source>Risk</source>
         <translation>Risk</translation>
     </message>
     <message>
-        <location filename="../../ui/case/visits_tab.py" line="51" />
+        <location filename="../../ui/case/visits_tab.py" line="56" />
         <source>Risk that the dispute flares up again</source>
         <translation>Risk that the dispute flares up again</translation>
     </message>
     <message>
-        <location filename="../../ui/case/visits_tab.py" line="53" />
+        <location filename="../../ui/case/visits_tab.py" line="58" />
         <source>Measures</source>
         <translation>Measures</translation>
     </message>
     <message>
-        <location filename="../../ui/case/visits_tab.py" line="54" />
+        <location filename="../../ui/case/visits_tab.py" line="59" />
         <source>Visitor</source>
         <translation>Visitor</translation>
     </message>
     <message>
-        <location filename="../../ui/case/visits_tab.py" line="56" />
+        <location filename="../../ui/case/visits_tab.py" line="61" />
         <source>Save return visit</source>
         <translation>Save return visit</translation>
     </message>
     <message>
-        <location filename="../../ui/case/visits_tab.py" line="63" />
+        <location filename="../../ui/case/visits_tab.py" line="69" />
         <source>Return visit</source>
         <translation>Return visit</translation>
     </message>
     <message>
-        <location filename="../../ui/case/visits_tab.py" line="79" />
+        <location filename="../../ui/case/visits_tab.py" line="94" />
         <source>Visited %1 by %2</source>
         <translation>Visited %1 by %2</translation>
     </message>
     <message>
-        <location filename="../../ui/case/visits_tab.py" line="84" />
+        <location filename="../../ui/case/visits_tab.py" line="99" />
         <source>Scheduled for %1</source>
         <translation>Scheduled for %1</translation>
     </message>
@@ -1523,73 +1537,73 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
 <context>
     <name>WorkbenchPage</name>
     <message>
-        <location filename="../../ui/workbench.py" line="36" />
+        <location filename="../../ui/workbench.py" line="43" />
         <source>Refresh</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="38" />
+        <location filename="../../ui/workbench.py" line="45" />
         <source>Log a consultation</source>
         <translation>Log a consultation</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="40" />
+        <location filename="../../ui/workbench.py" line="47" />
         <source>Register a dispute</source>
         <translation>Register a dispute</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="48" />
+        <location filename="../../ui/workbench.py" line="57" />
         <source>Return visits due</source>
         <translation>Return visits due</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="49" />
+        <location filename="../../ui/workbench.py" line="58" />
         <source>Cases past the one-month target</source>
         <translation>Cases past the one-month target</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="50" />
+        <location filename="../../ui/workbench.py" line="59" />
         <source>Agreements inside the 30-day judicial confirmation window</source>
         <translation>Agreements inside the 30-day judicial confirmation window</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="53" />
+        <location filename="../../ui/workbench.py" line="62" />
         <source>Waiting to sync</source>
         <translation>Waiting to sync</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="56" />
+        <location filename="../../ui/workbench.py" line="65" />
         <source>Open sync</source>
         <translation>Open sync</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="82" />
+        <location filename="../../ui/workbench.py" line="108" />
         <source>Today, %1</source>
         <translation>Today, %1</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="87" />
+        <location filename="../../ui/workbench.py" line="161" />
         <source>due in %1 day(s)</source>
         <translation>due in %1 day(s)</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="87" />
+        <location filename="../../ui/workbench.py" line="161" />
         <source>%1 day(s) overdue</source>
         <translation>%1 day(s) overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="88" />
+        <location filename="../../ui/workbench.py" line="162" />
         <source>%1 day(s) past the target</source>
         <translation>%1 day(s) past the target</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="92" />
-        <location filename="../../ui/workbench.py" line="93" />
+        <location filename="../../ui/workbench.py" line="166" />
+        <location filename="../../ui/workbench.py" line="167" />
         <source>%1 day(s) left to apply</source>
         <translation>%1 day(s) left to apply</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/workbench.py" line="97" />
+        <location filename="../../ui/workbench.py" line="171" />
         <source>%n record(s) saved here are waiting to be sent to the server.</source>
         <translation>
             <numerusform>%n record(s) saved here are waiting to be sent to the server.</numerusform>
@@ -1597,12 +1611,13 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
         </translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="100" />
+        <location filename="../../ui/workbench.py" line="174" />
         <source>Nothing is waiting to be sent.</source>
         <translation>Nothing is waiting to be sent.</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="120" />
+        <location filename="../../ui/workbench.py" line="139" />
+        <location filename="../../ui/workbench.py" line="194" />
         <source>Nothing here today.</source>
         <translation>Nothing here today.</translation>
     </message>
