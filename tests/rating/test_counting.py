@@ -43,7 +43,7 @@ def test_calendar_follows_holidays_and_swapped_workdays(tmp_path) -> None:
         workdays.load((tmp_path,))
 
 
-def test_self_rating_counts_over_staff_and_board(seeded) -> None:
+def test_self_rating_counts_over_staff_and_board(seeded, capsys) -> None:
     store = seeded
     a = consult(store, V1, "借款", adviser="张明")
     b = consult(store, V1, "离婚", adviser="王芳")
@@ -65,6 +65,10 @@ def test_self_rating_counts_over_staff_and_board(seeded) -> None:
     assert rows[0].self_share == 100.0 and rows[0].follow_up_rate == 0.0
     bad = [f for f in ratings.follow_ups(store) if f.target_id == a]
     assert bad and bad[0].source_label == "当事人扫码"
+    from advisor_app.cli.main import main
+
+    assert main(["--data-dir", str(store.data_dir), "followup", "list"]) == 0
+    assert f"{bad[0].id}\t不满意" in capsys.readouterr().out.split("当事人扫码")[0]
     ratings.record_follow_up(
         store,
         bad[0].id,

@@ -46,6 +46,7 @@ def run_list(args, store: Store) -> int:  # noqa: ANN001
             )
         print(
             f"{item.id}\t{item.grade}\t{item.rated_on:%Y-%m-%d}\t{item.target_label}\t{item.title}\t{state}"
+            f"\t{item.source_label}" + (f"\t{item.problems}" if item.problems else "")
         )
     open_count = sum(1 for i in items if not i.done)
     overdue = sum(1 for i in items if (i.days_left(today) or 0) < 0)
