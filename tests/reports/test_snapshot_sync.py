@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 from sqlalchemy import func, select
 
+from advisor_app.cli.main import main
 from advisor_app.domain.models import Case, ChangeLog, ReportSnapshot
 from advisor_app.reports import forms, snapshots
 from advisor_app.reports.scope import month
@@ -46,7 +47,7 @@ def _snapshot_ids(store) -> set[str]:
 
 
 @pytest.mark.parametrize("backend", ["server", "pg_server"])
-def test_village_filing_and_its_correction_reach_the_township(backend, request, device):  # noqa: F811
+def test_village_filing_and_its_correction_reach_the_township(backend, request, device, capsys):  # noqa: F811
     server = request.getfixturevalue(backend)  # noqa: F811 - SQLite file, then a PostgreSQL schema
     village = device("v1", server.url, "adv1")
     township = device("tw", server.url, "tw1")
@@ -77,6 +78,13 @@ def test_village_filing_and_its_correction_reach_the_township(backend, request, 
     assert corrections[(ACCEPTED, "合计")] == (1, 2)
     assert corrections[(ACCEPTED, "婚姻家庭")] in ((0, 1), (None, 1))
     assert (ACCEPTED, "邻里") not in corrections
+
+    # ... and in `advisor report filed` on the township's device.
+    assert main(["--data-dir", str(township.store.data_dir), "report", "filed", "--region", TOWNSHIP]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 2 and all(line.startswith(f"桥南村（{V1}） 2026-11 ") for line in lines)
+    assert lines[0].endswith("首次报送") and "桥南村调解员" in lines[0]
+    assert f"更正 {len(corrections)} 项：{ACCEPTED}·合计 1 → 2" in lines[1]
 
     # The township exports the village's report: compared with what the village filed last, and
     # the figures it pulled are the same, so nothing to correct.

@@ -1,4 +1,4 @@
-"""`advisor report monthly|ledger|roster|rating|hot`: the township office's exports from the command line."""
+"""`advisor report monthly|ledger|roster|rating|filed|hot`: the township office's exports from the command line."""
 
 from __future__ import annotations
 
@@ -74,6 +74,44 @@ def _rating(args: argparse.Namespace, store: Store) -> int:
     return 0
 
 
+def _filed(args: argparse.Namespace, store: Store) -> int:
+    from datetime import UTC
+
+    from sqlalchemy import select
+
+    from advisor_app.domain.clock import to_china
+    from advisor_app.domain.models import Region
+    from advisor_app.reports import snapshots
+    from advisor_app.reports.scope import allowed_region
+
+    region = allowed_region(store, args.region)
+    if not region:
+        raise ValueError("地区：请用 --region 指定村或乡镇（报送记录按地区保存）")
+    filings = [
+        f for f in snapshots.filings(store, region) if not args.month or f.snapshot.period == args.month
+    ]
+    with store.session() as session:
+        names = {code: name for code, name in session.execute(select(Region.code, Region.name))}
+    if not filings:
+        print("没有报送记录")
+    for filing in filings:
+        snap = filing.snapshot
+        when = f"{to_china(snap.exported_at.replace(tzinfo=UTC)):%Y-%m-%d %H:%M}"
+        where = f"{names.get(snap.region_code or '', '')}（{snap.region_code}）"
+        if filing.corrections is None:
+            what = "首次报送"
+        elif not filing.corrections:
+            what = "无更正"
+        else:
+            listed = "；".join(
+                f"{d.row}·{d.column} {'' if d.before is None else d.before} → {'' if d.after is None else d.after}"
+                for d in filing.corrections
+            )
+            what = f"更正 {len(filing.corrections)} 项：{listed}"
+        print(f"{where} {snap.period} {when} 报送 {snap.exported_by or '—'}　{what}")
+    return 0
+
+
 def register(subparsers) -> None:  # noqa: ANN001 - argparse's private subparsers action
     report = subparsers.add_parser("report", help="统计报表：调解月报、工作台账、法律明白人花名册、热点")
     sub = report.add_subparsers(dest="report", metavar="报表", required=True)
@@ -109,6 +147,11 @@ def register(subparsers) -> None:  # noqa: ANN001 - argparse's private subparser
     common(rating)
     rating.add_argument("-o", "--output", required=True, help="输出文件 .xlsx 或 .pdf")
     rating.set_defaults(func=_rating)
+
+    filed = sub.add_parser("filed", help="已报送的月报表：本地区及下辖各村的报送记录和更正")
+    filed.add_argument("--month", default=None, help="统计期间：2026-11（默认全部）")
+    filed.add_argument("--region", default=None, help="区划代码（村或乡镇），默认本机负责的地区")
+    filed.set_defaults(func=_filed)
 
     hot = sub.add_parser("hot", help="热点研判：本月明显上升的纠纷类型和关键词")
     common(hot)
