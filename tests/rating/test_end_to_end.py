@@ -110,6 +110,16 @@ def test_card_scanned_and_rated_on_a_phone_reaches_village_and_township(server, 
         assert rating.problems == "问题没有解决：说好回电话一直没有回"
         assert rating.follow_up_due == workdays.add_workdays(rating.rated_on, 15)
 
+    phone = Phone(width=360)  # the record has arrived: the page names the village and the adviser
+    try:
+        phone.open(url)
+        shown = phone.text
+        assert "桥南村" in shown and "张明" in shown and "李秀英" not in shown and "宅基地" not in shown
+        if os.environ.get("ADVISOR_SCREENSHOTS") or not (SHOTS / "rating-arrived-360.png").exists():
+            (SHOTS / "rating-arrived-360.png").write_bytes(phone.screenshot())
+    finally:
+        phone.close()
+
     township.client.sync()
     due = [f for f in ratings.follow_ups(township.store) if f.target_id == rid]
     assert len(due) == 1 and due[0].grade == "不满意" and due[0].follow_up_due == rating.follow_up_due

@@ -87,7 +87,15 @@ class Phone:
 
     @property
     def text(self) -> str:
-        return self._call("GET", f"/element/{self.find('body')}/text")
+        """The page's visible text; asked again while a navigation replaces the page."""
+        for _attempt in range(50):
+            try:
+                return self._call("GET", f"/element/{self.find('body')}/text")
+            except AssertionError as exc:
+                if "stale element" not in str(exc) and "no such element" not in str(exc):
+                    raise
+                time.sleep(0.1)
+        raise AssertionError("the page kept changing")
 
     def find(self, css: str) -> str:
         found = self._call("POST", "/element", {"using": "css selector", "value": css})
