@@ -48,8 +48,10 @@ def database(conn: Connection) -> sqlite_utils.Database:
     raw = conn.connection.driver_connection
     if not raw.in_transaction:
         # Our engine begins transactions lazily, at the first statement (store/engine.py): open it
-        # now, so sqlite-utils' writes are part of it and not committed one by one.
-        conn.exec_driver_sql("SELECT 1")
+        # now, so sqlite-utils' writes are part of it and not committed one by one — and as a
+        # writer's (a statement that writes nothing, but makes the engine say BEGIN IMMEDIATE), so
+        # the first insert never finds the write lock taken after a deferred BEGIN.
+        conn.exec_driver_sql("DELETE FROM change_log WHERE 0")
     return sqlite_utils.Database(raw, recursive_triggers=False, execute_plugins=False)
 
 
