@@ -137,3 +137,48 @@ def test_a_village_cannot_file_its_townships_report(server, device):  # noqa: F8
     state = record_state.states_for(village.store, "filed_reports", [snapshot.id])[snapshot.id]
     assert state.label == "被拒" and "不属于本账号负责的区域" in state.message
     assert _server_scopes(server) == {}
+
+
+def test_upgrade_copies_local_snapshots_and_queues_the_regional_ones(tmp_path):
+    """Migration 0017: the snapshots of 0013 are copied into filed_reports (the old table is left as
+    it was); one filed for a village is queued for the next sync, a whole-store one stays local."""
+    import sqlite3
+
+    from advisor_app.store import migrate, open_store
+    from advisor_app.store.engine import sqlite_engine
+
+    data_dir = tmp_path / "old"
+    data_dir.mkdir()
+    path = data_dir / "advisor.db"
+    engine = sqlite_engine(path)
+    migrate.upgrade(engine, path, "0015")
+    engine.dispose()
+    with sqlite3.connect(path) as conn:
+        conn.executemany(
+            "INSERT INTO report_snapshots (form, region_code, period, exported_at, exported_by, figures) "
+            "VALUES ('monthly', ?, '2026-11', ?, ?, ?)",
+            [
+                (V1, "2026-12-01 02:00:00", "调解员", '{"一": {"受理数（件）": {"合计": 3}}}'),
+                ("", "2026-12-01 03:00:00", "", '{"一": {}}'),
+            ],
+        )
+    store = open_store(data_dir)
+    try:
+        with store.session() as s:
+            rows = {r.region_code: r for r in s.scalars(select(ReportSnapshot))}
+            logged = s.scalars(
+                select(ChangeLog.record_id).where(ChangeLog.table_name == "filed_reports")
+            ).all()
+        assert set(rows) == {V1, None}
+        village, whole = rows[V1], rows[None]
+        assert (village.rev, village.exported_by, village.figures) == (
+            1,
+            "调解员",
+            {"一": {"受理数（件）": {"合计": 3}}},
+        )
+        assert village.exported_at.isoformat() == "2026-12-01T02:00:00"
+        assert whole.rev == 0 and logged == [village.id]
+        with sqlite3.connect(store.path) as conn:
+            assert conn.execute("SELECT COUNT(*) FROM report_snapshots").fetchone()[0] == 2
+    finally:
+        store.close()
