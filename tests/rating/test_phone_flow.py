@@ -141,3 +141,39 @@ def test_page_headers_escaping_typed_code_and_revoked_device(server, device) -> 
         conn.execute(update(Device).values(revoked_at=datetime(2026, 6, 1)))
     assert httpx.get(rating_codes.page_url(server.url, later)).status_code == 404
     assert httpx.get(url).status_code == 200  # the card of 2026-03-01 was printed before
+
+
+def test_township_records_the_follow_up_of_a_village_rating(server, device) -> None:
+    """差评回访 is the township's job: its follow-up of a rating the village owns syncs (those
+    fields only; any other change to the rating stays a conflict)."""
+    from advisor_app.services import ratings
+
+    village = device("v1", server.url, "adv1")
+    township = device("tw", server.url, "tw1")
+    rid = consult(village.store, V1, "工资拖欠", adviser="张明")
+    url = rating_codes.page_url(server.url, _code(village, rid))
+    with httpx.Client() as http:
+        token = _form(http, url)
+        http.post(url, data={"t": token, "grade": "非常不满意", "problem": ["服务态度不好"]})
+    village.client.sync()
+    village.client.sync()
+    township.client.sync()
+    (item,) = [f for f in ratings.follow_ups(township.store) if f.target_id == rid]
+    ratings.record_follow_up(
+        township.store,
+        item.id,
+        {
+            "followed_up_by": "司法所王",
+            "follow_up_note": "已电话回访，当事人说明情况",
+            "follow_up_action": "约谈顾问，重新解答",
+        },
+    )
+    report = township.client.sync()
+    assert report.conflicts == 0 and report.pushed == 1
+    village.client.sync()
+    assert not [f for f in ratings.follow_ups(village.store) if f.target_id == rid]  # done, also here
+    with village.store.session() as s:
+        assert s.get(Rating, item.id).followed_up_by == "司法所王"
+    with township.store.session() as s:  # changing the grade is not the township's to do
+        s.get(Rating, item.id).grade = "满意"
+    assert township.client.sync().conflicts == 1

@@ -261,7 +261,7 @@ def _judge(  # noqa: PLR0911 - one reason per rule
             return "not_owner"
     if rec is None:
         return None
-    if rec.owner != actor.username:
+    if rec.owner != actor.username and not _follow_up_by_reviewer(actor, c, rec):
         return "not_owner"
     if c.rev <= rec.rev or c.base_rev != rec.rev:
         return "stale_base"
@@ -274,6 +274,20 @@ def _judge(  # noqa: PLR0911 - one reason per rule
             ):
                 return "signed_immutable"
     return None
+
+
+# 差评回访 is the township's job (domain.md §4): a township or city account may record the follow-up
+# of a rating in its scope that a village account owns — those fields only (docs/rating.md).
+FOLLOW_UP_FIELDS = frozenset({"follow_up_note", "followed_up_on", "followed_up_by", "follow_up_action"})
+REVIEWER_ROLES = ("township", "city")
+
+
+def _follow_up_by_reviewer(actor: Actor, c: Incoming, rec) -> bool:  # noqa: ANN001
+    if c.kind != "ratings" or actor.role not in REVIEWER_ROLES or c.deleted or rec.deleted:
+        return False
+    old = json.loads(rec.payload)
+    changed = {k for k in set(old) | set(c.payload) if old.get(k) != c.payload.get(k)}
+    return bool(changed) and changed <= FOLLOW_UP_FIELDS
 
 
 def _case_status(agreement: dict, parents: dict, batch: dict) -> str | None:  # noqa: ANN001
