@@ -24,7 +24,7 @@ class ConsultationForm(FormDialog):
         super().__init__(store, f"consultation-{record_id or 'new'}", parent, tasks=tasks)
         self.record_id = record_id
         self.setWindowTitle(self.tr("Consultation") if record_id else self.tr("New consultation"))
-        self.resize(760, 720)
+        self.resize(760, 680)
         self.person_id: str | None = None
 
         # refilled when a village is added, renamed or retired elsewhere (ui.villages)

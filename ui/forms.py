@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QPlainTextEdit,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -29,7 +28,15 @@ from advisor_app.domain.validation import ValidationError
 from advisor_app.services.drafts import Drafts
 from ui import dialogs
 from ui.villages import empty_hint
-from ui.widgets import ERROR_STYLE, changed_signal, get_value, set_value, trigger
+from ui.widgets import (
+    ERROR_STYLE,
+    FitScrollArea,
+    changed_signal,
+    fit_to_screen,
+    get_value,
+    set_value,
+    trigger,
+)
 
 DRAFT_INTERVAL_MS = 3000
 
@@ -87,10 +94,8 @@ class FieldsPanel(QWidget):
         self.form = QFormLayout(body)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         if scroll:
-            area = QScrollArea()
-            area.setWidgetResizable(True)
+            area = FitScrollArea()  # scrolls down only: the window is as wide as the fields need
             area.setWidget(body)
-            area.setFrameShape(QScrollArea.Shape.NoFrame)
             outer.addWidget(area, 1)
         else:
             outer.addWidget(body)
@@ -326,6 +331,12 @@ class FormDialog(QDialog):
             self.drafts.discard(self.draft_key)
         self.mark_clean()
         super().reject()
+
+    def showEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+        if not getattr(self, "_fitted", False):
+            self._fitted = True
+            fit_to_screen(self, self.width(), self.height())  # the content's width, the screen's height
+        super().showEvent(event)
 
     def closeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
         if self._dirty:

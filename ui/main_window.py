@@ -194,7 +194,9 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray | bytes) and geometry:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1200, 780)
+            from ui.widgets import fit_to_screen
+
+            fit_to_screen(self, 1200, 700)  # 1024×768 screens too (issue 15 §1)
         state = settings.value(STATE)
         if isinstance(state, QByteArray | bytes) and state:
             self.restoreState(state)

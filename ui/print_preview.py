@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from ui.widgets import fit_to_screen
+
 MAX_PRINT_DPI = 300
 
 
@@ -36,7 +38,8 @@ class PrintPreviewDialog(QDialog):
         self.pdf = bytes(pdf)
         self.title = title
         self.setWindowTitle(self.tr("打印预览 — %1").replace("%1", title))
-        self.resize(760, 900)
+        # 1024×768 less a taskbar is the smallest office screen (issue 15 §1)
+        fit_to_screen(self, 760, 680)
         # QPdfDocument reads lazily from the device: the bytes and buffer live as long as the dialog.
         self._data = QByteArray(self.pdf)
         self._buffer = QBuffer(self._data, self)

@@ -48,7 +48,7 @@ class MemberForm(FormDialog):
         super().__init__(store, f"legal_literate-{member_id or 'new'}", parent, tasks=tasks)
         self.member_id = member_id
         self.setWindowTitle(self.tr("Legal literate person"))
-        self.resize(640, 700)
+        self.resize(640, 660)
         self.add_field("region_code", self.tr("Village"), VillageCombo(store))
         self.add_field("group_name", self.tr("Village group"), QLineEdit())
         self.add_field("name", self.tr("Name"), QLineEdit())
@@ -191,7 +191,7 @@ class RosterPage(QWidget):
         self.counts.verticalHeader().hide()
         self.counts.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.counts.horizontalHeader().setStretchLastSection(True)
-        self.counts.cellDoubleClicked.connect(self._pick_village)
+        self.counts.cellClicked.connect(self._pick_village)  # one click on a village filters the list
         counts_box = QGroupBox(self.tr("Per village (target: at least 3)"))
         QVBoxLayout(counts_box).addWidget(self.counts)
         self.list = ListPage(
@@ -210,10 +210,14 @@ class RosterPage(QWidget):
         if self.read_only:  # shown, not edited: the township office keeps its roster
             self.list.new_button.setVisible(False)
             counts_box.setTitle(counts_box.title() + "（只读：名册由司法所维护）")
-        split = QSplitter()
+        # counts above the list, not beside it: side by side the pair needed 1,300 px at 14 pt and
+        # squeezed the search box (issue 15 §1, §6)
+        split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(counts_box)
         split.addWidget(self.list)
+        split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 3)
+        split.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(split)

@@ -6,7 +6,7 @@ import re
 from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimer, Signal
+from PySide6.QtCore import QDate, QDateTime, QSize, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QWidget,
 )
@@ -386,3 +387,54 @@ def install_page_shortcuts(window: QWidget, current_page: Any) -> list[Any]:
         shortcut.activated.connect(lambda n=name: trigger(current_page(), n))
         shortcuts.append(shortcut)
     return shortcuts
+
+
+# --- fitting the screen (issue 15 §1) ---------------------------------------------------------------
+# The office PC: 1024×768 less a taskbar. A dialog asks for a comfortable size but never more than
+# the screen, and never less than its content's width (no sideways scrolling, no cut labels).
+SMALL_SCREEN = (1024, 728)
+
+
+class FitScrollArea(QScrollArea):
+    """A vertical-only scroll area whose minimum width is its content's: the window widens instead
+    of scrolling sideways (a form's labels and button rows stay whole)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+
+    def _extra(self) -> int:
+        return self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth() + 2
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        inner = self.widget()
+        base = super().minimumSizeHint()
+        if inner is None:
+            return base
+        return QSize(inner.minimumSizeHint().width() + self._extra(), min(base.height(), 120))
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        inner = self.widget()
+        if inner is None:
+            return super().sizeHint()
+        hint = inner.sizeHint()
+        return QSize(hint.width() + self._extra(), min(hint.height() + 2 * self.frameWidth(), 620))
+
+
+def available_size(widget: QWidget | None = None) -> QSize:
+    from PySide6.QtGui import QGuiApplication
+
+    screen = (widget.screen() if widget is not None else None) or QGuiApplication.primaryScreen()
+    return screen.availableGeometry().size() if screen is not None else QSize(*SMALL_SCREEN)
+
+
+def fit_to_screen(window: QWidget, width: int, height: int) -> None:
+    """Resize to about ``width``×``height``: at least the content's minimum, at most the screen."""
+    screen = available_size(window)
+    hint = window.minimumSizeHint()
+    window.resize(
+        min(max(width, hint.width()), screen.width()),
+        min(max(height, hint.height()), screen.height()),
+    )

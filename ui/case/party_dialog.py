@@ -25,7 +25,7 @@ class PartyDialog(FormDialog):
         self.region_code = region_code
         self.mediator = mediator
         self.setWindowTitle(self.tr("Party"))
-        self.resize(600, 640)
+        self.resize(640, 640)
         self.add_field("role", self.tr("Role"), ButtonChoice(list(cases.PARTY_ROLES), optional=False))
         name = self.add_field("name", self.tr("Name"), QLineEdit())
         self.add_field(

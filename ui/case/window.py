@@ -51,7 +51,7 @@ class CaseWindow(RegistrationTab, SessionsTab, AgreementTab, VisitsTab, Confirma
         self.drafts = Drafts(store)
         self._dirty = False
         self._draft_dirty = False
-        self.resize(980, 780)
+        self.resize(980, 680)  # within 1024×768 less a taskbar (issue 15 §1)
         self.header = QLabel()
         self.header.setObjectName("caseHeader")
         self.header.setWordWrap(True)
