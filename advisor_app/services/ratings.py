@@ -45,18 +45,27 @@ def rate(
 
     ``new_target``: the service was created in this unit of work, so it has no rating yet.
     """
-    clean = check_rating(data)
-    rated_on = clean["rated_on"] or china_today()
+    values = rating_values(data)
     rating = None if new_target else rating_of(session, target_kind, target_id)
     if rating is None:
         rating = Rating(target_kind=target_kind, target_id=target_id)
         session.add(rating)
-    rating.grade = clean["grade"]
-    rating.rated_on = rated_on
-    rating.comment = clean["comment"]
-    bad = rating.grade in terms("bad_grades")
-    rating.follow_up_due = add_working_days(rated_on, FOLLOW_UP_WORKING_DAYS) if bad else None
+    for key, value in values.items():
+        setattr(rating, key, value)
     return rating
+
+
+def rating_values(data: dict[str, Any]) -> dict[str, Any]:
+    """What :func:`rate` sets on a rating (also used by bulk imports, which write plain rows)."""
+    clean = check_rating(data)
+    rated_on = clean["rated_on"] or china_today()
+    bad = clean["grade"] in terms("bad_grades")
+    return {
+        "grade": clean["grade"],
+        "rated_on": rated_on,
+        "comment": clean["comment"],
+        "follow_up_due": add_working_days(rated_on, FOLLOW_UP_WORKING_DAYS) if bad else None,
+    }
 
 
 def rating_of(session: Session, target_kind: str, target_id: str) -> Rating | None:
