@@ -48,7 +48,8 @@ def test_rating_before_record_waits_then_syncs_down(backend, request, device) ->
         again = http.post(url, data={"t": token, "grade": "满意"})
         assert again.status_code == 409
     village.client.sync()  # the record arrives: the waiting rating becomes a ratings record
-    village.client.sync()
+    report = village.client.sync(check_digests=True)
+    assert report.check == "ok" and not report.repaired_kinds  # the server-made record is counted
     with village.store.session() as s:
         rating = s.scalars(select(Rating).where(Rating.target_id == rid)).one()
         assert (rating.source, rating.grade, rating.problems) == ("self", "不满意", "问题没有解决：没说清楚")

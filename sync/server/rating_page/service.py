@@ -29,7 +29,7 @@ from advisor_app.domain.vocab import terms
 from advisor_app.services import rating_codes
 from advisor_app.services.rating_codes import CodeError, RatingCode
 from sync.protocol import canonical_json, kind_spec, payload_hash
-from sync.server.changes.repository import RecordRow, insert_records, take_sequence
+from sync.server.changes.repository import RecordRow, insert_records, lock_checks, take_sequence
 from sync.server.database import Db
 from sync.server.db import utcnow
 from sync.server.rating_page import repository
@@ -307,7 +307,9 @@ def _make_rating(conn: Connection, code: RatingCode, phone_id: int, target: Any)
     spec.fill_defaults(payload)
     rating_id = str(uuid.uuid5(RATING_NAMESPACE, f"{code.device_no}:{code.kind}:{code.ref}"))
     now = datetime.now(UTC).replace(tzinfo=None).isoformat()
-    seq = take_sequence(conn, 1)  # last: the seq row lock is held until commit (docs/server.md)
+    # last, as a push does: the village's check row, then the number (docs/server.md)
+    lock_checks(conn, [(target.scope, "ratings")])
+    seq = take_sequence(conn, 1)
     insert_records(
         conn,
         [
