@@ -36,6 +36,8 @@ from advisor_app.domain.models import (
     Region,
     SyncMixin,
     Training,
+    new_id,
+    utcnow,
 )
 from advisor_app.domain.validation import Checker, ValidationError, parse_date
 from advisor_app.io.tabular import TableFormatError, read_table, write_table
@@ -47,7 +49,7 @@ from advisor_app.services.consultations import EDITABLE as CONSULTATION_FIELDS
 from advisor_app.services.consultations import check_consultation
 from advisor_app.services.roster import FIELDS as ROSTER_FIELDS
 from advisor_app.services.roster import check_member
-from advisor_app.store import Store
+from advisor_app.store import Store, bulk, search
 
 KINDS = ("consultations", "cases", "roster", "activities")
 MAX_PARTIES = 6
@@ -420,10 +422,16 @@ def import_file(store: Store, kind: str, path: Path) -> ImportReport:
                 report.updated += 1
             if (report.created + report.updated) % FLUSH_EVERY == 0:
                 session.flush()
+        context.write_new(session)
     return report
 
 
 FLUSH_EVERY = 500
+# New consultations (and their ratings) that need no ORM object — no phone to link — are kept as
+# plain rows and written at the end through store/bulk.py: the same rows, change log and search
+# documents as the session hooks write (tests/core/test_bulk_import.py), without building and
+# flushing 10,000 ORM objects (figures in docs/architecture.md).
+BULK_NEW = True
 
 
 class _ImportContext:
@@ -436,6 +444,21 @@ class _ImportContext:
         for r in self.regions.values():
             if r.level == "village":
                 self.village_by_name.setdefault(r.name, []).append(r.code)
+        self.new_rows: dict[type, list[dict[str, Any]]] | None = {} if BULK_NEW else None
+
+    def write_new(self, session: Session) -> None:
+        """The rows kept for the bulk path, after everything the session holds (regions first)."""
+        if not self.new_rows:
+            return
+        session.flush()
+        conn = session.connection()
+        now = utcnow()
+        for model, rows in self.new_rows.items():
+            bulk.stamp_new(
+                rows, device=session.info.get("device_id", ""), user=session.info.get("user", ""), now=now
+            )
+            bulk.insert(conn, model.__table__, rows, log_changes=True)
+        search.reindex(conn, "consultation", [r["id"] for r in self.new_rows.get(Consultation, [])])
 
     def ids(self, model: type[SyncMixin]) -> set[str]:
         if model not in self._ids:
@@ -547,6 +570,12 @@ def _import_consultation(ctx: _ImportContext, raw: dict[str, Any]) -> bool:
     errors.update(check.errors)
     if errors:
         raise ValidationError(errors)
+    phone = str(data.get("person_phone") or "").strip()
+    if ctx.new_rows is not None and not (phone and "*" not in phone):
+        record_id = str(data["id"]).strip() if data.get("id") else None
+        if not record_id or record_id not in ctx.ids(Consultation):
+            _keep_new_consultation(ctx, record_id or new_id(), clean, check.clean, data)
+            return True
     record, created = _existing_or_new(ctx, Consultation, data.get("id"))
     for key in CONSULTATION_FIELDS:
         setattr(record, key, clean[key])
@@ -559,6 +588,24 @@ def _import_consultation(ctx: _ImportContext, raw: dict[str, Any]) -> bool:
         link_person(ctx.session, record, check_contact({"phone": phone}))
     _import_rating(ctx, "consultation", record.id, check.clean, created, record.occurred_at.date())
     return created
+
+
+def _keep_new_consultation(
+    ctx: _ImportContext, record_id: str, clean: dict[str, Any], checked: dict[str, Any], data: dict[str, Any]
+) -> None:
+    """A new consultation as a plain row, as the ORM path would set it (and its rating, as rate() would)."""
+    assert ctx.new_rows is not None
+    row = {key: clean[key] for key in CONSULTATION_FIELDS}
+    row.update(
+        id=record_id, status=checked.get("status") or "办理中", no_rating_reason=data.get("no_rating_reason")
+    )
+    ctx.new_rows.setdefault(Consultation, []).append(row)
+    grade = checked.get("grade")
+    if grade:
+        rated_on = checked.get("rated_on") or row["occurred_at"].date()
+        values = ratings.rating_values({"grade": grade, "rated_on": rated_on})
+        rating = {"id": new_id(), "target_kind": "consultation", "target_id": record_id, **values}
+        ctx.new_rows.setdefault(Rating, []).append(rating)
 
 
 def _import_rating(
