@@ -118,7 +118,10 @@ class ConsultationForm(FormDialog):
         values = self.values()
         if values["referral"] == "调解":  # how an adviser (no 纠纷调解 page) hands a dispute on
             self.aid_hint.setText(
-                "转介人民调解：保存后，本村人民调解员在“纠纷调解”中登记受理（来源：接受委托移送）。"
+                self.tr(
+                    "Referred to mediation: after saving, the village's mediator registers it under "
+                    "Disputes (source: referred by another body)."
+                )
             )
             self.aid_hint.show()
             return
@@ -131,7 +134,10 @@ class ConsultationForm(FormDialog):
                 "No article of the Legal Aid Law matched; the legal aid office will check eligibility."
             )
         else:
-            text = "\n".join(f"《法律援助法》{h.article}：{h.summary}（{h.reason}）" for h in found)
+            line = self.tr("Legal Aid Law %1: %2 (%3)")
+            text = "\n".join(
+                line.replace("%1", h.article).replace("%2", h.summary).replace("%3", h.reason) for h in found
+            )
         self.aid_hint.setText(text)
         self.aid_hint.show()
 

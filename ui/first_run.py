@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -71,12 +71,14 @@ class FirstRunDialog(FormDialog):
         townships = [(t.name, t.code) for t in setup.townships(store)]
         self.add_field("region_code", self.tr("Township"), combo(townships))
         self.village_lines = VillageLines()
-        self.add_field("villages", "本乡镇的村", self.village_lines)
+        self.add_field("villages", self.tr("Villages of the township"), self.village_lines)
         self.village_note = QLabel()
         self.village_note.setWordWrap(True)
         self.add_row("", self.village_note)
-        self.login_button = QPushButton("用市级服务器账号登录…")
-        self.login_button.setToolTip("登录后自动下载本账号负责的乡镇和村，并按账号设置身份")
+        self.login_button = QPushButton(self.tr("Log in with the city server account…"))
+        self.login_button.setToolTip(
+            self.tr("Downloads the township and villages of the account and sets the role from it")
+        )
         self.login_button.clicked.connect(self.log_in)
         self.account: dict[str, Any] | None = None
         self.add_row("", self.login_button)
@@ -98,11 +100,15 @@ class FirstRunDialog(FormDialog):
         code = self.fields["region_code"].currentData()
         known = [v.name for v in regions.villages_under(self.store, code) if not v.retired] if code else []
         own = role in ("村法律顾问", "人民调解员")
-        text = "您服务的村将作为本机默认范围；" if own else ""
+        text = self.tr("The villages you serve become this computer's default scope; ") if own else ""
         if known:
-            text += f"已有：{'、'.join(known)}；可再添加。"
+            text += self.tr("Already known: %1; more may be added.").replace("%1", "、".join(known))
         else:
-            text += "每行一个村（可粘贴，或从 CSV 导入 村名/区划代码）；也可以以后在“设置 → 村（社区）”添加，或登录市级服务器自动下载。"
+            text += self.tr(
+                "One village per line (paste, or import a CSV of village name / region code); villages "
+                "can also be added later under Settings → Villages, or downloaded by logging in to the "
+                "city server."
+            )
         self.village_note.setText(text)
 
     # --- the city account ------------------------------------------------------------------------
@@ -136,7 +142,9 @@ class FirstRunDialog(FormDialog):
         if not self.fields["user"].text():
             self.fields["user"].setText(account.get("username", ""))
         self.login_button.setText(
-            f"已登录：{account.get('username', '')}（{role or account.get('role', '')}）"
+            self.tr("Logged in: %1 (%2)")
+            .replace("%1", account.get("username", ""))
+            .replace("%2", role or account.get("role", ""))
         )
         self._role_changed()
 
@@ -154,7 +162,14 @@ class FirstRunDialog(FormDialog):
             setup.set_served_villages(self.store, served)
         if errors:
             # the installation is set up and the good lines kept; the bad ones are named
-            raise ValidationError({"villages": "；".join(f"第 {n} 行：{m}" for n, m in errors.items())})
+            line = self.tr("Line %1: %2")
+            raise ValidationError(
+                {
+                    "villages": "；".join(
+                        line.replace("%1", str(n)).replace("%2", m) for n, m in errors.items()
+                    )
+                }
+            )
         return data
 
     def save(self, then: Any = None) -> None:
@@ -172,14 +187,16 @@ class FirstRunDialog(FormDialog):
             self.done(QDialog.DialogCode.Accepted)
 
         def failed(exc: BaseException) -> None:
-            self.show_errors({"demo": "演示数据：生成失败，可以以后用命令 advisor demo-data 生成"})
+            self.show_errors(
+                {"demo": self.tr("Demo data: could not be made; run the command advisor demo-data later")}
+            )
 
         if self.tasks is None:
             finished(load_demo(self.store))
             return
         self.tasks.run_long(
             lambda progress: load_demo(self.store, progress=progress),
-            title="正在生成演示数据（打印已签署的协议）…",
+            title=self.tr("Making demo data (printing the signed agreements)…"),
             parent=self,
             on_done=finished,
             on_error=failed,
@@ -202,6 +219,9 @@ def load_demo(
 
     def report(done: int, total: int) -> None:
         if progress is not None:
-            progress.report(done, total, f"正在打印已签署的演示协议（{done}/{total}）…")
+            text = QCoreApplication.translate(
+                "FirstRunDialog", "Printing the signed demo agreements (%1/%2)…"
+            )
+            progress.report(done, total, text.replace("%1", str(done)).replace("%2", str(total)))
 
     return demo.generate(store, seed=1, consultations=consultations, cases=cases, progress=report)

@@ -8,10 +8,11 @@ is exactly what the preview shows.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize, Qt
-from PySide6.QtGui import QPageLayout, QPageSize, QPainter
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize, QStandardPaths, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -37,7 +38,7 @@ class PrintPreviewDialog(QDialog):
         super().__init__(parent)
         self.pdf = bytes(pdf)
         self.title = title
-        self.setWindowTitle(self.tr("打印预览 — %1").replace("%1", title))
+        self.setWindowTitle(self.tr("Print preview — %1").replace("%1", title))
         # 1024×768 less a taskbar is the smallest office screen (issue 15 §1)
         fit_to_screen(self, 760, 680)
         # QPdfDocument reads lazily from the device: the bytes and buffer live as long as the dialog.
@@ -47,7 +48,7 @@ class PrintPreviewDialog(QDialog):
         self.document = QPdfDocument(self)
         self.document.load(self._buffer)
         if self.document.status() != QPdfDocument.Status.Ready:
-            raise ValueError(f"无法打开文书 PDF（{self.document.error().name}）")
+            raise ValueError(self.tr("The document PDF could not be opened; please print it again."))
 
         self.view = QPdfView(self)
         self.view.setDocument(self.document)
@@ -55,13 +56,13 @@ class PrintPreviewDialog(QDialog):
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.view.setPageSpacing(12)
 
-        self.pages_label = QLabel(self.tr("共 %1 页").replace("%1", str(self.page_count())))
-        self.zoom_out_button = QPushButton(self.tr("缩小"))
-        self.zoom_in_button = QPushButton(self.tr("放大"))
-        self.fit_button = QPushButton(self.tr("适合宽度"))
-        self.print_button = QPushButton(self.tr("打印…"))
-        self.save_button = QPushButton(self.tr("另存为 PDF…"))
-        self.close_button = QPushButton(self.tr("关闭"))
+        self.pages_label = QLabel(self.tr("%1 pages").replace("%1", str(self.page_count())))
+        self.zoom_out_button = QPushButton(self.tr("Zoom out"))
+        self.zoom_in_button = QPushButton(self.tr("Zoom in"))
+        self.fit_button = QPushButton(self.tr("Fit width"))
+        self.print_button = QPushButton(self.tr("Print…"))
+        self.save_button = QPushButton(self.tr("Save as PDF…"))
+        self.close_button = QPushButton(self.tr("Close"))
         self.print_button.setDefault(True)
         self.zoom_in_button.clicked.connect(lambda: self.zoom(1.25))
         self.zoom_out_button.clicked.connect(lambda: self.zoom(0.8))
@@ -69,6 +70,18 @@ class PrintPreviewDialog(QDialog):
         self.print_button.clicked.connect(self.print_with_dialog)
         self.save_button.clicked.connect(lambda: self.save_as())
         self.close_button.clicked.connect(self.reject)
+
+        # what was just done (issue 15 §7): printed, or saved where, with the folder one click away
+        self.done_label = QLabel()
+        self.done_label.setObjectName("done")
+        self.done_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.open_folder_button = QPushButton(self.tr("Open folder"))
+        self.open_folder_button.hide()
+        self.open_folder_button.clicked.connect(self._open_folder)
+        self.saved_path: Path | None = None
+        note = QHBoxLayout()
+        note.addWidget(self.done_label, 1)
+        note.addWidget(self.open_folder_button)
 
         bar = QHBoxLayout()
         bar.addWidget(self.pages_label)
@@ -84,6 +97,7 @@ class PrintPreviewDialog(QDialog):
             bar.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)
+        layout.addLayout(note)
         layout.addLayout(bar)
 
     def page_count(self) -> int:
@@ -108,7 +122,7 @@ class PrintPreviewDialog(QDialog):
     def print_with_dialog(self) -> bool:
         printer = self.make_printer()
         dialog = QPrintDialog(printer, self)
-        dialog.setWindowTitle(self.tr("打印 %1").replace("%1", self.title))
+        dialog.setWindowTitle(self.tr("Print %1").replace("%1", self.title))
         dialog.setMinMax(1, self.page_count())
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
@@ -121,7 +135,9 @@ class PrintPreviewDialog(QDialog):
             first, last = 1, self.page_count()
         painter = QPainter()
         if not painter.begin(printer):
-            QMessageBox.warning(self, self.tr("打印"), self.tr("无法开始打印，请检查打印机。"))
+            QMessageBox.warning(
+                self, self.tr("Print"), self.tr("Printing could not start: please check the printer.")
+            )
             return False
         try:
             dpi = min(printer.resolution(), MAX_PRINT_DPI)
@@ -137,6 +153,13 @@ class PrintPreviewDialog(QDialog):
                 painter.drawImage(area, image)
         finally:
             painter.end()
+        self.done_label.setText(
+            self.tr("Sent to the printer: %1 (pages %2–%3)")
+            .replace("%1", printer.printerName() or printer.outputFileName() or "")
+            .replace("%2", str(first))
+            .replace("%3", str(last))
+        )
+        self.open_folder_button.hide()
         return True
 
     # --- saving -----------------------------------------------------------------------------------
@@ -144,7 +167,7 @@ class PrintPreviewDialog(QDialog):
     def save_as(self, path: Path | str | None = None) -> Path | None:
         if path is None:
             chosen, _ = QFileDialog.getSaveFileName(
-                self, self.tr("另存为 PDF"), f"{self.title}.pdf", self.tr("PDF 文件 (*.pdf)")
+                self, self.tr("Save as PDF"), str(default_path(self.title)), self.tr("PDF files (*.pdf)")
             )
             if not chosen:
                 return None
@@ -155,9 +178,34 @@ class PrintPreviewDialog(QDialog):
         try:
             target.write_bytes(self.pdf)
         except OSError as exc:
-            QMessageBox.warning(self, self.tr("另存为 PDF"), self.tr("保存失败：%1").replace("%1", str(exc)))
+            QMessageBox.warning(
+                self,
+                self.tr("Save as PDF"),
+                self.tr("Could not save %1 (%2): choose another folder.")
+                .replace("%1", str(target))
+                .replace("%2", exc.strerror or str(exc)),
+            )
             return None
+        self.saved_path = target
+        self.done_label.setText(self.tr("Saved: %1").replace("%1", str(target)))
+        self.open_folder_button.show()
         return target
+
+    def _open_folder(self) -> None:
+        if self.saved_path is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.saved_path.parent)))
+
+
+def documents_folder() -> Path:
+    """The user's documents folder (the save dialogs start there, not in the program's folder)."""
+    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(found) if found else Path.home()
+
+
+def default_path(title: str) -> Path:
+    """documents/<title>.pdf; the title carries the case number or period, made safe for a file name."""
+    name = re.sub(r'[\\/:*?"<>|\s]+', "_", title).strip("_") or "document"
+    return documents_folder() / f"{name}.pdf"
 
 
 __all__ = ["PrintPreviewDialog"]

@@ -76,7 +76,7 @@ class MemberForm(FormDialog):
         buttons.addWidget(self.remove_button)
         # ID number and phone of a saved member are shown masked until 显示完整号码 (audited).
         self.masked_numbers = False
-        self.reveal_button = QPushButton("显示完整号码")
+        self.reveal_button = QPushButton(self.tr("Show full numbers"))
         self.reveal_button.clicked.connect(self.reveal)
         self.reveal_button.setVisible(False)
         buttons.addWidget(self.reveal_button)
@@ -101,7 +101,9 @@ class MemberForm(FormDialog):
             for button in (self.add_training, self.remove_button):
                 button.setEnabled(False)
             self.buttons.button(self.buttons.StandardButton.Save).setEnabled(False)
-            self.setWindowTitle(self.windowTitle() + "（只读：名册由司法所维护）")
+            self.setWindowTitle(
+                self.windowTitle() + self.tr(" (read only: the township office keeps the roster)")
+            )
         self.mark_clean()
 
     def _autofill(self, text: str) -> None:
@@ -126,10 +128,17 @@ class MemberForm(FormDialog):
             self.set_values(values)
             self.trainings.clear()
             for t in member.trainings:
-                self.trainings.addItem(f"{t.trained_on.isoformat()}  {t.hours} 学时  {t.topic}")
+                self.trainings.addItem(
+                    self.tr("%1  %2 hours  %3")
+                    .replace("%1", t.trained_on.isoformat())
+                    .replace("%2", str(t.hours))
+                    .replace("%3", t.topic)
+                )
             if member.status == "清退":
                 self.remove_button.setEnabled(False)
-                self.setWindowTitle(self.windowTitle() + f"（清退：{member.removed_reason}）")
+                self.setWindowTitle(
+                    self.windowTitle() + self.tr(" (removed: %1)").replace("%1", member.removed_reason or "")
+                )
 
     def _set_numbers_read_only(self, read_only: bool) -> None:
         for key in ("id_number", "phone"):
@@ -209,7 +218,9 @@ class RosterPage(QWidget):
         self.read_only = "roster" in setup.read_only_pages(store)
         if self.read_only:  # shown, not edited: the township office keeps its roster
             self.list.new_button.setVisible(False)
-            counts_box.setTitle(counts_box.title() + "（只读：名册由司法所维护）")
+            counts_box.setTitle(
+                counts_box.title() + self.tr(" (read only: the township office keeps the roster)")
+            )
         # counts above the list, not beside it: side by side the pair needed 1,300 px at 14 pt and
         # squeezed the search box (issue 15 §1, §6)
         split = QSplitter(Qt.Orientation.Vertical)

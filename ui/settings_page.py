@@ -46,7 +46,7 @@ class SettingsPage(QWidget):
         form.addRow(self.tr("Region"), self.region_label)
         self.scope_label = QLabel()
         self.scope_label.setWordWrap(True)
-        form.addRow("本机查看范围", self.scope_label)
+        form.addRow(self.tr("What this computer shows"), self.scope_label)
         form.addRow(self.tr("Data folder"), QLabel(str(store.data_dir)))
 
         looks = QGroupBox(self.tr("Display"))
@@ -71,7 +71,7 @@ class SettingsPage(QWidget):
         self.language.currentIndexChanged.connect(self._language_changed)
         form2.addRow(self.tr("Language (after restart)"), self.language)
 
-        villages = QGroupBox("村（社区）")
+        villages = QGroupBox(self.tr("Villages"))
         self.villages = VillagesEditor(store, tasks)  # add (Enter), paste, import, rename, retire
         QVBoxLayout(villages).addWidget(self.villages)
 

@@ -681,17 +681,27 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
         <translation>Print record</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="131" />
+        <location filename="../../ui/consultation_form.py" line="122" />
+        <source>Referred to mediation: after saving, the village's mediator registers it under Disputes (source: referred by another body).</source>
+        <translation>Referred to mediation: after saving, the village's mediator registers it under Disputes (source: referred by another body).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultation_form.py" line="134" />
         <source>No article of the Legal Aid Law matched; the legal aid office will check eligibility.</source>
         <translation>No article of the Legal Aid Law matched; the legal aid office will check eligibility.</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="157" />
+        <location filename="../../ui/consultation_form.py" line="137" />
+        <source>Legal Aid Law %1: %2 (%3)</source>
+        <translation>Legal Aid Law %1: %2 (%3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultation_form.py" line="163" />
         <source>Print</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="175" />
+        <location filename="../../ui/consultation_form.py" line="181" />
         <source>Close the consultation</source>
         <translation>Close the consultation</translation>
     </message>
@@ -722,45 +732,100 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
         <translation>Township</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="83" />
+        <location filename="../../ui/first_run.py" line="74" />
+        <source>Villages of the township</source>
+        <translation>Villages of the township</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="78" />
+        <source>Log in with the city server account…</source>
+        <translation>Log in with the city server account…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="80" />
+        <source>Downloads the township and villages of the account and sets the role from it</source>
+        <translation>Downloads the township and villages of the account and sets the role from it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="85" />
         <source>Your name</source>
         <translation>Your name</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="85" />
+        <location filename="../../ui/first_run.py" line="87" />
         <source>Demo data</source>
         <translation>Demo data</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="85" />
+        <location filename="../../ui/first_run.py" line="87" />
         <source>Fill in demo records to try the program</source>
         <translation>Fill in demo records to try the program</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="103" />
+        <source>The villages you serve become this computer's default scope; </source>
+        <translation>The villages you serve become this computer's default scope; </translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="105" />
+        <source>Already known: %1; more may be added.</source>
+        <translation>Already known: %1; more may be added.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="108" />
+        <source>One village per line (paste, or import a CSV of village name / region code); villages can also be added later under Settings → Villages, or downloaded by logging in to the city server.</source>
+        <translation>One village per line (paste, or import a CSV of village name / region code); villages can also be added later under Settings → Villages, or downloaded by logging in to the city server.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="145" />
+        <source>Logged in: %1 (%2)</source>
+        <translation>Logged in: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="165" />
+        <source>Line %1: %2</source>
+        <translation>Line %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="191" />
+        <source>Demo data: could not be made; run the command advisor demo-data later</source>
+        <translation>Demo data: could not be made; run the command advisor demo-data later</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="199" />
+        <source>Making demo data (printing the signed agreements)…</source>
+        <translation>Making demo data (printing the signed agreements)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="222" />
+        <source>Printing the signed demo agreements (%1/%2)…</source>
+        <translation>Printing the signed demo agreements (%1/%2)…</translation>
     </message>
 </context>
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../ui/forms.py" line="272" />
+        <location filename="../../ui/forms.py" line="277" />
         <source>The program ran into an error; nothing was saved. Please try again.</source>
         <translation>The program ran into an error; nothing was saved. Please try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/forms.py" line="316" />
+        <location filename="../../ui/forms.py" line="321" />
         <source>Unsaved changes</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../ui/forms.py" line="317" />
+        <location filename="../../ui/forms.py" line="322" />
         <source>This form has changes that are not saved. Save them?</source>
         <translation>This form has changes that are not saved. Save them?</translation>
     </message>
     <message>
-        <location filename="../../ui/forms.py" line="359" />
+        <location filename="../../ui/forms.py" line="370" />
         <source>Restore draft</source>
         <translation>Restore draft</translation>
     </message>
     <message>
-        <location filename="../../ui/forms.py" line="361" />
+        <location filename="../../ui/forms.py" line="372" />
         <source>An unsaved draft from %1 was found (the program may have closed unexpectedly). Restore it?</source>
         <translation>An unsaved draft from %1 was found (the program may have closed unexpectedly). Restore it?</translation>
     </message>
@@ -1010,12 +1075,32 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
         <translation>Remove from the roster…</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="163" />
+        <location filename="../../ui/roster_page.py" line="79" />
+        <source>Show full numbers</source>
+        <translation>Show full numbers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="105" />
+        <source> (read only: the township office keeps the roster)</source>
+        <translation> (read only: the township office keeps the roster)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="132" />
+        <source>%1  %2 hours  %3</source>
+        <translation>%1  %2 hours  %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="140" />
+        <source> (removed: %1)</source>
+        <translation> (removed: %1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="172" />
         <source>Remove from the roster</source>
         <translation>Remove from the roster</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="163" />
+        <location filename="../../ui/roster_page.py" line="172" />
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
@@ -1096,6 +1181,100 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
         <location filename="../../ui/case/party_dialog.py" line="65" />
         <source>This party's name sounds the same as the mediator's (%1). If they are the same person or related, the mediator should step aside (回避).</source>
         <translation>This party's name sounds the same as the mediator's (%1). If they are the same person or related, the mediator should step aside (回避).</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPreviewDialog</name>
+    <message>
+        <location filename="../../ui/print_preview.py" line="41" />
+        <source>Print preview — %1</source>
+        <translation>Print preview — %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="51" />
+        <source>The document PDF could not be opened; please print it again.</source>
+        <translation>The document PDF could not be opened; please print it again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="59" />
+        <source>%1 pages</source>
+        <translation>%1 pages</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="60" />
+        <source>Zoom out</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="61" />
+        <source>Zoom in</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="62" />
+        <source>Fit width</source>
+        <translation>Fit width</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="63" />
+        <source>Print…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="64" />
+        <source>Save as PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="65" />
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="78" />
+        <source>Open folder</source>
+        <translation>Open folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="125" />
+        <source>Print %1</source>
+        <translation>Print %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="139" />
+        <source>Print</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="139" />
+        <source>Printing could not start: please check the printer.</source>
+        <translation>Printing could not start: please check the printer.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="157" />
+        <source>Sent to the printer: %1 (pages %2–%3)</source>
+        <translation>Sent to the printer: %1 (pages %2–%3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="170" />
+        <location filename="../../ui/print_preview.py" line="183" />
+        <source>Save as PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="170" />
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="184" />
+        <source>Could not save %1 (%2): choose another folder.</source>
+        <translation>Could not save %1 (%2): choose another folder.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="190" />
+        <source>Saved: %1</source>
+        <translation>Saved: %1</translation>
     </message>
 </context>
 <context>
@@ -1217,32 +1396,37 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
 <context>
     <name>RosterPage</name>
     <message>
-        <location filename="../../ui/roster_page.py" line="189" />
+        <location filename="../../ui/roster_page.py" line="198" />
         <source>Village</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="189" />
+        <location filename="../../ui/roster_page.py" line="198" />
         <source>On the roster</source>
         <translation>On the roster</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="189" />
+        <location filename="../../ui/roster_page.py" line="198" />
         <source>Target</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="195" />
+        <location filename="../../ui/roster_page.py" line="204" />
         <source>Per village (target: at least 3)</source>
         <translation>Per village (target: at least 3)</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="204" />
+        <location filename="../../ui/roster_page.py" line="213" />
         <source>Add a person</source>
         <translation>Add a person</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="238" />
+        <location filename="../../ui/roster_page.py" line="222" />
+        <source> (read only: the township office keeps the roster)</source>
+        <translation> (read only: the township office keeps the roster)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="253" />
         <source>below target</source>
         <translation>below target</translation>
     </message>
@@ -1333,6 +1517,11 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
         <translation>Region</translation>
     </message>
     <message>
+        <location filename="../../ui/settings_page.py" line="49" />
+        <source>What this computer shows</source>
+        <translation>What this computer shows</translation>
+    </message>
+    <message>
         <location filename="../../ui/settings_page.py" line="50" />
         <source>Data folder</source>
         <translation>Data folder</translation>
@@ -1361,6 +1550,11 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
         <location filename="../../ui/settings_page.py" line="72" />
         <source>Language (after restart)</source>
         <translation>Language (after restart)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="74" />
+        <source>Villages</source>
+        <translation>Villages</translation>
     </message>
     <message>
         <location filename="../../ui/settings_page.py" line="78" />

@@ -1,10 +1,9 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ActivitiesPage</name>
     <message>
-        <location filename="../../ui/pages.py" line="90"/>
+        <location filename="../../ui/pages.py" line="90" />
         <source>New activity</source>
         <translation>新建活动</translation>
     </message>
@@ -12,77 +11,77 @@
 <context>
     <name>ActivityForm</name>
     <message>
-        <location filename="../../ui/activity_form.py" line="53"/>
+        <location filename="../../ui/activity_form.py" line="53" />
         <source>Print rating card…</source>
         <translation>打印服务评价卡…</translation>
     </message>
     <message>
-        <location filename="../../ui/activity_form.py" line="23"/>
+        <location filename="../../ui/activity_form.py" line="23" />
         <source>Legal publicity activity</source>
         <translation>普法活动</translation>
     </message>
     <message>
-        <location filename="../../ui/activity_form.py" line="25"/>
+        <location filename="../../ui/activity_form.py" line="25" />
         <source>Village</source>
         <translation>所在村</translation>
     </message>
     <message>
-        <location filename="../../ui/activity_form.py" line="26"/>
+        <location filename="../../ui/activity_form.py" line="26" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/activity_form.py" line="27"/>
+        <location filename="../../ui/activity_form.py" line="27" />
         <source>Kind</source>
         <translation>活动类别</translation>
     </message>
     <message>
-        <location filename="../../ui/activity_form.py" line="28"/>
+        <location filename="../../ui/activity_form.py" line="28" />
         <source>Topic</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../ui/activity_form.py" line="29"/>
+        <location filename="../../ui/activity_form.py" line="29" />
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../ui/activity_form.py" line="32"/>
+        <location filename="../../ui/activity_form.py" line="32" />
         <source>Audience</source>
         <translation>受众人数</translation>
     </message>
     <message>
-        <location filename="../../ui/activity_form.py" line="33"/>
+        <location filename="../../ui/activity_form.py" line="33" />
         <source>Speaker</source>
         <translation>主讲人</translation>
     </message>
     <message>
-        <location filename="../../ui/activity_form.py" line="37"/>
+        <location filename="../../ui/activity_form.py" line="37" />
         <source>Minutes</source>
         <translation>时长（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/activity_form.py" line="38"/>
+        <location filename="../../ui/activity_form.py" line="38" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/activity_form.py" line="41"/>
+        <location filename="../../ui/activity_form.py" line="41" />
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../ui/activity_form.py" line="42"/>
+        <location filename="../../ui/activity_form.py" line="42" />
         <source>Add a photo…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../ui/activity_form.py" line="57"/>
+        <location filename="../../ui/activity_form.py" line="57" />
         <source>Save the activity first, then add photos.</source>
         <translation>请先保存活动，再添加照片。</translation>
     </message>
     <message>
-        <location filename="../../ui/activity_form.py" line="74"/>
+        <location filename="../../ui/activity_form.py" line="74" />
         <source>Add a photo</source>
         <translation>添加照片</translation>
     </message>
@@ -90,154 +89,154 @@
 <context>
     <name>AgreementTab</name>
     <message>
-        <location filename="../../ui/case/agreement_tab.py" line="40"/>
+        <location filename="../../ui/case/agreement_tab.py" line="40" />
         <source>Kind</source>
         <translation>协议形式</translation>
     </message>
     <message>
-        <location filename="../../ui/case/agreement_tab.py" line="41"/>
+        <location filename="../../ui/case/agreement_tab.py" line="41" />
         <source>Main facts and matters in dispute</source>
         <translation>纠纷主要事实、争议事项</translation>
     </message>
     <message>
-        <location filename="../../ui/case/agreement_tab.py" line="44"/>
+        <location filename="../../ui/case/agreement_tab.py" line="44" />
         <source>Terms agreed</source>
         <translation>协议内容</translation>
     </message>
     <message>
-        <location filename="../../ui/case/agreement_tab.py" line="45"/>
+        <location filename="../../ui/case/agreement_tab.py" line="45" />
         <source>Way and time of performance</source>
         <translation>履行方式、时限</translation>
     </message>
     <message>
-        <location filename="../../ui/case/agreement_tab.py" line="47"/>
+        <location filename="../../ui/case/agreement_tab.py" line="47" />
         <source>Perform by</source>
         <translation>履行期限</translation>
     </message>
     <message>
-        <location filename="../../ui/case/agreement_tab.py" line="50"/>
+        <location filename="../../ui/case/agreement_tab.py" line="50" />
         <source>parties + 1</source>
         <translation>当事人数 + 1</translation>
     </message>
     <message>
-        <location filename="../../ui/case/agreement_tab.py" line="51"/>
+        <location filename="../../ui/case/agreement_tab.py" line="51" />
         <source>Copies</source>
         <translation>份数</translation>
     </message>
     <message>
-        <location filename="../../ui/case/agreement_tab.py" line="52"/>
+        <location filename="../../ui/case/agreement_tab.py" line="52" />
         <source>Amount (yuan)</source>
         <translation>协议金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/case/agreement_tab.py" line="55"/>
+        <location filename="../../ui/case/agreement_tab.py" line="55" />
         <source>Save draft agreement</source>
         <translation>保存协议草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/case/agreement_tab.py" line="56"/>
+        <location filename="../../ui/case/agreement_tab.py" line="56" />
         <source>Mark signed…</source>
         <translation>登记已签署…</translation>
     </message>
     <message>
-        <location filename="../../ui/case/agreement_tab.py" line="57"/>
+        <location filename="../../ui/case/agreement_tab.py" line="57" />
         <source>Change (new version)</source>
         <translation>变更（生成新版本）</translation>
     </message>
     <message>
-        <location filename="../../ui/case/agreement_tab.py" line="58"/>
+        <location filename="../../ui/case/agreement_tab.py" line="58" />
         <source>Attach signed scan…</source>
         <translation>上传签署件扫描…</translation>
     </message>
     <message>
-        <location filename="../../ui/case/agreement_tab.py" line="59"/>
-        <location filename="../../ui/case/agreement_tab.py" line="152"/>
-        <location filename="../../ui/case/agreement_tab.py" line="163"/>
+        <location filename="../../ui/case/agreement_tab.py" line="59" />
+        <location filename="../../ui/case/agreement_tab.py" line="152" />
+        <location filename="../../ui/case/agreement_tab.py" line="163" />
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../ui/case/agreement_tab.py" line="66"/>
+        <location filename="../../ui/case/agreement_tab.py" line="66" />
         <source>Print case documents</source>
         <translation>打印案件文书</translation>
     </message>
     <message>
-        <location filename="../../ui/case/agreement_tab.py" line="69"/>
+        <location filename="../../ui/case/agreement_tab.py" line="69" />
         <source>Application for mediation</source>
         <translation>人民调解申请书</translation>
     </message>
     <message>
-        <location filename="../../ui/case/agreement_tab.py" line="70"/>
+        <location filename="../../ui/case/agreement_tab.py" line="70" />
         <source>Registration form</source>
         <translation>受理登记表</translation>
     </message>
     <message>
-        <location filename="../../ui/case/agreement_tab.py" line="71"/>
+        <location filename="../../ui/case/agreement_tab.py" line="71" />
         <source>Notice of rights and duties</source>
         <translation>当事人权利义务告知书</translation>
     </message>
     <message>
-        <location filename="../../ui/case/agreement_tab.py" line="72"/>
+        <location filename="../../ui/case/agreement_tab.py" line="72" />
         <source>Mediation record</source>
         <translation>调解记录</translation>
     </message>
     <message>
-        <location filename="../../ui/case/agreement_tab.py" line="73"/>
+        <location filename="../../ui/case/agreement_tab.py" line="73" />
         <source>Oral agreement form</source>
         <translation>口头协议登记表</translation>
     </message>
     <message>
-        <location filename="../../ui/case/agreement_tab.py" line="74"/>
+        <location filename="../../ui/case/agreement_tab.py" line="74" />
         <source>Return visit record</source>
         <translation>回访记录</translation>
     </message>
     <message>
-        <location filename="../../ui/case/agreement_tab.py" line="75"/>
+        <location filename="../../ui/case/agreement_tab.py" line="75" />
         <source>Application for judicial confirmation</source>
         <translation>司法确认申请书</translation>
     </message>
     <message>
-        <location filename="../../ui/case/agreement_tab.py" line="76"/>
+        <location filename="../../ui/case/agreement_tab.py" line="76" />
         <source>Whole case file</source>
         <translation>整本卷宗</translation>
     </message>
     <message>
-        <location filename="../../ui/case/agreement_tab.py" line="90"/>
+        <location filename="../../ui/case/agreement_tab.py" line="90" />
         <source>Agreement</source>
         <translation>调解协议</translation>
     </message>
     <message>
-        <location filename="../../ui/case/agreement_tab.py" line="110"/>
+        <location filename="../../ui/case/agreement_tab.py" line="110" />
         <source>Mark signed</source>
         <translation>登记已签署</translation>
     </message>
     <message>
-        <location filename="../../ui/case/agreement_tab.py" line="112"/>
-        <source>Have all parties signed (or pressed a fingerprint), the mediator signed and the committee&apos;s seal been put on it? After this the agreement can no longer be edited.</source>
+        <location filename="../../ui/case/agreement_tab.py" line="112" />
+        <source>Have all parties signed (or pressed a fingerprint), the mediator signed and the committee's seal been put on it? After this the agreement can no longer be edited.</source>
         <translation>各方当事人是否均已签名（或按指印）、人民调解员已签名并加盖调委会印章？登记后协议不能再修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/case/agreement_tab.py" line="136"/>
+        <location filename="../../ui/case/agreement_tab.py" line="136" />
         <source>Attach signed scan</source>
         <translation>上传签署件扫描</translation>
     </message>
     <message>
-        <location filename="../../ui/case/agreement_tab.py" line="152"/>
+        <location filename="../../ui/case/agreement_tab.py" line="152" />
         <source>Printing is not available yet (%1).</source>
         <translation>打印功能尚未就绪（%1）。</translation>
     </message>
     <message>
-        <location filename="../../ui/case/agreement_tab.py" line="206"/>
+        <location filename="../../ui/case/agreement_tab.py" line="206" />
         <source>No agreement yet. Suggested clauses follow the dispute type.</source>
         <translation>尚无协议。可按纠纷类型选用参考条款。</translation>
     </message>
     <message>
-        <location filename="../../ui/case/agreement_tab.py" line="211"/>
+        <location filename="../../ui/case/agreement_tab.py" line="211" />
         <source> — signed agreements are read-only; a change makes a new version.</source>
         <translation> —— 已签署的协议不能修改；如需变更请生成新版本。</translation>
     </message>
     <message>
-        <location filename="../../ui/case/agreement_tab.py" line="216"/>
+        <location filename="../../ui/case/agreement_tab.py" line="216" />
         <source>Version %1: %2</source>
         <translation>第 %1 版：%2</translation>
     </message>
@@ -245,52 +244,52 @@
 <context>
     <name>CaseWindow</name>
     <message>
-        <location filename="../../ui/case/window.py" line="138"/>
+        <location filename="../../ui/case/window.py" line="138" />
         <source>Register a dispute</source>
         <translation>登记纠纷</translation>
     </message>
     <message>
-        <location filename="../../ui/case/window.py" line="139"/>
+        <location filename="../../ui/case/window.py" line="139" />
         <source>New case: enter the parties, the type and a summary, then save.</source>
         <translation>新案件：填写当事人、纠纷类型和简要情况后保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/case/window.py" line="169"/>
+        <location filename="../../ui/case/window.py" line="169" />
         <source>(past the one-month target)</source>
         <translation>（已超过一个月办结期限）</translation>
     </message>
     <message>
-        <location filename="../../ui/case/window.py" line="172"/>
+        <location filename="../../ui/case/window.py" line="172" />
         <source>Status: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/case/window.py" line="174"/>
+        <location filename="../../ui/case/window.py" line="174" />
         <source>Accepted %1, due %2</source>
         <translation>受理 %1，应结 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/case/window.py" line="227"/>
+        <location filename="../../ui/case/window.py" line="227" />
         <source>Restore draft</source>
         <translation>恢复草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/case/window.py" line="229"/>
+        <location filename="../../ui/case/window.py" line="229" />
         <source>An unsaved draft from %1 was found (the program may have closed unexpectedly). Restore it?</source>
         <translation>发现 %1 未保存的草稿（程序可能曾意外关闭）。是否恢复？</translation>
     </message>
     <message>
-        <location filename="../../ui/case/window.py" line="248"/>
+        <location filename="../../ui/case/window.py" line="248" />
         <source>Unsaved changes</source>
         <translation>尚未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/case/window.py" line="249"/>
+        <location filename="../../ui/case/window.py" line="249" />
         <source>This case has changes that are not saved. Leave without saving?</source>
         <translation>本案件有尚未保存的修改。不保存就离开吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/case/window.py" line="119"/>
+        <location filename="../../ui/case/window.py" line="119" />
         <source>This step failed because of a program error; an error report was saved.</source>
         <translation>程序出错，这一步没有完成；已保存错误报告。</translation>
     </message>
@@ -298,7 +297,7 @@
 <context>
     <name>CasesPage</name>
     <message>
-        <location filename="../../ui/pages.py" line="77"/>
+        <location filename="../../ui/pages.py" line="77" />
         <source>Register a dispute</source>
         <translation>登记纠纷</translation>
     </message>
@@ -306,75 +305,75 @@
 <context>
     <name>CloseTab</name>
     <message>
-        <location filename="../../ui/case/close_tab.py" line="53"/>
+        <location filename="../../ui/case/close_tab.py" line="53" />
         <source>Attach a document…</source>
         <translation>上传材料…</translation>
     </message>
     <message>
-        <location filename="../../ui/case/close_tab.py" line="57"/>
+        <location filename="../../ui/case/close_tab.py" line="57" />
         <source>Add to the case file:</source>
         <translation>补充卷宗材料：</translation>
     </message>
     <message>
-        <location filename="../../ui/case/close_tab.py" line="61"/>
+        <location filename="../../ui/case/close_tab.py" line="61" />
         <source>Close the case with rating…</source>
         <translation>评价并结案…</translation>
     </message>
     <message>
-        <location filename="../../ui/case/close_tab.py" line="62"/>
-        <location filename="../../ui/case/close_tab.py" line="110"/>
-        <location filename="../../ui/case/close_tab.py" line="121"/>
+        <location filename="../../ui/case/close_tab.py" line="62" />
+        <location filename="../../ui/case/close_tab.py" line="110" />
+        <location filename="../../ui/case/close_tab.py" line="121" />
         <source>Archive</source>
         <translation>归档</translation>
     </message>
     <message>
-        <location filename="../../ui/case/close_tab.py" line="72"/>
+        <location filename="../../ui/case/close_tab.py" line="72" />
         <source>Case file (卷宗) contents — ✗ marks a required document that is missing:</source>
         <translation>卷宗材料目录（✗ 表示缺少的必备材料）：</translation>
     </message>
     <message>
-        <location filename="../../ui/case/close_tab.py" line="77"/>
+        <location filename="../../ui/case/close_tab.py" line="77" />
         <source>Close and archive</source>
         <translation>结案归档</translation>
     </message>
     <message>
-        <location filename="../../ui/case/close_tab.py" line="81"/>
+        <location filename="../../ui/case/close_tab.py" line="81" />
         <source>Attach a document</source>
         <translation>上传材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case/close_tab.py" line="95"/>
+        <location filename="../../ui/case/close_tab.py" line="95" />
         <source>Close the case</source>
         <translation>结案</translation>
     </message>
     <message>
-        <location filename="../../ui/case/close_tab.py" line="154"/>
+        <location filename="../../ui/case/close_tab.py" line="154" />
         <source>required</source>
         <translation>必备</translation>
     </message>
     <message>
-        <location filename="../../ui/case/close_tab.py" line="154"/>
+        <location filename="../../ui/case/close_tab.py" line="154" />
         <source>optional</source>
         <translation>可选</translation>
     </message>
     <message>
-        <location filename="../../ui/case/close_tab.py" line="47"/>
-        <location filename="../../ui/case/close_tab.py" line="143"/>
+        <location filename="../../ui/case/close_tab.py" line="47" />
+        <location filename="../../ui/case/close_tab.py" line="143" />
         <source>Paper copy filed</source>
         <translation>纸质材料已归卷</translation>
     </message>
     <message>
-        <location filename="../../ui/case/close_tab.py" line="143"/>
+        <location filename="../../ui/case/close_tab.py" line="143" />
         <source>Withdraw the tick</source>
         <translation>撤销归卷勾选</translation>
     </message>
     <message>
-        <location filename="../../ui/case/close_tab.py" line="49"/>
+        <location filename="../../ui/case/close_tab.py" line="49" />
         <source>The signed paper document is in the case file (recorded with your name and the time)</source>
         <translation>已签字的纸质材料已放入卷宗（记录您的姓名和时间）</translation>
     </message>
     <message>
-        <location filename="../../ui/case/close_tab.py" line="112"/>
+        <location filename="../../ui/case/close_tab.py" line="112" />
         <source>The case file is not complete. Missing: %1.
 
 Attach a scan of each, or tick “Paper copy filed” once the signed paper is in the file.</source>
@@ -383,12 +382,12 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
 请逐项上传扫描件，或在签字的纸质材料放入卷宗后勾选“纸质材料已归卷”。</translation>
     </message>
     <message>
-        <location filename="../../ui/case/close_tab.py" line="122"/>
+        <location filename="../../ui/case/close_tab.py" line="122" />
         <source>Archive this case? An archived case and its file can no longer be changed.</source>
         <translation>确定归档本案？归档后案件和卷宗都不能再修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/case/close_tab.py" line="158"/>
+        <location filename="../../ui/case/close_tab.py" line="158" />
         <source>not recorded when archived</source>
         <translation>归档时未登记</translation>
     </message>
@@ -396,137 +395,137 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
 <context>
     <name>Columns</name>
     <message>
-        <location filename="../../ui/labels.py" line="13"/>
+        <location filename="../../ui/labels.py" line="13" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="14"/>
+        <location filename="../../ui/labels.py" line="14" />
         <source>Person</source>
         <translation>咨询人</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="15"/>
+        <location filename="../../ui/labels.py" line="15" />
         <source>Village</source>
         <translation>村</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="16"/>
+        <location filename="../../ui/labels.py" line="16" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="17"/>
+        <location filename="../../ui/labels.py" line="17" />
         <source>Matter</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="18"/>
+        <location filename="../../ui/labels.py" line="18" />
         <source>Question</source>
         <translation>咨询内容</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="19"/>
+        <location filename="../../ui/labels.py" line="19" />
         <source>Referred to</source>
         <translation>引导去向</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="20"/>
+        <location filename="../../ui/labels.py" line="20" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="21"/>
+        <location filename="../../ui/labels.py" line="21" />
         <source>Case number</source>
         <translation>案件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="22"/>
+        <location filename="../../ui/labels.py" line="22" />
         <source>Accepted</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="23"/>
+        <location filename="../../ui/labels.py" line="23" />
         <source>Dispute type</source>
         <translation>纠纷类型</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="24"/>
+        <location filename="../../ui/labels.py" line="24" />
         <source>Parties</source>
         <translation>当事人</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="25"/>
+        <location filename="../../ui/labels.py" line="25" />
         <source>Summary</source>
         <translation>简要情况</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="26"/>
+        <location filename="../../ui/labels.py" line="26" />
         <source>Due</source>
         <translation>应结日期</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="27"/>
+        <location filename="../../ui/labels.py" line="27" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="28"/>
+        <location filename="../../ui/labels.py" line="28" />
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="29"/>
+        <location filename="../../ui/labels.py" line="29" />
         <source>Village group</source>
         <translation>所在村组</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="30"/>
+        <location filename="../../ui/labels.py" line="30" />
         <source>Identity</source>
         <translation>身份类别</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="31"/>
+        <location filename="../../ui/labels.py" line="31" />
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="32"/>
+        <location filename="../../ui/labels.py" line="32" />
         <source>Trainings</source>
         <translation>培训次数</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="33"/>
+        <location filename="../../ui/labels.py" line="33" />
         <source>Registered</source>
         <translation>登记日期</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="34"/>
+        <location filename="../../ui/labels.py" line="34" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="35"/>
+        <location filename="../../ui/labels.py" line="35" />
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="36"/>
+        <location filename="../../ui/labels.py" line="36" />
         <source>Topic</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="37"/>
+        <location filename="../../ui/labels.py" line="37" />
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="38"/>
+        <location filename="../../ui/labels.py" line="38" />
         <source>Audience</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="39"/>
+        <location filename="../../ui/labels.py" line="39" />
         <source>Speaker</source>
         <translation>主讲人</translation>
     </message>
@@ -534,42 +533,42 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
 <context>
     <name>ConfirmationTab</name>
     <message>
-        <location filename="../../ui/case/confirmation_tab.py" line="37"/>
+        <location filename="../../ui/case/confirmation_tab.py" line="37" />
         <source>Applied on</source>
         <translation>申请日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case/confirmation_tab.py" line="38"/>
+        <location filename="../../ui/case/confirmation_tab.py" line="38" />
         <source>Court</source>
         <translation>人民法院</translation>
     </message>
     <message>
-        <location filename="../../ui/case/confirmation_tab.py" line="39"/>
+        <location filename="../../ui/case/confirmation_tab.py" line="39" />
         <source>Record the application</source>
         <translation>登记申请</translation>
     </message>
     <message>
-        <location filename="../../ui/case/confirmation_tab.py" line="41"/>
+        <location filename="../../ui/case/confirmation_tab.py" line="41" />
         <source>Court confirmed</source>
         <translation>法院已确认</translation>
     </message>
     <message>
-        <location filename="../../ui/case/confirmation_tab.py" line="42"/>
+        <location filename="../../ui/case/confirmation_tab.py" line="42" />
         <source>Court refused</source>
         <translation>法院不予确认</translation>
     </message>
     <message>
-        <location filename="../../ui/case/confirmation_tab.py" line="57"/>
+        <location filename="../../ui/case/confirmation_tab.py" line="57" />
         <source>Judicial confirmation</source>
         <translation>司法确认</translation>
     </message>
     <message>
-        <location filename="../../ui/case/confirmation_tab.py" line="81"/>
+        <location filename="../../ui/case/confirmation_tab.py" line="81" />
         <source>The parties may jointly apply to the court within 30 days of the agreement taking effect: until %1 (%2 day(s) left).</source>
         <translation>当事人可自协议生效之日起 30 日内共同向人民法院申请司法确认：截至 %1（还剩 %2 天）。</translation>
     </message>
     <message>
-        <location filename="../../ui/case/confirmation_tab.py" line="88"/>
+        <location filename="../../ui/case/confirmation_tab.py" line="88" />
         <source>Judicial confirmation needs a signed written agreement.</source>
         <translation>申请司法确认需要已签署的书面调解协议。</translation>
     </message>
@@ -577,122 +576,132 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
 <context>
     <name>ConsultationForm</name>
     <message>
-        <location filename="../../ui/consultation_form.py" line="26"/>
+        <location filename="../../ui/consultation_form.py" line="26" />
         <source>Consultation</source>
         <translation>法律咨询</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="26"/>
+        <location filename="../../ui/consultation_form.py" line="26" />
         <source>New consultation</source>
         <translation>新建咨询</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="31"/>
+        <location filename="../../ui/consultation_form.py" line="31" />
         <source>Village</source>
         <translation>所在村</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="32"/>
+        <location filename="../../ui/consultation_form.py" line="32" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="33"/>
+        <location filename="../../ui/consultation_form.py" line="33" />
         <source>Person</source>
         <translation>咨询人</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="37"/>
+        <location filename="../../ui/consultation_form.py" line="37" />
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="38"/>
+        <location filename="../../ui/consultation_form.py" line="38" />
         <source>Mobile or landline, e.g. 13800138000 or 0913-2345678</source>
         <translation>手机或座机，如 13800138000 或 0913-2345678</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="39"/>
+        <location filename="../../ui/consultation_form.py" line="39" />
         <source>ID number (optional)</source>
         <translation>身份证号（可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="41"/>
+        <location filename="../../ui/consultation_form.py" line="41" />
         <source>Priority groups</source>
         <translation>重点人群</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="42"/>
+        <location filename="../../ui/consultation_form.py" line="42" />
         <source>Mode</source>
         <translation>服务方式</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="43"/>
+        <location filename="../../ui/consultation_form.py" line="43" />
         <source>Service</source>
         <translation>服务类型</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="45"/>
+        <location filename="../../ui/consultation_form.py" line="45" />
         <source>Category</source>
         <translation>咨询类别</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="47"/>
+        <location filename="../../ui/consultation_form.py" line="47" />
         <source>Matter</source>
         <translation>咨询事项</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="48"/>
+        <location filename="../../ui/consultation_form.py" line="48" />
         <source>Question</source>
         <translation>咨询内容</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="51"/>
+        <location filename="../../ui/consultation_form.py" line="51" />
         <source>Answer</source>
         <translation>解答意见</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="54"/>
+        <location filename="../../ui/consultation_form.py" line="54" />
         <source>Referred to</source>
         <translation>引导去向</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="63"/>
+        <location filename="../../ui/consultation_form.py" line="63" />
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="64"/>
+        <location filename="../../ui/consultation_form.py" line="64" />
         <source>Time taken</source>
         <translation>用时</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="65"/>
+        <location filename="../../ui/consultation_form.py" line="65" />
         <source>Adviser</source>
         <translation>法律顾问</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="67"/>
+        <location filename="../../ui/consultation_form.py" line="67" />
         <source>Save and close with rating…</source>
         <translation>保存并评价办结…</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="70"/>
+        <location filename="../../ui/consultation_form.py" line="70" />
         <source>Print record</source>
         <translation>打印咨询记录</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="131"/>
+        <location filename="../../ui/consultation_form.py" line="122" />
+        <source>Referred to mediation: after saving, the village's mediator registers it under Disputes (source: referred by another body).</source>
+        <translation>转介人民调解：保存后，本村人民调解员在“纠纷调解”中登记受理（来源：接受委托移送）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultation_form.py" line="134" />
         <source>No article of the Legal Aid Law matched; the legal aid office will check eligibility.</source>
         <translation>未匹配到《法律援助法》的具体条款，是否符合条件由法律援助机构审查。</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="157"/>
+        <location filename="../../ui/consultation_form.py" line="137" />
+        <source>Legal Aid Law %1: %2 (%3)</source>
+        <translation>《法律援助法》%1：%2（%3）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultation_form.py" line="163" />
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="175"/>
+        <location filename="../../ui/consultation_form.py" line="181" />
         <source>Close the consultation</source>
         <translation>办结咨询</translation>
     </message>
@@ -700,7 +709,7 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
 <context>
     <name>ConsultationsPage</name>
     <message>
-        <location filename="../../ui/pages.py" line="61"/>
+        <location filename="../../ui/pages.py" line="61" />
         <source>New consultation</source>
         <translation>新建咨询</translation>
     </message>
@@ -708,60 +717,115 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../ui/first_run.py" line="68"/>
+        <location filename="../../ui/first_run.py" line="68" />
         <source>Welcome to the village legal service desk</source>
         <translation>欢迎使用乡村法律服务工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="70"/>
+        <location filename="../../ui/first_run.py" line="70" />
         <source>I am a</source>
         <translation>我的身份</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="72"/>
+        <location filename="../../ui/first_run.py" line="72" />
         <source>Township</source>
         <translation>所在乡镇</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="83"/>
+        <location filename="../../ui/first_run.py" line="74" />
+        <source>Villages of the township</source>
+        <translation>本乡镇的村</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="78" />
+        <source>Log in with the city server account…</source>
+        <translation>用市级服务器账号登录…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="80" />
+        <source>Downloads the township and villages of the account and sets the role from it</source>
+        <translation>登录后自动下载本账号负责的乡镇和村，并按账号设置身份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="85" />
         <source>Your name</source>
         <translation>您的姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="85"/>
+        <location filename="../../ui/first_run.py" line="87" />
         <source>Demo data</source>
         <translation>演示数据</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="85"/>
+        <location filename="../../ui/first_run.py" line="87" />
         <source>Fill in demo records to try the program</source>
         <translation>填入演示数据，先试用一下</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="103" />
+        <source>The villages you serve become this computer's default scope; </source>
+        <translation>您服务的村将作为本机默认范围；</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="105" />
+        <source>Already known: %1; more may be added.</source>
+        <translation>已有：%1；可再添加。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="108" />
+        <source>One village per line (paste, or import a CSV of village name / region code); villages can also be added later under Settings → Villages, or downloaded by logging in to the city server.</source>
+        <translation>每行一个村（可粘贴，或从 CSV 导入 村名/区划代码）；也可以以后在“设置 → 村（社区）”添加，或登录市级服务器自动下载。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="145" />
+        <source>Logged in: %1 (%2)</source>
+        <translation>已登录：%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="165" />
+        <source>Line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="191" />
+        <source>Demo data: could not be made; run the command advisor demo-data later</source>
+        <translation>演示数据：生成失败，可以以后用命令 advisor demo-data 生成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="199" />
+        <source>Making demo data (printing the signed agreements)…</source>
+        <translation>正在生成演示数据（打印已签署的协议）…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="222" />
+        <source>Printing the signed demo agreements (%1/%2)…</source>
+        <translation>正在打印已签署的演示协议（%1/%2）…</translation>
     </message>
 </context>
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../ui/forms.py" line="272"/>
+        <location filename="../../ui/forms.py" line="277" />
         <source>The program ran into an error; nothing was saved. Please try again.</source>
         <translation>程序出错，本次没有保存，请再试一次；仍不行请联系技术支持。</translation>
     </message>
     <message>
-        <location filename="../../ui/forms.py" line="316"/>
+        <location filename="../../ui/forms.py" line="321" />
         <source>Unsaved changes</source>
         <translation>尚未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/forms.py" line="317"/>
+        <location filename="../../ui/forms.py" line="322" />
         <source>This form has changes that are not saved. Save them?</source>
         <translation>本表有尚未保存的修改。是否保存？</translation>
     </message>
     <message>
-        <location filename="../../ui/forms.py" line="359"/>
+        <location filename="../../ui/forms.py" line="370" />
         <source>Restore draft</source>
         <translation>恢复草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/forms.py" line="361"/>
+        <location filename="../../ui/forms.py" line="372" />
         <source>An unsaved draft from %1 was found (the program may have closed unexpectedly). Restore it?</source>
         <translation>发现 %1 未保存的草稿（程序可能曾意外关闭）。是否恢复？</translation>
     </message>
@@ -769,102 +833,102 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
 <context>
     <name>ListPage</name>
     <message>
-        <location filename="../../ui/list_page.py" line="81"/>
+        <location filename="../../ui/list_page.py" line="81" />
         <source>Search: names, matters, words in the record…</source>
         <translation>搜索：姓名、事项、记录中的文字…</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="84"/>
+        <location filename="../../ui/list_page.py" line="84" />
         <source>All villages</source>
         <translation>全部村</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="88"/>
+        <location filename="../../ui/list_page.py" line="88" />
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="92"/>
+        <location filename="../../ui/list_page.py" line="92" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="96"/>
+        <location filename="../../ui/list_page.py" line="96" />
         <source>From</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="97"/>
+        <location filename="../../ui/list_page.py" line="97" />
         <source>To</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="99"/>
+        <location filename="../../ui/list_page.py" line="99" />
         <source>Export to Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="100"/>
+        <location filename="../../ui/list_page.py" line="100" />
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="110"/>
+        <location filename="../../ui/list_page.py" line="110" />
         <source>Show all</source>
         <translation>显示全部</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="206"/>
+        <location filename="../../ui/list_page.py" line="206" />
         <source>Searching…</source>
         <translation>正在查询…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/list_page.py" line="250"/>
-        <location filename="../../ui/list_page.py" line="258"/>
+        <location filename="../../ui/list_page.py" line="250" />
+        <location filename="../../ui/list_page.py" line="258" />
         <source>%n record(s)</source>
         <translation>
             <numerusform>共 %n 条</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="276"/>
+        <location filename="../../ui/list_page.py" line="276" />
         <source>The list could not be loaded: %1</source>
         <translation>列表加载失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="305"/>
+        <location filename="../../ui/list_page.py" line="305" />
         <source>%1 records from the statistics</source>
         <translation>统计中的 %1 条记录</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="330"/>
-        <location filename="../../ui/list_page.py" line="347"/>
+        <location filename="../../ui/list_page.py" line="330" />
+        <location filename="../../ui/list_page.py" line="347" />
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="335"/>
+        <location filename="../../ui/list_page.py" line="335" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="350"/>
-        <location filename="../../ui/list_page.py" line="353"/>
+        <location filename="../../ui/list_page.py" line="350" />
+        <location filename="../../ui/list_page.py" line="353" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="350"/>
+        <location filename="../../ui/list_page.py" line="350" />
         <source>Saved to %1</source>
         <translation>已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="353"/>
+        <location filename="../../ui/list_page.py" line="353" />
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="355"/>
+        <location filename="../../ui/list_page.py" line="355" />
         <source>Export cancelled</source>
         <translation>已取消导出</translation>
     </message>
@@ -872,52 +936,52 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="46"/>
+        <location filename="../../ui/main_window.py" line="46" />
         <source>Statistics arrive with the reports module.</source>
         <translation>统计功能将随统计报表模块提供。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="56"/>
+        <location filename="../../ui/main_window.py" line="56" />
         <source>Village legal service desk</source>
         <translation>乡村法律服务工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="59"/>
+        <location filename="../../ui/main_window.py" line="59" />
         <source>Today</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="62"/>
+        <location filename="../../ui/main_window.py" line="62" />
         <source>Legal consultations</source>
         <translation>法律咨询</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="65"/>
+        <location filename="../../ui/main_window.py" line="65" />
         <source>Dispute mediation</source>
         <translation>纠纷调解</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="66"/>
+        <location filename="../../ui/main_window.py" line="66" />
         <source>Legal literate persons</source>
         <translation>法律明白人</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="67"/>
+        <location filename="../../ui/main_window.py" line="67" />
         <source>Legal publicity</source>
         <translation>普法活动</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="68"/>
+        <location filename="../../ui/main_window.py" line="68" />
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="69"/>
+        <location filename="../../ui/main_window.py" line="69" />
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="70"/>
+        <location filename="../../ui/main_window.py" line="70" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -925,97 +989,117 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
 <context>
     <name>MemberForm</name>
     <message>
-        <location filename="../../ui/roster_page.py" line="50"/>
+        <location filename="../../ui/roster_page.py" line="50" />
         <source>Legal literate person</source>
         <translation>法律明白人</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="52"/>
+        <location filename="../../ui/roster_page.py" line="52" />
         <source>Village</source>
         <translation>所在村</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="53"/>
+        <location filename="../../ui/roster_page.py" line="53" />
         <source>Village group</source>
         <translation>所在村组</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="54"/>
+        <location filename="../../ui/roster_page.py" line="54" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="55"/>
+        <location filename="../../ui/roster_page.py" line="55" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="56"/>
+        <location filename="../../ui/roster_page.py" line="56" />
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="57"/>
+        <location filename="../../ui/roster_page.py" line="57" />
         <source>Date of birth</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="58"/>
+        <location filename="../../ui/roster_page.py" line="58" />
         <source>Ethnicity</source>
         <translation>民族</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="60"/>
+        <location filename="../../ui/roster_page.py" line="60" />
         <source>Political status</source>
         <translation>政治面貌</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="62"/>
+        <location filename="../../ui/roster_page.py" line="62" />
         <source>Education</source>
         <translation>文化程度</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="64"/>
+        <location filename="../../ui/roster_page.py" line="64" />
         <source>Identity</source>
         <translation>身份类别</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="66"/>
+        <location filename="../../ui/roster_page.py" line="66" />
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="67"/>
+        <location filename="../../ui/roster_page.py" line="67" />
         <source>Certificate number</source>
         <translation>证书编号</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="68"/>
+        <location filename="../../ui/roster_page.py" line="68" />
         <source>Registered on</source>
         <translation>登记日期</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="71"/>
+        <location filename="../../ui/roster_page.py" line="71" />
         <source>Trainings</source>
         <translation>培训记录</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="73"/>
+        <location filename="../../ui/roster_page.py" line="73" />
         <source>Add a training…</source>
         <translation>添加培训…</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="74"/>
+        <location filename="../../ui/roster_page.py" line="74" />
         <source>Remove from the roster…</source>
         <translation>清退…</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="163"/>
+        <location filename="../../ui/roster_page.py" line="79" />
+        <source>Show full numbers</source>
+        <translation>显示完整号码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="105" />
+        <source> (read only: the township office keeps the roster)</source>
+        <translation>（只读：名册由司法所维护）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="132" />
+        <source>%1  %2 hours  %3</source>
+        <translation>%1  %2 学时  %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="140" />
+        <source> (removed: %1)</source>
+        <translation>（清退：%1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="172" />
         <source>Remove from the roster</source>
         <translation>清退</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="163"/>
+        <location filename="../../ui/roster_page.py" line="172" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -1023,105 +1107,199 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
 <context>
     <name>PartyDialog</name>
     <message>
-        <location filename="../../ui/case/party_dialog.py" line="27"/>
+        <location filename="../../ui/case/party_dialog.py" line="27" />
         <source>Party</source>
         <translation>当事人</translation>
     </message>
     <message>
-        <location filename="../../ui/case/party_dialog.py" line="29"/>
+        <location filename="../../ui/case/party_dialog.py" line="29" />
         <source>Role</source>
         <translation>当事人类别</translation>
     </message>
     <message>
-        <location filename="../../ui/case/party_dialog.py" line="30"/>
+        <location filename="../../ui/case/party_dialog.py" line="30" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/case/party_dialog.py" line="32"/>
+        <location filename="../../ui/case/party_dialog.py" line="32" />
         <source>Organisation</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/case/party_dialog.py" line="32"/>
+        <location filename="../../ui/case/party_dialog.py" line="32" />
         <source>The party is an organisation</source>
         <translation>当事人为单位（组织）</translation>
     </message>
     <message>
-        <location filename="../../ui/case/party_dialog.py" line="34"/>
+        <location filename="../../ui/case/party_dialog.py" line="34" />
         <source>Representative</source>
         <translation>代表人</translation>
     </message>
     <message>
-        <location filename="../../ui/case/party_dialog.py" line="35"/>
+        <location filename="../../ui/case/party_dialog.py" line="35" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../ui/case/party_dialog.py" line="38"/>
+        <location filename="../../ui/case/party_dialog.py" line="38" />
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../ui/case/party_dialog.py" line="39"/>
+        <location filename="../../ui/case/party_dialog.py" line="39" />
         <source>Date of birth</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case/party_dialog.py" line="40"/>
+        <location filename="../../ui/case/party_dialog.py" line="40" />
         <source>Ethnicity</source>
         <translation>民族</translation>
     </message>
     <message>
-        <location filename="../../ui/case/party_dialog.py" line="41"/>
+        <location filename="../../ui/case/party_dialog.py" line="41" />
         <source>Occupation</source>
         <translation>职业或职务</translation>
     </message>
     <message>
-        <location filename="../../ui/case/party_dialog.py" line="42"/>
+        <location filename="../../ui/case/party_dialog.py" line="42" />
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/case/party_dialog.py" line="43"/>
+        <location filename="../../ui/case/party_dialog.py" line="43" />
         <source>Address</source>
         <translation>单位或住址</translation>
     </message>
     <message>
-        <location filename="../../ui/case/party_dialog.py" line="44"/>
+        <location filename="../../ui/case/party_dialog.py" line="44" />
         <source>Priority groups</source>
         <translation>重点人群</translation>
     </message>
     <message>
-        <location filename="../../ui/case/party_dialog.py" line="65"/>
-        <source>This party&apos;s name sounds the same as the mediator&apos;s (%1). If they are the same person or related, the mediator should step aside (回避).</source>
+        <location filename="../../ui/case/party_dialog.py" line="65" />
+        <source>This party's name sounds the same as the mediator's (%1). If they are the same person or related, the mediator should step aside (回避).</source>
         <translation>该当事人与调解员（%1）姓名同音。如为同一人或有亲属等利害关系，调解员应当回避。</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPreviewDialog</name>
+    <message>
+        <location filename="../../ui/print_preview.py" line="41" />
+        <source>Print preview — %1</source>
+        <translation>打印预览 — %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="51" />
+        <source>The document PDF could not be opened; please print it again.</source>
+        <translation>无法打开文书 PDF，请重新打印。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="59" />
+        <source>%1 pages</source>
+        <translation>共 %1 页</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="60" />
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="61" />
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="62" />
+        <source>Fit width</source>
+        <translation>适合宽度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="63" />
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="64" />
+        <source>Save as PDF…</source>
+        <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="65" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="78" />
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="125" />
+        <source>Print %1</source>
+        <translation>打印 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="139" />
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="139" />
+        <source>Printing could not start: please check the printer.</source>
+        <translation>无法开始打印，请检查打印机。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="157" />
+        <source>Sent to the printer: %1 (pages %2–%3)</source>
+        <translation>已送往打印机：%1（第 %2–%3 页）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="170" />
+        <location filename="../../ui/print_preview.py" line="183" />
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="170" />
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="184" />
+        <source>Could not save %1 (%2): choose another folder.</source>
+        <translation>未能保存 %1（%2），请换一个文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="190" />
+        <source>Saved: %1</source>
+        <translation>已保存：%1</translation>
     </message>
 </context>
 <context>
     <name>RatingDialog</name>
     <message>
-        <location filename="../../ui/rating_dialog.py" line="37"/>
+        <location filename="../../ui/rating_dialog.py" line="37" />
         <source>Print rating card (the person rates by phone)</source>
         <translation>打印服务评价卡（当事人扫码评价）</translation>
     </message>
     <message>
-        <location filename="../../ui/rating_dialog.py" line="30"/>
+        <location filename="../../ui/rating_dialog.py" line="30" />
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../ui/rating_dialog.py" line="31"/>
+        <location filename="../../ui/rating_dialog.py" line="31" />
         <source>Comment</source>
         <translation>评价意见</translation>
     </message>
     <message>
-        <location filename="../../ui/rating_dialog.py" line="33"/>
+        <location filename="../../ui/rating_dialog.py" line="33" />
         <source>Only when no rating was given: why (e.g. left before rating)</source>
         <translation>仅在未评价时填写原因（如：当事人未作评价即离开）</translation>
     </message>
     <message>
-        <location filename="../../ui/rating_dialog.py" line="34"/>
+        <location filename="../../ui/rating_dialog.py" line="34" />
         <source>No rating, because</source>
         <translation>未评价原因</translation>
     </message>
@@ -1129,87 +1307,87 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
 <context>
     <name>RegistrationTab</name>
     <message>
-        <location filename="../../ui/case/registration_tab.py" line="37"/>
+        <location filename="../../ui/case/registration_tab.py" line="37" />
         <source>Village</source>
         <translation>所在村</translation>
     </message>
     <message>
-        <location filename="../../ui/case/registration_tab.py" line="38"/>
+        <location filename="../../ui/case/registration_tab.py" line="38" />
         <source>Dispute type</source>
         <translation>纠纷类型</translation>
     </message>
     <message>
-        <location filename="../../ui/case/registration_tab.py" line="39"/>
+        <location filename="../../ui/case/registration_tab.py" line="39" />
         <source>Source</source>
         <translation>案件来源</translation>
     </message>
     <message>
-        <location filename="../../ui/case/registration_tab.py" line="40"/>
+        <location filename="../../ui/case/registration_tab.py" line="40" />
         <source>Accepted on</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case/registration_tab.py" line="41"/>
+        <location filename="../../ui/case/registration_tab.py" line="41" />
         <source>Mediator</source>
         <translation>人民调解员</translation>
     </message>
     <message>
-        <location filename="../../ui/case/registration_tab.py" line="42"/>
+        <location filename="../../ui/case/registration_tab.py" line="42" />
         <source>Recorder</source>
         <translation>记录人</translation>
     </message>
     <message>
-        <location filename="../../ui/case/registration_tab.py" line="43"/>
+        <location filename="../../ui/case/registration_tab.py" line="43" />
         <source>Summary of the dispute</source>
         <translation>纠纷简要情况</translation>
     </message>
     <message>
-        <location filename="../../ui/case/registration_tab.py" line="47"/>
+        <location filename="../../ui/case/registration_tab.py" line="47" />
         <source>Role</source>
         <translation>当事人类别</translation>
     </message>
     <message>
-        <location filename="../../ui/case/registration_tab.py" line="47"/>
+        <location filename="../../ui/case/registration_tab.py" line="47" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/case/registration_tab.py" line="47"/>
+        <location filename="../../ui/case/registration_tab.py" line="47" />
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../ui/case/registration_tab.py" line="47"/>
+        <location filename="../../ui/case/registration_tab.py" line="47" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../ui/case/registration_tab.py" line="47"/>
+        <location filename="../../ui/case/registration_tab.py" line="47" />
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/case/registration_tab.py" line="54"/>
+        <location filename="../../ui/case/registration_tab.py" line="54" />
         <source>Parties</source>
         <translation>当事人</translation>
     </message>
     <message>
-        <location filename="../../ui/case/registration_tab.py" line="57"/>
+        <location filename="../../ui/case/registration_tab.py" line="57" />
         <source>Add a party…</source>
         <translation>添加当事人…</translation>
     </message>
     <message>
-        <location filename="../../ui/case/registration_tab.py" line="58"/>
+        <location filename="../../ui/case/registration_tab.py" line="58" />
         <source>Remove party</source>
         <translation>删除当事人</translation>
     </message>
     <message>
-        <location filename="../../ui/case/registration_tab.py" line="59"/>
+        <location filename="../../ui/case/registration_tab.py" line="59" />
         <source>Save registration</source>
         <translation>保存登记</translation>
     </message>
     <message>
-        <location filename="../../ui/case/registration_tab.py" line="79"/>
+        <location filename="../../ui/case/registration_tab.py" line="79" />
         <source>Registration</source>
         <translation>受理登记</translation>
     </message>
@@ -1217,32 +1395,37 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
 <context>
     <name>RosterPage</name>
     <message>
-        <location filename="../../ui/roster_page.py" line="189"/>
+        <location filename="../../ui/roster_page.py" line="198" />
         <source>Village</source>
         <translation>村</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="189"/>
+        <location filename="../../ui/roster_page.py" line="198" />
         <source>On the roster</source>
         <translation>在册人数</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="189"/>
+        <location filename="../../ui/roster_page.py" line="198" />
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="195"/>
+        <location filename="../../ui/roster_page.py" line="204" />
         <source>Per village (target: at least 3)</source>
         <translation>各村人数（目标：每村不少于 3 名）</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="204"/>
+        <location filename="../../ui/roster_page.py" line="213" />
         <source>Add a person</source>
         <translation>新增人员</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="238"/>
+        <location filename="../../ui/roster_page.py" line="222" />
+        <source> (read only: the township office keeps the roster)</source>
+        <translation>（只读：名册由司法所维护）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="253" />
         <source>below target</source>
         <translation>未达标</translation>
     </message>
@@ -1250,67 +1433,67 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
 <context>
     <name>SessionsTab</name>
     <message>
-        <location filename="../../ui/case/sessions_tab.py" line="33"/>
+        <location filename="../../ui/case/sessions_tab.py" line="33" />
         <source>Time</source>
         <translation>调解时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case/sessions_tab.py" line="34"/>
+        <location filename="../../ui/case/sessions_tab.py" line="34" />
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../ui/case/sessions_tab.py" line="35"/>
+        <location filename="../../ui/case/sessions_tab.py" line="35" />
         <source>Participants</source>
         <translation>参加人</translation>
     </message>
     <message>
-        <location filename="../../ui/case/sessions_tab.py" line="37"/>
+        <location filename="../../ui/case/sessions_tab.py" line="37" />
         <source>Statements of each side</source>
         <translation>各方陈述</translation>
     </message>
     <message>
-        <location filename="../../ui/case/sessions_tab.py" line="38"/>
+        <location filename="../../ui/case/sessions_tab.py" line="38" />
         <source>Facts checked</source>
         <translation>查明事实</translation>
     </message>
     <message>
-        <location filename="../../ui/case/sessions_tab.py" line="39"/>
+        <location filename="../../ui/case/sessions_tab.py" line="39" />
         <source>Result</source>
         <translation>调解结果</translation>
     </message>
     <message>
-        <location filename="../../ui/case/sessions_tab.py" line="44"/>
+        <location filename="../../ui/case/sessions_tab.py" line="44" />
         <source>Rights notice read and signed</source>
         <translation>已告知权利义务并签字</translation>
     </message>
     <message>
-        <location filename="../../ui/case/sessions_tab.py" line="45"/>
+        <location filename="../../ui/case/sessions_tab.py" line="45" />
         <source>Mediation failed…</source>
         <translation>调解不成…</translation>
     </message>
     <message>
-        <location filename="../../ui/case/sessions_tab.py" line="46"/>
+        <location filename="../../ui/case/sessions_tab.py" line="46" />
         <source>Terminate…</source>
         <translation>终止调解…</translation>
     </message>
     <message>
-        <location filename="../../ui/case/sessions_tab.py" line="47"/>
+        <location filename="../../ui/case/sessions_tab.py" line="47" />
         <source>Save this session</source>
         <translation>保存本次调解记录</translation>
     </message>
     <message>
-        <location filename="../../ui/case/sessions_tab.py" line="59"/>
+        <location filename="../../ui/case/sessions_tab.py" line="59" />
         <source>Sessions held</source>
         <translation>已有调解记录</translation>
     </message>
     <message>
-        <location filename="../../ui/case/sessions_tab.py" line="63"/>
+        <location filename="../../ui/case/sessions_tab.py" line="63" />
         <source>Mediation sessions</source>
         <translation>调解记录</translation>
     </message>
     <message>
-        <location filename="../../ui/case/sessions_tab.py" line="78"/>
+        <location filename="../../ui/case/sessions_tab.py" line="78" />
         <source>Why (this goes into the case file):</source>
         <translation>原因（将写入卷宗）：</translation>
     </message>
@@ -1318,68 +1501,78 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/settings_page.py" line="41"/>
+        <location filename="../../ui/settings_page.py" line="41" />
         <source>This computer</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="45"/>
+        <location filename="../../ui/settings_page.py" line="45" />
         <source>Role</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="46"/>
+        <location filename="../../ui/settings_page.py" line="46" />
         <source>Region</source>
         <translation>所在地</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="50"/>
+        <location filename="../../ui/settings_page.py" line="49" />
+        <source>What this computer shows</source>
+        <translation>本机查看范围</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="50" />
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="52"/>
+        <location filename="../../ui/settings_page.py" line="52" />
         <source>Display</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="57"/>
+        <location filename="../../ui/settings_page.py" line="57" />
         <source> pt</source>
         <translation> 磅</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="58"/>
+        <location filename="../../ui/settings_page.py" line="58" />
         <source>Large text</source>
         <translation>大字体</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="64"/>
+        <location filename="../../ui/settings_page.py" line="64" />
         <source>Font size</source>
         <translation>字号</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="72"/>
+        <location filename="../../ui/settings_page.py" line="72" />
         <source>Language (after restart)</source>
         <translation>界面语言（重启后生效）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="78"/>
+        <location filename="../../ui/settings_page.py" line="74" />
+        <source>Villages</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="78" />
         <source>About this program</source>
         <translation>关于本软件</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="111"/>
-        <location filename="../../ui/settings_page.py" line="114"/>
+        <location filename="../../ui/settings_page.py" line="111" />
+        <location filename="../../ui/settings_page.py" line="114" />
         <source>not chosen</source>
         <translation>未选择</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="128"/>
+        <location filename="../../ui/settings_page.py" line="128" />
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="128"/>
+        <location filename="../../ui/settings_page.py" line="128" />
         <source>The new language is used after the program restarts.</source>
         <translation>重新启动程序后使用新的界面语言。</translation>
     </message>
@@ -1387,12 +1580,12 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
 <context>
     <name>SimilarPeople</name>
     <message>
-        <location filename="../../ui/person_box.py" line="50"/>
+        <location filename="../../ui/person_box.py" line="50" />
         <source>Already in the records: %1 (%2)</source>
         <translation>已有记录：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/person_box.py" line="55"/>
+        <location filename="../../ui/person_box.py" line="55" />
         <source>Use this person</source>
         <translation>使用此人</translation>
     </message>
@@ -1400,7 +1593,7 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
 <context>
     <name>TaskManager</name>
     <message>
-        <location filename="../../ui/tasks.py" line="256"/>
+        <location filename="../../ui/tasks.py" line="256" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1408,17 +1601,17 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
 <context>
     <name>TermsEditor</name>
     <message>
-        <location filename="../../ui/case/terms_editor.py" line="36"/>
+        <location filename="../../ui/case/terms_editor.py" line="36" />
         <source>Add term</source>
         <translation>添加条款</translation>
     </message>
     <message>
-        <location filename="../../ui/case/terms_editor.py" line="37"/>
+        <location filename="../../ui/case/terms_editor.py" line="37" />
         <source>Insert suggested clause</source>
         <translation>插入参考条款</translation>
     </message>
     <message>
-        <location filename="../../ui/case/terms_editor.py" line="38"/>
+        <location filename="../../ui/case/terms_editor.py" line="38" />
         <source>Remove</source>
         <translation>删除</translation>
     </message>
@@ -1426,22 +1619,22 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
 <context>
     <name>TrainingForm</name>
     <message>
-        <location filename="../../ui/roster_page.py" line="37"/>
+        <location filename="../../ui/roster_page.py" line="37" />
         <source>Add a training</source>
         <translation>添加培训</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="38"/>
+        <location filename="../../ui/roster_page.py" line="38" />
         <source>Date</source>
         <translation>培训日期</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="39"/>
+        <location filename="../../ui/roster_page.py" line="39" />
         <source>Hours</source>
         <translation>学时</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="40"/>
+        <location filename="../../ui/roster_page.py" line="40" />
         <source>Topic</source>
         <translation>培训主题</translation>
     </message>
@@ -1449,87 +1642,87 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
 <context>
     <name>VisitsTab</name>
     <message>
-        <location filename="../../ui/case/visits_tab.py" line="37"/>
+        <location filename="../../ui/case/visits_tab.py" line="37" />
         <source>Record performance</source>
         <translation>登记履行情况</translation>
     </message>
     <message>
-        <location filename="../../ui/case/visits_tab.py" line="41"/>
+        <location filename="../../ui/case/visits_tab.py" line="41" />
         <source>Performance of the agreement:</source>
         <translation>协议履行情况：</translation>
     </message>
     <message>
-        <location filename="../../ui/case/visits_tab.py" line="46"/>
+        <location filename="../../ui/case/visits_tab.py" line="46" />
         <source>Visited on</source>
         <translation>回访日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case/visits_tab.py" line="47"/>
+        <location filename="../../ui/case/visits_tab.py" line="47" />
         <source>Reason for the visit</source>
         <translation>回访事由</translation>
     </message>
     <message>
-        <location filename="../../ui/case/visits_tab.py" line="49"/>
+        <location filename="../../ui/case/visits_tab.py" line="49" />
         <source>Performed?</source>
         <translation>履行情况</translation>
     </message>
     <message>
-        <location filename="../../ui/case/visits_tab.py" line="52"/>
+        <location filename="../../ui/case/visits_tab.py" line="52" />
         <source>Satisfied</source>
         <translation>是否满意</translation>
     </message>
     <message>
-        <location filename="../../ui/case/visits_tab.py" line="52"/>
+        <location filename="../../ui/case/visits_tab.py" line="52" />
         <source>The parties are satisfied</source>
         <translation>当事人满意</translation>
     </message>
     <message>
-        <location filename="../../ui/case/visits_tab.py" line="54"/>
+        <location filename="../../ui/case/visits_tab.py" line="54" />
         <source>Lawsuit</source>
         <translation>是否起诉</translation>
     </message>
     <message>
-        <location filename="../../ui/case/visits_tab.py" line="54"/>
+        <location filename="../../ui/case/visits_tab.py" line="54" />
         <source>A party went to court</source>
         <translation>有当事人已起诉</translation>
     </message>
     <message>
-        <location filename="../../ui/case/visits_tab.py" line="56"/>
+        <location filename="../../ui/case/visits_tab.py" line="56" />
         <source>Risk</source>
         <translation>激化风险</translation>
     </message>
     <message>
-        <location filename="../../ui/case/visits_tab.py" line="56"/>
+        <location filename="../../ui/case/visits_tab.py" line="56" />
         <source>Risk that the dispute flares up again</source>
         <translation>纠纷有再次激化的风险</translation>
     </message>
     <message>
-        <location filename="../../ui/case/visits_tab.py" line="58"/>
+        <location filename="../../ui/case/visits_tab.py" line="58" />
         <source>Measures</source>
         <translation>采取措施</translation>
     </message>
     <message>
-        <location filename="../../ui/case/visits_tab.py" line="59"/>
+        <location filename="../../ui/case/visits_tab.py" line="59" />
         <source>Visitor</source>
         <translation>回访人</translation>
     </message>
     <message>
-        <location filename="../../ui/case/visits_tab.py" line="61"/>
+        <location filename="../../ui/case/visits_tab.py" line="61" />
         <source>Save return visit</source>
         <translation>保存回访记录</translation>
     </message>
     <message>
-        <location filename="../../ui/case/visits_tab.py" line="69"/>
+        <location filename="../../ui/case/visits_tab.py" line="69" />
         <source>Return visit</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../ui/case/visits_tab.py" line="94"/>
+        <location filename="../../ui/case/visits_tab.py" line="94" />
         <source>Visited %1 by %2</source>
         <translation>%1 已回访（回访人：%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/case/visits_tab.py" line="99"/>
+        <location filename="../../ui/case/visits_tab.py" line="99" />
         <source>Scheduled for %1</source>
         <translation>计划回访：%1</translation>
     </message>
@@ -1537,86 +1730,86 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
 <context>
     <name>WorkbenchPage</name>
     <message>
-        <location filename="../../ui/workbench.py" line="43"/>
+        <location filename="../../ui/workbench.py" line="43" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="45"/>
+        <location filename="../../ui/workbench.py" line="45" />
         <source>Log a consultation</source>
         <translation>登记咨询</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="47"/>
+        <location filename="../../ui/workbench.py" line="47" />
         <source>Register a dispute</source>
         <translation>登记纠纷</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="57"/>
+        <location filename="../../ui/workbench.py" line="57" />
         <source>Return visits due</source>
         <translation>待回访</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="58"/>
+        <location filename="../../ui/workbench.py" line="58" />
         <source>Cases past the one-month target</source>
         <translation>超期未结案件（超过一个月）</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="59"/>
+        <location filename="../../ui/workbench.py" line="59" />
         <source>Agreements inside the 30-day judicial confirmation window</source>
         <translation>可申请司法确认的协议（30 日内）</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="62"/>
+        <location filename="../../ui/workbench.py" line="62" />
         <source>Waiting to sync</source>
         <translation>待同步</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="65"/>
+        <location filename="../../ui/workbench.py" line="65" />
         <source>Open sync</source>
         <translation>打开同步</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="108"/>
+        <location filename="../../ui/workbench.py" line="108" />
         <source>Today, %1</source>
         <translation>今天 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="161"/>
+        <location filename="../../ui/workbench.py" line="161" />
         <source>due in %1 day(s)</source>
         <translation>还有 %1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="161"/>
+        <location filename="../../ui/workbench.py" line="161" />
         <source>%1 day(s) overdue</source>
         <translation>已逾期 %1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="162"/>
+        <location filename="../../ui/workbench.py" line="162" />
         <source>%1 day(s) past the target</source>
         <translation>超期 %1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="166"/>
-        <location filename="../../ui/workbench.py" line="167"/>
+        <location filename="../../ui/workbench.py" line="166" />
+        <location filename="../../ui/workbench.py" line="167" />
         <source>%1 day(s) left to apply</source>
         <translation>剩余 %1 天可申请</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/workbench.py" line="171"/>
+        <location filename="../../ui/workbench.py" line="171" />
         <source>%n record(s) saved here are waiting to be sent to the server.</source>
         <translation>
             <numerusform>本机有 %n 条记录等待上传到服务器。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="174"/>
+        <location filename="../../ui/workbench.py" line="174" />
         <source>Nothing is waiting to be sent.</source>
         <translation>没有待上传的记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="139"/>
-        <location filename="../../ui/workbench.py" line="194"/>
+        <location filename="../../ui/workbench.py" line="139" />
+        <location filename="../../ui/workbench.py" line="194" />
         <source>Nothing here today.</source>
         <translation>今天没有待办事项。</translation>
     </message>

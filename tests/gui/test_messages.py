@@ -43,3 +43,20 @@ def test_a_program_error_never_shows_an_exception_class_name(app, desk, tasks, q
         form.save()
     message = refused.args[0][""]
     assert "KeyError" not in message and "region_code" not in message and message
+
+
+def test_saving_a_pdf_says_where_and_starts_in_the_documents_folder(app, qtbot, tmp_path):
+    from tests.gui.test_fit import _pdf
+    from ui.print_preview import PrintPreviewDialog, default_path, documents_folder
+
+    title = "人民调解协议书（2026）桥南调字第3号"
+    assert default_path(title).parent == documents_folder()
+    assert "2026" in default_path(title).name and default_path(title).suffix == ".pdf"
+    dialog = PrintPreviewDialog(_pdf(), title)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.open_folder_button.isVisible()
+    saved = dialog.save_as(tmp_path / "协议")
+    assert saved == tmp_path / "协议.pdf" and saved.read_bytes().startswith(b"%PDF")
+    assert str(saved) in dialog.done_label.text() and "已保存" in dialog.done_label.text()
+    assert dialog.open_folder_button.isVisible() and dialog.open_folder_button.text() == "打开文件夹"

@@ -1,0 +1,129 @@
+"""All of the UI in Chinese through tr() (issue 15 §3): no Chinese text written into a ui module
+outside a tr() call, so the English source language and the zh_CN catalogue stay complete.
+
+Allowed without tr(): data values the core stores and compares (vocabulary terms such as 实地 or
+已办结, and the few listed in DATA_VALUES), docstrings, and log messages (never shown).
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+from advisor_app.domain.vocab import vocabularies
+
+UI = Path(__file__).resolve().parents[2] / "ui"
+HAN = re.compile(r"[\u3400-\u9fff]")
+TR_CALLS = {"tr", "translate", "QT_TR_NOOP", "QT_TRANSLATE_NOOP"}
+# not shown: log lines, regular expressions, and the audit log's detail (stored data)
+EXEMPT_CALLS = {"debug", "info", "warning", "error", "exception", "critical", "compile", "record_view"}
+
+# Values the core stores or compares, written as the core writes them (not UI text).
+DATA_VALUES = {
+    "当事人",  # cases.PARTY_ROLES default role
+    "汉族",  # default ethnicity of a party
+    "调解",  # referral kind that hands a dispute to the mediator
+    "法律援助",  # referral kind with the Legal Aid Law hint
+    "协议书扫描件",  # attachment kind of the signed agreement's scan
+    "村法律顾问",  # the roles (services.setup), stored in the settings
+    "人民调解员",
+    "司法所",
+    "简体中文",  # a language is offered under its own name
+}
+
+# Modules still carrying Chinese literals outside tr(): owned by other engineers at the time this
+# test was written (issue 15 §3 names them); each must leave this list as it is converted.
+NOT_YET_CONVERTED = {
+    "about.py",
+    "activity_form.py",
+    "app.py",
+    "audit_page.py",
+    "case/agreement_tab.py",
+    "case/registration_tab.py",
+    "case/visits_tab.py",
+    "conflicts_page.py",
+    "crash.py",
+    "dashboard.py",
+    "hooks.py",
+    "i18n.py",
+    "local_login.py",
+    "lock.py",
+    "login_dialog.py",
+    "password_dialog.py",
+    "quarantine_list.py",
+    "rating_card.py",
+    "sync_page.py",
+    "sync_status.py",
+    "villages.py",
+    "workbench.py",
+}
+
+
+def _vocabulary_terms() -> set[str]:
+    found: set[str] = set()
+
+    def walk(value: object) -> None:
+        if isinstance(value, str):
+            found.add(value)
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                found.add(str(key))
+                walk(item)
+        elif isinstance(value, list | tuple):
+            for item in value:
+                walk(item)
+
+    walk(vocabularies())
+    return found
+
+
+def _call_name(node: ast.Call) -> str | None:
+    func = node.func
+    return func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
+
+
+def chinese_literals(path: Path) -> list[tuple[int, str]]:
+    """(line, text) of every Chinese string constant outside tr(), docstrings and log calls."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    parents: dict[ast.AST, ast.AST] = {}
+    for node in ast.walk(tree):
+        for child in ast.iter_child_nodes(node):
+            parents[child] = node
+    allowed = _vocabulary_terms() | DATA_VALUES
+    found = []
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.Constant) and isinstance(node.value, str) and HAN.search(node.value)):
+            continue
+        if isinstance(parents.get(node), ast.Expr) or node.value.strip() in allowed:
+            continue  # a docstring, or a data value
+        up, exempt = node, False
+        while up in parents:
+            up = parents[up]
+            if isinstance(up, ast.Call) and _call_name(up) in TR_CALLS | EXEMPT_CALLS:
+                exempt = True
+                break
+        if not exempt:
+            found.append((node.lineno, node.value))
+    return found
+
+
+def test_no_chinese_text_outside_tr_in_the_ui():
+    offenders = []
+    for path in sorted(UI.rglob("*.py")):
+        name = path.relative_to(UI).as_posix()
+        if name in NOT_YET_CONVERTED:
+            continue
+        offenders += [f"ui/{name}:{line}: {text[:40]!r}" for line, text in chinese_literals(path)]
+    assert not offenders, "Chinese text outside tr():\n" + "\n".join(offenders)
+
+
+def test_the_not_yet_converted_list_only_names_modules_that_need_it():
+    done = [name for name in sorted(NOT_YET_CONVERTED) if not chinese_literals(UI / name)]
+    assert not done, f"converted, remove from NOT_YET_CONVERTED: {done}"
+
+
+def test_the_check_finds_a_literal(tmp_path):
+    sample = tmp_path / "sample.py"
+    sample.write_text('label = QLabel("保存失败")\nok = self.tr("保存")\nmode = "实地"\n', encoding="utf-8")
+    assert chinese_literals(sample) == [(1, "保存失败")]
