@@ -422,6 +422,14 @@ def record_visit(store: Store, case_id: str, data: dict[str, Any]) -> ReturnVisi
             session.add(visit)
         for key, value in clean.items():
             setattr(visit, key, value)
+        # what the visit found is the agreement's 履行情况 too (issue 15 §7): 已履行 on the visit
+        # left the agreement at 未履行; a later visit saying less does not undo a recorded 已履行
+        agreement = _signed_agreement(session, case.id, any_kind=True)
+        performed = clean.get("performed")
+        if agreement is not None and performed and agreement.performed != "已履行":
+            if performed == "已履行":
+                agreement.performed_on = max(clean["visited_on"], agreement.signed_on or clean["visited_on"])
+            agreement.performed = performed
         _move(case, "回访")
     return visit
 

@@ -195,3 +195,29 @@ def test_consultation_close_needs_rating_or_reason(seeded):
 def test_unknown_village_is_refused(seeded):
     with pytest.raises(ValidationError, match="不存在"):
         consultations.create(seeded, {"region_code": "610502100999", "question": "x"})
+
+
+def test_a_visit_finding_the_agreement_performed_records_its_performance(seeded):
+    from advisor_app.domain.models import Agreement
+
+    """回访 已履行 is the agreement's 履行情况 too (issue 15 §7); a later, weaker visit does not undo it."""
+    case = register(seeded)
+    cases.give_notice(seeded, case.id)
+    cases.add_session(
+        seeded, case.id, {"held_at": f"{date.today()} 09:30", "place": "村委会", "result": "同意"}
+    )
+    draft = cases.save_agreement(
+        seeded, case.id, {"facts": "排水沟", "terms": ["疏通排水沟"], "performance": "当面履行"}
+    )
+    signed = cases.sign_agreement(seeded, draft.id)
+    cases.record_visit(
+        seeded, case.id, {"visited_on": date.today(), "visitor": "王调解", "performed": "已履行"}
+    )
+    with seeded.session() as session:
+        agreement = session.get(Agreement, signed.id)
+        assert (agreement.performed, agreement.performed_on) == ("已履行", date.today())
+    cases.record_visit(
+        seeded, case.id, {"visited_on": date.today(), "visitor": "王调解", "performed": "部分履行"}
+    )
+    with seeded.session() as session:
+        assert session.get(Agreement, signed.id).performed == "已履行"
