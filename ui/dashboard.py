@@ -121,12 +121,18 @@ class DashboardView(QWidget):
         self.ledger_button = QPushButton("导出工作台账…")
         self.ledger_button.setToolTip("村（居）法律顾问工作台账（所选地区和期间），.xlsx 或 .pdf")
         self.ledger_button.clicked.connect(lambda: self.ask_export("ledger"))
+        self.rating_button = QPushButton("导出评价排名…")
+        self.rating_button.setToolTip(
+            "服务评价情况及排名：各村、各顾问的自评率、满意率、回访率、整改率（docs/rating.md）"
+        )
+        self.rating_button.clicked.connect(lambda: self.ask_export("rating"))
         self.status = QLabel()
         for widget in (QLabel("地区"), self.region_box, QLabel("期间"), self.period_box, self.refresh_button):
             bar.addWidget(widget)
         bar.addWidget(self.status, 1)
         bar.addWidget(self.monthly_button)
         bar.addWidget(self.ledger_button)
+        bar.addWidget(self.rating_button)
         outer.addLayout(bar)
         self.scope_note = QLabel()  # whose records these are, and what would widen them
         self.scope_note.setWordWrap(True)
@@ -473,6 +479,10 @@ class DashboardView(QWidget):
                 # as `advisor report monthly` files it: kept as the period's snapshot, and a
                 # second export of the period lists the 更正 since the first
                 sheet = forms.monthly_filed(store, region, period, by=users.actor(store))
+            elif kind == "rating":
+                from advisor_app.reports import rating_board
+
+                sheet = rating_board.sheet(store, region, period)
             else:
                 sheet = forms.ledger(store, region, period)
             if progress.cancelled:
@@ -575,7 +585,7 @@ class DashboardView(QWidget):
         self.open_figure(figure, code)
 
 
-EXPORTS = {"monthly": "人民调解工作统计月报表", "ledger": "法律顾问工作台账"}
+EXPORTS = {"monthly": "人民调解工作统计月报表", "ledger": "法律顾问工作台账", "rating": "服务评价情况及排名"}
 
 
 def documents_dir() -> Path:

@@ -63,3 +63,23 @@ def test_close_with_rating_card_then_activity_card(app, desk, tasks, qtbot, tmp_
     qtbot.waitUntil(lambda: getattr(dialog, "card_preview", None) is not None, timeout=10000)
     assert "普法宣传活动" in _text(dialog.card_preview.pdf, tmp_path)
     dialog.card_preview.close()
+
+
+def test_dashboard_exports_the_rating_ranking(app, desk, qtbot, tmp_path) -> None:  # noqa: F811
+    from openpyxl import load_workbook
+
+    from ui.dashboard import DashboardView
+
+    rid = consult(desk, VILLAGE, "借款", adviser="赵调解")
+    consultations.close(desk, rid, grade="满意")
+    view = DashboardView(desk)
+    qtbot.addWidget(view)
+    today = __import__("datetime").date.today()
+    view.set_scope("610502100000", f"{today:%Y-%m}")
+    assert view.rating_button.text() == "导出评价排名…"
+    view.export("rating", tmp_path / "rank.xlsx")
+    assert view.last_export == tmp_path / "rank.xlsx", view.status.text()
+    cells = [
+        c for row in load_workbook(view.last_export)["评价排名"].iter_rows(values_only=True) for c in row if c
+    ]
+    assert "桥南村" in cells and "赵调解" in cells and "100.0%" in cells
