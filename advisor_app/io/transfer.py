@@ -444,7 +444,7 @@ class _ImportContext:
         for r in self.regions.values():
             if r.level == "village":
                 self.village_by_name.setdefault(r.name, []).append(r.code)
-        self.new_rows: dict[type, list[dict[str, Any]]] | None = {} if BULK_NEW else None
+        self.new_rows: dict[type[SyncMixin], list[dict[str, Any]]] | None = {} if BULK_NEW else None
 
     def write_new(self, session: Session) -> None:
         """The rows kept for the bulk path, after everything the session holds (regions first)."""

@@ -19,12 +19,14 @@ so plain SQLite and SQLCipher alike, inside the caller's transaction) or SQLAlch
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Literal
 
 from sqlalchemy import Connection, Table
 from sqlalchemy import insert as core_insert
+from sqlalchemy.sql.schema import CallableColumnDefault, ScalarElementColumnDefault
 
 from advisor_app.domain.models import ChangeLog
 
@@ -46,6 +48,7 @@ def database(conn: Connection) -> sqlite_utils.Database:
     import sqlite_utils  # imported on first use: not on the start-up path of the app or the CLI
 
     raw = conn.connection.driver_connection
+    assert raw is not None, "a live connection"
     if not raw.in_transaction:
         # Our engine begins transactions lazily, at the first statement (store/engine.py): open it
         # now, so sqlite-utils' writes are part of it and not committed one by one — and as a
@@ -97,16 +100,21 @@ def _filled(table: Table, rows: Sequence[dict[str, Any]]) -> Sequence[dict[str, 
     defaults: dict[str, Callable[[], Any]] = {}
     for column in table.columns:
         default = column.default
-        if default is not None and default.is_callable:  # type: ignore[attr-defined]
-            defaults[column.key] = lambda d=default: d.arg(None)  # type: ignore[union-attr]
-        elif default is not None and default.is_scalar:  # type: ignore[attr-defined]
-            defaults[column.key] = lambda d=default: d.arg  # type: ignore[union-attr]
+        if isinstance(default, CallableColumnDefault):
+            wrapped: Any = default.arg  # SQLAlchemy's wrapper of the callable: it takes a context
+            defaults[column.key] = functools.partial(wrapped, None)
+        elif isinstance(default, ScalarElementColumnDefault):
+            defaults[column.key] = functools.partial(_same, default.arg)
         elif column.key in present:
-            defaults[column.key] = lambda: None
+            defaults[column.key] = functools.partial(_same, None)
     keys = set(defaults)
     if all(row.keys() == keys for row in rows):
         return rows  # the usual bulk load: nothing to fill, no copy
     return [{k: row[k] if k in row else make() for k, make in defaults.items()} for row in rows]
+
+
+def _same(value: Any) -> Any:
+    return value
 
 
 def _insert_sqlite_utils(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:
@@ -118,7 +126,7 @@ def _insert_sqlite_utils(conn: Connection, table: Table, rows: Sequence[dict[str
         if column.key in rows[0]
     }
     names = {column.key: column.name for column in table.columns}
-    db[table.name].insert_all(
+    db.table(table.name).insert_all(
         ({names[k]: (p(row[k]) if p is not None else row[k]) for k, p in processors.items()} for row in rows),
         batch_size=500,
         alter=False,

@@ -93,7 +93,7 @@ def rebuild(conn: Connection) -> None:
     conn.exec_driver_sql("DELETE FROM search_docs")
     conn.exec_driver_sql(_INSERT + CONSULTATION_DOCS)
     conn.exec_driver_sql(_INSERT + CASE_DOCS)
-    fts = bulk.database(conn)["search_fts"]
+    fts = bulk.database(conn).table("search_fts")
     fts.rebuild_fts()
     create(conn)  # the triggers back, as the migration made them
 
