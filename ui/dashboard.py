@@ -11,16 +11,17 @@ from pathlib import Path
 
 from PySide6.QtCharts import (
     QBarCategoryAxis,
-    QBarSeries,
     QBarSet,
+    QCategoryAxis,
     QChart,
     QChartView,
+    QHorizontalBarSeries,
     QLineSeries,
     QPieSeries,
     QValueAxis,
 )
 from PySide6.QtCore import QMetaMethod, Qt, Signal
-from PySide6.QtGui import QFont, QPainter
+from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -40,11 +42,12 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import text
 
+from advisor_app.domain.clock import china_today
 from advisor_app.domain.validation import ValidationError
 from advisor_app.reports import service
 from advisor_app.reports.scope import Period, add_months, allowed_choices, allowed_region, parse_period
 from advisor_app.services import setup, users
-from advisor_app.store import Store
+from advisor_app.services.store_access import Store
 
 LEVEL_INDENT = {"city": 0, "county": 1, "township": 2, "village": 3}
 
@@ -127,13 +130,19 @@ class DashboardView(QWidget):
         )
         self.rating_button.clicked.connect(lambda: self.ask_export("rating"))
         self.status = QLabel()
+        self.status.setWordWrap(True)  # a long message wraps instead of widening the page
         for widget in (QLabel("地区"), self.region_box, QLabel("期间"), self.period_box, self.refresh_button):
             bar.addWidget(widget)
         bar.addWidget(self.status, 1)
-        bar.addWidget(self.monthly_button)
-        bar.addWidget(self.ledger_button)
-        bar.addWidget(self.rating_button)
         outer.addLayout(bar)
+        # the exports on a row of their own: in one row with the selectors the page needed
+        # 1,150 px at 14 pt (issue 15 §1)
+        exports = QHBoxLayout()
+        exports.addStretch(1)
+        exports.addWidget(self.monthly_button)
+        exports.addWidget(self.ledger_button)
+        exports.addWidget(self.rating_button)
+        outer.addLayout(exports)
         self.scope_note = QLabel()  # whose records these are, and what would widen them
         self.scope_note.setWordWrap(True)
         self.scope_note.setStyleSheet("color: #555;")
@@ -187,6 +196,9 @@ class DashboardView(QWidget):
             view.setRenderHint(QPainter.RenderHint.Antialiasing)
             view.setMinimumHeight(260)
             charts.addWidget(view, 0, n)
+        self.trend_note = QLabel()
+        self.trend_note.setWordWrap(True)
+        charts.addWidget(self.trend_note, 1, 1)
         grid.addLayout(charts)
 
         lists = QGridLayout()
@@ -199,16 +211,21 @@ class DashboardView(QWidget):
             ["村（社区）", "上报", "法律明白人", "差额", "实地服务（小时）", "讲座（本季度）", "履职"]
         )
         self.village_table.cellDoubleClicked.connect(self._open_village_cell)
+        # 热点 and 待办与超期 side by side, 各村情况 below across the whole width: as a third column
+        # its seven columns were cut off sideways; its columns fit their contents
+        self.overdue_list.setWordWrap(True)
+        self.hot_list.setWordWrap(True)
         for n, (title, widget) in enumerate(
-            (
-                ("热点（本月明显上升）", self.hot_list),
-                ("待办与超期", self.overdue_list),
-                ("各村情况", self.village_table),
-            )
+            (("热点（本月明显上升）", self.hot_list), ("待办与超期", self.overdue_list))
         ):
             lists.addWidget(QLabel(title), 0, n)
             lists.addWidget(widget, 1, n)
-        lists.setColumnStretch(2, 2)
+        lists.addWidget(QLabel("各村情况"), 2, 0, 1, 2)
+        lists.addWidget(self.village_table, 3, 0, 1, 2)
+        header = self.village_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.village_table.setMinimumHeight(200)
         grid.addLayout(lists)
 
     def _fill_selectors(self) -> None:
@@ -321,69 +338,88 @@ class DashboardView(QWidget):
         self.status.setText(f"{figs.region_name}　{figs.period.label}")
 
     def _charts(self, data: service.DashboardData) -> None:
+        # 受理纠纷: horizontal bars, so every dispute type is written out in full on the left
+        # (vertical bars elided them to “婚姻…”), the count at the end of each bar
         by_type = {k: r.accepted for k, r in data.figures.mediation["dispute_type"].items() if r.accepted}
+        ordered = sorted(by_type.items(), key=lambda kv: kv[1])  # the largest on top
         self.type_chart.removeAllSeries()
         for axis in self.type_chart.axes():
             self.type_chart.removeAxis(axis)
         self.type_set = QBarSet("受理")
-        self.type_set.append(list(by_type.values()))
-        self.type_keys = list(by_type)
+        self.type_set.append([n for _k, n in ordered])
+        self.type_keys = [k for k, _n in ordered]
         self.type_set.clicked.connect(
             lambda i: self.open_figure("mediation", f"accepted|dispute_type={self.type_keys[i]}")
         )
-        bars = QBarSeries()
+        bars = QHorizontalBarSeries()
         bars.append(self.type_set)
+        bars.setLabelsVisible(True)
+        bars.setLabelsPosition(QHorizontalBarSeries.LabelsPosition.LabelsOutsideEnd)
         self.type_chart.addSeries(bars)
+        self.type_chart.legend().hide()
         self._axes(self.type_chart, bars, self.type_keys, max(by_type.values(), default=1))
 
+        # 近 12 个月: months named on the axis (“3月”, the year at January and at the start); the
+        # current month is not over, so it is left out of the lines (it would plunge) and its
+        # figures so far are given in the title
         self.trend_chart.removeAllSeries()
         for axis in self.trend_chart.axes():
             self.trend_chart.removeAxis(axis)
         months = list(data.trend)
+        current = china_today().strftime("%Y-%m")
+        partial = months[-1] if months and months[-1] >= current else None
+        shown = [m for m in months if m != partial]
+        # said under the chart: a long chart title would widen the whole page
+        self.trend_note.setText(
+            f"{int(partial[5:])}月未满：至今咨询 {data.trend.get(partial, 0)}、受理 "
+            f"{data.trend_cases.get(partial, 0)}，未画入曲线"
+            if partial
+            else ""
+        )
         self.trend_series = []
         for name, values in (("咨询", data.trend), ("受理", data.trend_cases)):
             line = QLineSeries()
             line.setName(name)
-            for n, month in enumerate(months):
+            line.setPointsVisible(True)
+            for n, month in enumerate(shown):
                 line.append(n, values.get(month, 0))
             self.trend_chart.addSeries(line)
             self.trend_series.append(line)
-        x, y = QValueAxis(), QValueAxis()
-        x.setRange(0, max(1, len(months) - 1))
-        x.setLabelFormat("%d")
-        x.setTitleText(f"{months[0]} 起（月）" if months else "")
-        _count_axis(y, max([*data.trend.values(), *data.trend_cases.values(), 1]))
-        x.setTickType(QValueAxis.TickType.TicksDynamic)
-        x.setTickAnchor(0)
-        x.setTickInterval(2 if len(months) > 7 else 1)
+        x, y = QCategoryAxis(), QValueAxis()
+        x.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
+        x.setRange(0, max(1, len(shown) - 1))
+        for n, month in enumerate(shown):
+            x.append(month_label(month, first=n == 0), n)
+        _count_axis(
+            y, max([*(data.trend.get(m, 0) for m in shown), *(data.trend_cases.get(m, 0) for m in shown), 1])
+        )
         self.trend_chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
         self.trend_chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
         for line in self.trend_series:
             line.attachAxis(x)
             line.attachAxis(y)
 
+        # 满意度: the legend names each grade in full with its count and share
         self.pie_chart.removeAllSeries()
         self.pie = QPieSeries()
-        for grade, n in data.figures.satisfaction.by_grade.items():
-            if n:
-                piece = self.pie.append(f"{grade} {n}", n)
-                piece.clicked.connect(lambda g=grade: self.open_figure("ratings", g))
+        grades = {g: n for g, n in data.figures.satisfaction.by_grade.items() if n}
+        total = sum(grades.values())
+        for grade, n in grades.items():
+            piece = self.pie.append(pie_label(grade, n, total), n)
+            piece.clicked.connect(lambda g=grade: self.open_figure("ratings", g))
         self.pie_chart.addSeries(self.pie)
         self.pie_chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)  # whole grade names, not “非…”
 
     @staticmethod
-    def _axes(chart: QChart, series: QBarSeries, categories: list[str], top: int) -> None:
-        x = QBarCategoryAxis()
-        x.append(categories)
-        small = QFont(x.labelsFont())
-        small.setPointSizeF(max(6.0, small.pointSizeF() * 0.75))  # four-character dispute types side by side
-        x.setLabelsFont(small)
-        y = QValueAxis()
-        _count_axis(y, top)
-        chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
-        chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
-        series.attachAxis(x)
-        series.attachAxis(y)
+    def _axes(chart: QChart, series: QHorizontalBarSeries, categories: list[str], top: int) -> None:
+        names = QBarCategoryAxis()
+        names.append(categories)
+        counts = QValueAxis()
+        _count_axis(counts, top + max(1, top // 8))  # room for the count at the end of the longest bar
+        chart.addAxis(names, Qt.AlignmentFlag.AlignLeft)
+        chart.addAxis(counts, Qt.AlignmentFlag.AlignBottom)
+        series.attachAxis(names)
+        series.attachAxis(counts)
 
     def _lists(self, data: service.DashboardData) -> None:
         self.hot_list.clear()
@@ -610,3 +646,15 @@ def _count_axis(axis: QValueAxis, top: int) -> None:
     axis.setTickAnchor(0)
     axis.setTickInterval(step)
     axis.setLabelFormat("%d")
+
+
+def month_label(month: str, *, first: bool = False) -> str:
+    """“3月”; “2026年1月” at January and at the start of the axis (YYYY-MM in)."""
+    year, number = month[:4], int(month[5:7])
+    return f"{year}年{number}月" if first or number == 1 else f"{number}月"
+
+
+def pie_label(grade: str, n: int, total: int) -> str:
+    """The legend entry of one grade: its full name, the count and the share (“满意 12（40%）”)."""
+    share = round(100 * n / total) if total else 0
+    return f"{grade} {n}（{share}%）"
