@@ -418,6 +418,14 @@ class Rating(SyncMixin, Base):
     # Where both exist for a service the person's own rating counts (services.ratings.counted).
     source: Mapped[str] = mapped_column(String(8), default="staff", server_default="staff")
     problems: Mapped[str | None] = mapped_column(Text)  # 不满意的方面 chosen on the phone page, and text
+    # 申诉: the village says the rating is mistaken or malicious; the township decides (migration 0015).
+    # A rating whose appeal is upheld (申诉成立) no longer counts and needs no follow-up.
+    appeal_status: Mapped[str | None] = mapped_column(String(8))  # 申诉中 / 申诉成立 / 申诉不成立
+    appeal_reason: Mapped[str | None] = mapped_column(Text)
+    appeal_filed_on: Mapped[date | None] = mapped_column(Date)
+    appeal_decided_by: Mapped[str | None] = mapped_column(String(64))
+    appeal_decided_on: Mapped[date | None] = mapped_column(Date)
+    appeal_decision: Mapped[str | None] = mapped_column(Text)
     __table_args__ = (
         Index("ix_ratings_kind_rated", "target_kind", "rated_on"),
         # the few bad ratings still waiting for their follow-up call (差评回访)

@@ -885,7 +885,7 @@ def overdue(session: Session, prefix: str, as_of: date) -> Overdue:
                 f"SELECT x.* FROM (SELECT r.id, r.target_kind, r.target_id, r.grade, r.follow_up_due, "
                 f"{region_of} AS region_code FROM ratings r NOT INDEXED {targets} "
                 "WHERE r.deleted = 0 AND r.follow_up_due IS NOT NULL AND r.follow_up_due < :today "
-                "AND r.followed_up_on IS NULL) x "
+                "AND r.followed_up_on IS NULL AND COALESCE(r.appeal_status, '') <> '申诉成立') x "
                 f"WHERE x.region_code IS NOT NULL AND {region_sql('x.region_code', rparams, prefix)} "
                 "ORDER BY x.follow_up_due, x.id"
             ),

@@ -3,8 +3,8 @@ monthly ranking (issue 19; docs/rating.md).
 
 Which rating counts: one per service. Where the person served rated it themselves on the phone
 page (``source = self``, 当事人扫码) and staff also entered one (``staff``, 工作人员录入), the
-person's own rating counts and the staff one is left out (``COUNTED``). Ratings count in the month
-they were given (``rated_on``).
+person's own rating counts and the staff one is left out (``COUNTED``); a rating whose 申诉 the
+township upheld counts nowhere. Ratings count in the month they were given (``rated_on``).
 
 - 自评率 (self-rated share): counted ratings given by the person served / counted ratings;
 - 满意率: 非常满意 + 满意 + 基本满意 / counted ratings;
@@ -30,10 +30,11 @@ from advisor_app.domain.vocab import terms
 from advisor_app.reports.scope import Period, region_sql
 
 # A staff rating of a service that also has the person's own rating does not count.
+# A rating whose 申诉 the township upheld (mistaken or malicious) does not count at all.
 COUNTED = (
-    "r.deleted = 0 AND NOT (r.source <> 'self' AND EXISTS (SELECT 1 FROM ratings s "
-    "WHERE s.target_id = r.target_id AND s.target_kind = r.target_kind AND s.source = 'self' "
-    "AND s.deleted = 0))"
+    "r.deleted = 0 AND COALESCE(r.appeal_status, '') <> '申诉成立' AND NOT (r.source <> 'self' AND "
+    "EXISTS (SELECT 1 FROM ratings s WHERE s.target_id = r.target_id AND s.target_kind = r.target_kind "
+    "AND s.source = 'self' AND s.deleted = 0 AND COALESCE(s.appeal_status, '') <> '申诉成立'))"
 )
 # target kind -> (table, the column naming the staff member who served)
 TARGETS = {

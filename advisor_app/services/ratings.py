@@ -22,6 +22,9 @@ FOLLOW_UP_WORKING_DAYS = 15  # one local rule: every bad rating called back with
 # (issue 19); their own rating arrives later with the next sync (source = self).
 SELF_RATING_REASON = "当事人将扫码评价"
 SOURCE_LABELS = {"staff": "工作人员录入", "self": "当事人扫码"}
+# 申诉: a mistaken or malicious rating, filed by the village, decided by the township (司法所)
+APPEAL_OPEN, APPEAL_UPHELD, APPEAL_REJECTED = "申诉中", "申诉成立", "申诉不成立"
+APPEAL_DECIDER_ROLE = "司法所"
 
 
 def add_working_days(start: date, days: int) -> date:
@@ -134,6 +137,7 @@ class FollowUp:
     follow_up_action: str | None
     source: str = "staff"  # self = 当事人扫码 (phone page), staff = 工作人员录入
     problems: str | None = None  # what went wrong, as chosen and written on the phone page
+    appeal_status: str | None = None  # 申诉中 / 申诉不成立 (an upheld one is not listed)
 
     @property
     def source_label(self) -> str:
@@ -181,6 +185,50 @@ def record_follow_up(store: Store, rating_id: str, data: dict[str, Any]) -> Rati
     return rating
 
 
+def file_appeal(store: Store, rating_id: str, reason: str) -> Rating:
+    """申诉: the village says a rating is mistaken or malicious (why, in words); the township decides."""
+    clean = Checker({"appeal_reason": reason})
+    clean.text("appeal_reason", required=True, max_len=2000)
+    values = clean.done()
+    with store.session() as session:
+        rating = _live_rating(session, rating_id)
+        if rating.appeal_status in (APPEAL_UPHELD, APPEAL_REJECTED):
+            raise ValidationError({"appeal_status": f"申诉：已裁定为“{rating.appeal_status}”，不能再次申诉"})
+        rating.appeal_status = APPEAL_OPEN
+        rating.appeal_reason = values["appeal_reason"]
+        rating.appeal_filed_on = china_today()
+    return rating
+
+
+def decide_appeal(store: Store, rating_id: str, *, upheld: bool, decided_by: str, decision: str) -> Rating:
+    """The township's decision on a 申诉: upheld, the rating no longer counts and needs no call back;
+    rejected, it stands. Only a 司法所 installation decides."""
+    from advisor_app.services import setup
+
+    if setup.role(store) != APPEAL_DECIDER_ROLE:
+        raise ValidationError({"appeal_status": "申诉：由司法所裁定，本机身份不能裁定"})
+    check = Checker({"appeal_decided_by": decided_by, "appeal_decision": decision})
+    check.text("appeal_decided_by", required=True, max_len=64)
+    check.text("appeal_decision", required=True, max_len=2000)
+    values = check.done()
+    with store.session() as session:
+        rating = _live_rating(session, rating_id)
+        if rating.appeal_status != APPEAL_OPEN:
+            raise ValidationError({"appeal_status": "申诉：该评价没有待裁定的申诉"})
+        rating.appeal_status = APPEAL_UPHELD if upheld else APPEAL_REJECTED
+        rating.appeal_decided_by = values["appeal_decided_by"]
+        rating.appeal_decision = values["appeal_decision"]
+        rating.appeal_decided_on = china_today()
+    return rating
+
+
+def _live_rating(session: Session, rating_id: str) -> Rating:
+    rating = session.get(Rating, rating_id)
+    if rating is None or rating.deleted:
+        raise LookupError(f"找不到评价 {rating_id}")
+    return rating
+
+
 def follow_ups(
     store: Store,
     *,
@@ -196,6 +244,7 @@ def follow_ups(
     bad = terms("bad_grades")
     params: dict[str, Any] = {f"g{i}": g for i, g in enumerate(bad)}
     where = f"r.deleted = 0 AND r.grade IN ({', '.join(f':g{i}' for i in range(len(bad)))})"
+    where += f" AND COALESCE(r.appeal_status, '') <> '{APPEAL_UPHELD}'"  # upheld 申诉: no call back
     if not include_done:
         where += " AND r.followed_up_on IS NULL"
     with store.session() as session:
@@ -204,7 +253,8 @@ def follow_ups(
         rows = session.execute(
             text(
                 "SELECT r.id, r.target_kind, r.target_id, r.grade, r.rated_on, r.comment, r.follow_up_due, "
-                "r.followed_up_on, r.followed_up_by, r.follow_up_note, r.follow_up_action, r.source, r.problems "
+                "r.followed_up_on, r.followed_up_by, r.follow_up_note, r.follow_up_action, r.source, r.problems, "
+                "r.appeal_status "
                 f"FROM ratings r WHERE {where}"
             ),
             params,
@@ -245,6 +295,7 @@ def follow_ups(
                 follow_up_action=r[10],
                 source=r[11] or "staff",
                 problems=r[12],
+                appeal_status=r[13],
             )
         )
     out.sort(key=lambda f: (f.done, f.follow_up_due or date.max, f.rated_on, f.id))

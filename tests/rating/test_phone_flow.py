@@ -178,3 +178,60 @@ def test_township_records_the_follow_up_of_a_village_rating(server, device) -> N
     with township.store.session() as s:  # changing the grade is not the township's to do
         s.get(Rating, item.id).grade = "满意"
     assert township.client.sync().conflicts == 1
+
+
+def test_appeal_filed_by_village_decided_by_township(server, device) -> None:
+    """申诉: the village says the rating is mistaken; only the township decides; upheld, it no longer
+    counts and needs no call back, on every device."""
+    from advisor_app.domain.validation import ValidationError
+    from advisor_app.reports import rating_board
+    from advisor_app.reports.scope import month
+    from advisor_app.services import ratings, setup
+
+    village = device("v1", server.url, "adv1")
+    township = device("tw", server.url, "tw1")
+    setup.configure(township.store, "司法所", "610502100000", user="司法所王")
+    rid = consult(village.store, V1, "宅基地", adviser="张明")
+    url = rating_codes.page_url(server.url, _code(village, rid))
+    with httpx.Client() as http:
+        token = _form(http, url)
+        http.post(
+            url, data={"t": token, "grade": "非常不满意", "problem": ["其他"], "problem_text": "打错了"}
+        )
+    village.client.sync()
+    village.client.sync()
+    (item,) = [f for f in ratings.follow_ups(village.store) if f.target_id == rid]
+    with pytest.raises(ValidationError, match="司法所"):
+        ratings.decide_appeal(village.store, item.id, upheld=True, decided_by="张明", decision="自己裁定")
+    ratings.file_appeal(village.store, item.id, "当事人来电说误点了非常不满意")
+    assert village.client.sync().rejected == 0
+    township.client.sync()
+    ratings.decide_appeal(
+        township.store, item.id, upheld=True, decided_by="司法所王", decision="已核实为误评"
+    )
+    assert township.client.sync().conflicts == 0
+    village.client.sync()
+    today = date.today()
+    for store in (village.store, township.store):
+        assert not [f for f in ratings.follow_ups(store, include_done=True) if f.target_id == rid]
+        with store.session() as s:
+            assert s.get(Rating, item.id).appeal_status == "申诉成立"
+            assert (
+                rating_board.total(rating_board.board(s, "610502100", month(today.year, today.month))).rated
+                == 0
+            )
+
+
+def test_village_cannot_decide_its_own_appeal_on_the_wire(server, device) -> None:
+    village = device("v1", server.url, "adv1")
+    rid = consult(village.store, V1, "债务", adviser="张明")
+    url = rating_codes.page_url(server.url, _code(village, rid))
+    with httpx.Client() as http:
+        token = _form(http, url)
+        http.post(url, data={"t": token, "grade": "不满意", "problem": ["其他"]})
+    village.client.sync()
+    village.client.sync()
+    with village.store.session() as s:  # around the service's role check, as a modified client would
+        rating = s.scalars(select(Rating).where(Rating.target_id == rid)).one()
+        rating.appeal_status, rating.appeal_decided_by = "申诉成立", "张明"
+    assert village.client.sync().rejected == 1

@@ -65,9 +65,17 @@ REASONS = {
     "parent_missing": "所属的上级记录（案件、活动或法律明白人）在服务器上不存在，请先同步上级记录",
     "scope_mismatch": "记录的所属村与其上级记录不一致",
     "signed_immutable": "协议书已签署，不能再修改，请作为新版本另行生成",
+    "appeal_role": "评价的申诉由司法所裁定：本账号不能写入裁定结果",
     "attachment_unproven": "附件记录所指的文件尚未由本账号上传，或文件大小与服务器保存的不符：请先上传文件再同步",
 }
-REFUSALS = ("role", "parent_missing", "scope_mismatch", "signed_immutable", "attachment_unproven")
+REFUSALS = (
+    "role",
+    "parent_missing",
+    "scope_mismatch",
+    "signed_immutable",
+    "attachment_unproven",
+    "appeal_role",
+)
 
 
 # --- judging ----------------------------------------------------------------------------------------
@@ -249,6 +257,8 @@ def _judge(  # noqa: PLR0911 - one reason per rule
     claim = _attachment_claim(c)
     if claim is not None and claim in unproven:
         return "attachment_unproven"
+    if _decides_own_appeal(actor, c, rec):
+        return "appeal_role"
     parent_key = parent_of(c)
     if parent_key is not None:
         parent = batch.get(parent_key) or parents.get(parent_key)
@@ -279,7 +289,14 @@ def _judge(  # noqa: PLR0911 - one reason per rule
 # 差评回访 is the township's job (domain.md §4): a township or city account may record the follow-up
 # of a rating in its scope that a village account owns — those fields only (docs/rating.md).
 FOLLOW_UP_FIELDS = frozenset({"follow_up_note", "followed_up_on", "followed_up_by", "follow_up_action"})
+# 申诉 of a rating: the village files it (appeal_reason, appeal_filed_on, status 申诉中), the township
+# decides it (these fields, status 申诉成立 / 申诉不成立); nobody else writes a decision.
+APPEAL_DECISION_FIELDS = frozenset(
+    {"appeal_status", "appeal_decided_by", "appeal_decided_on", "appeal_decision"}
+)
+REVIEWER_FIELDS = FOLLOW_UP_FIELDS | APPEAL_DECISION_FIELDS
 REVIEWER_ROLES = ("township", "city")
+DECIDED = ("申诉成立", "申诉不成立")
 
 
 def _follow_up_by_reviewer(actor: Actor, c: Incoming, rec) -> bool:  # noqa: ANN001
@@ -287,7 +304,17 @@ def _follow_up_by_reviewer(actor: Actor, c: Incoming, rec) -> bool:  # noqa: ANN
         return False
     old = json.loads(rec.payload)
     changed = {k for k in set(old) | set(c.payload) if old.get(k) != c.payload.get(k)}
-    return bool(changed) and changed <= FOLLOW_UP_FIELDS
+    return bool(changed) and changed <= REVIEWER_FIELDS
+
+
+def _decides_own_appeal(actor: Actor, c: Incoming, rec) -> bool:  # noqa: ANN001
+    """A village account setting a 申诉 decision (its own rating's, or a new one's): refused (role)."""
+    if c.kind != "ratings" or actor.role in REVIEWER_ROLES or c.deleted:
+        return False
+    old = json.loads(rec.payload) if rec is not None else {}
+    return c.payload.get("appeal_status") in DECIDED and any(
+        old.get(k) != c.payload.get(k) for k in APPEAL_DECISION_FIELDS
+    )
 
 
 def _case_status(agreement: dict, parents: dict, batch: dict) -> str | None:  # noqa: ANN001
