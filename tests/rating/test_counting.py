@@ -124,3 +124,23 @@ def test_rating_ranking_report_exported(seeded, tmp_path) -> None:
     assert "服务评价情况及排名" in words and "桥南村" in words and "张明" in words and "100.0%" in words
     cells = [c for row in load_workbook(xlsx)["评价排名"].iter_rows(values_only=True) for c in row if c]
     assert "自评率" in cells and "张明" in cells
+
+
+def test_appeal_from_the_command_line(seeded, capsys) -> None:
+    from advisor_app.cli.main import main
+    from advisor_app.services import setup
+
+    store = seeded
+    rid = consult(store, V1, "借款", adviser="张明")
+    consultations.close(store, rid, grade="非常不满意")
+    (item,) = [f for f in ratings.follow_ups(store) if f.target_id == rid]
+    base = ["--data-dir", str(store.data_dir), "followup"]
+    assert main([*base, "appeal", item.id, "--reason", "当事人误评"]) == 0
+    assert "待司法所裁定" in capsys.readouterr().out
+    setup.configure(store, "村法律顾问", "610502100201", user="张明")
+    assert main([*base, "decide", item.id, "--upheld", "--by", "张明", "--note", "x"]) != 0
+    assert "司法所" in capsys.readouterr().err
+    setup.configure(store, "司法所", "610502100000", user="司法所王")
+    assert main([*base, "decide", item.id, "--upheld", "--by", "司法所王", "--note", "已核实为误评"]) == 0
+    assert "申诉成立" in capsys.readouterr().out
+    assert not [f for f in ratings.follow_ups(store, include_done=True) if f.target_id == rid]

@@ -1,4 +1,6 @@
-"""`advisor followup list|record`: 差评回访 — the follow-up call of each bad rating."""
+"""`advisor followup list|record|appeal|decide`: 差评回访 — the follow-up call of each bad rating,
+and the 申诉 of a mistaken or malicious one (filed by the village, decided by the township).
+"""
 
 from __future__ import annotations
 
@@ -23,6 +25,20 @@ def register(sub) -> None:  # noqa: ANN001
     record.add_argument("--found", required=True, help="回访情况：了解到什么")
     record.add_argument("--action", dest="done", required=True, help="处理措施：做了什么")
     record.set_defaults(func=run_record)
+    appeal = actions.add_parser("appeal", help="申诉：评价有误或恶意（由司法所裁定）")
+    appeal.add_argument("rating_id", help="评价记录编号（followup list 第一列）")
+    appeal.add_argument("--reason", required=True, help="申诉理由")
+    appeal.set_defaults(func=run_appeal)
+    decide = actions.add_parser(
+        "decide", help="司法所裁定申诉：--upheld 成立（该评价不再计入）或 --rejected 不成立"
+    )
+    decide.add_argument("rating_id", help="评价记录编号")
+    verdict = decide.add_mutually_exclusive_group(required=True)
+    verdict.add_argument("--upheld", action="store_true", help="申诉成立")
+    verdict.add_argument("--rejected", action="store_true", help="申诉不成立")
+    decide.add_argument("--by", required=True, help="裁定人")
+    decide.add_argument("--note", required=True, help="裁定理由")
+    decide.set_defaults(func=run_decide)
 
 
 def run_list(args, store: Store) -> int:  # noqa: ANN001
@@ -63,4 +79,24 @@ def run_record(args, store: Store) -> int:  # noqa: ANN001
         data["followed_up_on"] = args.on
     rating = ratings.record_follow_up(store, args.rating_id, data)
     print(f"已登记回访：{rating.followed_up_on:%Y-%m-%d} {rating.followed_up_by}")
+    return 0
+
+
+def run_appeal(args, store: Store) -> int:  # noqa: ANN001
+    from advisor_app.services import ratings, users
+
+    users.sign_in_from_env(store)
+    rating = ratings.file_appeal(store, args.rating_id, args.reason)
+    print(f"已提出申诉：{rating.appeal_filed_on:%Y-%m-%d}，待司法所裁定")
+    return 0
+
+
+def run_decide(args, store: Store) -> int:  # noqa: ANN001
+    from advisor_app.services import ratings, users
+
+    users.sign_in_from_env(store)
+    rating = ratings.decide_appeal(
+        store, args.rating_id, upheld=bool(args.upheld), decided_by=args.by, decision=args.note
+    )
+    print(f"已裁定：{rating.appeal_status}")
     return 0
