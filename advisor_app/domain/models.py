@@ -664,3 +664,17 @@ class Draft(Base):
     kind: Mapped[str] = mapped_column(String(32), default="")  # the form: consultation, case, member …
     payload: Mapped[dict[str, Any]] = mapped_column(JSON)
     saved_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+# --- list sort keys (local only, never synced; migration 0016) ---------------------------------------
+
+
+class SortKey(Base):
+    """Toneless pinyin of a record's name (张伟 → ``zhang wei``), so a list sorts Chinese names the
+    way a clerk reads them with an indexed ORDER BY (``services.listing``); rebuilt when the name
+    it was made from (``name``) no longer matches."""
+
+    __tablename__ = "sort_keys"
+    record_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    name: Mapped[str] = mapped_column(String(128), default="")
+    key: Mapped[str] = mapped_column(String(400), default="", index=True)

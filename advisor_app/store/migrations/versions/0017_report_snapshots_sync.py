@@ -7,7 +7,7 @@ queued for the next sync (rev 1 and a change-log entry), so what a village filed
 its township; a whole-store one (region "") has no scope, becomes NULL and stays local (rev 0).
 
 Revision ID: 0017
-Revises: 0015
+Revises: 0016
 """
 
 import json
@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0017"
-down_revision = "0015"
+down_revision = "0016"
 branch_labels = None
 depends_on = None
 
