@@ -218,6 +218,8 @@ from tests.sync_client.memkeyring import MemoryKeyring
 
 keyring.set_keyring(MemoryKeyring())
 import advisor_app.cli.main  # noqa: F401 - the CLI's face, as `advisor` loads it
+import ui.app  # noqa: F401 - the desktop app's modules (the window itself is not opened)
+import ui.sync_status  # noqa: F401 - its health check is on requests too
 from advisor_app.store import open_store
 from sync.client import SyncClient
 from tests.sync_client.records import consult
@@ -233,7 +235,8 @@ print("httpx" in sys.modules, "requests" in sys.modules)
 
 
 def test_the_client_syncs_without_importing_httpx(server, tmp_path):
-    """In a process of its own (pytest itself imports httpx): the CLI and a real sync over loopback."""
+    """In a process of its own (pytest itself imports httpx): the app's and the CLI's modules and a
+    real sync over loopback."""
     done = subprocess.run(
         [
             sys.executable,
