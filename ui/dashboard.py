@@ -21,7 +21,7 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QMetaMethod, Qt, Signal
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QFontMetrics, QPainter
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -184,21 +184,23 @@ class DashboardView(QWidget):
 
         charts = QGridLayout()
         self.type_chart, self.trend_chart, self.pie_chart = QChart(), QChart(), QChart()
-        for n, (chart, title) in enumerate(
-            (
-                (self.type_chart, "受理纠纷（按类型）"),
-                (self.trend_chart, "近 12 个月咨询与受理"),
-                (self.pie_chart, "满意度"),
-            )
+        # types and satisfaction side by side, the 12-month trend below across the page: a third
+        # of the width left a month too little room for its name on the axis
+        for chart, title, (row, col, span) in (
+            (self.type_chart, "受理纠纷（按类型）", (0, 0, 1)),
+            (self.pie_chart, "满意度", (0, 1, 1)),
+            (self.trend_chart, "近 12 个月咨询与受理", (1, 0, 2)),
         ):
             chart.setTitle(title)
             view = QChartView(chart)
             view.setRenderHint(QPainter.RenderHint.Antialiasing)
-            view.setMinimumHeight(260)
-            charts.addWidget(view, 0, n)
+            # tall enough for the axis labels at the 大字 preset (a short chart elides them all)
+            line = self.fontMetrics().height()
+            view.setMinimumHeight(max(300 if chart is self.type_chart else 260, 15 * line))
+            charts.addWidget(view, row, col, 1, span)
         self.trend_note = QLabel()
         self.trend_note.setWordWrap(True)
-        charts.addWidget(self.trend_note, 1, 1)
+        charts.addWidget(self.trend_note, 2, 0, 1, 2)
         grid.addLayout(charts)
 
         lists = QGridLayout()
@@ -359,7 +361,7 @@ class DashboardView(QWidget):
         self.type_chart.legend().hide()
         self._axes(self.type_chart, bars, self.type_keys, max(by_type.values(), default=1))
 
-        # 近 12 个月: months named on the axis (“3月”, the year at January and at the start); the
+        # 近 12 个月: months named on the axis (“3月”, the years in the axis title); the
         # current month is not over, so it is left out of the lines (it would plunge) and its
         # figures so far are given in the title
         self.trend_chart.removeAllSeries()
@@ -389,7 +391,9 @@ class DashboardView(QWidget):
         x.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
         x.setRange(0, max(1, len(shown) - 1))
         for n, month in enumerate(shown):
-            x.append(month_label(month, first=n == 0), n)
+            x.append(month_label(month), n)
+        if shown:
+            x.setTitleText(months_title(shown[0], shown[-1]))
         _count_axis(
             y, max([*(data.trend.get(m, 0) for m in shown), *(data.trend_cases.get(m, 0) for m in shown), 1])
         )
@@ -408,7 +412,13 @@ class DashboardView(QWidget):
             piece = self.pie.append(pie_label(grade, n, total), n)
             piece.clicked.connect(lambda g=grade: self.open_figure("ratings", g))
         self.pie_chart.addSeries(self.pie)
-        self.pie_chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)  # whole grade names, not “非…”
+        legend = self.pie_chart.legend()
+        legend.setAlignment(Qt.AlignmentFlag.AlignRight)  # whole grade names, not “非…”
+        # the legend as wide as its longest entry (Qt's share of the chart elided “非常满意 9（64%）”)
+        longest = max(
+            (QFontMetrics(legend.font()).horizontalAdvance(p.label()) for p in self.pie.slices()), default=0
+        )
+        legend.setMinimumWidth(longest + 3 * legend.font().pointSize() + 16 if longest else 0)
 
     @staticmethod
     def _axes(chart: QChart, series: QHorizontalBarSeries, categories: list[str], top: int) -> None:
@@ -648,10 +658,14 @@ def _count_axis(axis: QValueAxis, top: int) -> None:
     axis.setLabelFormat("%d")
 
 
-def month_label(month: str, *, first: bool = False) -> str:
-    """“3月”; “2026年1月” at January and at the start of the axis (YYYY-MM in)."""
-    year, number = month[:4], int(month[5:7])
-    return f"{year}年{number}月" if first or number == 1 else f"{number}月"
+def month_label(month: str) -> str:
+    """“3月” (YYYY-MM in); the years are in the axis title (a year on a label was elided)."""
+    return f"{int(month[5:7])}月"
+
+
+def months_title(first: str, last: str) -> str:
+    """The trend axis title: “2025年12月—2026年11月”."""
+    return f"{first[:4]}年{int(first[5:7])}月—{last[:4]}年{int(last[5:7])}月" if first != last else ""
 
 
 def pie_label(grade: str, n: int, total: int) -> str:

@@ -22,13 +22,10 @@ def demo_store(demo_template, tmp_path):
 
 
 def test_month_and_legend_labels():
-    from ui.dashboard import month_label, pie_label
+    from ui.dashboard import month_label, months_title, pie_label
 
-    assert [month_label("2026-03"), month_label("2026-01"), month_label("2025-12", first=True)] == [
-        "3月",
-        "2026年1月",
-        "2025年12月",
-    ]
+    assert [month_label("2026-03"), month_label("2026-01"), month_label("2025-12")] == ["3月", "1月", "12月"]
+    assert months_title("2025-12", "2026-11") == "2025年12月—2026年11月"
     assert pie_label("非常满意", 12, 30) == "非常满意 12（40%）"
 
 
