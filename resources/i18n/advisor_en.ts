@@ -231,12 +231,17 @@
         <translation>No agreement yet. Suggested clauses follow the dispute type.</translation>
     </message>
     <message>
-        <location filename="../../ui/case/agreement_tab.py" line="211" />
+        <location filename="../../ui/case/agreement_tab.py" line="210" />
+        <source>, signed %1</source>
+        <translation>, signed %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case/agreement_tab.py" line="216" />
         <source> — signed agreements are read-only; a change makes a new version.</source>
         <translation> — signed agreements are read-only; a change makes a new version.</translation>
     </message>
     <message>
-        <location filename="../../ui/case/agreement_tab.py" line="216" />
+        <location filename="../../ui/case/agreement_tab.py" line="221" />
         <source>Version %1: %2</source>
         <translation>Version %1: %2</translation>
     </message>
@@ -1388,9 +1393,40 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
         <translation>Save registration</translation>
     </message>
     <message>
-        <location filename="../../ui/case/registration_tab.py" line="79" />
+        <location filename="../../ui/case/registration_tab.py" line="66" />
+        <source>Show full numbers</source>
+        <translation>Show full numbers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case/registration_tab.py" line="68" />
+        <source>Shows the parties' full ID numbers and phones (recorded in the audit log)</source>
+        <translation>Shows the parties' full ID numbers and phones (recorded in the audit log)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case/registration_tab.py" line="81" />
         <source>Registration</source>
         <translation>Registration</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case/registration_tab.py" line="175" />
+        <source>Zero report filed for this month</source>
+        <translation>Zero report filed for this month</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case/registration_tab.py" line="177" />
+        <source>The village filed a zero report for %1 (no disputes that month).
+Registering this case accepted on %2 corrects that month's zero report to one with disputes (the correction is kept with the zero report).
+
+Register it?</source>
+        <translation>The village filed a zero report for %1 (no disputes that month).
+Registering this case accepted on %2 corrects that month's zero report to one with disputes (the correction is kept with the zero report).
+
+Register it?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case/registration_tab.py" line="188" />
+        <source>Not saved: that month has a zero report; registration cancelled</source>
+        <translation>Not saved: that month has a zero report; registration cancelled</translation>
     </message>
 </context>
 <context>
@@ -1709,21 +1745,26 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
     </message>
     <message>
         <location filename="../../ui/case/visits_tab.py" line="61" />
+        <source>How the agreement is being carried out</source>
+        <translation>How the agreement is being carried out</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case/visits_tab.py" line="63" />
         <source>Save return visit</source>
         <translation>Save return visit</translation>
     </message>
     <message>
-        <location filename="../../ui/case/visits_tab.py" line="69" />
+        <location filename="../../ui/case/visits_tab.py" line="71" />
         <source>Return visit</source>
         <translation>Return visit</translation>
     </message>
     <message>
-        <location filename="../../ui/case/visits_tab.py" line="94" />
+        <location filename="../../ui/case/visits_tab.py" line="96" />
         <source>Visited %1 by %2</source>
         <translation>Visited %1 by %2</translation>
     </message>
     <message>
-        <location filename="../../ui/case/visits_tab.py" line="99" />
+        <location filename="../../ui/case/visits_tab.py" line="101" />
         <source>Scheduled for %1</source>
         <translation>Scheduled for %1</translation>
     </message>

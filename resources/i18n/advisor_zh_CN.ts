@@ -231,12 +231,17 @@
         <translation>尚无协议。可按纠纷类型选用参考条款。</translation>
     </message>
     <message>
-        <location filename="../../ui/case/agreement_tab.py" line="211" />
+        <location filename="../../ui/case/agreement_tab.py" line="210" />
+        <source>, signed %1</source>
+        <translation>，%1 签署</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case/agreement_tab.py" line="216" />
         <source> — signed agreements are read-only; a change makes a new version.</source>
         <translation> —— 已签署的协议不能修改；如需变更请生成新版本。</translation>
     </message>
     <message>
-        <location filename="../../ui/case/agreement_tab.py" line="216" />
+        <location filename="../../ui/case/agreement_tab.py" line="221" />
         <source>Version %1: %2</source>
         <translation>第 %1 版：%2</translation>
     </message>
@@ -1387,9 +1392,40 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
         <translation>保存登记</translation>
     </message>
     <message>
-        <location filename="../../ui/case/registration_tab.py" line="79" />
+        <location filename="../../ui/case/registration_tab.py" line="66" />
+        <source>Show full numbers</source>
+        <translation>显示完整号码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case/registration_tab.py" line="68" />
+        <source>Shows the parties' full ID numbers and phones (recorded in the audit log)</source>
+        <translation>显示当事人完整的身份证号和电话（会记入审计记录）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case/registration_tab.py" line="81" />
         <source>Registration</source>
         <translation>受理登记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case/registration_tab.py" line="175" />
+        <source>Zero report filed for this month</source>
+        <translation>本月已零上报</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case/registration_tab.py" line="177" />
+        <source>The village filed a zero report for %1 (no disputes that month).
+Registering this case accepted on %2 corrects that month's zero report to one with disputes (the correction is kept with the zero report).
+
+Register it?</source>
+        <translation>本村 %1 已零上报（本月无纠纷）。
+登记这起 %2 受理的案件，会把该月的零上报更正为有纠纷记录（更正会记在零上报上）。
+
+确认登记吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case/registration_tab.py" line="188" />
+        <source>Not saved: that month has a zero report; registration cancelled</source>
+        <translation>未保存：该月已零上报，登记已取消</translation>
     </message>
 </context>
 <context>
@@ -1708,21 +1744,26 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
     </message>
     <message>
         <location filename="../../ui/case/visits_tab.py" line="61" />
+        <source>How the agreement is being carried out</source>
+        <translation>了解协议履行情况</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case/visits_tab.py" line="63" />
         <source>Save return visit</source>
         <translation>保存回访记录</translation>
     </message>
     <message>
-        <location filename="../../ui/case/visits_tab.py" line="69" />
+        <location filename="../../ui/case/visits_tab.py" line="71" />
         <source>Return visit</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../ui/case/visits_tab.py" line="94" />
+        <location filename="../../ui/case/visits_tab.py" line="96" />
         <source>Visited %1 by %2</source>
         <translation>%1 已回访（回访人：%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/case/visits_tab.py" line="99" />
+        <location filename="../../ui/case/visits_tab.py" line="101" />
         <source>Scheduled for %1</source>
         <translation>计划回访：%1</translation>
     </message>

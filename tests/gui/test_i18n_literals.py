@@ -17,7 +17,17 @@ UI = Path(__file__).resolve().parents[2] / "ui"
 HAN = re.compile(r"[\u3400-\u9fff]")
 TR_CALLS = {"tr", "translate", "QT_TR_NOOP", "QT_TRANSLATE_NOOP"}
 # not shown: log lines, regular expressions, and the audit log's detail (stored data)
-EXEMPT_CALLS = {"debug", "info", "warning", "error", "exception", "critical", "compile", "record_view"}
+EXEMPT_CALLS = {
+    "debug",
+    "info",
+    "warning",
+    "error",
+    "exception",
+    "critical",
+    "compile",
+    "record_view",
+    "_audit_view",
+}
 
 # Values the core stores or compares, written as the core writes them (not UI text).
 DATA_VALUES = {
@@ -25,7 +35,8 @@ DATA_VALUES = {
     "汉族",  # default ethnicity of a party
     "调解",  # referral kind that hands a dispute to the mediator
     "法律援助",  # referral kind with the Legal Aid Law hint
-    "协议书扫描件",  # attachment kind of the signed agreement's scan
+    "协议书扫描件",  # attachment kinds
+    "活动照片",
     "村法律顾问",  # the roles (services.setup), stored in the settings
     "人民调解员",
     "司法所",
@@ -36,12 +47,8 @@ DATA_VALUES = {
 # test was written (issue 15 §3 names them); each must leave this list as it is converted.
 NOT_YET_CONVERTED = {
     "about.py",
-    "activity_form.py",
     "app.py",
     "audit_page.py",
-    "case/agreement_tab.py",
-    "case/registration_tab.py",
-    "case/visits_tab.py",
     "conflicts_page.py",
     "crash.py",
     "dashboard.py",

@@ -206,7 +206,12 @@ class AgreementTab(CaseTab):
                 self.tr("No agreement yet. Suggested clauses follow the dispute type.")
             )
         else:
-            state = current.status + (f"，{current.signed_on.isoformat()} 签署" if current.signed_on else "")
+            signed = (
+                self.tr(", signed %1").replace("%1", current.signed_on.isoformat())
+                if current.signed_on
+                else ""
+            )
+            state = current.status + signed
             note = (
                 self.tr(" — signed agreements are read-only; a change makes a new version.")
                 if read_only

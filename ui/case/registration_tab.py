@@ -63,8 +63,10 @@ class RegistrationTab(CaseTab):
         self.save_reg_button.clicked.connect(self.save_registration)
         buttons.addWidget(self.add_party_button)
         buttons.addWidget(self.remove_party_button)
-        self.reveal_button = QPushButton("显示完整号码")
-        self.reveal_button.setToolTip("显示当事人完整的身份证号和电话（会记入审计记录）")
+        self.reveal_button = QPushButton(self.tr("Show full numbers"))
+        self.reveal_button.setToolTip(
+            self.tr("Shows the parties' full ID numbers and phones (recorded in the audit log)")
+        )
         self.reveal_button.clicked.connect(self.reveal)
         self.reveal_button.setEnabled(privacy.may_unmask(users.current_role(self.store), "cases"))
         buttons.addWidget(self.reveal_button)
@@ -170,15 +172,21 @@ class RegistrationTab(CaseTab):
                 return
             answer = dialogs.ask(
                 self,
-                "本月已零上报",
-                f"本村 {month} 已零上报（本月无纠纷）。\n"
-                f"登记这起 {day:%Y-%m-%d} 受理的案件，会把该月的零上报更正为有纠纷记录（更正会记在零上报上）。\n\n"
-                "确认登记吗？",
+                self.tr("Zero report filed for this month"),
+                self.tr(
+                    "The village filed a zero report for %1 (no disputes that month).\n"
+                    "Registering this case accepted on %2 corrects that month's zero report to one with "
+                    "disputes (the correction is kept with the zero report).\n\nRegister it?"
+                )
+                .replace("%1", month)
+                .replace("%2", f"{day:%Y-%m-%d}"),
             )
             if answer == dialogs.YES:
                 self._save_registration(confirm_zero_report=True)
             else:
-                self.message.setText("未保存：该月已零上报，登记已取消")
+                self.message.setText(
+                    self.tr("Not saved: that month has a zero report; registration cancelled")
+                )
 
         self.tasks.run_db(check, checked, lambda exc: self.reg.show_errors(self.failure_messages(exc)))
 

@@ -57,7 +57,9 @@ class VisitsTab(CaseTab):
         )
         self.visit.add_field("measures", self.tr("Measures"), QPlainTextEdit())
         self.visit.add_field("visitor", self.tr("Visitor"), QLineEdit())
-        self.visit.set_values({"visitor": self.store.user, "reason": "了解协议履行情况"})
+        self.visit.set_values(
+            {"visitor": self.store.user, "reason": self.tr("How the agreement is being carried out")}
+        )
         save = QPushButton(self.tr("Save return visit"))
         save.clicked.connect(self.record_visit)
         self.visit_button = save
