@@ -58,7 +58,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     app = make_app([sys.argv[0], *qt_args])
 
     from advisor_app.logs import setup_logging
-    from advisor_app.store.database import default_data_dir
+    from advisor_app.services.store_access import default_data_dir
     from ui.about import app_icon
     from ui.crash import install as install_crash_handler
 
@@ -68,7 +68,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setWindowIcon(app_icon())
 
     from advisor_app.services import setup, users
-    from advisor_app.store import open_store
     from ui import fonts, lock
     from ui.first_run import FirstRunDialog
     from ui.local_login import LocalLoginDialog
@@ -76,7 +75,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from ui.password_dialog import open_store_interactively
     from ui.tasks import TaskManager
 
-    store = open_store_interactively(data_dir, open_store)  # asks for / offers the store password
+    store = open_store_interactively(data_dir)  # asks for / offers the store password
     if store is None:
         return 0
     tasks = TaskManager()

@@ -2,15 +2,15 @@
 
 The store is encrypted with a key from the system keyring when there is one (advisor_app.store.crypto);
 without a keyring the key can come from a password instead. Forgetting that password loses the data,
-so the dialog says so plainly and asks for it twice.
+so the dialog says so plainly and asks for it twice. When to ask, what a password must be and how
+the store is opened or encrypted is the policy of advisor_app.services.store_access: these dialogs
+only ask the person.
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from advisor_app.store import crypto
-from advisor_app.store.database import DB_NAME
+from advisor_app.services import store_access
+from advisor_app.services.store_access import Store, needs_password
 from ui.widgets import error_label, password_field
 
 DECLINED_SETTING = "privacy/declined_store_password"
@@ -39,10 +39,10 @@ FORGOTTEN_WARNING = (
 class StorePasswordDialog(QDialog):
     """Asks for the password of a password-encrypted store; ``try_open`` opens it or says why not."""
 
-    def __init__(self, try_open: Callable[[str], Any], parent: QWidget | None = None) -> None:
+    def __init__(self, try_open: Callable[[str], Store], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.try_open = try_open
-        self.store: Any = None
+        self.store: Store | None = None
         self.setWindowTitle("输入数据库密码")
         self.password = password_field()
         self.error = error_label()
@@ -104,40 +104,34 @@ class SetPasswordDialog(QDialog):
 
     def submit(self) -> None:
         first, second = self.password.text(), self.repeat.text()
-        if len(first) < 8:
-            self.error.setText("数据库密码：至少 8 位")
-            return
-        if first != second:
-            self.error.setText("再输入一次：两次输入的密码不一致")
+        problem = store_access.check_new_password(first, second)
+        if problem:
+            self.error.setText(problem)
             return
         self.chosen = first
         self.accept()
 
 
-def needs_password(data_dir: Path) -> bool:
-    """A password-encrypted store (``store.salt`` here) with no password or key given otherwise."""
-    return (
-        (data_dir / crypto.SALT_FILE).exists()
-        and not os.environ.get("ADVISOR_DB_PASSWORD")
-        and not os.environ.get("ADVISOR_DB_KEY")
-        and os.environ.get("ADVISOR_STORE_ENCRYPTION", "").lower() != "off"
-    )
+__all__ = [
+    "SetPasswordDialog",
+    "StorePasswordDialog",
+    "may_offer_password",
+    "needs_password",
+    "open_store_interactively",
+]
 
 
 def may_offer_password(data_dir: Path) -> bool:
-    """No keyring, no key and no password yet, the store not encrypted, and not declined before."""
-    if os.environ.get("ADVISOR_DB_KEY") or os.environ.get("ADVISOR_STORE_ENCRYPTION", "").lower() == "off":
-        return False
-    if (data_dir / crypto.SALT_FILE).exists() or crypto.is_encrypted(data_dir / DB_NAME):
-        return False
-    if QSettings().value(DECLINED_SETTING, False, type=bool):
-        return False
-    return not crypto.keyring_usable()
+    """The service's rule, with this desktop's memory of a declined offer."""
+    declined = bool(QSettings().value(DECLINED_SETTING, False, type=bool))
+    return store_access.may_offer_password(data_dir, declined=declined)
 
 
 def open_store_interactively(
-    data_dir: Path, open_store: Callable[..., Any], parent: QWidget | None = None
-) -> Any:
+    data_dir: Path,
+    open_store: Callable[..., Store] = store_access.open_store,
+    parent: QWidget | None = None,
+) -> Store | None:
     """The store of ``data_dir``, asking for (or offering) a password first; ``None`` if cancelled."""
     data_dir.mkdir(parents=True, exist_ok=True)
     if needs_password(data_dir):
@@ -146,7 +140,6 @@ def open_store_interactively(
     if may_offer_password(data_dir):
         offer = SetPasswordDialog(parent)
         if offer.exec() and offer.chosen:
-            crypto.set_password(data_dir, offer.chosen)
-            return open_store(data_dir, password=offer.chosen)
+            return store_access.encrypt_with_password(data_dir, offer.chosen)
         QSettings().setValue(DECLINED_SETTING, True)
     return open_store(data_dir)

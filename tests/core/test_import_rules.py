@@ -70,6 +70,11 @@ RULES = [
         ("sync.client", "sync.server"),
         "the protocol is shared by both ends and depends on neither",
     ),
+    (
+        _files("ui"),
+        ("advisor_app.store",),
+        "ui reaches the store only through advisor_app.services (store_access re-exports the Store type)",
+    ),
 ]
 
 
