@@ -24,6 +24,7 @@ from advisor_app.domain.models import (
     Activity,
     ActivityParticipant,
     Agreement,
+    Base,
     Case,
     CaseParty,
     Committee,
@@ -214,12 +215,12 @@ class _Gen:
     end: date
     now: datetime
     device: str
-    rows: dict[type, list[dict[str, Any]]] = field(default_factory=dict)
+    rows: dict[type[Base], list[dict[str, Any]]] = field(default_factory=dict)
 
     def uid(self) -> str:
         return str(uuid.UUID(int=self.rng.getrandbits(128), version=4))
 
-    def add(self, model: type, owner: str = "", **values: Any) -> dict[str, Any]:
+    def add(self, model: type[Base], owner: str = "", **values: Any) -> dict[str, Any]:
         row = dict(values)
         if hasattr(model, "rev"):
             row.setdefault("id", self.uid())

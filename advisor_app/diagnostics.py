@@ -216,7 +216,6 @@ def signed_agreement_lines(conn: Any, db_path: Path) -> list[Line]:
     import hashlib
     import json
     from collections import Counter
-    from types import SimpleNamespace
 
     from advisor_app.services import attachments, printing
     from advisor_app.store import crypto
@@ -240,7 +239,7 @@ def signed_agreement_lines(conn: Any, db_path: Path) -> list[Line]:
     key = None
     if crypto.is_encrypted(db_path):
         try:
-            key = attachments.blob_key(SimpleNamespace(key=crypto.store_key(data_dir, create=False)))
+            key = attachments.blob_key_of(crypto.store_key(data_dir, create=False))
         except Exception:  # the database opened with this key a moment ago; without it blobs read as damaged
             key = None
 

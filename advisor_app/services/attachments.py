@@ -53,9 +53,14 @@ def has_blob(store: Store, sha256: str) -> bool:
 
 def blob_key(store: Store) -> bytes | None:
     """The files' key: HKDF of the store key (separate from the key SQLCipher uses), or None."""
-    if not store.key:
+    return blob_key_of(store.key)
+
+
+def blob_key_of(store_key: bytes | None) -> bytes | None:
+    """The files' key from a store key alone (``advisor diagnose`` has no open Store)."""
+    if not store_key:
         return None
-    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=_INFO).derive(store.key)
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=_INFO).derive(store_key)
 
 
 def _seal(key: bytes, sha: str, data: bytes) -> bytes:
