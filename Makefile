@@ -36,9 +36,11 @@ installer-check: translations
 	$(BIN)/python -m pip install --quiet -e '.[installer]'
 	$(BIN)/python installer/smoke.py
 
+# ruff, then mypy on advisor_app and sync ([tool.mypy] in pyproject.toml; docs/architecture.md, "Checked rules").
 lint: $(STAMP)
 	$(BIN)/ruff check advisor_app ui sync tests
 	$(BIN)/ruff format --check advisor_app ui sync tests
+	$(BIN)/mypy
 
 clean:
 	rm -rf $(VENV) build *.egg-info
