@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import sys
 
 import pytest
 
@@ -79,3 +80,29 @@ def seeded(_templates, tmp_path):
     s.committee_id = s.setting("test_committee_id")  # handy for tests
     yield s
     s.close()
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_teardown(item):
+    """Answer the questions that closing a test's leftover widgets asks.
+
+    pytest-qt closes the widgets a test registered before its fixtures are torn down; a form with
+    unsaved edits then asks 是否保存 in a modal box that nobody will click, and the whole run hangs.
+    Here such a question is answered "discard" (or the box's escape answer) and a notice is dropped.
+    """
+    dialogs = sys.modules.get("ui.dialogs")
+    if dialogs is None:
+        return (yield)
+    ask, inform = dialogs.ask, dialogs.inform
+    if getattr(ask, "__module__", "") == "ui.dialogs":  # a test's own answers (monkeypatched) stay in charge
+
+        def discard(_parent, _title, _text, answers=(dialogs.YES, dialogs.NO)):
+            return dialogs.DISCARD if dialogs.DISCARD in answers else answers[-1]
+
+        dialogs.ask = discard
+    if getattr(inform, "__module__", "") == "ui.dialogs":
+        dialogs.inform = lambda *_args, **_kwargs: None
+    try:
+        return (yield)
+    finally:
+        dialogs.ask, dialogs.inform = ask, inform

@@ -29,8 +29,7 @@ def test_villages_arrive_with_the_login(app, store, tasks, qtbot, server):  # no
     qtbot.addWidget(window)
     controller = install(window, store, auto=False)
     try:
-        dialog = LoginDialog(controller, window)
-        qtbot.addWidget(dialog)
+        dialog = LoginDialog(controller, window)  # a child of the window: closed and deleted with it
         dialog.show()
         qtbot.keyClicks(dialog.server, server.url)
         qtbot.keyClicks(dialog.user, "tw1")
