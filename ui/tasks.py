@@ -121,6 +121,11 @@ class TaskManager(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        from advisor_app.services.store_access import reads_only_here
+
+        # Made on the GUI thread: it reads to show and leaves writes to the database thread, so its
+        # transactions never take (or wait for) the write lock.
+        reads_only_here()
         self._tokens = itertools.count(1)
         self._callbacks: dict[int, tuple[Done | None, Failed | None]] = {}
         self._db = _DbThread()

@@ -12,12 +12,16 @@ here, at its first statement:
   another writer — for the store's units of work (:meth:`Store.session`, ``set_setting``: their
   engine carries the execution option ``sqlite_immediate``) and for any transaction whose first
   statement writes;
-* a plain (deferred) ``BEGIN`` for read-only work, so readers never wait for a writer (WAL);
+* a plain (deferred) ``BEGIN`` for read-only work, so readers never wait for a writer (WAL) —
+  and for every transaction of a thread marked with :func:`reads_only_here` (the desktop's GUI
+  thread, which reads records to show them and leaves writing to the database worker: its reads
+  must never wait up to the busy timeout behind a sync batch);
 * nothing before a ``PRAGMA``: pragmas such as ``foreign_keys`` only work outside a transaction.
 """
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from sqlalchemy import URL, Engine, create_engine, event
@@ -26,6 +30,13 @@ BUSY_TIMEOUT_MS = 10000
 IMMEDIATE = "sqlite_immediate"  # execution option: begin with BEGIN IMMEDIATE
 _WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE", "CREATE", "DROP", "ALTER")
 _PENDING = "advisor_begin"
+_READERS: set[int] = set()  # threads whose units of work begin deferred (see reads_only_here)
+
+
+def reads_only_here() -> None:
+    """Mark the calling thread as one that does not write through units of work (the GUI thread):
+    its transactions begin deferred unless their first statement writes."""
+    _READERS.add(threading.get_ident())
 
 
 def sqlite_engine(path: Path, key: bytes | None = None) -> Engine:
@@ -54,7 +65,8 @@ def sqlite_engine(path: Path, key: bytes | None = None) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _begin(conn) -> None:  # noqa: ANN001 - a SQLAlchemy Connection
-        conn.info[_PENDING] = "IMMEDIATE" if conn.get_execution_options().get(IMMEDIATE) else "DEFERRED"
+        immediate = conn.get_execution_options().get(IMMEDIATE) and threading.get_ident() not in _READERS
+        conn.info[_PENDING] = "IMMEDIATE" if immediate else "DEFERRED"
 
     @event.listens_for(engine, "before_cursor_execute")
     def _first_statement(conn, cursor, statement, _params, _context, _many) -> None:  # noqa: ANN001

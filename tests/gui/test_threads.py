@@ -259,3 +259,34 @@ def test_a_failing_job_nobody_handles_reaches_the_crash_handler(app, qtbot, monk
         manager.shutdown()
     finally:
         handler.uninstall()
+
+
+def test_the_gui_thread_reads_without_waiting_for_a_writer(seeded):
+    """Units of work begin IMMEDIATE, except on the GUI thread (marked by the TaskManager): there a
+    record read to show it must not wait behind another thread's long write."""
+    import time
+
+    from advisor_app.domain.models import Setting
+    from advisor_app.store.engine import reads_only_here
+
+    reads_only_here()  # what TaskManager() does on the GUI thread
+    holding, release = threading.Event(), threading.Event()
+
+    def long_write() -> None:
+        with seeded.session() as session:
+            session.merge(Setting(key="long", value="x"))
+            session.flush()
+            holding.set()
+            release.wait(10)
+
+    writer = threading.Thread(target=long_write)
+    writer.start()
+    try:
+        assert holding.wait(5)
+        started = time.perf_counter()
+        with seeded.session() as session:
+            assert session.get(Setting, "device_id") is not None
+        assert time.perf_counter() - started < 0.5
+    finally:
+        release.set()
+        writer.join()
