@@ -1520,17 +1520,22 @@ Register it?</translation>
         <translation>Save this session</translation>
     </message>
     <message>
-        <location filename="../../ui/case/sessions_tab.py" line="59" />
+        <location filename="../../ui/case/sessions_tab.py" line="52" />
+        <source>Recorded: the rights notice was read and signed</source>
+        <translation>Recorded: the rights notice was read and signed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case/sessions_tab.py" line="64" />
         <source>Sessions held</source>
         <translation>Sessions held</translation>
     </message>
     <message>
-        <location filename="../../ui/case/sessions_tab.py" line="63" />
+        <location filename="../../ui/case/sessions_tab.py" line="68" />
         <source>Mediation sessions</source>
         <translation>Mediation sessions</translation>
     </message>
     <message>
-        <location filename="../../ui/case/sessions_tab.py" line="78" />
+        <location filename="../../ui/case/sessions_tab.py" line="83" />
         <source>Why (this goes into the case file):</source>
         <translation>Why (this goes into the case file):</translation>
     </message>

@@ -1519,17 +1519,22 @@ Register it?</source>
         <translation>保存本次调解记录</translation>
     </message>
     <message>
-        <location filename="../../ui/case/sessions_tab.py" line="59" />
+        <location filename="../../ui/case/sessions_tab.py" line="52" />
+        <source>Recorded: the rights notice was read and signed</source>
+        <translation>已登记：已告知权利义务并签字</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case/sessions_tab.py" line="64" />
         <source>Sessions held</source>
         <translation>已有调解记录</translation>
     </message>
     <message>
-        <location filename="../../ui/case/sessions_tab.py" line="63" />
+        <location filename="../../ui/case/sessions_tab.py" line="68" />
         <source>Mediation sessions</source>
         <translation>调解记录</translation>
     </message>
     <message>
-        <location filename="../../ui/case/sessions_tab.py" line="78" />
+        <location filename="../../ui/case/sessions_tab.py" line="83" />
         <source>Why (this goes into the case file):</source>
         <translation>原因（将写入卷宗）：</translation>
     </message>

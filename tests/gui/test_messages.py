@@ -60,3 +60,21 @@ def test_saving_a_pdf_says_where_and_starts_in_the_documents_folder(app, qtbot, 
     assert saved == tmp_path / "协议.pdf" and saved.read_bytes().startswith(b"%PDF")
     assert str(saved) in dialog.done_label.text() and "已保存" in dialog.done_label.text()
     assert dialog.open_folder_button.isVisible() and dialog.open_folder_button.text() == "打开文件夹"
+
+
+def test_the_rights_notice_says_it_was_recorded(app, desk, tasks, qtbot, answers):
+    from advisor_app.services import cases
+    from tests.core.test_cases import register
+    from tests.gui.clicks import choose_tab, click
+    from ui.case.window import CaseWindow
+
+    case = register(desk)
+    window = CaseWindow(desk, tasks, case.id)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.status is not None, timeout=5000)
+    choose_tab(qtbot, window.tabs, "调解记录")
+    with qtbot.waitSignal(window.changed_case, timeout=5000):
+        click(qtbot, window, "已告知权利义务并签字")
+    assert "已告知权利义务并签字" in window.message.text() and "已登记" in window.message.text()
+    assert cases.get(desk, case.id).notice_given_on is not None

@@ -46,7 +46,12 @@ class SessionsTab(CaseTab):
         ended = QPushButton(self.tr("Terminate…"))
         add = QPushButton(self.tr("Save this session"))
         add.setObjectName("addSession")
-        notice.clicked.connect(lambda: self.step(lambda: cases.give_notice(self.store, self.case_id)))
+        notice.clicked.connect(
+            lambda: self.step(
+                lambda: cases.give_notice(self.store, self.case_id),
+                then=lambda _r: self._say_done(self.tr("Recorded: the rights notice was read and signed")),
+            )
+        )
         failed.clicked.connect(lambda: self._end("调解不成"))
         ended.clicked.connect(lambda: self._end("终止"))
         add.clicked.connect(self.add_session)
@@ -85,3 +90,8 @@ class SessionsTab(CaseTab):
         self.session_list.clear()
         for s in view.sessions:
             self.session_list.addItem(f"{s.held_at:%Y-%m-%d %H:%M}  {s.place or ''}  {(s.result or '')[:40]}")
+
+    def _say_done(self, text: str) -> None:
+        """A step that leaves nothing new on screen says it was done (issue 15 §7)."""
+        self.message.setStyleSheet("color: #1a7f37;")
+        self.message.setText(text)
