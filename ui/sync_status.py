@@ -9,13 +9,16 @@ sources).
 
 from __future__ import annotations
 
+import logging
 import threading
 import weakref
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QPushButton, QWidget
+
+log = logging.getLogger(__name__)
 
 AUTO_MINUTES = 5
 LOGIN_TIMEOUT_S = 4.0  # per request; two tries at most stay inside the login dialog's 10 s
@@ -207,7 +210,18 @@ class SyncController(QObject):
 
 
 def _message(exc: BaseException) -> str:
-    return getattr(exc, "message", None) or f"同步出错：{type(exc).__name__}"
+    """The sync client's own message, else a plain one: never an exception class name (issue 15 §3)."""
+    found = getattr(exc, "message", None)
+    if found:
+        return found
+    if isinstance(exc, OSError | TimeoutError | ConnectionError):
+        return QCoreApplication.translate(
+            "SyncController", "Sync failed: the server could not be reached. Check the network and try again."
+        )
+    log.error("sync failed", exc_info=exc)
+    return QCoreApplication.translate(
+        "SyncController", "Sync failed because of a program error; the records stay on this computer."
+    )
 
 
 def controller_for(store: Any, tasks: Any = None) -> SyncController:

@@ -1633,6 +1633,19 @@ Register it?</translation>
     </message>
 </context>
 <context>
+    <name>SyncController</name>
+    <message>
+        <location filename="../../ui/sync_status.py" line="218" />
+        <source>Sync failed: the server could not be reached. Check the network and try again.</source>
+        <translation>Sync failed: the server could not be reached. Check the network and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="222" />
+        <source>Sync failed because of a program error; the records stay on this computer.</source>
+        <translation>Sync failed because of a program error; the records stay on this computer.</translation>
+    </message>
+</context>
+<context>
     <name>TaskManager</name>
     <message>
         <location filename="../../ui/tasks.py" line="256" />

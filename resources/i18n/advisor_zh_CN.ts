@@ -1632,6 +1632,19 @@ Register it?</source>
     </message>
 </context>
 <context>
+    <name>SyncController</name>
+    <message>
+        <location filename="../../ui/sync_status.py" line="218" />
+        <source>Sync failed: the server could not be reached. Check the network and try again.</source>
+        <translation>同步未完成：连不上服务器，请检查网络后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="222" />
+        <source>Sync failed because of a program error; the records stay on this computer.</source>
+        <translation>同步因程序出错未完成，记录仍保存在本机。</translation>
+    </message>
+</context>
+<context>
     <name>TaskManager</name>
     <message>
         <location filename="../../ui/tasks.py" line="256" />

@@ -78,3 +78,14 @@ def test_the_rights_notice_says_it_was_recorded(app, desk, tasks, qtbot, answers
         click(qtbot, window, "已告知权利义务并签字")
     assert "已告知权利义务并签字" in window.message.text() and "已登记" in window.message.text()
     assert cases.get(desk, case.id).notice_given_on is not None
+
+
+def test_a_sync_error_is_said_in_words_not_by_its_class_name(app):
+    import requests
+
+    from ui.sync_status import _message
+
+    for exc in (requests.ConnectionError("refused"), KeyError("rev"), RuntimeError("boom")):
+        text = _message(exc)
+        assert type(exc).__name__ not in text and "Error" not in text and "同步" in text, text
+    assert "网络" in _message(requests.ConnectionError("refused"))
