@@ -14,6 +14,7 @@ from advisor_app.documents.layout import Kit, Value, cn_date
 from advisor_app.documents.registration import SOURCES
 from advisor_app.domain.case_flow import FlowError
 from advisor_app.domain.money import written_fen
+from advisor_app.domain.statuses import AgreementStatus, CaseStatus
 
 TITLE = "人民调解结案报告表"
 NOT_CLOSED = "案件尚未结案（没有结案日期），不能打印结案报告表；请先在案件中办理结案"
@@ -25,7 +26,7 @@ def _source_line(source: str | None) -> str:
 
 def result_text(case: dict[str, Any]) -> str:
     """调解结果 in words: the agreement in force (as signed) or the outcome and its explanation."""
-    agreement = case.get("agreement") if case.get("agreement_status") == "已签署" else None
+    agreement = case.get("agreement") if case.get("agreement_status") == AgreementStatus.SIGNED else None
     oral = case.get("oral") if (case.get("oral") or {}).get("signed_on") else None
     signed = agreement or oral
     lines = []
@@ -41,7 +42,7 @@ def result_text(case: dict[str, Any]) -> str:
         lines.append(line + "。")
         if case.get("performed"):
             lines.append(f"履行情况：{case['performed']}。")
-    elif case.get("status") in ("调解不成", "终止"):
+    elif case.get("status") in (CaseStatus.FAILED, CaseStatus.TERMINATED):
         lines.append(f"{case['status']}。")
     if case.get("result"):
         lines.append(str(case["result"]))

@@ -22,6 +22,7 @@ from advisor_app.domain.models import (
     Region,
     ReturnVisit,
 )
+from advisor_app.domain.statuses import AgreementStatus
 from advisor_app.services import cases, consultations
 from advisor_app.store import Store
 
@@ -56,7 +57,7 @@ def _row(record: Any, keys: tuple[str, ...]) -> dict[str, Any]:
 
 def agreement_data(session: Session, agreement: Agreement) -> dict[str, Any]:
     """The frozen snapshot once signed; the live draft otherwise (same shape)."""
-    if agreement.status != "草稿" and agreement.frozen_data:
+    if agreement.status != AgreementStatus.DRAFT and agreement.frozen_data:
         return dict(agreement.frozen_data)
     return cases.agreement_snapshot(session, agreement)
 
@@ -78,8 +79,8 @@ def pick_agreement(session: Session, case_id: str, kind: str) -> Agreement | Non
             .order_by(Agreement.version.desc())
         )
     )
-    signed = [a for a in rows if a.status == "已签署"]
-    drafts = [a for a in rows if a.status == "草稿"]
+    signed = [a for a in rows if a.status == AgreementStatus.SIGNED]
+    drafts = [a for a in rows if a.status == AgreementStatus.DRAFT]
     chosen = signed or drafts
     return chosen[0] if chosen else None
 

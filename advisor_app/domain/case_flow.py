@@ -9,21 +9,24 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from advisor_app.domain.statuses import CaseStatus
+
 TARGET_DAYS = 30  # about one month from acceptance (older rules' target duration)
 CONFIRMATION_DAYS = 30  # 人民调解法 Art 33: apply for 司法确认 within 30 days of effect
 
+_S = CaseStatus
 TRANSITIONS: dict[str, tuple[str, ...]] = {
-    "受理": ("调解中", "终止"),
-    "调解中": ("达成协议", "调解不成", "终止"),
-    "达成协议": ("履行", "回访"),
-    "履行": ("回访",),
-    "回访": ("归档",),
-    "调解不成": ("归档",),
-    "终止": ("归档",),
-    "归档": (),
+    _S.ACCEPTED: (_S.MEDIATING, _S.TERMINATED),
+    _S.MEDIATING: (_S.AGREED, _S.FAILED, _S.TERMINATED),
+    _S.AGREED: (_S.PERFORMING, _S.VISITING),
+    _S.PERFORMING: (_S.VISITING,),
+    _S.VISITING: (_S.ARCHIVED,),
+    _S.FAILED: (_S.ARCHIVED,),
+    _S.TERMINATED: (_S.ARCHIVED,),
+    _S.ARCHIVED: (),
 }
-OPEN = ("受理", "调解中")
-CLOSABLE = ("达成协议", "履行", "回访", "调解不成", "终止")
+OPEN: tuple[str, ...] = (_S.ACCEPTED, _S.MEDIATING)
+CLOSABLE: tuple[str, ...] = (_S.AGREED, _S.PERFORMING, _S.VISITING, _S.FAILED, _S.TERMINATED)
 
 
 class FlowError(ValueError):
@@ -178,6 +181,6 @@ def _around(text: str, found: re.Match[str]) -> str:
 
 def display_status(status: str, closed_on: date | None) -> str:
     """The status a person reads: a closed case waiting for its archive says so (not still 回访)."""
-    if closed_on is not None and status != "归档":
+    if closed_on is not None and status != CaseStatus.ARCHIVED:
         return "已结案，待归档"
     return status

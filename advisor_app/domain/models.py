@@ -31,6 +31,14 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from advisor_app.domain.statuses import (
+    AgreementStatus,
+    CaseStatus,
+    ConfirmationStatus,
+    ConsultationStatus,
+    RosterStatus,
+)
+
 NAMING = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -150,7 +158,7 @@ class Case(SyncMixin, Base):
     dispute_type: Mapped[str] = mapped_column(String(16))
     source: Mapped[str] = mapped_column(String(16))
     summary: Mapped[str] = mapped_column(Text)
-    status: Mapped[str] = mapped_column(String(8), default="受理", index=True)
+    status: Mapped[str] = mapped_column(String(8), default=CaseStatus.ACCEPTED, index=True)
     accepted_on: Mapped[date] = mapped_column(Date, index=True)
     due_on: Mapped[date] = mapped_column(Date)  # one-month target (domain.md §1)
     closed_on: Mapped[date | None] = mapped_column(Date)
@@ -222,7 +230,7 @@ class Agreement(SyncMixin, Base):
     version: Mapped[int] = mapped_column(Integer, default=1)
     supersedes_id: Mapped[str | None] = mapped_column(String(36), ForeignKey("agreements.id"))
     kind: Mapped[str] = mapped_column(String(4), default="书面")  # 书面 / 口头
-    status: Mapped[str] = mapped_column(String(4), default="草稿")  # 草稿 / 已签署 / 作废
+    status: Mapped[str] = mapped_column(String(4), default=AgreementStatus.DRAFT)
     facts: Mapped[str] = mapped_column(Text, default="")
     terms: Mapped[list[str]] = mapped_column(JSON, default=list)
     performance: Mapped[str] = mapped_column(Text, default="")
@@ -265,7 +273,7 @@ class JudicialConfirmation(SyncMixin, Base):
     case_id: Mapped[str] = mapped_column(String(36), ForeignKey("cases.id"), index=True)
     # the version applied for: windows and 司法确认数 are per version (index: migration 0013)
     agreement_id: Mapped[str] = mapped_column(String(36), ForeignKey("agreements.id"), index=True)
-    status: Mapped[str] = mapped_column(String(8), default="已申请")  # 已申请 / 已确认 / 不予确认
+    status: Mapped[str] = mapped_column(String(8), default=ConfirmationStatus.APPLIED)
     applied_on: Mapped[date] = mapped_column(Date)
     decided_on: Mapped[date | None] = mapped_column(Date)
     court: Mapped[str | None] = mapped_column(String(128))
@@ -328,7 +336,7 @@ class Consultation(SyncMixin, Base):
     referral: Mapped[str | None] = mapped_column(String(8))
     outcome: Mapped[str | None] = mapped_column(Text)
     duration_minutes: Mapped[int | None] = mapped_column(Integer)
-    status: Mapped[str] = mapped_column(String(4), default="办理中", index=True)
+    status: Mapped[str] = mapped_column(String(4), default=ConsultationStatus.OPEN, index=True)
     adviser: Mapped[str | None] = mapped_column(String(64))
     tags: Mapped[list[str]] = mapped_column(JSON, default=list)
     no_rating_reason: Mapped[str | None] = mapped_column(String(128))
@@ -355,7 +363,7 @@ class LegalLiterate(SyncMixin, Base):
     id_number: Mapped[str | None] = mapped_column(String(18), index=True)
     phone: Mapped[str | None] = mapped_column(String(32))
     certificate_no: Mapped[str | None] = mapped_column(String(64))
-    status: Mapped[str] = mapped_column(String(4), default="在册")
+    status: Mapped[str] = mapped_column(String(4), default=RosterStatus.ACTIVE)
     appointed_on: Mapped[date | None] = mapped_column(Date)
     removed_on: Mapped[date | None] = mapped_column(Date)
     removed_reason: Mapped[str | None] = mapped_column(String(256))

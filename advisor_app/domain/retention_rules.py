@@ -18,6 +18,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from advisor_app.domain.privacy import RETENTION_PLACEHOLDER
+from advisor_app.domain.statuses import AgreementStatus, CaseStatus
 
 __all__ = [
     "ARCHIVED",
@@ -30,8 +31,8 @@ __all__ = [
     "stripped_fields",
 ]
 
-SIGNED = "已签署"
-ARCHIVED = "归档"
+SIGNED = AgreementStatus.SIGNED
+ARCHIVED = CaseStatus.ARCHIVED
 # After an agreement is signed only these may change; anything else is a new version (design.md).
 # ``performed_on`` (migration 0013) is the day ``performed`` was recorded: it moves with it.
 SIGNED_MUTABLE = frozenset({"performed", "performed_on", "status", "pdf_sha256"})

@@ -39,6 +39,7 @@ from advisor_app.domain.models import (
     new_id,
     utcnow,
 )
+from advisor_app.domain.statuses import CaseStatus, ConsultationStatus, RosterStatus
 from advisor_app.domain.validation import Checker, ValidationError, parse_date
 from advisor_app.io.tabular import TableFormatError, read_table, write_table
 from advisor_app.services import audit, numbering, ratings, users
@@ -579,7 +580,7 @@ def _import_consultation(ctx: _ImportContext, raw: dict[str, Any]) -> bool:
     record, created = _existing_or_new(ctx, Consultation, data.get("id"))
     for key in CONSULTATION_FIELDS:
         setattr(record, key, clean[key])
-    record.status = check.clean.get("status") or "办理中"
+    record.status = check.clean.get("status") or ConsultationStatus.OPEN
     record.no_rating_reason = data.get("no_rating_reason")
     phone = str(data.get("person_phone") or "").strip()
     if phone and "*" not in phone:  # a masked export's phone is no phone
@@ -597,7 +598,9 @@ def _keep_new_consultation(
     assert ctx.new_rows is not None
     row = {key: clean[key] for key in CONSULTATION_FIELDS}
     row.update(
-        id=record_id, status=checked.get("status") or "办理中", no_rating_reason=data.get("no_rating_reason")
+        id=record_id,
+        status=checked.get("status") or ConsultationStatus.OPEN,
+        no_rating_reason=data.get("no_rating_reason"),
     )
     ctx.new_rows.setdefault(Consultation, []).append(row)
     grade = checked.get("grade")
@@ -678,7 +681,7 @@ def _import_case(ctx: _ImportContext, raw: dict[str, Any]) -> bool:
     for key in CASE_FIELDS:
         setattr(case, key, clean[key])
     case.due_on = due_date(case.accepted_on)
-    case.status = status_check.clean.get("status") or "受理"
+    case.status = status_check.clean.get("status") or CaseStatus.ACCEPTED
     case.closed_on = status_check.clean.get("closed_on")
     case.result = data.get("result")
     parsed = parse_case_no(case_no) if case_no else None
@@ -738,7 +741,7 @@ def _import_member(ctx: _ImportContext, raw: dict[str, Any]) -> bool:
     member, created = _existing_or_new(ctx, LegalLiterate, data.get("id"))
     for key in ROSTER_FIELDS:
         setattr(member, key, clean[key])
-    member.status = status.clean.get("status") or "在册"
+    member.status = status.clean.get("status") or RosterStatus.ACTIVE
     member.removed_on = status.clean.get("removed_on")
     member.removed_reason = status.clean.get("removed_reason")
     if trainings is not None and not created:

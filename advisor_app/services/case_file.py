@@ -24,6 +24,7 @@ from advisor_app.domain.models import (
     ReturnVisit,
     utcnow,
 )
+from advisor_app.domain.statuses import AgreementStatus, CaseStatus
 from advisor_app.domain.validation import ValidationError
 from advisor_app.store import Store
 
@@ -43,7 +44,11 @@ def checklist(session: Session, case: Case) -> list[case_flow.FileItem]:
     )
     signed = session.scalars(
         select(Agreement)
-        .where(Agreement.case_id == case.id, Agreement.status == "已签署", Agreement.deleted.is_(False))
+        .where(
+            Agreement.case_id == case.id,
+            Agreement.status == AgreementStatus.SIGNED,
+            Agreement.deleted.is_(False),
+        )
         .order_by(Agreement.version.desc())
     ).first()
     agreement_scanned = signed is not None and bool(
@@ -102,7 +107,7 @@ def set_tick(
         case = session.get(Case, case_id)
         if case is None or case.deleted:
             raise LookupError(f"找不到案件 {case_id}")
-        if case.status == "归档":
+        if case.status == CaseStatus.ARCHIVED:
             raise FlowError("案件已归档，卷宗不能再修改")
         tick = session.scalars(
             select(CaseFileTick).where(CaseFileTick.case_id == case.id, CaseFileTick.item == item)
@@ -134,8 +139,8 @@ def archive(store: Store, case_id: str, on: date | None = None) -> Case:
                 + "、".join(gaps)
                 + "。请附扫描件，或在纸质材料归卷后勾选“纸质材料已归卷”"
             )
-        case_flow.check_transition(case.status, "归档")
-        case.status = "归档"
+        case_flow.check_transition(case.status, CaseStatus.ARCHIVED)
+        case.status = CaseStatus.ARCHIVED
         case.archived_on = on or date.today()
     return case
 

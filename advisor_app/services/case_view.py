@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from advisor_app.domain import case_flow
+from advisor_app.domain.statuses import AgreementStatus
 from advisor_app.services import cases
 from advisor_app.store import Store
 
@@ -30,7 +31,7 @@ class CaseView:
 
     @property
     def signed_agreement(self) -> Any:
-        signed = [a for a in self.agreements if a.status == "已签署"]
+        signed = [a for a in self.agreements if a.status == AgreementStatus.SIGNED]
         return signed[-1] if signed else None
 
 

@@ -26,6 +26,7 @@ from advisor_app.domain.models import (
     Region,
     ReturnVisit,
 )
+from advisor_app.domain.statuses import AgreementStatus, CaseStatus, ConfirmationStatus
 from advisor_app.domain.validation import Checker, ValidationError
 from advisor_app.services import case_file, numbering, ratings
 from advisor_app.services.people import check_person
@@ -60,7 +61,7 @@ PARTY_FIELDS = (
 )
 PARTY_ROLES = ("申请人", "被申请人", "当事人")
 # A case with a signed agreement (调解成功): an amendment keeps it here.
-AGREED = ("达成协议", "履行", "回访")
+AGREED = (CaseStatus.AGREED, CaseStatus.PERFORMING, CaseStatus.VISITING)
 
 
 def check_case(data: dict[str, Any]) -> dict[str, Any]:
@@ -125,7 +126,7 @@ def register(store: Store, data: dict[str, Any]) -> Case:
             number_year=clean["accepted_on"].year,
             number_seq=seq,
             number_provisional=provisional,
-            status="受理",
+            status=CaseStatus.ACCEPTED,
             due_on=case_flow.due_date(clean["accepted_on"]),
         )
         session.add(case)
@@ -175,7 +176,7 @@ def add_session(store: Store, case_id: str, data: dict[str, Any]) -> MediationSe
             raise FlowError(f"案件状态为“{case.status}”，不能再添加调解记录")
         record = MediationSession(case_id=case.id, **clean)
         session.add(record)
-        _move(case, "调解中")
+        _move(case, CaseStatus.MEDIATING)
     return record
 
 
@@ -183,9 +184,9 @@ def set_status(store: Store, case_id: str, status: str, *, result: str | None = 
     """调解不成 / 终止 (with the reason), or another allowed step of the flow."""
     with store.session() as session:
         case = _get(session, case_id)
-        if status in ("调解不成", "终止") and not (result and result.strip()):
+        if status in (CaseStatus.FAILED, CaseStatus.TERMINATED) and not (result and result.strip()):
             raise ValidationError({"result": "调解结果：请写明调解不成或终止的原因"})
-        if status == "达成协议":
+        if status == CaseStatus.AGREED:
             raise FlowError("请通过“签署协议”或“登记口头协议”进入“达成协议”")
         _move(case, status)
         if result is not None:
@@ -229,7 +230,7 @@ def save_agreement(
         agreement = session.get(Agreement, agreement_id) if agreement_id else None
         if agreement_id and (agreement is None or agreement.case_id != case.id):
             raise LookupError("找不到该协议")
-        if agreement is not None and agreement.status != "草稿":
+        if agreement is not None and agreement.status != AgreementStatus.DRAFT:
             raise FlowError(f"协议{agreement.status}，不能修改；如需变更请生成新版本")
         amending = agreement is not None and agreement.supersedes_id is not None
         if case.status not in case_flow.OPEN and not (amending and case.status in AGREED):
@@ -261,7 +262,7 @@ def sign_agreement(
         agreement = session.get(Agreement, agreement_id)
         if agreement is None:
             raise LookupError("找不到该协议")
-        if agreement.status != "草稿":
+        if agreement.status != AgreementStatus.DRAFT:
             raise FlowError(f"协议状态为“{agreement.status}”，不能再次签署")
         case_flow.check_blanks(agreement.terms, agreement.performance)  # 以＿＿为界 is not signed
         case = _get(session, agreement.case_id)
@@ -271,8 +272,8 @@ def sign_agreement(
         if not (agreement.supersedes_id and case.status in AGREED):
             # An amendment of a successful case keeps its status (still 调解成功, never back to
             # an open state with the first deadline); a first agreement moves it to 达成协议.
-            _move(case, "达成协议")
-        agreement.status = "已签署"
+            _move(case, CaseStatus.AGREED)
+        agreement.status = AgreementStatus.SIGNED
         agreement.signed_on = signed_on
         # Sealed with a digest of itself, so a later edit of the stored data is detected (documents).
         agreement.frozen_data = frozen.seal(agreement_snapshot(session, agreement))
@@ -280,10 +281,12 @@ def sign_agreement(
             agreement.pdf_sha256 = hashlib.sha256(pdf).hexdigest()
         for older in session.scalars(
             select(Agreement).where(
-                Agreement.case_id == case.id, Agreement.id != agreement.id, Agreement.status == "已签署"
+                Agreement.case_id == case.id,
+                Agreement.id != agreement.id,
+                Agreement.status == AgreementStatus.SIGNED,
             )
         ):
-            older.status = "作废"
+            older.status = AgreementStatus.VOID
         if agreement.kind == "口头" or agreement.performance_deadline is None:
             visit_due = signed_on + timedelta(days=30)
         else:
@@ -303,14 +306,16 @@ def new_version(store: Store, agreement_id: str) -> Agreement:
         old = session.get(Agreement, agreement_id)
         if old is None or old.deleted:
             raise LookupError("找不到该协议")
-        if old.status != "已签署":
+        if old.status != AgreementStatus.SIGNED:
             raise FlowError(f"协议状态为“{old.status}”，只有已签署的协议才能变更")
         case = _get(session, old.case_id)
-        if case.status == "归档":
+        if case.status == CaseStatus.ARCHIVED:
             raise FlowError("案件已归档，不能变更协议")
         pending = session.scalars(
             select(Agreement).where(
-                Agreement.case_id == case.id, Agreement.status == "草稿", Agreement.deleted.is_(False)
+                Agreement.case_id == case.id,
+                Agreement.status == AgreementStatus.DRAFT,
+                Agreement.deleted.is_(False),
             )
         ).first()
         if pending is not None:
@@ -375,7 +380,7 @@ def record_performance(store: Store, agreement_id: str, performed: str, on: date
     clean = check.done()
     with store.session() as session:
         agreement = session.get(Agreement, agreement_id)
-        if agreement is None or agreement.status != "已签署":
+        if agreement is None or agreement.status != AgreementStatus.SIGNED:
             raise FlowError("只能登记已签署协议的履行情况")
         if agreement.signed_on and clean["performed_on"] < agreement.signed_on:
             raise ValidationError({"performed_on": "履行登记日期：不能早于协议签署日期"})
@@ -385,8 +390,8 @@ def record_performance(store: Store, agreement_id: str, performed: str, on: date
             agreement.performed_on = None
         agreement.performed = performed
         case = _get(session, agreement.case_id)
-        if performed == "已履行" and case.status == "达成协议":
-            _move(case, "履行")
+        if performed == "已履行" and case.status == CaseStatus.AGREED:
+            _move(case, CaseStatus.PERFORMING)
     return agreement
 
 
@@ -406,7 +411,7 @@ def record_visit(store: Store, case_id: str, data: dict[str, Any]) -> ReturnVisi
         clean[flag] = data.get(flag)
     with store.session() as session:
         case = _get(session, case_id)
-        if case.status not in ("达成协议", "履行", "回访"):
+        if case.status not in (CaseStatus.AGREED, CaseStatus.PERFORMING, CaseStatus.VISITING):
             raise FlowError(f"案件状态为“{case.status}”，还不能回访")
         visit = session.scalars(
             select(ReturnVisit)
@@ -430,7 +435,7 @@ def record_visit(store: Store, case_id: str, data: dict[str, Any]) -> ReturnVisi
             if performed == "已履行":
                 agreement.performed_on = max(clean["visited_on"], agreement.signed_on or clean["visited_on"])
             agreement.performed = performed
-        _move(case, "回访")
+        _move(case, CaseStatus.VISITING)
     return visit
 
 
@@ -459,7 +464,7 @@ def apply_confirmation(
         if agreement is None:
             raise FlowError("没有已签署的书面协议，不能申请司法确认")
         if any(
-            c.status != "不予确认"
+            c.status != ConfirmationStatus.REFUSED
             for c in session.scalars(
                 select(JudicialConfirmation).where(
                     JudicialConfirmation.agreement_id == agreement.id,
@@ -491,7 +496,7 @@ def decide_confirmation(
     store: Store, confirmation_id: str, status: str, decided_on: date | None = None
 ) -> JudicialConfirmation:
     check = Checker({"status": status})
-    check.choice("status", ("已确认", "不予确认"), required=True)
+    check.choice("status", (ConfirmationStatus.CONFIRMED, ConfirmationStatus.REFUSED), required=True)
     check.done()
     with store.session() as session:
         record = session.get(JudicialConfirmation, confirmation_id)
@@ -630,7 +635,7 @@ def _region(session: Session, code: str) -> Region:
 
 
 def _require_editable(case: Case) -> None:
-    if case.status == "归档":
+    if case.status == CaseStatus.ARCHIVED:
         raise FlowError("案件已归档，不能修改")
 
 
@@ -645,7 +650,7 @@ def _next_version(session: Session, case_id: str) -> int:
 
 def _signed_agreement(session: Session, case_id: str, any_kind: bool = False) -> Agreement | None:
     query = select(Agreement).where(
-        Agreement.case_id == case_id, Agreement.status == "已签署", Agreement.deleted.is_(False)
+        Agreement.case_id == case_id, Agreement.status == AgreementStatus.SIGNED, Agreement.deleted.is_(False)
     )
     if not any_kind:
         query = query.where(Agreement.kind == "书面")

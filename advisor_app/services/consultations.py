@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from advisor_app.domain.models import Consultation, Person, Region
+from advisor_app.domain.statuses import ConsultationStatus
 from advisor_app.domain.validation import Checker, ValidationError
 from advisor_app.services import ratings
 from advisor_app.store import Store
@@ -143,7 +144,7 @@ def create(store: Store, data: dict[str, Any]) -> Consultation:
     clean, contact_data = _checked(_defaults(data))
     with store.session() as session:
         _check_region(session, clean["region_code"])
-        record = Consultation(**{k: clean[k] for k in EDITABLE}, status="办理中")
+        record = Consultation(**{k: clean[k] for k in EDITABLE}, status=ConsultationStatus.OPEN)
         session.add(record)
         link_person(session, record, contact_data)
     return record
@@ -184,7 +185,7 @@ def close(
             record.no_rating_reason = (no_rating_reason or "").strip()  # not empty: checked on entry
         if outcome is not None:
             record.outcome = outcome
-        record.status = "已办结"
+        record.status = ConsultationStatus.DONE
     return record
 
 

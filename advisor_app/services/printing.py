@@ -30,6 +30,7 @@ from advisor_app.domain import frozen
 from advisor_app.domain.case_flow import FlowError
 from advisor_app.domain.models import Agreement, Attachment, Case, Consultation, SyncMixin
 from advisor_app.domain.retention_rules import is_stripped
+from advisor_app.domain.statuses import AgreementStatus
 from advisor_app.services import attachments, audit, cases
 from advisor_app.store import Store
 
@@ -98,7 +99,9 @@ CONFIRMATION_UNSIGNED = confirmation_doc.UNSIGNED
 
 
 def _require_signed_for_confirmation(case: dict[str, Any]) -> None:
-    if case.get("agreement_status") != "已签署" or not (case.get("agreement") or {}).get("signed_on"):
+    if case.get("agreement_status") != AgreementStatus.SIGNED or not (case.get("agreement") or {}).get(
+        "signed_on"
+    ):
         raise FlowError(CONFIRMATION_UNSIGNED)
 
 
@@ -132,7 +135,7 @@ def print_document(store: Store, document: str, record_id: str) -> Printed:
     case = case_data(store, record_id)
     warnings: list[str] = []
     problems: list[str] = []
-    if document in ("closing", "confirmation") and case.get("agreement_status") == "已签署":
+    if document in ("closing", "confirmation") and case.get("agreement_status") == AgreementStatus.SIGNED:
         # Both restate the signed agreement from its frozen data: say when that data was changed.
         check = check_signed(store, case["agreement_id"], kit)
         if check.problem:
@@ -173,7 +176,7 @@ TITLES = {
 def _agreement_printed(store: Store, agreement_id: str, case_id: str, document: str = "agreement") -> Printed:
     with store.session() as session:
         status = session.get_one(Agreement, agreement_id).status
-    if status == "草稿":
+    if status == AgreementStatus.DRAFT:
         pdf = render_draft(agreement_by_id(store, agreement_id), _kit(store))
         printed = Printed(pdf, TITLES[document], [], [f"协议尚未签署：打印的是草稿，每页标有“{DRAFT_NOTE}”"])
     else:
@@ -181,7 +184,7 @@ def _agreement_printed(store: Store, agreement_id: str, case_id: str, document: 
         if check.pdf is None:
             raise _refusal(check)
         printed = Printed(check.pdf, TITLES[document], list(check.messages) if check.problem else [], [])
-        if status == "已签署":
+        if status == AgreementStatus.SIGNED:
             printed.warnings += signed_party_warnings(store, case_id)
     _audit_print(store, Case, case_id, document)
     return printed
@@ -246,7 +249,7 @@ def case_file(store: Store, case_id: str) -> Printed:
             )
         }
     item = file_layout.AGREEMENT_ITEM
-    signed_any = any(found and found[1] != "草稿" for found in chosen.values())
+    signed_any = any(found and found[1] != AgreementStatus.DRAFT for found in chosen.values())
     filed = any(row["name"] == item and row["present"] for row in case.get("checklist") or [])
     for key, found in chosen.items():
         if found is None:
@@ -254,7 +257,7 @@ def case_file(store: Store, case_id: str) -> Printed:
         agreement_id, status = found
         form = "协议书" if key == "agreement" else "口头协议登记表"
         owns_row = key == "agreement" or chosen["agreement"] is None
-        if status == "草稿":
+        if status == AgreementStatus.DRAFT:
             inserts[key] = render_draft(case[key], kit)
             warnings.append(f"卷宗中的{form}尚未签署，是草稿，每页标有“{DRAFT_NOTE}”")
             if owns_row and not signed_any:  # a signed agreement of the other kind is the one listed
@@ -276,7 +279,7 @@ def case_file(store: Store, case_id: str) -> Printed:
                 "无",
                 "已删除个人信息" if check.status == STRIPPED else f"{check.status}，见说明页",
             )
-    if case.get("agreement_status") == "已签署":
+    if case.get("agreement_status") == AgreementStatus.SIGNED:
         warnings += signed_party_warnings(store, case_id, case)
     case["contents_notes"] = notes
     parts: list[bytes] = []
@@ -331,7 +334,7 @@ def sign_and_print(store: Store, agreement_id: str, signed_on: date | None = Non
         agreement = session.get(Agreement, agreement_id)
         if agreement is None or agreement.deleted:
             raise LookupError("找不到该协议")
-        if agreement.status != "草稿":
+        if agreement.status != AgreementStatus.DRAFT:
             raise FlowError(f"协议状态为“{agreement.status}”，不能再次签署")
         snapshot = cases.agreement_snapshot(session, agreement)
     snapshot["signed_on"] = signed_on.isoformat()
@@ -381,7 +384,7 @@ def keep_signed(
                 agreement = session.get(Agreement, agreement_id)
                 if (
                     agreement is None
-                    or agreement.status == "草稿"
+                    or agreement.status == AgreementStatus.DRAFT
                     or agreement.pdf_sha256
                     or agreement.frozen_data
                 ):
@@ -646,7 +649,7 @@ def _records(session: Session, where: Any) -> list[SignedRecord]:
     rows = list(
         session.scalars(
             select(Agreement)
-            .where(Agreement.status != "草稿", Agreement.deleted.is_(False), where)
+            .where(Agreement.status != AgreementStatus.DRAFT, Agreement.deleted.is_(False), where)
             .order_by(Agreement.case_id, Agreement.version)
         )
     )
@@ -695,7 +698,7 @@ def check_signed(store: Store, agreement_id: str, kit: Kit | None = None) -> Sig
         agreement = session.get(Agreement, agreement_id)
         if agreement is None or agreement.deleted:
             raise LookupError("找不到该协议")
-        if agreement.status == "草稿":
+        if agreement.status == AgreementStatus.DRAFT:
             raise FlowError("协议尚未签署，没有签署时的存档文本")
         (record,) = _records(session, Agreement.id == agreement_id)
     the_kit = kit or _kit(store)
@@ -745,7 +748,7 @@ def party_changes(live: list[dict[str, Any]], signed: list[dict[str, Any]]) -> l
 def signed_party_warnings(store: Store, case_id: str, case: dict[str, Any] | None = None) -> list[str]:
     """The case's parties against those frozen in its signed agreement (empty when none is signed)."""
     case = case or case_data(store, case_id)
-    agreement = case.get("agreement") if case.get("agreement_status") == "已签署" else None
+    agreement = case.get("agreement") if case.get("agreement_status") == AgreementStatus.SIGNED else None
     if not agreement or is_stripped(agreement):
         return []
     return party_changes(case.get("parties") or [], agreement.get("parties") or [])

@@ -44,6 +44,7 @@ from advisor_app.domain.models import (
 )
 from advisor_app.domain.privacy import RETENTION_PLACEHOLDER
 from advisor_app.domain.retention_rules import SIGNED, stripped_fields
+from advisor_app.domain.statuses import CaseStatus, ConsultationStatus, RosterStatus
 from advisor_app.services import attachments as attachment_files
 from advisor_app.store import Store
 
@@ -125,14 +126,14 @@ def _due(session: Session, store: Store, kind: str, today: date) -> list:
     if kind == "consultations":
         query = select(Consultation).where(
             Consultation.deleted.is_(False),
-            Consultation.status == "已办结",
+            Consultation.status == ConsultationStatus.DONE,
             Consultation.occurred_at < datetime.combine(limit, time()),
             Consultation.question != PLACEHOLDER,
         )
     elif kind == "cases":
         query = select(Case).where(
             Case.deleted.is_(False),
-            Case.status == "归档",
+            Case.status == CaseStatus.ARCHIVED,
             Case.archived_on.is_not(None),
             Case.archived_on < limit,
             Case.summary != PLACEHOLDER,
@@ -140,7 +141,7 @@ def _due(session: Session, store: Store, kind: str, today: date) -> list:
     else:
         query = select(LegalLiterate).where(
             LegalLiterate.deleted.is_(False),
-            LegalLiterate.status != "在册",
+            LegalLiterate.status != RosterStatus.ACTIVE,
             LegalLiterate.removed_on.is_not(None),
             LegalLiterate.removed_on < limit,
             LegalLiterate.name != PLACEHOLDER,

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from advisor_app.domain.models import LegalLiterate, Region, Training
+from advisor_app.domain.statuses import RosterStatus
 from advisor_app.domain.validation import Checker, ValidationError
 from advisor_app.store import Store
 
@@ -58,7 +59,7 @@ def add(store: Store, data: dict[str, Any]) -> LegalLiterate:
     with store.session() as session:
         if session.get(Region, clean["region_code"]) is None:
             raise ValidationError({"region_code": f"所在村：区划代码 {clean['region_code']} 不存在"})
-        member = LegalLiterate(**clean, status="在册")
+        member = LegalLiterate(**clean, status=RosterStatus.ACTIVE)
         session.add(member)
     return member
 
@@ -94,7 +95,7 @@ def remove(store: Store, member_id: str, reason: str, on: date | None = None) ->
         raise ValidationError({"removed_reason": "清退原因：不能为空"})
     with store.session() as session:
         member = _get(session, member_id)
-        member.status = "清退"
+        member.status = RosterStatus.REMOVED
         member.removed_on = on or date.today()
         member.removed_reason = reason.strip()
     return member
@@ -118,7 +119,7 @@ def village_counts(store: Store, region_codes: list[str] | None = None) -> list[
         counts = dict(
             session.execute(
                 select(LegalLiterate.region_code, func.count())
-                .where(LegalLiterate.status == "在册", LegalLiterate.deleted.is_(False))
+                .where(LegalLiterate.status == RosterStatus.ACTIVE, LegalLiterate.deleted.is_(False))
                 .group_by(LegalLiterate.region_code)
             ).all()
         )

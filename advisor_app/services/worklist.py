@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from sqlalchemy import text
 
 from advisor_app.domain.case_flow import CONFIRMATION_DAYS, OPEN
+from advisor_app.domain.statuses import AgreementStatus, CaseStatus
 from advisor_app.services import users
 from advisor_app.store import Store
 
@@ -88,13 +89,19 @@ def overdue_cases(
 ) -> list[Item]:
     """Open cases past the one-month target (受理 + 30 days)."""
     region_codes = _scoped(store, region_codes)
-    params = {"today": today.isoformat(), "limit": limit, "o0": OPEN[0], "o1": OPEN[1]}
+    params = {
+        "today": today.isoformat(),
+        "limit": limit,
+        "o0": OPEN[0],
+        "o1": OPEN[1],
+        "signed": AgreementStatus.SIGNED,
+    }
     sql = (
         f"SELECT k.id, k.case_no, k.dispute_type || '｜' || {PARTIES}, k.due_on FROM cases k"
         " WHERE k.deleted = 0 AND k.status IN (:o0, :o1) AND k.due_on < :today"
         # a signed agreement makes the case successful, never overdue (as the 统计 figures: docs/reports.md)
         " AND NOT EXISTS (SELECT 1 FROM agreements s WHERE s.case_id = k.id AND s.deleted = 0"
-        " AND s.status = '已签署')" + _region_clause(region_codes, params) + " ORDER BY k.due_on LIMIT :limit"
+        " AND s.status = :signed)" + _region_clause(region_codes, params) + " ORDER BY k.due_on LIMIT :limit"
     )
     return _items(store, sql, params, today)
 
@@ -108,12 +115,14 @@ def confirmation_window(
         "since": (today - timedelta(days=CONFIRMATION_DAYS)).isoformat(),
         "limit": limit,
         "days": f"+{CONFIRMATION_DAYS} days",
+        "signed": AgreementStatus.SIGNED,
+        "archived": CaseStatus.ARCHIVED,
     }
     sql = (
         f"SELECT k.id, k.case_no, k.dispute_type || '｜' || {PARTIES}, date(a.signed_on, :days)"
         " FROM agreements a JOIN cases k ON k.id = a.case_id"
-        " WHERE a.deleted = 0 AND k.deleted = 0 AND a.status = '已签署' AND a.kind = '书面'"
-        " AND a.signed_on >= :since AND k.status != '归档'"
+        " WHERE a.deleted = 0 AND k.deleted = 0 AND a.status = :signed AND a.kind = '书面'"
+        " AND a.signed_on >= :since AND k.status != :archived"
         # each agreement version has its own window: only a confirmation of this version closes it
         " AND NOT EXISTS (SELECT 1 FROM judicial_confirmations j WHERE j.agreement_id = a.id AND j.deleted = 0)"
         + _region_clause(region_codes, params)

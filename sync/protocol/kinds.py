@@ -21,6 +21,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from decimal import Decimal, InvalidOperation
+from enum import Enum
 from typing import Any
 
 from sqlalchemy import JSON, BigInteger, Boolean, Date, DateTime, Integer, Numeric, String, Text
@@ -372,7 +373,8 @@ def _column_default(column: Any) -> Any:
     if default is None:
         return NO_DEFAULT
     if not default.is_callable:
-        return default.arg
+        # a status default is a StrEnum member (advisor_app.domain.statuses): the wire value is its text
+        return default.arg.value if isinstance(default.arg, Enum) else default.arg
     made = default.arg(None)
     # list / dict factories are wire values; a clock (utcnow) is not a declared value
     return made if type(made) in (list, dict) else NO_DEFAULT

@@ -13,6 +13,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from advisor_app.domain.statuses import AgreementStatus
 from advisor_app.services import cases, printing
 
 KINDS = (*printing.DOCUMENT_KINDS, "consultation", "rating-card")
@@ -61,7 +62,11 @@ def run(args, store) -> int:  # noqa: ANN001
             if kind is None:
                 print("错误：--sign 只用于 agreement（书面协议书）或 oral（口头协议登记表）", file=sys.stderr)
                 return 2
-            drafts = [a for a in cases.agreements(store, case.id) if a.status == "草稿" and a.kind == kind]
+            drafts = [
+                a
+                for a in cases.agreements(store, case.id)
+                if a.status == AgreementStatus.DRAFT and a.kind == kind
+            ]
             if not drafts:
                 print(f"错误：该案件没有待签署的{kind}协议草稿", file=sys.stderr)
                 return 2

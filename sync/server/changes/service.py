@@ -22,6 +22,7 @@ from pydantic_core import PydanticSerializationError, from_json, to_json
 from sqlalchemy import Connection
 
 from advisor_app.domain.retention_rules import SIGNED_MUTABLE, is_retention_strip
+from advisor_app.domain.statuses import AgreementStatus
 from sync.protocol import KINDS, PARENTS, PROTOCOL_VERSION, record_check, table_digest
 from sync.server.attachments import service as attachment_files
 from sync.server.auth.service import Actor
@@ -277,7 +278,7 @@ def _judge(  # noqa: PLR0911 - one reason per rule
         return "stale_base"
     if c.kind == "agreements" and not rec.deleted:
         old = json.loads(rec.payload)
-        if old.get("status") == "已签署":
+        if old.get("status") == AgreementStatus.SIGNED:
             changed = {k for k in set(old) | set(c.payload) if old.get(k) != c.payload.get(k)}
             if (changed - SIGNED_MUTABLE or c.deleted) and not is_retention_strip(
                 old, c.payload, case_status=_case_status(old, parents, batch), deleted=c.deleted
