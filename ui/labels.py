@@ -5,6 +5,8 @@ Each call is spelled out in full so pyside6-lupdate finds it (it does not follow
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QCoreApplication
 
 
@@ -38,3 +40,22 @@ def column_labels() -> dict[str, str]:
         "audience_count": QCoreApplication.translate("Columns", "Audience"),
         "speaker": QCoreApplication.translate("Columns", "Speaker"),
     }
+
+
+def record_kinds() -> dict[str, str]:
+    """A list's records named in words: the first part of an export's file name."""
+    return {
+        "consultation": QCoreApplication.translate("Kinds", "Consultations"),
+        "case": QCoreApplication.translate("Kinds", "Disputes"),
+        "legal_literate": QCoreApplication.translate("Kinds", "Legal literates"),
+        "activity": QCoreApplication.translate("Kinds", "Legal education activities"),
+    }
+
+
+def export_path(kind: str, suffix: str = ".xlsx") -> Path:
+    """The documents folder and a name with the records' kind and today's date (issue 15 §7)."""
+    from advisor_app.domain.clock import china_today
+    from ui.print_preview import documents_folder
+
+    name = record_kinds().get(kind, kind)
+    return documents_folder() / f"{name}-{china_today():%Y%m%d}{suffix}"

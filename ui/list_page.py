@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from advisor_app.services import listing
 from ui import dialogs, hooks
-from ui.labels import column_labels
+from ui.labels import column_labels, export_path
 from ui.list_model import RecordTableModel
 from ui.widgets import NO_DATE, date_edit
 
@@ -327,7 +327,7 @@ class ListPage(QWidget):
 
     def export(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export to Excel"), str(Path.home() / f"{self.kind}.xlsx"), "Excel (*.xlsx)"
+            self, self.tr("Export to Excel"), str(export_path(self.kind)), "Excel (*.xlsx)"
         )
         if not path:
             return

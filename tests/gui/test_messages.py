@@ -89,3 +89,21 @@ def test_a_sync_error_is_said_in_words_not_by_its_class_name(app):
         text = _message(exc)
         assert type(exc).__name__ not in text and "Error" not in text and "同步" in text, text
     assert "网络" in _message(requests.ConnectionError("refused"))
+
+
+def test_a_list_export_starts_in_the_documents_folder_named_with_kind_and_date(
+    app, desk, tasks, qtbot, monkeypatch
+):
+    from PySide6.QtWidgets import QFileDialog
+
+    from advisor_app.domain.clock import china_today
+    from ui.pages import ConsultationsPage
+    from ui.print_preview import documents_folder
+
+    asked = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: asked.append(a) or ("", ""))
+    page = ConsultationsPage(desk, tasks)
+    qtbot.addWidget(page)
+    qtbot.mouseClick(page.list.export_button, Qt.MouseButton.LeftButton)
+    start = asked[0][2]
+    assert start == str(documents_folder() / f"法律咨询-{china_today():%Y%m%d}.xlsx")
