@@ -72,12 +72,18 @@ def visits_due(
 ) -> list[Item]:
     """回访 scheduled up to a week ahead (and any overdue) that have not been made yet."""
     region_codes = _scoped(store, region_codes)
-    params = {"until": (today + timedelta(days=VISIT_LOOKAHEAD_DAYS)).isoformat(), "limit": limit}
+    params = {
+        "until": (today + timedelta(days=VISIT_LOOKAHEAD_DAYS)).isoformat(),
+        "limit": limit,
+        "agreed": CaseStatus.AGREED,
+        "performing": CaseStatus.PERFORMING,
+        "visiting": CaseStatus.VISITING,
+    }
     sql = (
         f"SELECT k.id, k.case_no, k.dispute_type || '｜' || {PARTIES}, v.due_on"
         " FROM return_visits v JOIN cases k ON k.id = v.case_id"
         " WHERE v.deleted = 0 AND k.deleted = 0 AND v.visited_on IS NULL AND v.due_on <= :until"
-        " AND k.status IN ('达成协议', '履行', '回访')"
+        " AND k.status IN (:agreed, :performing, :visiting)"
         + _region_clause(region_codes, params)
         + " ORDER BY v.due_on LIMIT :limit"
     )
