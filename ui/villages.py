@@ -168,13 +168,14 @@ class VillageLines(QWidget):
         """Append the villages of a CSV (村名/区划代码; GBK or UTF-8) to the box."""
         try:
             entries = regions.read_village_csv(Path(path))
-        except OSError as exc:
+        except (OSError, regions.VillageFileError) as exc:  # a PNG, an .xlsx, another table: nothing added
             self.note.setText(f"导入失败：{exc}")
             return 0
         lines = [f"{name} {code}" if code else name for name, code in entries if name or code]
         existing = self.text.toPlainText().rstrip("\n")
         self.text.setPlainText("\n".join([existing, *lines]) if existing else "\n".join(lines))
-        self.note.setText(f"已从 {Path(path).name} 读入 {len(lines)} 个村，保存时添加")
+        note = f"已从 {Path(path).name} 读入 {len(lines)} 个村，保存时添加"
+        self.note.setText("\n".join(filter(None, [note, entries.problem_text()])))
         return len(lines)
 
     def value(self) -> list[tuple[str, str | None]]:
@@ -303,13 +304,20 @@ class VillagesEditor(QWidget):
             return
         self.add_entries(entries)
 
-    def add_entries(self, entries: list[tuple[str, str | None]]) -> None:
+    def add_entries(
+        self, entries: list[tuple[str, str | None]], source: regions.VillageRows | None = None
+    ) -> None:
         township = self._township()
 
         def done(result: Any) -> None:
             added, errors = result
             self.new_village.clear()
-            self.error.setText("\n".join(f"第 {n} 行：{m}" for n, m in errors.items()))
+            if source is None:
+                lines = [f"第 {n} 行：{m}" for n, m in errors.items()]
+            else:  # name the line of the file, not the entry's position among the good ones
+                lines = [source.problem_text()] if source.problems else []
+                lines += [f"{source.file_name} 第 {source.lines[n - 1]} 行：{m}" for n, m in errors.items()]
+            self.error.setText("\n".join(lines))
             self.refresh()
 
         self.tasks.run_db(lambda: setup.add_villages(self.store, township, entries), done, self._fail)
@@ -321,11 +329,11 @@ class VillagesEditor(QWidget):
 
     def import_file(self, path: str | Path) -> None:
         try:
-            entries = regions.read_village_csv(Path(path))
-        except OSError as exc:
+            entries = regions.read_village_csv(Path(path), self._township() or None)
+        except (OSError, regions.VillageFileError) as exc:  # a PNG, an .xlsx, another table: nothing added
             self.error.setText(f"导入失败：{exc}")
             return
-        self.add_entries(entries)
+        self.add_entries(entries, entries)
 
     def rename(self, name: str | None = None) -> None:
         code = self.current_code()
