@@ -20,7 +20,7 @@ from PySide6.QtCharts import (
     QPieSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QMetaMethod, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QMetaMethod, Qt, Signal
 from PySide6.QtGui import QFontMetrics, QPainter
 from PySide6.QtWidgets import (
     QComboBox,
@@ -75,8 +75,8 @@ class RecordsDialog(QDialog):
         self.setWindowTitle(title)
         layout = QVBoxLayout(self)
         self.list = QListWidget()
-        self.list.addItems(lines or ["（没有记录）"])
-        layout.addWidget(QLabel(f"共 {len(lines)} 条"))
+        self.list.addItems(lines or [self.tr("(no records)")])
+        layout.addWidget(QLabel(self.tr("%1 records").replace("%1", str(len(lines)))))
         layout.addWidget(self.list)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -117,21 +117,33 @@ class DashboardView(QWidget):
         self.region_box = QComboBox()
         self.period_box = QComboBox()
         self.period_box.setEditable(True)
-        self.refresh_button = QPushButton("刷新")
-        self.monthly_button = QPushButton("导出月报表…")
-        self.monthly_button.setToolTip("人民调解工作统计月报表（所选地区和期间），.xlsx 或 .pdf")
+        self.refresh_button = QPushButton(self.tr("Refresh"))
+        self.monthly_button = QPushButton(self.tr("Export monthly report…"))
+        self.monthly_button.setToolTip(
+            self.tr("Monthly mediation statistics (region and period chosen), .xlsx or .pdf")
+        )
         self.monthly_button.clicked.connect(lambda: self.ask_export("monthly"))
-        self.ledger_button = QPushButton("导出工作台账…")
-        self.ledger_button.setToolTip("村（居）法律顾问工作台账（所选地区和期间），.xlsx 或 .pdf")
+        self.ledger_button = QPushButton(self.tr("Export adviser ledger…"))
+        self.ledger_button.setToolTip(
+            self.tr("Village legal adviser ledger (region and period chosen), .xlsx or .pdf")
+        )
         self.ledger_button.clicked.connect(lambda: self.ask_export("ledger"))
-        self.rating_button = QPushButton("导出评价排名…")
+        self.rating_button = QPushButton(self.tr("Export rating ranking…"))
         self.rating_button.setToolTip(
-            "服务评价情况及排名：各村、各顾问的自评率、满意率、回访率、整改率（docs/rating.md）"
+            self.tr(
+                "Service ratings and ranking: self-rating, satisfaction, follow-up and remedy rates per village and adviser"
+            )
         )
         self.rating_button.clicked.connect(lambda: self.ask_export("rating"))
         self.status = QLabel()
         self.status.setWordWrap(True)  # a long message wraps instead of widening the page
-        for widget in (QLabel("地区"), self.region_box, QLabel("期间"), self.period_box, self.refresh_button):
+        for widget in (
+            QLabel(self.tr("Region")),
+            self.region_box,
+            QLabel(self.tr("Period")),
+            self.period_box,
+            self.refresh_button,
+        ):
             bar.addWidget(widget)
         bar.addWidget(self.status, 1)
         outer.addLayout(bar)
@@ -162,18 +174,18 @@ class DashboardView(QWidget):
         cards = QGridLayout()
         self.cards: dict[str, Card] = {}
         specs = [
-            ("accepted", "受理（件）", ("mediation", "accepted|total=合计")),
-            ("success", "调解成功（件）", ("mediation", "success|total=合计")),
-            ("rate", "成功率", ("mediation", "success|total=合计")),
-            ("amount", "协议金额（万元）", ("mediation", "amount|total=合计")),
-            ("confirmed", "司法确认（件）", ("mediation", "confirmed|total=合计")),
-            ("consultations", "咨询（件）", ("consultations", None)),
-            ("satisfaction", "满意率", ("ratings", None)),
-            ("bad", "差评待回访", ("bad_ratings", None)),
-            ("overdue", "超期案件", ("overdue_cases", None)),
-            ("window", "司法确认期内", ("confirmation_window", None)),
-            ("visits", "待回访", ("visits_due", None)),
-            ("unreported", "未上报村", ("unreported", None)),
+            ("accepted", self.tr("Accepted (cases)"), ("mediation", "accepted|total=合计")),
+            ("success", self.tr("Settled (cases)"), ("mediation", "success|total=合计")),
+            ("rate", self.tr("Success rate"), ("mediation", "success|total=合计")),
+            ("amount", self.tr("Agreed amounts (10,000 yuan)"), ("mediation", "amount|total=合计")),
+            ("confirmed", self.tr("Court confirmations (cases)"), ("mediation", "confirmed|total=合计")),
+            ("consultations", self.tr("Consultations (count)"), ("consultations", None)),
+            ("satisfaction", self.tr("Satisfaction"), ("ratings", None)),
+            ("bad", self.tr("Poor ratings to follow up"), ("bad_ratings", None)),
+            ("overdue", self.tr("Overdue cases"), ("overdue_cases", None)),
+            ("window", self.tr("Within the confirmation window"), ("confirmation_window", None)),
+            ("visits", self.tr("Visits due"), ("visits_due", None)),
+            ("unreported", self.tr("Villages not reported"), ("unreported", None)),
         ]
         for n, (key, caption, (figure, cell)) in enumerate(specs):
             card = Card(caption)
@@ -187,9 +199,9 @@ class DashboardView(QWidget):
         # types and satisfaction side by side, the 12-month trend below across the page: a third
         # of the width left a month too little room for its name on the axis
         for chart, title, (row, col, span) in (
-            (self.type_chart, "受理纠纷（按类型）", (0, 0, 1)),
-            (self.pie_chart, "满意度", (0, 1, 1)),
-            (self.trend_chart, "近 12 个月咨询与受理", (1, 0, 2)),
+            (self.type_chart, self.tr("Disputes accepted by type"), (0, 0, 1)),
+            (self.pie_chart, self.tr("Satisfaction ratings"), (0, 1, 1)),
+            (self.trend_chart, self.tr("Consultations and cases, last 12 months"), (1, 0, 2)),
         ):
             chart.setTitle(title)
             view = QChartView(chart)
@@ -210,7 +222,15 @@ class DashboardView(QWidget):
         self.overdue_list.itemActivated.connect(self._open_item)
         self.village_table = QTableWidget(0, 7)
         self.village_table.setHorizontalHeaderLabels(
-            ["村（社区）", "上报", "法律明白人", "差额", "实地服务（小时）", "讲座（本季度）", "履职"]
+            [
+                self.tr("Village"),
+                self.tr("Report"),
+                self.tr("Legal literates"),
+                self.tr("Short by"),
+                self.tr("On-site service (hours)"),
+                self.tr("Lectures (quarter)"),
+                self.tr("Duties"),
+            ]
         )
         self.village_table.cellDoubleClicked.connect(self._open_village_cell)
         # 热点 and 待办与超期 side by side, 各村情况 below across the whole width: as a third column
@@ -218,11 +238,14 @@ class DashboardView(QWidget):
         self.overdue_list.setWordWrap(True)
         self.hot_list.setWordWrap(True)
         for n, (title, widget) in enumerate(
-            (("热点（本月明显上升）", self.hot_list), ("待办与超期", self.overdue_list))
+            (
+                (self.tr("Hot topics (clearly up this month)"), self.hot_list),
+                (self.tr("To do and overdue"), self.overdue_list),
+            )
         ):
             lists.addWidget(QLabel(title), 0, n)
             lists.addWidget(widget, 1, n)
-        lists.addWidget(QLabel("各村情况"), 2, 0, 1, 2)
+        lists.addWidget(QLabel(self.tr("Villages at a glance")), 2, 0, 1, 2)
         lists.addWidget(self.village_table, 3, 0, 1, 2)
         header = self.village_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -244,17 +267,17 @@ class DashboardView(QWidget):
         installation's: a 司法所 its township), opening on the home region; 全部地区 only on an
         installation not set up yet."""
         allowed = allowed_choices(self.store)
-        self.scope_note.setText("查看范围：" + setup.scope_description(self.store))
+        self.scope_note.setText(self.tr("Shown: %1").replace("%1", setup.scope_description(self.store)))
         self._regions_for = allowed
         self.region_box.blockSignals(True)
         self.region_box.clear()
         if allowed is None:
-            self.region_box.addItem("全部地区", None)
+            self.region_box.addItem(self.tr("All regions"), None)
         with self.store.session() as session:
             rows = session.execute(text("SELECT code, name, level, retired FROM regions ORDER BY code")).all()
         for code, name, level, retired in rows:
             if allowed is None or code in allowed:
-                label = "　" * LEVEL_INDENT.get(level, 0) + name + ("（已撤并）" if retired else "")
+                label = "　" * LEVEL_INDENT.get(level, 0) + name + (self.tr(" (merged)") if retired else "")
                 self.region_box.addItem(label, code)  # a retired village's records still count
         try:
             home = allowed_region(self.store, None)
@@ -288,7 +311,7 @@ class DashboardView(QWidget):
         except Exception as exc:  # a typo in the period box: say so, keep the old figures
             self.status.setText(getattr(exc, "errors", {}).get("period", str(exc)))
             return
-        self.status.setText("正在统计…")
+        self.status.setText(self.tr("Counting…"))
         self._generation += 1
         generation = self._generation
 
@@ -305,7 +328,7 @@ class DashboardView(QWidget):
         def failed(exc: BaseException) -> None:
             if generation == self._generation:
                 message = (getattr(exc, "errors", None) or {}).get("region") or str(exc)
-                self.status.setText(f"统计失败：{message}")
+                self.status.setText(self.tr("The figures could not be made: %1").replace("%1", message))
 
         if self.tasks is not None:
             self.tasks.run_db(job, done, failed)
@@ -325,7 +348,8 @@ class DashboardView(QWidget):
         c["consultations"].set_value(figs.consultations.total)
         rate = figs.satisfaction.satisfied_rate
         c["satisfaction"].set_value(
-            "—" if rate is None else f"{rate:.1f}%", f"共 {figs.satisfaction.total} 次评价"
+            "—" if rate is None else f"{rate:.1f}%",
+            self.tr("%1 ratings").replace("%1", str(figs.satisfaction.total)),
         )
         c["bad"].set_value(figs.satisfaction.bad_count)
         c["overdue"].set_value(len(figs.overdue.cases))
@@ -333,7 +357,10 @@ class DashboardView(QWidget):
         c["visits"].set_value(len(figs.overdue.visits))
         unreported = [v for v in figs.villages if v.report_status == "未上报"]
         c["unreported"].set_value(
-            len(unreported), f"零上报 {sum(v.report_status == '零上报' for v in figs.villages)}"
+            len(unreported),
+            self.tr("zero reports %1").replace(
+                "%1", str(sum(v.report_status == "零上报" for v in figs.villages))
+            ),
         )
         self._charts(data)
         self._lists(data)
@@ -373,13 +400,15 @@ class DashboardView(QWidget):
         shown = [m for m in months if m != partial]
         # said under the chart: a long chart title would widen the whole page
         self.trend_note.setText(
-            f"{int(partial[5:])}月未满：至今咨询 {data.trend.get(partial, 0)}、受理 "
-            f"{data.trend_cases.get(partial, 0)}，未画入曲线"
+            self.tr("%1 is not over: %2 consultations and %3 cases so far, not drawn")
+            .replace("%1", month_label(partial))
+            .replace("%2", str(data.trend.get(partial, 0)))
+            .replace("%3", str(data.trend_cases.get(partial, 0)))
             if partial
             else ""
         )
         self.trend_series = []
-        for name, values in (("咨询", data.trend), ("受理", data.trend_cases)):
+        for name, values in ((self.tr("Consultations"), data.trend), (self.tr("Cases"), data.trend_cases)):
             line = QLineSeries()
             line.setName(name)
             line.setPointsVisible(True)
@@ -438,33 +467,43 @@ class DashboardView(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, (topic.source, topic.record_ids))
             self.hot_list.addItem(item)
         if not data.hot_topics:
-            self.hot_list.addItem("本月没有发现明显上升的热点")
+            self.hot_list.addItem(self.tr("No topic clearly up this month"))
         self.overdue_list.clear()
         o = data.figures.overdue
         for row in o.cases:
             self._add(
                 self.overdue_list,
-                f"超期 {row['days_over']} 天：{row['case_no'] or ''}（{row['dispute_type']}）",
+                self.tr("%1 days overdue: %2 (%3)")
+                .replace("%1", str(row["days_over"]))
+                .replace("%2", row["case_no"] or "")
+                .replace("%3", row["dispute_type"] or ""),
                 "cases",
                 [row["id"]],
             )
         for row in o.confirmation_window:
             self._add(
                 self.overdue_list,
-                f"司法确认还剩 {row['days_left']} 天：{row['case_no'] or ''}",
+                self.tr("%1 days left to apply for court confirmation: %2")
+                .replace("%1", str(row["days_left"]))
+                .replace("%2", row["case_no"] or ""),
                 "cases",
                 [row["id"]],
             )
         for row in o.visits:
             self._add(
                 self.overdue_list,
-                f"待回访（{row['due_on']} 到期）：{row['case_no'] or ''}",
+                self.tr("Visit due (by %1): %2")
+                .replace("%1", str(row["due_on"]))
+                .replace("%2", row["case_no"] or ""),
                 "cases",
                 [row["id"]],
             )
         for row in o.follow_ups:
             self._add(
-                self.overdue_list, f"差评回访超期（{row['follow_up_due']} 到期）", "ratings", [row["id"]]
+                self.overdue_list,
+                self.tr("Poor rating follow-up overdue (due %1)").replace("%1", str(row["follow_up_due"])),
+                "ratings",
+                [row["id"]],
             )
         villages = data.figures.villages
         self.village_table.setRowCount(len(villages))
@@ -476,7 +515,7 @@ class DashboardView(QWidget):
                 v.roster_short,
                 f"{v.onsite_hours:g} / {v.onsite_target_hours}",
                 v.lectures,
-                "达标" if v.duty_met else "未达标",
+                self.tr("met") if v.duty_met else self.tr("not met"),
             ]
             for col, value in enumerate(values):
                 item = QTableWidgetItem(str(value))
@@ -493,7 +532,7 @@ class DashboardView(QWidget):
 
     def export_name(self, kind: str, suffix: str = ".xlsx") -> str:
         period = self.period_box.currentText().strip()
-        region = self.region_box.currentText().strip() or "全部地区"
+        region = self.region_box.currentText().strip() or self.tr("All regions")
         return f"{EXPORTS[kind]}_{region}_{period}{suffix}"
 
     def ask_export(self, kind: str) -> None:
@@ -505,7 +544,10 @@ class DashboardView(QWidget):
             return
         start = documents_dir() / self.export_name(kind)
         path, chosen = QFileDialog.getSaveFileName(
-            self, f"导出{EXPORTS[kind]}", str(start), "Excel 表格 (*.xlsx);;PDF 文件 (*.pdf)"
+            self,
+            self.tr("Export %1").replace("%1", EXPORTS[kind]),
+            str(start),
+            self.tr("Excel workbook (*.xlsx);;PDF file (*.pdf)"),
         )
         if not path:
             return
@@ -518,9 +560,13 @@ class DashboardView(QWidget):
         from advisor_app.reports import forms
 
         store, region, period = self.store, self.region(), self.period()
+        counting, writing = (
+            self.tr("Counting %1…"),
+            self.tr("Writing %1…"),
+        )  # read here, used on the job's thread
 
         def job(progress) -> Path | None:  # noqa: ANN001 - ui.tasks.Progress
-            progress.report(0, 2, f"正在统计{EXPORTS[kind]}…")
+            progress.report(0, 2, counting.replace("%1", EXPORTS[kind]))
             if kind == "monthly":
                 # as `advisor report monthly` files it: kept as the period's snapshot, and a
                 # second export of the period lists the 更正 since the first
@@ -533,24 +579,26 @@ class DashboardView(QWidget):
                 sheet = forms.ledger(store, region, period)
             if progress.cancelled:
                 return None
-            progress.report(1, 2, f"正在写入 {path.name}…")
+            progress.report(1, 2, writing.replace("%1", path.name))
             written = forms.export([sheet], path)
             progress.report(2, 2)
             return written
 
         def done(written: Path | None) -> None:
             if written is None:
-                self.status.setText("已取消导出")
+                self.status.setText(self.tr("Export cancelled"))
                 return
             self.last_export = written
-            self.status.setText(f"已导出：{written}")
+            self.status.setText(self.tr("Exported: %1").replace("%1", str(written)))
             window = self.window()
             if hasattr(window, "statusBar"):
-                window.statusBar().showMessage(f"已导出：{written}", 15000)
+                window.statusBar().showMessage(self.tr("Exported: %1").replace("%1", str(written)), 15000)
 
         def failed(exc: BaseException) -> None:
             errors = getattr(exc, "errors", None) or {}
-            self.status.setText(f"导出失败：{next(iter(errors.values()), None) or exc}")
+            self.status.setText(
+                self.tr("Export failed: %1").replace("%1", str(next(iter(errors.values()), None) or exc))
+            )
 
         if self.tasks is None:
             try:
@@ -558,8 +606,14 @@ class DashboardView(QWidget):
             except Exception as exc:  # same report as the threaded path
                 failed(exc)
             return
-        self.status.setText(f"正在导出{EXPORTS[kind]}…")
-        self.tasks.run_long(job, title=f"导出{EXPORTS[kind]}", parent=self, on_done=done, on_error=failed)
+        self.status.setText(self.tr("Exporting %1…").replace("%1", EXPORTS[kind]))
+        self.tasks.run_long(
+            job,
+            title=self.tr("Export %1").replace("%1", EXPORTS[kind]),
+            parent=self,
+            on_done=done,
+            on_error=failed,
+        )
 
     # --- drill-down ----------------------------------------------------------------------------------
 
@@ -587,7 +641,9 @@ class DashboardView(QWidget):
             self.tasks.run_db(
                 job,
                 lambda found: self.emit_records(*found),
-                lambda exc: self.status.setText(f"查找记录失败：{exc}"),
+                lambda exc: self.status.setText(
+                    self.tr("The records could not be found: %1").replace("%1", str(exc))
+                ),
             )
         else:
             self.emit_records(*job())
@@ -611,13 +667,15 @@ class DashboardView(QWidget):
             self.tasks.run_db(
                 lambda: service.describe(self.store, kind, ids),
                 self._open_dialog,
-                lambda exc: self.status.setText(f"查找记录失败：{exc}"),
+                lambda exc: self.status.setText(
+                    self.tr("The records could not be found: %1").replace("%1", str(exc))
+                ),
             )
         else:
             self._open_dialog(service.describe(self.store, kind, ids))
 
     def _open_dialog(self, lines: list[str]) -> None:
-        self.last_dialog = RecordsDialog("相关记录", lines, self)
+        self.last_dialog = RecordsDialog(self.tr("Records behind the figure"), lines, self)
         self.last_dialog.open()
 
     def _open_item(self, item: QListWidgetItem) -> None:
@@ -660,15 +718,21 @@ def _count_axis(axis: QValueAxis, top: int) -> None:
 
 def month_label(month: str) -> str:
     """“3月” (YYYY-MM in); the years are in the axis title (a year on a label was elided)."""
-    return f"{int(month[5:7])}月"
+    return QCoreApplication.translate("DashboardView", "%1月").replace("%1", str(int(month[5:7])))
 
 
 def months_title(first: str, last: str) -> str:
     """The trend axis title: “2025年12月—2026年11月”."""
-    return f"{first[:4]}年{int(first[5:7])}月—{last[:4]}年{int(last[5:7])}月" if first != last else ""
+    if first == last:
+        return ""
+    text = QCoreApplication.translate("DashboardView", "%1/%2 – %3/%4")
+    for n, part in enumerate((first[:4], str(int(first[5:7])), last[:4], str(int(last[5:7]))), start=1):
+        text = text.replace(f"%{n}", part)
+    return text
 
 
 def pie_label(grade: str, n: int, total: int) -> str:
     """The legend entry of one grade: its full name, the count and the share (“满意 12（40%）”)."""
     share = round(100 * n / total) if total else 0
-    return f"{grade} {n}（{share}%）"
+    text = QCoreApplication.translate("DashboardView", "%1 %2 (%3%)")
+    return text.replace("%1", grade).replace("%2", str(n)).replace("%3", str(share))

@@ -42,8 +42,7 @@ def _tool(name: str) -> str:
 
 def sources() -> list[Path]:
     ui = Path(__file__).resolve().parent
-    # dashboard.py still carries Chinese source strings (tests/gui/test_i18n_literals.py lists it).
-    return sorted(p for p in ui.rglob("*.py") if p.name not in ("i18n.py", "dashboard.py"))
+    return sorted(p for p in ui.rglob("*.py") if p.name != "i18n.py")
 
 
 def update() -> None:

@@ -720,6 +720,333 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
     </message>
 </context>
 <context>
+    <name>DashboardView</name>
+    <message>
+        <location filename="../../ui/dashboard.py" line="120" />
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="121" />
+        <source>Export monthly report…</source>
+        <translation>Export monthly report…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="123" />
+        <source>Monthly mediation statistics (region and period chosen), .xlsx or .pdf</source>
+        <translation>Monthly mediation statistics (region and period chosen), .xlsx or .pdf</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="126" />
+        <source>Export adviser ledger…</source>
+        <translation>Export adviser ledger…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="128" />
+        <source>Village legal adviser ledger (region and period chosen), .xlsx or .pdf</source>
+        <translation>Village legal adviser ledger (region and period chosen), .xlsx or .pdf</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="131" />
+        <source>Export rating ranking…</source>
+        <translation>Export rating ranking…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="134" />
+        <source>Service ratings and ranking: self-rating, satisfaction, follow-up and remedy rates per village and adviser</source>
+        <translation>Service ratings and ranking: self-rating, satisfaction, follow-up and remedy rates per village and adviser</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="141" />
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="143" />
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="177" />
+        <source>Accepted (cases)</source>
+        <translation>Accepted (cases)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="178" />
+        <source>Settled (cases)</source>
+        <translation>Settled (cases)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="179" />
+        <source>Success rate</source>
+        <translation>Success rate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="180" />
+        <source>Agreed amounts (10,000 yuan)</source>
+        <translation>Agreed amounts (10,000 yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="181" />
+        <source>Court confirmations (cases)</source>
+        <translation>Court confirmations (cases)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="182" />
+        <source>Consultations (count)</source>
+        <translation>Consultations (count)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="183" />
+        <source>Satisfaction</source>
+        <translation>Satisfaction</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="184" />
+        <source>Poor ratings to follow up</source>
+        <translation>Poor ratings to follow up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="185" />
+        <source>Overdue cases</source>
+        <translation>Overdue cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="186" />
+        <source>Within the confirmation window</source>
+        <translation>Within the confirmation window</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="187" />
+        <source>Visits due</source>
+        <translation>Visits due</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="188" />
+        <source>Villages not reported</source>
+        <translation>Villages not reported</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="202" />
+        <source>Disputes accepted by type</source>
+        <translation>Disputes accepted by type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="203" />
+        <source>Satisfaction ratings</source>
+        <translation>Satisfaction ratings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="204" />
+        <source>Consultations and cases, last 12 months</source>
+        <translation>Consultations and cases, last 12 months</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="226" />
+        <source>Village</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="227" />
+        <source>Report</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="228" />
+        <source>Legal literates</source>
+        <translation>Legal literates</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="229" />
+        <source>Short by</source>
+        <translation>Short by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="230" />
+        <source>On-site service (hours)</source>
+        <translation>On-site service (hours)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="231" />
+        <source>Lectures (quarter)</source>
+        <translation>Lectures (quarter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="232" />
+        <source>Duties</source>
+        <translation>Duties</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="242" />
+        <source>Hot topics (clearly up this month)</source>
+        <translation>Hot topics (clearly up this month)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="243" />
+        <source>To do and overdue</source>
+        <translation>To do and overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="248" />
+        <source>Villages at a glance</source>
+        <translation>Villages at a glance</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="270" />
+        <source>Shown: %1</source>
+        <translation>Shown: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="275" />
+        <location filename="../../ui/dashboard.py" line="535" />
+        <source>All regions</source>
+        <translation>All regions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="280" />
+        <source> (merged)</source>
+        <translation> (merged)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="314" />
+        <source>Counting…</source>
+        <translation>Counting…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="331" />
+        <source>The figures could not be made: %1</source>
+        <translation>The figures could not be made: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="352" />
+        <source>%1 ratings</source>
+        <translation>%1 ratings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="361" />
+        <source>zero reports %1</source>
+        <translation>zero reports %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="403" />
+        <source>%1 is not over: %2 consultations and %3 cases so far, not drawn</source>
+        <translation>%1 is not over: %2 consultations and %3 cases so far, not drawn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="411" />
+        <source>Consultations</source>
+        <translation>Consultations</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="411" />
+        <source>Cases</source>
+        <translation>Cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="470" />
+        <source>No topic clearly up this month</source>
+        <translation>No topic clearly up this month</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="476" />
+        <source>%1 days overdue: %2 (%3)</source>
+        <translation>%1 days overdue: %2 (%3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="486" />
+        <source>%1 days left to apply for court confirmation: %2</source>
+        <translation>%1 days left to apply for court confirmation: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="495" />
+        <source>Visit due (by %1): %2</source>
+        <translation>Visit due (by %1): %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="504" />
+        <source>Poor rating follow-up overdue (due %1)</source>
+        <translation>Poor rating follow-up overdue (due %1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="518" />
+        <source>met</source>
+        <translation>met</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="518" />
+        <source>not met</source>
+        <translation>not met</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="548" />
+        <location filename="../../ui/dashboard.py" line="612" />
+        <source>Export %1</source>
+        <translation>Export %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="550" />
+        <source>Excel workbook (*.xlsx);;PDF file (*.pdf)</source>
+        <translation>Excel workbook (*.xlsx);;PDF file (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="564" />
+        <source>Counting %1…</source>
+        <translation>Counting %1…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="565" />
+        <source>Writing %1…</source>
+        <translation>Writing %1…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="589" />
+        <source>Export cancelled</source>
+        <translation>Export cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="592" />
+        <location filename="../../ui/dashboard.py" line="595" />
+        <source>Exported: %1</source>
+        <translation>Exported: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="600" />
+        <source>Export failed: %1</source>
+        <translation>Export failed: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="609" />
+        <source>Exporting %1…</source>
+        <translation>Exporting %1…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="645" />
+        <location filename="../../ui/dashboard.py" line="671" />
+        <source>The records could not be found: %1</source>
+        <translation>The records could not be found: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="678" />
+        <source>Records behind the figure</source>
+        <translation>Records behind the figure</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="721" />
+        <source>%1月</source>
+        <translation>%1月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="728" />
+        <source>%1/%2 – %3/%4</source>
+        <translation>%1/%2 – %3/%4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="737" />
+        <source>%1 %2 (%3%)</source>
+        <translation>%1 %2 (%3%)</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
         <location filename="../../ui/first_run.py" line="68" />
@@ -1331,6 +1658,19 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
         <location filename="../../ui/rating_dialog.py" line="34" />
         <source>No rating, because</source>
         <translation>No rating, because</translation>
+    </message>
+</context>
+<context>
+    <name>RecordsDialog</name>
+    <message>
+        <location filename="../../ui/dashboard.py" line="78" />
+        <source>(no records)</source>
+        <translation>(no records)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="79" />
+        <source>%1 records</source>
+        <translation>%1 records</translation>
     </message>
 </context>
 <context>

@@ -720,6 +720,333 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
     </message>
 </context>
 <context>
+    <name>DashboardView</name>
+    <message>
+        <location filename="../../ui/dashboard.py" line="120" />
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="121" />
+        <source>Export monthly report…</source>
+        <translation>导出月报表…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="123" />
+        <source>Monthly mediation statistics (region and period chosen), .xlsx or .pdf</source>
+        <translation>人民调解工作统计月报表（所选地区和期间），.xlsx 或 .pdf</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="126" />
+        <source>Export adviser ledger…</source>
+        <translation>导出工作台账…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="128" />
+        <source>Village legal adviser ledger (region and period chosen), .xlsx or .pdf</source>
+        <translation>村（居）法律顾问工作台账（所选地区和期间），.xlsx 或 .pdf</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="131" />
+        <source>Export rating ranking…</source>
+        <translation>导出评价排名…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="134" />
+        <source>Service ratings and ranking: self-rating, satisfaction, follow-up and remedy rates per village and adviser</source>
+        <translation>服务评价情况及排名：各村、各顾问的自评率、满意率、回访率、整改率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="141" />
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="143" />
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="177" />
+        <source>Accepted (cases)</source>
+        <translation>受理（件）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="178" />
+        <source>Settled (cases)</source>
+        <translation>调解成功（件）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="179" />
+        <source>Success rate</source>
+        <translation>成功率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="180" />
+        <source>Agreed amounts (10,000 yuan)</source>
+        <translation>协议金额（万元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="181" />
+        <source>Court confirmations (cases)</source>
+        <translation>司法确认（件）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="182" />
+        <source>Consultations (count)</source>
+        <translation>咨询（件）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="183" />
+        <source>Satisfaction</source>
+        <translation>满意率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="184" />
+        <source>Poor ratings to follow up</source>
+        <translation>差评待回访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="185" />
+        <source>Overdue cases</source>
+        <translation>超期案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="186" />
+        <source>Within the confirmation window</source>
+        <translation>司法确认期内</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="187" />
+        <source>Visits due</source>
+        <translation>待回访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="188" />
+        <source>Villages not reported</source>
+        <translation>未上报村</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="202" />
+        <source>Disputes accepted by type</source>
+        <translation>受理纠纷（按类型）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="203" />
+        <source>Satisfaction ratings</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="204" />
+        <source>Consultations and cases, last 12 months</source>
+        <translation>近 12 个月咨询与受理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="226" />
+        <source>Village</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="227" />
+        <source>Report</source>
+        <translation>上报</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="228" />
+        <source>Legal literates</source>
+        <translation>法律明白人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="229" />
+        <source>Short by</source>
+        <translation>差额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="230" />
+        <source>On-site service (hours)</source>
+        <translation>实地服务（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="231" />
+        <source>Lectures (quarter)</source>
+        <translation>讲座（本季度）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="232" />
+        <source>Duties</source>
+        <translation>履职</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="242" />
+        <source>Hot topics (clearly up this month)</source>
+        <translation>热点（本月明显上升）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="243" />
+        <source>To do and overdue</source>
+        <translation>待办与超期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="248" />
+        <source>Villages at a glance</source>
+        <translation>各村情况</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="270" />
+        <source>Shown: %1</source>
+        <translation>查看范围：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="275" />
+        <location filename="../../ui/dashboard.py" line="535" />
+        <source>All regions</source>
+        <translation>全部地区</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="280" />
+        <source> (merged)</source>
+        <translation>（已撤并）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="314" />
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="331" />
+        <source>The figures could not be made: %1</source>
+        <translation>统计失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="352" />
+        <source>%1 ratings</source>
+        <translation>共 %1 次评价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="361" />
+        <source>zero reports %1</source>
+        <translation>零上报 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="403" />
+        <source>%1 is not over: %2 consultations and %3 cases so far, not drawn</source>
+        <translation>%1未满：至今咨询 %2、受理 %3，未画入曲线</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="411" />
+        <source>Consultations</source>
+        <translation>咨询</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="411" />
+        <source>Cases</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="470" />
+        <source>No topic clearly up this month</source>
+        <translation>本月没有发现明显上升的热点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="476" />
+        <source>%1 days overdue: %2 (%3)</source>
+        <translation>超期 %1 天：%2（%3）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="486" />
+        <source>%1 days left to apply for court confirmation: %2</source>
+        <translation>司法确认还剩 %1 天：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="495" />
+        <source>Visit due (by %1): %2</source>
+        <translation>待回访（%1 到期）：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="504" />
+        <source>Poor rating follow-up overdue (due %1)</source>
+        <translation>差评回访超期（%1 到期）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="518" />
+        <source>met</source>
+        <translation>达标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="518" />
+        <source>not met</source>
+        <translation>未达标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="548" />
+        <location filename="../../ui/dashboard.py" line="612" />
+        <source>Export %1</source>
+        <translation>导出%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="550" />
+        <source>Excel workbook (*.xlsx);;PDF file (*.pdf)</source>
+        <translation>Excel 表格 (*.xlsx);;PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="564" />
+        <source>Counting %1…</source>
+        <translation>正在统计%1…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="565" />
+        <source>Writing %1…</source>
+        <translation>正在写入 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="589" />
+        <source>Export cancelled</source>
+        <translation>已取消导出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="592" />
+        <location filename="../../ui/dashboard.py" line="595" />
+        <source>Exported: %1</source>
+        <translation>已导出：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="600" />
+        <source>Export failed: %1</source>
+        <translation>导出失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="609" />
+        <source>Exporting %1…</source>
+        <translation>正在导出%1…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="645" />
+        <location filename="../../ui/dashboard.py" line="671" />
+        <source>The records could not be found: %1</source>
+        <translation>查找记录失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="678" />
+        <source>Records behind the figure</source>
+        <translation>相关记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="721" />
+        <source>%1月</source>
+        <translation>%1月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="728" />
+        <source>%1/%2 – %3/%4</source>
+        <translation>%1年%2月—%3年%4月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="737" />
+        <source>%1 %2 (%3%)</source>
+        <translation>%1 %2（%3%）</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
         <location filename="../../ui/first_run.py" line="68" />
@@ -1330,6 +1657,19 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
         <location filename="../../ui/rating_dialog.py" line="34" />
         <source>No rating, because</source>
         <translation>未评价原因</translation>
+    </message>
+</context>
+<context>
+    <name>RecordsDialog</name>
+    <message>
+        <location filename="../../ui/dashboard.py" line="78" />
+        <source>(no records)</source>
+        <translation>（没有记录）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="79" />
+        <source>%1 records</source>
+        <translation>共 %1 条</translation>
     </message>
 </context>
 <context>

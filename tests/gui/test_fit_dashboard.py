@@ -21,7 +21,7 @@ def demo_store(demo_template, tmp_path):
     store.close()
 
 
-def test_month_and_legend_labels():
+def test_month_and_legend_labels(app):
     from ui.dashboard import month_label, months_title, pie_label
 
     assert [month_label("2026-03"), month_label("2026-01"), month_label("2025-12")] == ["3月", "1月", "12月"]
@@ -38,6 +38,9 @@ def test_the_dashboard_charts_read_at_a_glance(app, demo_store, tasks, qtbot):
     view.refresh()
     qtbot.waitUntil(lambda: getattr(view, "data", None) is not None and view.pie.count() > 0, timeout=20000)
 
+    # the page speaks Chinese through tr() (English sources, zh_CN catalogue)
+    assert view.refresh_button.text() == "刷新" and view.type_chart.title() == "受理纠纷（按类型）"
+    assert "咨询（件）" in view.cards["consultations"].text()
     bars = view.type_chart.series()[0]
     assert isinstance(bars, QHorizontalBarSeries)  # names on the left, in full
     names = next(a for a in view.type_chart.axes() if isinstance(a, QBarCategoryAxis))

@@ -41,7 +41,14 @@ DATA_VALUES = {
     "人民调解员",
     "司法所",
     "简体中文",  # a language is offered under its own name
+    "未上报",  # 各村 report states (reports.figures), compared
+    "零上报",
+    "人民调解工作统计月报表",  # the official forms' titles, as the CLI names its files
+    "法律顾问工作台账",
+    "服务评价情况及排名",
 }
+# a 统计 figure's cell, as the reports name it: ``accepted|total=合计``
+FIGURE_CELL = re.compile(r"^\w+\|\w+=\S+$")
 
 # Modules still carrying Chinese literals outside tr(): owned by other engineers at the time this
 # test was written (issue 15 §3 names them); each must leave this list as it is converted.
@@ -51,7 +58,6 @@ NOT_YET_CONVERTED = {
     "audit_page.py",
     "conflicts_page.py",
     "crash.py",
-    "dashboard.py",
     "hooks.py",
     "i18n.py",
     "local_login.py",
@@ -102,7 +108,11 @@ def chinese_literals(path: Path) -> list[tuple[int, str]]:
     for node in ast.walk(tree):
         if not (isinstance(node, ast.Constant) and isinstance(node.value, str) and HAN.search(node.value)):
             continue
-        if isinstance(parents.get(node), ast.Expr) or node.value.strip() in allowed:
+        if (
+            isinstance(parents.get(node), ast.Expr)
+            or node.value.strip() in allowed
+            or FIGURE_CELL.match(node.value)
+        ):
             continue  # a docstring, or a data value
         up, exempt = node, False
         while up in parents:
