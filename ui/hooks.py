@@ -11,6 +11,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+
 EXPORT_KINDS = {"consultation": "consultations", "case": "cases", "legal_literate": "roster"}
 
 
@@ -22,10 +24,14 @@ def _function(module: str, name: str) -> Any:
     try:
         found = importlib.import_module(module)
     except ImportError as exc:
-        raise NotReady(f"{module} 尚未提供") from exc
+        raise NotReady(
+            QCoreApplication.translate("Hooks", "%1 is not available yet").replace("%1", module)
+        ) from exc
     fn = getattr(found, name, None)
     if fn is None:
-        raise NotReady(f"{module}.{name} 尚未提供")
+        raise NotReady(
+            QCoreApplication.translate("Hooks", "%1 is not available yet").replace("%1", f"{module}.{name}")
+        )
     return fn
 
 
@@ -36,7 +42,9 @@ def can_export(kind: str) -> bool:
 def export_list(store: Any, kind: str, ids: list[str], path: Path) -> Path:
     """The list's records (exactly these ids) to an .xlsx file through advisor_app.io.transfer.export."""
     if kind not in EXPORT_KINDS:
-        raise NotReady(f"{kind} 的导出尚未提供")
+        raise NotReady(
+            QCoreApplication.translate("Hooks", "Export of %1 is not available yet").replace("%1", kind)
+        )
     export = _function("advisor_app.io.transfer", "export")
     export(store, EXPORT_KINDS[kind], path, ids=ids)
     return path

@@ -39,13 +39,18 @@ class LockScreen(QWidget):
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("lockScreen")
-        title = QLabel(f"已锁定　{name}")
+        title = QLabel(self.tr("Locked　%1").replace("%1", name))
         title.setStyleSheet("font-size: 150%; font-weight: bold;")
-        hint = QLabel("为保护当事人信息，离开电脑一段时间后程序已自动锁定。未保存的内容已存为草稿。")
+        hint = QLabel(
+            self.tr(
+                "To protect the parties' information the program locked itself after a while away. "
+                "Anything not saved was kept as a draft."
+            )
+        )
         hint.setWordWrap(True)
-        self.password = password_field("密码")
+        self.password = password_field(self.tr("Password"))
         self.password.returnPressed.connect(self._submit)
-        self.unlock_button = QPushButton("解锁")
+        self.unlock_button = QPushButton(self.tr("Unlock"))
         self.unlock_button.clicked.connect(self._submit)
         self.error = error_label()
         row = QHBoxLayout()

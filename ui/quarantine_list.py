@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -18,11 +19,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-HEADERS = ("类型", "记录", "版本", "原因", "隔离时间（UTC）")
-NOTE = (
-    "这些记录来自同步服务器，但本机版本暂时无法写入（例如数据不符合格式要求）。"
-    "其余记录已照常同步；服务器上出现新版本后会自动替换，不需要人工处理。"
-)
+
+def headers() -> tuple[str, ...]:
+    return (
+        QCoreApplication.translate("QuarantineList", "Kind"),
+        QCoreApplication.translate("QuarantineList", "Record"),
+        QCoreApplication.translate("QuarantineList", "Version"),
+        QCoreApplication.translate("QuarantineList", "Reason"),
+        QCoreApplication.translate("QuarantineList", "Held since (UTC)"),
+    )
 
 
 class QuarantineList(QWidget):
@@ -32,11 +37,17 @@ class QuarantineList(QWidget):
     def __init__(self, client: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.client = client
-        self.note = QLabel(NOTE)
+        self.note = QLabel(
+            self.tr(
+                "These records came from the sync server but could not be written here (for example, "
+                "data not in the expected form). Everything else synced as usual; a newer version on "
+                "the server replaces them by itself, nothing needs to be done."
+            )
+        )
         self.note.setWordWrap(True)
-        self.table = QTableWidget(0, len(HEADERS))
+        self.table = QTableWidget(0, len(headers()))
         self.table.setObjectName("quarantineTable")
-        self.table.setHorizontalHeaderLabels(list(HEADERS))
+        self.table.setHorizontalHeaderLabels(list(headers()))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)

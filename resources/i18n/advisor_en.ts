@@ -1163,6 +1163,20 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
     </message>
 </context>
 <context>
+    <name>Hooks</name>
+    <message>
+        <location filename="../../ui/hooks.py" line="28" />
+        <location filename="../../ui/hooks.py" line="33" />
+        <source>%1 is not available yet</source>
+        <translation>%1 is not available yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hooks.py" line="46" />
+        <source>Export of %1 is not available yet</source>
+        <translation>Export of %1 is not available yet</translation>
+    </message>
+</context>
+<context>
     <name>Kinds</name>
     <message>
         <location filename="../../ui/labels.py" line="48" />
@@ -1287,6 +1301,29 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
         <location filename="../../ui/list_page.py" line="355" />
         <source>Export cancelled</source>
         <translation>Export cancelled</translation>
+    </message>
+</context>
+<context>
+    <name>LockScreen</name>
+    <message>
+        <location filename="../../ui/lock.py" line="42" />
+        <source>Locked　%1</source>
+        <translation>Locked　%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="46" />
+        <source>To protect the parties' information the program locked itself after a while away. Anything not saved was kept as a draft.</source>
+        <translation>To protect the parties' information the program locked itself after a while away. Anything not saved was kept as a draft.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="51" />
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="53" />
+        <source>Unlock</source>
+        <translation>Unlock</translation>
     </message>
 </context>
 <context>
@@ -1630,6 +1667,39 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
         <location filename="../../ui/print_preview.py" line="190" />
         <source>Saved: %1</source>
         <translation>Saved: %1</translation>
+    </message>
+</context>
+<context>
+    <name>QuarantineList</name>
+    <message>
+        <location filename="../../ui/quarantine_list.py" line="25" />
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quarantine_list.py" line="26" />
+        <source>Record</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quarantine_list.py" line="27" />
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quarantine_list.py" line="28" />
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quarantine_list.py" line="29" />
+        <source>Held since (UTC)</source>
+        <translation>Held since (UTC)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quarantine_list.py" line="42" />
+        <source>These records came from the sync server but could not be written here (for example, data not in the expected form). Everything else synced as usual; a newer version on the server replaces them by itself, nothing needs to be done.</source>
+        <translation>These records came from the sync server but could not be written here (for example, data not in the expected form). Everything else synced as usual; a newer version on the server replaces them by itself, nothing needs to be done.</translation>
     </message>
 </context>
 <context>

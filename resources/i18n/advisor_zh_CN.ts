@@ -1163,6 +1163,20 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
     </message>
 </context>
 <context>
+    <name>Hooks</name>
+    <message>
+        <location filename="../../ui/hooks.py" line="28" />
+        <location filename="../../ui/hooks.py" line="33" />
+        <source>%1 is not available yet</source>
+        <translation>%1 尚未提供</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hooks.py" line="46" />
+        <source>Export of %1 is not available yet</source>
+        <translation>%1 的导出尚未提供</translation>
+    </message>
+</context>
+<context>
     <name>Kinds</name>
     <message>
         <location filename="../../ui/labels.py" line="48" />
@@ -1286,6 +1300,29 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
         <location filename="../../ui/list_page.py" line="355" />
         <source>Export cancelled</source>
         <translation>已取消导出</translation>
+    </message>
+</context>
+<context>
+    <name>LockScreen</name>
+    <message>
+        <location filename="../../ui/lock.py" line="42" />
+        <source>Locked　%1</source>
+        <translation>已锁定　%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="46" />
+        <source>To protect the parties' information the program locked itself after a while away. Anything not saved was kept as a draft.</source>
+        <translation>为保护当事人信息，离开电脑一段时间后程序已自动锁定。未保存的内容已存为草稿。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="51" />
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="53" />
+        <source>Unlock</source>
+        <translation>解锁</translation>
     </message>
 </context>
 <context>
@@ -1629,6 +1666,39 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
         <location filename="../../ui/print_preview.py" line="190" />
         <source>Saved: %1</source>
         <translation>已保存：%1</translation>
+    </message>
+</context>
+<context>
+    <name>QuarantineList</name>
+    <message>
+        <location filename="../../ui/quarantine_list.py" line="25" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quarantine_list.py" line="26" />
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quarantine_list.py" line="27" />
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quarantine_list.py" line="28" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quarantine_list.py" line="29" />
+        <source>Held since (UTC)</source>
+        <translation>隔离时间（UTC）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quarantine_list.py" line="42" />
+        <source>These records came from the sync server but could not be written here (for example, data not in the expected form). Everything else synced as usual; a newer version on the server replaces them by itself, nothing needs to be done.</source>
+        <translation>这些记录来自同步服务器，但本机版本暂时无法写入（例如数据不符合格式要求）。其余记录已照常同步；服务器上出现新版本后会自动替换，不需要人工处理。</translation>
     </message>
 </context>
 <context>

@@ -58,13 +58,9 @@ NOT_YET_CONVERTED = {
     "audit_page.py",
     "conflicts_page.py",
     "crash.py",
-    "hooks.py",
-    "i18n.py",
     "local_login.py",
-    "lock.py",
     "login_dialog.py",
     "password_dialog.py",
-    "quarantine_list.py",
     "rating_card.py",
     "sync_page.py",
     "sync_status.py",
@@ -125,11 +121,15 @@ def chinese_literals(path: Path) -> list[tuple[int, str]]:
     return found
 
 
+# the translation tooling itself: its messages are for the build, before any catalogue exists
+NOT_UI = {"i18n.py"}
+
+
 def test_no_chinese_text_outside_tr_in_the_ui():
     offenders = []
     for path in sorted(UI.rglob("*.py")):
         name = path.relative_to(UI).as_posix()
-        if name in NOT_YET_CONVERTED:
+        if name in NOT_YET_CONVERTED or name in NOT_UI:
             continue
         offenders += [f"ui/{name}:{line}: {text[:40]!r}" for line, text in chinese_literals(path)]
     assert not offenders, "Chinese text outside tr():\n" + "\n".join(offenders)
