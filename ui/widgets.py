@@ -6,8 +6,8 @@ import re
 from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import QDate, QDateTime, QSize, Qt, QTime, QTimer, Signal
-from PySide6.QtGui import QValidator
+from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, QSize, Qt, QTime, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QValidator
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
@@ -46,6 +46,9 @@ class ButtonChoice(QWidget):
             button = QPushButton(option)
             button.setCheckable(True)
             button.setObjectName(f"choice:{option}")
+            # Enter in a form saves it (the dialog's default button); it must not un-pick a choice
+            button.setAutoDefault(False)
+            button.installEventFilter(self)
             self.group.addButton(button)
             layout.addWidget(button)
             self.buttons[option] = button
@@ -59,6 +62,26 @@ class ButtonChoice(QWidget):
         if not self.optional:
             button.setChecked(True)
         self.changed.emit()
+
+    # Tab enters the group once (Qt focuses one button of a QButtonGroup); the arrow keys move
+    # along it and Space picks, as in a group of radio buttons. Qt's own arrow navigation does not
+    # move between the buttons of a non-exclusive group, so every other choice was out of reach.
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        arrows = (Qt.Key.Key_Left, Qt.Key.Key_Up, Qt.Key.Key_Right, Qt.Key.Key_Down)
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in arrows
+            and event.modifiers() == Qt.KeyboardModifier.NoModifier
+            and watched in self.group.buttons()
+        ):
+            buttons = list(self.buttons.values())
+            step = -1 if event.key() in arrows[:2] else 1
+            index = buttons.index(watched) + step  # type: ignore[arg-type]
+            if 0 <= index < len(buttons):
+                buttons[index].setFocus(Qt.FocusReason.TabFocusReason)
+            return True
+        return super().eventFilter(watched, event)
 
     def value(self) -> str | None:
         for option, button in self.buttons.items():
