@@ -27,6 +27,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from advisor_app.domain import case_flow
+from advisor_app.domain.statuses import AgreementStatus, CaseStatus, RosterStatus
 from advisor_app.domain.vocab import terms
 from advisor_app.reports.rating_board import COUNTED
 from advisor_app.reports.scope import Period, fetch, region_sql, table_access
@@ -662,7 +663,8 @@ def villages(
 
     roster = per_region(
         "SELECT region_code, COUNT(*) FROM legal_literates "
-        "WHERE deleted = 0 AND status = '在册' AND {region} GROUP BY 1"
+        "WHERE deleted = 0 AND status = :active AND {region} GROUP BY 1",
+        {"active": RosterStatus.ACTIVE},
     )
     cons: dict[str, tuple] = {}
     if rollups is None:
@@ -745,9 +747,8 @@ def _village_ids(kind: str) -> Callable[..., list[str]]:
     def ids(session: Session, prefix: str, period: Period, key: str | None, as_of: date) -> list[str]:
         params: dict[str, Any] = {**_period_params(period), "code": key}
         if kind == "roster":
-            sql = (
-                "SELECT id FROM legal_literates WHERE region_code = :code AND deleted = 0 AND status = '在册'"
-            )
+            params["active"] = RosterStatus.ACTIVE
+            sql = "SELECT id FROM legal_literates WHERE region_code = :code AND deleted = 0 AND status = :active"
         elif kind == "onsite":
             # The figure adds the 实地 consultations' minutes and the activities' minutes: both listed.
             sql = (
@@ -787,7 +788,13 @@ def overdue(session: Session, prefix: str, as_of: date) -> Overdue:
         "window": _d(as_of - timedelta(days=case_flow.CONFIRMATION_DAYS)),
     }
     region = region_sql("c.region_code", params, prefix)
-    open_states = ", ".join(f"'{s}'" for s in case_flow.OPEN)
+    params.update(
+        {f"open{n}": s for n, s in enumerate(case_flow.OPEN)},
+        signed=AgreementStatus.SIGNED,
+        void=AgreementStatus.VOID,
+        archived=CaseStatus.ARCHIVED,
+    )
+    open_states = ", ".join(f":open{n}" for n in range(len(case_flow.OPEN)))
     cases = [
         {
             "id": r[0],
@@ -806,7 +813,7 @@ def overdue(session: Session, prefix: str, as_of: date) -> Overdue:
                 f"WHERE +c.deleted = 0 AND c.status IN ({open_states}) AND c.due_on < :today AND {region} "
                 # a signed agreement makes the case successful (an amendment once reopened cases)
                 "AND NOT EXISTS (SELECT 1 FROM agreements a WHERE a.case_id = c.id AND a.deleted = 0 "
-                "AND a.status = '已签署') ORDER BY c.due_on"
+                "AND a.status = :signed) ORDER BY c.due_on"
             ),
             params,
         )
@@ -827,9 +834,9 @@ def overdue(session: Session, prefix: str, as_of: date) -> Overdue:
                 # "current" is still judged against all of the case's signed versions.
                 "SELECT c.id, a.id, c.case_no, c.region_code, a.signed_on FROM agreements a "
                 "CROSS JOIN cases c ON c.id = a.case_id "
-                "WHERE a.status = '已签署' AND a.deleted = 0 AND a.kind = '书面' "
+                "WHERE a.status = :signed AND a.deleted = 0 AND a.kind = '书面' "
                 "AND a.signed_on >= :window AND a.signed_on <= :today AND NOT EXISTS ("
-                "SELECT 1 FROM agreements b WHERE b.case_id = a.case_id AND b.status = '已签署' AND b.deleted = 0 "
+                "SELECT 1 FROM agreements b WHERE b.case_id = a.case_id AND b.status = :signed AND b.deleted = 0 "
                 "AND (b.version > a.version OR (b.version = a.version AND b.id > a.id))) "
                 # each version has its own window: only a confirmation of this version closes it
                 "AND c.deleted = 0 AND NOT EXISTS ("
@@ -852,8 +859,8 @@ def overdue(session: Session, prefix: str, as_of: date) -> Overdue:
             text(
                 "SELECT DISTINCT c.id, v.id, c.case_no, c.region_code, v.due_on FROM return_visits v "
                 "CROSS JOIN cases c ON c.id = v.case_id LEFT JOIN agreements a ON a.id = v.agreement_id "
-                "WHERE v.deleted = 0 AND c.deleted = 0 AND c.status != '归档' AND v.visited_on IS NULL "
-                "AND v.due_on <= :today AND (a.id IS NULL OR (a.status != '作废' AND a.deleted = 0)) "
+                "WHERE v.deleted = 0 AND c.deleted = 0 AND c.status != :archived AND v.visited_on IS NULL "
+                "AND v.due_on <= :today AND (a.id IS NULL OR (a.status != :void AND a.deleted = 0)) "
                 f"AND {region} ORDER BY v.due_on"
             ),
             params,
