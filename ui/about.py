@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
@@ -40,6 +40,10 @@ def app_icon() -> QIcon:
     return QIcon(str(path)) if path.is_file() else QIcon()
 
 
+def notice_title() -> str:
+    return QCoreApplication.translate("AboutDialog", "Components and licences")
+
+
 def licence_texts() -> list[tuple[str, str]]:
     """(tab title, text) for the third-party notice and each licence file in resources/licenses."""
     folder = resources_dir() / "licenses"
@@ -48,9 +52,10 @@ def licence_texts() -> list[tuple[str, str]]:
     found = []
     notice = folder / "THIRD-PARTY.md"
     if notice.is_file():
-        found.append(("组件与许可证", notice.read_text(encoding="utf-8")))
+        found.append((notice_title(), notice.read_text(encoding="utf-8")))
     for path in sorted((folder / "fonts").glob("*.txt")):
-        found.append((f"字体：{path.stem}", path.read_text(encoding="utf-8")))
+        title = QCoreApplication.translate("AboutDialog", "Font: %1").replace("%1", path.stem)
+        found.append((title, path.read_text(encoding="utf-8")))
     return found
 
 
@@ -62,7 +67,7 @@ def _open_folder(path: Path) -> None:
 class AboutDialog(QDialog):
     def __init__(self, data_dir: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"关于{APP_TITLE}")
+        self.setWindowTitle(self.tr("About %1").replace("%1", APP_TITLE))
         self.setWindowIcon(app_icon())
         self.data_dir = Path(data_dir)
         layout = QVBoxLayout(self)
@@ -76,7 +81,8 @@ class AboutDialog(QDialog):
                 )
             )
         head.addWidget(logo)
-        title = QLabel(f"<h2>{APP_TITLE}</h2><p>版本 {app_version()}</p>")
+        version = self.tr("Version %1").replace("%1", app_version())
+        title = QLabel(f"<h2>{APP_TITLE}</h2><p>{version}</p>")
         self.version_label = title
         head.addWidget(title, 1)
         layout.addLayout(head)
@@ -87,18 +93,18 @@ class AboutDialog(QDialog):
         for label in (self.data_label, self.log_label):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             label.setWordWrap(True)
-        form.addRow("数据文件夹：", self.data_label)
-        form.addRow("日志文件夹：", self.log_label)
+        form.addRow(self.tr("Data folder:"), self.data_label)
+        form.addRow(self.tr("Log folder:"), self.log_label)
         versions = "，".join(f"{name} {ver}" for name, ver in package_versions().items())
         components = QLabel(versions)
         components.setWordWrap(True)
-        form.addRow("组件版本：", components)
+        form.addRow(self.tr("Component versions:"), components)
         layout.addLayout(form)
 
         self.tabs = QTabWidget()
         for name, text in licence_texts():
             view = QTextBrowser()
-            if name == "组件与许可证":
+            if name == notice_title():
                 view.setMarkdown(text)
             else:
                 view.setPlainText(text)
@@ -107,25 +113,29 @@ class AboutDialog(QDialog):
         layout.addWidget(self.tabs, 1)
 
         buttons = QDialogButtonBox()
-        open_data = QPushButton("打开数据文件夹")
+        open_data = QPushButton(self.tr("Open data folder"))
         open_data.clicked.connect(lambda: _open_folder(self.data_dir))
         buttons.addButton(open_data, QDialogButtonBox.ButtonRole.ActionRole)
-        self.copy_button = QPushButton("复制版本信息")
+        self.copy_button = QPushButton(self.tr("Copy version details"))
         self.copy_button.clicked.connect(self.copy_summary)
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
-        close = buttons.addButton("关闭", QDialogButtonBox.ButtonRole.AcceptRole)
+        close = buttons.addButton(self.tr("Close"), QDialogButtonBox.ButtonRole.AcceptRole)
         close.clicked.connect(self.accept)
         layout.addWidget(buttons)
 
     def summary(self) -> str:
         """What support asks first, as plain text (no personal data)."""
         return (
-            f"{APP_TITLE} {app_version()}\n数据文件夹：{self.data_dir}\n日志文件夹：{log_dir(self.data_dir)}"
+            f"{APP_TITLE} {app_version()}\n"
+            + self.tr("Data folder:")
+            + f"{self.data_dir}\n"
+            + self.tr("Log folder:")
+            + str(log_dir(self.data_dir))
         )
 
     def copy_summary(self) -> None:
         QGuiApplication.clipboard().setText(self.summary())
-        self.copy_button.setText("已复制")
+        self.copy_button.setText(self.tr("Copied"))
 
 
 def show_about(data_dir: Path, parent: QWidget | None = None) -> AboutDialog:

@@ -1,6 +1,66 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../ui/about.py" line="44" />
+        <source>Components and licences</source>
+        <translation>Components and licences</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about.py" line="57" />
+        <source>Font: %1</source>
+        <translation>Font: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about.py" line="70" />
+        <source>About %1</source>
+        <translation>About %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about.py" line="84" />
+        <source>Version %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about.py" line="96" />
+        <location filename="../../ui/about.py" line="130" />
+        <source>Data folder:</source>
+        <translation>Data folder:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about.py" line="97" />
+        <location filename="../../ui/about.py" line="132" />
+        <source>Log folder:</source>
+        <translation>Log folder:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about.py" line="101" />
+        <source>Component versions:</source>
+        <translation>Component versions:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about.py" line="116" />
+        <source>Open data folder</source>
+        <translation>Open data folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about.py" line="119" />
+        <source>Copy version details</source>
+        <translation>Copy version details</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about.py" line="122" />
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about.py" line="138" />
+        <source>Copied</source>
+        <translation>Copied</translation>
+    </message>
+</context>
+<context>
     <name>ActivitiesPage</name>
     <message>
         <location filename="../../ui/pages.py" line="90" />

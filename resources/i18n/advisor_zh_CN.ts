@@ -1,6 +1,66 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../ui/about.py" line="44" />
+        <source>Components and licences</source>
+        <translation>组件与许可证</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about.py" line="57" />
+        <source>Font: %1</source>
+        <translation>字体：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about.py" line="70" />
+        <source>About %1</source>
+        <translation>关于%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about.py" line="84" />
+        <source>Version %1</source>
+        <translation>版本 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about.py" line="96" />
+        <location filename="../../ui/about.py" line="130" />
+        <source>Data folder:</source>
+        <translation>数据文件夹：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about.py" line="97" />
+        <location filename="../../ui/about.py" line="132" />
+        <source>Log folder:</source>
+        <translation>日志文件夹：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about.py" line="101" />
+        <source>Component versions:</source>
+        <translation>组件版本：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about.py" line="116" />
+        <source>Open data folder</source>
+        <translation>打开数据文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about.py" line="119" />
+        <source>Copy version details</source>
+        <translation>复制版本信息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about.py" line="122" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about.py" line="138" />
+        <source>Copied</source>
+        <translation>已复制</translation>
+    </message>
+</context>
+<context>
     <name>ActivitiesPage</name>
     <message>
         <location filename="../../ui/pages.py" line="90" />

@@ -72,8 +72,10 @@ def test_install_replaces_the_hooks_and_uninstall_restores_them(qapp, tmp_path):
 
 
 def test_about_shows_version_data_folder_and_licences(qapp, tmp_path, qtbot):
+    from ui import i18n
     from ui.about import AboutDialog, app_icon
 
+    qapp._advisor_translators = i18n.install(qapp, "zh_CN")  # the dialog speaks through tr()
     dialog = AboutDialog(tmp_path / "data")
     qtbot.addWidget(dialog)
     dialog.show()
