@@ -27,7 +27,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from advisor_app.domain import case_flow
-from advisor_app.domain.statuses import AgreementStatus, CaseStatus, RosterStatus
+from advisor_app.domain.statuses import AgreementStatus, CaseStatus, ConfirmationStatus, RosterStatus
 from advisor_app.domain.vocab import terms
 from advisor_app.reports.rating_board import COUNTED
 from advisor_app.reports.scope import Period, fetch, region_sql, table_access
@@ -37,7 +37,13 @@ LECTURES_PER_QUARTER = 1  # domain.md §3: at least one lecture a quarter
 ROSTER_TARGET = 3  # domain.md §5: at least 3 法律明白人 per 行政村
 
 # A version that was signed: 已签署, or 作废 after a later version was signed (signed_on kept).
-WAS_SIGNED = "a.deleted = 0 AND a.signed_on IS NOT NULL AND a.status IN ('已签署', '作废')"
+WAS_SIGNED = "a.deleted = 0 AND a.signed_on IS NOT NULL AND a.status IN (:signed, :void)"
+# The statuses the event queries bind (_case_from adds them to the query's parameters).
+EVENT_STATUSES = {
+    "signed": AgreementStatus.SIGNED,
+    "void": AgreementStatus.VOID,
+    "confirmed": ConfirmationStatus.CONFIRMED,
+}
 
 # One row per mediation event of the period (see the module docstring for the dates; 履行 of a
 # row synced from a client older than migration 0013, without performed_on, by its signing day):
@@ -50,7 +56,7 @@ SELECT f.case_id AS case_id, 'success' AS ev, COALESCE((
     SELECT a.amount_fen FROM agreements a WHERE a.case_id = f.case_id AND {WAS_SIGNED} AND a.signed_on < :pe
     ORDER BY a.signed_on DESC, a.version DESC LIMIT 1), 0) AS amount_fen
 FROM agreements f
-WHERE f.deleted = 0 AND f.status IN ('已签署', '作废') AND f.signed_on >= :ps AND f.signed_on < :pe
+WHERE f.deleted = 0 AND f.status IN (:signed, :void) AND f.signed_on >= :ps AND f.signed_on < :pe
   AND NOT EXISTS (SELECT 1 FROM agreements a WHERE a.case_id = f.case_id AND {WAS_SIGNED}
       AND (a.signed_on < f.signed_on OR (a.signed_on = f.signed_on AND (a.version < f.version
            OR (a.version = f.version AND a.id < f.id)))))
@@ -63,9 +69,9 @@ WHERE {WAS_SIGNED} AND a.performed = '已履行' AND a.performed_on IS NULL
   AND a.signed_on >= :ps AND a.signed_on < :pe
 UNION ALL
 SELECT j.case_id, 'confirmed', 0 FROM judicial_confirmations j JOIN agreements a ON a.id = j.agreement_id
-WHERE j.deleted = 0 AND j.status = '已确认' AND j.decided_on >= :ps AND j.decided_on < :pe AND {WAS_SIGNED}
+WHERE j.deleted = 0 AND j.status = :confirmed AND j.decided_on >= :ps AND j.decided_on < :pe AND {WAS_SIGNED}
   AND NOT EXISTS (SELECT 1 FROM agreements b WHERE b.case_id = a.case_id AND b.deleted = 0
-      AND b.status IN ('已签署', '作废') AND b.version > a.version AND b.signed_on <= j.decided_on)
+      AND b.status IN (:signed, :void) AND b.version > a.version AND b.signed_on <= j.decided_on)
 """
 
 DIMENSIONS = {
@@ -137,7 +143,7 @@ def _case_from(
 ) -> str:
     """``FROM`` the period's mediation events (without 受理 when not ``accepted``) joined to their
     (live, in-region) cases."""
-    params.update(_period_params(period))
+    params.update(_period_params(period), **EVENT_STATUSES)
     return f"""
 FROM ({(ACCEPTED_EVENTS + " UNION ALL " if accepted else "").format(access=access)}{LATER_EVENTS}) e
 CROSS JOIN cases c ON c.id = e.case_id

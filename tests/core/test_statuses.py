@@ -23,12 +23,11 @@ DEFINITION = "advisor_app/domain/statuses.py"
 VALUES = {m.value for enum in statuses.VOCABULARIES.values() for m in enum}
 
 # Status literals not converted yet (issue 16 §3), per file. Lower these as files are converted;
-# ui/ shows statuses in its tabs, demo.py writes invented rows, figures.py's SQL quotes them.
+# ui/ shows statuses in its tabs, demo.py writes invented rows.
 NOT_YET: dict[str, int] = {
     "advisor_app/demo.py": 20,
     "advisor_app/diagnostics.py": 1,
     "advisor_app/domain/case_flow.py": 2,  # a 调解 session's outcome, spelled like a case status
-    "advisor_app/reports/figures.py": 7,
     "advisor_app/reports/forms.py": 1,
     "advisor_app/services/printing.py": 1,  # the label 草稿 of a draft's print note
     "ui/case/agreement_tab.py": 7,
