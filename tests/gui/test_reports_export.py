@@ -74,7 +74,7 @@ def test_statistics_exports_what_the_cli_writes(
     qtbot.keyClicks(period, "2026-10")
     qtbot.keyClick(period, Qt.Key.Key_Return)
     qtbot.waitUntil(
-        lambda: stats.data is not None and stats.data.figures.period.label == "2026年10月", timeout=10000
+        lambda: stats.data is not None and stats.data.figures.period.label == "2026年10月", timeout=30000
     )
 
     before = tmp_path / "before"
@@ -130,5 +130,5 @@ def test_export_refuses_a_region_outside_the_scope(app, township_office, tasks, 
     view.region_box.addItem("庄里镇", "610528101000")  # not offered; forced to prove the core refuses
     view.region_box.setCurrentIndex(view.region_box.count() - 1)
     view.export("monthly", tmp_path / "x.xlsx")
-    qtbot.waitUntil(lambda: "导出失败" in view.status.text(), timeout=10000)
+    qtbot.waitUntil(lambda: "导出失败" in view.status.text(), timeout=30000)
     assert "不在本机负责的范围内" in view.status.text() and not (tmp_path / "x.xlsx").exists()
