@@ -1387,6 +1387,69 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="30" />
+        <source>Log in to the sync server</source>
+        <translation>Log in to the sync server</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="34" />
+        <source>https://… (the sync server address the city justice bureau gave you)</source>
+        <translation>https://… (the sync server address the city justice bureau gave you)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="40" />
+        <source>Server address</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="41" />
+        <source>Account</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="42" />
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="46" />
+        <source>Log in</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="54" />
+        <source>The login token is kept in the system keyring; the records on this computer are never deleted by logging in, out or changing account.</source>
+        <translation>The login token is kept in the system keyring; the records on this computer are never deleted by logging in, out or changing account.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="66" />
+        <source>Server address: must start with https://</source>
+        <translation>Server address: must start with https://</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="68" />
+        <source>Account: please enter your account</source>
+        <translation>Account: please enter your account</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="70" />
+        <source>Password: please enter your password</source>
+        <translation>Password: please enter your password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="83" />
+        <source>Logging in… (you can cancel at any time)</source>
+        <translation>Logging in… (you can cancel at any time)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="118" />
+        <source>The server did not answer within %1 seconds: check the network and the server address, then try again.</source>
+        <translation>The server did not answer within %1 seconds: check the network and the server address, then try again.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main_window.py" line="46" />

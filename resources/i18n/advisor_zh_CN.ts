@@ -1386,6 +1386,69 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="30" />
+        <source>Log in to the sync server</source>
+        <translation>登录同步服务器</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="34" />
+        <source>https://… (the sync server address the city justice bureau gave you)</source>
+        <translation>https://…（市司法局提供的同步服务器地址）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="40" />
+        <source>Server address</source>
+        <translation>服务器地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="41" />
+        <source>Account</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="42" />
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="46" />
+        <source>Log in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="54" />
+        <source>The login token is kept in the system keyring; the records on this computer are never deleted by logging in, out or changing account.</source>
+        <translation>登录令牌保存在系统密钥环中；本机数据不会因登录、退出或换账号而删除。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="66" />
+        <source>Server address: must start with https://</source>
+        <translation>服务器地址：应以 https:// 开头</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="68" />
+        <source>Account: please enter your account</source>
+        <translation>账号：请填写账号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="70" />
+        <source>Password: please enter your password</source>
+        <translation>密码：请填写密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="83" />
+        <source>Logging in… (you can cancel at any time)</source>
+        <translation>正在登录……（可随时取消）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="118" />
+        <source>The server did not answer within %1 seconds: check the network and the server address, then try again.</source>
+        <translation>服务器在 %1 秒内没有应答：请检查网络和服务器地址，稍后再试。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main_window.py" line="46" />

@@ -59,7 +59,6 @@ NOT_YET_CONVERTED = {
     "conflicts_page.py",
     "crash.py",
     "local_login.py",
-    "login_dialog.py",
     "password_dialog.py",
     "rating_card.py",
     "sync_page.py",

@@ -41,16 +41,21 @@ def test_sync_page_syncs_in_the_background_and_shows_the_result(qtbot, server, d
 
 
 def test_login_dialog_reports_errors_in_chinese_and_logs_in(qtbot, server, tmp_path):
+    from PySide6.QtWidgets import QApplication
+
     from advisor_app.store import open_store
+    from ui import i18n
     from ui.login_dialog import LoginDialog
     from ui.sync_status import SyncController
 
+    app = QApplication.instance()
+    app._advisor_translators = i18n.install(app, "zh_CN")  # the dialog speaks through tr()
     store = open_store(tmp_path / "fresh")
     controller = SyncController(store)
     dialog = LoginDialog(controller)
     qtbot.addWidget(dialog)
     dialog.submit()
-    assert "服务器地址" in dialog.error.text() and "密码：不能为空" in dialog.error.text()
+    assert "服务器地址" in dialog.error.text() and "密码：请填写密码" in dialog.error.text()
     dialog.server.setText(server.url)
     dialog.user.setText("adv1")
     dialog.password.setText("wrong-password")
