@@ -42,6 +42,13 @@ from advisor_app.domain.models import (
     ZeroReport,
     utcnow,
 )
+from advisor_app.domain.statuses import (
+    AgreementStatus,
+    CaseStatus,
+    ConfirmationStatus,
+    ConsultationStatus,
+    RosterStatus,
+)
 from advisor_app.services import regions as region_service
 from advisor_app.store import Store, bulk, search
 
@@ -317,7 +324,7 @@ def _keep_signed(
     """
     from advisor_app.services import printing
 
-    signed = [row["id"] for row in gen.rows.get(Agreement, []) if row["status"] == "已签署"]
+    signed = [row["id"] for row in gen.rows.get(Agreement, []) if row["status"] == AgreementStatus.SIGNED]
     return printing.keep_signed(
         store, signed, log_changes=track_changes, make_id=gen.uid, workers=workers, progress=progress
     )
@@ -422,9 +429,9 @@ def _consultations(gen: _Gen, villages, advisers, count: int) -> None:  # noqa: 
             question=gen.fill(gen.rng.choice(QUESTIONS[sub])),
             answer=gen.rng.choice(ANSWERS),
             referral=referral,
-            outcome="已办结" if closed else None,
+            outcome=ConsultationStatus.DONE if closed else None,
             duration_minutes=gen.rng.choice((10, 15, 20, 30, 45, 60)),
-            status="已办结" if closed else "办理中",
+            status=ConsultationStatus.DONE if closed else ConsultationStatus.OPEN,
             adviser=advisers[village["code"]],
             tags=_tags(gen, sub),
             no_rating_reason=None,
@@ -466,7 +473,9 @@ def _cases(gen: _Gen, villages, committees, count: int) -> None:  # noqa: ANN001
         a, b = _person(gen, village, _tags(gen)), _person(gen, village, _tags(gen))
         mediator = gen.name()
         age_days = (gen.end - accepted).days
-        outcome = gen.rng.choices(["达成协议", "调解不成", "终止", "open"], [80, 8, 2, 10])[0]
+        outcome = gen.rng.choices(
+            [CaseStatus.AGREED, CaseStatus.FAILED, CaseStatus.TERMINATED, "open"], [80, 8, 2, 10]
+        )[0]
         if age_days < 10:
             outcome = "open"
         prevention = gen.rng.choices(
@@ -486,7 +495,7 @@ def _cases(gen: _Gen, villages, committees, count: int) -> None:  # noqa: ANN001
             summary=gen.fill(
                 gen.rng.choice(CASE_SUMMARIES.get(dispute, CASE_SUMMARIES["邻里"])), a=a["name"], b=b["name"]
             ),
-            status="调解中",
+            status=CaseStatus.MEDIATING,
             accepted_on=accepted,
             due_on=due_date(accepted),
             closed_on=None,
@@ -530,14 +539,14 @@ def _cases(gen: _Gen, villages, committees, count: int) -> None:  # noqa: ANN001
             participants=f"{a['name']}、{b['name']}、{mediator}",
             statements="双方陈述了各自意见。",
             facts=case["summary"],
-            result="双方同意调解方案" if outcome == "达成协议" else "双方分歧较大",
+            result="双方同意调解方案" if outcome == CaseStatus.AGREED else "双方分歧较大",
             mediator=mediator,
             recorder=case["recorder"],
         )
         if outcome == "open":
             continue
         closed = min(held.date() + timedelta(days=gen.rng.randrange(1, 40)), gen.end)
-        if outcome in ("调解不成", "终止"):
+        if outcome in (CaseStatus.FAILED, CaseStatus.TERMINATED):
             case.update(status=outcome, closed_on=closed, result="双方分歧较大，已告知可通过诉讼途径解决。")
             _rating(gen, "case", case["id"], closed)
             continue
@@ -550,7 +559,7 @@ def _cases(gen: _Gen, villages, committees, count: int) -> None:  # noqa: ANN001
             version=1,
             supersedes_id=None,
             kind="书面",
-            status="已签署",
+            status=AgreementStatus.SIGNED,
             facts=case["summary"],
             terms=[
                 f"{b['name']}于{deadline.year}年{deadline.month}月{deadline.day}日前履行约定义务。",
@@ -565,10 +574,10 @@ def _cases(gen: _Gen, villages, committees, count: int) -> None:  # noqa: ANN001
             pdf_sha256=None,
             frozen_data=None,
         )
-        status = "达成协议"
+        status = CaseStatus.AGREED
         if deadline < gen.end and gen.rng.random() < 0.9:
             agreement["performed"] = "已履行"
-            status = "履行"
+            status = CaseStatus.PERFORMING
         if deadline < gen.end and gen.rng.random() < 0.85:
             visited = min(deadline + timedelta(days=gen.rng.randrange(0, 10)), gen.end)
             gen.add(
@@ -586,11 +595,11 @@ def _cases(gen: _Gen, villages, committees, count: int) -> None:  # noqa: ANN001
                 measures=None,
                 visitor=mediator,
             )
-            status = "回访"
+            status = CaseStatus.VISITING
             case["closed_on"] = visited
             _rating(gen, "case", case["id"], visited)
             if gen.end - visited > timedelta(days=60) and gen.rng.random() < 0.7:
-                status, case["archived_on"] = "归档", visited + timedelta(days=30)
+                status, case["archived_on"] = CaseStatus.ARCHIVED, visited + timedelta(days=30)
         else:
             gen.add(
                 ReturnVisit,
@@ -616,7 +625,7 @@ def _cases(gen: _Gen, villages, committees, count: int) -> None:  # noqa: ANN001
                 owner=mediator,
                 case_id=case["id"],
                 agreement_id=agreement["id"],
-                status="已确认" if confirmed else "已申请",
+                status=ConfirmationStatus.CONFIRMED if confirmed else ConfirmationStatus.APPLIED,
                 applied_on=applied,
                 decided_on=applied + timedelta(days=12) if confirmed else None,
                 court="临渭区人民法院",
@@ -650,7 +659,7 @@ def _roster(gen: _Gen, villages) -> None:  # noqa: ANN001
                 id_number=gen.id_number(village["county"], birth, male),
                 phone=gen.phone(),
                 certificate_no=f"FLMBR-{village['code'][-6:]}-{gen.rng.randrange(1000, 9999)}",
-                status="清退" if removed else "在册",
+                status=RosterStatus.REMOVED if removed else RosterStatus.ACTIVE,
                 appointed_on=gen.day(900),
                 removed_on=gen.day(100) if removed else None,
                 removed_reason="长期外出务工，不能履行职责" if removed else None,

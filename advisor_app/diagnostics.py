@@ -217,6 +217,7 @@ def signed_agreement_lines(conn: Any, db_path: Path) -> list[Line]:
     import json
     from collections import Counter
 
+    from advisor_app.domain.statuses import AgreementStatus
     from advisor_app.services import attachments, printing
     from advisor_app.store import crypto
 
@@ -225,7 +226,8 @@ def signed_agreement_lines(conn: Any, db_path: Path) -> list[Line]:
         "SELECT a.id, a.case_id, c.case_no, a.kind, a.version, a.frozen_data, a.pdf_sha256, "
         + ", ".join(f"a.{c}" for c in columns)
         + " FROM agreements a LEFT JOIN cases c ON c.id = a.case_id"
-        " WHERE a.status != '草稿' AND a.deleted = 0 ORDER BY c.case_no, a.version"
+        " WHERE a.status != ? AND a.deleted = 0 ORDER BY c.case_no, a.version",
+        (AgreementStatus.DRAFT,),
     ).fetchall()
     if not rows:
         return [Line(SIGNED_LABEL, "没有已签署的协议")]

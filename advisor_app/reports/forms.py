@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import text
 
 from advisor_app.domain.clock import china_today
+from advisor_app.domain.statuses import RosterStatus
 from advisor_app.domain.vocab import terms
 from advisor_app.reports import figures, pdf, service, snapshots, xlsx
 from advisor_app.reports.figures import ITEM_LABELS, MediationRow
@@ -220,7 +221,7 @@ ORDER BY m.region_code, m.status, m.name, m.id"""
     per_village = [[v.name, v.roster, figures.ROSTER_TARGET, v.roster_short] for v in counts]
     return Sheet(
         title="法律明白人花名册",
-        subtitle=f"地区：{name}　　在册 {sum(1 for r in rows if r[12] == '在册')} 人",
+        subtitle=f"地区：{name}　　在册 {sum(1 for r in rows if r[12] == RosterStatus.ACTIVE)} 人",
         tables=[
             Table("名册", ROSTER_HEADER, rows),
             Table(
