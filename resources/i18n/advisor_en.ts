@@ -1389,62 +1389,67 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/login_dialog.py" line="30" />
+        <location filename="../../ui/login_dialog.py" line="63" />
         <source>Log in to the sync server</source>
         <translation>Log in to the sync server</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="34" />
+        <location filename="../../ui/login_dialog.py" line="67" />
         <source>https://… (the sync server address the city justice bureau gave you)</source>
         <translation>https://… (the sync server address the city justice bureau gave you)</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="40" />
+        <location filename="../../ui/login_dialog.py" line="73" />
         <source>Server address</source>
         <translation>Server address</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="41" />
+        <location filename="../../ui/login_dialog.py" line="74" />
         <source>Account</source>
         <translation>Account</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="42" />
+        <location filename="../../ui/login_dialog.py" line="75" />
         <source>Password</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="46" />
+        <location filename="../../ui/login_dialog.py" line="79" />
         <source>Log in</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="54" />
+        <location filename="../../ui/login_dialog.py" line="87" />
         <source>The login token is kept in the system keyring; the records on this computer are never deleted by logging in, out or changing account.</source>
         <translation>The login token is kept in the system keyring; the records on this computer are never deleted by logging in, out or changing account.</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="66" />
+        <location filename="../../ui/login_dialog.py" line="99" />
         <source>Server address: must start with https://</source>
         <translation>Server address: must start with https://</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="68" />
+        <location filename="../../ui/login_dialog.py" line="101" />
         <source>Account: please enter your account</source>
         <translation>Account: please enter your account</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="70" />
+        <location filename="../../ui/login_dialog.py" line="103" />
         <source>Password: please enter your password</source>
         <translation>Password: please enter your password</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="83" />
+        <location filename="../../ui/login_dialog.py" line="117" />
         <source>Logging in… (you can cancel at any time)</source>
         <translation>Logging in… (you can cancel at any time)</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="118" />
+        <location filename="../../ui/login_dialog.py" line="155" />
+        <source>Logged in as %1: the login was already complete when it was cancelled.</source>
+        <translation>Logged in as %1: the login was already complete when it was cancelled.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="173" />
         <source>The server did not answer within %1 seconds: check the network and the server address, then try again.</source>
         <translation>The server did not answer within %1 seconds: check the network and the server address, then try again.</translation>
     </message>
@@ -2191,12 +2196,12 @@ Register it?</translation>
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../ui/sync_status.py" line="218" />
+        <location filename="../../ui/sync_status.py" line="221" />
         <source>Sync failed: the server could not be reached. Check the network and try again.</source>
         <translation>Sync failed: the server could not be reached. Check the network and try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="222" />
+        <location filename="../../ui/sync_status.py" line="225" />
         <source>Sync failed because of a program error; the records stay on this computer.</source>
         <translation>Sync failed because of a program error; the records stay on this computer.</translation>
     </message>

@@ -1388,62 +1388,67 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/login_dialog.py" line="30" />
+        <location filename="../../ui/login_dialog.py" line="63" />
         <source>Log in to the sync server</source>
         <translation>登录同步服务器</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="34" />
+        <location filename="../../ui/login_dialog.py" line="67" />
         <source>https://… (the sync server address the city justice bureau gave you)</source>
         <translation>https://…（市司法局提供的同步服务器地址）</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="40" />
+        <location filename="../../ui/login_dialog.py" line="73" />
         <source>Server address</source>
         <translation>服务器地址</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="41" />
+        <location filename="../../ui/login_dialog.py" line="74" />
         <source>Account</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="42" />
+        <location filename="../../ui/login_dialog.py" line="75" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="46" />
+        <location filename="../../ui/login_dialog.py" line="79" />
         <source>Log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="54" />
+        <location filename="../../ui/login_dialog.py" line="87" />
         <source>The login token is kept in the system keyring; the records on this computer are never deleted by logging in, out or changing account.</source>
         <translation>登录令牌保存在系统密钥环中；本机数据不会因登录、退出或换账号而删除。</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="66" />
+        <location filename="../../ui/login_dialog.py" line="99" />
         <source>Server address: must start with https://</source>
         <translation>服务器地址：应以 https:// 开头</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="68" />
+        <location filename="../../ui/login_dialog.py" line="101" />
         <source>Account: please enter your account</source>
         <translation>账号：请填写账号</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="70" />
+        <location filename="../../ui/login_dialog.py" line="103" />
         <source>Password: please enter your password</source>
         <translation>密码：请填写密码</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="83" />
+        <location filename="../../ui/login_dialog.py" line="117" />
         <source>Logging in… (you can cancel at any time)</source>
         <translation>正在登录……（可随时取消）</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="118" />
+        <location filename="../../ui/login_dialog.py" line="155" />
+        <source>Logged in as %1: the login was already complete when it was cancelled.</source>
+        <translation>已登录为 %1：取消时登录已经完成。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="173" />
         <source>The server did not answer within %1 seconds: check the network and the server address, then try again.</source>
         <translation>服务器在 %1 秒内没有应答：请检查网络和服务器地址，稍后再试。</translation>
     </message>
@@ -2190,12 +2195,12 @@ Register it?</source>
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../ui/sync_status.py" line="218" />
+        <location filename="../../ui/sync_status.py" line="221" />
         <source>Sync failed: the server could not be reached. Check the network and try again.</source>
         <translation>同步未完成：连不上服务器，请检查网络后再试。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="222" />
+        <location filename="../../ui/sync_status.py" line="225" />
         <source>Sync failed because of a program error; the records stay on this computer.</source>
         <translation>同步因程序出错未完成，记录仍保存在本机。</translation>
     </message>
