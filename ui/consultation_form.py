@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QPushButton, QSpinBox
 
+from advisor_app.domain.statuses import ConsultationStatus
 from advisor_app.domain.vocab import terms
 from advisor_app.services import consultations, legal_aid
 from ui import person_box
@@ -93,7 +94,7 @@ class ConsultationForm(FormDialog):
         self.person_id = record.person_id
         self.set_values({key: getattr(record, key) for key in consultations.EDITABLE if key in self.fields})
         self.set_values(consultations.contact(self.store, record_id))
-        if record.status == "已办结":
+        if record.status == ConsultationStatus.DONE:
             self.close_button.setEnabled(False)
 
     def _look_up_person(self) -> None:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from advisor_app.domain import idcard, privacy
+from advisor_app.domain.statuses import RosterStatus
 from advisor_app.domain.vocab import terms
 from advisor_app.services import roster, setup, users
 from ui.forms import FormDialog
@@ -134,7 +135,7 @@ class MemberForm(FormDialog):
                     .replace("%2", str(t.hours))
                     .replace("%3", t.topic)
                 )
-            if member.status == "清退":
+            if member.status == RosterStatus.REMOVED:
                 self.remove_button.setEnabled(False)
                 self.setWindowTitle(
                     self.windowTitle() + self.tr(" (removed: %1)").replace("%1", member.removed_reason or "")

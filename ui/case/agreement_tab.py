@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from advisor_app.domain import case_flow
+from advisor_app.domain.statuses import AgreementStatus, CaseStatus
 from advisor_app.domain.vocab import terms
 from advisor_app.services import attachments, cases
 from ui import dialogs, hooks
@@ -92,7 +93,10 @@ class AgreementTab(CaseTab):
     def save_agreement(self, then: Callable[[Any], None] | None = None) -> None:
         data = self.agr.values()
         data["copies"] = data["copies"] or None
-        case_id, agreement_id = self.case_id, self.agreement_id if self.agreement_status == "草稿" else None
+        case_id, agreement_id = (
+            self.case_id,
+            self.agreement_id if self.agreement_status == AgreementStatus.DRAFT else None,
+        )
 
         def done(agreement: Any) -> None:
             self.agreement_id = agreement.id
@@ -121,7 +125,7 @@ class AgreementTab(CaseTab):
         def do_sign(agreement: Any) -> None:
             self.step(lambda: hooks.sign_agreement(self.store, agreement.id, signed_on), self.agr)
 
-        if self._dirty or self.agreement_status != "草稿":
+        if self._dirty or self.agreement_status != AgreementStatus.DRAFT:
             self.save_agreement(then=do_sign)
         else:
             agreement_id = self.agreement_id
@@ -189,16 +193,20 @@ class AgreementTab(CaseTab):
                     "copies": len([p for p in case.parties if not p.deleted]) + 1,
                 }
             )
-        read_only = current is not None and current.status != "草稿"
+        read_only = current is not None and current.status != AgreementStatus.DRAFT
         open_case = case.status in case_flow.OPEN
         self.agr.set_read_only(read_only or not open_case)
         self.save_agreement_button.setEnabled(open_case and not read_only)
         self.sign_button.setEnabled(open_case and not read_only)
         self.version_button.setEnabled(
-            current is not None and current.status == "已签署" and case.status != "归档"
+            current is not None
+            and current.status == AgreementStatus.SIGNED
+            and case.status != CaseStatus.ARCHIVED
         )
         self.scan_button.setEnabled(
-            current is not None and current.status == "已签署" and case.status != "归档"
+            current is not None
+            and current.status == AgreementStatus.SIGNED
+            and case.status != CaseStatus.ARCHIVED
         )
         self.print_button.setEnabled(current is not None)
         if current is None:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from advisor_app.domain import case_flow
+from advisor_app.domain.statuses import CaseStatus
 from advisor_app.services import attachments, case_file, cases
 from ui import dialogs
 from ui.case.base import CaseTab
@@ -142,13 +143,13 @@ class CloseTab(CaseTab):
         self.tick_button.setText(
             self.tr("Withdraw the tick") if state == "ticked" else self.tr("Paper copy filed")
         )
-        self.tick_button.setEnabled(state in ("ticked", "missing") and self.status != "归档")
+        self.tick_button.setEnabled(state in ("ticked", "missing") and self.status != CaseStatus.ARCHIVED)
 
     def _refresh_checklist(self, view: Any) -> None:
         case = view.case
         selected = self.checklist.currentItem().data(NAME_ROLE) if self.checklist.currentItem() else None
         self.checklist.clear()
-        archived = case.status == "归档"
+        archived = case.status == CaseStatus.ARCHIVED
         for item in view.checklist:
             mark = "✓" if item.present else ("✗" if item.required and not archived else "○")
             need = self.tr("required") if item.required else self.tr("optional")
@@ -170,6 +171,6 @@ class CloseTab(CaseTab):
         self.missing = case_flow.missing(view.checklist)
         self._show_tick_state()
         self.close_button.setEnabled(case.status in case_flow.CLOSABLE and case.closed_on is None)
-        self.archive_button.setEnabled(case.closed_on is not None and case.status != "归档")
-        self.attach_button.setEnabled(case.status != "归档")  # the archived file is closed
-        self.purpose.setEnabled(case.status != "归档")
+        self.archive_button.setEnabled(case.closed_on is not None and case.status != CaseStatus.ARCHIVED)
+        self.attach_button.setEnabled(case.status != CaseStatus.ARCHIVED)  # the archived file is closed
+        self.purpose.setEnabled(case.status != CaseStatus.ARCHIVED)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from advisor_app.domain import case_flow
+from advisor_app.domain.statuses import AgreementStatus, CaseStatus, ConfirmationStatus
 from advisor_app.services import cases
 from ui.case.base import CaseTab
 from ui.forms import FieldsPanel
@@ -40,8 +41,8 @@ class ConfirmationTab(CaseTab):
         apply.clicked.connect(self.apply_confirmation)
         confirmed = QPushButton(self.tr("Court confirmed"))
         refused = QPushButton(self.tr("Court refused"))
-        confirmed.clicked.connect(lambda: self._decide("已确认"))
-        refused.clicked.connect(lambda: self._decide("不予确认"))
+        confirmed.clicked.connect(lambda: self._decide(ConfirmationStatus.CONFIRMED))
+        refused.clicked.connect(lambda: self._decide(ConfirmationStatus.REFUSED))
         self.confirmation_buttons = (apply, confirmed, refused)
         row = QHBoxLayout()
         row.addWidget(apply)
@@ -72,7 +73,7 @@ class ConfirmationTab(CaseTab):
         self.step(lambda: cases.decide_confirmation(self.store, confirmation_id, status), self.conf)
 
     def _refresh_confirmation(self, view: Any) -> None:
-        signed = [a for a in view.agreements if a.status == "已签署" and a.kind == "书面"]
+        signed = [a for a in view.agreements if a.status == AgreementStatus.SIGNED and a.kind == "书面"]
         if signed:
             deadline = case_flow.confirmation_deadline(signed[-1].signed_on)
             left = (deadline - date.today()).days
@@ -86,11 +87,11 @@ class ConfirmationTab(CaseTab):
             )
         else:
             self.window_label.setText(self.tr("Judicial confirmation needs a signed written agreement."))
-        open_file = view.case.status != "归档"
+        open_file = view.case.status != CaseStatus.ARCHIVED
         apply, confirmed, refused = self.confirmation_buttons
         apply.setEnabled(bool(signed) and open_file)
         self.conf.set_read_only(not (signed and open_file))
-        pending = any(c.status == "已申请" for c in view.confirmations)
+        pending = any(c.status == ConfirmationStatus.APPLIED for c in view.confirmations)
         confirmed.setEnabled(pending and open_file)
         refused.setEnabled(pending and open_file)
         self.confirm_list.clear()

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from advisor_app.domain.statuses import CaseStatus
 from advisor_app.services import cases
 from ui.case.base import CaseTab
 from ui.forms import FieldsPanel
@@ -52,8 +53,8 @@ class SessionsTab(CaseTab):
                 then=lambda _r: self._say_done(self.tr("Recorded: the rights notice was read and signed")),
             )
         )
-        failed.clicked.connect(lambda: self._end("调解不成"))
-        ended.clicked.connect(lambda: self._end("终止"))
+        failed.clicked.connect(lambda: self._end(CaseStatus.FAILED))
+        ended.clicked.connect(lambda: self._end(CaseStatus.TERMINATED))
         add.clicked.connect(self.add_session)
         for widget in (notice, failed, ended):
             buttons.addWidget(widget)

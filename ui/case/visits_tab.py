@@ -17,13 +17,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from advisor_app.domain.statuses import CaseStatus
 from advisor_app.domain.vocab import terms
 from advisor_app.services import cases
 from ui.case.base import CaseTab
 from ui.forms import FieldsPanel
 from ui.widgets import combo, date_edit
 
-VISITABLE = ("达成协议", "履行", "回访")  # advisor_app.services.cases.record_visit
+VISITABLE = (
+    CaseStatus.AGREED,
+    CaseStatus.PERFORMING,
+    CaseStatus.VISITING,
+)  # advisor_app.services.cases.record_visit
 
 
 class VisitsTab(CaseTab):
@@ -86,8 +91,8 @@ class VisitsTab(CaseTab):
         status = view.case.status
         self.visit_button.setEnabled(status in VISITABLE)
         self.visit.set_read_only(status not in VISITABLE)
-        self.perf_button.setEnabled(signed is not None and status != "归档")
-        self.perf_box.setEnabled(signed is not None and status != "归档")
+        self.perf_button.setEnabled(signed is not None and status != CaseStatus.ARCHIVED)
+        self.perf_box.setEnabled(signed is not None and status != CaseStatus.ARCHIVED)
         if signed is not None and signed.performed:
             self.perf_box.setCurrentIndex(max(0, self.perf_box.findData(signed.performed)))
         for v in view.visits:

@@ -18,6 +18,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QLabel, QTabWidget, QVBoxLayout
 
 from advisor_app.domain import case_flow
+from advisor_app.domain.statuses import CaseStatus
 from advisor_app.services import case_view, cases
 from advisor_app.services.drafts import Drafts
 from ui import dialogs
@@ -187,7 +188,7 @@ class CaseWindow(RegistrationTab, SessionsTab, AgreementTab, VisitsTab, Confirma
                 if not p.deleted
             ]
             self._show_parties()
-        editable = case.status != "归档"
+        editable = case.status != CaseStatus.ARCHIVED
         self.reg.set_read_only(not editable)
         for widget in (self.add_party_button, self.remove_party_button, self.save_reg_button):
             widget.setEnabled(editable)
