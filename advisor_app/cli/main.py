@@ -32,9 +32,12 @@ def _chosen_command(argv: Sequence[str]) -> str | None:
     return None
 
 
-def _command_modules(argv: Sequence[str] | None) -> list[str]:
-    """The command modules to load: only the chosen command's, or all of them (help, unknown names)."""
+def _command_modules(argv: Sequence[str] | None) -> list[str] | None:
+    """The command modules to load: only the chosen command's; none when no command is named (the
+    list in ``advisor --help`` comes from ``COMMAND_HELP``); all of them for a name not in the table."""
     name = _chosen_command(sys.argv[1:] if argv is None else argv)
+    if name is None:
+        return None
     if name in commands.COMMANDS:
         return [commands.COMMANDS[name]]
     return sorted(m.name for m in pkgutil.iter_modules(commands.__path__))
@@ -57,6 +60,10 @@ def build_parser(
         if every_command
         else _command_modules(argv)
     )
+    if names is None:
+        for command, text in commands.COMMAND_HELP.items():
+            sub.add_parser(command, help=text)
+        return parser
     for name in names:
         module = importlib.import_module(f"{commands.__name__}.{name}")
         module.register(sub)

@@ -1,7 +1,10 @@
 """Desktop benchmarks: start-up to a usable main window with 100,000 consultations (against a bare
 QMainWindow), keystroke in the search box to the updated first page, and memory of the running app.
 
-Start-up and memory run in fresh processes (offscreen Qt) so imports and first paint are counted.
+Start-up and memory run in fresh processes (offscreen Qt) so imports and first paint are counted;
+start-up is timed as a whole process, from the moment it is launched (interpreter start included)
+to the window painted with its first page's data, and so is the bare QMainWindow it is compared with.
+The CLI's start-up is timed the same way: a whole `advisor` process, against a bare `python -c pass`.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ CONSULTATIONS = 100_000
 
 STARTUP = r"""
 import json, sys, time
-t0 = time.perf_counter()
+t0 = float(sys.argv[3])  # time.time() when the parent launched this process
 mode, data_dir = sys.argv[1], sys.argv[2]
 def rss_mb():
     for line in open("/proc/self/status"):
@@ -31,7 +34,7 @@ if mode == "bare":
     w = QMainWindow(); w.resize(1200, 780); w.show()
     app.processEvents()
     w.grab()  # first paint
-    usable = time.perf_counter() - t0
+    usable = time.time() - t0
     print(json.dumps({"usable": usable, "rss": rss_mb()}))
     sys.exit(0)
 import ui  # binding work-around before Qt is used
@@ -46,13 +49,13 @@ tasks = TaskManager()
 w = MainWindow(store, tasks); w.show()
 app.processEvents()
 w.grab()
-shown = time.perf_counter() - t0
+shown = time.time() - t0
 bench = w.pages["workbench"]
 loop = QEventLoop()
 bench.loaded.connect(loop.quit)
 if bench.worklist is None:
     loop.exec()
-usable = time.perf_counter() - t0
+usable = time.time() - t0
 out = {"shown": shown, "usable": usable}
 if mode == "memory":
     page = w.show_page("consultations")
@@ -75,7 +78,7 @@ def _make_store(workdir: Path) -> Path:
 
     data = workdir / "data"
     store = open_store(data)
-    demo.generate(store, seed=1, consultations=CONSULTATIONS, cases=3000)
+    demo.generate(store, seed=1, consultations=CONSULTATIONS, cases=3000, signed_copies=False)
     setup.configure(store, "人民调解员", "610502100000", user="测试")
     store.close()
     return data
@@ -84,7 +87,7 @@ def _make_store(workdir: Path) -> Path:
 def _run(mode: str, data: Path, workdir: Path) -> dict:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(workdir / "config")}
     done = subprocess.run(
-        [sys.executable, "-c", STARTUP, mode, str(data)],
+        [sys.executable, "-c", STARTUP, mode, str(data), repr(time.time())],
         capture_output=True,
         text=True,
         env=env,
@@ -99,6 +102,36 @@ def _run(mode: str, data: Path, workdir: Path) -> dict:
 def _best(mode: str, data: Path, workdir: Path, key: str, runs: int = 3) -> dict:
     results = [_run(mode, data, workdir) for _ in range(runs)]
     return min(results, key=lambda r: r[key])
+
+
+def _process_seconds(argv: list[str], runs: int = 5) -> float:
+    """Best wall time of a whole process, launch to exit (output discarded)."""
+    env = {**os.environ, "ADVISOR_STORE_ENCRYPTION": os.environ.get("ADVISOR_STORE_ENCRYPTION", "off")}
+    best = float("inf")
+    for _ in range(runs):
+        started = time.perf_counter()
+        subprocess.run(argv, capture_output=True, env=env, timeout=120, check=True)
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+def _cli_rows(data: Path) -> list[Row]:
+    advisor = str(Path(sys.executable).with_name("advisor"))
+    bare = _process_seconds([sys.executable, "-c", "pass"])
+    rows = []
+    for words in (["--help"], ["search", "张"], ["sync-status"], ["report", "--help"]):
+        seconds = _process_seconds([advisor, "--data-dir", str(data), *words])
+        rows.append(
+            Row(
+                f"CLI `advisor {' '.join(words)}` as a whole process",
+                seconds,
+                "s",
+                "< 0.5 s",
+                bare,
+                "python -c pass",
+            )
+        )
+    return rows
 
 
 def _search_latency(data: Path) -> list[tuple[str, float, float, int]]:
@@ -162,10 +195,10 @@ def run(workdir: Path) -> list[Row]:
     memory = _run("memory", data, workdir)
     rows = [
         Row(
-            "start → usable main window, 100k consultations",
+            "start → usable main window, 100k consultations (whole process)",
             app["usable"],
             "s",
-            "< 1.5 s",
+            "≤ 1.5× bare",
             bare["usable"],
             "bare QMainWindow shown and painted",
         ),
@@ -192,4 +225,5 @@ def run(workdir: Path) -> list[Row]:
         rows.append(Row(f"search “{term}” → first page shown", ms, "ms", "< 100 ms"))
         rows.append(Row(f"search “{term}” → full list of {count} ids", full_ms, "ms"))
     rows.append(Row("search debounce (added once typing pauses)", 250, "ms"))
+    rows.extend(_cli_rows(data))
     return rows

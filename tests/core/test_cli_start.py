@@ -28,6 +28,19 @@ def test_command_table_names_every_subcommand_and_its_module():
         for name in _registered_by(info.name):
             table[name] = info.name
     assert commands.COMMANDS == table
+    assert list(commands.COMMAND_HELP) == list(commands.COMMANDS)
+
+
+def test_advisor_help_loads_no_command_module():
+    code = (
+        "import sys\n"
+        "from advisor_app.cli.main import main\n"
+        "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in sys.modules if m.startswith('advisor_app.cli.commands.') or m == 'sqlalchemy'))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.splitlines()[-1] == "[]"
+    assert "审计记录" in done.stdout and "用法：advisor" in done.stdout
 
 
 @pytest.mark.parametrize(

@@ -6,12 +6,14 @@ import sys
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
+from advisor_app.cli.commands import COMMAND_HELP
+
 if TYPE_CHECKING:
     from advisor_app.store import Store
 
 
 def register(sub) -> None:  # noqa: ANN001
-    p = sub.add_parser("audit", help="审计记录：查看、导出、打印个人信息的记录（司法所）")
+    p = sub.add_parser("audit", help=COMMAND_HELP["audit"])
     p.add_argument("--since", type=date.fromisoformat, default=None, help="起始日期 YYYY-MM-DD")
     p.add_argument("--actor", default=None, help="只看某人的记录")
     p.add_argument("--limit", type=int, default=500, help="最多显示条数（默认 500）")

@@ -6,15 +6,17 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from advisor_app.cli.commands import COMMAND_HELP
+
 if TYPE_CHECKING:
     pass
 
 
 def register(sub) -> None:  # noqa: ANN001
-    p = sub.add_parser("backup", help="备份本机数据库（程序运行时也可备份）")
+    p = sub.add_parser("backup", help=COMMAND_HELP["backup"])
     p.add_argument("-o", "--output", type=Path, required=True)
     p.set_defaults(func=run_backup)
-    p = sub.add_parser("restore", help="从备份文件恢复本机数据库（原数据另存一份）")
+    p = sub.add_parser("restore", help=COMMAND_HELP["restore"])
     p.add_argument("file", type=Path)
     p.set_defaults(func_no_store=run_restore)
 

@@ -6,12 +6,14 @@ import os
 import time
 from typing import TYPE_CHECKING
 
+from advisor_app.cli.commands import COMMAND_HELP
+
 if TYPE_CHECKING:
     from advisor_app.store import Store
 
 
 def register(sub) -> None:  # noqa: ANN001
-    p = sub.add_parser("demo-data", help="生成演示数据（虚构的村镇、咨询、案件、法律明白人等）")
+    p = sub.add_parser("demo-data", help=COMMAND_HELP["demo-data"])
     p.add_argument("--seed", type=int, default=1, help="随机种子：相同种子生成相同数据")
     p.add_argument("--consultations", type=int, default=2000, help="咨询记录条数")
     p.add_argument("--cases", type=int, default=300, help="纠纷案件数")

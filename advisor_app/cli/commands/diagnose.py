@@ -10,9 +10,11 @@ import sys
 from dataclasses import asdict
 from pathlib import Path
 
+from advisor_app.cli.commands import COMMAND_HELP
+
 
 def register(sub) -> None:  # noqa: ANN001
-    p = sub.add_parser("diagnose", help="检查本机安装（版本、路径、字体、密钥存储、数据库），供技术支持使用")
+    p = sub.add_parser("diagnose", help=COMMAND_HELP["diagnose"])
     p.add_argument("--full", action="store_true", help="完整的数据库完整性检查（较慢；默认为快速检查）")
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
     p.add_argument(

@@ -7,12 +7,14 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
+from advisor_app.cli.commands import COMMAND_HELP
+
 if TYPE_CHECKING:
     from advisor_app.store import Store
 
 
 def register(sub) -> None:  # noqa: ANN001
-    p = sub.add_parser("followup", help="差评回访：列出待回访的差评，登记回访情况")
+    p = sub.add_parser("followup", help=COMMAND_HELP["followup"])
     actions = p.add_subparsers(dest="action", required=True)
     listing = actions.add_parser("list", help="列出差评回访（默认只列未回访的）")
     listing.add_argument("--region", help="村或乡镇的区划代码")

@@ -5,12 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from advisor_app.cli.commands import COMMAND_HELP
+
 if TYPE_CHECKING:
     from advisor_app.store import Store
 
 
 def register(sub) -> None:  # noqa: ANN001
-    p = sub.add_parser("init", help="创建或升级本机数据库，并载入行政区划代码")
+    p = sub.add_parser("init", help=COMMAND_HELP["init"])
     p.add_argument("--regions", type=Path, default=None, help="区划代码 CSV（code,name,parent_code,level）")
     p.set_defaults(func=run)
 

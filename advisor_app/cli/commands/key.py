@@ -5,12 +5,14 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
+from advisor_app.cli.commands import COMMAND_HELP
+
 if TYPE_CHECKING:
     from advisor_app.store import Store
 
 
 def register(sub) -> None:  # noqa: ANN001
-    p = sub.add_parser("key", help="数据库加密状态与密钥（换电脑恢复备份时需要）")
+    p = sub.add_parser("key", help=COMMAND_HELP["key"])
     p.add_argument("action", choices=["status", "show"])
     p.add_argument("--yes", action="store_true", help="确认显示密钥（请妥善保管，勿外传）")
     p.set_defaults(func=run)

@@ -13,6 +13,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from advisor_app.cli.commands import COMMAND_HELP
 from advisor_app.domain.statuses import AgreementStatus
 from advisor_app.services import cases, printing
 
@@ -27,7 +28,7 @@ SIGNABLE = {"agreement": "书面", "oral": "口头"}
 
 
 def register(sub) -> None:  # noqa: ANN001
-    p = sub.add_parser("print", help="打印文书（生成 PDF）", description=HELP)
+    p = sub.add_parser("print", help=COMMAND_HELP["print"], description=HELP)
     p.add_argument("kind", choices=KINDS, metavar="文书", help=HELP)
     p.add_argument(
         "number", metavar="案件编号", help="如 “（2026）临桥调字第 1 号”；consultation 为咨询记录编号"

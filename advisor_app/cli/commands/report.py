@@ -7,6 +7,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from advisor_app.cli.commands import COMMAND_HELP
+
 if TYPE_CHECKING:
     from advisor_app.store import Store
 
@@ -113,7 +115,7 @@ def _filed(args: argparse.Namespace, store: Store) -> int:
 
 
 def register(subparsers) -> None:  # noqa: ANN001 - argparse's private subparsers action
-    report = subparsers.add_parser("report", help="统计报表：调解月报、工作台账、法律明白人花名册、热点")
+    report = subparsers.add_parser("report", help=COMMAND_HELP["report"])
     sub = report.add_subparsers(dest="report", metavar="报表", required=True)
 
     def common(p: argparse.ArgumentParser, month: bool = True) -> None:

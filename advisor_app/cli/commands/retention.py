@@ -6,6 +6,8 @@ import sys
 from datetime import date
 from typing import TYPE_CHECKING
 
+from advisor_app.cli.commands import COMMAND_HELP
+
 if TYPE_CHECKING:
     from advisor_app.store import Store
 
@@ -13,7 +15,7 @@ if TYPE_CHECKING:
 def register(sub) -> None:  # noqa: ANN001
     from advisor_app.services import retention
 
-    p = sub.add_parser("retention", help="保存期限：到期记录删除个人信息（统计数字不变）")
+    p = sub.add_parser("retention", help=COMMAND_HELP["retention"])
     p.add_argument("action", choices=["status", "apply", "set"])
     p.add_argument("--dry-run", action="store_true", help="只统计，不修改")
     p.add_argument("--kind", choices=sorted(retention.RULES), help="set：记录类型")

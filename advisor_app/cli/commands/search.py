@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from advisor_app.cli.commands import COMMAND_HELP
+
 if TYPE_CHECKING:
     from advisor_app.store import Store
 
@@ -11,7 +13,7 @@ KIND_NAMES = {"consultation": "咨询", "case": "案件"}
 
 
 def register(sub) -> None:  # noqa: ANN001
-    p = sub.add_parser("search", help="按关键词查找咨询和案件（姓名、案号、内容）")
+    p = sub.add_parser("search", help=COMMAND_HELP["search"])
     p.add_argument("text", help="关键词，多个词用空格分开（同时包含）")
     p.add_argument("--kind", choices=["consultation", "case"], default=None)
     p.add_argument("--limit", type=int, default=50)

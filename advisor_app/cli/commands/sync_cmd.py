@@ -8,21 +8,23 @@ from __future__ import annotations
 import getpass
 import sys
 
+from advisor_app.cli.commands import COMMAND_HELP
+
 
 def register(sub) -> None:  # noqa: ANN001
-    p = sub.add_parser("login", help="登录市级同步服务器（令牌保存在系统密钥环中）")
+    p = sub.add_parser("login", help=COMMAND_HELP["login"])
     p.add_argument("--server", required=True, help="服务器地址，如 https://sync.example.gov.cn")
     p.add_argument("--user", required=True, help="账号")
     p.add_argument("--password-stdin", action="store_true", help="从标准输入读取密码")
     p.set_defaults(func=run_login)
-    p = sub.add_parser("logout", help="退出登录（本机数据、未同步的记录都保留）")
+    p = sub.add_parser("logout", help=COMMAND_HELP["logout"])
     p.set_defaults(func=run_logout)
-    p = sub.add_parser("sync", help="与市级服务器同步（先发送本机修改，再接收，最后核对）")
+    p = sub.add_parser("sync", help=COMMAND_HELP["sync"])
     p.add_argument("--check", action="store_true", help="无论有无变化都核对两边的数据")
     p.set_defaults(func=run_sync)
-    p = sub.add_parser("sync-status", help="同步状态：服务器、上次同步、待发送、被拒、冲突、已隔离")
+    p = sub.add_parser("sync-status", help=COMMAND_HELP["sync-status"])
     p.set_defaults(func=run_status)
-    p = sub.add_parser("conflicts", help="列出待处理的同步冲突")
+    p = sub.add_parser("conflicts", help=COMMAND_HELP["conflicts"])
     p.add_argument("--keep", choices=["mine", "theirs"], help="处理一个冲突：保留本机版本或服务器版本")
     p.add_argument("--id", type=int, help="冲突编号（与 --keep 一起用）")
     p.set_defaults(func=run_conflicts)

@@ -6,6 +6,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from advisor_app.cli.commands import COMMAND_HELP
+
 if TYPE_CHECKING:
     from advisor_app.store import Store
 
@@ -15,12 +17,12 @@ KIND_NAMES = {"consultations": "法律咨询", "cases": "纠纷案件", "roster"
 def register(sub) -> None:  # noqa: ANN001
     from advisor_app.io import transfer
 
-    p = sub.add_parser("export", help="导出为 Excel（.xlsx）或 CSV")
+    p = sub.add_parser("export", help=COMMAND_HELP["export"])
     p.add_argument("kind", choices=transfer.KINDS)
     p.add_argument("-o", "--output", type=Path, required=True, help="输出文件（.xlsx 或 .csv）")
     p.add_argument("--full", action="store_true", help="导出完整的身份证号和电话（默认打码；需本机身份允许）")
     p.set_defaults(func=run_export)
-    p = sub.add_parser("import", help="从 Excel（.xlsx）或 CSV 导入；逐行报告错误，正确的行照常导入")
+    p = sub.add_parser("import", help=COMMAND_HELP["import"])
     p.add_argument("kind", choices=transfer.KINDS)
     p.add_argument("file", type=Path)
     p.set_defaults(func=run_import)

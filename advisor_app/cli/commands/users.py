@@ -10,6 +10,8 @@ import getpass
 import sys
 from typing import TYPE_CHECKING
 
+from advisor_app.cli.commands import COMMAND_HELP
+
 if TYPE_CHECKING:
     from advisor_app.store import Store
 
@@ -17,7 +19,7 @@ if TYPE_CHECKING:
 def register(sub) -> None:  # noqa: ANN001
     from advisor_app.services import setup
 
-    p = sub.add_parser("users", help="本机用户（多人共用一台电脑：各自的身份和负责的村）")
+    p = sub.add_parser("users", help=COMMAND_HELP["users"])
     p.add_argument("action", choices=["list", "add", "passwd", "disable", "enable", "lock-minutes"])
     p.add_argument("name", nargs="?", help="用户名（lock-minutes：分钟数）")
     p.add_argument("--role", choices=setup.ROLES)

@@ -5,12 +5,14 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
+from advisor_app.cli.commands import COMMAND_HELP
+
 if TYPE_CHECKING:
     from advisor_app.store import Store
 
 
 def register(sub) -> None:  # noqa: ANN001
-    p = sub.add_parser("zero-report", help="零上报：某村某月无矛盾纠纷")
+    p = sub.add_parser("zero-report", help=COMMAND_HELP["zero-report"])
     p.add_argument("--region", required=True, help="村的区划代码")
     p.add_argument("--month", required=True, help="月份 YYYY-MM")
     p.add_argument("--note", help="备注")
