@@ -105,7 +105,10 @@ class SyncController(QObject):
         password: str,
         on_done: Callable[[Any], None],
         on_error: Callable[[str], None],
+        proceed: Callable[[], bool] | None = None,
     ) -> None:
+        """``proceed`` (see SyncClient.login) lets the login dialog abandon a login it stopped waiting for."""
+
         def finished(account: Any) -> None:
             from advisor_app.services import regions
 
@@ -126,7 +129,7 @@ class SyncController(QObject):
                 self.store, retry=RetryPolicy(attempts=2, base=0.25, cap=1.0), timeout=LOGIN_TIMEOUT_S
             )
             try:
-                return quick.login(url, user, password, device_name="桌面端")
+                return quick.login(url, user, password, device_name="桌面端", proceed=proceed)
             finally:
                 quick.close()
 

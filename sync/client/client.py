@@ -21,7 +21,7 @@ from advisor_app.domain.models import Setting, utcnow
 from advisor_app.services import attachments, setup
 from advisor_app.store import Store
 from sync.client import blobs, check, conflicts, credentials, numbers, pull, push, quarantine, state
-from sync.client.errors import AuthError, SyncError
+from sync.client.errors import AuthError, LoginAbandoned, SyncError
 from sync.client.records import ScopeResolver
 from sync.client.transport import RetryPolicy, Transport
 from sync.protocol.wire import MAX_BATCH
@@ -132,8 +132,19 @@ class SyncClient:
             timeout=(min(10.0, self.timeout), self.timeout),  # (connect, read)
         )
 
-    def login(self, server_url: str, username: str, password: str, device_name: str = "") -> dict:
-        """Log this installation in; the token goes to the keyring. Local data is untouched."""
+    def login(
+        self,
+        server_url: str,
+        username: str,
+        password: str,
+        device_name: str = "",
+        proceed: Callable[[], bool] | None = None,
+    ) -> dict:
+        """Log this installation in; the token goes to the keyring. Local data is untouched.
+
+        ``proceed()`` is asked once the server has answered and before anything is kept: False (the
+        person cancelled or stopped waiting meanwhile) abandons the login — the token is revoked,
+        nothing is saved, :class:`LoginAbandoned` is raised."""
         server_url = server_url.rstrip("/")
         credentials._backend()  # fail before sending the password when the token could not be kept
         with self._transport(None, url=server_url) as http:
@@ -149,6 +160,13 @@ class SyncClient:
             )
             http.token = reply["token"]
             regions = http.json("GET", "/v1/regions")
+            if proceed is not None and not proceed():
+                try:
+                    http.retry = RetryPolicy(attempts=1)
+                    http.request("POST", "/v1/auth/logout", ok=(204,))
+                except SyncError:
+                    pass  # unreachable again: the token was never kept here, so it is never used
+                raise LoginAbandoned()
         credentials.save_token(server_url, username, reply["token"])
         rating = reply.get("rating")  # the 评价码 key (servers before issue 19 send none)
         if isinstance(rating, dict):

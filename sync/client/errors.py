@@ -37,6 +37,14 @@ class Cancelled(SyncError):
         super().__init__("同步已取消；已确认的部分已保存，其余下次继续", code="cancelled")
 
 
+class LoginAbandoned(SyncError):
+    """The person stopped waiting for a login (取消, or the dialog gave up) before it was kept:
+    nothing of it is saved and the token the server issued is revoked."""
+
+    def __init__(self) -> None:
+        super().__init__("登录已取消：本机没有保存这次登录", code="login_abandoned")
+
+
 class KeyringUnavailable(SyncError):
     """No system keyring backend: the token must not go into a plain file."""
 
