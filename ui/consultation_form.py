@@ -112,6 +112,12 @@ class ConsultationForm(FormDialog):
     def _use_person(self, match: Any) -> None:
         self.person_id = match.record_id
         self.set_values({"person_name": match.name})
+        # the chosen person's phone and ID number, so a saved consultation shows what is on file
+        from advisor_app.services import people
+
+        with self.store.session() as session:
+            known = people.particulars(session, match, ("phone", "id_number"))
+        self.set_values({k: v for k, v in known.items() if k in ("phone", "id_number") and v})
         self._changed()
         self.similar.show_matches([])
 

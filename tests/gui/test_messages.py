@@ -107,3 +107,28 @@ def test_a_list_export_starts_in_the_documents_folder_named_with_kind_and_date(
     qtbot.mouseClick(page.list.export_button, Qt.MouseButton.LeftButton)
     start = asked[0][2]
     assert start == str(documents_folder() / f"法律咨询-{china_today():%Y%m%d}.xlsx")
+
+
+def test_choosing_a_known_person_fills_the_phone_and_saving_keeps_the_link(app, desk, tasks, qtbot, answers):
+    from advisor_app.services import consultations, people
+    from ui.consultation_form import ConsultationForm
+
+    first = consultations.create(
+        desk,
+        {
+            "region_code": "610502100201",
+            "occurred_at": "2026-11-28 09:00",
+            "question": "借款",
+            "person_name": "王秀英",
+            "phone": "13800138000",
+        },
+    )
+    form = ConsultationForm(desk, tasks)
+    qtbot.addWidget(form)
+    form.show()
+    form._use_person(people.Match("person", first.person_id, "王秀英", "同村同音"))
+    assert form.fields["phone"].text() == "13800138000"
+    form.fields["question"].insertPlainText("又来咨询")
+    with qtbot.waitSignal(form.saved, timeout=5000) as saved:
+        form.save()
+    assert saved.args[0].person_id == first.person_id
