@@ -24,16 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from advisor_app.domain import record_kinds
 from advisor_app.services import regions, users
 
-KIND_LABELS = {
-    "consultations": "法律咨询",
-    "cases": "纠纷案件",
-    "case_parties": "当事人",
-    "roster": "法律明白人",
-    "legal_literates": "法律明白人",
-    "store": "数据库",
-}
+# audit target kinds beyond the record kinds (advisor_app.domain.record_kinds names those)
+OTHER_TARGETS = {"store": "数据库"}
 COLUMNS = ("时间", "人员", "动作", "对象", "地区", "说明")
 
 
@@ -109,7 +104,7 @@ class AuditDialog(QDialog):
                 f"{event.at.replace(tzinfo=UTC).astimezone():%Y-%m-%d %H:%M}",
                 event.actor,
                 event.action,
-                KIND_LABELS.get(event.target_kind, event.target_kind),
+                OTHER_TARGETS.get(event.target_kind) or record_kinds.name_of(event.target_kind),
                 names.get(event.region_code, event.region_code),
                 event.detail,
             )

@@ -26,21 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from advisor_app.domain import record_kinds
 from sync.client import conflicts
-
-KIND_NAMES = {
-    "consultations": "法律咨询",
-    "cases": "纠纷案件",
-    "case_parties": "当事人",
-    "agreements": "调解协议",
-    "activities": "普法活动",
-    "persons": "服务对象",
-    "ratings": "满意度评价",
-    "legal_literates": "法律明白人",
-    "mediation_sessions": "调解记录",
-    "return_visits": "回访记录",
-    "attachments": "附件",
-}
 
 
 def _show(value: Any) -> str:
@@ -120,7 +107,7 @@ class ConflictsPage(QWidget):
         self.list.clear()
         for c in self.items:
             item = QListWidgetItem(
-                f"{KIND_NAMES.get(c.kind, c.kind)} · {c.created_at:%Y-%m-%d %H:%M} · {c.record_id[:8]}"
+                f"{record_kinds.name_of(c.kind)} · {c.created_at:%Y-%m-%d %H:%M} · {c.record_id[:8]}"
             )
             self.list.addItem(item)
         self.empty.setVisible(not self.items)

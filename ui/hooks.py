@@ -13,7 +13,10 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-EXPORT_KINDS = {"consultation": "consultations", "case": "cases", "legal_literate": "roster"}
+from advisor_app.domain.record_kinds import export_of
+
+# The list pages that offer 导出: their kind (singular) -> export name, from the one registry.
+EXPORT_KINDS = {kind: export_of(kind) for kind in ("consultation", "case", "legal_literate")}
 
 
 class NotReady(RuntimeError):

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from advisor_app.domain import record_kinds
 from advisor_app.services import listing
 from ui import dialogs, hooks
 from ui.labels import column_labels, export_path
@@ -35,12 +36,12 @@ FULL_LIST_DELAY_MS = 120
 STRETCH_COLUMNS = {"question", "summary", "topic"}
 
 
-SYNC_TABLES = {
-    "consultation": "consultations",
-    "case": "cases",
-    "activity": "activities",
-    "legal_literate": "legal_literates",
-}
+def _sync_table(kind: str) -> str:
+    """The sync kind (table) of a list page's kind (``consultation`` → ``consultations``)."""
+    info = record_kinds.find(kind)
+    if info is None:
+        raise KeyError(kind)
+    return info.kind
 
 
 class ListPage(QWidget):
@@ -120,7 +121,7 @@ class ListPage(QWidget):
         columns = [*listing.columns(kind), SYNC_COLUMN]
         labels = {**column_labels(), SYNC_COLUMN: SYNC_HEADER}
         # Each row ends with its sync state (保存在本机 / 待发送 / 已发送 / 被拒 with the server's reason).
-        fetch = with_sync_state(store, SYNC_TABLES[kind], lambda ids: listing.rows(store, kind, ids))
+        fetch = with_sync_state(store, _sync_table(kind), lambda ids: listing.rows(store, kind, ids))
         self.model = RecordTableModel(columns, [labels.get(c, c) for c in columns], fetch, self)
         self.view = QTableView()
         self.view.setModel(self.model)

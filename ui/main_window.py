@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from advisor_app.domain import record_kinds
 from advisor_app.services import setup
 
 GEOMETRY = "main/geometry"
@@ -29,12 +30,8 @@ STATE = "main/state"
 SPLITTER = "main/splitter"
 LAST_PAGE = "main/page"
 # record kind (table name) of a 统计 drill-down -> the page listing it
-RECORD_PAGES = {
-    "consultations": "consultations",
-    "cases": "cases",
-    "activities": "activities",
-    "legal_literates": "roster",
-}
+# sync kind -> the page listing it: the page of a kind with a spreadsheet export is named by its export
+RECORD_PAGES = {info.kind.value: info.export for info in record_kinds.REGISTRY.values() if info.export}
 
 
 def _dashboard(store: Any, tasks: Any) -> QWidget:

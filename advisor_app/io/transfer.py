@@ -39,6 +39,7 @@ from advisor_app.domain.models import (
     new_id,
     utcnow,
 )
+from advisor_app.domain.record_kinds import EXPORTS, name_of
 from advisor_app.domain.statuses import CaseStatus, ConsultationStatus, RosterStatus
 from advisor_app.domain.validation import Checker, ValidationError, parse_date
 from advisor_app.io.tabular import TableFormatError, read_table, write_table
@@ -52,7 +53,7 @@ from advisor_app.services.roster import FIELDS as ROSTER_FIELDS
 from advisor_app.services.roster import check_member
 from advisor_app.store import Store, bulk, search
 
-KINDS = ("consultations", "cases", "roster", "activities")
+KINDS = EXPORTS  # consultations, cases, roster, activities (domain/record_kinds.py)
 MAX_PARTIES = 6
 
 
@@ -227,12 +228,7 @@ def export(
     return count
 
 
-SHEET_TITLES = {
-    "consultations": "法律咨询",
-    "cases": "纠纷案件",
-    "roster": "法律明白人",
-    "activities": "普法活动",
-}
+SHEET_TITLES = {export: name_of(export) for export in EXPORTS}
 
 
 def _masked(headers: list[str], rows: Iterable[list[Any]]) -> Iterator[list[Any]]:

@@ -16,31 +16,11 @@ from typing import Any
 
 from sqlalchemy import Connection, delete, func, select
 
+from advisor_app.domain import record_kinds
 from advisor_app.domain.models import SyncQuarantine, utcnow
 from sync.client.records import chunks
 
 TABLE = SyncQuarantine.__table__
-KIND_LABELS = {
-    "committees": "调委会",
-    "persons": "服务对象",
-    "cases": "纠纷案件",
-    "case_parties": "当事人",
-    "mediation_sessions": "调解记录",
-    "agreements": "调解协议",
-    "return_visits": "回访记录",
-    "judicial_confirmations": "司法确认",
-    "screenings": "矛盾纠纷排查",
-    "zero_reports": "零上报",
-    "consultations": "法律咨询",
-    "legal_literates": "法律明白人",
-    "trainings": "培训记录",
-    "activities": "普法活动",
-    "activity_participants": "活动参与",
-    "ratings": "满意度评价",
-    "attachments": "附件",
-    "audit_events": "审计记录",
-    "case_file_ticks": "卷宗材料",
-}
 
 
 @dataclass
@@ -54,7 +34,7 @@ class Quarantined:
 
     @property
     def kind_label(self) -> str:
-        return KIND_LABELS.get(self.kind, self.kind)
+        return record_kinds.name_of(self.kind)
 
 
 def key_of(row: dict[str, Any]) -> tuple[str, int]:

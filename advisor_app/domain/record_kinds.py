@@ -1,0 +1,104 @@
+"""The kinds of records, named once: table / sync kind, the singular the services and ratings use,
+the name of the import/export (``advisor export roster``), the Chinese name, and the model.
+
+Before this module the spellings were mapped in several places (the CLI's ``KIND_NAMES``, io's
+``KINDS``, the desktop's export hooks and conflict list); they now ask here, and
+``tests/core/test_record_kinds.py`` fails when a new map between spellings appears elsewhere.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from advisor_app.domain import models
+from advisor_app.domain.models import SyncMixin
+
+
+class RecordKind(StrEnum):
+    """A record kind by its table name, which is also its sync kind."""
+
+    COMMITTEES = "committees"
+    PERSONS = "persons"
+    CASES = "cases"
+    CASE_PARTIES = "case_parties"
+    MEDIATION_SESSIONS = "mediation_sessions"
+    AGREEMENTS = "agreements"
+    RETURN_VISITS = "return_visits"
+    JUDICIAL_CONFIRMATIONS = "judicial_confirmations"
+    CONSULTATIONS = "consultations"
+    LEGAL_LITERATES = "legal_literates"
+    ACTIVITIES = "activities"
+    RATINGS = "ratings"
+    ATTACHMENTS = "attachments"
+    SCREENINGS = "screenings"
+    ZERO_REPORTS = "zero_reports"
+    TRAININGS = "trainings"
+    ACTIVITY_PARTICIPANTS = "activity_participants"
+    AUDIT_EVENTS = "audit_events"
+    CASE_FILE_TICKS = "case_file_ticks"
+
+
+@dataclass(frozen=True)
+class KindInfo:
+    kind: RecordKind
+    name: str  # Chinese name shown to people
+    model: type[SyncMixin]
+    singular: str | None = None  # ratings' target_kind, search hits, the desktop's hooks
+    export: str | None = None  # the name of its spreadsheet import/export (advisor_app.io)
+
+
+K = RecordKind
+REGISTRY: dict[RecordKind, KindInfo] = {
+    info.kind: info
+    for info in (  # the exports in the order the CLI offers them: consultations, cases, roster, activities
+        KindInfo(
+            K.CONSULTATIONS, "法律咨询", models.Consultation, singular="consultation", export="consultations"
+        ),
+        KindInfo(K.COMMITTEES, "调委会", models.Committee),
+        KindInfo(K.PERSONS, "服务对象", models.Person),
+        KindInfo(K.CASES, "纠纷案件", models.Case, singular="case", export="cases"),
+        KindInfo(K.CASE_PARTIES, "当事人", models.CaseParty),
+        KindInfo(K.MEDIATION_SESSIONS, "调解记录", models.MediationSession),
+        KindInfo(K.AGREEMENTS, "调解协议", models.Agreement, singular="agreement"),
+        KindInfo(K.RETURN_VISITS, "回访记录", models.ReturnVisit),
+        KindInfo(K.JUDICIAL_CONFIRMATIONS, "司法确认", models.JudicialConfirmation),
+        KindInfo(
+            K.LEGAL_LITERATES, "法律明白人", models.LegalLiterate, singular="legal_literate", export="roster"
+        ),
+        KindInfo(K.ACTIVITIES, "普法活动", models.Activity, singular="activity", export="activities"),
+        KindInfo(K.RATINGS, "满意度评价", models.Rating),
+        KindInfo(K.ATTACHMENTS, "附件", models.Attachment),
+        KindInfo(K.SCREENINGS, "矛盾纠纷排查", models.Screening),
+        KindInfo(K.ZERO_REPORTS, "零上报", models.ZeroReport),
+        KindInfo(K.TRAININGS, "培训记录", models.Training),
+        KindInfo(K.ACTIVITY_PARTICIPANTS, "活动参与", models.ActivityParticipant),
+        KindInfo(K.AUDIT_EVENTS, "审计记录", models.AuditEvent),
+        KindInfo(K.CASE_FILE_TICKS, "卷宗材料", models.CaseFileTick),
+    )
+}
+
+# The spreadsheet import/export names.
+EXPORTS: tuple[str, ...] = tuple(i.export for i in REGISTRY.values() if i.export)
+
+
+def name_of(kind: str) -> str:
+    """The Chinese name of a kind given by table name, singular or export name (else the text itself)."""
+    info = find(kind)
+    return info.name if info else kind
+
+
+def find(spelling: str) -> KindInfo | None:
+    """The kind whatever the spelling: table / sync kind, singular, or export name."""
+    for info in REGISTRY.values():
+        if spelling in (info.kind, info.singular, info.export):
+            return info
+    return None
+
+
+def export_of(singular: str) -> str:
+    """The export name of a kind given by its singular (``legal_literate`` → ``roster``)."""
+    info = find(singular)
+    if info is None or info.export is None:
+        raise KeyError(singular)
+    return info.export
