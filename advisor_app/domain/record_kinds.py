@@ -46,6 +46,7 @@ class KindInfo:
     model: type[SyncMixin]
     singular: str | None = None  # ratings' target_kind, search hits, the desktop's hooks
     export: str | None = None  # the name of its spreadsheet import/export (advisor_app.io)
+    service: str | None = None  # the service a 评价 rates, as the rating card names it
 
 
 K = RecordKind
@@ -53,11 +54,16 @@ REGISTRY: dict[RecordKind, KindInfo] = {
     info.kind: info
     for info in (  # the exports in the order the CLI offers them: consultations, cases, roster, activities
         KindInfo(
-            K.CONSULTATIONS, "法律咨询", models.Consultation, singular="consultation", export="consultations"
+            K.CONSULTATIONS,
+            "法律咨询",
+            models.Consultation,
+            singular="consultation",
+            export="consultations",
+            service="法律咨询",
         ),
         KindInfo(K.COMMITTEES, "调委会", models.Committee),
         KindInfo(K.PERSONS, "服务对象", models.Person),
-        KindInfo(K.CASES, "纠纷案件", models.Case, singular="case", export="cases"),
+        KindInfo(K.CASES, "纠纷案件", models.Case, singular="case", export="cases", service="纠纷调解"),
         KindInfo(K.CASE_PARTIES, "当事人", models.CaseParty),
         KindInfo(K.MEDIATION_SESSIONS, "调解记录", models.MediationSession),
         KindInfo(K.AGREEMENTS, "调解协议", models.Agreement, singular="agreement"),
@@ -66,7 +72,14 @@ REGISTRY: dict[RecordKind, KindInfo] = {
         KindInfo(
             K.LEGAL_LITERATES, "法律明白人", models.LegalLiterate, singular="legal_literate", export="roster"
         ),
-        KindInfo(K.ACTIVITIES, "普法活动", models.Activity, singular="activity", export="activities"),
+        KindInfo(
+            K.ACTIVITIES,
+            "普法活动",
+            models.Activity,
+            singular="activity",
+            export="activities",
+            service="普法宣传活动",
+        ),
         KindInfo(K.RATINGS, "满意度评价", models.Rating),
         KindInfo(K.ATTACHMENTS, "附件", models.Attachment),
         KindInfo(K.SCREENINGS, "矛盾纠纷排查", models.Screening),
@@ -94,6 +107,14 @@ def find(spelling: str) -> KindInfo | None:
         if spelling in (info.kind, info.singular, info.export):
             return info
     return None
+
+
+def info_of(spelling: str) -> KindInfo:
+    """:func:`find` for a kind the caller names in code (KeyError for no kind)."""
+    info = find(spelling)
+    if info is None:
+        raise KeyError(spelling)
+    return info
 
 
 def export_of(singular: str) -> str:

@@ -214,10 +214,11 @@ def card_for(
     base_url: str | None,
 ) -> Card:
     """The card of one service; ``key`` = (device number, hex key) from the keyring, or None."""
+    from advisor_app.domain import record_kinds
     from advisor_app.domain.clock import china_today, to_china
-    from advisor_app.domain.models import Activity, Case, Consultation, Region
+    from advisor_app.domain.models import Region
 
-    model = {"consultation": Consultation, "case": Case, "activity": Activity}[kind]
+    model = record_kinds.info_of(kind).model
     with store.session() as session:
         row = session.get(model, record_id)
         if row is None or row.deleted:
