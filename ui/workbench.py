@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt, Signal
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
@@ -77,11 +79,31 @@ class WorkbenchPage(QWidget):
         self.follow_up_button = QPushButton("登记回访")
         self.follow_up_button.setEnabled(False)
         self.follow_up_button.clicked.connect(self.record_follow_up)
+        # 申诉: the village files one for a rating it thinks mistaken or malicious; only a 司法所
+        # installation decides it (ratings.decide_appeal refuses any other role as well)
+        self.is_township = setup.role(store) == ratings.APPEAL_DECIDER_ROLE
+        self.appeal_button = QPushButton(self.tr("Appeal this rating…"))
+        self.appeal_button.setToolTip(
+            self.tr("The rating is mistaken or malicious: the township office decides")
+        )
+        self.appeal_button.clicked.connect(self.file_appeal)
+        self.decide_button = QPushButton(self.tr("Decide the appeal…"))
+        self.decide_button.clicked.connect(self.decide_appeal)
+        self.appeal_button.setVisible(not self.is_township)
+        self.decide_button.setVisible(self.is_township)
+        for button in (self.appeal_button, self.decide_button):
+            button.setEnabled(False)
         follow_layout = QVBoxLayout(self.follow_up_box)
         follow_layout.addWidget(self.follow_up_list)
-        follow_layout.addWidget(self.follow_up_button)
+        follow_buttons = QHBoxLayout()
+        follow_buttons.addWidget(self.follow_up_button)
+        follow_buttons.addWidget(self.appeal_button)
+        follow_buttons.addWidget(self.decide_button)
+        follow_buttons.addStretch(1)
+        follow_layout.addLayout(follow_buttons)
         self.follow_ups: list[ratings.FollowUp] = []
         self.follow_up_dialog: FollowUpDialog | None = None
+        self.appeal_dialog: AppealDialog | DecideDialog | None = None
 
         grid = QGridLayout()
         grid.addWidget(self.visits[0], 0, 0)
@@ -128,6 +150,11 @@ class WorkbenchPage(QWidget):
             else:
                 when = "%1 前回访".replace("%1", item.follow_up_due.isoformat())
             text = f"{item.grade}  {item.target_label}  {item.title}  —  {when}"
+            text += "\n" + self.tr("Source: %1").replace("%1", item.source_label)
+            if item.appeal_status:
+                text += "　" + item.appeal_status
+            if item.problems:
+                text += "\n" + self.tr("What went wrong: %1").replace("%1", item.problems)
             if item.comment:
                 text += f"\n{'评价意见'}：{item.comment}"
             row = QListWidgetItem(text)
@@ -140,10 +167,40 @@ class WorkbenchPage(QWidget):
             empty.setFlags(Qt.ItemFlag.NoItemFlags)
             self.follow_up_list.addItem(empty)
         self.follow_up_button.setEnabled(False)
+        self.appeal_button.setEnabled(False)
+        self.decide_button.setEnabled(False)
         self.loaded.emit()
 
     def _follow_up_selected(self, current: QListWidgetItem | None, _previous: object = None) -> None:
         self.follow_up_button.setEnabled(bool(current and current.data(Qt.ItemDataRole.UserRole)))
+        item = self._selected_follow_up()
+        status = item.appeal_status if item else None
+        # a decided appeal is final; an open one waits for the township
+        self.appeal_button.setEnabled(item is not None and not status)
+        self.decide_button.setEnabled(item is not None and status == ratings.APPEAL_OPEN)
+
+    def _selected_follow_up(self) -> ratings.FollowUp | None:
+        current = self.follow_up_list.currentItem()
+        rating_id = current.data(Qt.ItemDataRole.UserRole) if current else None
+        return next((f for f in self.follow_ups if f.id == rating_id), None)
+
+    def file_appeal(self) -> None:
+        """申诉 of the selected bad rating (a village installation)."""
+        item = self._selected_follow_up()
+        if item is None:
+            return
+        self.appeal_dialog = AppealDialog(self.store, item, self, tasks=self.tasks)
+        self.appeal_dialog.accepted.connect(self.reload_follow_ups)
+        self.appeal_dialog.open()
+
+    def decide_appeal(self) -> None:
+        """The 司法所's decision on the selected rating's open 申诉."""
+        item = self._selected_follow_up()
+        if item is None or not self.is_township:
+            return
+        self.appeal_dialog = DecideDialog(self.store, item, self, tasks=self.tasks)
+        self.appeal_dialog.accepted.connect(self.reload_follow_ups)
+        self.appeal_dialog.open()
 
     def record_follow_up(self) -> None:
         """Open the 登记回访 dialog for the selected bad rating (window-modal, not blocking)."""
@@ -266,3 +323,122 @@ class FollowUpDialog(QDialog):
             self.error.setText(str(exc))
         else:
             self.error.setText(f"保存失败：{exc}")
+
+
+class _RatingWriteDialog(QDialog):
+    """A small dialog about one bad rating whose 保存 runs a ratings service on the database thread."""
+
+    def __init__(self, store: Any, item: ratings.FollowUp, parent: QWidget | None, tasks: Any) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.tasks = tasks
+        self.item = item
+        self.about = QLabel(
+            f"{item.grade}  {item.target_label}  {item.title}\n"
+            + self.tr("Rated on %1, %2").replace("%1", str(item.rated_on)).replace("%2", item.source_label)
+            + (f"\n{item.problems}" if item.problems else "")
+        )
+        self.about.setWordWrap(True)
+        self.error = QLabel()
+        self.error.setObjectName("errorLabel")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020")
+        self.form = QFormLayout()
+        buttons = QDialogButtonBox()
+        self.save_button = buttons.addButton(self.tr("Save"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.cancel_button = buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.save_button.clicked.connect(self.save)
+        self.cancel_button.clicked.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.about)
+        layout.addLayout(self.form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def job(self) -> Callable[[], Any]:
+        """The write, with the fields read here on the GUI thread (the write runs on the database's)."""
+        raise NotImplementedError
+
+    def save(self) -> None:
+        job = self.job()
+        if self.tasks is None:
+            try:
+                job()
+            except (ValidationError, LookupError) as exc:
+                self._failed(exc)
+                return
+            self.accept()
+            return
+        self.save_button.setEnabled(False)
+        self.tasks.run_db(job, lambda _rating: self.accept(), self._failed)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.save_button.setEnabled(True)
+        if isinstance(exc, ValidationError):
+            self.error.setText("\n".join(exc.errors.values()))
+        else:
+            self.error.setText(
+                str(exc) if isinstance(exc, LookupError) else self.tr("Not saved: %1").replace("%1", str(exc))
+            )
+
+
+class AppealDialog(_RatingWriteDialog):
+    """申诉: why the village thinks the rating mistaken or malicious (ratings.file_appeal)."""
+
+    def __init__(
+        self, store: Any, item: ratings.FollowUp, parent: QWidget | None = None, *, tasks: Any = None
+    ) -> None:
+        super().__init__(store, item, parent, tasks)
+        self.setWindowTitle(self.tr("Appeal a rating"))
+        self.reason = QPlainTextEdit()
+        self.reason.setPlaceholderText(self.tr("Why the rating is mistaken or malicious"))
+        self.form.addRow(self.tr("Reason"), self.reason)
+
+    def job(self) -> Callable[[], Any]:
+        store, rating_id, reason = self.store, self.item.id, self.reason.toPlainText()
+        return lambda: ratings.file_appeal(store, rating_id, reason)
+
+
+class DecideDialog(_RatingWriteDialog):
+    """The township's decision (ratings.decide_appeal): 撤销 the rating (申诉成立: it no longer counts)
+    or 维持 it (申诉不成立: it stands)."""
+
+    def __init__(
+        self, store: Any, item: ratings.FollowUp, parent: QWidget | None = None, *, tasks: Any = None
+    ) -> None:
+        super().__init__(store, item, parent, tasks)
+        self.setWindowTitle(self.tr("Decide the appeal"))
+        self.revoke = QRadioButton(self.tr("Revoke the rating (appeal upheld: it counts no more)"))
+        self.keep = QRadioButton(self.tr("Keep the rating (appeal rejected)"))
+        self.keep.setChecked(True)
+        choice = QVBoxLayout()
+        choice.addWidget(self.revoke)
+        choice.addWidget(self.keep)
+        self.by = QLineEdit()
+        self.note = QPlainTextEdit()
+        self.village_reason = QLabel()
+        self.village_reason.setWordWrap(True)
+        self.form.addRow(self.tr("Village's reason"), self.village_reason)
+        self.form.addRow(self.tr("Decision"), choice)
+        self.form.addRow(self.tr("Decided by"), self.by)
+        self.form.addRow(self.tr("Grounds"), self.note)
+
+        store, rating_id = self.store, self.item.id
+        if tasks is None:
+            self.village_reason.setText(appeal_reason(store, rating_id))
+        else:  # read on the database thread like every other read of the app
+            tasks.run_db(lambda: appeal_reason(store, rating_id), self.village_reason.setText)
+
+    def job(self) -> Callable[[], Any]:
+        store, rating_id = self.store, self.item.id
+        upheld, by, note = self.revoke.isChecked(), self.by.text(), self.note.toPlainText()
+        return lambda: ratings.decide_appeal(store, rating_id, upheld=upheld, decided_by=by, decision=note)
+
+
+def appeal_reason(store: Any, rating_id: str) -> str:
+    """The village's 申诉理由 of a rating (shown to the township deciding it)."""
+    from advisor_app.domain.models import Rating
+
+    with store.session() as session:
+        rating = session.get(Rating, rating_id)
+        return (rating.appeal_reason or "") if rating is not None else ""
