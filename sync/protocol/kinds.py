@@ -26,6 +26,7 @@ from typing import Any
 
 from sqlalchemy import JSON, BigInteger, Boolean, Date, DateTime, Integer, Numeric, String, Text
 
+from advisor_app.domain import record_kinds
 from advisor_app.domain.fields import label
 from advisor_app.domain.models import SYNCABLE, SyncMixin
 from advisor_app.domain.vocab import terms
@@ -66,6 +67,12 @@ ENUM_VOCABULARIES: dict[tuple[str, str], str] = {
     ("ratings", "grade"): "satisfaction_grades",
 }
 
+
+def _by_target(*singulars: str) -> dict[str, str]:
+    """target_kind value -> the sync kind it names (advisor_app.domain.record_kinds)."""
+    return {s: record_kinds.info_of(s).kind.value for s in singulars}
+
+
 # Records without a region of their own take their parent's: kind -> (field, parent kind or
 # {target_kind value: parent kind} when the parent's kind is named by ``target_kind``).
 PARENTS: dict[str, tuple[str, str | dict[str, str]]] = {
@@ -77,16 +84,8 @@ PARENTS: dict[str, tuple[str, str | dict[str, str]]] = {
     "case_file_ticks": ("case_id", "cases"),
     "trainings": ("legal_literate_id", "legal_literates"),
     "activity_participants": ("activity_id", "activities"),
-    "ratings": (
-        "target_id",
-        {
-            "consultation": "consultations",
-            "case": "cases",
-            "activity": "activities",
-            "agreement": "agreements",
-        },
-    ),
-    "attachments": ("target_id", {"agreement": "agreements", "activity": "activities", "case": "cases"}),
+    "ratings": ("target_id", _by_target("consultation", "case", "activity", "agreement")),
+    "attachments": ("target_id", _by_target("agreement", "activity", "case")),
 }
 
 

@@ -23,7 +23,6 @@ NOT_YET = {
     # KIND_LABELS (the card's 服务 names, also record_kinds' ``service``): kept literal so the module
     # imports no models at start-up; tests below keep the two equal
     "advisor_app/services/rating_codes.py",
-    "sync/protocol/kinds.py",  # PARENTS: a rating's / attachment's target_kind -> parent kind
 }
 
 
