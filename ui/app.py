@@ -52,7 +52,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--data-dir",
         type=Path,
         default=None,
-        help="数据文件夹（默认：系统用户数据目录，或 ADVISOR_DATA_DIR）",
+        # Parsed before make_app installs the translators, so the source is the Chinese shown
+        # (translate() returns it untranslated with no application yet).
+        help=QCoreApplication.translate(
+            "AppMain", "数据文件夹（默认：系统用户数据目录，或 ADVISOR_DATA_DIR）"
+        ),
     )
     args, qt_args = parser.parse_known_args(sys.argv[1:] if argv is None else argv)
     app = make_app([sys.argv[0], *qt_args])

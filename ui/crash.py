@@ -3,7 +3,10 @@
 :func:`install` sets ``sys.excepthook`` and ``threading.excepthook``. The report holds versions and
 the stack (files, lines, functions); exception messages are kept with ID and phone numbers masked
 and Chinese text replaced by its length, because a message may quote a name or a dispute.
-Strings here are Chinese literals rather than ``tr()`` (like print_preview.py): support reads them.
+Its texts go through ``QCoreApplication.translate`` with *Chinese* source strings (unlike the rest of
+ui/, whose sources are English): an error can come before the translators are installed (while the
+store opens, or in make_app itself), and then the untranslated source must still be the Chinese a
+clerk and support read.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QObject, Qt, QThread, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
@@ -40,7 +43,14 @@ log = logging.getLogger("advisor.crash")
 
 def scrub(text: str) -> str:
     """Mask ID/phone numbers, and replace Chinese text (possibly a name) by its length."""
-    return redact(_CJK_RUN.sub(lambda m: f"〔中文{len(m.group())}字〕", text))
+    return redact(
+        _CJK_RUN.sub(
+            lambda m: QCoreApplication.translate("CrashReport", "〔中文%1字〕").replace(
+                "%1", str(len(m.group()))
+            ),
+            text,
+        )
+    )
 
 
 def build_report(
@@ -52,13 +62,27 @@ def build_report(
     from PySide6 import __version__ as pyside_version
     from PySide6.QtCore import qVersion
 
+    frozen = getattr(sys, "frozen", False)
+    build = (
+        QCoreApplication.translate("CrashReport", "安装包")
+        if frozen
+        else QCoreApplication.translate("CrashReport", "源代码")
+    )
     lines = [
-        "乡村法律服务工作台 错误报告",
-        f"时间：{datetime.now().isoformat(timespec='seconds')}",
-        f"程序版本：{app_version()}（{'安装包' if getattr(sys, 'frozen', False) else '源代码'}）",
+        QCoreApplication.translate("CrashReport", "乡村法律服务工作台 错误报告"),
+        QCoreApplication.translate("CrashReport", "时间：%1").replace(
+            "%1", datetime.now().isoformat(timespec="seconds")
+        ),
+        QCoreApplication.translate("CrashReport", "程序版本：%1（%2）")
+        .replace("%1", app_version())
+        .replace("%2", build),
         f"Python：{sys.version.split()[0]}；PySide6：{pyside_version}；Qt：{qVersion()}",
-        f"操作系统：{platform.system()} {platform.release()} ({platform.machine()})",
-        f"线程：{scrub(thread or threading.current_thread().name)}",
+        QCoreApplication.translate("CrashReport", "操作系统：%1").replace(
+            "%1", f"{platform.system()} {platform.release()} ({platform.machine()})"
+        ),
+        QCoreApplication.translate("CrashReport", "线程：%1").replace(
+            "%1", scrub(thread or threading.current_thread().name)
+        ),
         "",
     ]
     # Frames show our source files, lines and code as they are; exception messages are scrubbed.
@@ -78,7 +102,8 @@ def _shorten_paths(text: str) -> str:
 def save_report(report: str, data_dir: Path) -> Path:
     folder = Path(data_dir) / REPORT_DIR
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"错误报告-{datetime.now().strftime('%Y%m%d-%H%M%S-%f')}.txt"
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    path = folder / QCoreApplication.translate("CrashReport", "错误报告-%1.txt").replace("%1", stamp)
     path.write_text(report, encoding="utf-8")
     return path
 
@@ -88,14 +113,22 @@ class CrashDialog(QDialog):
 
     def __init__(self, report: str, path: Path | None, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("程序出错了")
+        self.setWindowTitle(QCoreApplication.translate("CrashDialog", "程序出错了"))
         self.report = report
         self.path = path
         layout = QVBoxLayout(self)
-        where = f"错误报告已保存到：\n{path}" if path else "错误报告未能保存到文件，请点“复制报告”。"
+        where = (
+            QCoreApplication.translate("CrashDialog", "错误报告已保存到：\n%1").replace("%1", str(path))
+            if path
+            else QCoreApplication.translate("CrashDialog", "错误报告未能保存到文件，请点“复制报告”。")
+        )
         intro = QLabel(
-            "程序遇到了一个意外错误。已经保存的数据不会丢失；刚才正在填写、尚未保存的内容可能需要重新填写。\n"
-            "请把错误报告发给技术支持人员（报告中不含姓名、身份证号和电话）。\n\n" + where
+            QCoreApplication.translate(
+                "CrashDialog",
+                "程序遇到了一个意外错误。已经保存的数据不会丢失；刚才正在填写、尚未保存的内容可能需要重新填写。\n"
+                "请把错误报告发给技术支持人员（报告中不含姓名、身份证号和电话）。\n\n",
+            )
+            + where
         )
         intro.setWordWrap(True)
         intro.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -105,20 +138,22 @@ class CrashDialog(QDialog):
         self.text.setMinimumSize(560, 240)
         layout.addWidget(self.text)
         buttons = QDialogButtonBox()
-        self.copy_button = QPushButton("复制报告")
+        self.copy_button = QPushButton(QCoreApplication.translate("CrashDialog", "复制报告"))
         self.copy_button.clicked.connect(self.copy)
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         if path is not None:
-            folder = QPushButton("打开报告所在文件夹")
+            folder = QPushButton(QCoreApplication.translate("CrashDialog", "打开报告所在文件夹"))
             folder.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent))))
             buttons.addButton(folder, QDialogButtonBox.ButtonRole.ActionRole)
-        close = buttons.addButton("关闭", QDialogButtonBox.ButtonRole.AcceptRole)
+        close = buttons.addButton(
+            QCoreApplication.translate("CrashDialog", "关闭"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         close.clicked.connect(self.accept)
         layout.addWidget(buttons)
 
     def copy(self) -> None:
         QGuiApplication.clipboard().setText(self.report)
-        self.copy_button.setText("已复制")
+        self.copy_button.setText(QCoreApplication.translate("CrashDialog", "已复制"))
 
 
 class _Relay(QObject):

@@ -34,7 +34,7 @@ class LocalLoginDialog(QDialog):
         super().__init__(parent)
         self.store = store
         self.signed: users.SignedIn | None = None
-        self.setWindowTitle("登录本机")
+        self.setWindowTitle(self.tr("Sign in on this computer"))
         self.name = QComboBox()
         self.name.setEditable(True)
         for user in users.all_users(store):
@@ -43,16 +43,22 @@ class LocalLoginDialog(QDialog):
         self.password = password_field()
         self.error = error_label()
         form = QFormLayout()
-        form.addRow("用户", self.name)
-        form.addRow("密码", self.password)
+        form.addRow(self.tr("User"), self.name)
+        form.addRow(self.tr("Password"), self.password)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("登录")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Sign in"))
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("这台电脑由多人共用，每人只能看到自己负责的村的记录。"))
+        layout.addWidget(
+            QLabel(
+                self.tr(
+                    "Several people share this computer; each sees only the records of the villages they look after."
+                )
+            )
+        )
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
@@ -75,7 +81,9 @@ class RegionPicker(QListWidget):
         super().__init__(parent)
         code = setup.home_region(store)
         township = setup.township_of(store, code) if code else None
-        choices = [(township.name + "（全乡镇）", township.code)] if township else []
+        choices = (
+            [(self.tr("%1 (whole township)").replace("%1", township.name), township.code)] if township else []
+        )
         choices += [(v.name, v.code) for v in setup.villages(store)]
         if not choices:
             choices = [(v.name, v.code) for v in regions.all_villages(store)]
@@ -109,7 +117,9 @@ class UserDialog(QDialog):
         self.store = store
         self.created: Any = None
         first = not users.has_users(store)
-        self.setWindowTitle("添加本机用户" + ("（管理员）" if first else ""))
+        self.setWindowTitle(
+            self.tr("Add a local user (administrator)") if first else self.tr("Add a local user")
+        )
         self.name = QLineEdit()
         self.role = QComboBox()
         self.role.addItems(setup.ROLES)
@@ -121,11 +131,11 @@ class UserDialog(QDialog):
         self.repeat = password_field()
         self.error = error_label()
         form = QFormLayout()
-        form.addRow("用户名", self.name)
-        form.addRow("身份", self.role)
-        form.addRow("负责区域", self.regions)
-        form.addRow("密码", self.password)
-        form.addRow("再输入一次", self.repeat)
+        form.addRow(self.tr("User name"), self.name)
+        form.addRow(self.tr("Role"), self.role)
+        form.addRow(self.tr("Regions looked after"), self.regions)
+        form.addRow(self.tr("Password"), self.password)
+        form.addRow(self.tr("Enter it again"), self.repeat)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -134,8 +144,11 @@ class UserDialog(QDialog):
         layout = QVBoxLayout(self)
         if first:
             note = QLabel(
-                "第一个用户是本机管理员，可以添加其他用户。添加后，打开程序和离开电脑一段时间后都需要输入密码，"
-                "每人只能看到自己负责区域的记录。"
+                self.tr(
+                    "The first user is this computer's administrator and can add other users. Once "
+                    "added, a password is needed when the program opens and after leaving the computer "
+                    "for a while; each person sees only the records of the regions they look after."
+                )
             )
             note.setWordWrap(True)
             layout.addWidget(note)
@@ -145,7 +158,9 @@ class UserDialog(QDialog):
 
     def submit(self) -> None:
         if self.password.text() != self.repeat.text():
-            self.error.setText("再输入一次：两次输入的密码不一致")
+            self.error.setText(
+                self.tr("Enter it again: the two passwords differ, please type the same password twice")
+            )
             return
         try:
             self.created = users.create_user(
@@ -166,35 +181,45 @@ class PrivacyBox(QGroupBox):
     """设置 → 隐私与安全: local users, automatic lock, the audit list."""
 
     def __init__(self, store: Any, parent: QWidget | None = None) -> None:
-        super().__init__("隐私与安全", parent)
+        super().__init__(parent)
+        self.setTitle(self.tr("Privacy and security"))
         self.store = store
         form = QFormLayout(self)
         self.user_list = QLabel()
         self.user_list.setWordWrap(True)
-        self.add_user = QPushButton("添加本机用户…")
+        self.add_user = QPushButton(self.tr("Add a local user…"))
         self.add_user.clicked.connect(self.open_add_user)
         row = QHBoxLayout()
         row.addWidget(self.user_list, 1)
         row.addWidget(self.add_user)
-        form.addRow("本机用户", row)
+        form.addRow(self.tr("Local users"), row)
         self.lock_minutes = QSpinBox()
         self.lock_minutes.setRange(1, 240)
-        self.lock_minutes.setSuffix(" 分钟")
+        self.lock_minutes.setSuffix(self.tr(" min"))
         self.lock_minutes.setValue(users.lock_minutes(store))
         self.lock_minutes.valueChanged.connect(self._lock_minutes_changed)
-        form.addRow("空闲后自动锁定", self.lock_minutes)
-        self.audit_button = QPushButton("审计记录…")
+        form.addRow(self.tr("Lock when idle for"), self.lock_minutes)
+        self.audit_button = QPushButton(self.tr("Audit log…"))
         self.audit_button.clicked.connect(self.open_audit)
-        form.addRow("谁查看、导出、打印了个人信息", self.audit_button)
+        form.addRow(self.tr("Who viewed, exported or printed personal data"), self.audit_button)
         self.refresh()
 
     def refresh(self) -> None:
         listed = [
-            f"{u.name}（{u.role}{'，管理员' if u.is_admin else ''}{'，已停用' if u.disabled else ''}）"
+            self.tr("%1 (%2)")
+            .replace("%1", u.name)
+            .replace(
+                "%2",
+                u.role
+                + (self.tr(", administrator") if u.is_admin else "")
+                + (self.tr(", disabled") if u.disabled else ""),
+            )
             for u in users.all_users(self.store)
         ]
         me = users.current_user(self.store)
-        self.user_list.setText("、".join(listed) or "无（单人使用，不需要登录）")
+        self.user_list.setText(
+            self.tr(", ").join(listed) or self.tr("None (one person uses it, no sign-in needed)")
+        )
         self.add_user.setEnabled(not listed or (me is not None and me.is_admin))
         self.lock_minutes.setEnabled(bool(listed))
         self.audit_button.setEnabled(users.may_read_audit(self.store))

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -28,12 +28,24 @@ from ui.widgets import error_label, password_field
 
 DECLINED_SETTING = "privacy/declined_store_password"
 
-FORGOTTEN_WARNING = (
-    "这台电脑没有系统密钥环，数据库可以用密码加密：电脑被盗或被他人拷走数据文件时，"
-    "没有密码就打不开其中的当事人信息。\n\n"
-    "请注意：密码忘记后，任何人（包括开发者和技术支持）都无法恢复数据库中的数据，"
-    "加密的备份也无法恢复。请把密码写在纸上，封存在单位保险柜里。"
-)
+
+def forgotten_warning() -> str:
+    return QCoreApplication.translate(
+        "SetPasswordDialog",
+        "This computer has no system keyring, so the database can be encrypted with a password: if "
+        "the computer is stolen or someone copies the data files, the parties' information cannot be "
+        "opened without the password.\n\n"
+        "Please note: once the password is forgotten, nobody (developers and support included) can "
+        "recover the data in the database, nor the encrypted backups. Write the password on paper and "
+        "seal it in the office safe.",
+    )
+
+
+def __getattr__(name: str) -> str:
+    # FORGOTTEN_WARNING is read when used, so that it is in the language installed by then
+    if name == "FORGOTTEN_WARNING":
+        return forgotten_warning()
+    raise AttributeError(name)
 
 
 class StorePasswordDialog(QDialog):
@@ -43,31 +55,37 @@ class StorePasswordDialog(QDialog):
         super().__init__(parent)
         self.try_open = try_open
         self.store: Store | None = None
-        self.setWindowTitle("输入数据库密码")
+        self.setWindowTitle(self.tr("Enter the database password"))
         self.password = password_field()
         self.error = error_label()
         form = QFormLayout()
-        form.addRow("数据库密码", self.password)
+        form.addRow(self.tr("Database password"), self.password)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("打开")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Open"))
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("本机数据库已用密码加密，请输入设置时的密码。"))
+        layout.addWidget(
+            QLabel(
+                self.tr(
+                    "The database on this computer is encrypted with a password; enter the password that was set."
+                )
+            )
+        )
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
 
     def submit(self) -> None:
         if not self.password.text():
-            self.error.setText("数据库密码：不能为空")
+            self.error.setText(self.tr("Please enter the database password"))
             return
         try:
             self.store = self.try_open(self.password.text())
         except Exception:  # a wrong key shows up as "file is not a database"; never echo the password
-            self.error.setText("数据库密码：不正确，请重新输入")
+            self.error.setText(self.tr("Database password: incorrect, please enter it again"))
             self.password.selectAll()
             return
         self.accept()
@@ -79,20 +97,20 @@ class SetPasswordDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.chosen: str | None = None
-        self.setWindowTitle("设置数据库密码")
-        explanation = QLabel(FORGOTTEN_WARNING)
+        self.setWindowTitle(self.tr("Set a database password"))
+        explanation = QLabel(forgotten_warning())
         explanation.setWordWrap(True)
         self.password = password_field()
         self.repeat = password_field()
         self.error = error_label()
         form = QFormLayout()
-        form.addRow("数据库密码", self.password)
-        form.addRow("再输入一次", self.repeat)
+        form.addRow(self.tr("Database password"), self.password)
+        form.addRow(self.tr("Enter it again"), self.repeat)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("加密数据库")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("暂不加密")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Encrypt the database"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Not now"))
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

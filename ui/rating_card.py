@@ -27,7 +27,10 @@ def card_pdf(store: Any, kind: str, record_id: str) -> tuple[bytes, str]:
     base = store.setting("rating_page_url") or url or None
     card = rating_codes.card_for(store, kind, record_id, key, base)
     pdf = render_card(Kit(chain(store.setting("pdf_font"))), card)
-    return pdf, f"服务评价卡-{rating_codes.KIND_LABELS[kind]}-{card.day.isoformat()}.pdf"
+    from PySide6.QtCore import QCoreApplication
+
+    title = QCoreApplication.translate("RatingCard", "Rating card-%1-%2.pdf")
+    return pdf, title.replace("%1", rating_codes.KIND_LABELS[kind]).replace("%2", card.day.isoformat())
 
 
 def show_card(widget: Any, kind: str, record_id: str) -> None:
@@ -57,4 +60,7 @@ def record_pdf(store: Any, record_id: str) -> tuple[bytes, str]:
     card = rating_codes.card_for(
         store, "consultation", record_id, key, store.setting("rating_page_url") or url
     )
-    return printing.consultation_record(store, record_id, card), "法律咨询记录"
+    from PySide6.QtCore import QCoreApplication
+
+    title = QCoreApplication.translate("RatingCard", "Consultation record")
+    return printing.consultation_record(store, record_id, card), title

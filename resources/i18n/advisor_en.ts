@@ -63,7 +63,7 @@
 <context>
     <name>ActivitiesPage</name>
     <message>
-        <location filename="../../ui/pages.py" line="90" />
+        <location filename="../../ui/pages.py" line="93" />
         <source>New activity</source>
         <translation>New activity</translation>
     </message>
@@ -71,77 +71,77 @@
 <context>
     <name>ActivityForm</name>
     <message>
-        <location filename="../../ui/activity_form.py" line="53" />
+        <location filename="../../ui/activity_form.py" line="56" />
         <source>Print rating card…</source>
         <translation>Print rating card…</translation>
     </message>
     <message>
-        <location filename="../../ui/activity_form.py" line="23" />
+        <location filename="../../ui/activity_form.py" line="26" />
         <source>Legal publicity activity</source>
         <translation>Legal publicity activity</translation>
     </message>
     <message>
-        <location filename="../../ui/activity_form.py" line="25" />
+        <location filename="../../ui/activity_form.py" line="28" />
         <source>Village</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../ui/activity_form.py" line="26" />
+        <location filename="../../ui/activity_form.py" line="29" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/activity_form.py" line="27" />
+        <location filename="../../ui/activity_form.py" line="30" />
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/activity_form.py" line="28" />
+        <location filename="../../ui/activity_form.py" line="31" />
         <source>Topic</source>
         <translation>Topic</translation>
     </message>
     <message>
-        <location filename="../../ui/activity_form.py" line="29" />
+        <location filename="../../ui/activity_form.py" line="32" />
         <source>Place</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../ui/activity_form.py" line="32" />
+        <location filename="../../ui/activity_form.py" line="35" />
         <source>Audience</source>
         <translation>Audience</translation>
     </message>
     <message>
-        <location filename="../../ui/activity_form.py" line="33" />
+        <location filename="../../ui/activity_form.py" line="36" />
         <source>Speaker</source>
         <translation>Speaker</translation>
     </message>
     <message>
-        <location filename="../../ui/activity_form.py" line="37" />
+        <location filename="../../ui/activity_form.py" line="40" />
         <source>Minutes</source>
         <translation>Minutes</translation>
     </message>
     <message>
-        <location filename="../../ui/activity_form.py" line="38" />
+        <location filename="../../ui/activity_form.py" line="41" />
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/activity_form.py" line="41" />
+        <location filename="../../ui/activity_form.py" line="44" />
         <source>Photos</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../ui/activity_form.py" line="42" />
+        <location filename="../../ui/activity_form.py" line="45" />
         <source>Add a photo…</source>
         <translation>Add a photo…</translation>
     </message>
     <message>
-        <location filename="../../ui/activity_form.py" line="57" />
+        <location filename="../../ui/activity_form.py" line="60" />
         <source>Save the activity first, then add photos.</source>
         <translation>Save the activity first, then add photos.</translation>
     </message>
     <message>
-        <location filename="../../ui/activity_form.py" line="74" />
+        <location filename="../../ui/activity_form.py" line="77" />
         <source>Add a photo</source>
         <translation>Add a photo</translation>
     </message>
@@ -149,212 +149,220 @@
 <context>
     <name>AgreementTab</name>
     <message>
-        <location filename="../../ui/case/agreement_tab.py" line="40" />
+        <location filename="../../ui/case/agreement_tab.py" line="41" />
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/case/agreement_tab.py" line="41" />
+        <location filename="../../ui/case/agreement_tab.py" line="42" />
         <source>Main facts and matters in dispute</source>
         <translation>Main facts and matters in dispute</translation>
     </message>
     <message>
-        <location filename="../../ui/case/agreement_tab.py" line="44" />
+        <location filename="../../ui/case/agreement_tab.py" line="45" />
         <source>Terms agreed</source>
         <translation>Terms agreed</translation>
     </message>
     <message>
-        <location filename="../../ui/case/agreement_tab.py" line="45" />
+        <location filename="../../ui/case/agreement_tab.py" line="46" />
         <source>Way and time of performance</source>
         <translation>Way and time of performance</translation>
     </message>
     <message>
-        <location filename="../../ui/case/agreement_tab.py" line="47" />
+        <location filename="../../ui/case/agreement_tab.py" line="48" />
         <source>Perform by</source>
         <translation>Perform by</translation>
     </message>
     <message>
-        <location filename="../../ui/case/agreement_tab.py" line="50" />
+        <location filename="../../ui/case/agreement_tab.py" line="51" />
         <source>parties + 1</source>
         <translation>parties + 1</translation>
     </message>
     <message>
-        <location filename="../../ui/case/agreement_tab.py" line="51" />
+        <location filename="../../ui/case/agreement_tab.py" line="52" />
         <source>Copies</source>
         <translation>Copies</translation>
     </message>
     <message>
-        <location filename="../../ui/case/agreement_tab.py" line="52" />
+        <location filename="../../ui/case/agreement_tab.py" line="53" />
         <source>Amount (yuan)</source>
         <translation>Amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/case/agreement_tab.py" line="55" />
+        <location filename="../../ui/case/agreement_tab.py" line="56" />
         <source>Save draft agreement</source>
         <translation>Save draft agreement</translation>
     </message>
     <message>
-        <location filename="../../ui/case/agreement_tab.py" line="56" />
+        <location filename="../../ui/case/agreement_tab.py" line="57" />
         <source>Mark signed…</source>
         <translation>Mark signed…</translation>
     </message>
     <message>
-        <location filename="../../ui/case/agreement_tab.py" line="57" />
+        <location filename="../../ui/case/agreement_tab.py" line="58" />
         <source>Change (new version)</source>
         <translation>Change (new version)</translation>
     </message>
     <message>
-        <location filename="../../ui/case/agreement_tab.py" line="58" />
+        <location filename="../../ui/case/agreement_tab.py" line="59" />
         <source>Attach signed scan…</source>
         <translation>Attach signed scan…</translation>
     </message>
     <message>
-        <location filename="../../ui/case/agreement_tab.py" line="59" />
-        <location filename="../../ui/case/agreement_tab.py" line="152" />
-        <location filename="../../ui/case/agreement_tab.py" line="163" />
+        <location filename="../../ui/case/agreement_tab.py" line="60" />
+        <location filename="../../ui/case/agreement_tab.py" line="156" />
+        <location filename="../../ui/case/agreement_tab.py" line="167" />
         <source>Print</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/case/agreement_tab.py" line="66" />
+        <location filename="../../ui/case/agreement_tab.py" line="67" />
         <source>Print case documents</source>
         <translation>Print case documents</translation>
     </message>
     <message>
-        <location filename="../../ui/case/agreement_tab.py" line="69" />
+        <location filename="../../ui/case/agreement_tab.py" line="70" />
         <source>Application for mediation</source>
         <translation>Application for mediation</translation>
     </message>
     <message>
-        <location filename="../../ui/case/agreement_tab.py" line="70" />
+        <location filename="../../ui/case/agreement_tab.py" line="71" />
         <source>Registration form</source>
         <translation>Registration form</translation>
     </message>
     <message>
-        <location filename="../../ui/case/agreement_tab.py" line="71" />
+        <location filename="../../ui/case/agreement_tab.py" line="72" />
         <source>Notice of rights and duties</source>
         <translation>Notice of rights and duties</translation>
     </message>
     <message>
-        <location filename="../../ui/case/agreement_tab.py" line="72" />
+        <location filename="../../ui/case/agreement_tab.py" line="73" />
         <source>Mediation record</source>
         <translation>Mediation record</translation>
     </message>
     <message>
-        <location filename="../../ui/case/agreement_tab.py" line="73" />
+        <location filename="../../ui/case/agreement_tab.py" line="74" />
         <source>Oral agreement form</source>
         <translation>Oral agreement form</translation>
     </message>
     <message>
-        <location filename="../../ui/case/agreement_tab.py" line="74" />
+        <location filename="../../ui/case/agreement_tab.py" line="75" />
         <source>Return visit record</source>
         <translation>Return visit record</translation>
     </message>
     <message>
-        <location filename="../../ui/case/agreement_tab.py" line="75" />
+        <location filename="../../ui/case/agreement_tab.py" line="76" />
         <source>Application for judicial confirmation</source>
         <translation>Application for judicial confirmation</translation>
     </message>
     <message>
-        <location filename="../../ui/case/agreement_tab.py" line="76" />
+        <location filename="../../ui/case/agreement_tab.py" line="77" />
         <source>Whole case file</source>
         <translation>Whole case file</translation>
     </message>
     <message>
-        <location filename="../../ui/case/agreement_tab.py" line="90" />
+        <location filename="../../ui/case/agreement_tab.py" line="91" />
         <source>Agreement</source>
         <translation>Agreement</translation>
     </message>
     <message>
-        <location filename="../../ui/case/agreement_tab.py" line="110" />
+        <location filename="../../ui/case/agreement_tab.py" line="114" />
         <source>Mark signed</source>
         <translation>Mark signed</translation>
     </message>
     <message>
-        <location filename="../../ui/case/agreement_tab.py" line="112" />
+        <location filename="../../ui/case/agreement_tab.py" line="116" />
         <source>Have all parties signed (or pressed a fingerprint), the mediator signed and the committee's seal been put on it? After this the agreement can no longer be edited.</source>
         <translation>Have all parties signed (or pressed a fingerprint), the mediator signed and the committee's seal been put on it? After this the agreement can no longer be edited.</translation>
     </message>
     <message>
-        <location filename="../../ui/case/agreement_tab.py" line="136" />
+        <location filename="../../ui/case/agreement_tab.py" line="140" />
         <source>Attach signed scan</source>
         <translation>Attach signed scan</translation>
     </message>
     <message>
-        <location filename="../../ui/case/agreement_tab.py" line="152" />
+        <location filename="../../ui/case/agreement_tab.py" line="156" />
         <source>Printing is not available yet (%1).</source>
         <translation>Printing is not available yet (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/case/agreement_tab.py" line="206" />
+        <location filename="../../ui/case/agreement_tab.py" line="214" />
         <source>No agreement yet. Suggested clauses follow the dispute type.</source>
         <translation>No agreement yet. Suggested clauses follow the dispute type.</translation>
     </message>
     <message>
-        <location filename="../../ui/case/agreement_tab.py" line="210" />
+        <location filename="../../ui/case/agreement_tab.py" line="218" />
         <source>, signed %1</source>
         <translation>, signed %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case/agreement_tab.py" line="216" />
+        <location filename="../../ui/case/agreement_tab.py" line="224" />
         <source> — signed agreements are read-only; a change makes a new version.</source>
         <translation> — signed agreements are read-only; a change makes a new version.</translation>
     </message>
     <message>
-        <location filename="../../ui/case/agreement_tab.py" line="221" />
+        <location filename="../../ui/case/agreement_tab.py" line="229" />
         <source>Version %1: %2</source>
         <translation>Version %1: %2</translation>
     </message>
 </context>
 <context>
+    <name>AppMain</name>
+    <message>
+        <location filename="../../ui/app.py" line="57" />
+        <source>数据文件夹（默认：系统用户数据目录，或 ADVISOR_DATA_DIR）</source>
+        <translation>数据文件夹（默认：系统用户数据目录，或 ADVISOR_DATA_DIR）</translation>
+    </message>
+</context>
+<context>
     <name>CaseWindow</name>
     <message>
-        <location filename="../../ui/case/window.py" line="138" />
+        <location filename="../../ui/case/window.py" line="142" />
         <source>Register a dispute</source>
         <translation>Register a dispute</translation>
     </message>
     <message>
-        <location filename="../../ui/case/window.py" line="139" />
+        <location filename="../../ui/case/window.py" line="143" />
         <source>New case: enter the parties, the type and a summary, then save.</source>
         <translation>New case: enter the parties, the type and a summary, then save.</translation>
     </message>
     <message>
-        <location filename="../../ui/case/window.py" line="169" />
+        <location filename="../../ui/case/window.py" line="173" />
         <source>(past the one-month target)</source>
         <translation>(past the one-month target)</translation>
     </message>
     <message>
-        <location filename="../../ui/case/window.py" line="172" />
+        <location filename="../../ui/case/window.py" line="176" />
         <source>Status: %1</source>
         <translation>Status: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case/window.py" line="174" />
+        <location filename="../../ui/case/window.py" line="178" />
         <source>Accepted %1, due %2</source>
         <translation>Accepted %1, due %2</translation>
     </message>
     <message>
-        <location filename="../../ui/case/window.py" line="227" />
+        <location filename="../../ui/case/window.py" line="231" />
         <source>Restore draft</source>
         <translation>Restore draft</translation>
     </message>
     <message>
-        <location filename="../../ui/case/window.py" line="229" />
+        <location filename="../../ui/case/window.py" line="233" />
         <source>An unsaved draft from %1 was found (the program may have closed unexpectedly). Restore it?</source>
         <translation>An unsaved draft from %1 was found (the program may have closed unexpectedly). Restore it?</translation>
     </message>
     <message>
-        <location filename="../../ui/case/window.py" line="248" />
+        <location filename="../../ui/case/window.py" line="252" />
         <source>Unsaved changes</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../ui/case/window.py" line="249" />
+        <location filename="../../ui/case/window.py" line="253" />
         <source>This case has changes that are not saved. Leave without saving?</source>
         <translation>This case has changes that are not saved. Leave without saving?</translation>
     </message>
     <message>
-        <location filename="../../ui/case/window.py" line="119" />
+        <location filename="../../ui/case/window.py" line="123" />
         <source>This step failed because of a program error; an error report was saved.</source>
         <translation>This step failed because of a program error; an error report was saved.</translation>
     </message>
@@ -362,7 +370,7 @@
 <context>
     <name>CasesPage</name>
     <message>
-        <location filename="../../ui/pages.py" line="77" />
+        <location filename="../../ui/pages.py" line="80" />
         <source>Register a dispute</source>
         <translation>Register a dispute</translation>
     </message>
@@ -370,75 +378,75 @@
 <context>
     <name>CloseTab</name>
     <message>
-        <location filename="../../ui/case/close_tab.py" line="53" />
+        <location filename="../../ui/case/close_tab.py" line="54" />
         <source>Attach a document…</source>
         <translation>Attach a document…</translation>
     </message>
     <message>
-        <location filename="../../ui/case/close_tab.py" line="57" />
+        <location filename="../../ui/case/close_tab.py" line="58" />
         <source>Add to the case file:</source>
         <translation>Add to the case file:</translation>
     </message>
     <message>
-        <location filename="../../ui/case/close_tab.py" line="61" />
+        <location filename="../../ui/case/close_tab.py" line="62" />
         <source>Close the case with rating…</source>
         <translation>Close the case with rating…</translation>
     </message>
     <message>
-        <location filename="../../ui/case/close_tab.py" line="62" />
-        <location filename="../../ui/case/close_tab.py" line="110" />
-        <location filename="../../ui/case/close_tab.py" line="121" />
+        <location filename="../../ui/case/close_tab.py" line="63" />
+        <location filename="../../ui/case/close_tab.py" line="111" />
+        <location filename="../../ui/case/close_tab.py" line="122" />
         <source>Archive</source>
         <translation>Archive</translation>
     </message>
     <message>
-        <location filename="../../ui/case/close_tab.py" line="72" />
+        <location filename="../../ui/case/close_tab.py" line="73" />
         <source>Case file (卷宗) contents — ✗ marks a required document that is missing:</source>
         <translation>Case file (卷宗) contents — ✗ marks a required document that is missing:</translation>
     </message>
     <message>
-        <location filename="../../ui/case/close_tab.py" line="77" />
+        <location filename="../../ui/case/close_tab.py" line="78" />
         <source>Close and archive</source>
         <translation>Close and archive</translation>
     </message>
     <message>
-        <location filename="../../ui/case/close_tab.py" line="81" />
+        <location filename="../../ui/case/close_tab.py" line="82" />
         <source>Attach a document</source>
         <translation>Attach a document</translation>
     </message>
     <message>
-        <location filename="../../ui/case/close_tab.py" line="95" />
+        <location filename="../../ui/case/close_tab.py" line="96" />
         <source>Close the case</source>
         <translation>Close the case</translation>
     </message>
     <message>
-        <location filename="../../ui/case/close_tab.py" line="154" />
+        <location filename="../../ui/case/close_tab.py" line="155" />
         <source>required</source>
         <translation>required</translation>
     </message>
     <message>
-        <location filename="../../ui/case/close_tab.py" line="154" />
+        <location filename="../../ui/case/close_tab.py" line="155" />
         <source>optional</source>
         <translation>optional</translation>
     </message>
     <message>
-        <location filename="../../ui/case/close_tab.py" line="47" />
-        <location filename="../../ui/case/close_tab.py" line="143" />
+        <location filename="../../ui/case/close_tab.py" line="48" />
+        <location filename="../../ui/case/close_tab.py" line="144" />
         <source>Paper copy filed</source>
         <translation>Paper copy filed</translation>
     </message>
     <message>
-        <location filename="../../ui/case/close_tab.py" line="143" />
+        <location filename="../../ui/case/close_tab.py" line="144" />
         <source>Withdraw the tick</source>
         <translation>Withdraw the tick</translation>
     </message>
     <message>
-        <location filename="../../ui/case/close_tab.py" line="49" />
+        <location filename="../../ui/case/close_tab.py" line="50" />
         <source>The signed paper document is in the case file (recorded with your name and the time)</source>
         <translation>The signed paper document is in the case file (recorded with your name and the time)</translation>
     </message>
     <message>
-        <location filename="../../ui/case/close_tab.py" line="112" />
+        <location filename="../../ui/case/close_tab.py" line="113" />
         <source>The case file is not complete. Missing: %1.
 
 Attach a scan of each, or tick “Paper copy filed” once the signed paper is in the file.</source>
@@ -447,12 +455,12 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
 Attach a scan of each, or tick “Paper copy filed” once the signed paper is in the file.</translation>
     </message>
     <message>
-        <location filename="../../ui/case/close_tab.py" line="122" />
+        <location filename="../../ui/case/close_tab.py" line="123" />
         <source>Archive this case? An archived case and its file can no longer be changed.</source>
         <translation>Archive this case? An archived case and its file can no longer be changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/case/close_tab.py" line="158" />
+        <location filename="../../ui/case/close_tab.py" line="159" />
         <source>not recorded when archived</source>
         <translation>not recorded when archived</translation>
     </message>
@@ -598,42 +606,42 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
 <context>
     <name>ConfirmationTab</name>
     <message>
-        <location filename="../../ui/case/confirmation_tab.py" line="37" />
+        <location filename="../../ui/case/confirmation_tab.py" line="38" />
         <source>Applied on</source>
         <translation>Applied on</translation>
     </message>
     <message>
-        <location filename="../../ui/case/confirmation_tab.py" line="38" />
+        <location filename="../../ui/case/confirmation_tab.py" line="39" />
         <source>Court</source>
         <translation>Court</translation>
     </message>
     <message>
-        <location filename="../../ui/case/confirmation_tab.py" line="39" />
+        <location filename="../../ui/case/confirmation_tab.py" line="40" />
         <source>Record the application</source>
         <translation>Record the application</translation>
     </message>
     <message>
-        <location filename="../../ui/case/confirmation_tab.py" line="41" />
+        <location filename="../../ui/case/confirmation_tab.py" line="42" />
         <source>Court confirmed</source>
         <translation>Court confirmed</translation>
     </message>
     <message>
-        <location filename="../../ui/case/confirmation_tab.py" line="42" />
+        <location filename="../../ui/case/confirmation_tab.py" line="43" />
         <source>Court refused</source>
         <translation>Court refused</translation>
     </message>
     <message>
-        <location filename="../../ui/case/confirmation_tab.py" line="57" />
+        <location filename="../../ui/case/confirmation_tab.py" line="58" />
         <source>Judicial confirmation</source>
         <translation>Judicial confirmation</translation>
     </message>
     <message>
-        <location filename="../../ui/case/confirmation_tab.py" line="81" />
+        <location filename="../../ui/case/confirmation_tab.py" line="82" />
         <source>The parties may jointly apply to the court within 30 days of the agreement taking effect: until %1 (%2 day(s) left).</source>
         <translation>The parties may jointly apply to the court within 30 days of the agreement taking effect: until %1 (%2 day(s) left).</translation>
     </message>
     <message>
-        <location filename="../../ui/case/confirmation_tab.py" line="88" />
+        <location filename="../../ui/case/confirmation_tab.py" line="89" />
         <source>Judicial confirmation needs a signed written agreement.</source>
         <translation>Judicial confirmation needs a signed written agreement.</translation>
     </message>
@@ -641,132 +649,132 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
 <context>
     <name>ConsultationForm</name>
     <message>
-        <location filename="../../ui/consultation_form.py" line="26" />
+        <location filename="../../ui/consultation_form.py" line="30" />
         <source>Consultation</source>
         <translation>Consultation</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="26" />
+        <location filename="../../ui/consultation_form.py" line="30" />
         <source>New consultation</source>
         <translation>New consultation</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="31" />
+        <location filename="../../ui/consultation_form.py" line="35" />
         <source>Village</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="32" />
+        <location filename="../../ui/consultation_form.py" line="36" />
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="33" />
+        <location filename="../../ui/consultation_form.py" line="37" />
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="37" />
+        <location filename="../../ui/consultation_form.py" line="41" />
         <source>Phone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="38" />
+        <location filename="../../ui/consultation_form.py" line="42" />
         <source>Mobile or landline, e.g. 13800138000 or 0913-2345678</source>
         <translation>Mobile or landline, e.g. 13800138000 or 0913-2345678</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="39" />
+        <location filename="../../ui/consultation_form.py" line="43" />
         <source>ID number (optional)</source>
         <translation>ID number (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="41" />
+        <location filename="../../ui/consultation_form.py" line="45" />
         <source>Priority groups</source>
         <translation>Priority groups</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="42" />
+        <location filename="../../ui/consultation_form.py" line="46" />
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="43" />
+        <location filename="../../ui/consultation_form.py" line="47" />
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="45" />
+        <location filename="../../ui/consultation_form.py" line="49" />
         <source>Category</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="47" />
+        <location filename="../../ui/consultation_form.py" line="51" />
         <source>Matter</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="48" />
+        <location filename="../../ui/consultation_form.py" line="52" />
         <source>Question</source>
         <translation>Question</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="51" />
+        <location filename="../../ui/consultation_form.py" line="55" />
         <source>Answer</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="54" />
+        <location filename="../../ui/consultation_form.py" line="58" />
         <source>Referred to</source>
         <translation>Referred to</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="63" />
+        <location filename="../../ui/consultation_form.py" line="67" />
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="64" />
+        <location filename="../../ui/consultation_form.py" line="68" />
         <source>Time taken</source>
         <translation>Time taken</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="65" />
+        <location filename="../../ui/consultation_form.py" line="69" />
         <source>Adviser</source>
         <translation>Adviser</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="67" />
+        <location filename="../../ui/consultation_form.py" line="71" />
         <source>Save and close with rating…</source>
         <translation>Save and close with rating…</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="70" />
+        <location filename="../../ui/consultation_form.py" line="74" />
         <source>Print record</source>
         <translation>Print record</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="122" />
+        <location filename="../../ui/consultation_form.py" line="132" />
         <source>Referred to mediation: after saving, the village's mediator registers it under Disputes (source: referred by another body).</source>
         <translation>Referred to mediation: after saving, the village's mediator registers it under Disputes (source: referred by another body).</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="134" />
+        <location filename="../../ui/consultation_form.py" line="144" />
         <source>No article of the Legal Aid Law matched; the legal aid office will check eligibility.</source>
         <translation>No article of the Legal Aid Law matched; the legal aid office will check eligibility.</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="137" />
+        <location filename="../../ui/consultation_form.py" line="147" />
         <source>Legal Aid Law %1: %2 (%3)</source>
         <translation>Legal Aid Law %1: %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="163" />
+        <location filename="../../ui/consultation_form.py" line="173" />
         <source>Print</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/consultation_form.py" line="181" />
+        <location filename="../../ui/consultation_form.py" line="191" />
         <source>Close the consultation</source>
         <translation>Close the consultation</translation>
     </message>
@@ -774,334 +782,507 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
 <context>
     <name>ConsultationsPage</name>
     <message>
-        <location filename="../../ui/pages.py" line="61" />
+        <location filename="../../ui/pages.py" line="64" />
         <source>New consultation</source>
         <translation>New consultation</translation>
     </message>
 </context>
 <context>
+    <name>CrashDialog</name>
+    <message>
+        <location filename="../../ui/crash.py" line="116" />
+        <source>程序出错了</source>
+        <translation>程序出错了</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crash.py" line="121" />
+        <source>错误报告已保存到：
+%1</source>
+        <translation>错误报告已保存到：
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crash.py" line="123" />
+        <source>错误报告未能保存到文件，请点“复制报告”。</source>
+        <translation>错误报告未能保存到文件，请点“复制报告”。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crash.py" line="126" />
+        <source>程序遇到了一个意外错误。已经保存的数据不会丢失；刚才正在填写、尚未保存的内容可能需要重新填写。
+请把错误报告发给技术支持人员（报告中不含姓名、身份证号和电话）。
+
+</source>
+        <translation>程序遇到了一个意外错误。已经保存的数据不会丢失；刚才正在填写、尚未保存的内容可能需要重新填写。
+请把错误报告发给技术支持人员（报告中不含姓名、身份证号和电话）。
+
+</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crash.py" line="141" />
+        <source>复制报告</source>
+        <translation>复制报告</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crash.py" line="145" />
+        <source>打开报告所在文件夹</source>
+        <translation>打开报告所在文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crash.py" line="149" />
+        <source>关闭</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crash.py" line="156" />
+        <source>已复制</source>
+        <translation>已复制</translation>
+    </message>
+</context>
+<context>
+    <name>CrashReport</name>
+    <message>
+        <location filename="../../ui/crash.py" line="48" />
+        <source>〔中文%1字〕</source>
+        <translation>〔中文%1字〕</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crash.py" line="67" />
+        <source>安装包</source>
+        <translation>安装包</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crash.py" line="69" />
+        <source>源代码</source>
+        <translation>源代码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crash.py" line="72" />
+        <source>乡村法律服务工作台 错误报告</source>
+        <translation>乡村法律服务工作台 错误报告</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crash.py" line="73" />
+        <source>时间：%1</source>
+        <translation>时间：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crash.py" line="76" />
+        <source>程序版本：%1（%2）</source>
+        <translation>程序版本：%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crash.py" line="80" />
+        <source>操作系统：%1</source>
+        <translation>操作系统：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crash.py" line="83" />
+        <source>线程：%1</source>
+        <translation>线程：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crash.py" line="106" />
+        <source>错误报告-%1.txt</source>
+        <translation>错误报告-%1.txt</translation>
+    </message>
+</context>
+<context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../ui/dashboard.py" line="120" />
+        <location filename="../../ui/dashboard.py" line="121" />
         <source>Refresh</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="121" />
+        <location filename="../../ui/dashboard.py" line="122" />
         <source>Export monthly report…</source>
         <translation>Export monthly report…</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="123" />
+        <location filename="../../ui/dashboard.py" line="124" />
         <source>Monthly mediation statistics (region and period chosen), .xlsx or .pdf</source>
         <translation>Monthly mediation statistics (region and period chosen), .xlsx or .pdf</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="126" />
+        <location filename="../../ui/dashboard.py" line="127" />
         <source>Export adviser ledger…</source>
         <translation>Export adviser ledger…</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="128" />
+        <location filename="../../ui/dashboard.py" line="129" />
         <source>Village legal adviser ledger (region and period chosen), .xlsx or .pdf</source>
         <translation>Village legal adviser ledger (region and period chosen), .xlsx or .pdf</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="131" />
+        <location filename="../../ui/dashboard.py" line="132" />
         <source>Export rating ranking…</source>
         <translation>Export rating ranking…</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="134" />
+        <location filename="../../ui/dashboard.py" line="135" />
         <source>Service ratings and ranking: self-rating, satisfaction, follow-up and remedy rates per village and adviser</source>
         <translation>Service ratings and ranking: self-rating, satisfaction, follow-up and remedy rates per village and adviser</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="141" />
+        <location filename="../../ui/dashboard.py" line="142" />
         <source>Region</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="143" />
+        <location filename="../../ui/dashboard.py" line="144" />
         <source>Period</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="177" />
+        <location filename="../../ui/dashboard.py" line="178" />
         <source>Accepted (cases)</source>
         <translation>Accepted (cases)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="178" />
+        <location filename="../../ui/dashboard.py" line="179" />
         <source>Settled (cases)</source>
         <translation>Settled (cases)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="179" />
+        <location filename="../../ui/dashboard.py" line="180" />
         <source>Success rate</source>
         <translation>Success rate</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="180" />
+        <location filename="../../ui/dashboard.py" line="181" />
         <source>Agreed amounts (10,000 yuan)</source>
         <translation>Agreed amounts (10,000 yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="181" />
+        <location filename="../../ui/dashboard.py" line="182" />
         <source>Court confirmations (cases)</source>
         <translation>Court confirmations (cases)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="182" />
+        <location filename="../../ui/dashboard.py" line="183" />
         <source>Consultations (count)</source>
         <translation>Consultations (count)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="183" />
+        <location filename="../../ui/dashboard.py" line="184" />
+        <location filename="../../ui/dashboard.py" line="287" />
         <source>Satisfaction</source>
         <translation>Satisfaction</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="184" />
+        <location filename="../../ui/dashboard.py" line="185" />
         <source>Poor ratings to follow up</source>
         <translation>Poor ratings to follow up</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="185" />
+        <location filename="../../ui/dashboard.py" line="186" />
         <source>Overdue cases</source>
         <translation>Overdue cases</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="186" />
+        <location filename="../../ui/dashboard.py" line="187" />
         <source>Within the confirmation window</source>
         <translation>Within the confirmation window</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="187" />
+        <location filename="../../ui/dashboard.py" line="188" />
         <source>Visits due</source>
         <translation>Visits due</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="188" />
+        <location filename="../../ui/dashboard.py" line="189" />
         <source>Villages not reported</source>
         <translation>Villages not reported</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="202" />
+        <location filename="../../ui/dashboard.py" line="203" />
         <source>Disputes accepted by type</source>
         <translation>Disputes accepted by type</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="203" />
+        <location filename="../../ui/dashboard.py" line="204" />
         <source>Satisfaction ratings</source>
         <translation>Satisfaction ratings</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="204" />
+        <location filename="../../ui/dashboard.py" line="205" />
         <source>Consultations and cases, last 12 months</source>
         <translation>Consultations and cases, last 12 months</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="226" />
+        <location filename="../../ui/dashboard.py" line="227" />
+        <location filename="../../ui/dashboard.py" line="277" />
         <source>Village</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="227" />
+        <location filename="../../ui/dashboard.py" line="228" />
         <source>Report</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="228" />
+        <location filename="../../ui/dashboard.py" line="229" />
         <source>Legal literates</source>
         <translation>Legal literates</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="229" />
+        <location filename="../../ui/dashboard.py" line="230" />
         <source>Short by</source>
         <translation>Short by</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="230" />
+        <location filename="../../ui/dashboard.py" line="231" />
         <source>On-site service (hours)</source>
         <translation>On-site service (hours)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="231" />
+        <location filename="../../ui/dashboard.py" line="232" />
         <source>Lectures (quarter)</source>
         <translation>Lectures (quarter)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="232" />
+        <location filename="../../ui/dashboard.py" line="233" />
         <source>Duties</source>
         <translation>Duties</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="242" />
+        <location filename="../../ui/dashboard.py" line="243" />
         <source>Hot topics (clearly up this month)</source>
         <translation>Hot topics (clearly up this month)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="243" />
+        <location filename="../../ui/dashboard.py" line="244" />
         <source>To do and overdue</source>
         <translation>To do and overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="248" />
+        <location filename="../../ui/dashboard.py" line="249" />
         <source>Villages at a glance</source>
         <translation>Villages at a glance</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="270" />
+        <location filename="../../ui/dashboard.py" line="261" />
+        <source>Service ratings and ranking (counted as in the rating report)</source>
+        <translation>Service ratings and ranking (counted as in the rating report)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="265" />
+        <source>Self-rated share</source>
+        <translation>Self-rated share</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="266" />
+        <source>Satisfaction (counted)</source>
+        <translation>Satisfaction (counted)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="267" />
+        <location filename="../../ui/dashboard.py" line="289" />
+        <source>Follow-up rate</source>
+        <translation>Follow-up rate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="268" />
+        <location filename="../../ui/dashboard.py" line="290" />
+        <source>Remedy rate</source>
+        <translation>Remedy rate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="277" />
+        <source>Ranking by village</source>
+        <translation>Ranking by village</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="278" />
+        <source>Ranking by adviser / mediator</source>
+        <translation>Ranking by adviser / mediator</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="278" />
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="283" />
+        <source>Rank</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="285" />
+        <source>Rated</source>
+        <translation>Rated</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="286" />
+        <source>Self-rated (share)</source>
+        <translation>Self-rated (share)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="288" />
+        <source>Poor</source>
+        <translation>Poor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="309" />
+        <source>%1 rated, %2 poor</source>
+        <translation>%1 rated, %2 poor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="311" />
+        <source>%1 poor</source>
+        <translation>%1 poor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="337" />
         <source>Shown: %1</source>
         <translation>Shown: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="275" />
-        <location filename="../../ui/dashboard.py" line="535" />
+        <location filename="../../ui/dashboard.py" line="342" />
+        <location filename="../../ui/dashboard.py" line="603" />
         <source>All regions</source>
         <translation>All regions</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="280" />
+        <location filename="../../ui/dashboard.py" line="347" />
         <source> (merged)</source>
         <translation> (merged)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="314" />
+        <location filename="../../ui/dashboard.py" line="381" />
         <source>Counting…</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="331" />
+        <location filename="../../ui/dashboard.py" line="399" />
         <source>The figures could not be made: %1</source>
         <translation>The figures could not be made: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="352" />
+        <location filename="../../ui/dashboard.py" line="420" />
         <source>%1 ratings</source>
         <translation>%1 ratings</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="361" />
+        <location filename="../../ui/dashboard.py" line="429" />
         <source>zero reports %1</source>
         <translation>zero reports %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="403" />
+        <location filename="../../ui/dashboard.py" line="471" />
         <source>%1 is not over: %2 consultations and %3 cases so far, not drawn</source>
         <translation>%1 is not over: %2 consultations and %3 cases so far, not drawn</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="411" />
+        <location filename="../../ui/dashboard.py" line="479" />
         <source>Consultations</source>
         <translation>Consultations</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="411" />
+        <location filename="../../ui/dashboard.py" line="479" />
         <source>Cases</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="470" />
+        <location filename="../../ui/dashboard.py" line="538" />
         <source>No topic clearly up this month</source>
         <translation>No topic clearly up this month</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="476" />
+        <location filename="../../ui/dashboard.py" line="544" />
         <source>%1 days overdue: %2 (%3)</source>
         <translation>%1 days overdue: %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="486" />
+        <location filename="../../ui/dashboard.py" line="554" />
         <source>%1 days left to apply for court confirmation: %2</source>
         <translation>%1 days left to apply for court confirmation: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="495" />
+        <location filename="../../ui/dashboard.py" line="563" />
         <source>Visit due (by %1): %2</source>
         <translation>Visit due (by %1): %2</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="504" />
+        <location filename="../../ui/dashboard.py" line="572" />
         <source>Poor rating follow-up overdue (due %1)</source>
         <translation>Poor rating follow-up overdue (due %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="518" />
+        <location filename="../../ui/dashboard.py" line="586" />
         <source>met</source>
         <translation>met</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="518" />
+        <location filename="../../ui/dashboard.py" line="586" />
         <source>not met</source>
         <translation>not met</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="548" />
-        <location filename="../../ui/dashboard.py" line="612" />
+        <location filename="../../ui/dashboard.py" line="616" />
+        <location filename="../../ui/dashboard.py" line="678" />
         <source>Export %1</source>
         <translation>Export %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="550" />
+        <location filename="../../ui/dashboard.py" line="618" />
         <source>Excel workbook (*.xlsx);;PDF file (*.pdf)</source>
         <translation>Excel workbook (*.xlsx);;PDF file (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="564" />
+        <location filename="../../ui/dashboard.py" line="632" />
         <source>Counting %1…</source>
         <translation>Counting %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="565" />
+        <location filename="../../ui/dashboard.py" line="633" />
         <source>Writing %1…</source>
         <translation>Writing %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="589" />
+        <location filename="../../ui/dashboard.py" line="655" />
         <source>Export cancelled</source>
         <translation>Export cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="592" />
-        <location filename="../../ui/dashboard.py" line="595" />
+        <location filename="../../ui/dashboard.py" line="658" />
+        <location filename="../../ui/dashboard.py" line="661" />
         <source>Exported: %1</source>
         <translation>Exported: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="600" />
+        <location filename="../../ui/dashboard.py" line="666" />
         <source>Export failed: %1</source>
         <translation>Export failed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="609" />
+        <location filename="../../ui/dashboard.py" line="675" />
         <source>Exporting %1…</source>
         <translation>Exporting %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="645" />
-        <location filename="../../ui/dashboard.py" line="671" />
+        <location filename="../../ui/dashboard.py" line="711" />
+        <location filename="../../ui/dashboard.py" line="737" />
         <source>The records could not be found: %1</source>
         <translation>The records could not be found: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="678" />
+        <location filename="../../ui/dashboard.py" line="744" />
         <source>Records behind the figure</source>
         <translation>Records behind the figure</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="721" />
+        <location filename="../../ui/dashboard.py" line="825" />
         <source>%1月</source>
         <translation>%1月</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="728" />
+        <location filename="../../ui/dashboard.py" line="832" />
         <source>%1/%2 – %3/%4</source>
         <translation>%1/%2 – %3/%4</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="737" />
+        <location filename="../../ui/dashboard.py" line="841" />
         <source>%1 %2 (%3%)</source>
         <translation>%1 %2 (%3%)</translation>
     </message>
@@ -1109,87 +1290,87 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../ui/first_run.py" line="68" />
+        <location filename="../../ui/first_run.py" line="71" />
         <source>Welcome to the village legal service desk</source>
         <translation>Welcome to the village legal service desk</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="70" />
+        <location filename="../../ui/first_run.py" line="73" />
         <source>I am a</source>
         <translation>I am a</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="72" />
+        <location filename="../../ui/first_run.py" line="75" />
         <source>Township</source>
         <translation>Township</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="74" />
+        <location filename="../../ui/first_run.py" line="77" />
         <source>Villages of the township</source>
         <translation>Villages of the township</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="78" />
+        <location filename="../../ui/first_run.py" line="81" />
         <source>Log in with the city server account…</source>
         <translation>Log in with the city server account…</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="80" />
+        <location filename="../../ui/first_run.py" line="83" />
         <source>Downloads the township and villages of the account and sets the role from it</source>
         <translation>Downloads the township and villages of the account and sets the role from it</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="85" />
+        <location filename="../../ui/first_run.py" line="88" />
         <source>Your name</source>
         <translation>Your name</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="87" />
+        <location filename="../../ui/first_run.py" line="90" />
         <source>Demo data</source>
         <translation>Demo data</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="87" />
+        <location filename="../../ui/first_run.py" line="90" />
         <source>Fill in demo records to try the program</source>
         <translation>Fill in demo records to try the program</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="103" />
+        <location filename="../../ui/first_run.py" line="106" />
         <source>The villages you serve become this computer's default scope; </source>
         <translation>The villages you serve become this computer's default scope; </translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="105" />
+        <location filename="../../ui/first_run.py" line="108" />
         <source>Already known: %1; more may be added.</source>
         <translation>Already known: %1; more may be added.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="108" />
+        <location filename="../../ui/first_run.py" line="111" />
         <source>One village per line (paste, or import a CSV of village name / region code); villages can also be added later under Settings → Villages, or downloaded by logging in to the city server.</source>
         <translation>One village per line (paste, or import a CSV of village name / region code); villages can also be added later under Settings → Villages, or downloaded by logging in to the city server.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="145" />
+        <location filename="../../ui/first_run.py" line="148" />
         <source>Logged in: %1 (%2)</source>
         <translation>Logged in: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="165" />
+        <location filename="../../ui/first_run.py" line="168" />
         <source>Line %1: %2</source>
         <translation>Line %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="191" />
+        <location filename="../../ui/first_run.py" line="194" />
         <source>Demo data: could not be made; run the command advisor demo-data later</source>
         <translation>Demo data: could not be made; run the command advisor demo-data later</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="199" />
+        <location filename="../../ui/first_run.py" line="202" />
         <source>Making demo data (printing the signed agreements)…</source>
         <translation>Making demo data (printing the signed agreements)…</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="222" />
+        <location filename="../../ui/first_run.py" line="225" />
         <source>Printing the signed demo agreements (%1/%2)…</source>
         <translation>Printing the signed demo agreements (%1/%2)…</translation>
     </message>
@@ -1197,27 +1378,27 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../ui/forms.py" line="277" />
+        <location filename="../../ui/forms.py" line="280" />
         <source>The program ran into an error; nothing was saved. Please try again.</source>
         <translation>The program ran into an error; nothing was saved. Please try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/forms.py" line="321" />
+        <location filename="../../ui/forms.py" line="324" />
         <source>Unsaved changes</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../ui/forms.py" line="322" />
+        <location filename="../../ui/forms.py" line="325" />
         <source>This form has changes that are not saved. Save them?</source>
         <translation>This form has changes that are not saved. Save them?</translation>
     </message>
     <message>
-        <location filename="../../ui/forms.py" line="370" />
+        <location filename="../../ui/forms.py" line="373" />
         <source>Restore draft</source>
         <translation>Restore draft</translation>
     </message>
     <message>
-        <location filename="../../ui/forms.py" line="372" />
+        <location filename="../../ui/forms.py" line="375" />
         <source>An unsaved draft from %1 was found (the program may have closed unexpectedly). Restore it?</source>
         <translation>An unsaved draft from %1 was found (the program may have closed unexpectedly). Restore it?</translation>
     </message>
@@ -1225,13 +1406,13 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
 <context>
     <name>Hooks</name>
     <message>
-        <location filename="../../ui/hooks.py" line="28" />
-        <location filename="../../ui/hooks.py" line="33" />
+        <location filename="../../ui/hooks.py" line="34" />
+        <location filename="../../ui/hooks.py" line="39" />
         <source>%1 is not available yet</source>
         <translation>%1 is not available yet</translation>
     </message>
     <message>
-        <location filename="../../ui/hooks.py" line="46" />
+        <location filename="../../ui/hooks.py" line="52" />
         <source>Export of %1 is not available yet</source>
         <translation>Export of %1 is not available yet</translation>
     </message>
@@ -1262,58 +1443,58 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
 <context>
     <name>ListPage</name>
     <message>
-        <location filename="../../ui/list_page.py" line="81" />
+        <location filename="../../ui/list_page.py" line="85" />
         <source>Search: names, matters, words in the record…</source>
         <translation>Search: names, matters, words in the record…</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="84" />
+        <location filename="../../ui/list_page.py" line="88" />
         <source>All villages</source>
         <translation>All villages</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="88" />
+        <location filename="../../ui/list_page.py" line="92" />
         <source>All types</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="92" />
+        <location filename="../../ui/list_page.py" line="96" />
         <source>All statuses</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="96" />
+        <location filename="../../ui/list_page.py" line="100" />
         <source>From</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="97" />
+        <location filename="../../ui/list_page.py" line="101" />
         <source>To</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="99" />
+        <location filename="../../ui/list_page.py" line="103" />
         <source>Export to Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="100" />
+        <location filename="../../ui/list_page.py" line="104" />
         <source>New</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="110" />
+        <location filename="../../ui/list_page.py" line="114" />
         <source>Show all</source>
         <translation>Show all</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="206" />
+        <location filename="../../ui/list_page.py" line="210" />
         <source>Searching…</source>
         <translation>Searching…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/list_page.py" line="250" />
-        <location filename="../../ui/list_page.py" line="258" />
+        <location filename="../../ui/list_page.py" line="254" />
+        <location filename="../../ui/list_page.py" line="262" />
         <source>%n record(s)</source>
         <translation>
             <numerusform>%n record(s)</numerusform>
@@ -1321,67 +1502,95 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
         </translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="276" />
+        <location filename="../../ui/list_page.py" line="280" />
         <source>The list could not be loaded: %1</source>
         <translation>The list could not be loaded: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="305" />
+        <location filename="../../ui/list_page.py" line="309" />
         <source>%1 records from the statistics</source>
         <translation>%1 records from the statistics</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="330" />
-        <location filename="../../ui/list_page.py" line="347" />
+        <location filename="../../ui/list_page.py" line="334" />
+        <location filename="../../ui/list_page.py" line="351" />
         <source>Export to Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="335" />
+        <location filename="../../ui/list_page.py" line="339" />
         <source>Exporting…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="350" />
-        <location filename="../../ui/list_page.py" line="353" />
+        <location filename="../../ui/list_page.py" line="354" />
+        <location filename="../../ui/list_page.py" line="357" />
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="350" />
+        <location filename="../../ui/list_page.py" line="354" />
         <source>Saved to %1</source>
         <translation>Saved to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="353" />
+        <location filename="../../ui/list_page.py" line="357" />
         <source>Export failed: %1</source>
         <translation>Export failed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="355" />
+        <location filename="../../ui/list_page.py" line="359" />
         <source>Export cancelled</source>
         <translation>Export cancelled</translation>
     </message>
 </context>
 <context>
-    <name>LockScreen</name>
+    <name>LocalLoginDialog</name>
     <message>
-        <location filename="../../ui/lock.py" line="42" />
-        <source>Locked　%1</source>
-        <translation>Locked　%1</translation>
+        <location filename="../../ui/local_login.py" line="37" />
+        <source>Sign in on this computer</source>
+        <translation>Sign in on this computer</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="46" />
-        <source>To protect the parties' information the program locked itself after a while away. Anything not saved was kept as a draft.</source>
-        <translation>To protect the parties' information the program locked itself after a while away. Anything not saved was kept as a draft.</translation>
+        <location filename="../../ui/local_login.py" line="46" />
+        <source>User</source>
+        <translation>User</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="51" />
+        <location filename="../../ui/local_login.py" line="47" />
         <source>Password</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="53" />
+        <location filename="../../ui/local_login.py" line="51" />
+        <source>Sign in</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/local_login.py" line="58" />
+        <source>Several people share this computer; each sees only the records of the villages they look after.</source>
+        <translation>Several people share this computer; each sees only the records of the villages they look after.</translation>
+    </message>
+</context>
+<context>
+    <name>LockScreen</name>
+    <message>
+        <location filename="../../ui/lock.py" line="45" />
+        <source>Locked　%1</source>
+        <translation>Locked　%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="49" />
+        <source>To protect the parties' information the program locked itself after a while away. Anything not saved was kept as a draft.</source>
+        <translation>To protect the parties' information the program locked itself after a while away. Anything not saved was kept as a draft.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="54" />
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="56" />
         <source>Unlock</source>
         <translation>Unlock</translation>
     </message>
@@ -1510,117 +1719,117 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
 <context>
     <name>MemberForm</name>
     <message>
-        <location filename="../../ui/roster_page.py" line="50" />
+        <location filename="../../ui/roster_page.py" line="54" />
         <source>Legal literate person</source>
         <translation>Legal literate person</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="52" />
+        <location filename="../../ui/roster_page.py" line="56" />
         <source>Village</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="53" />
+        <location filename="../../ui/roster_page.py" line="57" />
         <source>Village group</source>
         <translation>Village group</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="54" />
+        <location filename="../../ui/roster_page.py" line="58" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="55" />
+        <location filename="../../ui/roster_page.py" line="59" />
         <source>ID number</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="56" />
+        <location filename="../../ui/roster_page.py" line="60" />
         <source>Sex</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="57" />
+        <location filename="../../ui/roster_page.py" line="61" />
         <source>Date of birth</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="58" />
+        <location filename="../../ui/roster_page.py" line="62" />
         <source>Ethnicity</source>
         <translation>Ethnicity</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="60" />
+        <location filename="../../ui/roster_page.py" line="64" />
         <source>Political status</source>
         <translation>Political status</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="62" />
+        <location filename="../../ui/roster_page.py" line="66" />
         <source>Education</source>
         <translation>Education</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="64" />
+        <location filename="../../ui/roster_page.py" line="68" />
         <source>Identity</source>
         <translation>Identity</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="66" />
+        <location filename="../../ui/roster_page.py" line="70" />
         <source>Phone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="67" />
+        <location filename="../../ui/roster_page.py" line="71" />
         <source>Certificate number</source>
         <translation>Certificate number</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="68" />
+        <location filename="../../ui/roster_page.py" line="72" />
         <source>Registered on</source>
         <translation>Registered on</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="71" />
+        <location filename="../../ui/roster_page.py" line="75" />
         <source>Trainings</source>
         <translation>Trainings</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="73" />
+        <location filename="../../ui/roster_page.py" line="77" />
         <source>Add a training…</source>
         <translation>Add a training…</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="74" />
+        <location filename="../../ui/roster_page.py" line="78" />
         <source>Remove from the roster…</source>
         <translation>Remove from the roster…</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="79" />
+        <location filename="../../ui/roster_page.py" line="83" />
         <source>Show full numbers</source>
         <translation>Show full numbers</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="105" />
+        <location filename="../../ui/roster_page.py" line="109" />
         <source> (read only: the township office keeps the roster)</source>
         <translation> (read only: the township office keeps the roster)</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="132" />
+        <location filename="../../ui/roster_page.py" line="136" />
         <source>%1  %2 hours  %3</source>
         <translation>%1  %2 hours  %3</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="140" />
+        <location filename="../../ui/roster_page.py" line="144" />
         <source> (removed: %1)</source>
         <translation> (removed: %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="172" />
+        <location filename="../../ui/roster_page.py" line="176" />
         <source>Remove from the roster</source>
         <translation>Remove from the roster</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="172" />
+        <location filename="../../ui/roster_page.py" line="176" />
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
@@ -1628,77 +1837,77 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
 <context>
     <name>PartyDialog</name>
     <message>
-        <location filename="../../ui/case/party_dialog.py" line="27" />
+        <location filename="../../ui/case/party_dialog.py" line="30" />
         <source>Party</source>
         <translation>Party</translation>
     </message>
     <message>
-        <location filename="../../ui/case/party_dialog.py" line="29" />
+        <location filename="../../ui/case/party_dialog.py" line="32" />
         <source>Role</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/case/party_dialog.py" line="30" />
+        <location filename="../../ui/case/party_dialog.py" line="33" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/case/party_dialog.py" line="32" />
+        <location filename="../../ui/case/party_dialog.py" line="35" />
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../ui/case/party_dialog.py" line="32" />
+        <location filename="../../ui/case/party_dialog.py" line="35" />
         <source>The party is an organisation</source>
         <translation>The party is an organisation</translation>
     </message>
     <message>
-        <location filename="../../ui/case/party_dialog.py" line="34" />
+        <location filename="../../ui/case/party_dialog.py" line="37" />
         <source>Representative</source>
         <translation>Representative</translation>
     </message>
     <message>
-        <location filename="../../ui/case/party_dialog.py" line="35" />
+        <location filename="../../ui/case/party_dialog.py" line="38" />
         <source>ID number</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/case/party_dialog.py" line="38" />
+        <location filename="../../ui/case/party_dialog.py" line="41" />
         <source>Sex</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../ui/case/party_dialog.py" line="39" />
+        <location filename="../../ui/case/party_dialog.py" line="42" />
         <source>Date of birth</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../ui/case/party_dialog.py" line="40" />
+        <location filename="../../ui/case/party_dialog.py" line="43" />
         <source>Ethnicity</source>
         <translation>Ethnicity</translation>
     </message>
     <message>
-        <location filename="../../ui/case/party_dialog.py" line="41" />
+        <location filename="../../ui/case/party_dialog.py" line="44" />
         <source>Occupation</source>
         <translation>Occupation</translation>
     </message>
     <message>
-        <location filename="../../ui/case/party_dialog.py" line="42" />
+        <location filename="../../ui/case/party_dialog.py" line="45" />
         <source>Phone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/case/party_dialog.py" line="43" />
+        <location filename="../../ui/case/party_dialog.py" line="46" />
         <source>Address</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/case/party_dialog.py" line="44" />
+        <location filename="../../ui/case/party_dialog.py" line="47" />
         <source>Priority groups</source>
         <translation>Priority groups</translation>
     </message>
     <message>
-        <location filename="../../ui/case/party_dialog.py" line="65" />
+        <location filename="../../ui/case/party_dialog.py" line="68" />
         <source>This party's name sounds the same as the mediator's (%1). If they are the same person or related, the mediator should step aside (回避).</source>
         <translation>This party's name sounds the same as the mediator's (%1). If they are the same person or related, the mediator should step aside (回避).</translation>
     </message>
@@ -1798,6 +2007,69 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
     </message>
 </context>
 <context>
+    <name>PrivacyBox</name>
+    <message>
+        <location filename="../../ui/local_login.py" line="185" />
+        <source>Privacy and security</source>
+        <translation>Privacy and security</translation>
+    </message>
+    <message>
+        <location filename="../../ui/local_login.py" line="190" />
+        <source>Add a local user…</source>
+        <translation>Add a local user…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/local_login.py" line="195" />
+        <source>Local users</source>
+        <translation>Local users</translation>
+    </message>
+    <message>
+        <location filename="../../ui/local_login.py" line="198" />
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../../ui/local_login.py" line="201" />
+        <source>Lock when idle for</source>
+        <translation>Lock when idle for</translation>
+    </message>
+    <message>
+        <location filename="../../ui/local_login.py" line="202" />
+        <source>Audit log…</source>
+        <translation>Audit log…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/local_login.py" line="204" />
+        <source>Who viewed, exported or printed personal data</source>
+        <translation>Who viewed, exported or printed personal data</translation>
+    </message>
+    <message>
+        <location filename="../../ui/local_login.py" line="209" />
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/local_login.py" line="214" />
+        <source>, administrator</source>
+        <translation>, administrator</translation>
+    </message>
+    <message>
+        <location filename="../../ui/local_login.py" line="215" />
+        <source>, disabled</source>
+        <translation>, disabled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/local_login.py" line="221" />
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../ui/local_login.py" line="221" />
+        <source>None (one person uses it, no sign-in needed)</source>
+        <translation>None (one person uses it, no sign-in needed)</translation>
+    </message>
+</context>
+<context>
     <name>QuarantineList</name>
     <message>
         <location filename="../../ui/quarantine_list.py" line="25" />
@@ -1831,44 +2103,138 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
     </message>
 </context>
 <context>
+    <name>RatingCard</name>
+    <message>
+        <location filename="../../ui/rating_card.py" line="32" />
+        <source>Rating card-%1-%2.pdf</source>
+        <translation>Rating card-%1-%2.pdf</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rating_card.py" line="65" />
+        <source>Consultation record</source>
+        <translation>Consultation record</translation>
+    </message>
+</context>
+<context>
     <name>RatingDialog</name>
     <message>
-        <location filename="../../ui/rating_dialog.py" line="37" />
+        <location filename="../../ui/rating_dialog.py" line="40" />
         <source>Print rating card (the person rates by phone)</source>
         <translation>Print rating card (the person rates by phone)</translation>
     </message>
     <message>
-        <location filename="../../ui/rating_dialog.py" line="30" />
+        <location filename="../../ui/rating_dialog.py" line="33" />
         <source>Satisfaction</source>
         <translation>Satisfaction</translation>
     </message>
     <message>
-        <location filename="../../ui/rating_dialog.py" line="31" />
+        <location filename="../../ui/rating_dialog.py" line="34" />
         <source>Comment</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../ui/rating_dialog.py" line="33" />
+        <location filename="../../ui/rating_dialog.py" line="36" />
         <source>Only when no rating was given: why (e.g. left before rating)</source>
         <translation>Only when no rating was given: why (e.g. left before rating)</translation>
     </message>
     <message>
-        <location filename="../../ui/rating_dialog.py" line="34" />
+        <location filename="../../ui/rating_dialog.py" line="37" />
         <source>No rating, because</source>
         <translation>No rating, because</translation>
     </message>
 </context>
 <context>
+    <name>RatingDialogs</name>
+    <message>
+        <location filename="../../ui/workbench.py" line="341" />
+        <source>Rated on %1, %2</source>
+        <translation>Rated on %1, %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench.py" line="354" />
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench.py" line="357" />
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench.py" line="392" />
+        <source>Not saved: %1</source>
+        <translation>Not saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench.py" line="403" />
+        <source>Appeal a rating</source>
+        <translation>Appeal a rating</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench.py" line="406" />
+        <source>Why the rating is mistaken or malicious</source>
+        <translation>Why the rating is mistaken or malicious</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench.py" line="408" />
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench.py" line="423" />
+        <source>Decide the appeal</source>
+        <translation>Decide the appeal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench.py" line="425" />
+        <source>Revoke the rating (appeal upheld: it counts no more)</source>
+        <translation>Revoke the rating (appeal upheld: it counts no more)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench.py" line="430" />
+        <source>Keep the rating (appeal rejected)</source>
+        <translation>Keep the rating (appeal rejected)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench.py" line="440" />
+        <source>Village's reason</source>
+        <translation>Village's reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench.py" line="441" />
+        <source>Decision</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench.py" line="442" />
+        <source>Decided by</source>
+        <translation>Decided by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench.py" line="443" />
+        <source>Grounds</source>
+        <translation>Grounds</translation>
+    </message>
+</context>
+<context>
     <name>RecordsDialog</name>
     <message>
-        <location filename="../../ui/dashboard.py" line="78" />
+        <location filename="../../ui/dashboard.py" line="79" />
         <source>(no records)</source>
         <translation>(no records)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="79" />
+        <location filename="../../ui/dashboard.py" line="80" />
         <source>%1 records</source>
         <translation>%1 records</translation>
+    </message>
+</context>
+<context>
+    <name>RegionPicker</name>
+    <message>
+        <location filename="../../ui/local_login.py" line="85" />
+        <source>%1 (whole township)</source>
+        <translation>%1 (whole township)</translation>
     </message>
 </context>
 <context>
@@ -1993,37 +2359,37 @@ Register it?</translation>
 <context>
     <name>RosterPage</name>
     <message>
-        <location filename="../../ui/roster_page.py" line="198" />
+        <location filename="../../ui/roster_page.py" line="202" />
         <source>Village</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="198" />
+        <location filename="../../ui/roster_page.py" line="202" />
         <source>On the roster</source>
         <translation>On the roster</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="198" />
+        <location filename="../../ui/roster_page.py" line="202" />
         <source>Target</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="204" />
+        <location filename="../../ui/roster_page.py" line="208" />
         <source>Per village (target: at least 3)</source>
         <translation>Per village (target: at least 3)</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="213" />
+        <location filename="../../ui/roster_page.py" line="217" />
         <source>Add a person</source>
         <translation>Add a person</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="222" />
+        <location filename="../../ui/roster_page.py" line="226" />
         <source> (read only: the township office keeps the roster)</source>
         <translation> (read only: the township office keeps the roster)</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="253" />
+        <location filename="../../ui/roster_page.py" line="257" />
         <source>below target</source>
         <translation>below target</translation>
     </message>
@@ -2031,151 +2397,188 @@ Register it?</translation>
 <context>
     <name>SessionsTab</name>
     <message>
-        <location filename="../../ui/case/sessions_tab.py" line="33" />
+        <location filename="../../ui/case/sessions_tab.py" line="34" />
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/case/sessions_tab.py" line="34" />
+        <location filename="../../ui/case/sessions_tab.py" line="35" />
         <source>Place</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../ui/case/sessions_tab.py" line="35" />
+        <location filename="../../ui/case/sessions_tab.py" line="36" />
         <source>Participants</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../../ui/case/sessions_tab.py" line="37" />
+        <location filename="../../ui/case/sessions_tab.py" line="38" />
         <source>Statements of each side</source>
         <translation>Statements of each side</translation>
     </message>
     <message>
-        <location filename="../../ui/case/sessions_tab.py" line="38" />
+        <location filename="../../ui/case/sessions_tab.py" line="39" />
         <source>Facts checked</source>
         <translation>Facts checked</translation>
     </message>
     <message>
-        <location filename="../../ui/case/sessions_tab.py" line="39" />
+        <location filename="../../ui/case/sessions_tab.py" line="40" />
         <source>Result</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/case/sessions_tab.py" line="44" />
+        <location filename="../../ui/case/sessions_tab.py" line="45" />
         <source>Rights notice read and signed</source>
         <translation>Rights notice read and signed</translation>
     </message>
     <message>
-        <location filename="../../ui/case/sessions_tab.py" line="45" />
+        <location filename="../../ui/case/sessions_tab.py" line="46" />
         <source>Mediation failed…</source>
         <translation>Mediation failed…</translation>
     </message>
     <message>
-        <location filename="../../ui/case/sessions_tab.py" line="46" />
+        <location filename="../../ui/case/sessions_tab.py" line="47" />
         <source>Terminate…</source>
         <translation>Terminate…</translation>
     </message>
     <message>
-        <location filename="../../ui/case/sessions_tab.py" line="47" />
+        <location filename="../../ui/case/sessions_tab.py" line="48" />
         <source>Save this session</source>
         <translation>Save this session</translation>
     </message>
     <message>
-        <location filename="../../ui/case/sessions_tab.py" line="52" />
+        <location filename="../../ui/case/sessions_tab.py" line="53" />
         <source>Recorded: the rights notice was read and signed</source>
         <translation>Recorded: the rights notice was read and signed</translation>
     </message>
     <message>
-        <location filename="../../ui/case/sessions_tab.py" line="64" />
+        <location filename="../../ui/case/sessions_tab.py" line="65" />
         <source>Sessions held</source>
         <translation>Sessions held</translation>
     </message>
     <message>
-        <location filename="../../ui/case/sessions_tab.py" line="68" />
+        <location filename="../../ui/case/sessions_tab.py" line="69" />
         <source>Mediation sessions</source>
         <translation>Mediation sessions</translation>
     </message>
     <message>
-        <location filename="../../ui/case/sessions_tab.py" line="83" />
+        <location filename="../../ui/case/sessions_tab.py" line="84" />
         <source>Why (this goes into the case file):</source>
         <translation>Why (this goes into the case file):</translation>
     </message>
 </context>
 <context>
+    <name>SetPasswordDialog</name>
+    <message>
+        <location filename="../../ui/password_dialog.py" line="33" />
+        <source>This computer has no system keyring, so the database can be encrypted with a password: if the computer is stolen or someone copies the data files, the parties' information cannot be opened without the password.
+
+Please note: once the password is forgotten, nobody (developers and support included) can recover the data in the database, nor the encrypted backups. Write the password on paper and seal it in the office safe.</source>
+        <translation>This computer has no system keyring, so the database can be encrypted with a password: if the computer is stolen or someone copies the data files, the parties' information cannot be opened without the password.
+
+Please note: once the password is forgotten, nobody (developers and support included) can recover the data in the database, nor the encrypted backups. Write the password on paper and seal it in the office safe.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/password_dialog.py" line="100" />
+        <source>Set a database password</source>
+        <translation>Set a database password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/password_dialog.py" line="107" />
+        <source>Database password</source>
+        <translation>Database password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/password_dialog.py" line="108" />
+        <source>Enter it again</source>
+        <translation>Enter it again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/password_dialog.py" line="112" />
+        <source>Encrypt the database</source>
+        <translation>Encrypt the database</translation>
+    </message>
+    <message>
+        <location filename="../../ui/password_dialog.py" line="113" />
+        <source>Not now</source>
+        <translation>Not now</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/settings_page.py" line="41" />
+        <location filename="../../ui/settings_page.py" line="44" />
         <source>This computer</source>
         <translation>This computer</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="45" />
+        <location filename="../../ui/settings_page.py" line="48" />
         <source>Role</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="46" />
+        <location filename="../../ui/settings_page.py" line="49" />
         <source>Region</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="49" />
+        <location filename="../../ui/settings_page.py" line="52" />
         <source>What this computer shows</source>
         <translation>What this computer shows</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="50" />
+        <location filename="../../ui/settings_page.py" line="53" />
         <source>Data folder</source>
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="52" />
+        <location filename="../../ui/settings_page.py" line="55" />
         <source>Display</source>
         <translation>Display</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="57" />
+        <location filename="../../ui/settings_page.py" line="60" />
         <source> pt</source>
         <translation> pt</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="58" />
+        <location filename="../../ui/settings_page.py" line="61" />
         <source>Large text</source>
         <translation>Large text</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="64" />
+        <location filename="../../ui/settings_page.py" line="67" />
         <source>Font size</source>
         <translation>Font size</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="72" />
+        <location filename="../../ui/settings_page.py" line="75" />
         <source>Language (after restart)</source>
         <translation>Language (after restart)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="74" />
+        <location filename="../../ui/settings_page.py" line="77" />
         <source>Villages</source>
         <translation>Villages</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="78" />
+        <location filename="../../ui/settings_page.py" line="81" />
         <source>About this program</source>
         <translation>About this program</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="111" />
         <location filename="../../ui/settings_page.py" line="114" />
+        <location filename="../../ui/settings_page.py" line="117" />
         <source>not chosen</source>
         <translation>not chosen</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="128" />
+        <location filename="../../ui/settings_page.py" line="131" />
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="128" />
+        <location filename="../../ui/settings_page.py" line="131" />
         <source>The new language is used after the program restarts.</source>
         <translation>The new language is used after the program restarts.</translation>
     </message>
@@ -2183,25 +2586,58 @@ Register it?</translation>
 <context>
     <name>SimilarPeople</name>
     <message>
-        <location filename="../../ui/person_box.py" line="50" />
+        <location filename="../../ui/person_box.py" line="53" />
         <source>Already in the records: %1 (%2)</source>
         <translation>Already in the records: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/person_box.py" line="55" />
+        <location filename="../../ui/person_box.py" line="58" />
         <source>Use this person</source>
         <translation>Use this person</translation>
     </message>
 </context>
 <context>
+    <name>StorePasswordDialog</name>
+    <message>
+        <location filename="../../ui/password_dialog.py" line="58" />
+        <source>Enter the database password</source>
+        <translation>Enter the database password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/password_dialog.py" line="62" />
+        <source>Database password</source>
+        <translation>Database password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/password_dialog.py" line="66" />
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/password_dialog.py" line="73" />
+        <source>The database on this computer is encrypted with a password; enter the password that was set.</source>
+        <translation>The database on this computer is encrypted with a password; enter the password that was set.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/password_dialog.py" line="83" />
+        <source>Please enter the database password</source>
+        <translation>Please enter the database password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/password_dialog.py" line="88" />
+        <source>Database password: incorrect, please enter it again</source>
+        <translation>Database password: incorrect, please enter it again</translation>
+    </message>
+</context>
+<context>
     <name>SyncController</name>
     <message>
-        <location filename="../../ui/sync_status.py" line="221" />
+        <location filename="../../ui/sync_status.py" line="228" />
         <source>Sync failed: the server could not be reached. Check the network and try again.</source>
         <translation>Sync failed: the server could not be reached. Check the network and try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="225" />
+        <location filename="../../ui/sync_status.py" line="232" />
         <source>Sync failed because of a program error; the records stay on this computer.</source>
         <translation>Sync failed because of a program error; the records stay on this computer.</translation>
     </message>
@@ -2209,7 +2645,7 @@ Register it?</translation>
 <context>
     <name>TaskManager</name>
     <message>
-        <location filename="../../ui/tasks.py" line="256" />
+        <location filename="../../ui/tasks.py" line="289" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
@@ -2235,115 +2671,163 @@ Register it?</translation>
 <context>
     <name>TrainingForm</name>
     <message>
-        <location filename="../../ui/roster_page.py" line="37" />
+        <location filename="../../ui/roster_page.py" line="41" />
         <source>Add a training</source>
         <translation>Add a training</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="38" />
+        <location filename="../../ui/roster_page.py" line="42" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="39" />
+        <location filename="../../ui/roster_page.py" line="43" />
         <source>Hours</source>
         <translation>Hours</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="40" />
+        <location filename="../../ui/roster_page.py" line="44" />
         <source>Topic</source>
         <translation>Topic</translation>
     </message>
 </context>
 <context>
+    <name>UserDialog</name>
+    <message>
+        <location filename="../../ui/local_login.py" line="121" />
+        <source>Add a local user (administrator)</source>
+        <translation>Add a local user (administrator)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/local_login.py" line="121" />
+        <source>Add a local user</source>
+        <translation>Add a local user</translation>
+    </message>
+    <message>
+        <location filename="../../ui/local_login.py" line="134" />
+        <source>User name</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/local_login.py" line="135" />
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../ui/local_login.py" line="136" />
+        <source>Regions looked after</source>
+        <translation>Regions looked after</translation>
+    </message>
+    <message>
+        <location filename="../../ui/local_login.py" line="137" />
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/local_login.py" line="138" />
+        <source>Enter it again</source>
+        <translation>Enter it again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/local_login.py" line="148" />
+        <source>The first user is this computer's administrator and can add other users. Once added, a password is needed when the program opens and after leaving the computer for a while; each person sees only the records of the regions they look after.</source>
+        <translation>The first user is this computer's administrator and can add other users. Once added, a password is needed when the program opens and after leaving the computer for a while; each person sees only the records of the regions they look after.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/local_login.py" line="162" />
+        <source>Enter it again: the two passwords differ, please type the same password twice</source>
+        <translation>Enter it again: the two passwords differ, please type the same password twice</translation>
+    </message>
+</context>
+<context>
     <name>VisitsTab</name>
     <message>
-        <location filename="../../ui/case/visits_tab.py" line="37" />
+        <location filename="../../ui/case/visits_tab.py" line="42" />
         <source>Record performance</source>
         <translation>Record performance</translation>
     </message>
     <message>
-        <location filename="../../ui/case/visits_tab.py" line="41" />
+        <location filename="../../ui/case/visits_tab.py" line="46" />
         <source>Performance of the agreement:</source>
         <translation>Performance of the agreement:</translation>
     </message>
     <message>
-        <location filename="../../ui/case/visits_tab.py" line="46" />
+        <location filename="../../ui/case/visits_tab.py" line="51" />
         <source>Visited on</source>
         <translation>Visited on</translation>
     </message>
     <message>
-        <location filename="../../ui/case/visits_tab.py" line="47" />
+        <location filename="../../ui/case/visits_tab.py" line="52" />
         <source>Reason for the visit</source>
         <translation>Reason for the visit</translation>
     </message>
     <message>
-        <location filename="../../ui/case/visits_tab.py" line="49" />
+        <location filename="../../ui/case/visits_tab.py" line="54" />
         <source>Performed?</source>
         <translation>Performed?</translation>
     </message>
     <message>
-        <location filename="../../ui/case/visits_tab.py" line="52" />
+        <location filename="../../ui/case/visits_tab.py" line="57" />
         <source>Satisfied</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/case/visits_tab.py" line="52" />
+        <location filename="../../ui/case/visits_tab.py" line="57" />
         <source>The parties are satisfied</source>
         <translation>The parties are satisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/case/visits_tab.py" line="54" />
+        <location filename="../../ui/case/visits_tab.py" line="59" />
         <source>Lawsuit</source>
         <translation>Lawsuit</translation>
     </message>
     <message>
-        <location filename="../../ui/case/visits_tab.py" line="54" />
+        <location filename="../../ui/case/visits_tab.py" line="59" />
         <source>A party went to court</source>
         <translation>A party went to court</translation>
     </message>
     <message>
-        <location filename="../../ui/case/visits_tab.py" line="56" />
+        <location filename="../../ui/case/visits_tab.py" line="61" />
         <source>Risk</source>
         <translation>Risk</translation>
     </message>
     <message>
-        <location filename="../../ui/case/visits_tab.py" line="56" />
+        <location filename="../../ui/case/visits_tab.py" line="61" />
         <source>Risk that the dispute flares up again</source>
         <translation>Risk that the dispute flares up again</translation>
     </message>
     <message>
-        <location filename="../../ui/case/visits_tab.py" line="58" />
+        <location filename="../../ui/case/visits_tab.py" line="63" />
         <source>Measures</source>
         <translation>Measures</translation>
     </message>
     <message>
-        <location filename="../../ui/case/visits_tab.py" line="59" />
+        <location filename="../../ui/case/visits_tab.py" line="64" />
         <source>Visitor</source>
         <translation>Visitor</translation>
     </message>
     <message>
-        <location filename="../../ui/case/visits_tab.py" line="61" />
+        <location filename="../../ui/case/visits_tab.py" line="66" />
         <source>How the agreement is being carried out</source>
         <translation>How the agreement is being carried out</translation>
     </message>
     <message>
-        <location filename="../../ui/case/visits_tab.py" line="63" />
+        <location filename="../../ui/case/visits_tab.py" line="68" />
         <source>Save return visit</source>
         <translation>Save return visit</translation>
     </message>
     <message>
-        <location filename="../../ui/case/visits_tab.py" line="71" />
+        <location filename="../../ui/case/visits_tab.py" line="76" />
         <source>Return visit</source>
         <translation>Return visit</translation>
     </message>
     <message>
-        <location filename="../../ui/case/visits_tab.py" line="96" />
+        <location filename="../../ui/case/visits_tab.py" line="101" />
         <source>Visited %1 by %2</source>
         <translation>Visited %1 by %2</translation>
     </message>
     <message>
-        <location filename="../../ui/case/visits_tab.py" line="101" />
+        <location filename="../../ui/case/visits_tab.py" line="106" />
         <source>Scheduled for %1</source>
         <translation>Scheduled for %1</translation>
     </message>
@@ -2351,73 +2835,98 @@ Register it?</translation>
 <context>
     <name>WorkbenchPage</name>
     <message>
-        <location filename="../../ui/workbench.py" line="43" />
+        <location filename="../../ui/workbench.py" line="48" />
         <source>Refresh</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="45" />
+        <location filename="../../ui/workbench.py" line="50" />
         <source>Log a consultation</source>
         <translation>Log a consultation</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="47" />
+        <location filename="../../ui/workbench.py" line="52" />
         <source>Register a dispute</source>
         <translation>Register a dispute</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="57" />
+        <location filename="../../ui/workbench.py" line="62" />
         <source>Return visits due</source>
         <translation>Return visits due</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="58" />
+        <location filename="../../ui/workbench.py" line="63" />
         <source>Cases past the one-month target</source>
         <translation>Cases past the one-month target</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="59" />
+        <location filename="../../ui/workbench.py" line="64" />
         <source>Agreements inside the 30-day judicial confirmation window</source>
         <translation>Agreements inside the 30-day judicial confirmation window</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="62" />
+        <location filename="../../ui/workbench.py" line="67" />
         <source>Waiting to sync</source>
         <translation>Waiting to sync</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="65" />
+        <location filename="../../ui/workbench.py" line="70" />
         <source>Open sync</source>
         <translation>Open sync</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="108" />
+        <location filename="../../ui/workbench.py" line="88" />
+        <source>Appeal this rating…</source>
+        <translation>Appeal this rating…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench.py" line="90" />
+        <source>The rating is mistaken or malicious: the township office decides</source>
+        <translation>The rating is mistaken or malicious: the township office decides</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench.py" line="93" />
+        <source>Decide the appeal…</source>
+        <translation>Decide the appeal…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench.py" line="133" />
         <source>Today, %1</source>
         <translation>Today, %1</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="161" />
+        <location filename="../../ui/workbench.py" line="156" />
+        <source>Source: %1</source>
+        <translation>Source: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench.py" line="160" />
+        <source>What went wrong: %1</source>
+        <translation>What went wrong: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench.py" line="221" />
         <source>due in %1 day(s)</source>
         <translation>due in %1 day(s)</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="161" />
+        <location filename="../../ui/workbench.py" line="221" />
         <source>%1 day(s) overdue</source>
         <translation>%1 day(s) overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="162" />
+        <location filename="../../ui/workbench.py" line="222" />
         <source>%1 day(s) past the target</source>
         <translation>%1 day(s) past the target</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="166" />
-        <location filename="../../ui/workbench.py" line="167" />
+        <location filename="../../ui/workbench.py" line="226" />
+        <location filename="../../ui/workbench.py" line="227" />
         <source>%1 day(s) left to apply</source>
         <translation>%1 day(s) left to apply</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/workbench.py" line="171" />
+        <location filename="../../ui/workbench.py" line="231" />
         <source>%n record(s) saved here are waiting to be sent to the server.</source>
         <translation>
             <numerusform>%n record(s) saved here are waiting to be sent to the server.</numerusform>
@@ -2425,13 +2934,13 @@ Register it?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="174" />
+        <location filename="../../ui/workbench.py" line="234" />
         <source>Nothing is waiting to be sent.</source>
         <translation>Nothing is waiting to be sent.</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="139" />
-        <location filename="../../ui/workbench.py" line="194" />
+        <location filename="../../ui/workbench.py" line="169" />
+        <location filename="../../ui/workbench.py" line="254" />
         <source>Nothing here today.</source>
         <translation>Nothing here today.</translation>
     </message>
