@@ -55,7 +55,13 @@ class SyncController(QObject):
             from sync.client import SyncClient
 
             self._client = SyncClient(self.store)
+            self._client.write = self._write
         return self._client
+
+    def _write(self, fn: Callable[[], Any]) -> Any:
+        """The sync client's database writes, on the task manager's database thread (called from
+        the network job, which waits for each)."""
+        return self.tasks.call_db(fn)
 
     def _logged_in(self) -> bool:
         # Read the settings directly so an installation that never syncs never loads the client.
@@ -128,6 +134,7 @@ class SyncController(QObject):
             quick = SyncClient(
                 self.store, retry=RetryPolicy(attempts=2, base=0.25, cap=1.0), timeout=LOGIN_TIMEOUT_S
             )
+            quick.write = self._write
             try:
                 return quick.login(url, user, password, device_name="桌面端", proceed=proceed)
             finally:

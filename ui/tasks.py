@@ -158,6 +158,39 @@ class TaskManager(QObject):
         self._db.jobs.put((token, fn))
         return token
 
+    def call_db(self, fn: Callable[[], Any]) -> Any:
+        """Run ``fn`` on the database thread and wait for its result (or raise its error), from a
+        network or long job — never the GUI thread. The sync client's writes go this way
+        (``SyncClient.write``), so its network steps stay in the pool and its writes queue behind
+        the GUI's saves on the one writer instead of racing them."""
+        if threading.current_thread() is threading.main_thread():
+            raise RuntimeError("call_db blocks: use run_db on the GUI thread")
+        if QThread.currentThread() is self._db:
+            return fn()  # already on the database thread (a job calling a writer)
+        if self._closed:
+            raise RuntimeError("task manager is shut down")
+        box: list[Any] = []
+        done = threading.Event()
+
+        def job() -> None:
+            try:
+                box.append((True, fn()))
+            except BaseException as exc:  # re-raised on the calling thread
+                box.append((False, exc))
+            finally:
+                done.set()
+
+        if not self._db.isRunning():
+            self._db.start()
+        self._db.jobs.put((0, job))  # token 0: no GUI callback
+        while not done.wait(0.1):
+            if self._closed and not self._db.isRunning():  # shut down before the job ran
+                raise RuntimeError("task manager is shut down")
+        ok, value = box[0]
+        if not ok:
+            raise value
+        return value
+
     @property
     def closed(self) -> bool:
         return self._closed

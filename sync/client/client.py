@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
+from typing import Any, TypeVar
 
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
@@ -27,6 +28,15 @@ from sync.client.transport import RetryPolicy, Transport
 from sync.protocol.wire import MAX_BATCH
 
 Progress = Callable[[str, int, int], None]  # (stage in Chinese, done, total)
+T = TypeVar("T")
+Writer = Callable[[Callable[[], T]], T]
+
+
+def write_here(fn: Callable[[], T]) -> T:
+    """The default :attr:`SyncClient.write`: database writes on the calling thread (the CLI)."""
+    return fn()
+
+
 CHECK_EVERY = timedelta(hours=1)  # a no-op sync re-checks the digests at most this often
 
 
@@ -110,6 +120,11 @@ class SyncClient:
         self.last_ok: datetime | None = None
         self._persisted_ok: datetime | None = None
         self._had_error = True  # clear a stale error from an earlier run on the first success
+        # Every unit of database writing of a sync or a login goes through ``write(fn)`` (it returns
+        # fn's result). The CLI writes on its own thread; the desktop app hands its one database
+        # worker (ui.tasks.TaskManager.call_db), so the network steps run in the pool and the
+        # writes never race the GUI's saves. Reads stay on the calling thread (SQLite WAL).
+        self.write: Writer = write_here
 
     # --- account ----------------------------------------------------------------------------------
 
@@ -171,13 +186,17 @@ class SyncClient:
         rating = reply.get("rating")  # the 评价码 key (servers before issue 19 send none)
         if isinstance(rating, dict):
             credentials.save_rating_key(server_url, username, int(rating["device_no"]), str(rating["key"]))
-        with pull.remote_connection(self.store.engine) as conn:
-            pull.save_regions(conn, regions)
-        self.store.set_setting("server_url", server_url)
-        self.store.set_setting("sync_user", username)
-        self.store.set_setting(setup.ACCOUNT_ROLE_SETTING, reply["account"]["role"])
-        self.store.set_setting(setup.ACCOUNT_REGIONS_SETTING, ",".join(reply["account"]["regions"]))
-        self.store.set_setting(setup.USER_SETTING, username)
+
+        def keep() -> None:
+            with pull.remote_connection(self.store.engine) as conn:
+                pull.save_regions(conn, regions)
+            self.store.set_setting("server_url", server_url)
+            self.store.set_setting("sync_user", username)
+            self.store.set_setting(setup.ACCOUNT_ROLE_SETTING, reply["account"]["role"])
+            self.store.set_setting(setup.ACCOUNT_REGIONS_SETTING, ",".join(reply["account"]["regions"]))
+            self.store.set_setting(setup.USER_SETTING, username)
+
+        self.write(keep)
         self.store.user = username
         self.store.synced = True
         return reply["account"]
@@ -196,7 +215,7 @@ class SyncClient:
                     pass  # offline or already revoked: forgetting it here is what matters
             credentials.forget_token(url, user)
             credentials.forget_rating_key(url, user)
-        self.store.set_setting("sync_user", "")
+        self.write(lambda: self.store.set_setting("sync_user", ""))
         with self.store.engine.connect() as conn:
             return state.queued_count(conn)
 
@@ -292,13 +311,23 @@ class SyncClient:
             self._http = None
 
     def _remember(self, **values: str) -> None:
-        with self.store.engine.begin() as conn:
-            for key, value in values.items():
-                conn.execute(
-                    sqlite_insert(Setting.__table__)
-                    .values(key=key, value=value)
-                    .on_conflict_do_update(index_elements=["key"], set_={"value": value})
-                )
+        def remember() -> None:
+            with self.store.engine.begin() as conn:
+                for key, value in values.items():
+                    conn.execute(
+                        sqlite_insert(Setting.__table__)
+                        .values(key=key, value=value)
+                        .on_conflict_do_update(index_elements=["key"], set_={"value": value})
+                    )
+
+        self.write(remember)
+
+    def _set_cursor(self, **values: Any) -> None:
+        def set_cursor() -> None:
+            with self.store.engine.begin() as conn:
+                state.set_cursor(conn, **values)
+
+        self.write(set_cursor)
 
     def _server_key(self) -> str:
         return f"{self.server_url}|{self.username}"
@@ -310,18 +339,25 @@ class SyncClient:
         # Settings are read before the transaction: an encrypted store has one connection per
         # thread (SingletonThreadPool), so a session opened inside it would share that connection.
         server_key = self._server_key()
-        with engine.begin() as conn:
-            cur = state.cursor(conn, server_key)
-            if cur.value == 0:
-                # Pulling from the start (first sync, another account or server): what was set
-                # aside comes again if it is still in scope, and is quarantined again if still bad.
-                quarantine.clear(conn)
+
+        def start() -> state.Cursor:
+            with engine.begin() as conn:
+                cur = state.cursor(conn, server_key)
+                if cur.value == 0:
+                    # Pulling from the start (first sync, another account or server): what was set
+                    # aside comes again if it is still in scope, and is quarantined again if still bad.
+                    quarantine.clear(conn)
+                return cur
+
+        cur = self.write(start)
         # 0. a device logged in before 评价码 existed gets its key now (one request, once)
         self._fetch_rating_key(http)
         # 1. numbers: blocks for offline numbering, then provisional numbers confirmed (local edits)
         if numbers.committees_in_use(self.store):
-            report.numbers_reserved = numbers.top_up(self.store, http, notices=report.notices)
-            report.renumbered = numbers.confirm_provisional(self.store)
+            report.numbers_reserved = numbers.top_up(
+                self.store, http, notices=report.notices, write=self.write
+            )
+            report.renumbered = self.write(lambda: numbers.confirm_provisional(self.store))
         # 2. push
         with engine.connect() as conn:
             queued, high = state.pending_changes(conn, cur.push_mark)
@@ -338,10 +374,9 @@ class SyncClient:
         items = total
         # conflicts resolved here since the last sync: resolved on the server too (after the push
         # that carried the resolutions)
-        report.conflicts_settled = conflicts.settle_on_server(self.store, http)
+        report.conflicts_settled = conflicts.settle_on_server(self.store, http, write=self.write)
         if high > cur.push_mark:
-            with engine.begin() as conn:
-                state.set_cursor(conn, push_mark=high, value=cur.value)
+            self._set_cursor(push_mark=high, value=cur.value)
         # 3. pull
         pulled_any = self._pull(http, report, progress, cur)
         moved = bool(items) or pulled_any
@@ -394,6 +429,7 @@ class SyncClient:
             total=total,
             progress=lambda d, t: progress("发送本机修改", d, t),
             before_batch=lambda b: self._upload_files(http, b, report),
+            write=self.write,
         )
         # 发送: what the server now holds of ours, including a batch resent after a lost reply
         report.pushed += pushed.accepted + pushed.duplicates
@@ -439,10 +475,14 @@ class SyncClient:
                 total = sum(t["count"] for t in summary["tables"].values())
             applied = pull.Applied()
             if page["count"] or (kinds is None and page["cursor"] != position):
-                with pull.remote_connection(self.store.engine) as conn:
-                    pull.apply_page(conn, page["changes"], applied)
-                    if kinds is None:
-                        state.set_cursor(conn, value=page["cursor"])
+
+                def apply(page: dict[str, Any] = page, applied: pull.Applied = applied) -> None:
+                    with pull.remote_connection(self.store.engine) as conn:
+                        pull.apply_page(conn, page["changes"], applied)
+                        if kinds is None:
+                            state.set_cursor(conn, value=page["cursor"])
+
+                self.write(apply)
             for k, ids in applied.ids.items():
                 seen_ids.setdefault(k, set()).update(ids)
             position = page["cursor"]
@@ -472,24 +512,28 @@ class SyncClient:
             with self.store.engine.connect() as conn:
                 bad = check.mismatched(conn, summary["tables"])
             if not bad:
-                with self.store.engine.begin() as conn:
-                    state.set_cursor(conn, checked_at=utcnow())
+                self._set_cursor(checked_at=utcnow())
                 report.check = "repaired" if report.repaired_kinds else "ok"
                 return
             if report.repaired_kinds:
                 break  # repaired once in this sync already; the next sync tries again
             for kind in bad:
                 self._pull(http, report, progress, cur, kinds=kind, after=0)
-                with self.store.engine.begin() as conn:
-                    check.requeue_missing(conn, kind, self._last_seen.get(kind, set()))
+
+                seen = self._last_seen.get(kind, set())
+
+                def requeue(kind: str = kind, seen: set[str] = seen) -> None:
+                    with self.store.engine.begin() as conn:
+                        check.requeue_missing(conn, kind, seen)
+
+                self.write(requeue)
             report.repaired_kinds = bad
             with self.store.engine.connect() as conn:
                 queued, high = state.pending_changes(conn, cur.push_mark)
             total = sum(len(ids) for ids in queued.values())
             if total:
                 self._push(http, queued, total, report, progress)
-                with self.store.engine.begin() as conn:
-                    state.set_cursor(conn, push_mark=high)
+                self._set_cursor(push_mark=high)
                 cur.push_mark = high
             self._pull(http, report, progress, cur)
         report.check = "mismatch"
@@ -506,7 +550,8 @@ class SyncClient:
                 report.uploaded += 1
 
     def _download_files(self, http: Transport, report: SyncReport) -> None:
-        attachments.encrypt_plain_blobs(self.store)  # once, for files kept before the store had a key
+        # once, for files kept before the store had a key
+        self.write(lambda: attachments.encrypt_plain_blobs(self.store))
         with self.store.engine.connect() as conn:
             wanted = blobs.missing(conn, self.store)
         for sha in wanted:

@@ -13,6 +13,7 @@ conflicts resolved on the server (``settle_on_server``), so both lists agree.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -171,8 +172,11 @@ def _differs(record: Any, name: str, wire_value: Any, kind: str) -> bool:
     )
 
 
-def settle_on_server(store: Store, transport: Transport) -> int:
+def settle_on_server(
+    store: Store, transport: Transport, write: Callable[[Callable[[], Any]], Any] | None = None
+) -> int:
     """Resolve on the server the conflicts resolved on this device since the last sync; how many.
+    ``write(fn)`` runs the database write (SyncClient.write: the app's database worker).
 
     Matched by (kind, record id, revision), the key of the version the server kept. Costs no
     request when nothing was resolved here since the last time."""
@@ -211,5 +215,6 @@ def settle_on_server(store: Store, transport: Transport) -> int:
     # A full list may have left some out: ask again next time rather than forget them.
     if len(listed) < SERVER_LIST_LIMIT or found >= wanted:
         # resolved_at is never None here (the query asks for it), the column is nullable
-        store.set_setting(SETTLED_SETTING, max(at for *_key, at in resolved if at is not None).isoformat())
+        settled = max(at for *_key, at in resolved if at is not None).isoformat()
+        (write or (lambda fn: fn()))(lambda: store.set_setting(SETTLED_SETTING, settled))
     return done

@@ -13,7 +13,9 @@ the sync's result (``notices``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 from sqlalchemy import func, select
 
@@ -60,11 +62,20 @@ def committees_in_use(store: Store) -> list[str]:
     return sorted(present)
 
 
+def _here(fn: Callable[[], Any]) -> Any:
+    return fn()
+
+
 def top_up(
-    store: Store, transport: Transport, year: int | None = None, notices: list[str] | None = None
+    store: Store,
+    transport: Transport,
+    year: int | None = None,
+    notices: list[str] | None = None,
+    write: Callable[[Callable[[], Any]], Any] | None = None,
 ) -> int:
     """Reserve blocks where few server numbers are left; the count of numbers added. A refusal
-    for the day's cap is not an error of the sync: its message goes to ``notices``."""
+    for the day's cap is not an error of the sync: its message goes to ``notices``. ``write(fn)``
+    runs each block's database write (SyncClient.write: the app's database worker)."""
     year = year or date.today().year
     added = 0
     for committee_id in committees_in_use(store):
@@ -83,8 +94,12 @@ def top_up(
                     notices.append(exc.message)
                 continue
             raise
-        with store.session() as session:
-            numbering.add_block(session, committee_id, year, block["first"], block["last"], "server")
+
+        def keep(committee_id: str = committee_id, block: dict[str, Any] = block) -> None:
+            with store.session() as session:
+                numbering.add_block(session, committee_id, year, block["first"], block["last"], "server")
+
+        (write or _here)(keep)
         added += block["last"] - block["first"] + 1
     return added
 

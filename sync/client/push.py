@@ -113,10 +113,22 @@ def push_all(
     total: int,
     progress: Callable[[int, int], None] | None = None,
     before_batch: Callable[[list[Outgoing]], None] | None = None,
+    write: Callable[[Callable[[], Any]], Any] | None = None,
 ) -> Pushed:
     """Send the batches in order, one request in flight; the next batch is read from the store
-    while the server works on the current one."""
+    while the server works on the current one. ``write(fn)`` runs each database write (the
+    server's verdicts recorded; SyncClient.write: the app's database worker)."""
     result = Pushed()
+    written = write or (lambda fn: fn())
+
+    def mark_refused(refused: Any, exc: SyncError) -> None:
+        with engine.begin() as conn:
+            _mark_refused(conn, refused, exc)
+
+    def record(batch: list[Outgoing], reply: dict[str, Any]) -> None:
+        with engine.begin() as conn:
+            _record(conn, batch, reply)
+
     done = 0
 
     def send(batch: list[Outgoing]) -> None:
@@ -137,15 +149,14 @@ def push_all(
             refused = _refused(exc, batch)
             if refused is None:
                 raise
-            with engine.begin() as conn:
-                _mark_refused(conn, refused, exc)
+            failure: SyncError = exc
+            written(lambda: mark_refused(refused, failure))
             bad = set(refused)
             result.rejected += len(bad)
             done += len(bad)
             send([it for it in batch if (it.kind, it.id) not in bad])
             return
-        with engine.begin() as conn:
-            _record(conn, batch, reply)
+        written(lambda: record(batch, reply))
         result.batches += 1
         result.accepted += reply["accepted"] - reply["duplicates"]
         result.duplicates += reply["duplicates"]
