@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -30,13 +30,16 @@ from advisor_app.domain.clock import china_today
 from advisor_app.domain.validation import ValidationError
 from advisor_app.services import ratings, setup, worklist
 
+if TYPE_CHECKING:
+    from advisor_app.services.store_access import Store
+
 
 class WorkbenchPage(QWidget):
     open_case = Signal(str)
     go_to = Signal(str)  # page key
     loaded = Signal()
 
-    def __init__(self, store: Any, tasks: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, tasks: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
         self.tasks = tasks
@@ -257,7 +260,7 @@ class FollowUpDialog(QDialog):
     """登记差评回访: who called (回访人), when, what was found (回访情况), what was done (处理措施)."""
 
     def __init__(
-        self, store: Any, item: ratings.FollowUp, parent: QWidget | None = None, *, tasks: Any = None
+        self, store: Store, item: ratings.FollowUp, parent: QWidget | None = None, *, tasks: Any = None
     ) -> None:
         super().__init__(parent)
         self.store = store
@@ -328,14 +331,16 @@ class FollowUpDialog(QDialog):
 class _RatingWriteDialog(QDialog):
     """A small dialog about one bad rating whose 保存 runs a ratings service on the database thread."""
 
-    def __init__(self, store: Any, item: ratings.FollowUp, parent: QWidget | None, tasks: Any) -> None:
+    def __init__(self, store: Store, item: ratings.FollowUp, parent: QWidget | None, tasks: Any) -> None:
         super().__init__(parent)
         self.store = store
         self.tasks = tasks
         self.item = item
         self.about = QLabel(
             f"{item.grade}  {item.target_label}  {item.title}\n"
-            + self.tr("Rated on %1, %2").replace("%1", str(item.rated_on)).replace("%2", item.source_label)
+            + QCoreApplication.translate("RatingDialogs", "Rated on %1, %2")
+            .replace("%1", str(item.rated_on))
+            .replace("%2", item.source_label)
             + (f"\n{item.problems}" if item.problems else "")
         )
         self.about.setWordWrap(True)
@@ -345,8 +350,12 @@ class _RatingWriteDialog(QDialog):
         self.error.setStyleSheet("color: #b00020")
         self.form = QFormLayout()
         buttons = QDialogButtonBox()
-        self.save_button = buttons.addButton(self.tr("Save"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.cancel_button = buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.save_button = buttons.addButton(
+            QCoreApplication.translate("RatingDialogs", "Save"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.cancel_button = buttons.addButton(
+            QCoreApplication.translate("RatingDialogs", "Cancel"), QDialogButtonBox.ButtonRole.RejectRole
+        )
         self.save_button.clicked.connect(self.save)
         self.cancel_button.clicked.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -378,7 +387,9 @@ class _RatingWriteDialog(QDialog):
             self.error.setText("\n".join(exc.errors.values()))
         else:
             self.error.setText(
-                str(exc) if isinstance(exc, LookupError) else self.tr("Not saved: %1").replace("%1", str(exc))
+                str(exc)
+                if isinstance(exc, LookupError)
+                else QCoreApplication.translate("RatingDialogs", "Not saved: %1").replace("%1", str(exc))
             )
 
 
@@ -386,13 +397,15 @@ class AppealDialog(_RatingWriteDialog):
     """申诉: why the village thinks the rating mistaken or malicious (ratings.file_appeal)."""
 
     def __init__(
-        self, store: Any, item: ratings.FollowUp, parent: QWidget | None = None, *, tasks: Any = None
+        self, store: Store, item: ratings.FollowUp, parent: QWidget | None = None, *, tasks: Any = None
     ) -> None:
         super().__init__(store, item, parent, tasks)
-        self.setWindowTitle(self.tr("Appeal a rating"))
+        self.setWindowTitle(QCoreApplication.translate("RatingDialogs", "Appeal a rating"))
         self.reason = QPlainTextEdit()
-        self.reason.setPlaceholderText(self.tr("Why the rating is mistaken or malicious"))
-        self.form.addRow(self.tr("Reason"), self.reason)
+        self.reason.setPlaceholderText(
+            QCoreApplication.translate("RatingDialogs", "Why the rating is mistaken or malicious")
+        )
+        self.form.addRow(QCoreApplication.translate("RatingDialogs", "Reason"), self.reason)
 
     def job(self) -> Callable[[], Any]:
         store, rating_id, reason = self.store, self.item.id, self.reason.toPlainText()
@@ -404,12 +417,18 @@ class DecideDialog(_RatingWriteDialog):
     or 维持 it (申诉不成立: it stands)."""
 
     def __init__(
-        self, store: Any, item: ratings.FollowUp, parent: QWidget | None = None, *, tasks: Any = None
+        self, store: Store, item: ratings.FollowUp, parent: QWidget | None = None, *, tasks: Any = None
     ) -> None:
         super().__init__(store, item, parent, tasks)
-        self.setWindowTitle(self.tr("Decide the appeal"))
-        self.revoke = QRadioButton(self.tr("Revoke the rating (appeal upheld: it counts no more)"))
-        self.keep = QRadioButton(self.tr("Keep the rating (appeal rejected)"))
+        self.setWindowTitle(QCoreApplication.translate("RatingDialogs", "Decide the appeal"))
+        self.revoke = QRadioButton(
+            QCoreApplication.translate(
+                "RatingDialogs", "Revoke the rating (appeal upheld: it counts no more)"
+            )
+        )
+        self.keep = QRadioButton(
+            QCoreApplication.translate("RatingDialogs", "Keep the rating (appeal rejected)")
+        )
         self.keep.setChecked(True)
         choice = QVBoxLayout()
         choice.addWidget(self.revoke)
@@ -418,10 +437,10 @@ class DecideDialog(_RatingWriteDialog):
         self.note = QPlainTextEdit()
         self.village_reason = QLabel()
         self.village_reason.setWordWrap(True)
-        self.form.addRow(self.tr("Village's reason"), self.village_reason)
-        self.form.addRow(self.tr("Decision"), choice)
-        self.form.addRow(self.tr("Decided by"), self.by)
-        self.form.addRow(self.tr("Grounds"), self.note)
+        self.form.addRow(QCoreApplication.translate("RatingDialogs", "Village's reason"), self.village_reason)
+        self.form.addRow(QCoreApplication.translate("RatingDialogs", "Decision"), choice)
+        self.form.addRow(QCoreApplication.translate("RatingDialogs", "Decided by"), self.by)
+        self.form.addRow(QCoreApplication.translate("RatingDialogs", "Grounds"), self.note)
 
         store, rating_id = self.store, self.item.id
         if tasks is None:
@@ -435,7 +454,7 @@ class DecideDialog(_RatingWriteDialog):
         return lambda: ratings.decide_appeal(store, rating_id, upheld=upheld, decided_by=by, decision=note)
 
 
-def appeal_reason(store: Any, rating_id: str) -> str:
+def appeal_reason(store: Store, rating_id: str) -> str:
     """The village's 申诉理由 of a rating (shown to the township deciding it)."""
     from advisor_app.domain.models import Rating
 

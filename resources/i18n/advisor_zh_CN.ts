@@ -1069,12 +1069,12 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
     <message>
         <location filename="../../ui/dashboard.py" line="265"/>
         <source>Self-rated share</source>
-        <translation>自评占比</translation>
+        <translation>自评率</translation>
     </message>
     <message>
         <location filename="../../ui/dashboard.py" line="266"/>
         <source>Satisfaction (counted)</source>
-        <translation>满意率（计入统计）</translation>
+        <translation>满意率</translation>
     </message>
     <message>
         <location filename="../../ui/dashboard.py" line="267"/>
@@ -1116,7 +1116,7 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
     <message>
         <location filename="../../ui/dashboard.py" line="286"/>
         <source>Self-rated (share)</source>
-        <translation>自评（占比）</translation>
+        <translation>扫码自评（自评率）</translation>
     </message>
     <message>
         <location filename="../../ui/dashboard.py" line="288"/>
@@ -2148,72 +2148,72 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
     <message>
         <location filename="../../ui/workbench.py" line="341"/>
         <source>Rated on %1, %2</source>
-        <translation type="unfinished">%1 评价，%2</translation>
+        <translation>评价日期 %1，%2</translation>
     </message>
     <message>
         <location filename="../../ui/workbench.py" line="354"/>
         <source>Save</source>
-        <translation type="unfinished">保存</translation>
+        <translation>保存</translation>
     </message>
     <message>
         <location filename="../../ui/workbench.py" line="357"/>
         <source>Cancel</source>
-        <translation type="unfinished">取消</translation>
+        <translation>取消</translation>
     </message>
     <message>
         <location filename="../../ui/workbench.py" line="392"/>
         <source>Not saved: %1</source>
-        <translation type="unfinished">未保存：%1</translation>
+        <translation>保存失败：%1</translation>
     </message>
     <message>
         <location filename="../../ui/workbench.py" line="403"/>
         <source>Appeal a rating</source>
-        <translation type="unfinished">申诉评价</translation>
+        <translation>申诉</translation>
     </message>
     <message>
         <location filename="../../ui/workbench.py" line="406"/>
         <source>Why the rating is mistaken or malicious</source>
-        <translation type="unfinished">评价有误或恶意的理由</translation>
+        <translation>说明该评价有误或属恶意评价的理由</translation>
     </message>
     <message>
         <location filename="../../ui/workbench.py" line="408"/>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>申诉理由</translation>
     </message>
     <message>
         <location filename="../../ui/workbench.py" line="423"/>
         <source>Decide the appeal</source>
-        <translation type="unfinished">处理申诉</translation>
+        <translation>裁定申诉</translation>
     </message>
     <message>
         <location filename="../../ui/workbench.py" line="425"/>
         <source>Revoke the rating (appeal upheld: it counts no more)</source>
-        <translation type="unfinished">撤销评价（申诉成立，不再计入统计）</translation>
+        <translation>撤销该评价（申诉成立，不再计入统计）</translation>
     </message>
     <message>
         <location filename="../../ui/workbench.py" line="430"/>
         <source>Keep the rating (appeal rejected)</source>
-        <translation type="unfinished">维持评价（申诉不成立）</translation>
+        <translation>维持该评价（申诉不成立）</translation>
     </message>
     <message>
         <location filename="../../ui/workbench.py" line="440"/>
         <source>Village&apos;s reason</source>
-        <translation type="unfinished">村申诉理由</translation>
+        <translation>村申诉理由</translation>
     </message>
     <message>
         <location filename="../../ui/workbench.py" line="441"/>
         <source>Decision</source>
-        <translation type="unfinished">处理结果</translation>
+        <translation>裁定</translation>
     </message>
     <message>
         <location filename="../../ui/workbench.py" line="442"/>
         <source>Decided by</source>
-        <translation type="unfinished">处理人</translation>
+        <translation>裁定人</translation>
     </message>
     <message>
         <location filename="../../ui/workbench.py" line="443"/>
         <source>Grounds</source>
-        <translation type="unfinished">处理理由</translation>
+        <translation>裁定理由</translation>
     </message>
 </context>
 <context>
@@ -2882,12 +2882,12 @@ Please note: once the password is forgotten, nobody (developers and support incl
     <message>
         <location filename="../../ui/workbench.py" line="90"/>
         <source>The rating is mistaken or malicious: the township office decides</source>
-        <translation>评价有误或属恶意评价：由司法所处理</translation>
+        <translation>评价有误或属恶意评价：提出申诉，由司法所裁定</translation>
     </message>
     <message>
         <location filename="../../ui/workbench.py" line="93"/>
         <source>Decide the appeal…</source>
-        <translation>处理申诉…</translation>
+        <translation>裁定申诉…</translation>
     </message>
     <message>
         <location filename="../../ui/workbench.py" line="133"/>
