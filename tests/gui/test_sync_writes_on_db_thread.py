@@ -89,3 +89,24 @@ def test_login_and_sync_write_only_on_the_database_thread(
         controller.shutdown()
     finally:
         store.engine.dispose()
+
+
+def test_call_db_runs_on_the_database_thread_and_hands_back_result_or_error(app, tasks, qtbot):
+    import pytest
+
+    db = _db_thread(tasks, qtbot)
+    with pytest.raises(RuntimeError):
+        tasks.call_db(threading.get_ident)  # the GUI thread never blocks on the worker
+    outcome: dict = {}
+
+    def worker() -> None:
+        outcome["ident"] = tasks.call_db(threading.get_ident)
+        try:
+            tasks.call_db(lambda: 1 / 0)
+        except ZeroDivisionError as exc:
+            outcome["error"] = exc
+
+    thread = threading.Thread(target=worker)
+    thread.start()
+    qtbot.waitUntil(lambda: not thread.is_alive(), timeout=5000)
+    assert outcome["ident"] == db and isinstance(outcome.get("error"), ZeroDivisionError)
