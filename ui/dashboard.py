@@ -6,6 +6,7 @@ Every number comes from advisor_app.reports; a click on a figure emits ``openRec
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -44,7 +45,7 @@ from sqlalchemy import text
 
 from advisor_app.domain.clock import china_today
 from advisor_app.domain.validation import ValidationError
-from advisor_app.reports import service
+from advisor_app.reports import rating_board, service
 from advisor_app.reports.scope import Period, add_months, allowed_choices, allowed_region, parse_period
 from advisor_app.services import setup, users
 from advisor_app.services.store_access import Store
@@ -252,6 +253,72 @@ class DashboardView(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.village_table.setMinimumHeight(200)
         grid.addLayout(lists)
+        self._build_rating(grid)
+
+    def _build_rating(self, grid: QVBoxLayout) -> None:
+        """服务评价: the period's rating figures and its ranking per village and per staff member,
+        the same numbers as `advisor report rating` (advisor_app.reports.rating_board)."""
+        grid.addWidget(QLabel(self.tr("Service ratings and ranking (counted as in the rating report)")))
+        row = QHBoxLayout()
+        self.rating_cards: dict[str, Card] = {}
+        for key, caption in (
+            ("self_share", self.tr("Self-rated share")),
+            ("satisfaction", self.tr("Satisfaction (counted)")),
+            ("follow_up_rate", self.tr("Follow-up rate")),
+            ("rectify_rate", self.tr("Remedy rate")),
+        ):
+            card = Card(caption)
+            card.clicked.connect(lambda _=False: self.open_figure("ratings"))
+            self.rating_cards[key] = card
+            row.addWidget(card)
+        grid.addLayout(row)
+        self.rating_tables: dict[str, QTableWidget] = {}
+        for by, title, first in (
+            ("village", self.tr("Ranking by village"), self.tr("Village")),
+            ("staff", self.tr("Ranking by adviser / mediator"), self.tr("Name")),
+        ):
+            table = QTableWidget(0, RATING_COLUMNS)
+            table.setHorizontalHeaderLabels(
+                [
+                    self.tr("Rank"),
+                    first,
+                    self.tr("Rated"),
+                    self.tr("Self-rated (share)"),
+                    self.tr("Satisfaction"),
+                    self.tr("Poor"),
+                    self.tr("Follow-up rate"),
+                    self.tr("Remedy rate"),
+                ]
+            )
+            table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+            table.verticalHeader().hide()
+            header = table.horizontalHeader()
+            header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+            table.setMinimumHeight(160)
+            grid.addWidget(QLabel(title))
+            grid.addWidget(table)
+            self.rating_tables[by] = table
+
+    def _show_rating(self, boards: RatingBoards) -> None:
+        self.rating_boards = boards
+        whole = rating_board.total(boards.villages)
+        for key, card in self.rating_cards.items():
+            card.set_value(
+                rating_board.shown(getattr(whole, key)),
+                self.tr("%1 rated, %2 poor").replace("%1", str(whole.rated)).replace("%2", str(whole.bad))
+                if key in ("self_share", "satisfaction")
+                else self.tr("%1 poor").replace("%1", str(whole.bad)),
+            )
+        for by, rows in (("village", boards.villages), ("staff", boards.staff)):
+            table = self.rating_tables[by]
+            table.setRowCount(len(rows))
+            for r, row in enumerate(rows):
+                for col, value in enumerate(rating_cells(r + 1, row)):
+                    item = QTableWidgetItem(value)
+                    if col != 1:
+                        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                    table.setItem(r, col, item)
 
     def _fill_selectors(self) -> None:
         self._fill_regions()
@@ -315,15 +382,16 @@ class DashboardView(QWidget):
         self._generation += 1
         generation = self._generation
 
-        def job() -> service.DashboardData | None:
+        def job() -> tuple[service.DashboardData, RatingBoards] | None:
             # A refresh overtaken by a newer one (the user is still choosing) is skipped unrun.
             if generation != self._generation:
                 return None
-            return service.dashboard(self.store, region, period)
+            return service.dashboard(self.store, region, period), rating_boards(self.store, region, period)
 
-        def done(data: service.DashboardData | None) -> None:
-            if data is not None and generation == self._generation:
-                self.show_data(data)
+        def done(found: tuple[service.DashboardData, RatingBoards] | None) -> None:
+            if found is not None and generation == self._generation:
+                self.show_data(found[0])
+                self._show_rating(found[1])
 
         def failed(exc: BaseException) -> None:
             if generation == self._generation:
@@ -572,8 +640,6 @@ class DashboardView(QWidget):
                 # second export of the period lists the 更正 since the first
                 sheet = forms.monthly_filed(store, region, period, by=users.actor(store))
             elif kind == "rating":
-                from advisor_app.reports import rating_board
-
                 sheet = rating_board.sheet(store, region, period)
             else:
                 sheet = forms.ledger(store, region, period)
@@ -687,6 +753,44 @@ class DashboardView(QWidget):
         code = self.village_table.item(row, 0).data(Qt.ItemDataRole.UserRole)
         figure = {2: "roster", 3: "roster", 5: "lectures"}.get(column, "onsite")
         self.open_figure(figure, code)
+
+
+@dataclass
+class RatingBoards:
+    """The period's ranking per village and per staff member (rating_board.board, both ways)."""
+
+    villages: list[rating_board.BoardRow]
+    staff: list[rating_board.BoardRow]
+
+
+RATING_COLUMNS = 8  # 名次, name, 评价数, 当事人扫码, 满意率, 差评, 回访率, 整改率
+
+
+def rating_boards(store: Store, region: str | None, period: Period) -> RatingBoards:
+    """The same ranking as `advisor report rating`, for the 统计 page (run on the database thread)."""
+    from advisor_app.reports.scope import region_prefix
+
+    prefix = region_prefix(allowed_region(store, region))
+    with store.session() as session:
+        return RatingBoards(
+            rating_board.board(session, prefix, period),
+            rating_board.board(session, prefix, period, by="staff"),
+        )
+
+
+def rating_cells(rank: int, row: rating_board.BoardRow) -> list[str]:
+    """One ranking row as shown: 自评率 is given with the self-rated count (“3（25.0%）”) to keep
+    the table inside 1024 px."""
+    return [
+        str(rank),
+        row.label,
+        str(row.rated),
+        f"{row.self_rated}（{rating_board.shown(row.self_share)}）",
+        rating_board.shown(row.satisfaction),
+        str(row.bad),
+        rating_board.shown(row.follow_up_rate),
+        rating_board.shown(row.rectify_rate),
+    ]
 
 
 EXPORTS = {"monthly": "人民调解工作统计月报表", "ledger": "法律顾问工作台账", "rating": "服务评价情况及排名"}
