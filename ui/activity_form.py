@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QFileDialog, QLineEdit, QListWidget, QPlainTextEdit, QPushButton, QSpinBox
 from sqlalchemy import select
@@ -15,9 +15,12 @@ from ui.forms import FormDialog
 from ui.villages import VillageCombo
 from ui.widgets import combo, date_edit
 
+if TYPE_CHECKING:
+    from advisor_app.services.store_access import Store
+
 
 class ActivityForm(FormDialog):
-    def __init__(self, store: Any, tasks: Any, record_id: str | None = None, parent: Any = None) -> None:
+    def __init__(self, store: Store, tasks: Any, record_id: str | None = None, parent: Any = None) -> None:
         super().__init__(store, f"activity-{record_id or 'new'}", parent, tasks=tasks)
         self.record_id = record_id
         self.setWindowTitle(self.tr("Legal publicity activity"))

@@ -7,7 +7,7 @@ manager reads them in place.
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
@@ -27,6 +27,9 @@ from PySide6.QtWidgets import (
 from advisor_app.domain import record_kinds
 from advisor_app.services import regions, users
 
+if TYPE_CHECKING:
+    from advisor_app.services.store_access import Store
+
 # audit target kinds beyond the record kinds (advisor_app.domain.record_kinds names those)
 OTHER_TARGETS = {"store": "数据库"}
 COLUMNS = ("时间", "人员", "动作", "对象", "地区", "说明")
@@ -37,7 +40,7 @@ class AuditDialog(QDialog):
 
     loaded = Signal(int)  # rows shown (or -1: not allowed)
 
-    def __init__(self, store: Any, parent: QWidget | None = None, tasks: Any = None) -> None:
+    def __init__(self, store: Store, parent: QWidget | None = None, tasks: Any = None) -> None:
         super().__init__(parent)
         self.store = store
         self.tasks = tasks  # with a task manager the events are read on the database thread

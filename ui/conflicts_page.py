@@ -7,7 +7,7 @@ without one (a page made on its own) it works in place.
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -29,6 +29,9 @@ from PySide6.QtWidgets import (
 from advisor_app.domain import record_kinds
 from sync.client import conflicts
 
+if TYPE_CHECKING:
+    from advisor_app.services.store_access import Store
+
 
 def _show(value: Any) -> str:
     if value is None:
@@ -45,7 +48,7 @@ class ConflictsPage(QWidget):
 
     loaded = Signal(int)  # number of open conflicts, once listed
 
-    def __init__(self, store: Any, tasks: Any = None, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, tasks: Any = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
         self.tasks = tasks

@@ -3,7 +3,7 @@ the mode, category, referral and priority groups; a legal aid hint when referred
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QPushButton, QSpinBox
@@ -17,11 +17,14 @@ from ui.rating_dialog import RatingDialog
 from ui.villages import VillageCombo
 from ui.widgets import ButtonChoice, TagButtons, combo, datetime_edit
 
+if TYPE_CHECKING:
+    from advisor_app.services.store_access import Store
+
 LAST_VILLAGE = "consultation/last_village"
 
 
 class ConsultationForm(FormDialog):
-    def __init__(self, store: Any, tasks: Any, record_id: str | None = None, parent: Any = None) -> None:
+    def __init__(self, store: Store, tasks: Any, record_id: str | None = None, parent: Any = None) -> None:
         super().__init__(store, f"consultation-{record_id or 'new'}", parent, tasks=tasks)
         self.record_id = record_id
         self.setWindowTitle(self.tr("Consultation") if record_id else self.tr("New consultation"))

@@ -3,7 +3,7 @@ optionally demo data."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
@@ -23,6 +23,9 @@ from advisor_app.services import regions, setup
 from ui.forms import FormDialog
 from ui.villages import VillageLines
 from ui.widgets import combo
+
+if TYPE_CHECKING:
+    from advisor_app.services.store_access import Store
 
 
 class RoleChoice(QWidget):
@@ -63,7 +66,7 @@ class FirstRunDialog(FormDialog):
     and the role, township and (for an adviser or mediator) their villages follow the account.
     """
 
-    def __init__(self, store: Any, tasks: Any, parent: Any = None) -> None:
+    def __init__(self, store: Store, tasks: Any, parent: Any = None) -> None:
         super().__init__(store, None, parent, tasks=tasks)
         self.setWindowTitle(self.tr("Welcome to the village legal service desk"))
         self.resize(620, 560)
@@ -208,7 +211,7 @@ class FirstRunDialog(FormDialog):
 
 
 def load_demo(
-    store: Any, consultations: int = 2000, cases: int = 300, progress: Any = None
+    store: Store, consultations: int = 2000, cases: int = 300, progress: Any = None
 ) -> dict[str, int]:
     """The lead's synthetic county (advisor_app.demo); the home region moves to a demo township.
 

@@ -9,7 +9,7 @@ by signal.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -37,6 +37,9 @@ from ui.widgets import (
     set_value,
     trigger,
 )
+
+if TYPE_CHECKING:
+    from advisor_app.services.store_access import Store
 
 DRAFT_INTERVAL_MS = 3000
 
@@ -176,7 +179,7 @@ class FormDialog(QDialog):
     refused = Signal(dict)  # field -> message
 
     def __init__(
-        self, store: Any, draft_key: str | None, parent: QWidget | None = None, *, tasks: Any = None
+        self, store: Store, draft_key: str | None, parent: QWidget | None = None, *, tasks: Any = None
     ):
         super().__init__(parent)
         self.store = store

@@ -9,11 +9,14 @@ from __future__ import annotations
 import importlib
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 
 from advisor_app.domain.record_kinds import export_of
+
+if TYPE_CHECKING:
+    from advisor_app.services.store_access import Store
 
 # The list pages that offer 导出: their kind (singular) -> export name, from the one registry.
 EXPORT_KINDS = {kind: export_of(kind) for kind in ("consultation", "case", "legal_literate")}
@@ -42,7 +45,7 @@ def can_export(kind: str) -> bool:
     return kind in EXPORT_KINDS
 
 
-def export_list(store: Any, kind: str, ids: list[str], path: Path) -> Path:
+def export_list(store: Store, kind: str, ids: list[str], path: Path) -> Path:
     """The list's records (exactly these ids) to an .xlsx file through advisor_app.io.transfer.export."""
     if kind not in EXPORT_KINDS:
         raise NotReady(
@@ -53,7 +56,7 @@ def export_list(store: Any, kind: str, ids: list[str], path: Path) -> Path:
     return path
 
 
-def print_document(store: Any, document: str, record_id: str) -> tuple[bytes, str]:
+def print_document(store: Store, document: str, record_id: str) -> tuple[bytes, str]:
     """(PDF bytes, title) of one official document from advisor_app.services.printing.render."""
     if document == "consultation":  # with its 服务评价卡 and QR code (docs/rating.md)
         from ui.rating_card import record_pdf
@@ -62,7 +65,7 @@ def print_document(store: Any, document: str, record_id: str) -> tuple[bytes, st
     return _function("advisor_app.services.printing", "render")(store, document, record_id)
 
 
-def sign_agreement(store: Any, agreement_id: str, signed_on: date | None = None) -> Any:
+def sign_agreement(store: Store, agreement_id: str, signed_on: date | None = None) -> Any:
     """Mark an agreement signed. With the printing service, the PDF the parties signed is rendered
     and kept with its hash (sign_and_print); without it, the core signs the data alone."""
     from advisor_app.services import cases
@@ -75,7 +78,7 @@ def sign_agreement(store: Any, agreement_id: str, signed_on: date | None = None)
     return cases.agreements(store, cases_of(store, agreement_id))[-1]
 
 
-def cases_of(store: Any, agreement_id: str) -> str:
+def cases_of(store: Store, agreement_id: str) -> str:
     from advisor_app.domain.models import Agreement
 
     with store.session() as session:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -29,6 +29,9 @@ from ui import dialogs, hooks
 from ui.labels import column_labels, export_path
 from ui.list_model import RecordTableModel
 from ui.widgets import NO_DATE, date_edit
+
+if TYPE_CHECKING:
+    from advisor_app.services.store_access import Store
 
 SEARCH_DEBOUNCE_MS = 250
 FIRST_PAGE = 200
@@ -54,7 +57,7 @@ class ListPage(QWidget):
 
     def __init__(
         self,
-        store: Any,
+        store: Store,
         tasks: Any,
         kind: str,
         *,

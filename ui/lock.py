@@ -8,7 +8,7 @@ user unlocks. Only installations with local users lock (a single-user one has no
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -23,6 +23,9 @@ from PySide6.QtWidgets import (
 
 from advisor_app.services import users
 from ui.widgets import error_label, password_field
+
+if TYPE_CHECKING:
+    from advisor_app.services.store_access import Store
 
 ACTIVITY = {
     QEvent.Type.KeyPress,
@@ -77,7 +80,7 @@ class AppLock(QObject):
 
     locked_changed = Signal(bool)
 
-    def __init__(self, window: QMainWindow, store: Any) -> None:
+    def __init__(self, window: QMainWindow, store: Store) -> None:
         super().__init__(window)
         self.window = window
         self.store = store
@@ -145,7 +148,7 @@ class AppLock(QObject):
         return True
 
 
-def install(window: QMainWindow, store: Any) -> AppLock:
+def install(window: QMainWindow, store: Store) -> AppLock:
     """The lock for ``window``; it locks only while a local user is signed in (users added later too)."""
     window.app_lock = AppLock(window, store)
     return window.app_lock

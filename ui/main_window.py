@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QSettings, QSize, Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -25,6 +25,9 @@ from PySide6.QtWidgets import (
 from advisor_app.domain import record_kinds
 from advisor_app.services import setup
 
+if TYPE_CHECKING:
+    from advisor_app.services.store_access import Store
+
 GEOMETRY = "main/geometry"
 STATE = "main/state"
 SPLITTER = "main/splitter"
@@ -34,7 +37,7 @@ LAST_PAGE = "main/page"
 RECORD_PAGES = {info.kind.value: info.export for info in record_kinds.REGISTRY.values() if info.export}
 
 
-def _dashboard(store: Any, tasks: Any) -> QWidget:
+def _dashboard(store: Store, tasks: Any) -> QWidget:
     """The reports engineer's DashboardView, or a placeholder until it lands."""
     try:
         module = importlib.import_module("ui.dashboard")
@@ -46,7 +49,7 @@ def _dashboard(store: Any, tasks: Any) -> QWidget:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, store: Any, tasks: Any) -> None:
+    def __init__(self, store: Store, tasks: Any) -> None:
         super().__init__()
         self.store = store
         self.tasks = tasks

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
@@ -11,8 +11,11 @@ from advisor_app.services import setup
 from ui.list_page import ListPage
 from ui.villages import follow_villages
 
+if TYPE_CHECKING:
+    from advisor_app.services.store_access import Store
 
-def village_choices(store: Any) -> list[tuple[str, str]]:
+
+def village_choices(store: Store) -> list[tuple[str, str]]:
     return [(v.code, v.name) for v in setup.villages(store)]
 
 
@@ -21,7 +24,7 @@ class RecordsPage(QWidget):
 
     kind = ""
 
-    def __init__(self, store: Any, tasks: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, tasks: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
         self.tasks = tasks

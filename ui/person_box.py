@@ -5,13 +5,16 @@ flag a mediator who should step aside (回避)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from advisor_app.domain import idcard
 from advisor_app.services import people
+
+if TYPE_CHECKING:
+    from advisor_app.services.store_access import Store
 
 NOTE_STYLE = "color: #8a5a00;"
 
@@ -66,7 +69,7 @@ class SimilarPeople(QWidget):
 
 
 def lookup_similar(
-    tasks: Any, store: Any, data: dict[str, Any], region_code: str | None, done: Callable[[list], None]
+    tasks: Any, store: Store, data: dict[str, Any], region_code: str | None, done: Callable[[list], None]
 ) -> None:
     """Ask the database thread for similar people; ``done(matches)`` runs on the GUI thread."""
 

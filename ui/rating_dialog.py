@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QLineEdit, QPushButton
 
@@ -11,13 +11,16 @@ from advisor_app.domain.vocab import terms
 from ui.forms import FormDialog
 from ui.widgets import ButtonChoice
 
+if TYPE_CHECKING:
+    from advisor_app.services.store_access import Store
+
 
 class RatingDialog(FormDialog):
     """``close(grade=…, comment=…, no_rating_reason=…)`` is the core's close function."""
 
     def __init__(
         self,
-        store: Any,
+        store: Store,
         tasks: Any,
         title: str,
         close: Callable[..., Any],

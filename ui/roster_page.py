@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
@@ -30,9 +30,12 @@ from ui.pages import village_choices
 from ui.villages import VillageCombo, events, follow_villages
 from ui.widgets import combo, date_edit
 
+if TYPE_CHECKING:
+    from advisor_app.services.store_access import Store
+
 
 class TrainingForm(FormDialog):
-    def __init__(self, store: Any, tasks: Any, member_id: str, parent: Any = None) -> None:
+    def __init__(self, store: Store, tasks: Any, member_id: str, parent: Any = None) -> None:
         super().__init__(store, None, parent, tasks=tasks)
         self.member_id = member_id
         self.setWindowTitle(self.tr("Add a training"))
@@ -45,7 +48,7 @@ class TrainingForm(FormDialog):
 
 
 class MemberForm(FormDialog):
-    def __init__(self, store: Any, tasks: Any, member_id: str | None = None, parent: Any = None) -> None:
+    def __init__(self, store: Store, tasks: Any, member_id: str | None = None, parent: Any = None) -> None:
         super().__init__(store, f"legal_literate-{member_id or 'new'}", parent, tasks=tasks)
         self.member_id = member_id
         self.setWindowTitle(self.tr("Legal literate person"))
@@ -190,7 +193,7 @@ class MemberForm(FormDialog):
 
 
 class RosterPage(QWidget):
-    def __init__(self, store: Any, tasks: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, tasks: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
         self.tasks = tasks
@@ -237,7 +240,7 @@ class RosterPage(QWidget):
         events().changed.connect(self._villages_changed)  # a village added in 设置 gets its row at once
         self.reload()
 
-    def _villages_changed(self, store: Any) -> None:
+    def _villages_changed(self, store: Store) -> None:
         if store is not self.store or self.tasks.closed:
             return
         codes = [code for code, _ in village_choices(self.store)]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtWidgets import (
@@ -23,6 +23,9 @@ from advisor_app.services import setup
 from ui import dialogs
 from ui.villages import VillagesEditor, events, scope_text
 
+if TYPE_CHECKING:
+    from advisor_app.services.store_access import Store
+
 FONT_SETTING = "ui/font_point_size"
 LANGUAGE_SETTING = "ui/language"
 DEFAULT_FONT_SIZE = 11
@@ -32,7 +35,7 @@ LARGE_FONT_SIZE = 14
 class SettingsPage(QWidget):
     font_size_changed = Signal(int)
 
-    def __init__(self, store: Any, tasks: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, tasks: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
         self.tasks = tasks
@@ -96,7 +99,7 @@ class SettingsPage(QWidget):
         events().changed.connect(self._scope_changed)
         self.refresh()
 
-    def _scope_changed(self, store: Any) -> None:
+    def _scope_changed(self, store: Store) -> None:
         if store is not self.store:
             return
         self.scope_label.setText(scope_text(self.store))

@@ -11,6 +11,9 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from advisor_app.services.store_access import Store
+
+if TYPE_CHECKING:
     from PySide6.QtWidgets import QLabel, QTabWidget
 
     from ui.forms import FieldsPanel
@@ -19,7 +22,7 @@ if TYPE_CHECKING:
 class CaseTab:
     """Attributes and methods a tab may rely on; CaseWindow provides them."""
 
-    store: Any
+    store: Store
     tasks: Any
     case_id: str | None
     status: str | None

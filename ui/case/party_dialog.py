@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QCheckBox, QLineEdit
 
@@ -13,12 +13,15 @@ from ui import person_box
 from ui.forms import FormDialog
 from ui.widgets import ButtonChoice, TagButtons, combo, date_edit
 
+if TYPE_CHECKING:
+    from advisor_app.services.store_access import Store
+
 
 class PartyDialog(FormDialog):
     """One party (当事人); returns the checked particulars, not a saved record."""
 
     def __init__(
-        self, store: Any, tasks: Any, region_code: str | None, mediator: str | None, parent: Any = None
+        self, store: Store, tasks: Any, region_code: str | None, mediator: str | None, parent: Any = None
     ):
         super().__init__(store, None, parent, tasks=None)
         self.lookup_tasks = tasks

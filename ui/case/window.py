@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QTimer, Signal
@@ -30,6 +30,9 @@ from ui.case.sessions_tab import SessionsTab
 from ui.case.visits_tab import VisitsTab
 from ui.forms import DRAFT_INTERVAL_MS, FieldsPanel, error_messages
 
+if TYPE_CHECKING:
+    from advisor_app.services.store_access import Store
+
 
 class CaseWindow(RegistrationTab, SessionsTab, AgreementTab, VisitsTab, ConfirmationTab, CloseTab, QDialog):
     """A case: 登记 → 调解记录 → 协议 → 回访 → 司法确认 → 结案归档, with the 卷宗 checklist."""
@@ -38,7 +41,7 @@ class CaseWindow(RegistrationTab, SessionsTab, AgreementTab, VisitsTab, Confirma
     loaded = Signal()  # after every refresh has put the stored case on screen
     step_failed = Signal(dict)
 
-    def __init__(self, store: Any, tasks: Any, case_id: str | None = None, parent: Any = None) -> None:
+    def __init__(self, store: Store, tasks: Any, case_id: str | None = None, parent: Any = None) -> None:
         super().__init__(parent)
         self.store = store
         self.tasks = tasks
