@@ -8,7 +8,7 @@ shows it. The 冲突 list loads on the database thread.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (
     QGroupBox,
@@ -27,9 +27,12 @@ from ui.login_dialog import LoginDialog
 from ui.quarantine_list import QuarantineList
 from ui.sync_status import controller_for, describe
 
+if TYPE_CHECKING:
+    from advisor_app.services.store_access import Store
+
 
 class SyncPage(QWidget):
-    def __init__(self, store: Any, tasks: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, tasks: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
         self.tasks = tasks

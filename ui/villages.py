@@ -11,7 +11,7 @@ Strings are Chinese literals (like ui/dashboard.py): they are new and the .ts fi
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import (
@@ -32,6 +32,9 @@ from PySide6.QtWidgets import (
 from advisor_app.services import regions, setup
 from ui.widgets import ERROR_STYLE
 
+if TYPE_CHECKING:
+    from advisor_app.services.store_access import Store
+
 WHERE_TO_ADD = "尚无村：请到“设置 → 村（社区）”添加本乡镇的村，或点右边的“添加村…”"
 
 
@@ -44,7 +47,7 @@ class VillageEvents(QObject):
         super().__init__()
         regions.subscribe(self._notified)
 
-    def _notified(self, store: Any) -> None:
+    def _notified(self, store: Store) -> None:
         self.changed.emit(store)  # from any thread: queued to the GUI thread's receivers
 
 
@@ -65,7 +68,7 @@ class VillageCombo(QComboBox):
 
     changed = Signal()
 
-    def __init__(self, store: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
         self._keep: str | None = None  # a retired village the record being edited still names
@@ -75,7 +78,7 @@ class VillageCombo(QComboBox):
         events().changed.connect(self._notified)
         self.reload()
 
-    def _notified(self, store: Any) -> None:
+    def _notified(self, store: Store) -> None:
         if store is self.store:  # another open store (tests, a second window) is not ours
             self.reload()
 
@@ -191,7 +194,7 @@ class VillagesEditor(QWidget):
     """设置 → 村（社区）: the township's villages; add (Enter or the button; several lines pasted at
     once), import a CSV, rename, retire / bring back; an adviser or mediator ticks their own."""
 
-    def __init__(self, store: Any, tasks: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, tasks: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
         self.tasks = tasks
@@ -234,7 +237,7 @@ class VillagesEditor(QWidget):
         events().changed.connect(self._notified)
         self.refresh()
 
-    def _notified(self, store: Any) -> None:
+    def _notified(self, store: Store) -> None:
         if store is self.store:
             self.refresh()
 
@@ -373,20 +376,20 @@ class VillagesEditor(QWidget):
         self.tasks.run_db(lambda: setup.set_served_villages(self.store, codes), None, self._fail)
 
 
-def scope_text(store: Any) -> str:
+def scope_text(store: Store) -> str:
     return setup.scope_description(store)
 
 
 class FilterRefill(QObject):
     """Keeps a list page's village filter (first item: all villages) in step with the villages."""
 
-    def __init__(self, store: Any, box: QComboBox) -> None:
+    def __init__(self, store: Store, box: QComboBox) -> None:
         super().__init__(box)
         self.store = store
         self.box = box
         events().changed.connect(self._notified)
 
-    def _notified(self, store: Any) -> None:
+    def _notified(self, store: Store) -> None:
         if store is not self.store:
             return
         box, current = self.box, self.box.currentData()
@@ -402,5 +405,5 @@ class FilterRefill(QObject):
             box.currentIndexChanged.emit(box.currentIndex())
 
 
-def follow_villages(store: Any, box: QComboBox) -> FilterRefill:
+def follow_villages(store: Store, box: QComboBox) -> FilterRefill:
     return FilterRefill(store, box)
