@@ -783,7 +783,7 @@ def _canvas_class(font: str, note: str | None):
     class NumberedCanvas(Canvas):
         """Defers page output so each page can say how many pages its document has."""
 
-        def __init__(self, *args, **kwargs):  # noqa: ANN002, ANN003
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self._section = 0
             self._saved: list[dict] = []
