@@ -59,7 +59,20 @@ def test_ranking_on_the_dashboard(app, desk, tasks, qtbot):
     assert _cells(view.rating_tables["staff"])[1][6:] == ["100.0%", "100.0%"]
     assert cards["rectify_rate"].text().startswith("100.0%\n整改率")
 
-    # fits 1024 px: every column of the ranking in view, no sideways scrolling
-    for table in view.rating_tables.values():
-        assert table.horizontalHeader().length() <= table.viewport().width()
-        assert not table.horizontalScrollBar().isVisible()
+    # fits 1024 px, at the 大字 preset too: every column of the ranking in view, no sideways scrolling
+    from ui.app import apply_font_size
+
+    widths = {}
+    try:
+        for size in (11, 14):
+            apply_font_size(size)
+            view.resize(1024, 728)
+            qtbot.wait(50)
+            for table in view.rating_tables.values():
+                header = table.horizontalHeader()  # the name column stretches over what is left
+                assert header.length() <= table.viewport().width(), size
+                assert not table.horizontalScrollBar().isVisible(), size
+                widths[size] = header.sectionSize(3)
+        assert widths[14] > widths[11]  # the larger text did reach the table
+    finally:
+        apply_font_size(11)
