@@ -39,10 +39,10 @@ class SyncPage(QWidget):
         self.controller = controller_for(store, tasks)
         self.account = QLabel()
         self.account.setWordWrap(True)
-        self.login_button = QPushButton("登录…")
-        self.logout_button = QPushButton("退出登录")
-        self.sync_button = QPushButton("立即同步")
-        self.cancel_button = QPushButton("取消")
+        self.login_button = QPushButton(self.tr("Sign in…"))
+        self.logout_button = QPushButton(self.tr("Sign out"))
+        self.sync_button = QPushButton(self.tr("Sync now"))
+        self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.setEnabled(False)
         self.progress = QProgressBar()
         self.progress.setVisible(False)
@@ -52,7 +52,7 @@ class SyncPage(QWidget):
         self.status = QLabel()
         self.status.setWordWrap(True)
 
-        box = QGroupBox("同步服务器")
+        box = QGroupBox(self.tr("Sync server"))
         bl = QVBoxLayout(box)
         bl.addWidget(self.account)
         row = QHBoxLayout()
@@ -60,7 +60,7 @@ class SyncPage(QWidget):
             row.addWidget(b)
         row.addStretch(1)
         bl.addLayout(row)
-        run = QGroupBox("同步")
+        run = QGroupBox(self.tr("Sync"))
         rl = QVBoxLayout(run)
         row = QHBoxLayout()
         row.addWidget(self.sync_button)
@@ -78,10 +78,10 @@ class SyncPage(QWidget):
         ol.addStretch(1)
         self.conflicts = ConflictsPage(store, tasks)
         self.tabs = QTabWidget()
-        self.tabs.addTab(overview, "同步")
-        self.tabs.addTab(self.conflicts, "冲突")
+        self.tabs.addTab(overview, self.tr("Sync"))
+        self.tabs.addTab(self.conflicts, self.tr("Conflicts"))
         self.quarantine = QuarantineList(self.controller.client)
-        self.tabs.addTab(self.quarantine, "已隔离")
+        self.tabs.addTab(self.quarantine, self.tr("Quarantined"))
         QVBoxLayout(self).addWidget(self.tabs)
 
         self.login_button.clicked.connect(self.open_login)
@@ -100,17 +100,27 @@ class SyncPage(QWidget):
 
     def _status(self, status: Any) -> None:
         if status.logged_in:
-            self.account.setText(f"服务器：{status.server_url}\n账号：{status.username}")
+            self.account.setText(
+                self.tr("Server: %1\nAccount: %2")
+                .replace("%1", status.server_url)
+                .replace("%2", status.username)
+            )
         elif status.server_url:
-            self.account.setText(f"服务器：{status.server_url}\n未登录（本机数据照常保存，登录后发送）")
+            self.account.setText(
+                self.tr(
+                    "Server: %1\nNot signed in (records are saved here as usual and sent after signing in)"
+                ).replace("%1", status.server_url)
+            )
         else:
-            self.account.setText("尚未设置同步服务器：所有记录保存在本机。")
+            self.account.setText(self.tr("No sync server set up yet: all records are kept on this computer."))
         self.logout_button.setEnabled(status.logged_in)
         self.sync_button.setEnabled(status.logged_in and not self.controller.running)
         self.status.setText(describe(status))
-        self.tabs.setTabText(1, f"冲突（{status.conflicts}）" if status.conflicts else "冲突")
+        conflicts = self.tr("Conflicts (%1)").replace("%1", str(status.conflicts))
+        self.tabs.setTabText(1, conflicts if status.conflicts else self.tr("Conflicts"))
         held = getattr(status, "quarantined", 0)
-        self.tabs.setTabText(2, f"已隔离（{held}）" if held else "已隔离")
+        quarantined = self.tr("Quarantined (%1)").replace("%1", str(held))
+        self.tabs.setTabText(2, quarantined if held else self.tr("Quarantined"))
         if held or self.quarantine.table.rowCount():
             self.quarantine.refresh()  # a small local table; read only when there is something to show
 
@@ -119,10 +129,12 @@ class SyncPage(QWidget):
         self.cancel_button.setEnabled(True)
         self.progress.setVisible(True)
         self.progress.setRange(0, 0)
-        self.stage.setText("正在同步……")
+        self.stage.setText(self.tr("Syncing…"))
 
     def _progressed(self, stage: str, done: int, total: int) -> None:
-        self.stage.setText(f"{stage}：{done}/{total}")
+        self.stage.setText(
+            self.tr("%1: %2/%3").replace("%1", stage).replace("%2", str(done)).replace("%3", str(total))
+        )
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
 
@@ -134,12 +146,12 @@ class SyncPage(QWidget):
 
     def _finished(self, report: Any) -> None:
         self._stopped()
-        self.result.setText(f"同步完成：{report.summary()}")
+        self.result.setText(self.tr("Sync finished: %1").replace("%1", report.summary()))
         self.conflicts.reload()
 
     def _failed(self, message: str) -> None:
         self._stopped()
-        self.result.setText(f"同步未完成：{message}")
+        self.result.setText(self.tr("Sync not finished: %1").replace("%1", message))
 
     def open_login(self) -> None:
         dialog = LoginDialog(self.controller, self)
@@ -151,8 +163,11 @@ class SyncPage(QWidget):
             if queued:
                 QMessageBox.information(
                     self,
-                    "已退出登录",
-                    f"本机还有 {queued} 条记录尚未同步，已保留在本机，重新登录后会自动发送。",
+                    self.tr("Signed out"),
+                    self.tr(
+                        "%1 record(s) on this computer are not yet synced; they are kept here and sent "
+                        "automatically after signing in again."
+                    ).replace("%1", str(queued)),
                 )
 
         self.controller.logout(done)

@@ -4,8 +4,6 @@ and the editor of the township's villages (first run and 设置).
 The core (advisor_app.services.regions) calls its listeners on whatever thread changed the villages
 (usually the database thread); :class:`VillageEvents` re-emits that as a Qt signal, which Qt
 delivers on the GUI thread, so an open form's 所在村 sees a new, renamed or retired village at once.
-
-Strings are Chinese literals (like ui/dashboard.py): they are new and the .ts files are shared.
 """
 
 from __future__ import annotations
@@ -13,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -35,7 +33,15 @@ from ui.widgets import ERROR_STYLE
 if TYPE_CHECKING:
     from advisor_app.services.store_access import Store
 
-WHERE_TO_ADD = "尚无村：请到“设置 → 村（社区）”添加本乡镇的村，或点右边的“添加村…”"
+RETIRED_ROLE = Qt.ItemDataRole.UserRole + 1  # a 撤并 village in the editor's list
+
+
+def where_to_add() -> str:
+    return QCoreApplication.translate(
+        "Villages",
+        "No villages yet: add the township's villages in “Settings → Villages”, "
+        "or click “Add village…” on the right",
+    )
 
 
 class VillageEvents(QObject):
@@ -72,7 +78,7 @@ class VillageCombo(QComboBox):
         super().__init__(parent)
         self.store = store
         self._keep: str | None = None  # a retired village the record being edited still names
-        self.setPlaceholderText(WHERE_TO_ADD)
+        self.setPlaceholderText(where_to_add())
         self.setMinimumContentsLength(12)
         self.currentIndexChanged.connect(lambda _i: self.changed.emit())
         events().changed.connect(self._notified)
@@ -92,7 +98,7 @@ class VillageCombo(QComboBox):
             if self._keep and self.findData(self._keep) < 0:
                 name = regions.names(self.store).get(self._keep)
                 if name:
-                    self.addItem(f"{name}（已撤并）", self._keep)
+                    self.addItem(self.tr("%1 (merged away)").replace("%1", name), self._keep)
             index = self.findData(current) if current else -1
             self.setCurrentIndex(index if index >= 0 else (0 if self.count() else -1))
         finally:
@@ -117,8 +123,13 @@ class VillageCombo(QComboBox):
 
 def empty_hint(widget: QWidget, message: str) -> str:
     """A refusal of an empty 所在村 that also says where villages are added."""
-    if isinstance(widget, VillageCombo) and widget.is_empty() and "设置" not in message:
-        return f"{message}（{WHERE_TO_ADD}）"
+    hint = where_to_add()
+    if (
+        isinstance(widget, VillageCombo)
+        and widget.is_empty()
+        and QCoreApplication.translate("Villages", "Settings") not in message
+    ):
+        return QCoreApplication.translate("Villages", "%1 (%2)").replace("%1", message).replace("%2", hint)
     return message
 
 
@@ -130,7 +141,10 @@ def documents_dir() -> str:
 
 def choose_village_csv(parent: QWidget) -> str:
     path, _ = QFileDialog.getOpenFileName(
-        parent, "导入村名单", documents_dir(), "村名单 (*.csv *.txt);;所有文件 (*)"
+        parent,
+        QCoreApplication.translate("Villages", "Import a list of villages"),
+        documents_dir(),
+        QCoreApplication.translate("Villages", "Lists of villages (*.csv *.txt);;All files (*)"),
     )
     return path
 
@@ -147,12 +161,15 @@ class VillageLines(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.text = QPlainTextEdit()
         self.text.setPlaceholderText(
-            "每行一个村，例如：\n桥南村\n王家村 610502100202\n（可从表格中复制粘贴）"
+            self.tr(
+                "One village a line, for example:\nQiaonan Village\nWangjia Village 610502100202\n"
+                "(can be copied from a table)"
+            )
         )
         self.text.setTabChangesFocus(True)
         self.text.setMinimumHeight(90)
         self.text.textChanged.connect(self.changed)
-        self.import_button = QPushButton("从 CSV 导入…")
+        self.import_button = QPushButton(self.tr("Import from CSV…"))
         self.import_button.clicked.connect(self._import)
         self.note = QLabel()
         self.note.setWordWrap(True)
@@ -172,12 +189,16 @@ class VillageLines(QWidget):
         try:
             entries = regions.read_village_csv(Path(path))
         except (OSError, regions.VillageFileError) as exc:  # a PNG, an .xlsx, another table: nothing added
-            self.note.setText(f"导入失败：{exc}")
+            self.note.setText(self.tr("Import failed: %1").replace("%1", str(exc)))
             return 0
         lines = [f"{name} {code}" if code else name for name, code in entries if name or code]
         existing = self.text.toPlainText().rstrip("\n")
         self.text.setPlainText("\n".join([existing, *lines]) if existing else "\n".join(lines))
-        note = f"已从 {Path(path).name} 读入 {len(lines)} 个村，保存时添加"
+        note = (
+            self.tr("Read %1 villages from %2; they are added when you save")
+            .replace("%1", str(len(lines)))
+            .replace("%2", Path(path).name)
+        )
         self.note.setText("\n".join(filter(None, [note, entries.problem_text()])))
         return len(lines)
 
@@ -207,15 +228,17 @@ class VillagesEditor(QWidget):
         self.list.itemChanged.connect(self._ticked)
         self.list.itemDoubleClicked.connect(lambda _i: self.rename())
         self.new_village = QLineEdit()
-        self.new_village.setPlaceholderText("村名（可粘贴多行；可加 12 位区划代码）")
+        self.new_village.setPlaceholderText(
+            self.tr("Village name (several lines may be pasted; a 12-digit division code may follow)")
+        )
         self.new_village.returnPressed.connect(self.add)
-        self.add_button = QPushButton("添加")
+        self.add_button = QPushButton(self.tr("Add"))
         self.add_button.clicked.connect(self.add)
-        self.import_button = QPushButton("从 CSV 导入…")
+        self.import_button = QPushButton(self.tr("Import from CSV…"))
         self.import_button.clicked.connect(self._import)
-        self.rename_button = QPushButton("改名…")
+        self.rename_button = QPushButton(self.tr("Rename…"))
         self.rename_button.clicked.connect(lambda: self.rename())  # not rename(checked)
-        self.retire_button = QPushButton("撤并 / 恢复")
+        self.retire_button = QPushButton(self.tr("Merge away / bring back"))
         self.retire_button.clicked.connect(self.toggle_retired)
         self.error = QLabel()
         self.error.setStyleSheet(ERROR_STYLE)
@@ -266,9 +289,12 @@ class VillagesEditor(QWidget):
         current = self.current_code()
         self.list.clear()
         for village in villages:
-            label = village.name + ("（已撤并）" if village.retired else "") + f"　{village.code}"
-            item = QListWidgetItem(label)
+            name = (
+                self.tr("%1 (merged away)").replace("%1", village.name) if village.retired else village.name
+            )
+            item = QListWidgetItem(f"{name}　{village.code}")
             item.setData(Qt.ItemDataRole.UserRole, village.code)
+            item.setData(RETIRED_ROLE, village.retired)
             if village.retired:
                 item.setForeground(Qt.GlobalColor.gray)
             elif own:
@@ -283,13 +309,23 @@ class VillagesEditor(QWidget):
         township = setup.home_township(self.store)
         if not villages:
             self.hint.setText(
-                f"{township.name if township else '本乡镇'}还没有村：在下面输入村名后按回车（或“添加”），"
-                "也可从 CSV 导入；登录市级服务器后村名单也会自动下载。"
+                self.tr(
+                    "%1 has no villages yet: type a village name below and press Enter (or “Add”), or "
+                    "import a CSV; after signing in to the city server the list is also downloaded."
+                ).replace("%1", township.name if township else self.tr("The township"))
             )
         elif own:
-            self.hint.setText("勾选您负责的村（不勾选则为全乡镇）；双击改名。")
+            self.hint.setText(
+                self.tr(
+                    "Tick the villages you look after (none ticked: the whole township); double-click to rename."
+                )
+            )
         else:
-            self.hint.setText("双击改名；撤并的村不再出现在表单中，已有记录保留。")
+            self.hint.setText(
+                self.tr(
+                    "Double-click to rename; a merged-away village no longer appears in the forms, its records are kept."
+                )
+            )
 
     def current_code(self) -> str | None:
         item = self.list.currentItem()
@@ -303,7 +339,7 @@ class VillagesEditor(QWidget):
     def add(self) -> None:
         entries = regions.parse_village_lines(self.new_village.text())
         if not entries:
-            self.error.setText("村名：不能为空")
+            self.error.setText(self.tr("Please enter the village name"))
             return
         self.add_entries(entries)
 
@@ -316,10 +352,14 @@ class VillagesEditor(QWidget):
             added, errors = result
             self.new_village.clear()
             if source is None:
-                lines = [f"第 {n} 行：{m}" for n, m in errors.items()]
+                line = self.tr("Line %1: %2")
+                lines = [line.replace("%1", str(n)).replace("%2", m) for n, m in errors.items()]
             else:  # name the line of the file, not the entry's position among the good ones
                 lines = [source.problem_text()] if source.problems else []
-                lines += [f"{source.file_name} 第 {source.lines[n - 1]} 行：{m}" for n, m in errors.items()]
+                line = self.tr("%1 line %2: %3").replace("%1", source.file_name)
+                lines += [
+                    line.replace("%2", str(source.lines[n - 1])).replace("%3", m) for n, m in errors.items()
+                ]
             self.error.setText("\n".join(lines))
             self.refresh()
 
@@ -334,18 +374,20 @@ class VillagesEditor(QWidget):
         try:
             entries = regions.read_village_csv(Path(path), self._township() or None)
         except (OSError, regions.VillageFileError) as exc:  # a PNG, an .xlsx, another table: nothing added
-            self.error.setText(f"导入失败：{exc}")
+            self.error.setText(self.tr("Import failed: %1").replace("%1", str(exc)))
             return
         self.add_entries(entries, entries)
 
     def rename(self, name: str | None = None) -> None:
         code = self.current_code()
         if code is None:
-            self.error.setText("请先在列表中选中要改名的村")
+            self.error.setText(self.tr("Please first select the village to rename in the list"))
             return
         if name is None:
             old = regions.names(self.store).get(code, "")
-            name, ok = QInputDialog.getText(self, "村改名", "新村名：", text=old)
+            name, ok = QInputDialog.getText(
+                self, self.tr("Rename a village"), self.tr("New village name:"), text=old
+            )
             if not ok:
                 return
         self.tasks.run_db(
@@ -355,9 +397,11 @@ class VillagesEditor(QWidget):
     def toggle_retired(self) -> None:
         code = self.current_code()
         if code is None:
-            self.error.setText("请先在列表中选中要撤并或恢复的村")
+            self.error.setText(
+                self.tr("Please first select the village to merge away or bring back in the list")
+            )
             return
-        retired = "已撤并" not in self.list.currentItem().text()
+        retired = not self.list.currentItem().data(RETIRED_ROLE)
         self.tasks.run_db(
             lambda: setup.retire_village(self.store, code, retired), lambda _v: self._done(), self._fail
         )

@@ -2643,6 +2643,111 @@ Please note: once the password is forgotten, nobody (developers and support incl
     </message>
 </context>
 <context>
+    <name>SyncPage</name>
+    <message>
+        <location filename="../../ui/sync_page.py" line="42" />
+        <source>Sign in…</source>
+        <translation>Sign in…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="43" />
+        <source>Sign out</source>
+        <translation>Sign out</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="44" />
+        <source>Sync now</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="45" />
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="55" />
+        <source>Sync server</source>
+        <translation>Sync server</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="63" />
+        <location filename="../../ui/sync_page.py" line="81" />
+        <source>Sync</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="82" />
+        <location filename="../../ui/sync_page.py" line="120" />
+        <source>Conflicts</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="84" />
+        <location filename="../../ui/sync_page.py" line="123" />
+        <source>Quarantined</source>
+        <translation>Quarantined</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="104" />
+        <source>Server: %1
+Account: %2</source>
+        <translation>Server: %1
+Account: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="111" />
+        <source>Server: %1
+Not signed in (records are saved here as usual and sent after signing in)</source>
+        <translation>Server: %1
+Not signed in (records are saved here as usual and sent after signing in)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="115" />
+        <source>No sync server set up yet: all records are kept on this computer.</source>
+        <translation>No sync server set up yet: all records are kept on this computer.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="119" />
+        <source>Conflicts (%1)</source>
+        <translation>Conflicts (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="122" />
+        <source>Quarantined (%1)</source>
+        <translation>Quarantined (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="132" />
+        <source>Syncing…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="136" />
+        <source>%1: %2/%3</source>
+        <translation>%1: %2/%3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="149" />
+        <source>Sync finished: %1</source>
+        <translation>Sync finished: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="154" />
+        <source>Sync not finished: %1</source>
+        <translation>Sync not finished: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="166" />
+        <source>Signed out</source>
+        <translation>Signed out</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="168" />
+        <source>%1 record(s) on this computer are not yet synced; they are kept here and sent automatically after signing in again.</source>
+        <translation>%1 record(s) on this computer are not yet synced; they are kept here and sent automatically after signing in again.</translation>
+    </message>
+</context>
+<context>
     <name>TaskManager</name>
     <message>
         <location filename="../../ui/tasks.py" line="289" />
@@ -2737,6 +2842,164 @@ Please note: once the password is forgotten, nobody (developers and support incl
         <location filename="../../ui/local_login.py" line="162" />
         <source>Enter it again: the two passwords differ, please type the same password twice</source>
         <translation>Enter it again: the two passwords differ, please type the same password twice</translation>
+    </message>
+</context>
+<context>
+    <name>VillageCombo</name>
+    <message>
+        <location filename="../../ui/villages.py" line="101" />
+        <source>%1 (merged away)</source>
+        <translation>%1 (merged away)</translation>
+    </message>
+</context>
+<context>
+    <name>VillageLines</name>
+    <message>
+        <location filename="../../ui/villages.py" line="165" />
+        <source>One village a line, for example:
+Qiaonan Village
+Wangjia Village 610502100202
+(can be copied from a table)</source>
+        <translation>One village a line, for example:
+Qiaonan Village
+Wangjia Village 610502100202
+(can be copied from a table)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/villages.py" line="172" />
+        <source>Import from CSV…</source>
+        <translation>Import from CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/villages.py" line="192" />
+        <source>Import failed: %1</source>
+        <translation>Import failed: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/villages.py" line="198" />
+        <source>Read %1 villages from %2; they are added when you save</source>
+        <translation>Read %1 villages from %2; they are added when you save</translation>
+    </message>
+</context>
+<context>
+    <name>Villages</name>
+    <message>
+        <location filename="../../ui/villages.py" line="40" />
+        <source>No villages yet: add the township's villages in “Settings → Villages”, or click “Add village…” on the right</source>
+        <translation>No villages yet: add the township's villages in “Settings → Villages”, or click “Add village…” on the right</translation>
+    </message>
+    <message>
+        <location filename="../../ui/villages.py" line="130" />
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/villages.py" line="132" />
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/villages.py" line="145" />
+        <source>Import a list of villages</source>
+        <translation>Import a list of villages</translation>
+    </message>
+    <message>
+        <location filename="../../ui/villages.py" line="147" />
+        <source>Lists of villages (*.csv *.txt);;All files (*)</source>
+        <translation>Lists of villages (*.csv *.txt);;All files (*)</translation>
+    </message>
+</context>
+<context>
+    <name>VillagesEditor</name>
+    <message>
+        <location filename="../../ui/villages.py" line="232" />
+        <source>Village name (several lines may be pasted; a 12-digit division code may follow)</source>
+        <translation>Village name (several lines may be pasted; a 12-digit division code may follow)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/villages.py" line="235" />
+        <source>Add</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../../ui/villages.py" line="237" />
+        <source>Import from CSV…</source>
+        <translation>Import from CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/villages.py" line="239" />
+        <source>Rename…</source>
+        <translation>Rename…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/villages.py" line="241" />
+        <source>Merge away / bring back</source>
+        <translation>Merge away / bring back</translation>
+    </message>
+    <message>
+        <location filename="../../ui/villages.py" line="293" />
+        <source>%1 (merged away)</source>
+        <translation>%1 (merged away)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/villages.py" line="313" />
+        <source>%1 has no villages yet: type a village name below and press Enter (or “Add”), or import a CSV; after signing in to the city server the list is also downloaded.</source>
+        <translation>%1 has no villages yet: type a village name below and press Enter (or “Add”), or import a CSV; after signing in to the city server the list is also downloaded.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/villages.py" line="315" />
+        <source>The township</source>
+        <translation>The township</translation>
+    </message>
+    <message>
+        <location filename="../../ui/villages.py" line="320" />
+        <source>Tick the villages you look after (none ticked: the whole township); double-click to rename.</source>
+        <translation>Tick the villages you look after (none ticked: the whole township); double-click to rename.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/villages.py" line="326" />
+        <source>Double-click to rename; a merged-away village no longer appears in the forms, its records are kept.</source>
+        <translation>Double-click to rename; a merged-away village no longer appears in the forms, its records are kept.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/villages.py" line="342" />
+        <source>Please enter the village name</source>
+        <translation>Please enter the village name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/villages.py" line="355" />
+        <source>Line %1: %2</source>
+        <translation>Line %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/villages.py" line="359" />
+        <source>%1 line %2: %3</source>
+        <translation>%1 line %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/villages.py" line="377" />
+        <source>Import failed: %1</source>
+        <translation>Import failed: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/villages.py" line="384" />
+        <source>Please first select the village to rename in the list</source>
+        <translation>Please first select the village to rename in the list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/villages.py" line="389" />
+        <source>Rename a village</source>
+        <translation>Rename a village</translation>
+    </message>
+    <message>
+        <location filename="../../ui/villages.py" line="389" />
+        <source>New village name:</source>
+        <translation>New village name:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/villages.py" line="401" />
+        <source>Please first select the village to merge away or bring back in the list</source>
+        <translation>Please first select the village to merge away or bring back in the list</translation>
     </message>
 </context>
 <context>

@@ -56,9 +56,7 @@ FIGURE_CELL = re.compile(r"^\w+\|\w+=\S+$")
 NOT_YET_CONVERTED = {
     "audit_page.py",
     "conflicts_page.py",
-    "sync_page.py",
     "sync_status.py",
-    "villages.py",
     "workbench.py",
 }
 
