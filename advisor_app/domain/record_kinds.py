@@ -47,6 +47,7 @@ class KindInfo:
     singular: str | None = None  # ratings' target_kind, search hits, the desktop's hooks
     export: str | None = None  # the name of its spreadsheet import/export (advisor_app.io)
     service: str | None = None  # the service a 评价 rates, as the rating card names it
+    short: str | None = None  # the kind of a hit in `advisor search`
 
 
 K = RecordKind
@@ -60,10 +61,19 @@ REGISTRY: dict[RecordKind, KindInfo] = {
             singular="consultation",
             export="consultations",
             service="法律咨询",
+            short="咨询",
         ),
         KindInfo(K.COMMITTEES, "调委会", models.Committee),
         KindInfo(K.PERSONS, "服务对象", models.Person),
-        KindInfo(K.CASES, "纠纷案件", models.Case, singular="case", export="cases", service="纠纷调解"),
+        KindInfo(
+            K.CASES,
+            "纠纷案件",
+            models.Case,
+            singular="case",
+            export="cases",
+            service="纠纷调解",
+            short="案件",
+        ),
         KindInfo(K.CASE_PARTIES, "当事人", models.CaseParty),
         KindInfo(K.MEDIATION_SESSIONS, "调解记录", models.MediationSession),
         KindInfo(K.AGREEMENTS, "调解协议", models.Agreement, singular="agreement"),

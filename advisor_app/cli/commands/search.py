@@ -9,8 +9,6 @@ from advisor_app.cli.commands import COMMAND_HELP
 if TYPE_CHECKING:
     from advisor_app.store import Store
 
-KIND_NAMES = {"consultation": "咨询", "case": "案件"}
-
 
 def register(sub) -> None:  # noqa: ANN001
     p = sub.add_parser("search", help=COMMAND_HELP["search"])
@@ -21,6 +19,7 @@ def register(sub) -> None:  # noqa: ANN001
 
 
 def run(args, store: Store) -> int:  # noqa: ANN001
+    from advisor_app.domain.record_kinds import info_of
     from advisor_app.services import users
     from advisor_app.store import search as store_search
 
@@ -30,7 +29,7 @@ def run(args, store: Store) -> int:  # noqa: ANN001
             conn, args.text, kind=args.kind, region_codes=users.current_scope(store), limit=args.limit
         )
     for hit in hits:
-        print(f"{KIND_NAMES[hit.kind]}\t{hit.sort_at[:10]}\t{hit.record_id}\t{hit.title}")
+        print(f"{info_of(hit.kind).short}\t{hit.sort_at[:10]}\t{hit.record_id}\t{hit.title}")
     if not hits:
         print("没有找到匹配的记录")
     return 0

@@ -11,8 +11,6 @@ from advisor_app.cli.commands import COMMAND_HELP
 if TYPE_CHECKING:
     from advisor_app.store import Store
 
-KIND_NAMES = {"consultations": "法律咨询", "cases": "纠纷案件", "roster": "法律明白人"}
-
 
 def register(sub) -> None:  # noqa: ANN001
     from advisor_app.io import transfer
@@ -29,15 +27,17 @@ def register(sub) -> None:  # noqa: ANN001
 
 
 def run_export(args, store: Store) -> int:  # noqa: ANN001
+    from advisor_app.domain.record_kinds import name_of
     from advisor_app.io import transfer
 
     count = transfer.export(store, args.kind, args.output, full=args.full)
     masked = "完整" if args.full else "身份证号和电话已打码"
-    print(f"已导出{KIND_NAMES[args.kind]} {count} 条到 {args.output}（{masked}）")
+    print(f"已导出{name_of(args.kind)} {count} 条到 {args.output}（{masked}）")
     return 0
 
 
 def run_import(args, store: Store) -> int:  # noqa: ANN001
+    from advisor_app.domain.record_kinds import name_of
     from advisor_app.io import transfer
     from advisor_app.io.tabular import TableFormatError
 
@@ -49,6 +49,6 @@ def run_import(args, store: Store) -> int:  # noqa: ANN001
     for error in report.errors:
         print(f"错误：{error}", file=sys.stderr)
     print(
-        f"{KIND_NAMES[args.kind]}：新增 {report.created} 条，更新 {report.updated} 条，拒绝 {len(report.rejected_rows)} 行"
+        f"{name_of(args.kind)}：新增 {report.created} 条，更新 {report.updated} 条，拒绝 {len(report.rejected_rows)} 行"
     )
     return 1 if report.errors else 0
