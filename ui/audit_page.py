@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Signal
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -31,8 +31,15 @@ if TYPE_CHECKING:
     from advisor_app.services.store_access import Store
 
 # audit target kinds beyond the record kinds (advisor_app.domain.record_kinds names those)
-OTHER_TARGETS = {"store": "数据库"}
-COLUMNS = ("时间", "人员", "动作", "对象", "地区", "说明")
+OTHER_TARGETS = {"store": QT_TRANSLATE_NOOP("AuditDialog", "Database")}
+COLUMNS = (
+    QT_TRANSLATE_NOOP("AuditDialog", "Time"),
+    QT_TRANSLATE_NOOP("AuditDialog", "User"),
+    QT_TRANSLATE_NOOP("AuditDialog", "Action"),
+    QT_TRANSLATE_NOOP("AuditDialog", "Record"),
+    QT_TRANSLATE_NOOP("AuditDialog", "Region"),
+    QT_TRANSLATE_NOOP("AuditDialog", "Detail"),
+)
 
 
 class AuditDialog(QDialog):
@@ -44,22 +51,22 @@ class AuditDialog(QDialog):
         super().__init__(parent)
         self.store = store
         self.tasks = tasks  # with a task manager the events are read on the database thread
-        self.setWindowTitle("审计记录")
+        self.setWindowTitle(self.tr("Audit log"))
         self.resize(900, 560)
         self.since = QDateEdit()
         self.since.setCalendarPopup(True)
         self.since.setDisplayFormat("yyyy-MM-dd")
         start = date.today() - timedelta(days=90)
         self.since.setDate(QDate(start.year, start.month, start.day))
-        reload = QPushButton("刷新")
+        reload = QPushButton(self.tr("Refresh"))
         reload.clicked.connect(self.load)
         top = QHBoxLayout()
-        top.addWidget(QLabel("起始日期"))
+        top.addWidget(QLabel(self.tr("Starting date")))
         top.addWidget(self.since)
         top.addWidget(reload)
         top.addStretch(1)
         self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels([QCoreApplication.translate("AuditDialog", c) for c in COLUMNS])
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
         self.message = QLabel()
@@ -82,7 +89,7 @@ class AuditDialog(QDialog):
             return users.audit_events(self.store, since=since, limit=2000), regions.names(self.store)
 
         if self.tasks is not None and not self.tasks.closed:
-            self.message.setText("正在读取……")
+            self.message.setText(self.tr("Reading…"))
             self.tasks.run_db(read, self._show, self._refused)
             return
         try:
@@ -107,12 +114,14 @@ class AuditDialog(QDialog):
                 f"{event.at.replace(tzinfo=UTC).astimezone():%Y-%m-%d %H:%M}",
                 event.actor,
                 event.action,
-                OTHER_TARGETS.get(event.target_kind) or record_kinds.name_of(event.target_kind),
+                self.tr(OTHER_TARGETS[event.target_kind])
+                if event.target_kind in OTHER_TARGETS
+                else record_kinds.name_of(event.target_kind),
                 names.get(event.region_code, event.region_code),
                 event.detail,
             )
             for col, value in enumerate(cells):
                 self.table.setItem(row, col, QTableWidgetItem(value))
         self.table.resizeColumnsToContents()
-        self.message.setText(f"共 {len(events)} 条")
+        self.message.setText(self.tr("%1 in all").replace("%1", str(len(events))))
         self.loaded.emit(len(events))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -35,9 +35,13 @@ if TYPE_CHECKING:
 
 def _show(value: Any) -> str:
     if value is None:
-        return "（空）"
+        return QCoreApplication.translate("ConflictsPage", "(empty)")
     if isinstance(value, bool):
-        return "是" if value else "否"
+        return (
+            QCoreApplication.translate("ConflictsPage", "Yes")
+            if value
+            else QCoreApplication.translate("ConflictsPage", "No")
+        )
     if isinstance(value, list | dict):
         return json.dumps(value, ensure_ascii=False)
     return str(value)
@@ -58,13 +62,20 @@ class ConflictsPage(QWidget):
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels(["字段", "本机版本", "服务器版本", "保留"])
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Field"),
+                self.tr("This computer's version"),
+                self.tr("Server's version"),
+                self.tr("Keep"),
+            ]
+        )
         self.table.horizontalHeader().setStretchLastSection(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.groups: dict[str, QButtonGroup] = {}
-        self.keep_mine = QPushButton("保留本机版本")
-        self.keep_theirs = QPushButton("保留服务器版本")
-        self.merge = QPushButton("按所选字段合并")
+        self.keep_mine = QPushButton(self.tr("Keep this computer's version"))
+        self.keep_theirs = QPushButton(self.tr("Keep the server's version"))
+        self.merge = QPushButton(self.tr("Merge as chosen per field"))
         self.keep_mine.clicked.connect(lambda: self._apply("mine"))
         self.keep_theirs.clicked.connect(lambda: self._apply("theirs"))
         self.merge.clicked.connect(lambda: self._apply("merged"))
@@ -80,7 +91,7 @@ class ConflictsPage(QWidget):
         split.addWidget(self.list)
         split.addWidget(right)
         split.setStretchFactor(1, 1)
-        self.empty = QLabel("没有待处理的冲突")
+        self.empty = QLabel(self.tr("No conflicts to resolve"))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout = QVBoxLayout(self)
         layout.addWidget(self.empty)
@@ -130,7 +141,12 @@ class ConflictsPage(QWidget):
         if c is None:
             return
         self.message.setText(
-            c.message + ("" if c.theirs is not None else "（服务器版本尚未收到，同步后可比较）")
+            c.message
+            + (
+                ""
+                if c.theirs is not None
+                else self.tr(" (the server's version has not arrived yet; compare after syncing)")
+            )
         )
         self.keep_mine.setEnabled(True)
         self.keep_theirs.setEnabled(c.theirs is not None)
@@ -145,7 +161,7 @@ class ConflictsPage(QWidget):
             box = QHBoxLayout(cell)
             box.setContentsMargins(2, 0, 2, 0)
             group = QButtonGroup(cell)
-            for side, text in (("mine", "本机"), ("theirs", "服务器")):
+            for side, text in (("mine", self.tr("This computer")), ("theirs", self.tr("Server"))):
                 radio = QRadioButton(text)
                 radio.setProperty("side", side)
                 group.addButton(radio)
@@ -182,7 +198,7 @@ class ConflictsPage(QWidget):
             self._select(self.list.currentRow())
             if not isinstance(exc, ValueError | LookupError):
                 raise exc
-            QMessageBox.warning(self, "不能这样处理", str(exc))
+            QMessageBox.warning(self, self.tr("Cannot resolve it this way"), str(exc))
 
         for b in (self.keep_mine, self.keep_theirs, self.merge):
             b.setEnabled(False)  # one choice at a time; _select enables them again

@@ -13,10 +13,13 @@ import logging
 import threading
 import weakref
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QPushButton, QWidget
+
+if TYPE_CHECKING:
+    from advisor_app.services.store_access import Store
 
 log = logging.getLogger(__name__)
 
@@ -35,7 +38,7 @@ class SyncController(QObject):
     failed = Signal(str)  # Chinese message
     status_changed = Signal(object)  # SyncStatus
 
-    def __init__(self, store: Any, parent: QObject | None = None, tasks: Any = None) -> None:
+    def __init__(self, store: Store, parent: QObject | None = None, tasks: Any = None) -> None:
         super().__init__(parent)
         self.store = store
         self._client: Any = None
@@ -234,7 +237,7 @@ def _message(exc: BaseException) -> str:
     )
 
 
-def controller_for(store: Any, tasks: Any = None) -> SyncController:
+def controller_for(store: Store, tasks: Any = None) -> SyncController:
     """The one controller of ``store`` (shared by the 同步 page and the status bar)."""
     controller = _controllers.get(store)
     if controller is None:
@@ -247,19 +250,29 @@ def controller_for(store: Any, tasks: Any = None) -> SyncController:
 
 def describe(status: Any) -> str:
     if not status.server_url:
-        return "仅本机保存（未设置同步服务器）"
+        return QCoreApplication.translate("SyncStatus", "Saved on this computer only (no sync server set up)")
     if not status.logged_in:
-        return f"未登录同步服务器 · 待发送 {status.queued} 条"
-    last = (status.last_sync or "从未").replace("T", " ")
-    text = f"上次同步 {last}（UTC） · 待发送 {status.queued} 条"
+        return QCoreApplication.translate(
+            "SyncStatus", "Not signed in to the sync server · %1 to send"
+        ).replace("%1", str(status.queued))
+    last = (status.last_sync or QCoreApplication.translate("SyncStatus", "never")).replace("T", " ")
+    text = (
+        QCoreApplication.translate("SyncStatus", "Last sync %1 (UTC) · %2 to send")
+        .replace("%1", last)
+        .replace("%2", str(status.queued))
+    )
     if status.conflicts:
-        text += f" · 冲突 {status.conflicts} 条"
+        text += QCoreApplication.translate("SyncStatus", " · %1 in conflict").replace(
+            "%1", str(status.conflicts)
+        )
     if status.rejected:
-        text += f" · 被拒 {status.rejected} 条"
+        text += QCoreApplication.translate("SyncStatus", " · %1 refused").replace("%1", str(status.rejected))
     if getattr(status, "quarantined", 0):
-        text += f" · 已隔离 {status.quarantined} 条"
+        text += QCoreApplication.translate("SyncStatus", " · %1 quarantined").replace(
+            "%1", str(status.quarantined)
+        )
     if status.last_error:
-        text += f" · 错误：{status.last_error}"
+        text += QCoreApplication.translate("SyncStatus", " · error: %1").replace("%1", status.last_error)
     return text
 
 
@@ -271,7 +284,7 @@ class SyncStatusWidget(QWidget):
         self.controller = controller
         self.label = QLabel()
         self.label.setObjectName("syncStatus")
-        self.button = QPushButton("立即同步")
+        self.button = QPushButton(self.tr("Sync now"))
         self.button.setFlat(True)
         self.button.clicked.connect(self._clicked)
         layout = QHBoxLayout(self)
@@ -279,10 +292,10 @@ class SyncStatusWidget(QWidget):
         layout.addWidget(self.label)
         layout.addWidget(self.button)
         controller.status_changed.connect(self.show_status)
-        controller.started.connect(lambda: self.button.setText("取消同步"))
+        controller.started.connect(lambda: self.button.setText(self.tr("Cancel sync")))
         controller.progressed.connect(lambda stage, d, t: self.label.setText(f"{stage} {d}/{t}"))
-        controller.finished.connect(lambda _r: self.button.setText("立即同步"))
-        controller.failed.connect(lambda _m: self.button.setText("立即同步"))
+        controller.finished.connect(lambda _r: self.button.setText(self.tr("Sync now")))
+        controller.failed.connect(lambda _m: self.button.setText(self.tr("Sync now")))
         controller.refresh()
 
     def _clicked(self) -> None:
@@ -297,10 +310,17 @@ class SyncStatusWidget(QWidget):
 
 
 SYNC_COLUMN = "sync_state"
-SYNC_HEADER = "同步"
 
 
-def with_sync_state(store: Any, kind: str, fetch: Callable[[list[str]], dict[str, tuple]]) -> Callable:
+def __getattr__(name: str) -> str:
+    # SYNC_HEADER is read when imported (list pages import it as they build), so it is in the
+    # language installed by then
+    if name == "SYNC_HEADER":
+        return QCoreApplication.translate("SyncStatus", "Sync")
+    raise AttributeError(name)
+
+
+def with_sync_state(store: Store, kind: str, fetch: Callable[[list[str]], dict[str, tuple]]) -> Callable:
     """Wrap a list model's block fetch so every row ends with its sync state (被拒 with the reason).
 
     ``kind`` is the table name (``consultations``, ``cases``, ``activities``…). Two small queries per
@@ -321,7 +341,7 @@ def with_sync_state(store: Any, kind: str, fetch: Callable[[list[str]], dict[str
     return fetch_with_state
 
 
-def install(window: QMainWindow, store: Any, *, auto: bool = True, tasks: Any = None) -> SyncController:
+def install(window: QMainWindow, store: Store, *, auto: bool = True, tasks: Any = None) -> SyncController:
     """Hook for the main window: the status bar widget and automatic sync."""
     controller = controller_for(store, tasks)
     window.statusBar().addPermanentWidget(SyncStatusWidget(controller, window))

@@ -315,6 +315,69 @@
     </message>
 </context>
 <context>
+    <name>AuditDialog</name>
+    <message>
+        <location filename="../../ui/audit_page.py" line="34" />
+        <source>Database</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_page.py" line="36" />
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_page.py" line="37" />
+        <source>User</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_page.py" line="38" />
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_page.py" line="39" />
+        <source>Record</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_page.py" line="40" />
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_page.py" line="41" />
+        <source>Detail</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_page.py" line="54" />
+        <source>Audit log</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_page.py" line="61" />
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_page.py" line="64" />
+        <source>Starting date</source>
+        <translation>Starting date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_page.py" line="92" />
+        <source>Reading…</source>
+        <translation>Reading…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_page.py" line="126" />
+        <source>%1 in all</source>
+        <translation>%1 in all</translation>
+    </message>
+</context>
+<context>
     <name>CaseWindow</name>
     <message>
         <location filename="../../ui/case/window.py" line="142" />
@@ -644,6 +707,84 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
         <location filename="../../ui/case/confirmation_tab.py" line="89" />
         <source>Judicial confirmation needs a signed written agreement.</source>
         <translation>Judicial confirmation needs a signed written agreement.</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsPage</name>
+    <message>
+        <location filename="../../ui/conflicts_page.py" line="38" />
+        <source>(empty)</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflicts_page.py" line="41" />
+        <source>Yes</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflicts_page.py" line="43" />
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflicts_page.py" line="67" />
+        <source>Field</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflicts_page.py" line="68" />
+        <source>This computer's version</source>
+        <translation>This computer's version</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflicts_page.py" line="69" />
+        <source>Server's version</source>
+        <translation>Server's version</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflicts_page.py" line="70" />
+        <source>Keep</source>
+        <translation>Keep</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflicts_page.py" line="76" />
+        <source>Keep this computer's version</source>
+        <translation>Keep this computer's version</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflicts_page.py" line="77" />
+        <source>Keep the server's version</source>
+        <translation>Keep the server's version</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflicts_page.py" line="78" />
+        <source>Merge as chosen per field</source>
+        <translation>Merge as chosen per field</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflicts_page.py" line="94" />
+        <source>No conflicts to resolve</source>
+        <translation>No conflicts to resolve</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflicts_page.py" line="148" />
+        <source> (the server's version has not arrived yet; compare after syncing)</source>
+        <translation> (the server's version has not arrived yet; compare after syncing)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflicts_page.py" line="164" />
+        <source>This computer</source>
+        <translation>This computer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflicts_page.py" line="164" />
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflicts_page.py" line="201" />
+        <source>Cannot resolve it this way</source>
+        <translation>Cannot resolve it this way</translation>
     </message>
 </context>
 <context>
@@ -1547,27 +1688,27 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
 <context>
     <name>LocalLoginDialog</name>
     <message>
-        <location filename="../../ui/local_login.py" line="37" />
+        <location filename="../../ui/local_login.py" line="40" />
         <source>Sign in on this computer</source>
         <translation>Sign in on this computer</translation>
     </message>
     <message>
-        <location filename="../../ui/local_login.py" line="46" />
+        <location filename="../../ui/local_login.py" line="49" />
         <source>User</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../ui/local_login.py" line="47" />
+        <location filename="../../ui/local_login.py" line="50" />
         <source>Password</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/local_login.py" line="51" />
+        <location filename="../../ui/local_login.py" line="54" />
         <source>Sign in</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../ui/local_login.py" line="58" />
+        <location filename="../../ui/local_login.py" line="61" />
         <source>Several people share this computer; each sees only the records of the villages they look after.</source>
         <translation>Several people share this computer; each sees only the records of the villages they look after.</translation>
     </message>
@@ -2009,62 +2150,62 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
 <context>
     <name>PrivacyBox</name>
     <message>
-        <location filename="../../ui/local_login.py" line="185" />
+        <location filename="../../ui/local_login.py" line="188" />
         <source>Privacy and security</source>
         <translation>Privacy and security</translation>
     </message>
     <message>
-        <location filename="../../ui/local_login.py" line="190" />
+        <location filename="../../ui/local_login.py" line="193" />
         <source>Add a local user…</source>
         <translation>Add a local user…</translation>
     </message>
     <message>
-        <location filename="../../ui/local_login.py" line="195" />
+        <location filename="../../ui/local_login.py" line="198" />
         <source>Local users</source>
         <translation>Local users</translation>
     </message>
     <message>
-        <location filename="../../ui/local_login.py" line="198" />
+        <location filename="../../ui/local_login.py" line="201" />
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../ui/local_login.py" line="201" />
+        <location filename="../../ui/local_login.py" line="204" />
         <source>Lock when idle for</source>
         <translation>Lock when idle for</translation>
     </message>
     <message>
-        <location filename="../../ui/local_login.py" line="202" />
+        <location filename="../../ui/local_login.py" line="205" />
         <source>Audit log…</source>
         <translation>Audit log…</translation>
     </message>
     <message>
-        <location filename="../../ui/local_login.py" line="204" />
+        <location filename="../../ui/local_login.py" line="207" />
         <source>Who viewed, exported or printed personal data</source>
         <translation>Who viewed, exported or printed personal data</translation>
     </message>
     <message>
-        <location filename="../../ui/local_login.py" line="209" />
+        <location filename="../../ui/local_login.py" line="212" />
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/local_login.py" line="214" />
+        <location filename="../../ui/local_login.py" line="217" />
         <source>, administrator</source>
         <translation>, administrator</translation>
     </message>
     <message>
-        <location filename="../../ui/local_login.py" line="215" />
+        <location filename="../../ui/local_login.py" line="218" />
         <source>, disabled</source>
         <translation>, disabled</translation>
     </message>
     <message>
-        <location filename="../../ui/local_login.py" line="221" />
+        <location filename="../../ui/local_login.py" line="224" />
         <source>, </source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/local_login.py" line="221" />
+        <location filename="../../ui/local_login.py" line="224" />
         <source>None (one person uses it, no sign-in needed)</source>
         <translation>None (one person uses it, no sign-in needed)</translation>
     </message>
@@ -2105,12 +2246,12 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
 <context>
     <name>RatingCard</name>
     <message>
-        <location filename="../../ui/rating_card.py" line="32" />
+        <location filename="../../ui/rating_card.py" line="35" />
         <source>Rating card-%1-%2.pdf</source>
         <translation>Rating card-%1-%2.pdf</translation>
     </message>
     <message>
-        <location filename="../../ui/rating_card.py" line="65" />
+        <location filename="../../ui/rating_card.py" line="68" />
         <source>Consultation record</source>
         <translation>Consultation record</translation>
     </message>
@@ -2232,7 +2373,7 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
 <context>
     <name>RegionPicker</name>
     <message>
-        <location filename="../../ui/local_login.py" line="85" />
+        <location filename="../../ui/local_login.py" line="88" />
         <source>%1 (whole township)</source>
         <translation>%1 (whole township)</translation>
     </message>
@@ -2632,12 +2773,12 @@ Please note: once the password is forgotten, nobody (developers and support incl
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../ui/sync_status.py" line="228" />
+        <location filename="../../ui/sync_status.py" line="231" />
         <source>Sync failed: the server could not be reached. Check the network and try again.</source>
         <translation>Sync failed: the server could not be reached. Check the network and try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="232" />
+        <location filename="../../ui/sync_status.py" line="235" />
         <source>Sync failed because of a program error; the records stay on this computer.</source>
         <translation>Sync failed because of a program error; the records stay on this computer.</translation>
     </message>
@@ -2748,6 +2889,69 @@ Not signed in (records are saved here as usual and sent after signing in)</trans
     </message>
 </context>
 <context>
+    <name>SyncStatus</name>
+    <message>
+        <location filename="../../ui/sync_status.py" line="253" />
+        <source>Saved on this computer only (no sync server set up)</source>
+        <translation>Saved on this computer only (no sync server set up)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="255" />
+        <source>Not signed in to the sync server · %1 to send</source>
+        <translation>Not signed in to the sync server · %1 to send</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="258" />
+        <source>never</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="260" />
+        <source>Last sync %1 (UTC) · %2 to send</source>
+        <translation>Last sync %1 (UTC) · %2 to send</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="265" />
+        <source> · %1 in conflict</source>
+        <translation> · %1 in conflict</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="269" />
+        <source> · %1 refused</source>
+        <translation> · %1 refused</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="271" />
+        <source> · %1 quarantined</source>
+        <translation> · %1 quarantined</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="275" />
+        <source> · error: %1</source>
+        <translation> · error: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="319" />
+        <source>Sync</source>
+        <translation>Sync</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusWidget</name>
+    <message>
+        <location filename="../../ui/sync_status.py" line="287" />
+        <location filename="../../ui/sync_status.py" line="297" />
+        <location filename="../../ui/sync_status.py" line="298" />
+        <source>Sync now</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="295" />
+        <source>Cancel sync</source>
+        <translation>Cancel sync</translation>
+    </message>
+</context>
+<context>
     <name>TaskManager</name>
     <message>
         <location filename="../../ui/tasks.py" line="289" />
@@ -2799,47 +3003,47 @@ Not signed in (records are saved here as usual and sent after signing in)</trans
 <context>
     <name>UserDialog</name>
     <message>
-        <location filename="../../ui/local_login.py" line="121" />
+        <location filename="../../ui/local_login.py" line="124" />
         <source>Add a local user (administrator)</source>
         <translation>Add a local user (administrator)</translation>
     </message>
     <message>
-        <location filename="../../ui/local_login.py" line="121" />
+        <location filename="../../ui/local_login.py" line="124" />
         <source>Add a local user</source>
         <translation>Add a local user</translation>
     </message>
     <message>
-        <location filename="../../ui/local_login.py" line="134" />
+        <location filename="../../ui/local_login.py" line="137" />
         <source>User name</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../ui/local_login.py" line="135" />
+        <location filename="../../ui/local_login.py" line="138" />
         <source>Role</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/local_login.py" line="136" />
+        <location filename="../../ui/local_login.py" line="139" />
         <source>Regions looked after</source>
         <translation>Regions looked after</translation>
     </message>
     <message>
-        <location filename="../../ui/local_login.py" line="137" />
+        <location filename="../../ui/local_login.py" line="140" />
         <source>Password</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/local_login.py" line="138" />
+        <location filename="../../ui/local_login.py" line="141" />
         <source>Enter it again</source>
         <translation>Enter it again</translation>
     </message>
     <message>
-        <location filename="../../ui/local_login.py" line="148" />
+        <location filename="../../ui/local_login.py" line="151" />
         <source>The first user is this computer's administrator and can add other users. Once added, a password is needed when the program opens and after leaving the computer for a while; each person sees only the records of the regions they look after.</source>
         <translation>The first user is this computer's administrator and can add other users. Once added, a password is needed when the program opens and after leaving the computer for a while; each person sees only the records of the regions they look after.</translation>
     </message>
     <message>
-        <location filename="../../ui/local_login.py" line="162" />
+        <location filename="../../ui/local_login.py" line="165" />
         <source>Enter it again: the two passwords differ, please type the same password twice</source>
         <translation>Enter it again: the two passwords differ, please type the same password twice</translation>
     </message>

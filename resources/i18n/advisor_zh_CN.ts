@@ -315,6 +315,69 @@
     </message>
 </context>
 <context>
+    <name>AuditDialog</name>
+    <message>
+        <location filename="../../ui/audit_page.py" line="34" />
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_page.py" line="36" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_page.py" line="37" />
+        <source>User</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_page.py" line="38" />
+        <source>Action</source>
+        <translation>动作</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_page.py" line="39" />
+        <source>Record</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_page.py" line="40" />
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_page.py" line="41" />
+        <source>Detail</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_page.py" line="54" />
+        <source>Audit log</source>
+        <translation>审计记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_page.py" line="61" />
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_page.py" line="64" />
+        <source>Starting date</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_page.py" line="92" />
+        <source>Reading…</source>
+        <translation>正在读取……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_page.py" line="126" />
+        <source>%1 in all</source>
+        <translation>共 %1 条</translation>
+    </message>
+</context>
+<context>
     <name>CaseWindow</name>
     <message>
         <location filename="../../ui/case/window.py" line="142" />
@@ -644,6 +707,84 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
         <location filename="../../ui/case/confirmation_tab.py" line="89" />
         <source>Judicial confirmation needs a signed written agreement.</source>
         <translation>申请司法确认需要已签署的书面调解协议。</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsPage</name>
+    <message>
+        <location filename="../../ui/conflicts_page.py" line="38" />
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflicts_page.py" line="41" />
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflicts_page.py" line="43" />
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflicts_page.py" line="67" />
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflicts_page.py" line="68" />
+        <source>This computer's version</source>
+        <translation>本机版本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflicts_page.py" line="69" />
+        <source>Server's version</source>
+        <translation>服务器版本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflicts_page.py" line="70" />
+        <source>Keep</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflicts_page.py" line="76" />
+        <source>Keep this computer's version</source>
+        <translation>保留本机版本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflicts_page.py" line="77" />
+        <source>Keep the server's version</source>
+        <translation>保留服务器版本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflicts_page.py" line="78" />
+        <source>Merge as chosen per field</source>
+        <translation>按所选字段合并</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflicts_page.py" line="94" />
+        <source>No conflicts to resolve</source>
+        <translation>没有待处理的冲突</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflicts_page.py" line="148" />
+        <source> (the server's version has not arrived yet; compare after syncing)</source>
+        <translation>（服务器版本尚未收到，同步后可比较）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflicts_page.py" line="164" />
+        <source>This computer</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflicts_page.py" line="164" />
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflicts_page.py" line="201" />
+        <source>Cannot resolve it this way</source>
+        <translation>不能这样处理</translation>
     </message>
 </context>
 <context>
@@ -1546,27 +1687,27 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
 <context>
     <name>LocalLoginDialog</name>
     <message>
-        <location filename="../../ui/local_login.py" line="37" />
+        <location filename="../../ui/local_login.py" line="40" />
         <source>Sign in on this computer</source>
         <translation>登录本机</translation>
     </message>
     <message>
-        <location filename="../../ui/local_login.py" line="46" />
+        <location filename="../../ui/local_login.py" line="49" />
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/local_login.py" line="47" />
+        <location filename="../../ui/local_login.py" line="50" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/local_login.py" line="51" />
+        <location filename="../../ui/local_login.py" line="54" />
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../ui/local_login.py" line="58" />
+        <location filename="../../ui/local_login.py" line="61" />
         <source>Several people share this computer; each sees only the records of the villages they look after.</source>
         <translation>这台电脑由多人共用，每人只能看到自己负责的村的记录。</translation>
     </message>
@@ -2008,62 +2149,62 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
 <context>
     <name>PrivacyBox</name>
     <message>
-        <location filename="../../ui/local_login.py" line="185" />
+        <location filename="../../ui/local_login.py" line="188" />
         <source>Privacy and security</source>
         <translation>隐私与安全</translation>
     </message>
     <message>
-        <location filename="../../ui/local_login.py" line="190" />
+        <location filename="../../ui/local_login.py" line="193" />
         <source>Add a local user…</source>
         <translation>添加本机用户…</translation>
     </message>
     <message>
-        <location filename="../../ui/local_login.py" line="195" />
+        <location filename="../../ui/local_login.py" line="198" />
         <source>Local users</source>
         <translation>本机用户</translation>
     </message>
     <message>
-        <location filename="../../ui/local_login.py" line="198" />
+        <location filename="../../ui/local_login.py" line="201" />
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/local_login.py" line="201" />
+        <location filename="../../ui/local_login.py" line="204" />
         <source>Lock when idle for</source>
         <translation>空闲后自动锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/local_login.py" line="202" />
+        <location filename="../../ui/local_login.py" line="205" />
         <source>Audit log…</source>
         <translation>审计记录…</translation>
     </message>
     <message>
-        <location filename="../../ui/local_login.py" line="204" />
+        <location filename="../../ui/local_login.py" line="207" />
         <source>Who viewed, exported or printed personal data</source>
         <translation>谁查看、导出、打印了个人信息</translation>
     </message>
     <message>
-        <location filename="../../ui/local_login.py" line="209" />
+        <location filename="../../ui/local_login.py" line="212" />
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/local_login.py" line="214" />
+        <location filename="../../ui/local_login.py" line="217" />
         <source>, administrator</source>
         <translation>，管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/local_login.py" line="215" />
+        <location filename="../../ui/local_login.py" line="218" />
         <source>, disabled</source>
         <translation>，已停用</translation>
     </message>
     <message>
-        <location filename="../../ui/local_login.py" line="221" />
+        <location filename="../../ui/local_login.py" line="224" />
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../ui/local_login.py" line="221" />
+        <location filename="../../ui/local_login.py" line="224" />
         <source>None (one person uses it, no sign-in needed)</source>
         <translation>无（单人使用，不需要登录）</translation>
     </message>
@@ -2104,12 +2245,12 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
 <context>
     <name>RatingCard</name>
     <message>
-        <location filename="../../ui/rating_card.py" line="32" />
+        <location filename="../../ui/rating_card.py" line="35" />
         <source>Rating card-%1-%2.pdf</source>
         <translation>服务评价卡-%1-%2.pdf</translation>
     </message>
     <message>
-        <location filename="../../ui/rating_card.py" line="65" />
+        <location filename="../../ui/rating_card.py" line="68" />
         <source>Consultation record</source>
         <translation>法律咨询记录</translation>
     </message>
@@ -2231,7 +2372,7 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
 <context>
     <name>RegionPicker</name>
     <message>
-        <location filename="../../ui/local_login.py" line="85" />
+        <location filename="../../ui/local_login.py" line="88" />
         <source>%1 (whole township)</source>
         <translation>%1（全乡镇）</translation>
     </message>
@@ -2631,12 +2772,12 @@ Please note: once the password is forgotten, nobody (developers and support incl
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../ui/sync_status.py" line="228" />
+        <location filename="../../ui/sync_status.py" line="231" />
         <source>Sync failed: the server could not be reached. Check the network and try again.</source>
         <translation>同步未完成：连不上服务器，请检查网络后再试。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="232" />
+        <location filename="../../ui/sync_status.py" line="235" />
         <source>Sync failed because of a program error; the records stay on this computer.</source>
         <translation>同步因程序出错未完成，记录仍保存在本机。</translation>
     </message>
@@ -2747,6 +2888,69 @@ Not signed in (records are saved here as usual and sent after signing in)</sourc
     </message>
 </context>
 <context>
+    <name>SyncStatus</name>
+    <message>
+        <location filename="../../ui/sync_status.py" line="253" />
+        <source>Saved on this computer only (no sync server set up)</source>
+        <translation>仅本机保存（未设置同步服务器）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="255" />
+        <source>Not signed in to the sync server · %1 to send</source>
+        <translation>未登录同步服务器 · 待发送 %1 条</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="258" />
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="260" />
+        <source>Last sync %1 (UTC) · %2 to send</source>
+        <translation>上次同步 %1（UTC） · 待发送 %2 条</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="265" />
+        <source> · %1 in conflict</source>
+        <translation> · 冲突 %1 条</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="269" />
+        <source> · %1 refused</source>
+        <translation> · 被拒 %1 条</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="271" />
+        <source> · %1 quarantined</source>
+        <translation> · 已隔离 %1 条</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="275" />
+        <source> · error: %1</source>
+        <translation> · 错误：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="319" />
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusWidget</name>
+    <message>
+        <location filename="../../ui/sync_status.py" line="287" />
+        <location filename="../../ui/sync_status.py" line="297" />
+        <location filename="../../ui/sync_status.py" line="298" />
+        <source>Sync now</source>
+        <translation>立即同步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="295" />
+        <source>Cancel sync</source>
+        <translation>取消同步</translation>
+    </message>
+</context>
+<context>
     <name>TaskManager</name>
     <message>
         <location filename="../../ui/tasks.py" line="289" />
@@ -2798,47 +3002,47 @@ Not signed in (records are saved here as usual and sent after signing in)</sourc
 <context>
     <name>UserDialog</name>
     <message>
-        <location filename="../../ui/local_login.py" line="121" />
+        <location filename="../../ui/local_login.py" line="124" />
         <source>Add a local user (administrator)</source>
         <translation>添加本机用户（管理员）</translation>
     </message>
     <message>
-        <location filename="../../ui/local_login.py" line="121" />
+        <location filename="../../ui/local_login.py" line="124" />
         <source>Add a local user</source>
         <translation>添加本机用户</translation>
     </message>
     <message>
-        <location filename="../../ui/local_login.py" line="134" />
+        <location filename="../../ui/local_login.py" line="137" />
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/local_login.py" line="135" />
+        <location filename="../../ui/local_login.py" line="138" />
         <source>Role</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../ui/local_login.py" line="136" />
+        <location filename="../../ui/local_login.py" line="139" />
         <source>Regions looked after</source>
         <translation>负责区域</translation>
     </message>
     <message>
-        <location filename="../../ui/local_login.py" line="137" />
+        <location filename="../../ui/local_login.py" line="140" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/local_login.py" line="138" />
+        <location filename="../../ui/local_login.py" line="141" />
         <source>Enter it again</source>
         <translation>再输入一次</translation>
     </message>
     <message>
-        <location filename="../../ui/local_login.py" line="148" />
+        <location filename="../../ui/local_login.py" line="151" />
         <source>The first user is this computer's administrator and can add other users. Once added, a password is needed when the program opens and after leaving the computer for a while; each person sees only the records of the regions they look after.</source>
         <translation>第一个用户是本机管理员，可以添加其他用户。添加后，打开程序和离开电脑一段时间后都需要输入密码，每人只能看到自己负责区域的记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/local_login.py" line="162" />
+        <location filename="../../ui/local_login.py" line="165" />
         <source>Enter it again: the two passwords differ, please type the same password twice</source>
         <translation>再输入一次：两次输入的密码不一致，请输入相同的密码</translation>
     </message>
