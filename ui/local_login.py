@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -26,11 +26,14 @@ from advisor_app.services import regions, setup, users
 from ui.forms import error_messages
 from ui.widgets import error_label, password_field
 
+if TYPE_CHECKING:
+    from advisor_app.services.store_access import Store
+
 
 class LocalLoginDialog(QDialog):
     """Who is at the keyboard: pick your name, type your password (checked in the core)."""
 
-    def __init__(self, store: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
         self.signed: users.SignedIn | None = None
@@ -77,7 +80,7 @@ class LocalLoginDialog(QDialog):
 class RegionPicker(QListWidget):
     """Tick the townships and villages a user looks after (a township covers its villages)."""
 
-    def __init__(self, store: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         code = setup.home_region(store)
         township = setup.township_of(store, code) if code else None
@@ -112,7 +115,7 @@ class RegionPicker(QListWidget):
 class UserDialog(QDialog):
     """添加本机用户: name, role, regions, password twice. The first one becomes the 管理员."""
 
-    def __init__(self, store: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
         self.created: Any = None
@@ -180,7 +183,7 @@ class UserDialog(QDialog):
 class PrivacyBox(QGroupBox):
     """设置 → 隐私与安全: local users, automatic lock, the audit list."""
 
-    def __init__(self, store: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("Privacy and security"))
         self.store = store

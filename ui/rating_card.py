@@ -7,10 +7,13 @@ prints without a QR code and says why, exactly as ``advisor print rating-card`` 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from advisor_app.services.store_access import Store
 
 
-def card_pdf(store: Any, kind: str, record_id: str) -> tuple[bytes, str]:
+def card_pdf(store: Store, kind: str, record_id: str) -> tuple[bytes, str]:
     """(PDF bytes, file title) of the card; runs off the GUI thread."""
     from advisor_app.documents.fonts import chain
     from advisor_app.documents.layout import Kit
@@ -46,7 +49,7 @@ def show_card(widget: Any, kind: str, record_id: str) -> None:
     widget.run(lambda: card_pdf(store, kind, record_id), show)
 
 
-def record_pdf(store: Any, record_id: str) -> tuple[bytes, str]:
+def record_pdf(store: Store, record_id: str) -> tuple[bytes, str]:
     """The 法律咨询记录 with its 服务评价卡 (QR code when this installation has a key)."""
     from advisor_app.services import printing, rating_codes
     from sync.client import credentials
