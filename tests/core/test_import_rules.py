@@ -110,3 +110,16 @@ def test_the_checker_sees_lazy_and_relative_imports(tmp_path, monkeypatch):
         "advisor_app/services/bad.py:3 imports advisor_app.cli",
         "advisor_app/services/bad.py:3 imports advisor_app.cli.main",
     ]
+
+
+def test_ui_types_its_store():
+    """The desktop's store is a ``Store`` (re-exported by advisor_app.services.store_access), not Any."""
+    import re
+
+    untyped = [
+        f"{path.relative_to(ROOT).as_posix()}:{n}"
+        for path in _files("ui")
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if re.search(r"\bstore: Any\b", line)
+    ]
+    assert untyped == []
