@@ -47,6 +47,7 @@ from advisor_app.domain.statuses import (
     CaseStatus,
     ConfirmationStatus,
     ConsultationStatus,
+    PerformanceStatus,
     RosterStatus,
 )
 from advisor_app.services import regions as region_service
@@ -570,13 +571,13 @@ def _cases(gen: _Gen, villages, committees, count: int) -> None:  # noqa: ANN001
             copies=3,
             amount_fen=amount,
             signed_on=closed,
-            performed="未履行",
+            performed=PerformanceStatus.NOT_PERFORMED,
             pdf_sha256=None,
             frozen_data=None,
         )
         status = CaseStatus.AGREED
         if deadline < gen.end and gen.rng.random() < 0.9:
-            agreement["performed"] = "已履行"
+            agreement["performed"] = PerformanceStatus.PERFORMED
             status = CaseStatus.PERFORMING
         if deadline < gen.end and gen.rng.random() < 0.85:
             visited = min(deadline + timedelta(days=gen.rng.randrange(0, 10)), gen.end)

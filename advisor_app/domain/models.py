@@ -36,6 +36,7 @@ from advisor_app.domain.statuses import (
     CaseStatus,
     ConfirmationStatus,
     ConsultationStatus,
+    PerformanceStatus,
     RosterStatus,
 )
 
@@ -238,7 +239,7 @@ class Agreement(SyncMixin, Base):
     copies: Mapped[int] = mapped_column(Integer, default=3)
     amount_fen: Mapped[int] = mapped_column(Integer, default=0)  # 协议涉及金额, in 分
     signed_on: Mapped[date | None] = mapped_column(Date, index=True)  # 调解成功 counts by it (0013)
-    performed: Mapped[str] = mapped_column(String(8), default="未履行")
+    performed: Mapped[str] = mapped_column(String(8), default=PerformanceStatus.NOT_PERFORMED)
     # the day 已履行 was recorded: 履行数 counts by it
     performed_on: Mapped[date | None] = mapped_column(Date, index=True)
     pdf_sha256: Mapped[str | None] = mapped_column(String(64))

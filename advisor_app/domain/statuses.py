@@ -32,6 +32,14 @@ class AgreementStatus(StrEnum):
     VOID = "作废"
 
 
+class PerformanceStatus(StrEnum):
+    """履行情况 of a signed agreement (and what a 回访 found)."""
+
+    NOT_PERFORMED = "未履行"
+    PARTLY = "部分履行"
+    PERFORMED = "已履行"
+
+
 class ConfirmationStatus(StrEnum):
     """司法确认 of a signed agreement."""
 
@@ -58,6 +66,7 @@ class RosterStatus(StrEnum):
 VOCABULARIES: dict[str, type[StrEnum]] = {
     "case_statuses": CaseStatus,
     "agreement_statuses": AgreementStatus,
+    "performance_statuses": PerformanceStatus,
     "confirmation_statuses": ConfirmationStatus,
     "consultation_statuses": ConsultationStatus,
     "roster_statuses": RosterStatus,

@@ -27,7 +27,13 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from advisor_app.domain import case_flow
-from advisor_app.domain.statuses import AgreementStatus, CaseStatus, ConfirmationStatus, RosterStatus
+from advisor_app.domain.statuses import (
+    AgreementStatus,
+    CaseStatus,
+    ConfirmationStatus,
+    PerformanceStatus,
+    RosterStatus,
+)
 from advisor_app.domain.vocab import terms
 from advisor_app.reports.rating_board import COUNTED
 from advisor_app.reports.scope import Period, fetch, region_sql, table_access
@@ -43,6 +49,7 @@ EVENT_STATUSES = {
     "signed": AgreementStatus.SIGNED,
     "void": AgreementStatus.VOID,
     "confirmed": ConfirmationStatus.CONFIRMED,
+    "performed": PerformanceStatus.PERFORMED,
 }
 
 # One row per mediation event of the period (see the module docstring for the dates; 履行 of a
@@ -62,10 +69,10 @@ WHERE f.deleted = 0 AND f.status IN (:signed, :void) AND f.signed_on >= :ps AND 
            OR (a.version = f.version AND a.id < f.id)))))
 UNION ALL
 SELECT a.case_id, 'performed', 0 FROM agreements a
-WHERE {WAS_SIGNED} AND a.performed = '已履行' AND a.performed_on >= :ps AND a.performed_on < :pe
+WHERE {WAS_SIGNED} AND a.performed = :performed AND a.performed_on >= :ps AND a.performed_on < :pe
 UNION ALL
 SELECT a.case_id, 'performed', 0 FROM agreements a
-WHERE {WAS_SIGNED} AND a.performed = '已履行' AND a.performed_on IS NULL
+WHERE {WAS_SIGNED} AND a.performed = :performed AND a.performed_on IS NULL
   AND a.signed_on >= :ps AND a.signed_on < :pe
 UNION ALL
 SELECT j.case_id, 'confirmed', 0 FROM judicial_confirmations j JOIN agreements a ON a.id = j.agreement_id

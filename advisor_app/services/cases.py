@@ -26,7 +26,7 @@ from advisor_app.domain.models import (
     Region,
     ReturnVisit,
 )
-from advisor_app.domain.statuses import AgreementStatus, CaseStatus, ConfirmationStatus
+from advisor_app.domain.statuses import AgreementStatus, CaseStatus, ConfirmationStatus, PerformanceStatus
 from advisor_app.domain.validation import Checker, ValidationError
 from advisor_app.services import case_file, numbering, ratings
 from advisor_app.services.people import check_person
@@ -384,13 +384,13 @@ def record_performance(store: Store, agreement_id: str, performed: str, on: date
             raise FlowError("只能登记已签署协议的履行情况")
         if agreement.signed_on and clean["performed_on"] < agreement.signed_on:
             raise ValidationError({"performed_on": "履行登记日期：不能早于协议签署日期"})
-        if performed == "已履行" and agreement.performed != "已履行":
+        if performed == PerformanceStatus.PERFORMED and agreement.performed != PerformanceStatus.PERFORMED:
             agreement.performed_on = clean["performed_on"]
-        elif performed != "已履行":
+        elif performed != PerformanceStatus.PERFORMED:
             agreement.performed_on = None
         agreement.performed = performed
         case = _get(session, agreement.case_id)
-        if performed == "已履行" and case.status == CaseStatus.AGREED:
+        if performed == PerformanceStatus.PERFORMED and case.status == CaseStatus.AGREED:
             _move(case, CaseStatus.PERFORMING)
     return agreement
 
@@ -431,8 +431,8 @@ def record_visit(store: Store, case_id: str, data: dict[str, Any]) -> ReturnVisi
         # left the agreement at 未履行; a later visit saying less does not undo a recorded 已履行
         agreement = _signed_agreement(session, case.id, any_kind=True)
         performed = clean.get("performed")
-        if agreement is not None and performed and agreement.performed != "已履行":
-            if performed == "已履行":
+        if agreement is not None and performed and agreement.performed != PerformanceStatus.PERFORMED:
+            if performed == PerformanceStatus.PERFORMED:
                 agreement.performed_on = max(clean["visited_on"], agreement.signed_on or clean["visited_on"])
             agreement.performed = performed
         _move(case, CaseStatus.VISITING)
