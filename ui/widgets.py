@@ -228,6 +228,15 @@ class _TypedDates:
                 return
         super().keyPressEvent(event)
 
+    def focusOutEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+        # the text typed whole was kept from the spin box: take it now, or Qt puts back the old date
+        # when the clerk clicks on to the next field or the 保存 button
+        if self.lineEdit().text() != self.textFromDateTime(self.dateTime()) and self._typed(
+            self.lineEdit().text()
+        ):
+            self.interpretText()
+        super().focusOutEvent(event)
+
     def focusInEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
         super().focusInEvent(event)
         # the whole date selected: typing replaces it (the year section alone would take 4 digits)

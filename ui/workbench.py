@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 from advisor_app.domain.clock import china_today
 from advisor_app.domain.validation import ValidationError
 from advisor_app.services import ratings, setup, worklist
+from ui.widgets import date_edit, get_value
 
 if TYPE_CHECKING:
     from advisor_app.services.store_access import Store
@@ -73,13 +73,13 @@ class WorkbenchPage(QWidget):
         sync_layout.addStretch(1)
 
         # 差评回访: bad ratings waiting for their follow-up call, recorded in a dialog.
-        self.follow_up_box = QGroupBox("差评回访")
+        self.follow_up_box = QGroupBox(self.tr("Follow-ups of poor ratings"))
         self.follow_up_list = QListWidget()
         self.follow_up_list.setWordWrap(True)
         self.follow_up_list.setAlternatingRowColors(True)
         self.follow_up_list.itemDoubleClicked.connect(lambda _item: self.record_follow_up())
         self.follow_up_list.currentItemChanged.connect(self._follow_up_selected)
-        self.follow_up_button = QPushButton("登记回访")
+        self.follow_up_button = QPushButton(self.tr("Record the follow-up"))
         self.follow_up_button.setEnabled(False)
         self.follow_up_button.clicked.connect(self.record_follow_up)
         # 申诉: the village files one for a rating it thinks mistaken or malicious; only a 司法所
@@ -143,15 +143,15 @@ class WorkbenchPage(QWidget):
         self.follow_ups = items
         today = china_today()
         self.follow_up_list.clear()
-        self.follow_up_box.setTitle("差评回访（%1）".replace("%1", str(len(items))))
+        self.follow_up_box.setTitle(self.tr("Follow-ups of poor ratings (%1)").replace("%1", str(len(items))))
         for item in items:
             left = item.days_left(today)
             if left is None:
-                when = "待回访"
+                when = self.tr("Follow-up due")
             elif left < 0:
-                when = "超期 %1 天".replace("%1", str(-left))
+                when = self.tr("Follow-up %1 day(s) late").replace("%1", str(-left))
             else:
-                when = "%1 前回访".replace("%1", item.follow_up_due.isoformat())
+                when = self.tr("Follow up by %1").replace("%1", item.follow_up_due.isoformat())
             text = f"{item.grade}  {item.target_label}  {item.title}  —  {when}"
             text += "\n" + self.tr("Source: %1").replace("%1", item.source_label)
             if item.appeal_status:
@@ -159,7 +159,7 @@ class WorkbenchPage(QWidget):
             if item.problems:
                 text += "\n" + self.tr("What went wrong: %1").replace("%1", item.problems)
             if item.comment:
-                text += f"\n{'评价意见'}：{item.comment}"
+                text += "\n" + self.tr("Comment: %1").replace("%1", item.comment)
             row = QListWidgetItem(text)
             row.setData(Qt.ItemDataRole.UserRole, item.id)
             if left is not None and left < 0:
@@ -266,13 +266,14 @@ class FollowUpDialog(QDialog):
         self.store = store
         self.tasks = tasks
         self.item = item
-        self.setWindowTitle("登记差评回访")
-        about = QLabel(f"{item.grade}  {item.target_label}  {item.title}\n{'评价日期'}：{item.rated_on}")
+        self.setWindowTitle(self.tr("Record the follow-up of a poor rating"))
+        about = QLabel(
+            f"{item.grade}  {item.target_label}  {item.title}\n"
+            + self.tr("Rated on: %1").replace("%1", str(item.rated_on))
+        )
         about.setWordWrap(True)
         self.by = QLineEdit()
-        self.on = QDateEdit()
-        self.on.setCalendarPopup(True)
-        self.on.setDisplayFormat("yyyy-MM-dd")
+        self.on = date_edit()  # typed as digits (20260301, 2026-3-1) like the forms' dates
         today = china_today()
         self.on.setDate(QDate(today.year, today.month, today.day))
         self.found = QPlainTextEdit()
@@ -282,13 +283,13 @@ class FollowUpDialog(QDialog):
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b00020")
         form = QFormLayout()
-        form.addRow("回访人", self.by)
-        form.addRow("回访日期", self.on)
-        form.addRow("回访情况", self.found)
-        form.addRow("处理措施", self.action)
+        form.addRow(self.tr("Followed up by"), self.by)
+        form.addRow(self.tr("Follow-up date"), self.on)
+        form.addRow(self.tr("What was found"), self.found)
+        form.addRow(self.tr("What was done"), self.action)
         buttons = QDialogButtonBox()
-        self.save_button = buttons.addButton("保存", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.cancel_button = buttons.addButton("取消", QDialogButtonBox.ButtonRole.RejectRole)
+        self.save_button = buttons.addButton(self.tr("Save"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.cancel_button = buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
         self.save_button.clicked.connect(self.save)
         self.cancel_button.clicked.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -298,6 +299,7 @@ class FollowUpDialog(QDialog):
         layout.addWidget(buttons)
 
     def save(self) -> None:
+        get_value(self.on)  # a date still being typed as digits counts
         day = self.on.date()
         data = {
             "followed_up_by": self.by.text(),
@@ -325,7 +327,7 @@ class FollowUpDialog(QDialog):
         elif isinstance(exc, LookupError):
             self.error.setText(str(exc))
         else:
-            self.error.setText(f"保存失败：{exc}")
+            self.error.setText(self.tr("Not saved: %1").replace("%1", str(exc)))
 
 
 class _RatingWriteDialog(QDialog):

@@ -1517,6 +1517,54 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
     </message>
 </context>
 <context>
+    <name>FollowUpDialog</name>
+    <message>
+        <location filename="../../ui/workbench.py" line="269" />
+        <source>Record the follow-up of a poor rating</source>
+        <translation>Record the follow-up of a poor rating</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench.py" line="272" />
+        <source>Rated on: %1</source>
+        <translation>Rated on: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench.py" line="286" />
+        <source>Followed up by</source>
+        <translation>Followed up by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench.py" line="287" />
+        <source>Follow-up date</source>
+        <translation>Follow-up date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench.py" line="288" />
+        <source>What was found</source>
+        <translation>What was found</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench.py" line="289" />
+        <source>What was done</source>
+        <translation>What was done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench.py" line="291" />
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench.py" line="292" />
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench.py" line="330" />
+        <source>Not saved: %1</source>
+        <translation>Not saved: %1</translation>
+    </message>
+</context>
+<context>
     <name>FormDialog</name>
     <message>
         <location filename="../../ui/forms.py" line="280" />
@@ -2287,72 +2335,72 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
 <context>
     <name>RatingDialogs</name>
     <message>
-        <location filename="../../ui/workbench.py" line="341" />
+        <location filename="../../ui/workbench.py" line="343" />
         <source>Rated on %1, %2</source>
         <translation>Rated on %1, %2</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="354" />
+        <location filename="../../ui/workbench.py" line="356" />
         <source>Save</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="357" />
+        <location filename="../../ui/workbench.py" line="359" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="392" />
+        <location filename="../../ui/workbench.py" line="394" />
         <source>Not saved: %1</source>
         <translation>Not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="403" />
+        <location filename="../../ui/workbench.py" line="405" />
         <source>Appeal a rating</source>
         <translation>Appeal a rating</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="406" />
+        <location filename="../../ui/workbench.py" line="408" />
         <source>Why the rating is mistaken or malicious</source>
         <translation>Why the rating is mistaken or malicious</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="408" />
+        <location filename="../../ui/workbench.py" line="410" />
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="423" />
+        <location filename="../../ui/workbench.py" line="425" />
         <source>Decide the appeal</source>
         <translation>Decide the appeal</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="425" />
+        <location filename="../../ui/workbench.py" line="427" />
         <source>Revoke the rating (appeal upheld: it counts no more)</source>
         <translation>Revoke the rating (appeal upheld: it counts no more)</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="430" />
+        <location filename="../../ui/workbench.py" line="432" />
         <source>Keep the rating (appeal rejected)</source>
         <translation>Keep the rating (appeal rejected)</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="440" />
+        <location filename="../../ui/workbench.py" line="442" />
         <source>Village's reason</source>
         <translation>Village's reason</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="441" />
+        <location filename="../../ui/workbench.py" line="443" />
         <source>Decision</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="442" />
+        <location filename="../../ui/workbench.py" line="444" />
         <source>Decided by</source>
         <translation>Decided by</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="443" />
+        <location filename="../../ui/workbench.py" line="445" />
         <source>Grounds</source>
         <translation>Grounds</translation>
     </message>
@@ -3342,6 +3390,16 @@ Wangjia Village 610502100202
         <translation>Open sync</translation>
     </message>
     <message>
+        <location filename="../../ui/workbench.py" line="76" />
+        <source>Follow-ups of poor ratings</source>
+        <translation>Follow-ups of poor ratings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench.py" line="82" />
+        <source>Record the follow-up</source>
+        <translation>Record the follow-up</translation>
+    </message>
+    <message>
         <location filename="../../ui/workbench.py" line="88" />
         <source>Appeal this rating…</source>
         <translation>Appeal this rating…</translation>
@@ -3362,6 +3420,26 @@ Wangjia Village 610502100202
         <translation>Today, %1</translation>
     </message>
     <message>
+        <location filename="../../ui/workbench.py" line="146" />
+        <source>Follow-ups of poor ratings (%1)</source>
+        <translation>Follow-ups of poor ratings (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench.py" line="150" />
+        <source>Follow-up due</source>
+        <translation>Follow-up due</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench.py" line="152" />
+        <source>Follow-up %1 day(s) late</source>
+        <translation>Follow-up %1 day(s) late</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench.py" line="154" />
+        <source>Follow up by %1</source>
+        <translation>Follow up by %1</translation>
+    </message>
+    <message>
         <location filename="../../ui/workbench.py" line="156" />
         <source>Source: %1</source>
         <translation>Source: %1</translation>
@@ -3370,6 +3448,11 @@ Wangjia Village 610502100202
         <location filename="../../ui/workbench.py" line="160" />
         <source>What went wrong: %1</source>
         <translation>What went wrong: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench.py" line="162" />
+        <source>Comment: %1</source>
+        <translation>Comment: %1</translation>
     </message>
     <message>
         <location filename="../../ui/workbench.py" line="221" />

@@ -1517,6 +1517,54 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
     </message>
 </context>
 <context>
+    <name>FollowUpDialog</name>
+    <message>
+        <location filename="../../ui/workbench.py" line="269" />
+        <source>Record the follow-up of a poor rating</source>
+        <translation>登记差评回访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench.py" line="272" />
+        <source>Rated on: %1</source>
+        <translation>评价日期：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench.py" line="286" />
+        <source>Followed up by</source>
+        <translation>回访人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench.py" line="287" />
+        <source>Follow-up date</source>
+        <translation>回访日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench.py" line="288" />
+        <source>What was found</source>
+        <translation>回访情况</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench.py" line="289" />
+        <source>What was done</source>
+        <translation>处理措施</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench.py" line="291" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench.py" line="292" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench.py" line="330" />
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+</context>
+<context>
     <name>FormDialog</name>
     <message>
         <location filename="../../ui/forms.py" line="280" />
@@ -2286,72 +2334,72 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
 <context>
     <name>RatingDialogs</name>
     <message>
-        <location filename="../../ui/workbench.py" line="341" />
+        <location filename="../../ui/workbench.py" line="343" />
         <source>Rated on %1, %2</source>
         <translation>评价日期 %1，%2</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="354" />
+        <location filename="../../ui/workbench.py" line="356" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="357" />
+        <location filename="../../ui/workbench.py" line="359" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="392" />
+        <location filename="../../ui/workbench.py" line="394" />
         <source>Not saved: %1</source>
         <translation>保存失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="403" />
+        <location filename="../../ui/workbench.py" line="405" />
         <source>Appeal a rating</source>
         <translation>申诉</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="406" />
+        <location filename="../../ui/workbench.py" line="408" />
         <source>Why the rating is mistaken or malicious</source>
         <translation>说明该评价有误或属恶意评价的理由</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="408" />
+        <location filename="../../ui/workbench.py" line="410" />
         <source>Reason</source>
         <translation>申诉理由</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="423" />
+        <location filename="../../ui/workbench.py" line="425" />
         <source>Decide the appeal</source>
         <translation>裁定申诉</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="425" />
+        <location filename="../../ui/workbench.py" line="427" />
         <source>Revoke the rating (appeal upheld: it counts no more)</source>
         <translation>撤销该评价（申诉成立，不再计入统计）</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="430" />
+        <location filename="../../ui/workbench.py" line="432" />
         <source>Keep the rating (appeal rejected)</source>
         <translation>维持该评价（申诉不成立）</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="440" />
+        <location filename="../../ui/workbench.py" line="442" />
         <source>Village's reason</source>
         <translation>村申诉理由</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="441" />
+        <location filename="../../ui/workbench.py" line="443" />
         <source>Decision</source>
         <translation>裁定</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="442" />
+        <location filename="../../ui/workbench.py" line="444" />
         <source>Decided by</source>
         <translation>裁定人</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="443" />
+        <location filename="../../ui/workbench.py" line="445" />
         <source>Grounds</source>
         <translation>裁定理由</translation>
     </message>
@@ -3341,6 +3389,16 @@ Wangjia Village 610502100202
         <translation>打开同步</translation>
     </message>
     <message>
+        <location filename="../../ui/workbench.py" line="76" />
+        <source>Follow-ups of poor ratings</source>
+        <translation>差评回访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench.py" line="82" />
+        <source>Record the follow-up</source>
+        <translation>登记回访</translation>
+    </message>
+    <message>
         <location filename="../../ui/workbench.py" line="88" />
         <source>Appeal this rating…</source>
         <translation>申诉此评价…</translation>
@@ -3361,6 +3419,26 @@ Wangjia Village 610502100202
         <translation>今天 %1</translation>
     </message>
     <message>
+        <location filename="../../ui/workbench.py" line="146" />
+        <source>Follow-ups of poor ratings (%1)</source>
+        <translation>差评回访（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench.py" line="150" />
+        <source>Follow-up due</source>
+        <translation>待回访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench.py" line="152" />
+        <source>Follow-up %1 day(s) late</source>
+        <translation>超期 %1 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench.py" line="154" />
+        <source>Follow up by %1</source>
+        <translation>%1 前回访</translation>
+    </message>
+    <message>
         <location filename="../../ui/workbench.py" line="156" />
         <source>Source: %1</source>
         <translation>来源：%1</translation>
@@ -3369,6 +3447,11 @@ Wangjia Village 610502100202
         <location filename="../../ui/workbench.py" line="160" />
         <source>What went wrong: %1</source>
         <translation>存在问题：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench.py" line="162" />
+        <source>Comment: %1</source>
+        <translation>评价意见：%1</translation>
     </message>
     <message>
         <location filename="../../ui/workbench.py" line="221" />

@@ -32,8 +32,14 @@ def _bad(store, day: date, question: str) -> str:
 
 
 def test_follow_up_recorded_from_the_workbench(qtbot, seeded):
+    from PySide6.QtWidgets import QApplication
+
+    from ui import i18n
     from ui.tasks import TaskManager
     from ui.workbench import WorkbenchPage
+
+    app = QApplication.instance()
+    app._advisor_translators = i18n.install(app, "zh_CN")  # the page speaks through tr()
 
     first = _bad(seeded, date(2026, 10, 5), "拖欠工资")
     _bad(seeded, date(2026, 11, 20), "邻里占地")
@@ -66,6 +72,10 @@ def test_follow_up_recorded_from_the_workbench(qtbot, seeded):
         type_keys(qtbot, dialog.by, "王所长")
         type_keys(qtbot, dialog.found, "工资已追回一半")
         type_keys(qtbot, dialog.action, "引导申请法律援助")
+        # the date is typed as digits, as in the forms (issue 15 §4)
+        qtbot.mouseClick(dialog.on.lineEdit(), Qt.MouseButton.LeftButton)
+        dialog.on.selectAll()
+        qtbot.keyClicks(dialog.on, "20261130")
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
         qtbot.waitUntil(lambda: len(page.follow_ups) == 1, timeout=5000)
@@ -73,8 +83,15 @@ def test_follow_up_recorded_from_the_workbench(qtbot, seeded):
         assert "邻里占地" in widget.item(0).text()
 
         [done] = [f for f in ratings.follow_ups(seeded, include_done=True) if f.done]
-        assert (done.id, done.followed_up_by, done.follow_up_note, done.follow_up_action) == (
+        assert (
+            done.id,
+            done.followed_up_on,
+            done.followed_up_by,
+            done.follow_up_note,
+            done.follow_up_action,
+        ) == (
             first,
+            date(2026, 11, 30),
             "王所长",
             "工资已追回一半",
             "引导申请法律援助",
