@@ -22,6 +22,10 @@ LANDLINE = re.compile(r"^0\d{2,3}-?\d{7,8}(-\d{1,6})?$")
 SERVICE_NUMBER = re.compile(r"^(12348|12345|110|120|119)$")
 
 
+# text fields a form fills from a list (所在村 is a village combo): empty, they say 请选择
+PICKED_FIELDS = frozenset({"region_code"})
+
+
 class ValidationError(ValueError):
     """One or more fields are wrong. ``errors`` maps field name to a Chinese message."""
 
@@ -41,6 +45,11 @@ class Checker:
     def fail(self, field: str, message: str) -> None:
         self.errors.setdefault(field, f"{label(field)}：{message}")
 
+    def missing(self, field: str, *, choose: bool = False) -> None:
+        """A required field left empty: the message says what to do (请填写…, 请选择… for a choice)."""
+        choose = choose or field in PICKED_FIELDS
+        self.errors.setdefault(field, f"{'请选择' if choose else '请填写'}{label(field)}")
+
     def raw(self, field: str) -> Any:
         value = self.data.get(field)
         if isinstance(value, str):
@@ -53,7 +62,7 @@ class Checker:
         value = self.raw(field)
         if value is None:
             if required:
-                self.fail(field, "不能为空")
+                self.missing(field)
             self.clean[field] = None
             return None
         value = str(value)
@@ -64,7 +73,9 @@ class Checker:
 
     def choice(self, field: str, vocabulary: str | Iterable[str], *, required: bool = False) -> str | None:
         allowed = terms(vocabulary) if isinstance(vocabulary, str) else list(vocabulary)
-        value = self.text(field, required=required)
+        if required and self.raw(field) is None:
+            self.missing(field, choose=True)
+        value = self.text(field)
         if value is not None and value not in allowed:
             self.fail(field, f"“{value}”不在可选范围内（{'、'.join(allowed)}）")
         return value
@@ -85,7 +96,7 @@ class Checker:
         self.clean[field] = None
         if value is None:
             if required:
-                self.fail(field, "不能为空")
+                self.missing(field)
             return None
         parsed = parse_date(value)
         if parsed is None:
@@ -103,7 +114,7 @@ class Checker:
         self.clean[field] = None
         if value is None:
             if required:
-                self.fail(field, "不能为空")
+                self.missing(field)
             return None
         parsed = parse_datetime(value)
         if parsed is None:
@@ -127,7 +138,7 @@ class Checker:
         self.clean[field] = None
         if value is None:
             if required:
-                self.fail(field, "不能为空")
+                self.missing(field)
             return None
         try:
             number = int(str(value)) if not isinstance(value, int) else value
@@ -145,7 +156,7 @@ class Checker:
         self.clean[field] = None
         if value is None:
             if required:
-                self.fail(field, "不能为空")
+                self.missing(field)
             return None
         text = str(value).replace(",", "").replace("，", "").removesuffix("元")
         try:

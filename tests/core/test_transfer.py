@@ -88,7 +88,7 @@ def test_bad_rows_are_reported_by_row_and_field_and_good_rows_kept(tmp_path):
         assert report.rejected_rows == [3, 4, 6]
         messages = {(e.row, e.field): e.message for e in report.errors}
         assert messages[(3, "id_number")].startswith("身份证号：校验码")
-        assert messages[(4, "name")] == "姓名：不能为空"
+        assert messages[(4, "name")] == "请填写姓名"
         assert messages[(4, "phone")].startswith("联系电话：")
         assert "找不到“不存在村”" in messages[(6, "region_code")]
         assert str(report.errors[0]).startswith("第 3 行：")

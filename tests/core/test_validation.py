@@ -33,7 +33,16 @@ def test_required_text_message_names_the_field():
     c.text("question", required=True)
     with pytest.raises(ValidationError) as info:
         c.done()
-    assert info.value.errors == {"question": "咨询内容：不能为空"}
+    assert info.value.errors == {"question": "请填写咨询内容"}
+
+
+def test_required_choice_and_date_say_what_to_do():
+    c = Checker({"mode": "", "accepted_on": None})
+    c.choice("mode", "service_modes", required=True)
+    c.day("accepted_on", required=True)
+    assert c.errors["mode"].startswith("请选择") and "不在可选范围" not in c.errors["mode"]
+    assert c.errors["accepted_on"].startswith("请填写")
+    assert all(len(message) > len("请选择") for message in c.errors.values())  # the field is named
 
 
 def test_impossible_and_future_dates():

@@ -50,7 +50,7 @@ def test_case_from_registration_to_archive_by_clicks(app, desk, tasks, qtbot, an
     # 受理登记: an empty registration is refused field by field.
     messages = refused(qtbot, window, lambda: click(qtbot, window, "保存登记"))
     assert "summary" in messages and "parties" in messages
-    assert window.reg.error_text("summary").startswith("纠纷简要情况")
+    assert window.reg.error_text("summary").startswith("请填写纠纷简要情况")
     first = add_party(qtbot, window, "申请人", "张桂兰", id_number=ID_NUMBER)
     assert first.values()["gender"] == "女" and first.values()["birth_date"] == date(1949, 12, 31)
     add_party(qtbot, window, "被申请人", "李建国", phone="13812345678")

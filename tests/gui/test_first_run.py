@@ -194,7 +194,7 @@ def test_an_empty_village_list_says_where_to_add_one(app, store, tasks, qtbot, a
     with qtbot.waitSignal(form.refused, timeout=10000):
         _save(qtbot, form)
     message = form.error_text("region_code")
-    assert message.startswith("所在村") and "设置" in message
+    assert message.startswith("请选择所在村") and "设置" in message
 
     setup.add_village(store, TOWNSHIP, "桥南村")  # e.g. added in 设置 meanwhile
     qtbot.waitUntil(lambda: combo.count() == 1, timeout=10000)

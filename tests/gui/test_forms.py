@@ -77,7 +77,7 @@ def test_validation_messages_beside_the_fields(app, desk, tasks, qtbot, answers)
     with qtbot.waitSignal(form.refused, timeout=5000) as refused:
         form.save()
     assert "question" in refused.args[0]
-    assert form.error_text("question").startswith("咨询内容")
+    assert form.error_text("question").startswith("请填写咨询内容")
     assert form.panel.rows["question"].error.isVisible()
     assert form.error_text("person_name") == ""
     assert form.isVisible()

@@ -43,7 +43,7 @@ def test_ctrl_f_searches_and_ctrl_n_opens_a_new_record_on_the_page_shown(app, de
     # Ctrl+S saves the form (the core refuses an empty question beside its field)
     with qtbot.waitSignal(form.refused, timeout=5000):
         qtbot.keyClick(form.fields["person_name"], Qt.Key.Key_S, CTRL)
-    assert form.error_text("question").startswith("咨询内容")
+    assert form.error_text("question").startswith("请填写咨询内容")
     form.fields["question"].insertPlainText("宅基地纠纷")
     with qtbot.waitSignal(form.saved, timeout=5000):
         qtbot.keyClick(form.fields["question"], Qt.Key.Key_S, CTRL)
