@@ -679,6 +679,7 @@ class DashboardView(QWidget):
             parent=self,
             on_done=done,
             on_error=failed,
+            on_cancelled=lambda: done(None),
         )
 
     # --- drill-down ----------------------------------------------------------------------------------

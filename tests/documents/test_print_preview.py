@@ -84,8 +84,14 @@ def test_save_as_writes_the_same_bytes(qtbot, mediated, tmp_path, monkeypatch):
     assert dialog.save_as() is None
 
 
-def test_bad_bytes_are_refused(qtbot):
+def test_bad_bytes_are_refused(qtbot, qapp):
+    from ui import i18n
     from ui.print_preview import PrintPreviewDialog
 
-    with pytest.raises(ValueError, match="无法打开"):
-        PrintPreviewDialog(b"not a pdf", "x")
+    translators = i18n.install(qapp, "zh_CN")  # the message is a tr() string: read it as the app shows it
+    try:
+        with pytest.raises(ValueError, match="无法打开"):
+            PrintPreviewDialog(b"not a pdf", "x")
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)

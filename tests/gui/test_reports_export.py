@@ -129,6 +129,9 @@ def test_export_refuses_a_region_outside_the_scope(app, township_office, tasks, 
     qtbot.addWidget(view)
     view.region_box.addItem("庄里镇", "610528101000")  # not offered; forced to prove the core refuses
     view.region_box.setCurrentIndex(view.region_box.count() - 1)
+    # The figures for that region are refused first (the status line says so); only then export,
+    # so the two refusals cannot overtake each other on the one status line.
+    qtbot.waitUntil(lambda: "不在本机负责的范围内" in view.status.text(), timeout=30000)
     view.export("monthly", tmp_path / "x.xlsx")
     qtbot.waitUntil(lambda: "导出失败" in view.status.text(), timeout=30000)
     assert "不在本机负责的范围内" in view.status.text() and not (tmp_path / "x.xlsx").exists()
