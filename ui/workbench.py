@@ -256,80 +256,6 @@ class WorkbenchPage(QWidget):
             widget.addItem(empty)
 
 
-class FollowUpDialog(QDialog):
-    """登记差评回访: who called (回访人), when, what was found (回访情况), what was done (处理措施)."""
-
-    def __init__(
-        self, store: Store, item: ratings.FollowUp, parent: QWidget | None = None, *, tasks: Any = None
-    ) -> None:
-        super().__init__(parent)
-        self.store = store
-        self.tasks = tasks
-        self.item = item
-        self.setWindowTitle(self.tr("Record the follow-up of a poor rating"))
-        about = QLabel(
-            f"{item.grade}  {item.target_label}  {item.title}\n"
-            + self.tr("Rated on: %1").replace("%1", str(item.rated_on))
-        )
-        about.setWordWrap(True)
-        self.by = QLineEdit()
-        self.on = date_edit()  # typed as digits (20260301, 2026-3-1) like the forms' dates
-        today = china_today()
-        self.on.setDate(QDate(today.year, today.month, today.day))
-        self.found = QPlainTextEdit()
-        self.action = QPlainTextEdit()
-        self.error = QLabel()
-        self.error.setObjectName("errorLabel")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020")
-        form = QFormLayout()
-        form.addRow(self.tr("Followed up by"), self.by)
-        form.addRow(self.tr("Follow-up date"), self.on)
-        form.addRow(self.tr("What was found"), self.found)
-        form.addRow(self.tr("What was done"), self.action)
-        buttons = QDialogButtonBox()
-        self.save_button = buttons.addButton(self.tr("Save"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.cancel_button = buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
-        self.save_button.clicked.connect(self.save)
-        self.cancel_button.clicked.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(about)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
-
-    def save(self) -> None:
-        get_value(self.on)  # a date still being typed as digits counts
-        day = self.on.date()
-        data = {
-            "followed_up_by": self.by.text(),
-            "followed_up_on": f"{day.year():04d}-{day.month():02d}-{day.day():02d}",
-            "follow_up_note": self.found.toPlainText(),
-            "follow_up_action": self.action.toPlainText(),
-        }
-        job = lambda: ratings.record_follow_up(self.store, self.item.id, data)  # noqa: E731
-        if self.tasks is None:
-            try:
-                job()
-            except (ValidationError, LookupError) as exc:
-                self._failed(exc)
-                return
-            self.accept()
-            return
-        # The write runs on the database thread like every other write of the app.
-        self.save_button.setEnabled(False)
-        self.tasks.run_db(job, lambda _rating: self.accept(), self._failed)
-
-    def _failed(self, exc: BaseException) -> None:
-        self.save_button.setEnabled(True)
-        if isinstance(exc, ValidationError):
-            self.error.setText("\n".join(exc.errors.values()))
-        elif isinstance(exc, LookupError):
-            self.error.setText(str(exc))
-        else:
-            self.error.setText(self.tr("Not saved: %1").replace("%1", str(exc)))
-
-
 class _RatingWriteDialog(QDialog):
     """A small dialog about one bad rating whose 保存 runs a ratings service on the database thread."""
 
@@ -393,6 +319,37 @@ class _RatingWriteDialog(QDialog):
                 if isinstance(exc, LookupError)
                 else QCoreApplication.translate("RatingDialogs", "Not saved: %1").replace("%1", str(exc))
             )
+
+
+class FollowUpDialog(_RatingWriteDialog):
+    """登记差评回访: who called (回访人), when, what was found (回访情况), what was done (处理措施)."""
+
+    def __init__(
+        self, store: Store, item: ratings.FollowUp, parent: QWidget | None = None, *, tasks: Any = None
+    ) -> None:
+        super().__init__(store, item, parent, tasks)
+        self.setWindowTitle(self.tr("Record the follow-up of a poor rating"))
+        self.by = QLineEdit()
+        self.on = date_edit()  # typed as digits (20260301, 2026-3-1) like the forms' dates
+        today = china_today()
+        self.on.setDate(QDate(today.year, today.month, today.day))
+        self.found = QPlainTextEdit()
+        self.action = QPlainTextEdit()
+        self.form.addRow(self.tr("Followed up by"), self.by)
+        self.form.addRow(self.tr("Follow-up date"), self.on)
+        self.form.addRow(self.tr("What was found"), self.found)
+        self.form.addRow(self.tr("What was done"), self.action)
+
+    def job(self) -> Callable[[], Any]:
+        get_value(self.on)  # a date still being typed as digits counts
+        day = self.on.date()
+        data = {
+            "followed_up_by": self.by.text(),
+            "followed_up_on": f"{day.year():04d}-{day.month():02d}-{day.day():02d}",
+            "follow_up_note": self.found.toPlainText(),
+            "follow_up_action": self.action.toPlainText(),
+        }
+        return lambda: ratings.record_follow_up(self.store, self.item.id, data)
 
 
 class AppealDialog(_RatingWriteDialog):
