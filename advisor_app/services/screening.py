@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from advisor_app.domain.models import Region, Screening, ZeroReport
+from advisor_app.domain.models import Region, Screening
 from advisor_app.domain.validation import Checker, ValidationError
 from advisor_app.services import zero_reports
 from advisor_app.store import Store
@@ -30,20 +30,6 @@ def record_screening(store: Store, data: dict[str, Any], *, confirm: bool = Fals
         screening = Screening(**{**clean, "disputes_found": found, "disputes_prevented": prevented})
         session.add(screening)
     return screening
-
-
-def report_zero(
-    store: Store,
-    region_code: str,
-    month: str,
-    note: str | None = None,
-    *,
-    confirm: bool = False,
-    reason: str | None = None,
-) -> ZeroReport:
-    """零上报 for ``month`` (YYYY-MM): see :func:`zero_reports.report_zero` (a month with records
-    needs ``confirm``)."""
-    return zero_reports.report_zero(store, region_code, month, note, confirm=confirm, reason=reason)
 
 
 def _village(session, code: str) -> Region:  # noqa: ANN001

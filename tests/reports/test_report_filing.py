@@ -288,19 +288,19 @@ def _status(store, code: str, period: str = "2026-10") -> str:
 def test_zero_report_for_a_month_with_records_needs_confirmation(seeded):
     _case(seeded, date(2026, 10, 8))
     with pytest.raises(zero_reports.ZeroReportConflict, match="受理案件 1 条"):
-        screening.report_zero(seeded, VILLAGE, "2026-10")
+        zero_reports.report_zero(seeded, VILLAGE, "2026-10")
     with seeded.session() as session:
         assert session.scalars(select(ZeroReport)).all() == []
-    report = screening.report_zero(seeded, VILLAGE, "2026-10", confirm=True, reason="案件系误录，待删除")
+    report = zero_reports.report_zero(seeded, VILLAGE, "2026-10", confirm=True, reason="案件系误录，待删除")
     assert "受理案件 1 条" in report.correction and "误录" in report.correction
     assert _status(seeded, VILLAGE) == "有上报（零上报已更正）"
     # no records: a plain zero report, no correction
-    assert screening.report_zero(seeded, VILLAGE_2, "2026-10").correction is None
+    assert zero_reports.report_zero(seeded, VILLAGE_2, "2026-10").correction is None
     assert _status(seeded, VILLAGE_2) == "零上报"
 
 
 def test_a_record_added_to_a_zero_reported_month_records_the_correction(seeded):
-    screening.report_zero(seeded, VILLAGE, "2026-10")
+    zero_reports.report_zero(seeded, VILLAGE, "2026-10")
     assert zero_reports.zero_report_for(seeded, VILLAGE, date(2026, 10, 9)) is not None
     # a consultation is no dispute: the zero report stands
     consultations.create(
@@ -315,7 +315,7 @@ def test_a_record_added_to_a_zero_reported_month_records_the_correction(seeded):
 
 
 def test_a_contradiction_from_elsewhere_is_shown_not_hidden(seeded):
-    screening.report_zero(seeded, VILLAGE, "2026-10")
+    zero_reports.report_zero(seeded, VILLAGE, "2026-10")
     _case(seeded, date(2026, 10, 8))
     with seeded.session() as session:  # as a sync from an older client would leave it
         session.execute(update(ZeroReport).values(correction=None, corrected_on=None))
@@ -430,7 +430,7 @@ def test_cli_monthly_report_twice_lists_the_corrections(seeded, tmp_path, capsys
 
 
 def test_a_screening_in_a_zero_reported_month_asks_first(seeded):
-    screening.report_zero(seeded, VILLAGE, "2026-10")
+    zero_reports.report_zero(seeded, VILLAGE, "2026-10")
     data = {"region_code": VILLAGE, "held_on": date(2026, 10, 15), "disputes_found": 1}
     with pytest.raises(zero_reports.ZeroReportExists, match="2026-10 本村已零上报"):
         screening.record_screening(seeded, data)
