@@ -3,7 +3,7 @@ from datetime import date
 import pytest
 
 from advisor_app.domain.validation import ValidationError
-from advisor_app.services import cases, screening
+from advisor_app.services import cases, screening, zero_reports
 from tests.conftest import VILLAGE
 from tests.core.test_cases import register
 
@@ -19,11 +19,11 @@ def test_screening_and_zero_report(seeded):
             seeded,
             {"region_code": VILLAGE, "held_on": date.today(), "disputes_found": 0, "disputes_prevented": 1},
         )
-    first = screening.report_zero(seeded, VILLAGE, "2026-10")
-    again = screening.report_zero(seeded, VILLAGE, "2026-10", note="本月无纠纷")
+    first = zero_reports.report_zero(seeded, VILLAGE, "2026-10")
+    again = zero_reports.report_zero(seeded, VILLAGE, "2026-10", note="本月无纠纷")
     assert first.id == again.id
     with pytest.raises(ValidationError, match="应为年-月"):
-        screening.report_zero(seeded, VILLAGE, "2026-13")
+        zero_reports.report_zero(seeded, VILLAGE, "2026-13")
 
 
 def test_case_prevention_is_set_through_the_service(seeded):
