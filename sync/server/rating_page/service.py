@@ -274,14 +274,16 @@ def _link_quietly(db: Db, code: RatingCode, device: Any) -> int:
             target = _target(conn, code, device)
             if target is None:
                 return 0
-            _make_rating(conn, code, row.id, target)
-            return 1
+            return 0 if _make_rating(conn, code, row.id, target) is None else 1
     except IntegrityError:  # linked at the same moment by another worker (same rating id)
         return 0
 
 
-def _make_rating(conn: Connection, code: RatingCode, phone_id: int, target: Any) -> str:
-    """The ratings record of a phone rating (source = self), numbered like any accepted change."""
+def _make_rating(conn: Connection, code: RatingCode, phone_id: int, target: Any) -> str | None:
+    """The ratings record of a phone rating (source = self), numbered like any accepted change.
+
+    None when the field contract refuses it: the phone rating is kept, waiting, and logged — never a
+    5xx, neither to the person on the phone nor to the device whose push brought the record."""
     row = repository.phone_rating(conn, code.device_no, code.kind, code.ref)
     rated_on = date.fromisoformat(row.rated_on)
     bad = row.grade in terms("bad_grades")
@@ -303,7 +305,7 @@ def _make_rating(conn: Connection, code: RatingCode, phone_id: int, target: Any)
     problems = spec.check_payload(payload, deleted=False)
     if problems:  # a field the schema refuses would reach no device: keep it waiting, say so
         log.error("phone rating refused by the schema", extra={"fields": sorted(problems)})
-        raise PageError(500, "暂时无法保存", "暂时无法保存评价，请稍后再试。")
+        return None
     spec.fill_defaults(payload)
     rating_id = str(uuid.uuid5(RATING_NAMESPACE, f"{code.device_no}:{code.kind}:{code.ref}"))
     now = datetime.now(UTC).replace(tzinfo=None).isoformat()
