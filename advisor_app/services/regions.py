@@ -8,7 +8,6 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -299,29 +298,3 @@ def unsubscribe(callback: Callable[[Store], None]) -> None:
 def notify_changed(store: Store) -> None:
     for callback in list(_listeners):
         callback(store)
-
-
-def apply_regions(store: Store, rows: list[dict[str, Any]]) -> int:
-    """Regions from the city server (``GET /v1/regions``: code, name, level, parent_code), merged
-    into the local tree and announced; a village the server no longer lists is left alone (its
-    records still name it)."""
-    rows = [r for r in rows if r.get("code") and r.get("level") in LEVELS]
-    with store.session() as session:
-        for row in sorted(rows, key=lambda r: LEVELS.index(r["level"])):
-            known = session.get(Region, row["code"])
-            if known is None:
-                session.add(
-                    Region(
-                        code=row["code"],
-                        name=row["name"],
-                        level=row["level"],
-                        parent_code=row.get("parent_code"),
-                        source="市级服务器",
-                    )
-                )
-            else:
-                known.name, known.level, known.parent_code = row["name"], row["level"], row.get("parent_code")
-            session.flush()
-    if rows:
-        notify_changed(store)
-    return len(rows)

@@ -140,22 +140,3 @@ def test_first_run_role_message_and_pages(store):
     assert setup.hidden_pages(store) == ("cases",) and "roster" in setup.read_only_pages(store)
     setup.configure(store, "司法所", TOWNSHIP)
     assert setup.hidden_pages(store) == () and setup.read_only_pages(store) == ()
-
-
-def test_regions_from_the_city_server_are_applied_and_announced(store):
-    seen = []
-    regions.subscribe(seen.append)
-    try:
-        count = regions.apply_regions(
-            store,
-            [
-                {"code": "610500000000", "name": "渭南市", "level": "city", "parent_code": None},
-                {"code": TOWNSHIP, "name": "桥南镇", "level": "township", "parent_code": "610502000000"},
-                {"code": "610502000000", "name": "临渭区", "level": "county", "parent_code": "610500000000"},
-                {"code": VILLAGE, "name": "桥南村", "level": "village", "parent_code": TOWNSHIP},
-            ],
-        )
-    finally:
-        regions.unsubscribe(seen.append)
-    assert count == 4 and seen == [store]
-    assert [v.name for v in regions.villages_under(store, TOWNSHIP)] == ["桥南村"]
