@@ -56,13 +56,18 @@ def export_list(store: Store, kind: str, ids: list[str], path: Path) -> Path:
     return path
 
 
-def print_document(store: Store, document: str, record_id: str) -> tuple[bytes, str]:
-    """(PDF bytes, title) of one official document from advisor_app.services.printing.render."""
+def print_document(store: Store, document: str, record_id: str) -> tuple[bytes, str, list[str], list[str]]:
+    """(PDF bytes, title, problems, warnings) of one official document, from
+    advisor_app.services.printing.print_document: the problems (data altered since signing, a lost or
+    damaged kept copy) and warnings (a party changed after signing, a stripped agreement) must reach
+    the person printing, as the CLI prints them."""
     if document == "consultation":  # with its 服务评价卡 and QR code (docs/rating.md)
         from ui.rating_card import record_pdf
 
-        return record_pdf(store, record_id)
-    return _function("advisor_app.services.printing", "render")(store, document, record_id)
+        pdf, title = record_pdf(store, record_id)
+        return pdf, title, [], []
+    printed = _function("advisor_app.services.printing", "print_document")(store, document, record_id)
+    return printed.pdf, printed.title, list(printed.problems), list(printed.warnings)
 
 
 def sign_agreement(store: Store, agreement_id: str, signed_on: date | None = None) -> Any:

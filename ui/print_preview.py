@@ -1,7 +1,7 @@
 """打印预览: shows a rendered document's pages, prints them and saves the PDF.
 
 The dialog takes the PDF bytes and a title (the case screen gets both from
-``advisor_app.services.printing.render``); it never renders documents itself. Printing draws each
+``advisor_app.services.printing.print_document``); it never renders documents itself. Printing draws each
 page as an image at the printer's resolution (capped at 300 dpi), so what comes out of the printer
 is exactly what the preview shows.
 """

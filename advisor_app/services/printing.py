@@ -752,9 +752,3 @@ def signed_party_warnings(store: Store, case_id: str, case: dict[str, Any] | Non
     if not agreement or is_stripped(agreement):
         return []
     return party_changes(case.get("parties") or [], agreement.get("parties") or [])
-
-
-def render(store: Store, document: str, record_id: str) -> tuple[bytes, str]:
-    """(PDF bytes, title) of ``document`` for a record; :func:`print_document` also returns the findings."""
-    printed = print_document(store, document, record_id)
-    return printed.pdf, printed.title

@@ -14,7 +14,8 @@ pytestmark = pytest.mark.gui
 
 @pytest.fixture
 def file_pdf(mediated):
-    pdf, title = printing.render(mediated, "file", mediated.case_id)
+    printed = printing.print_document(mediated, "file", mediated.case_id)
+    pdf, title = printed.pdf, printed.title
     return pdf, title
 
 
@@ -41,7 +42,8 @@ def test_print_goes_through_the_print_dialog_to_a_real_printer_device(qtbot, med
 
     from ui import print_preview
 
-    pdf, title = printing.render(mediated, "agreement", mediated.agreement_id)
+    printed = printing.print_document(mediated, "agreement", mediated.agreement_id)
+    pdf, title = printed.pdf, printed.title
     dialog = print_preview.PrintPreviewDialog(pdf, title)
     qtbot.addWidget(dialog)
     target = tmp_path / "printed.pdf"
@@ -72,7 +74,8 @@ def test_save_as_writes_the_same_bytes(qtbot, mediated, tmp_path, monkeypatch):
 
     from ui.print_preview import PrintPreviewDialog
 
-    pdf, title = printing.render(mediated, "agreement", mediated.agreement_id)
+    printed = printing.print_document(mediated, "agreement", mediated.agreement_id)
+    pdf, title = printed.pdf, printed.title
     dialog = PrintPreviewDialog(pdf, title)
     qtbot.addWidget(dialog)
     chosen = tmp_path / "协议书"

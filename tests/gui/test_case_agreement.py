@@ -117,6 +117,14 @@ def test_draft_print_sign_and_reprint_the_same_version(case_window, desk, qtbot,
     text = "".join(pdf_text(signed_pdf).split())  # lines wrap anywhere in Chinese
     assert "人民调解协议书" in text and "五百元" in text and "草稿" not in text and "变更后" not in text
 
+    # The stored amount altered behind the app's back: the reprint is still the kept copy, and the
+    # window says so as the CLI does (issue 13 §5), not silently.
+    with desk.engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE agreements SET amount_fen = 9200000 WHERE id = ?", (stored[0].id,))
+    answers["informed"].clear()
+    assert printed(qtbot, window, lambda: click(qtbot, window, "打印")) == signed_pdf
+    assert any("数据被改动" in said for _title, said in answers["informed"]), answers["informed"]
+
 
 def test_print_menu_prints_the_chosen_case_document(case_window, qtbot, answers):
     window = case_window

@@ -157,10 +157,14 @@ class AgreementTab(CaseTab):
             )
             return
 
-        def show(result: tuple[bytes, str]) -> None:
-            pdf, title = result
+        def show(result: tuple[bytes, str, list[str], list[str]]) -> None:
+            pdf, title, problems, warnings = result
             self.preview = dialog_class(pdf, title, self)
             self.preview.show()
+            if problems or warnings:  # what the CLI prints as 警告: the print is not (only) what was signed
+                dialogs.inform(
+                    self.preview, self.tr("Print"), "\n".join([*problems, *warnings]), error=bool(problems)
+                )
 
         def failed(exc: BaseException) -> None:
             messages = self.failure_messages(exc)
