@@ -131,7 +131,7 @@ class MediationRow:
         """调解成功率 = 调解成功数 / 受理数 of the period, in percent, one decimal (GB/T 8170);
         None when nothing was accepted. Events count by their own dates, so a month in which
         earlier cases settle can show more than 100 %."""
-        return gbt8170(Decimal(100 * self.success) / Decimal(self.accepted), 1) if self.accepted else None
+        return percent(self.success, self.accepted)
 
     @property
     def amount_wan(self) -> float:
@@ -143,6 +143,11 @@ def gbt8170(value: Decimal, places: int) -> float:
     """GB/T 8170 数值修约 to ``places`` decimals: round half to even on the exact decimal value
     (四舍六入五成双), never on a binary float."""
     return float(value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_EVEN))
+
+
+def percent(part: int, whole: int) -> float | None:
+    """``part`` of ``whole`` in percent, one decimal by GB/T 8170; None when ``whole`` is 0 (no rate)."""
+    return gbt8170(Decimal(100 * part) / Decimal(whole), 1) if whole else None
 
 
 def _case_from(
@@ -536,7 +541,7 @@ class Satisfaction:
     def satisfied_rate(self) -> float | None:
         """满意率: 非常满意 + 满意 + 基本满意 over all ratings, in percent."""
         good = sum(n for g, n in self.by_grade.items() if g not in terms("bad_grades"))
-        return gbt8170(Decimal(100 * good) / Decimal(self.total), 1) if self.total else None
+        return percent(good, self.total)
 
 
 def _rating_where(prefix: str, period: Period, params: dict[str, Any], access: str = "") -> str:

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import text
@@ -45,11 +44,9 @@ TARGETS = {
 
 
 def _share(part: int, whole: int) -> float | None:
-    if not whole:
-        return None
-    from advisor_app.reports.figures import gbt8170
+    from advisor_app.reports.figures import percent  # here, not at the top: figures imports this module
 
-    return gbt8170(Decimal(100 * part) / Decimal(whole), 1)
+    return percent(part, whole)
 
 
 @dataclass
