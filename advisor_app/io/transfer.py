@@ -43,7 +43,7 @@ from advisor_app.domain.record_kinds import EXPORTS, name_of
 from advisor_app.domain.statuses import CaseStatus, ConsultationStatus, RosterStatus
 from advisor_app.domain.validation import Checker, ValidationError, parse_date
 from advisor_app.io.tabular import TableFormatError, read_table, write_table
-from advisor_app.services import audit, numbering, ratings, users
+from advisor_app.services import activities, audit, consultations, numbering, ratings, users
 from advisor_app.services.activities import FIELDS as ACTIVITY_FIELDS
 from advisor_app.services.activities import check_activity
 from advisor_app.services.cases import CASE_FIELDS, check_case
@@ -179,7 +179,6 @@ REQUIRED_HEADERS = {
     "activities": ("活动日期", "主题"),
 }
 # Blank cells of these columns take the form's default, as the form itself would.
-CONSULTATION_DEFAULTS = {"service_type": "法律咨询解答", "mode": "实地", "category": "民事"}
 
 
 # --- export -----------------------------------------------------------------------------------------
@@ -553,12 +552,17 @@ def _existing(ctx: _ImportContext, model: type, record_id: Any) -> Any:
     return ctx.session.get(model, record_id)
 
 
+def _fill_blanks(data: dict[str, Any], defaults: dict[str, str]) -> None:
+    """A blank cell takes the form's default (a hand-typed sheet leaves them empty)."""
+    for key, default in defaults.items():
+        if data.get(key) is None or not str(data[key]).strip():
+            data[key] = default
+
+
 def _import_consultation(ctx: _ImportContext, raw: dict[str, Any]) -> bool:
     data = _fields(raw, CONSULTATION_COLUMNS)
     errors = _place_row(ctx, raw, data)
-    for key, default in CONSULTATION_DEFAULTS.items():
-        if data.get(key) is None or not str(data[key]).strip():
-            data[key] = default
+    _fill_blanks(data, consultations.DEFAULTS)
     check = Checker(data)
     check.choice("status", "consultation_statuses")
     check.choice("grade", "satisfaction_grades")
@@ -627,8 +631,7 @@ def _import_rating(
 def _import_activity(ctx: _ImportContext, raw: dict[str, Any]) -> bool:
     data = _fields(raw, ACTIVITY_COLUMNS)
     errors = _place_row(ctx, raw, data)
-    if data.get("kind") is None or not str(data["kind"]).strip():
-        data["kind"] = "法治讲座"  # the form's default
+    _fill_blanks(data, activities.DEFAULTS)
     check = Checker(data)
     check.choice("grade", "satisfaction_grades")
     check.day("rated_on", not_future=True)

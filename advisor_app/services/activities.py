@@ -37,8 +37,12 @@ def check_activity(data: dict[str, Any]) -> dict[str, Any]:
     return clean
 
 
+# What a field left empty takes, in the form, the service and a spreadsheet import alike.
+DEFAULTS: dict[str, str] = {"kind": "法治讲座"}
+
+
 def create(store: Store, data: dict[str, Any], participant_ids: list[str] | None = None) -> Activity:
-    clean = check_activity({"kind": "法治讲座", **data})
+    clean = check_activity({**DEFAULTS, **data})
     with store.session() as session:
         if session.get(Region, clean["region_code"]) is None:
             raise ValidationError({"region_code": f"所在村：区划代码 {clean['region_code']} 不存在"})

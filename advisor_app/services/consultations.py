@@ -55,14 +55,12 @@ def check_consultation(data: dict[str, Any]) -> dict[str, Any]:
     return check.done()
 
 
+# What a field left empty takes, in the form, the service and a spreadsheet import alike.
+DEFAULTS: dict[str, str] = {"service_type": "法律咨询解答", "mode": "实地", "category": "民事"}
+
+
 def _defaults(data: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "service_type": "法律咨询解答",
-        "mode": "实地",
-        "category": "民事",
-        "occurred_at": datetime.now(),
-        **data,
-    }
+    return {**DEFAULTS, "occurred_at": datetime.now(), **data}
 
 
 def _check_region(session, region_code: str) -> None:  # noqa: ANN001
