@@ -77,7 +77,7 @@ class ConsultationForm(FormDialog):
         self.print_button.clicked.connect(self.print_record)
         self.print_button.setEnabled(record_id is not None)
 
-        self.set_values({"mode": "实地", "category": "民事", "adviser": store.user})
+        self.set_values({**consultations.DEFAULTS, "adviser": store.user})
         last = QSettings().value(LAST_VILLAGE)
         if last:
             self.set_values({"region_code": last})
