@@ -7,6 +7,7 @@ asks for it.
 from __future__ import annotations
 
 from advisor_app.domain.idcard import mask as mask_id_number
+from advisor_app.domain.roles import Role
 
 __all__ = ["RETENTION_PLACEHOLDER", "mask_id_number", "mask_phone", "may_unmask"]
 
@@ -14,11 +15,13 @@ __all__ = ["RETENTION_PLACEHOLDER", "mask_id_number", "mask_phone", "may_unmask"
 # shared by the local stripping and the server's rule that lets a signed agreement be stripped.
 RETENTION_PLACEHOLDER = "（已超过保存期限，个人信息已删除）"
 
-# Which installation roles (services.setup.ROLES) may see full particulars of which record kinds.
+# Which installation roles (domain.roles.Role) may see full particulars of which record kinds. The
+# 县司法局 reads and reports: figures and masked lists are its work, so it sees no full particulars
+# (个人信息保护法 Art 6: no more than the purpose needs).
 UNMASK_ROLES = {
-    "consultations": {"村法律顾问", "司法所"},
-    "cases": {"人民调解员", "司法所"},
-    "roster": {"司法所"},
+    "consultations": {Role.ADVISER, Role.TOWNSHIP},
+    "cases": {Role.MEDIATOR, Role.TOWNSHIP},
+    "roster": {Role.TOWNSHIP},
 }
 
 

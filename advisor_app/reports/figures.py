@@ -761,6 +761,75 @@ def villages(
     return out
 
 
+# --- townships of a county (各乡镇情况) --------------------------------------------------------------
+
+TOWNSHIP_DIGITS = 9  # a township's code prefix: 2 + 2 + 2 + 3 digits of the 区划代码
+
+
+@dataclass
+class Township:
+    """One township of a county's scope: its cases, consultations and villages for the period,
+    rolled up from the groups the county's own figures were made of (so the rows add up to them)."""
+
+    code: str
+    name: str
+    mediation: MediationRow
+    consultations: int = 0
+    villages: int = 0
+    unreported: int = 0  # villages 未上报 in the period
+    roster: int = 0  # 法律明白人 在册 in its villages
+
+
+def townships(
+    session: Session,
+    prefix: str,
+    cases: list[CaseGroup],
+    rollups: dict[str, dict[str, tuple[int, int]]],
+    village_rows: list[Village],
+) -> list[Township]:
+    """The townships under ``prefix`` (a county's or a city's), each with its share of the figures.
+
+    Empty for a township or village scope (nothing to break down). Records kept at the county
+    itself (a code above every township) come in a row of their own, so the rows still add up.
+    """
+    if len(prefix) >= TOWNSHIP_DIGITS:
+        return []
+    params: dict[str, Any] = {}
+    rows = session.execute(
+        text(
+            f"SELECT code, name FROM regions WHERE level = 'township' AND {region_sql('code', params, prefix)} "
+            "ORDER BY code"
+        ),
+        params,
+    ).all()
+    out: dict[str, Township] = {
+        code[:TOWNSHIP_DIGITS]: Township(code, name, MediationRow(name)) for code, name in rows
+    }
+
+    def row_of(code: str) -> Township:
+        key = code[:TOWNSHIP_DIGITS]
+        if key not in out:  # above the townships, or a township this store does not know
+            label = "（县本级）" if key.endswith("000") else key.ljust(12, "0")
+            out[key] = Township(key.ljust(12, "0"), label, MediationRow(label))
+        return out[key]
+
+    for group in cases:
+        row = row_of(group.region_code).mediation
+        row.accepted += group.row.accepted
+        row.success += group.row.success
+        row.performed += group.row.performed
+        row.confirmed += group.row.confirmed
+        row.amount_fen += group.row.amount_fen
+    for code, (n, _minutes) in rollups["region"].items():
+        row_of(code).consultations += n
+    for village in village_rows:
+        township = row_of(village.code)
+        township.villages += 1
+        township.unreported += village.report_status == "未上报"
+        township.roster += village.roster
+    return sorted(out.values(), key=lambda t: t.code)
+
+
 def _village_ids(kind: str) -> Callable[..., list[str]]:
     def ids(session: Session, prefix: str, period: Period, key: str | None, as_of: date) -> list[str]:
         params: dict[str, Any] = {**_period_params(period), "code": key}

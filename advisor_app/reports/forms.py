@@ -56,10 +56,80 @@ def _item_values(row: MediationRow) -> list[object]:
     ]
 
 
+# 填报单位 by the level of the region reported on: a county's (区、县级市 too) 司法局, a township's 司法所
+UNIT_SUFFIX = {"city": "司法局", "county": "司法局", "township": "司法所"}
+
+
+def unit_name(store: Store, region: str | None) -> str:
+    """填报单位 of a report on ``region``: 临渭区司法局 for a county, 桥南镇司法所 for a township;
+    a village reports through its township's 司法所. Empty for the whole store."""
+    if not region:
+        return ""
+    from advisor_app.services import setup
+
+    with store.session() as session:
+        level = service.region_level(session, region)
+        name = service.region_label(session, region) if level else region
+    if level == "village":
+        township = setup.township_of(store, region)
+        return f"{township.name}司法所" if township is not None else f"{name}司法所"
+    return name + UNIT_SUFFIX.get(level, "司法所")
+
+
+TOWNSHIP_HEADER = [
+    "乡镇",
+    "受理数（件）",
+    "调解成功数（件）",
+    "调解成功率（%）",
+    "协议涉及金额（万元）",
+    "咨询（次）",
+    "村（社区）数",
+    "未上报村数",
+    "法律明白人（在册）",
+]
+
+
+def township_rows(figs: service.Figures) -> list[list[object]]:
+    """各乡镇情况: one row per township of a county's figures, then 合计 (equal to the county's own)."""
+    rows: list[list[object]] = []
+    for t in figs.townships:
+        m = t.mediation
+        rate = "" if m.rate is None else m.rate
+        rows.append(
+            [
+                t.name,
+                m.accepted,
+                m.success,
+                rate,
+                m.amount_wan,
+                t.consultations,
+                t.villages,
+                t.unreported,
+                t.roster,
+            ]
+        )
+    total = figs.total
+    rows.append(
+        [
+            "合计",
+            total.accepted,
+            total.success,
+            "" if total.rate is None else total.rate,
+            total.amount_wan,
+            figs.consultations.total,
+            sum(t.villages for t in figs.townships),
+            sum(t.unreported for t in figs.townships),
+            sum(t.roster for t in figs.townships),
+        ]
+    )
+    return rows
+
+
 def monthly(store: Store, region: str | None, period: Period, signature: Signature | None = None) -> Sheet:
-    """人民调解工作统计月报表: report items as rows, dispute types as columns, 合计 first."""
+    """人民调解工作统计月报表: report items as rows, dispute types as columns, 合计 first; a county's
+    report ends with 各乡镇情况 (one row per township) and is signed by the county's 司法局."""
     figs = service.compute(store, region, period)
-    signature = signature or Signature(unit=f"{figs.region_name}司法所" if figs.region_code else "")
+    signature = signature or Signature(unit=unit_name(store, figs.region_code))
     types = terms("dispute_types")
     by_type = figs.mediation["dispute_type"]
     columns = [figs.total] + [by_type.get(t) or MediationRow(t) for t in types]
@@ -87,12 +157,15 @@ def monthly(store: Store, region: str | None, period: Period, signature: Signatu
     ]
     prevention_rows += [[kind, cases, persons] for kind, (cases, persons) in p.kinds.items()]
     prevention = Table("三、排查预防", ["排查预防项目", "件（次）", "人"], prevention_rows, [2.2, 1, 1])
+    tables = [main, breakdown, prevention]
+    if figs.townships:
+        tables.append(Table("四、各乡镇情况", TOWNSHIP_HEADER, township_rows(figs), [1.6] + [1] * 8))
     return Sheet(
         title="人民调解工作统计月报表",
         subtitle=f"统计单位：{figs.region_name}　　统计期间：{period.label}"
         f"（{period.start.isoformat()} 至 {_last_day(period).isoformat()}）　　金额单位：万元"
         f"　　{COUNTING_NOTE}",
-        tables=[main, breakdown, prevention],
+        tables=tables,
         footer=signature.line(),
         sheet_name="调解统计月报",
     )
@@ -157,10 +230,14 @@ def ledger(
     adviser: str | None = None,
     signature: Signature | None = None,
 ) -> Sheet:
-    """村（居）法律顾问工作台账: 时间, 对象, 内容, 方式, 结果 per service (domain.md §3)."""
+    """村（居）法律顾问工作台账: 时间, 对象, 内容, 方式, 结果 per service (domain.md §3); a county's
+    ledger is signed by its 司法局 (the township's and village's by the person, as before)."""
     region = allowed_region(store, region)
     with store.session() as session:
         name = service.region_label(session, region)
+        county = service.region_level(session, region) in ("county", "city")
+    if signature is None and county:
+        signature = Signature(unit=unit_name(store, region), filler=adviser or "")
     rows = ledger_rows(store, region, period, adviser)
     who = f"　　法律顾问：{adviser}" if adviser else ""
     return Sheet(

@@ -29,6 +29,8 @@ class Figures:
     satisfaction: figures.Satisfaction
     villages: list[figures.Village]
     overdue: figures.Overdue
+    townships: list[figures.Township]  # a county's (or city's) per-township rows; else empty
+    region_level: str = ""  # county / township / village …; "" for the whole store
 
     @property
     def total(self) -> figures.MediationRow:
@@ -44,10 +46,16 @@ def region_label(session: Session, code: str | None) -> str:
     return region.name
 
 
+def region_level(session: Session, code: str | None) -> str:
+    region = session.get(Region, code) if code else None
+    return region.level if region is not None else ""
+
+
 def compute(store: Store, region: str | None, period: Period, as_of: date | None = None) -> Figures:
     """Every figure for ``region`` (a village, township, county code, or None for all) and ``period``.
 
-    Limited to the signed-in local user's regions (:func:`scope.allowed_region`).
+    Limited to the signed-in local user's regions (:func:`scope.allowed_region`). A county (or a
+    wider region) also gets its per-township rows, rolled up from the same groups.
     """
     region = allowed_region(store, region)
     prefix = region_prefix(region)
@@ -56,6 +64,7 @@ def compute(store: Store, region: str | None, period: Period, as_of: date | None
         # One grouped pass per big table; the figures are roll-ups of these groups.
         cases = figures.case_groups(session, prefix, period)
         cons = figures.consultation_rollups(session, prefix, period)
+        villages = figures.villages(session, prefix, period, cases, cons)
         return Figures(
             region_code=region or None,
             region_name=region_label(session, region),
@@ -66,8 +75,10 @@ def compute(store: Store, region: str | None, period: Period, as_of: date | None
             consultations=figures.consultations(session, prefix, period, cons),
             priority_groups=figures.priority_groups(session, prefix, period, cons),
             satisfaction=figures.satisfaction(session, prefix, period),
-            villages=figures.villages(session, prefix, period, cases, cons),
+            villages=villages,
             overdue=figures.overdue(session, prefix, as_of),
+            townships=figures.townships(session, prefix, cases, cons, villages) if prefix else [],
+            region_level=region_level(session, region),
         )
 
 

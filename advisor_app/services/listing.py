@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import text
 
 from advisor_app.domain import idcard, privacy
+from advisor_app.domain.roles import region_filter
 from advisor_app.services import users
 from advisor_app.store import Store, search
 
@@ -164,12 +165,8 @@ def _column(spec: Spec, key: str) -> Column:
 
 def _where(spec: Spec, filters: Filters, params: dict[str, Any]) -> list[str]:
     where = ["t.deleted = 0"]
-    if filters.region_codes is not None:
-        marks = []
-        for n, code in enumerate(filters.region_codes):
-            params[f"rc{n}"] = code
-            marks.append(f":rc{n}")
-        where.append(f"t.region_code IN ({', '.join(marks) or 'NULL'})")
+    if filters.region_codes is not None:  # a scope by code ranges (roles.RegionScope), else codes
+        where.append(region_filter("t.region_code", filters.region_codes, params))
     if filters.type:
         params["type"] = filters.type
         where.append(f"{spec.type_expr} = :type")
@@ -203,7 +200,7 @@ def ids(
     column = _column(spec, sort or spec.default_sort)
     desc = spec.default_descending if descending is None else descending
     scoped = users.narrow(store, filters.region_codes)  # the signed-in user's villages only
-    if scoped != filters.region_codes:
+    if scoped is not filters.region_codes:
         filters = replace(filters, region_codes=scoped)
     params: dict[str, Any] = {}
     where = _where(spec, filters, params)

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from advisor_app.domain import workdays
 from advisor_app.domain.clock import china_today
 from advisor_app.domain.models import Rating
+from advisor_app.domain.roles import Role
 from advisor_app.domain.validation import Checker, ValidationError
 from advisor_app.domain.vocab import terms
 from advisor_app.services import users
@@ -24,7 +25,7 @@ SELF_RATING_REASON = "当事人将扫码评价"
 SOURCE_LABELS = {"staff": "工作人员录入", "self": "当事人扫码"}
 # 申诉: a mistaken or malicious rating, filed by the village, decided by the township (司法所)
 APPEAL_OPEN, APPEAL_UPHELD, APPEAL_REJECTED = "申诉中", "申诉成立", "申诉不成立"
-APPEAL_DECIDER_ROLE = "司法所"
+APPEAL_DECIDER_ROLE = Role.TOWNSHIP  # not the 县司法局: decisions stay with the township
 
 
 def add_working_days(start: date, days: int) -> date:

@@ -4,9 +4,11 @@ Role and region live in the store's settings, so the CLI and the sync client see
 setting names below are the one home of these keys: the 统计 page, the sync client and the audit
 log read them through the functions here, never by a string of their own.
 
-Which records the installation shows (:func:`installation_scope`): a 司法所 its township, an
-adviser or mediator the villages they serve (all of the township's when none is ticked), widened
-only by the regions the city server's account was given at login (``sync_regions``).
+Which records the installation shows (:func:`installation_scope`): a 县司法局 its county, a 司法所
+its township, an adviser or mediator the villages they serve (all of the township's when none is
+ticked), widened only by the regions the city server's account was given at login
+(``sync_regions``). The scope is a range of region codes (:class:`RegionScope`), not a list of
+villages: a county's lists ask for the codes starting with the county's six digits.
 """
 
 from __future__ import annotations
@@ -16,14 +18,15 @@ import re
 from sqlalchemy import func, select, text
 
 from advisor_app.domain.models import Committee, Region
+from advisor_app.domain.roles import HOME_LEVELS, ROLES, RegionScope, Role
 from advisor_app.domain.validation import ValidationError
 from advisor_app.services import committees, regions
 from advisor_app.store import Store
 
-ROLES = ("村法律顾问", "人民调解员", "司法所")
-TOWNSHIP_ROLE = "司法所"
+TOWNSHIP_ROLE = Role.TOWNSHIP
+SERVING_ROLES = (Role.ADVISER, Role.MEDIATOR)  # they may tick the villages they serve
 ROLE_SETTING = "role"
-REGION_SETTING = "region_code"  # the home region: a township (or one village under it)
+REGION_SETTING = "region_code"  # the home region: a township (or one village under it); a county
 COMMITTEE_SETTING = "committee_id"
 SERVED_SETTING = "served_villages"  # adviser / mediator: comma-separated village codes
 USER_SETTING = "user"
@@ -50,17 +53,27 @@ def townships(store: Store) -> list[Region]:
         return list(session.scalars(select(Region).where(Region.level == "township").order_by(Region.code)))
 
 
+def counties(store: Store) -> list[Region]:
+    """The counties (县、区、县级市) of the shipped regions and those the city server gave."""
+    ensure_regions(store)
+    with store.session() as session:
+        return list(session.scalars(select(Region).where(Region.level == "county").order_by(Region.code)))
+
+
 def configure(store: Store, role: str, region_code: str, user: str | None = None) -> None:
-    """Save role and home region (a township, or one village under it)."""
+    """Save role and home region (a township, or one village under it; a 县司法局 its county)."""
     errors = {}
     if not role:
-        errors["role"] = "身份：请选择身份（村法律顾问、人民调解员或司法所）"
+        errors["role"] = f"身份：请选择身份（{'、'.join(ROLES)}）"
     elif role not in ROLES:
         errors["role"] = f"身份：“{role}”不在可选范围内（{'、'.join(ROLES)}）"
     ensure_regions(store)
     with store.session() as session:
-        region = session.get(Region, region_code)
-    if region is None or region.level not in ("township", "village"):
+        region = session.get(Region, region_code) if region_code else None
+    if role == Role.COUNTY:
+        if region is None or region.level not in HOME_LEVELS[Role.COUNTY]:
+            errors["region_code"] = "所在县（区）：请选择县、区或县级市"
+    elif region is None or region.level not in HOME_LEVELS[Role.TOWNSHIP]:
         errors["region_code"] = "所在地：请选择乡镇或村"
     if errors:
         raise ValidationError(errors)
@@ -93,10 +106,38 @@ def home_township(store: Store) -> Region | None:
     return township_of(store, code) if code else None
 
 
+def home_county(store: Store) -> Region | None:
+    """A 县司法局's county (``None`` for the other roles)."""
+    code = home_region(store)
+    if role(store) != Role.COUNTY or not code:
+        return None
+    with store.session() as session:
+        region = session.get(Region, code)
+    return region if region is not None and region.level == "county" else None
+
+
+def county_townships(store: Store, county_code: str) -> list[Region]:
+    """The townships of a county: the codes in the county's range (they start with its prefix)."""
+    ((low, high),) = RegionScope.of_roots([county_code]).ranges()
+    with store.session() as session:
+        return list(
+            session.scalars(
+                select(Region)
+                .where(Region.level == "township", Region.code >= low, Region.code < high)
+                .order_by(Region.code)
+            )
+        )
+
+
 def township_villages(store: Store, include_retired: bool = False) -> list[Region]:
-    """Every village of the home township (all villages when no township is set)."""
-    township = home_township(store)
-    found = regions.villages_under(store, township.code) if township else regions.all_villages(store)
+    """Every village of the home township (a 县司法局: of its county; all villages when no
+    township is set)."""
+    county = home_county(store)
+    if county is not None:
+        found = regions.villages_under(store, county.code)
+    else:
+        township = home_township(store)
+        found = regions.villages_under(store, township.code) if township else regions.all_villages(store)
     return [v for v in found if include_retired or not v.retired]
 
 
@@ -114,22 +155,23 @@ def villages(store: Store) -> list[Region]:
     """The villages the forms offer: the home township's (an adviser's or mediator's own ones when
     ticked), never retired ones; every village when the township has none yet."""
     found = township_villages(store)
-    served = set(served_villages(store)) if role(store) != TOWNSHIP_ROLE else set()
+    served = set(served_villages(store)) if role(store) in SERVING_ROLES else set()
     mine = [v for v in found if v.code in served]
     if mine:
         return mine
-    if found or home_township(store) is not None:
+    if found or home_township(store) is not None or home_county(store) is not None:
         return found
     return [v for v in regions.all_villages(store) if not v.retired]
 
 
-def installation_scope(store: Store) -> tuple[str, ...] | None:
-    """Region codes this installation shows when nobody is signed in locally (``None``: not set up).
+def installation_scope(store: Store) -> RegionScope | None:
+    """The regions this installation shows when nobody is signed in locally (``None``: not set up).
 
-    A 司法所 sees its township and everything under it; an adviser or mediator the villages ticked
-    as theirs (else the home region). The city account's regions (given at login) widen it.
-    Every list query asks this, so it is two small indexed queries (settings, then the region
-    tree walked down from the roots by ``parent_code``), not a read of the whole region table.
+    A 县司法局 sees its county and everything under it, a 司法所 its township; an adviser or
+    mediator the villages ticked as theirs (else the home region). The city account's regions
+    (given at login) widen it. Every list query asks this, so it is small indexed queries: the
+    settings, the township above a village, and the known codes in each root's code range — the
+    queries themselves filter by those ranges (:meth:`RegionScope.sql`), never by a list of villages.
     """
     keys = (ROLE_SETTING, REGION_SETTING, SERVED_SETTING, ACCOUNT_REGIONS_SETTING)
     with store.engine.connect() as conn:
@@ -143,23 +185,17 @@ def installation_scope(store: Store) -> tuple[str, ...] | None:
         if not who or not code:
             return None
         served = [c for c in (found.get(SERVED_SETTING) or "").split(",") if c]
-        if who != TOWNSHIP_ROLE and served:
+        if who in SERVING_ROLES and served:
             roots = served
-        elif who == TOWNSHIP_ROLE:
+        elif who == Role.TOWNSHIP:
             roots = [_township_code(conn, code) or code]
-        else:
+        else:  # a county its county code; an adviser or mediator with no village ticked the home region
             roots = [code]
         roots += [c for c in (found.get(ACCOUNT_REGIONS_SETTING) or "").split(",") if c]
-        params = {f"r{n}": root for n, root in enumerate(roots)}
-        seeds = " UNION ".join(f"SELECT :r{n}" for n in range(len(roots)))
-        rows = conn.execute(
-            text(
-                f"WITH RECURSIVE down(code) AS ({seeds} UNION "
-                "SELECT r.code FROM regions r JOIN down ON r.parent_code = down.code) SELECT code FROM down"
-            ),
-            params,
-        ).all()
-    return tuple(sorted({row[0] for row in rows}))
+        scope = RegionScope.of_roots(roots)
+        params: dict[str, str] = {}
+        rows = conn.execute(text(f"SELECT code FROM regions WHERE {scope.sql('code', params)}"), params).all()
+    return RegionScope.of_roots(roots, (row[0] for row in rows))
 
 
 def _township_code(conn, code: str) -> str | None:  # noqa: ANN001 - a SQLAlchemy connection
@@ -184,11 +220,13 @@ def account_regions(store: Store) -> list[str]:
 
 
 def default_region(store: Store) -> str | None:
-    """Where the 统计 page and the reports open: the home township for a 司法所; for an adviser or
-    mediator the one village served, else the home region (several villages served: ``None``, and
-    reports take the first of them)."""
+    """Where the 统计 page and the reports open: the county for a 县司法局, the home township for a
+    司法所; for an adviser or mediator the one village served, else the home region (several
+    villages served: ``None``, and reports take the first of them)."""
     code = home_region(store)
-    if role(store) != TOWNSHIP_ROLE:
+    if role(store) == Role.COUNTY:
+        return code
+    if role(store) != Role.TOWNSHIP:
         served = served_villages(store)
         if len(served) == 1:
             return served[0]
@@ -351,9 +389,16 @@ def scope_description(store: Store) -> str:
     who, code = role(store), home_region(store)
     if not who or not code:
         return "尚未设置身份和所在乡镇：显示本机全部记录"
-    served = served_villages(store) if who != TOWNSHIP_ROLE else []
+    served = served_villages(store) if who in SERVING_ROLES else []
     township = township_of(store, code)
-    own = named(served) if served else (township.name if township and who == TOWNSHIP_ROLE else named([code]))
+    if served:
+        own = named(served)
+    elif who == Role.TOWNSHIP and township is not None:
+        own = township.name
+    elif who == Role.COUNTY:
+        own = named([code]) + "（所辖各乡镇、村）"
+    else:
+        own = named([code])
     text = f"{who}：{own}"
     extra = account_regions(store)
     if extra:
@@ -363,9 +408,15 @@ def scope_description(store: Store) -> str:
 
 # Main-window pages (ui.main_window keys) a role does not use: hidden from the navigation. An
 # adviser does not run cases (a dispute is referred to mediation from the consultation, 转介 调解);
-# the 法律明白人 roster belongs to the 司法所 and is read-only for the others.
-HIDDEN_PAGES: dict[str, tuple[str, ...]] = {"村法律顾问": ("cases",)}
-READ_ONLY_PAGES: dict[str, tuple[str, ...]] = {"村法律顾问": ("roster",), "人民调解员": ("roster",)}
+# the 法律明白人 roster belongs to the 司法所 and is read-only for the others. A 县司法局 reads and
+# reports: its lists are read-only (nothing logged, no case run, no roster kept); 统计, 同步 and
+# 设置 (with 审计记录) are as the 司法所 has them.
+HIDDEN_PAGES: dict[str, tuple[str, ...]] = {Role.ADVISER: ("cases",)}
+READ_ONLY_PAGES: dict[str, tuple[str, ...]] = {
+    Role.ADVISER: ("roster",),
+    Role.MEDIATOR: ("roster",),
+    Role.COUNTY: ("consultations", "cases", "roster", "activities"),
+}
 
 
 def _current_role(store: Store) -> str | None:

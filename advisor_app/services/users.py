@@ -21,6 +21,7 @@ from datetime import datetime
 from sqlalchemy import select, text
 
 from advisor_app.domain.models import LocalUser, Region
+from advisor_app.domain.roles import HOME_LEVELS, ROLES, RegionScope, Role
 from advisor_app.domain.validation import ValidationError
 from advisor_app.services import setup
 from advisor_app.store import Store
@@ -46,7 +47,7 @@ class SignedIn:
     role: str
     is_admin: bool
     region_codes: tuple[str, ...]
-    scope: tuple[str, ...]
+    scope: RegionScope
 
 
 _signed_in: weakref.WeakKeyDictionary[Store, SignedIn] = weakref.WeakKeyDictionary()
@@ -100,16 +101,19 @@ def _check(store: Store, name: str, role: str, region_codes: list[str], password
         errors["name"] = "用户名：不能为空"
     elif len(name.strip()) > 64:
         errors["name"] = "用户名：不能超过 64 个字"
-    if role not in setup.ROLES:
-        errors["role"] = f"身份：“{role}”不在可选范围内（{'、'.join(setup.ROLES)}）"
+    if role not in ROLES:
+        errors["role"] = f"身份：“{role}”不在可选范围内（{'、'.join(ROLES)}）"
+    # a 县司法局 is given counties; the others villages or townships
+    levels = HOME_LEVELS[Role.COUNTY] if role == Role.COUNTY else HOME_LEVELS[Role.TOWNSHIP]
+    what = "县（区）" if role == Role.COUNTY else "村或乡镇"
     if not region_codes:
-        errors["region_codes"] = "负责区域：请至少选择一个村或乡镇"
+        errors["region_codes"] = f"负责区域：请至少选择一个{what}"
     else:
         with store.session() as session:
             for code in region_codes:
                 region = session.get(Region, code)
-                if region is None or region.level not in ("township", "village"):
-                    errors["region_codes"] = f"负责区域：{code} 不是本机已知的村或乡镇"
+                if region is None or region.level not in levels:
+                    errors["region_codes"] = f"负责区域：{code} 不是本机已知的{what}"
                     break
     if password is not None and len(password) < MIN_PASSWORD:
         errors["password"] = f"密码：至少 {MIN_PASSWORD} 位"
@@ -176,21 +180,17 @@ def set_disabled(store: Store, name: str, disabled: bool) -> None:
 # --- signing in -----------------------------------------------------------------------------------
 
 
-def _scope_of(store: Store, region_codes: list[str]) -> tuple[str, ...]:
-    """The codes given plus every region below them (a township covers its villages)."""
+def _scope_of(store: Store, region_codes: list[str]) -> RegionScope:
+    """Everything under the codes given (a township covers its villages, a county its townships):
+    their code ranges, and the codes of this store inside them (for the pickers)."""
+    roots = [c for c in region_codes if isinstance(c, str)]
+    ranges = RegionScope.of_roots(roots)
+    params: dict[str, str] = {}
     with store.engine.connect() as conn:
-        rows = conn.execute(text("SELECT code, parent_code FROM regions")).all()
-    children: dict[str, list[str]] = {}
-    for code, parent in rows:
-        children.setdefault(parent, []).append(code)
-    out: list[str] = []
-    todo = [c for c in region_codes if isinstance(c, str)]
-    while todo:
-        code = todo.pop()
-        if code not in out:
-            out.append(code)
-            todo.extend(children.get(code, ()))
-    return tuple(sorted(out))
+        rows = conn.execute(
+            text(f"SELECT code FROM regions WHERE {ranges.sql('code', params)}"), params
+        ).all()
+    return RegionScope.of_roots(roots, (row[0] for row in rows))
 
 
 def _signed(store: Store, user: LocalUser) -> SignedIn:
@@ -236,28 +236,41 @@ def current_user(store: Store) -> SignedIn | None:
     return _signed_in.get(store)
 
 
-def current_scope(store: Store) -> tuple[str, ...] | None:
-    """Region codes the person at the keyboard may see; ``None`` = no limit (no local users and
+def current_scope(store: Store) -> RegionScope | None:
+    """The regions the person at the keyboard may see; ``None`` = no limit (no local users and
     an installation not set up yet). Without local users: the installation's own regions (a
-    司法所 its township; setup.installation_scope).
+    司法所 its township, a 县司法局 its county; setup.installation_scope).
 
     With local users and nobody signed in, the scope is empty: nothing is shown (fails closed).
     """
     me = _signed_in.get(store)
     if me is not None:
         return me.scope
-    return () if has_users(store) else setup.installation_scope(store)
+    return RegionScope((), ()) if has_users(store) else setup.installation_scope(store)
 
 
-def narrow(store: Store, region_codes: tuple[str, ...] | list[str] | None) -> tuple[str, ...] | None:
-    """``region_codes`` (a filter asked for, ``None``: all) cut down to the current scope."""
+def narrow(
+    store: Store, region_codes: RegionScope | tuple[str, ...] | list[str] | None
+) -> RegionScope | tuple[str, ...] | None:
+    """``region_codes`` (a filter asked for, ``None``: all) cut down to the current scope.
+
+    A :class:`RegionScope` filter (e.g. one township of a county) stays a range; codes listed
+    stay a list of those inside the scope.
+    """
     scope = current_scope(store)
     if scope is None:
-        return None if region_codes is None else tuple(region_codes)
+        return (
+            None
+            if region_codes is None
+            else region_codes
+            if isinstance(region_codes, RegionScope)
+            else tuple(region_codes)
+        )
     if region_codes is None:
         return scope
-    allowed = set(scope)
-    return tuple(c for c in region_codes if c in allowed)
+    if isinstance(region_codes, RegionScope):
+        return region_codes.within(scope)
+    return tuple(c for c in region_codes if c in scope)
 
 
 def current_role(store: Store) -> str | None:
@@ -272,12 +285,15 @@ def actor(store: Store) -> str:
     return me.name if me is not None else store.user
 
 
+AUDIT_ROLES = (Role.TOWNSHIP, Role.COUNTY)  # who reads the 审计记录 of their scope
+
+
 def may_read_audit(store: Store) -> bool:
-    """审计记录 are for the 司法所 (and the local 管理员)."""
+    """审计记录 are for the 司法所 and the 县司法局 (and the local 管理员)."""
     me = _signed_in.get(store)
     if me is not None:
-        return me.is_admin or me.role == "司法所"
-    return setup.role(store) in (None, "司法所")
+        return me.is_admin or me.role in AUDIT_ROLES
+    return setup.role(store) in (None, *AUDIT_ROLES)
 
 
 # --- app lock -------------------------------------------------------------------------------------
@@ -337,14 +353,14 @@ def record_view(
 def audit_events(
     store: Store, *, since: datetime | None = None, actor_name: str | None = None, limit: int = 500
 ) -> list:
-    """The 审计记录 the signed-in user may read: 司法所 or 管理员, within their regions."""
+    """The 审计记录 the signed-in user may read: 司法所, 县司法局 or 管理员, within their regions
+    (a county's by its code range)."""
     from advisor_app.services import audit
 
     if not may_read_audit(store):
-        raise PermissionError("审计记录仅司法所身份（或本机管理员）可以查看")
+        raise PermissionError("审计记录仅司法所、县司法局身份（或本机管理员）可以查看")
     scope = current_scope(store)
     found = audit.events(store, since=since, actor=actor_name, limit=limit)
     if scope is None:
         return found
-    allowed = set(scope)
-    return [event for event in found if event.region_code in allowed]
+    return [event for event in found if event.region_code in scope]

@@ -14,6 +14,8 @@ from typing import Any
 
 from sqlalchemy import Connection, text
 
+from advisor_app.domain.roles import region_filter
+
 DDL = (
     """CREATE TABLE IF NOT EXISTS search_docs (
         rowid INTEGER PRIMARY KEY,
@@ -151,11 +153,8 @@ def search(
     if kind:
         params["kind"] = kind
         where.append("d.kind = :kind")
-    if region_codes is not None:
-        codes = list(region_codes)
-        marks = ", ".join(f":r{n}" for n in range(len(codes))) or "NULL"
-        params.update({f"r{n}": code for n, code in enumerate(codes)})
-        where.append(f"d.region_code IN ({marks})")
+    if region_codes is not None:  # a scope by code ranges (roles.RegionScope), else the codes listed
+        where.append(region_filter("d.region_code", region_codes, params, "r"))
     columns = "d.kind, d.record_id, d.sort_at, d.title"
     order = "ORDER BY d.sort_at DESC, d.rowid DESC"
 
