@@ -1,39 +1,47 @@
 """工作台: what needs doing today — return visits due, overdue cases, agreements still inside the
-30-day 司法确认 window, and records waiting to sync."""
+30-day 司法确认 window, and records waiting to sync.
+
+``today_list`` answers for one day; ``horizon_list`` answers for every day of ``[today, today + N]``
+at once (``domain.worklist_days.Horizon.as_of``), which is what the desktop's last view keeps so the
+first start of a new day still shows the 工作台 before the store is open (docs/architecture.md).
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from sqlalchemy import text
 
 from advisor_app.domain.case_flow import CONFIRMATION_DAYS, OPEN
+from advisor_app.domain.clock import china_today
 from advisor_app.domain.statuses import AgreementStatus, CaseStatus
+from advisor_app.domain.worklist_days import (
+    HORIZON_DAYS,
+    LIMIT,
+    VISIT_LOOKAHEAD_DAYS,
+    Horizon,
+    Item,
+    Worklist,
+)
 from advisor_app.services import users
 from advisor_app.store import Store
 
+__all__ = [
+    "HORIZON_DAYS",
+    "PUSHED_SEQ_SETTING",
+    "VISIT_LOOKAHEAD_DAYS",
+    "Horizon",
+    "Item",
+    "Worklist",
+    "confirmation_window",
+    "horizon_list",
+    "overdue_cases",
+    "today_list",
+    "unsynced_count",
+    "visits_due",
+]
+
 PUSHED_SEQ_SETTING = "sync.pushed_seq"  # the sync client stores the last change_log seq it pushed
-VISIT_LOOKAHEAD_DAYS = 7
-
-
-@dataclass(frozen=True)
-class Item:
-    """One line of the 工作台; ``case_id`` opens the case it belongs to."""
-
-    case_id: str
-    case_no: str
-    title: str
-    due_on: date
-    days: int  # days left (negative: overdue)
-
-
-@dataclass(frozen=True)
-class Worklist:
-    visits_due: list[Item]
-    overdue_cases: list[Item]
-    confirmation_window: list[Item]
-    unsynced: int
 
 
 def _region_clause(region_codes: list[str] | None, params: dict, alias: str = "k") -> str:
@@ -58,6 +66,14 @@ PARTIES = (
 )
 
 
+def _limit(params: dict, limit: int | None) -> str:
+    """LIMIT clause (none for a horizon list: its bounds already keep it short)."""
+    if limit is None:
+        return ""
+    params["limit"] = limit
+    return " LIMIT :limit"
+
+
 def _items(store: Store, sql: str, params: dict, today: date) -> list[Item]:
     with store.engine.connect() as conn:
         out = []
@@ -68,13 +84,18 @@ def _items(store: Store, sql: str, params: dict, today: date) -> list[Item]:
 
 
 def visits_due(
-    store: Store, today: date, region_codes: list[str] | None = None, limit: int = 200
+    store: Store, today: date, region_codes: list[str] | None = None, limit: int = LIMIT
 ) -> list[Item]:
     """回访 scheduled up to a week ahead (and any overdue) that have not been made yet."""
+    return _visits(store, today, today + timedelta(days=VISIT_LOOKAHEAD_DAYS), region_codes, limit)
+
+
+def _visits(
+    store: Store, today: date, until: date, region_codes: list[str] | None, limit: int | None
+) -> list[Item]:
     region_codes = _scoped(store, region_codes)
     params = {
-        "until": (today + timedelta(days=VISIT_LOOKAHEAD_DAYS)).isoformat(),
-        "limit": limit,
+        "until": until.isoformat(),
         "agreed": CaseStatus.AGREED,
         "performing": CaseStatus.PERFORMING,
         "visiting": CaseStatus.VISITING,
@@ -85,41 +106,57 @@ def visits_due(
         " WHERE v.deleted = 0 AND k.deleted = 0 AND v.visited_on IS NULL AND v.due_on <= :until"
         " AND k.status IN (:agreed, :performing, :visiting)"
         + _region_clause(region_codes, params)
-        + " ORDER BY v.due_on LIMIT :limit"
+        # ties ordered too, so the first ``limit`` lines are the same whichever day asks
+        + " ORDER BY v.due_on, v.id"
+        + _limit(params, limit)
     )
     return _items(store, sql, params, today)
 
 
 def overdue_cases(
-    store: Store, today: date, region_codes: list[str] | None = None, limit: int = 200
+    store: Store, today: date, region_codes: list[str] | None = None, limit: int = LIMIT
 ) -> list[Item]:
     """Open cases past the one-month target (受理 + 30 days)."""
+    return _overdue(store, today, today, region_codes, limit)
+
+
+def _overdue(
+    store: Store, today: date, before: date, region_codes: list[str] | None, limit: int | None
+) -> list[Item]:
     region_codes = _scoped(store, region_codes)
     params = {
-        "today": today.isoformat(),
-        "limit": limit,
+        "before": before.isoformat(),
         "o0": OPEN[0],
         "o1": OPEN[1],
         "signed": AgreementStatus.SIGNED,
     }
     sql = (
         f"SELECT k.id, k.case_no, k.dispute_type || '｜' || {PARTIES}, k.due_on FROM cases k"
-        " WHERE k.deleted = 0 AND k.status IN (:o0, :o1) AND k.due_on < :today"
+        " WHERE k.deleted = 0 AND k.status IN (:o0, :o1) AND k.due_on < :before"
         # a signed agreement makes the case successful, never overdue (as the 统计 figures: docs/reports.md)
         " AND NOT EXISTS (SELECT 1 FROM agreements s WHERE s.case_id = k.id AND s.deleted = 0"
-        " AND s.status = :signed)" + _region_clause(region_codes, params) + " ORDER BY k.due_on LIMIT :limit"
+        " AND s.status = :signed)"
+        + _region_clause(region_codes, params)
+        + " ORDER BY k.due_on, k.id"
+        + _limit(params, limit)
     )
     return _items(store, sql, params, today)
 
 
 def confirmation_window(
-    store: Store, today: date, region_codes: list[str] | None = None, limit: int = 200
+    store: Store, today: date, region_codes: list[str] | None = None, limit: int = LIMIT
 ) -> list[Item]:
     """Signed written agreements still inside the 30 days to apply for 司法确认, not yet applied."""
+    return _window(store, today, today, region_codes, limit)
+
+
+def _window(
+    store: Store, today: date, first_day: date, region_codes: list[str] | None, limit: int | None
+) -> list[Item]:
+    """The agreements whose window is still open on ``first_day`` (and later days)."""
     region_codes = _scoped(store, region_codes)
     params = {
-        "since": (today - timedelta(days=CONFIRMATION_DAYS)).isoformat(),
-        "limit": limit,
+        "since": (first_day - timedelta(days=CONFIRMATION_DAYS)).isoformat(),
         "days": f"+{CONFIRMATION_DAYS} days",
         "signed": AgreementStatus.SIGNED,
         "archived": CaseStatus.ARCHIVED,
@@ -132,7 +169,8 @@ def confirmation_window(
         # each agreement version has its own window: only a confirmation of this version closes it
         " AND NOT EXISTS (SELECT 1 FROM judicial_confirmations j WHERE j.agreement_id = a.id AND j.deleted = 0)"
         + _region_clause(region_codes, params)
-        + " ORDER BY a.signed_on LIMIT :limit"
+        + " ORDER BY a.signed_on, a.id"
+        + _limit(params, limit)
     )
     return _items(store, sql, params, today)
 
@@ -150,11 +188,36 @@ def unsynced_count(store: Store) -> int:
         ).scalar_one()
 
 
-def today_list(store: Store, today: date | None = None, region_codes: list[str] | None = None) -> Worklist:
-    today = today or date.today()
+def today_list(
+    store: Store, today: date | None = None, region_codes: list[str] | None = None, limit: int = LIMIT
+) -> Worklist:
+    """The 工作台 of ``today`` (China's date by default: business days are China days)."""
+    today = today or china_today()
     return Worklist(
-        visits_due=visits_due(store, today, region_codes),
-        overdue_cases=overdue_cases(store, today, region_codes),
-        confirmation_window=confirmation_window(store, today, region_codes),
+        visits_due=visits_due(store, today, region_codes, limit),
+        overdue_cases=overdue_cases(store, today, region_codes, limit),
+        confirmation_window=confirmation_window(store, today, region_codes, limit),
         unsynced=unsynced_count(store),
+    )
+
+
+def horizon_list(
+    store: Store,
+    today: date | None = None,
+    days: int = HORIZON_DAYS,
+    region_codes: list[str] | None = None,
+    limit: int = LIMIT,
+) -> Horizon:
+    """Every line the 工作台 can show on a day of ``[today, today + days]``: ``.as_of(day)`` gives
+    ``today_list(store, day)`` for each of those days (a test checks it against the database)."""
+    today = today or china_today()
+    end = today + timedelta(days=days)
+    return Horizon(
+        start=today,
+        end=end,
+        visits=_visits(store, today, end + timedelta(days=VISIT_LOOKAHEAD_DAYS), region_codes, None),
+        overdue=_overdue(store, today, end + timedelta(days=1), region_codes, None),
+        window=_window(store, today, today, region_codes, None),
+        unsynced=unsynced_count(store),
+        limit=limit,
     )
