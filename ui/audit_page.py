@@ -1,4 +1,5 @@
-"""审计记录: who viewed, exported or printed personal data (司法所 and the local 管理员 only).
+"""审计记录: who viewed, exported or printed personal data (司法所, 县司法局 and the local 管理员 only;
+each within its regions, a county by its code range).
 
 In the app the events (up to 2,000) are read on the database thread; a dialog made without a task
 manager reads them in place.

@@ -21,7 +21,7 @@ from PySide6.QtCharts import (
     QPieSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QCoreApplication, QMetaMethod, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QMetaMethod, Qt, Signal
 from PySide6.QtGui import QFontMetrics, QPainter
 from PySide6.QtWidgets import (
     QComboBox,
@@ -51,6 +51,18 @@ from advisor_app.services import setup, users
 from advisor_app.services.store_access import Store
 
 LEVEL_INDENT = {"city": 0, "county": 1, "township": 2, "village": 3}
+# 各乡镇情况 columns (a county's figures per township; reports.forms.TOWNSHIP_HEADER in the report)
+TOWNSHIP_COLUMNS = (
+    QT_TRANSLATE_NOOP("DashboardView", "Township"),
+    QT_TRANSLATE_NOOP("DashboardView", "Accepted"),
+    QT_TRANSLATE_NOOP("DashboardView", "Settled"),
+    QT_TRANSLATE_NOOP("DashboardView", "Success rate"),
+    QT_TRANSLATE_NOOP("DashboardView", "Amount (10,000 yuan)"),
+    QT_TRANSLATE_NOOP("DashboardView", "Consultations"),
+    QT_TRANSLATE_NOOP("DashboardView", "Villages"),
+    QT_TRANSLATE_NOOP("DashboardView", "Villages not reported"),
+    QT_TRANSLATE_NOOP("DashboardView", "Legal literates"),
+)
 
 
 class Card(QPushButton):
@@ -246,8 +258,27 @@ class DashboardView(QWidget):
         ):
             lists.addWidget(QLabel(title), 0, n)
             lists.addWidget(widget, 1, n)
-        lists.addWidget(QLabel(self.tr("Villages at a glance")), 2, 0, 1, 2)
-        lists.addWidget(self.village_table, 3, 0, 1, 2)
+        # 各乡镇情况: a county's townships, each row adding up to the county's cards; double-click
+        # one to look at that township
+        self.township_table = QTableWidget(0, len(TOWNSHIP_COLUMNS))
+        self.township_table.setObjectName("townships")
+        self.township_table.setHorizontalHeaderLabels(
+            [QCoreApplication.translate("DashboardView", c) for c in TOWNSHIP_COLUMNS]
+        )
+        self.township_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.township_table.verticalHeader().hide()
+        self.township_table.cellDoubleClicked.connect(self._open_township)
+        townships_header = self.township_table.horizontalHeader()
+        townships_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        townships_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.township_table.setMinimumHeight(160)
+        self.township_title = QLabel(self.tr("Townships at a glance (double-click one to look at it)"))
+        lists.addWidget(self.township_title, 2, 0, 1, 2)
+        lists.addWidget(self.township_table, 3, 0, 1, 2)
+        self.township_title.hide()
+        self.township_table.hide()
+        lists.addWidget(QLabel(self.tr("Villages at a glance")), 4, 0, 1, 2)
+        lists.addWidget(self.village_table, 5, 0, 1, 2)
         header = self.village_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -573,6 +604,29 @@ class DashboardView(QWidget):
                 "ratings",
                 [row["id"]],
             )
+        townships = data.figures.townships
+        self.township_title.setVisible(bool(townships))
+        self.township_table.setVisible(bool(townships))
+        self.township_table.setRowCount(len(townships))
+        for r, t in enumerate(townships):
+            m = t.mediation
+            values = [
+                t.name,
+                m.accepted,
+                m.success,
+                "—" if m.rate is None else f"{m.rate:.1f}%",
+                f"{m.amount_wan:.2f}",
+                t.consultations,
+                t.villages,
+                t.unreported,
+                t.roster,
+            ]
+            for col, value in enumerate(values):
+                item = QTableWidgetItem(str(value))
+                item.setData(Qt.ItemDataRole.UserRole, t.code)
+                if col:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.township_table.setItem(r, col, item)
         villages = data.figures.villages
         self.village_table.setRowCount(len(villages))
         for r, v in enumerate(villages):
@@ -749,6 +803,13 @@ class DashboardView(QWidget):
         data = item.data(Qt.ItemDataRole.UserRole)
         if data:
             self.emit_records(*data)
+
+    def _open_township(self, row: int, _column: int) -> None:
+        """A county's township row: the page shows that township (same period)."""
+        item = self.township_table.item(row, 0)
+        index = self.region_box.findData(item.data(Qt.ItemDataRole.UserRole)) if item else -1
+        if index >= 0:
+            self.region_box.setCurrentIndex(index)  # refreshes
 
     def _open_village_cell(self, row: int, column: int) -> None:
         code = self.village_table.item(row, 0).data(Qt.ItemDataRole.UserRole)

@@ -1,5 +1,5 @@
-"""First run: who uses this computer (role), where (township), the township's villages, and
-optionally demo data."""
+"""First run: who uses this computer (role), where (township; a 县司法局 its county), the
+township's villages, and optionally demo data."""
 
 from __future__ import annotations
 
@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from advisor_app.domain import roles
+from advisor_app.domain.roles import Role
 from advisor_app.domain.validation import ValidationError
 from advisor_app.services import regions, setup
 from ui.forms import FormDialog
@@ -54,8 +56,8 @@ class RoleChoice(QWidget):
             button.setChecked(role == value)
 
 
-# the city server's account roles (sync.server scope) and the desk's
-ACCOUNT_ROLES = {"adviser": "村法律顾问", "mediator": "人民调解员", "township": "司法所"}
+# the city server's account roles (sync.server scope) and the desk's: adviser, mediator, township, county
+ACCOUNT_ROLES = roles.ACCOUNT_ROLES
 
 
 class FirstRunDialog(FormDialog):
@@ -64,6 +66,8 @@ class FirstRunDialog(FormDialog):
     Saving configures the installation and adds the villages in one database job. A clerk with a
     city account logs in here instead (or later on 同步): the login downloads the account's villages,
     and the role, township and (for an adviser or mediator) their villages follow the account.
+    A 县司法局 picks its county in the same field (the counties are offered instead of the
+    townships) and types no villages: it reads what its townships record.
     """
 
     def __init__(self, store: Store, tasks: Any, parent: Any = None) -> None:
@@ -73,6 +77,8 @@ class FirstRunDialog(FormDialog):
         self.add_field("role", self.tr("I am a"), RoleChoice())
         townships = [(t.name, t.code) for t in setup.townships(store)]
         self.add_field("region_code", self.tr("Township"), combo(townships))
+        self.region_label = self.panel.form.labelForField(self.panel.rows["region_code"])
+        self._offers_counties = False
         self.village_lines = VillageLines()
         self.add_field("villages", self.tr("Villages of the township"), self.village_lines)
         self.village_note = QLabel()
@@ -95,14 +101,41 @@ class FirstRunDialog(FormDialog):
         self.fields["region_code"].currentIndexChanged.connect(lambda _i: self._role_changed())
         self._role_changed()
 
+    def _offer_regions(self, counties: bool, pick: str | None = None) -> None:
+        """The home region's choices: the counties for a 县司法局, else the townships; ``pick``
+        selects one (a code of the list, or of a region under one of them)."""
+        box = self.fields["region_code"]
+        current = pick or box.currentData()
+        box.blockSignals(True)
+        box.clear()
+        for region in setup.counties(self.store) if counties else setup.townships(self.store):
+            box.addItem(region.name, region.code)
+        index = next(
+            (
+                i
+                for i in range(box.count())
+                if current and str(current).startswith(roles.code_prefix(box.itemData(i)))
+            ),
+            0 if box.count() else -1,
+        )
+        box.setCurrentIndex(index)
+        box.blockSignals(False)
+        self._offers_counties = counties
+        self.region_label.setText(self.tr("County") if counties else self.tr("Township"))
+        # a county types no villages: its townships keep them, the login downloads them
+        for widget in (self.panel.rows["villages"], self.village_note):
+            self.panel.form.setRowVisible(widget, not counties)
+
     def _role_changed(self) -> None:
         """Say what the villages are for, and which are already known for the township."""
         role = self.fields["role"].value()
         if role:
             self.panel.rows["role"].show_error(None)  # answered: the “请选择身份” line goes
+        if (role == Role.COUNTY) != self._offers_counties:
+            self._offer_regions(role == Role.COUNTY)
         code = self.fields["region_code"].currentData()
         known = [v.name for v in regions.villages_under(self.store, code) if not v.retired] if code else []
-        own = role in ("村法律顾问", "人民调解员")
+        own = role in setup.SERVING_ROLES
         text = self.tr("The villages you serve become this computer's default scope; ") if own else ""
         if known:
             text += self.tr("Already known: %1; more may be added.").replace("%1", "、".join(known))
@@ -131,17 +164,10 @@ class FirstRunDialog(FormDialog):
         role = ACCOUNT_ROLES.get(account.get("role", ""))
         if role:
             self.fields["role"].set_value(role)
-        box = self.fields["region_code"]
-        box.blockSignals(True)
-        box.clear()
-        for township in setup.townships(self.store):
-            box.addItem(township.name, township.code)
-        box.blockSignals(False)
-        for code in account.get("regions") or []:
-            township = setup.township_of(self.store, code)
-            if township is not None and (index := box.findData(township.code)) >= 0:
-                box.setCurrentIndex(index)
-                break
+        # the account's first region, or the township (county) above it, becomes the home region
+        county = role == Role.COUNTY
+        regions_given = account.get("regions") or []
+        self._offer_regions(county, pick=regions_given[0] if regions_given else None)
         if not self.fields["user"].text():
             self.fields["user"].setText(account.get("username", ""))
         self.login_button.setText(
@@ -153,6 +179,8 @@ class FirstRunDialog(FormDialog):
 
     def submit(self, data: dict[str, Any]) -> Any:
         setup.configure(self.store, data["role"] or "", data["region_code"] or "", data["user"])
+        if data["role"] == Role.COUNTY:  # reads its townships' records: no villages of its own
+            return data
         # an adviser or mediator serves the villages the account was given, plus any typed here
         served = [c for c in (self.account or {}).get("regions") or [] if not c.endswith("000")]
         entries = data.get("villages") or []
@@ -161,7 +189,7 @@ class FirstRunDialog(FormDialog):
             added, errors = setup.add_villages(self.store, data["region_code"], entries)
             self.added = added
             served += [v.code for v in added]
-        if data["role"] != setup.TOWNSHIP_ROLE and served:
+        if data["role"] in setup.SERVING_ROLES and served:
             setup.set_served_villages(self.store, served)
         if errors:
             # the installation is set up and the good lines kept; the bad ones are named

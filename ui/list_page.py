@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from advisor_app.domain import record_kinds
+from advisor_app.domain.roles import RegionScope, code_prefix
 from advisor_app.services import listing
 from ui import dialogs, hooks
 from ui.labels import column_labels, export_path
@@ -48,7 +49,11 @@ def _sync_table(kind: str) -> str:
 
 
 class ListPage(QWidget):
-    """One kind of record in a table; ``open_requested(id)`` when the user opens a row."""
+    """One kind of record in a table; ``open_requested(id)`` when the user opens a row.
+
+    ``townships`` (a 县司法局's: its county's) puts a township filter before the village filter;
+    picking a township filters by its code range and narrows the village filter to its villages.
+    """
 
     open_requested = Signal(str)
     new_requested = Signal()
@@ -65,6 +70,7 @@ class ListPage(QWidget):
         types: list[str],
         statuses: list[str],
         new_label: str | None = None,
+        townships: list[tuple[str, str]] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -84,8 +90,15 @@ class ListPage(QWidget):
         self.search.setObjectName("search")
         self.search.setPlaceholderText(self.tr("Search: names, matters, words in the record…"))
         self.search.setClearButtonEnabled(True)
+        self.township = QComboBox()
+        self.township.setObjectName("township")
+        self.township.addItem(self.tr("All townships"), None)
+        for code, name in townships or []:
+            self.township.addItem(name, code)
+        self.township.setVisible(bool(townships))
         self.village = QComboBox()
         self.village.addItem(self.tr("All villages"), None)
+        self.all_villages = list(villages)
         for code, name in villages:
             self.village.addItem(name, code)
         self.type = QComboBox()
@@ -109,7 +122,15 @@ class ListPage(QWidget):
         bar = QHBoxLayout()
         bar.addWidget(self.new_button)
         bar.addWidget(self.search, 3)
-        for widget in (self.village, self.type, self.status, self.date_from, QLabel("–"), self.date_to):
+        for widget in (
+            self.township,
+            self.village,
+            self.type,
+            self.status,
+            self.date_from,
+            QLabel("–"),
+            self.date_to,
+        ):
             bar.addWidget(widget)
         self.unpin_button = QPushButton(self.tr("Show all"))
         self.unpin_button.setVisible(False)
@@ -151,6 +172,7 @@ class ListPage(QWidget):
         self._debounce.setInterval(SEARCH_DEBOUNCE_MS)
         self._debounce.timeout.connect(self.reload)
         self.search.textChanged.connect(lambda _t: (self._unpin(), self._debounce.start()))
+        self.township.currentIndexChanged.connect(self._township_changed)
         for box in (self.village, self.type, self.status):
             box.currentIndexChanged.connect(self._filters_changed)
         self.date_from.dateChanged.connect(self._filters_changed)
@@ -183,10 +205,15 @@ class ListPage(QWidget):
         def day(edit: Any) -> date | None:
             return None if edit.date() == NO_DATE else edit.date().toPython()
 
-        village = self.village.currentData()
+        village, township = self.village.currentData(), self.township.currentData()
+        region: RegionScope | tuple[str, ...] | None = None
+        if village:
+            region = (village,)
+        elif township:  # the township's code range: its villages and the township itself
+            region = RegionScope.of_roots([township])
         return listing.Filters(
             text=self.search.text().strip(),
-            region_codes=(village,) if village else None,
+            region_codes=region,
             type=self.type.currentData(),
             status=self.status.currentData(),
             date_from=day(self.date_from),
@@ -318,6 +345,37 @@ class ListPage(QWidget):
     def _filters_changed(self) -> None:
         self._unpin()
         self.reload()
+
+    def township_villages(self) -> list[tuple[str, str]]:
+        """The villages the village filter offers: those of the township picked, else all."""
+        township = self.township.currentData()
+        if not township:
+            return self.all_villages
+        prefix = code_prefix(township)
+        return [(code, name) for code, name in self.all_villages if code.startswith(prefix)]
+
+    def set_villages(self, villages: list[tuple[str, str]]) -> None:
+        """New villages (added or renamed in 设置): the filter keeps its choice when still offered."""
+        self.all_villages = list(villages)
+        if self._refill_villages():
+            self._filters_changed()  # the village picked is gone (retired): the list follows
+
+    def _refill_villages(self) -> bool:
+        """Refill the village filter; True when its choice had to change."""
+        box, current = self.village, self.village.currentData()
+        box.blockSignals(True)  # the same selection stays: no reload of the list
+        while box.count() > 1:
+            box.removeItem(1)
+        for code, name in self.township_villages():
+            box.addItem(name, code)
+        box.setCurrentIndex(max(box.findData(current), 0) if current else 0)
+        box.blockSignals(False)
+        return box.currentData() != current
+
+    def _township_changed(self) -> None:
+        """Township first, then village: the village filter offers the township's villages."""
+        self._refill_villages()
+        self._filters_changed()
 
     def set_date_range(self, start: date | None, end: date | None) -> None:
         self._unpin()

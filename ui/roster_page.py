@@ -26,7 +26,7 @@ from advisor_app.domain.vocab import terms
 from advisor_app.services import roster, setup, users
 from ui.forms import FormDialog
 from ui.list_page import ListPage
-from ui.pages import village_choices
+from ui.pages import township_choices, village_choices
 from ui.villages import VillageCombo, events, follow_villages
 from ui.widgets import combo, date_edit
 
@@ -215,8 +215,9 @@ class RosterPage(QWidget):
             types=terms("identity_categories"),
             statuses=terms("roster_statuses"),
             new_label=self.tr("Add a person"),
+            townships=township_choices(store),  # a county: township, then village
         )
-        follow_villages(store, self.list.village)
+        follow_villages(store, self.list.village, refill=self.list.set_villages)
         self.list.open_requested.connect(self.open_record)
         self.list.new_requested.connect(lambda: self.open_record(None))
         self.read_only = "roster" in setup.read_only_pages(store)
@@ -266,6 +267,8 @@ class RosterPage(QWidget):
 
     def _pick_village(self, row: int, _col: int) -> None:
         code = self.counts.item(row, 0).data(Qt.ItemDataRole.UserRole)
+        if self.list.village.findData(code) < 0 and self.list.township.currentIndex() > 0:
+            self.list.township.setCurrentIndex(0)  # a village of another township: all townships again
         index = self.list.village.findData(code)
         if index >= 0:
             self.list.village.setCurrentIndex(index)

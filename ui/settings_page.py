@@ -1,4 +1,4 @@
-"""设置: role and region, villages, font size, language, demo data."""
+"""设置: role and region (a 县司法局: its county), villages, font size, language, demo data."""
 
 from __future__ import annotations
 
@@ -113,8 +113,9 @@ class SettingsPage(QWidget):
         self.privacy.refresh()
         self.role_label.setText(setup.role(self.store) or self.tr("not chosen"))
         code = setup.home_region(self.store)
-        township = setup.township_of(self.store, code) if code else None
-        self.region_label.setText(township.name if township else self.tr("not chosen"))
+        # a 县司法局's home is its county; the others' a township (or a village under it)
+        home = setup.home_county(self.store) or (setup.township_of(self.store, code) if code else None)
+        self.region_label.setText(home.name if home else self.tr("not chosen"))
         self.scope_label.setText(scope_text(self.store))
         self.villages.refresh()
 

@@ -1,5 +1,6 @@
 """Villages in the GUI: one combo every form uses, kept current by the core's change notification,
-and the editor of the township's villages (first run and 设置).
+and the editor of the township's villages (first run and 设置; a 县司法局 sees its county's villages,
+township by township, and leaves their upkeep to the townships).
 
 The core (advisor_app.services.regions) calls its listeners on whatever thread changed the villages
 (usually the database thread); :class:`VillageEvents` re-emits that as a Qt signal, which Qt
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from advisor_app.domain.roles import Role
 from advisor_app.services import regions, setup
 from ui.widgets import ERROR_STYLE
 
@@ -283,8 +285,19 @@ class VillagesEditor(QWidget):
 
     def refresh(self) -> None:
         served = set(setup.served_villages(self.store))
-        own = setup.role(self.store) != setup.TOWNSHIP_ROLE
+        own = setup.role(self.store) in setup.SERVING_ROLES
+        county = setup.role(self.store) == Role.COUNTY
         villages = setup.township_villages(self.store, include_retired=True)
+        # a county's villages are kept by its townships (and come with the city server's login)
+        for widget in (
+            self.new_village,
+            self.add_button,
+            self.import_button,
+            self.rename_button,
+            self.retire_button,
+        ):
+            widget.setEnabled(not county)
+        township_names = {t.code[:9]: t.name for t in setup.townships(self.store)} if county else {}
         self.list.blockSignals(True)
         current = self.current_code()
         self.list.clear()
@@ -292,7 +305,10 @@ class VillagesEditor(QWidget):
             name = (
                 self.tr("%1 (merged away)").replace("%1", village.name) if village.retired else village.name
             )
-            item = QListWidgetItem(f"{name}　{village.code}")
+            township = township_names.get(village.code[:9])
+            item = QListWidgetItem(
+                f"{township}　{name}　{village.code}" if township else f"{name}　{village.code}"
+            )
             item.setData(Qt.ItemDataRole.UserRole, village.code)
             item.setData(RETIRED_ROLE, village.retired)
             if village.retired:
@@ -307,7 +323,14 @@ class VillagesEditor(QWidget):
                 self.list.setCurrentItem(item)
         self.list.blockSignals(False)
         township = setup.home_township(self.store)
-        if not villages:
+        if county:
+            self.hint.setText(
+                self.tr(
+                    "The villages of the county's townships; each township office keeps its own, and "
+                    "signing in to the city server downloads them."
+                )
+            )
+        elif not villages:
             self.hint.setText(
                 self.tr(
                     "%1 has no villages yet: type a village name below and press Enter (or “Add”), or "
@@ -425,16 +448,21 @@ def scope_text(store: Store) -> str:
 
 
 class FilterRefill(QObject):
-    """Keeps a list page's village filter (first item: all villages) in step with the villages."""
+    """Keeps a list page's village filter (first item: all villages) in step with the villages;
+    ``refill(villages)`` instead, when the list narrows them itself (a county's township filter)."""
 
-    def __init__(self, store: Store, box: QComboBox) -> None:
+    def __init__(self, store: Store, box: QComboBox, refill: Any = None) -> None:
         super().__init__(box)
         self.store = store
         self.box = box
+        self.refill = refill
         events().changed.connect(self._notified)
 
     def _notified(self, store: Store) -> None:
         if store is not self.store:
+            return
+        if self.refill is not None:
+            self.refill([(v.code, v.name) for v in setup.villages(self.store)])
             return
         box, current = self.box, self.box.currentData()
         box.blockSignals(True)  # the same selection stays: no reload of the list
@@ -449,5 +477,5 @@ class FilterRefill(QObject):
             box.currentIndexChanged.emit(box.currentIndex())
 
 
-def follow_villages(store: Store, box: QComboBox) -> FilterRefill:
-    return FilterRefill(store, box)
+def follow_villages(store: Store, box: QComboBox, refill: Any = None) -> FilterRefill:
+    return FilterRefill(store, box, refill)
