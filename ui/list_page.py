@@ -132,6 +132,12 @@ class ListPage(QWidget):
             self.date_to,
         ):
             bar.addWidget(widget)
+        # a county's lists have two region filters besides the others: one click clears them all
+        self.clear_button = QPushButton(self.tr("Clear filters"))
+        self.clear_button.setObjectName("clear_filters")
+        self.clear_button.setVisible(bool(townships))
+        self.clear_button.clicked.connect(self.clear_filters)
+        bar.addWidget(self.clear_button)
         self.unpin_button = QPushButton(self.tr("Show all"))
         self.unpin_button.setVisible(False)
         self.unpin_button.clicked.connect(self._filters_changed)
@@ -345,6 +351,29 @@ class ListPage(QWidget):
     def _filters_changed(self) -> None:
         self._unpin()
         self.reload()
+
+    def clear_filters(self) -> None:
+        """Every filter back to “all” and the search emptied; one reload."""
+        widgets = (
+            self.search,
+            self.township,
+            self.village,
+            self.type,
+            self.status,
+            self.date_from,
+            self.date_to,
+        )
+        for widget in widgets:
+            widget.blockSignals(True)
+        self.search.clear()
+        for box in (self.township, self.village, self.type, self.status):
+            box.setCurrentIndex(0)
+        for edit in (self.date_from, self.date_to):
+            edit.setDate(NO_DATE)
+        for widget in widgets:
+            widget.blockSignals(False)
+        self._refill_villages()
+        self._filters_changed()
 
     def township_villages(self) -> list[tuple[str, str]]:
         """The villages the village filter offers: those of the township picked, else all."""

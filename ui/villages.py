@@ -402,6 +402,8 @@ class VillagesEditor(QWidget):
         self.add_entries(entries, entries)
 
     def rename(self, name: str | None = None) -> None:
+        if not self.rename_button.isEnabled():  # a county's list (a double-click): kept by the townships
+            return
         code = self.current_code()
         if code is None:
             self.error.setText(self.tr("Please first select the village to rename in the list"))

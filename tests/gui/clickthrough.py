@@ -28,10 +28,12 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-ROLES = ("村法律顾问", "人民调解员", "司法所")
+ROLES = ("村法律顾问", "人民调解员", "司法所", "县司法局")
 TOWNSHIP = "610502100000"  # 桥南镇 of the demo data
+COUNTY = "610502000000"  # 临渭区: the demo data's four townships
 VILLAGE = "610502100201"
-USERS = {"村法律顾问": "孙律师", "人民调解员": "赵调解", "司法所": "钱所长"}
+USERS = {"村法律顾问": "孙律师", "人民调解员": "赵调解", "司法所": "钱所长", "县司法局": "吴科长"}
+HOMES = {"县司法局": COUNTY}  # the home region of a role, when not the township
 # Not pressed, and why: they end the session or need a live city server (covered by
 # tests/sync_client against a real server).
 EXCLUDED = {
@@ -503,7 +505,7 @@ def run(role: str, template: Path, work: Path) -> dict[str, Any]:
     data = work / "data"
     copy_store(template, data)
     store = open_store(data)
-    setup.configure(store, role, TOWNSHIP, user=USERS[role])
+    setup.configure(store, role, HOMES.get(role, TOWNSHIP), user=USERS[role])
     if role == "村法律顾问":
         setup.set_served_villages(store, [VILLAGE])
     if role == "人民调解员":
@@ -580,7 +582,14 @@ def run(role: str, template: Path, work: Path) -> dict[str, Any]:
             report["pages"][key] = harness.press_all(page, window, key, back)
             back()
             report["pages"][key]["rows_opened"] = harness.open_rows(page, window, key)
-        if "cases" in window.pages and "cases" not in getattr(window, "hidden_pages", ()) and not only:
+        # a page the role only reads opens rows in a read-only view, not the case window
+        report["read_only"] = list(setup.read_only_pages(store))
+        if (
+            "cases" in window.pages
+            and "cases" not in getattr(window, "hidden_pages", ())
+            and "cases" not in report["read_only"]
+            and not only
+        ):
             report["case_window"] = case_windows(harness, window, store)
         report["dialogs"] = harness.dialogs
         report["gui_thread_writes"] = gui_writes

@@ -57,7 +57,7 @@ def finish(process: subprocess.Popen, work: Path) -> tuple[int, str, dict]:
 
 @pytest.fixture(scope="session")
 def runs(demo_template, tmp_path_factory):
-    """The three roles click through at the same time (each mostly waits for its own events)."""
+    """The roles click through at the same time (each mostly waits for its own events)."""
     root = tmp_path_factory.mktemp("clickthrough")
     started = {
         role: click_through(role, demo_template, root / str(n)) for n, role in enumerate(clickthrough.ROLES)
@@ -92,7 +92,7 @@ def test_every_enabled_button_of_every_page_works(role, runs):
         )
     assert sum(len(p["pressed"]) for p in pages.values()) >= 25
     cases = report.get("case_window", {})
-    if "cases" in pages:
+    if "cases" in pages and "cases" not in report["read_only"]:
         opened = {name.split(" / ")[0] for name in cases}
         assert len(opened) >= 5, opened  # a new case and one of each status found in the demo data
         for name, tab in cases.items():
