@@ -1,4 +1,10 @@
-"""`advisor-app [--data-dir DIR]`: the desktop app of 乡村法律服务工作台."""
+"""`advisor-app [--data-dir DIR]`: the desktop app of 乡村法律服务工作台.
+
+The window first, then the data (docs/architecture.md, "Start-up"): ``main`` imports Qt and a few
+small modules, shows the main window's frame — with the last 工作台 when the store files are
+unchanged since it was kept — and only then, from the event loop, imports the store's stack, opens
+the store (password, local login, first run) and attaches it to the window.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +12,16 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
+
+if TYPE_CHECKING:
+    from advisor_app.services.store_access import Store
+    from ui.main_window import MainWindow
+    from ui.startup import Probe
 
 ORGANISATION = "advisor-desk"
 APPLICATION = "advisor-app"
@@ -33,7 +45,7 @@ def make_app(argv: Sequence[str] = ()) -> QApplication:
     QCoreApplication.setOrganizationName(ORGANISATION)
     QCoreApplication.setApplicationName(APPLICATION)
     from ui import i18n
-    from ui.settings_page import DEFAULT_FONT_SIZE, FONT_SETTING, LANGUAGE_SETTING
+    from ui.startup_prefs import DEFAULT_FONT_SIZE, FONT_SETTING, LANGUAGE_SETTING
 
     settings = QSettings()
     app._translators = i18n.install(app, str(settings.value(LANGUAGE_SETTING, i18n.DEFAULT_LANGUAGE)))
@@ -47,6 +59,9 @@ def make_app(argv: Sequence[str] = ()) -> QApplication:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from ui.startup import Probe
+
+    probe = Probe()  # ADVISOR_STARTUP_PROBE: start-up times for the bench and tests
     parser = argparse.ArgumentParser(prog="advisor-app", description="乡村法律服务工作台")
     parser.add_argument(
         "--data-dir",
@@ -61,43 +76,103 @@ def main(argv: Sequence[str] | None = None) -> int:
     args, qt_args = parser.parse_known_args(sys.argv[1:] if argv is None else argv)
     app = make_app([sys.argv[0], *qt_args])
 
-    from advisor_app.logs import setup_logging
-    from advisor_app.services.store_access import default_data_dir
-    from ui.about import app_icon
-    from ui.crash import install as install_crash_handler
-
-    data_dir = args.data_dir or default_data_dir()
-    setup_logging(data_dir)
-    install_crash_handler(data_dir)
-    app.setWindowIcon(app_icon())
-
-    from advisor_app.services import setup, users
-    from ui import fonts, lock
-    from ui.first_run import FirstRunDialog
-    from ui.local_login import LocalLoginDialog
+    from advisor_app import last_view
+    from advisor_app.domain.clock import china_today
     from ui.main_window import MainWindow
-    from ui.password_dialog import open_store_interactively
-    from ui.tasks import TaskManager
+    from ui.startup import load_view
 
-    store = open_store_interactively(data_dir)  # asks for / offers the store password
-    if store is None:
-        return 0
-    tasks = TaskManager()
+    data_dir = args.data_dir or last_view.default_data_dir()
+    view = load_view(data_dir, china_today())  # None unless exact for the store files as they are
+    window = MainWindow(view=view)
+    window.show()
+    if probe.active:
+        app.processEvents()
+        window.grab()  # painted (as the bench's bare window is)
+        probe.mark("frame", warm=view is not None)
+        if view is not None:
+            probe.mark("view")
+    start = Startup(app, window, data_dir, probe)
+    QTimer.singleShot(0, start.open)  # after the first paint
     try:
-        if users.has_users(store) and not LocalLoginDialog(store).exec():
-            return 0
-        if not setup.is_configured(store):
-            first = FirstRunDialog(store, tasks)
-            if not first.exec():
-                return 0
-        window = MainWindow(store, tasks)
-        lock.install(window, store)
-        window.show()
-        fonts.load_later()  # 生僻字 fallback fonts for the forms, after the window shows
         return app.exec()
     finally:
-        tasks.shutdown()
-        store.close()
+        start.finish()
+
+
+class Startup:
+    """The second half of the start (the store) and the end of the run (the last view kept)."""
+
+    def __init__(self, app: QApplication, window: MainWindow, data_dir: Path, probe: Probe) -> None:
+        self.app = app
+        self.window = window
+        self.data_dir = data_dir
+        self.probe = probe
+        self.store: Store | None = None
+        self.tasks: Any = None
+        self.attached = False
+
+    def open(self) -> None:
+        from advisor_app.logs import setup_logging
+        from ui.about import app_icon
+        from ui.crash import install as install_crash_handler
+
+        setup_logging(self.data_dir)
+        install_crash_handler(self.data_dir)
+        self.app.setWindowIcon(app_icon())
+
+        from advisor_app import last_view
+        from advisor_app.services import setup, users
+        from ui import fonts, lock
+        from ui.first_run import FirstRunDialog
+        from ui.local_login import LocalLoginDialog
+        from ui.password_dialog import open_store_interactively
+        from ui.startup import may_keep
+        from ui.tasks import TaskManager
+
+        store = open_store_interactively(self.data_dir)  # asks for / offers the store password
+        if store is None:
+            self.app.exit(0)
+            return
+        self.store = store
+        self.tasks = TaskManager()
+        if not may_keep(store):  # a password store or local users: no view is kept (docs/privacy.md)
+            last_view.delete(self.data_dir)
+        if users.has_users(store) and not LocalLoginDialog(store).exec():
+            self.app.exit(0)
+            return
+        if not setup.is_configured(store):
+            first = FirstRunDialog(store, self.tasks)
+            if not first.exec():
+                self.app.exit(0)
+                return
+        workbench = self.window.pages["workbench"]
+        workbench.keep_view = True
+        if self.probe.active:
+            workbench.loaded.connect(self._probe_data)
+        self.window.attach(store, self.tasks)
+        self.attached = True
+        lock.install(self.window, store)
+        fonts.load_later()  # 生僻字 fallback fonts for the forms, after the window shows
+
+    def _probe_data(self) -> None:
+        if self.window.pages["workbench"].worklist is None:
+            return
+        self.app.processEvents()
+        self.window.grab()
+        self.probe.mark("data")
+        self.probe.write()
+        self.window.close()  # a clean exit, as a person closing the window
+        self.app.quit()
+
+    def finish(self) -> None:
+        """After the event loop: the database thread stops, the store closes, the view is kept."""
+        from advisor_app.domain.clock import china_today
+        from ui.startup import close_keeping_view
+
+        if self.tasks is not None:
+            self.tasks.shutdown()
+        if self.store is not None:
+            close_keeping_view(self.store, china_today(), keep=self.attached)
 
 
 if __name__ == "__main__":

@@ -2,6 +2,12 @@
 
 Pages are built the first time they are shown, so start-up only builds the 工作台 (whose figures
 load on the database thread). Window size, position and splitter are remembered with QSettings.
+
+The window comes first (docs/architecture.md, "Start-up"): ``MainWindow()`` is the frame — the
+navigation, an empty 工作台, the status bar, the remembered geometry — and needs no store, so it is
+painted before SQLAlchemy is even imported; ``show_view`` fills it from the last view when that is
+exact, and ``attach(store, tasks)`` completes it once the store is open (the role's pages, sync,
+shortcuts, the 工作台 read from the store). ``MainWindow(store, tasks)`` does both at once.
 """
 
 from __future__ import annotations
@@ -22,19 +28,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from advisor_app.domain import record_kinds
-from advisor_app.services import setup
-
 if TYPE_CHECKING:
     from advisor_app.services.store_access import Store
+    from ui.startup import View
 
 GEOMETRY = "main/geometry"
 STATE = "main/state"
 SPLITTER = "main/splitter"
 LAST_PAGE = "main/page"
-# record kind (table name) of a 统计 drill-down -> the page listing it
-# sync kind -> the page listing it: the page of a kind with a spreadsheet export is named by its export
-RECORD_PAGES = {info.kind.value: info.export for info in record_kinds.REGISTRY.values() if info.export}
+
+
+def record_pages() -> dict[str, str]:
+    """Record kind (table name) of a 统计 drill-down -> the page listing it: the page of a kind with
+    a spreadsheet export is named by its export (read when asked: the registry imports the models)."""
+    from advisor_app.domain import record_kinds
+
+    return {info.kind.value: info.export for info in record_kinds.REGISTRY.values() if info.export}
 
 
 def _dashboard(store: Store, tasks: Any) -> QWidget:
@@ -49,9 +58,9 @@ def _dashboard(store: Store, tasks: Any) -> QWidget:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, store: Store, tasks: Any) -> None:
+    def __init__(self, store: Store | None = None, tasks: Any = None, *, view: View | None = None) -> None:
         super().__init__()
-        self.store = store
+        self.store: Store | None = None
         self.tasks = tasks
         self.setWindowTitle(self.tr("Village legal service desk"))
         self.pages: dict[str, QWidget] = {}
@@ -71,13 +80,12 @@ class MainWindow(QMainWindow):
         ]
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
-        self.hidden_pages = setup.hidden_pages(store)  # pages this role does not use
+        self.hidden_pages: tuple[str, ...] = ()  # pages this role does not use (known with the store)
         for key, label, _ in self.page_factories:
             item = QListWidgetItem(label)
             item.setData(Qt.ItemDataRole.UserRole, key)
             item.setSizeHint(QSize(0, int(self.fontMetrics().height() * 2.4)))
             self.nav.addItem(item)
-            item.setHidden(key in self.hidden_pages)
         self.nav.setMinimumWidth(150)
         self.nav.setMaximumWidth(260)
         self.stack = QStackedWidget()
@@ -87,22 +95,61 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([170, 1000])
         self.setCentralWidget(self.splitter)
-        role = setup.role(store) or ""
-        self.statusBar().showMessage(f"{role}　{store.user}　{store.data_dir}")
-        from ui.sync_status import install as install_sync
-
-        self.sync = install_sync(self, store, tasks=tasks)  # status bar, automatic sync (network pool)
+        self.sync: Any = None
+        self._pending: Callable[[], Any] | None = None  # a page asked for before the store was open
         self.nav.currentRowChanged.connect(self._show_row)
-        for n, (key, *_rest) in enumerate(self.page_factories):
-            if key in self.hidden_pages:
-                continue
-            QShortcut(QKeySequence(f"Ctrl+{n + 1}"), self, activated=lambda k=key: self.show_page(k))
         from ui.widgets import install_page_shortcuts
 
         # Ctrl+N new record, Ctrl+F search, Ctrl+P print, Ctrl+S save — on the page shown
         self.page_shortcuts = install_page_shortcuts(self, self.stack.currentWidget)
         self.restore_layout()
         self.show_page("workbench")
+        if view is not None:
+            self.show_view(view)
+        else:
+            self._hide_pages(())
+            self.statusBar().showMessage(self.tr("Opening…"))
+            self.pages["workbench"].show_opening()
+        if store is not None:
+            self.attach(store, tasks)
+
+    @property
+    def attached(self) -> bool:
+        return self.store is not None
+
+    def _hide_pages(self, hidden: tuple[str, ...]) -> None:
+        self.hidden_pages = hidden
+        for n, (key, *_rest) in enumerate(self.page_factories):
+            self.nav.item(n).setHidden(key in hidden)
+
+    def show_view(self, view: View) -> None:
+        """The last view (exact for the store files) in the frame, before the store is open."""
+        self._hide_pages(view.frame.hidden_pages)
+        self.statusBar().showMessage(view.frame.status)
+        self.pages["workbench"].show_view(view)
+
+    def attach(self, store: Store, tasks: Any) -> None:
+        """The store is open (and its user signed in): complete the window and read the 工作台."""
+        from advisor_app.services import setup
+
+        self.store = store
+        self.tasks = tasks
+        self._hide_pages(tuple(setup.hidden_pages(store)))
+        role = setup.role(store) or ""
+        self.statusBar().showMessage(f"{role}　{store.user}　{store.data_dir}")
+        from ui.sync_status import install as install_sync
+
+        self.sync = install_sync(self, store, tasks=tasks)  # status bar, automatic sync (network pool)
+        for n, (key, *_rest) in enumerate(self.page_factories):
+            if key in self.hidden_pages:
+                continue
+            QShortcut(QKeySequence(f"Ctrl+{n + 1}"), self, activated=lambda k=key: self.show_page(k))
+        workbench = self.pages["workbench"]
+        workbench.attach(store, tasks)
+        workbench.reload()
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            pending()
 
     # --- pages ------------------------------------------------------------------------------------
 
@@ -113,10 +160,9 @@ class MainWindow(QMainWindow):
     def _workbench(self) -> QWidget:
         from ui.workbench import WorkbenchPage
 
-        page = WorkbenchPage(self.store, self.tasks)
+        page = WorkbenchPage(None, self.tasks)  # the store comes with attach()
         page.open_case.connect(self.open_case)
         page.go_to.connect(self._go_to)
-        page.reload()
         return page
 
     def _statistics(self) -> QWidget:
@@ -128,7 +174,7 @@ class MainWindow(QMainWindow):
     def open_records(self, kind: str, ids: list[str]) -> None:
         """Show the records behind a 统计 figure: on their list page when they have one, else in
         the dashboard's own list."""
-        key = RECORD_PAGES.get(kind)
+        key = record_pages().get(kind)
         if key is None or key in self.hidden_pages:
             self.page("statistics").show_records_dialog(kind, ids)
             return
@@ -141,6 +187,8 @@ class MainWindow(QMainWindow):
 
     def page(self, key: str) -> QWidget:
         if key not in self.pages:
+            if self.store is None and key != "workbench":
+                raise RuntimeError("pages other than 工作台 are built once the store is open")
             factory = next(f for k, _l, f in self.page_factories if k == key)
             widget = factory()
             self.pages[key] = widget
@@ -148,6 +196,9 @@ class MainWindow(QMainWindow):
         return self.pages[key]
 
     def show_page(self, key: str) -> QWidget:
+        if self.store is None and key != "workbench":  # the store is still opening: go there after
+            self._pending = lambda: self.show_page(key)
+            key = "workbench"
         widget = self.page(key)
         self.stack.setCurrentWidget(widget)
         row = next(n for n, (k, *_r) in enumerate(self.page_factories) if k == key)
@@ -169,6 +220,9 @@ class MainWindow(QMainWindow):
         return self.page(key) if key in self.hidden_pages else self.show_page(key)
 
     def _go_to(self, target: str) -> None:
+        if self.store is None:
+            self._pending = lambda: self._go_to(target)
+            return
         if target == "consultation:new":
             self._visible_page("consultations").open_record(None)
         elif target == "case:new":
@@ -177,6 +231,9 @@ class MainWindow(QMainWindow):
             self.show_page(target)
 
     def open_case(self, case_id: str) -> None:
+        if self.store is None:  # a line of the last view double-clicked while the store opens
+            self._pending = lambda: self.open_case(case_id)
+            return
         self._visible_page("cases").open_record(case_id)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override

@@ -21,15 +21,15 @@ from PySide6.QtWidgets import (
 
 from advisor_app.services import setup
 from ui import dialogs
+
+# keys and defaults read before the window shows (ui.app.make_app) live in ui.startup_prefs
+from ui.startup_prefs import DEFAULT_FONT_SIZE, FONT_SETTING, LANGUAGE_SETTING, LARGE_FONT_SIZE
 from ui.villages import VillagesEditor, events, scope_text
 
 if TYPE_CHECKING:
     from advisor_app.services.store_access import Store
 
-FONT_SETTING = "ui/font_point_size"
-LANGUAGE_SETTING = "ui/language"
-DEFAULT_FONT_SIZE = 11
-LARGE_FONT_SIZE = 14
+__all__ = ["DEFAULT_FONT_SIZE", "FONT_SETTING", "LANGUAGE_SETTING", "LARGE_FONT_SIZE", "SettingsPage"]
 
 
 class SettingsPage(QWidget):

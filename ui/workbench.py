@@ -1,8 +1,14 @@
-"""工作台: today's work — return visits due, overdue cases, the 司法确认 window, 差评回访, records to sync."""
+"""工作台: today's work — return visits due, overdue cases, the 司法确认 window, 差评回访, records to sync.
+
+The page is built before the store is open (the window first, docs/architecture.md "Start-up"): it
+shows the last view when one is exact (``show_view``), else 正在打开…, and ``attach`` gives it the
+store. The services are imported when the store is there, not when this module is.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
@@ -27,11 +33,15 @@ from PySide6.QtWidgets import (
 
 from advisor_app.domain.clock import china_today
 from advisor_app.domain.validation import ValidationError
-from advisor_app.services import ratings, setup, worklist
+from advisor_app.domain.worklist_days import Item, Worklist
 from ui.widgets import date_edit, get_value
 
 if TYPE_CHECKING:
+    from advisor_app.services import ratings
     from advisor_app.services.store_access import Store
+    from ui.startup import Frame, Snapshot, View
+
+RED = "#b00020"
 
 
 class WorkbenchPage(QWidget):
@@ -39,10 +49,11 @@ class WorkbenchPage(QWidget):
     go_to = Signal(str)  # page key
     loaded = Signal()
 
-    def __init__(self, store: Store, tasks: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store | None = None, tasks: Any = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.store = store
+        self.store: Store | None = None
         self.tasks = tasks
+        self.keep_view = False  # keep each load as the last view (the app sets it; tests need not)
         self.title = QLabel()
         self.title.setObjectName("pageTitle")
         refresh = QPushButton(self.tr("Refresh"))
@@ -51,8 +62,7 @@ class WorkbenchPage(QWidget):
         new_consultation.clicked.connect(lambda: self.go_to.emit("consultation:new"))
         new_case = QPushButton(self.tr("Register a dispute"))
         new_case.clicked.connect(lambda: self.go_to.emit("case:new"))
-        if "cases" in setup.hidden_pages(store):  # an adviser runs no cases
-            new_case.hide()
+        self.new_case_button = new_case
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
         top.addWidget(new_consultation)
@@ -69,6 +79,8 @@ class WorkbenchPage(QWidget):
         sync_layout.addWidget(self.sync_label)
         sync_button = QPushButton(self.tr("Open sync"))
         sync_button.clicked.connect(lambda: self.go_to.emit("sync"))
+        # the buttons that need the store wait for it (the window shows before it is open)
+        self.store_buttons = [refresh, new_consultation, new_case, sync_button]
         sync_layout.addWidget(sync_button)
         sync_layout.addStretch(1)
 
@@ -84,7 +96,7 @@ class WorkbenchPage(QWidget):
         self.follow_up_button.clicked.connect(self.record_follow_up)
         # 申诉: the village files one for a rating it thinks mistaken or malicious; only a 司法所
         # installation decides it (ratings.decide_appeal refuses any other role as well)
-        self.is_township = setup.role(store) == ratings.APPEAL_DECIDER_ROLE
+        self.is_township = False
         self.appeal_button = QPushButton(self.tr("Appeal this rating…"))
         self.appeal_button.setToolTip(
             self.tr("The rating is mistaken or malicious: the township office decides")
@@ -92,8 +104,6 @@ class WorkbenchPage(QWidget):
         self.appeal_button.clicked.connect(self.file_appeal)
         self.decide_button = QPushButton(self.tr("Decide the appeal…"))
         self.decide_button.clicked.connect(self.decide_appeal)
-        self.appeal_button.setVisible(not self.is_township)
-        self.decide_button.setVisible(self.is_township)
         for button in (self.appeal_button, self.decide_button):
             button.setEnabled(False)
         follow_layout = QVBoxLayout(self.follow_up_box)
@@ -104,7 +114,7 @@ class WorkbenchPage(QWidget):
         follow_buttons.addWidget(self.decide_button)
         follow_buttons.addStretch(1)
         follow_layout.addLayout(follow_buttons)
-        self.follow_ups: list[ratings.FollowUp] = []
+        self.follow_ups: list[Any] = []  # ratings.FollowUp (or the last view's lines before the store)
         self.follow_up_dialog: FollowUpDialog | None = None
         self.appeal_dialog: AppealDialog | DecideDialog | None = None
 
@@ -117,7 +127,49 @@ class WorkbenchPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(grid, 1)
-        self.worklist: worklist.Worklist | None = None
+        self.worklist: Worklist | None = None  # read from the store (None until then)
+        self.from_view = False  # showing the last view, the store not read yet
+        self.set_frame(None)
+        if store is not None:
+            self.attach(store, tasks)
+
+    # --- before and after the store -------------------------------------------------------------
+
+    def set_frame(self, frame: Frame | None) -> None:
+        """The role's buttons: an adviser runs no cases; a 司法所 decides 申诉, a village files one."""
+        for button in self.store_buttons:
+            button.setEnabled(frame is not None and self.store is not None)
+        self.new_case_button.setVisible(frame is None or "cases" not in frame.hidden_pages)
+        self.is_township = frame is not None and frame.township
+        self.appeal_button.setVisible(not self.is_township)
+        self.decide_button.setVisible(self.is_township)
+
+    def show_opening(self) -> None:
+        """The cold start: the page's frame, empty, until the store is open."""
+        self._set_title(china_today())
+        self.sync_label.setText(self.tr("Opening…"))
+
+    def show_view(self, view: View) -> None:
+        """The last view (exact: the store is unchanged since it was kept), before the store opens."""
+        from ui.startup import FollowUpLine
+
+        today = china_today()
+        self._set_title(today)
+        self.set_frame(view.frame)
+        self.from_view = True
+        self._show_lines(view.horizon.as_of(today))
+        self._show_follow_up_lines([FollowUpLine.of(f) for f in view.follow_ups], today)
+
+    def attach(self, store: Store, tasks: Any) -> None:
+        """The store is open: the role's buttons, then the 工作台 read from it (``reload``)."""
+        from ui.startup import frame_of
+
+        self.store = store
+        self.tasks = tasks
+        self.set_frame(frame_of(store))
+
+    def _set_title(self, today: date) -> None:
+        self.title.setText(self.tr("Today, %1").replace("%1", today.isoformat()))
 
     def _box(self, title: str) -> tuple[QGroupBox, QListWidget]:
         box = QGroupBox(title)
@@ -130,20 +182,39 @@ class WorkbenchPage(QWidget):
         return box, items
 
     def reload(self) -> None:
-        self.title.setText(self.tr("Today, %1").replace("%1", china_today().isoformat()))
-        self.tasks.run_db(lambda: worklist.today_list(self.store), self._show)
-        self.reload_follow_ups()
+        """Read the 工作台 (over its horizon, with the follow-ups) on the database thread."""
+        if self.store is None:
+            return
+        from ui.startup import read_snapshot
+
+        today = china_today()
+        self._set_title(today)
+        store, keep = self.store, self.keep_view
+        self.tasks.run_db(
+            lambda: read_snapshot(store, today, keep=keep), lambda s: self._show_snapshot(s, today)
+        )
+
+    def _show_snapshot(self, snapshot: Snapshot, today: date) -> None:
+        self.from_view = False
+        self._show_follow_up_lines(snapshot.follow_ups, today)
+        self._show(snapshot.horizon.as_of(today))  # ``loaded`` once both are shown
 
     # --- 差评回访 ----------------------------------------------------------------------------------
 
     def reload_follow_ups(self) -> None:
-        self.tasks.run_db(lambda: ratings.follow_ups(self.store), self._show_follow_ups)
+        from advisor_app.services import ratings
 
-    def _show_follow_ups(self, items: list[ratings.FollowUp]) -> None:
+        store = self.store
+        self.tasks.run_db(lambda: ratings.follow_ups(store), self._show_follow_ups)
+
+    def _show_follow_ups(self, items: list[ratings.FollowUp], today: date | None = None) -> None:
+        self._show_follow_up_lines(items, today or china_today())
+        self.loaded.emit()
+
+    def _show_follow_up_lines(self, items: list[Any], today: date) -> None:
         self.follow_ups = items
-        today = china_today()
-        self.follow_up_list.clear()
         self.follow_up_box.setTitle(self.tr("Follow-ups of poor ratings (%1)").replace("%1", str(len(items))))
+        rows = []
         for item in items:
             left = item.days_left(today)
             if left is None:
@@ -160,29 +231,54 @@ class WorkbenchPage(QWidget):
                 text += "\n" + self.tr("What went wrong: %1").replace("%1", item.problems)
             if item.comment:
                 text += "\n" + self.tr("Comment: %1").replace("%1", item.comment)
+            rows.append((text, item.id, left is not None and left < 0))
+        if self._set_rows(self.follow_up_list, rows):
+            self.follow_up_button.setEnabled(False)
+            self.appeal_button.setEnabled(False)
+            self.decide_button.setEnabled(False)
+        else:  # the same lines (the last view, then the store): keep the selection, buttons follow it
+            self._follow_up_selected(self.follow_up_list.currentItem())
+
+    def _set_rows(self, widget: QListWidget, rows: list[tuple[str, str, bool]]) -> bool:
+        """Show ``rows`` (text, id, late); unchanged lines are left as they are (no flicker when
+        the store confirms the last view). True when the lines changed."""
+        shown = [
+            (widget.item(n).text(), widget.item(n).data(Qt.ItemDataRole.UserRole))
+            for n in range(widget.count())
+        ]
+        wanted = [(text, key) for text, key, _late in rows] or [(self.tr("Nothing here today."), None)]
+        if shown == wanted:
+            return False
+        widget.clear()
+        for text, key, late in rows:
             row = QListWidgetItem(text)
-            row.setData(Qt.ItemDataRole.UserRole, item.id)
-            if left is not None and left < 0:
-                row.setForeground(QColor("#b00020"))
-            self.follow_up_list.addItem(row)
-        if not items:
+            row.setData(Qt.ItemDataRole.UserRole, key)
+            if late:
+                row.setForeground(QColor(RED))
+            widget.addItem(row)
+        if not rows:
             empty = QListWidgetItem(self.tr("Nothing here today."))
             empty.setFlags(Qt.ItemFlag.NoItemFlags)
-            self.follow_up_list.addItem(empty)
-        self.follow_up_button.setEnabled(False)
-        self.appeal_button.setEnabled(False)
-        self.decide_button.setEnabled(False)
-        self.loaded.emit()
+            widget.addItem(empty)
+        return True
 
     def _follow_up_selected(self, current: QListWidgetItem | None, _previous: object = None) -> None:
-        self.follow_up_button.setEnabled(bool(current and current.data(Qt.ItemDataRole.UserRole)))
         item = self._selected_follow_up()
-        status = item.appeal_status if item else None
+        if item is None:  # nothing chosen, or the last view's line before the store is open
+            for button in (self.follow_up_button, self.appeal_button, self.decide_button):
+                button.setEnabled(False)
+            return
+        from advisor_app.services import ratings
+
+        self.follow_up_button.setEnabled(bool(current and current.data(Qt.ItemDataRole.UserRole)))
+        status = item.appeal_status
         # a decided appeal is final; an open one waits for the township
-        self.appeal_button.setEnabled(item is not None and not status)
-        self.decide_button.setEnabled(item is not None and status == ratings.APPEAL_OPEN)
+        self.appeal_button.setEnabled(not status)
+        self.decide_button.setEnabled(status == ratings.APPEAL_OPEN)
 
     def _selected_follow_up(self) -> ratings.FollowUp | None:
+        if self.store is None or self.from_view:
+            return None
         current = self.follow_up_list.currentItem()
         rating_id = current.data(Qt.ItemDataRole.UserRole) if current else None
         return next((f for f in self.follow_ups if f.id == rating_id), None)
@@ -207,17 +303,19 @@ class WorkbenchPage(QWidget):
 
     def record_follow_up(self) -> None:
         """Open the 登记回访 dialog for the selected bad rating (window-modal, not blocking)."""
-        current = self.follow_up_list.currentItem()
-        rating_id = current.data(Qt.ItemDataRole.UserRole) if current else None
-        item = next((f for f in self.follow_ups if f.id == rating_id), None)
-        if item is None:
+        item = self._selected_follow_up()
+        if item is None or self.store is None:
             return
         self.follow_up_dialog = FollowUpDialog(self.store, item, self, tasks=self.tasks)
         self.follow_up_dialog.accepted.connect(self.reload_follow_ups)
         self.follow_up_dialog.open()
 
-    def _show(self, work: worklist.Worklist) -> None:
+    def _show(self, work: Worklist) -> None:
         self.worklist = work
+        self._show_lines(work)
+        self.loaded.emit()
+
+    def _show_lines(self, work: Worklist) -> None:
         self._fill(self.visits, work.visits_due, self.tr("due in %1 day(s)"), self.tr("%1 day(s) overdue"))
         self._fill(self.overdue, work.overdue_cases, "", self.tr("%1 day(s) past the target"))
         self._fill(
@@ -232,28 +330,17 @@ class WorkbenchPage(QWidget):
             )
         else:
             self.sync_label.setText(self.tr("Nothing is waiting to be sent."))
-        self.loaded.emit()
 
-    def _fill(
-        self, box: tuple[QGroupBox, QListWidget], items: list[worklist.Item], ahead: str, late: str
-    ) -> None:
+    def _fill(self, box: tuple[QGroupBox, QListWidget], items: list[Item], ahead: str, late: str) -> None:
         group, widget = box
-        widget.clear()
         base = group.title().split("（")[0]
         group.setTitle(f"{base}（{len(items)}）")
+        rows = []
         for item in items:
             when = (late if item.days < 0 else ahead).replace("%1", str(abs(item.days)))
-            row = QListWidgetItem(
-                f"{item.case_no}  {item.title}  —  {item.due_on.isoformat()} {when}".rstrip()
-            )
-            row.setData(Qt.ItemDataRole.UserRole, item.case_id)
-            if item.days < 0:
-                row.setForeground(QColor("#b00020"))
-            widget.addItem(row)
-        if not items:
-            empty = QListWidgetItem(self.tr("Nothing here today."))
-            empty.setFlags(Qt.ItemFlag.NoItemFlags)
-            widget.addItem(empty)
+            text = f"{item.case_no}  {item.title}  —  {item.due_on.isoformat()} {when}".rstrip()
+            rows.append((text, item.case_id, item.days < 0))
+        self._set_rows(widget, rows)
 
 
 class _RatingWriteDialog(QDialog):
@@ -349,6 +436,8 @@ class FollowUpDialog(_RatingWriteDialog):
             "follow_up_note": self.found.toPlainText(),
             "follow_up_action": self.action.toPlainText(),
         }
+        from advisor_app.services import ratings
+
         return lambda: ratings.record_follow_up(self.store, self.item.id, data)
 
 
@@ -367,6 +456,8 @@ class AppealDialog(_RatingWriteDialog):
         self.form.addRow(QCoreApplication.translate("RatingDialogs", "Reason"), self.reason)
 
     def job(self) -> Callable[[], Any]:
+        from advisor_app.services import ratings
+
         store, rating_id, reason = self.store, self.item.id, self.reason.toPlainText()
         return lambda: ratings.file_appeal(store, rating_id, reason)
 
@@ -408,6 +499,8 @@ class DecideDialog(_RatingWriteDialog):
             tasks.run_db(lambda: appeal_reason(store, rating_id), self.village_reason.setText)
 
     def job(self) -> Callable[[], Any]:
+        from advisor_app.services import ratings
+
         store, rating_id = self.store, self.item.id
         upheld, by, note = self.revoke.isChecked(), self.by.text(), self.note.toPlainText()
         return lambda: ratings.decide_appeal(store, rating_id, upheld=upheld, decided_by=by, decision=note)

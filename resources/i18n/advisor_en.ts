@@ -1855,6 +1855,11 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
 <context>
     <name>MainWindow</name>
     <message>
+        <location filename="../../ui/main_window.py" line="1" />
+        <source>Opening…</source>
+        <translation>Opening…</translation>
+    </message>
+    <message>
         <location filename="../../ui/main_window.py" line="46" />
         <source>Statistics arrive with the reports module.</source>
         <translation>Statistics arrive with the reports module.</translation>
@@ -3349,6 +3354,11 @@ Wangjia Village 610502100202
 </context>
 <context>
     <name>WorkbenchPage</name>
+    <message>
+        <location filename="../../ui/workbench.py" line="1" />
+        <source>Opening…</source>
+        <translation>Opening…</translation>
+    </message>
     <message>
         <location filename="../../ui/workbench.py" line="48" />
         <source>Refresh</source>

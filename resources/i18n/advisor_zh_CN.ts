@@ -1854,6 +1854,11 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
 <context>
     <name>MainWindow</name>
     <message>
+        <location filename="../../ui/main_window.py" line="1" />
+        <source>Opening…</source>
+        <translation>正在打开…</translation>
+    </message>
+    <message>
         <location filename="../../ui/main_window.py" line="46" />
         <source>Statistics arrive with the reports module.</source>
         <translation>统计功能将随统计报表模块提供。</translation>
@@ -3348,6 +3353,11 @@ Wangjia Village 610502100202
 </context>
 <context>
     <name>WorkbenchPage</name>
+    <message>
+        <location filename="../../ui/workbench.py" line="1" />
+        <source>Opening…</source>
+        <translation>正在打开…</translation>
+    </message>
     <message>
         <location filename="../../ui/workbench.py" line="48" />
         <source>Refresh</source>

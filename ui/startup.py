@@ -1,0 +1,227 @@
+"""Start-up: the window first, then the data (docs/architecture.md, "Start-up").
+
+The frame of the main window needs no store; what its 工作台 shows before the store is open comes
+from the last view (``advisor_app.last_view``) when the store files are unchanged since it was
+kept. This module holds the pieces that are not widgets: the lines of a kept view, the snapshot
+read on the database thread that refreshes the 工作台 and keeps the view, and the probe the
+start-up bench and tests read. It imports no SQLAlchemy at import time: services are imported
+inside the functions that run once the store is open.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from advisor_app import last_view
+from advisor_app.domain.worklist_days import Horizon
+
+if TYPE_CHECKING:
+    from advisor_app.services.store_access import Store
+
+PROBE_ENV = "ADVISOR_STARTUP_PROBE"  # file the start-up times are written to (bench, tests)
+LAUNCHED_ENV = "ADVISOR_STARTUP_LAUNCHED"  # time.time() when the process was launched
+
+
+@dataclass(frozen=True)
+class FollowUpLine:
+    """A 差评回访 line as kept in the last view: what the 工作台 shows of a ``ratings.FollowUp``."""
+
+    id: str
+    grade: str
+    target_label: str
+    title: str
+    source_label: str
+    follow_up_due: date | None
+    followed_up_on: date | None = None
+    appeal_status: str | None = None
+    problems: str | None = None
+    comment: str | None = None
+
+    def days_left(self, as_of: date) -> int | None:
+        if self.followed_up_on is not None or self.follow_up_due is None:
+            return None
+        return (self.follow_up_due - as_of).days
+
+    @classmethod
+    def of(cls, item: Any) -> FollowUpLine:
+        """The line of a ``ratings.FollowUp`` (or of another line)."""
+        return cls(
+            id=item.id,
+            grade=item.grade,
+            target_label=item.target_label,
+            title=item.title,
+            source_label=item.source_label,
+            follow_up_due=item.follow_up_due,
+            followed_up_on=item.followed_up_on,
+            appeal_status=item.appeal_status,
+            problems=item.problems,
+            comment=item.comment,
+        )
+
+    def to_data(self) -> dict[str, Any]:
+        data = dict(self.__dict__)
+        for key in ("follow_up_due", "followed_up_on"):
+            data[key] = data[key].isoformat() if data[key] else None
+        return data
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> FollowUpLine:
+        values = dict(data)
+        for key in ("follow_up_due", "followed_up_on"):
+            values[key] = date.fromisoformat(values[key]) if values.get(key) else None
+        return cls(**values)
+
+
+@dataclass(frozen=True)
+class Frame:
+    """What the window frame shows of the store: pages this role does not use, the status bar."""
+
+    hidden_pages: tuple[str, ...]
+    status: str
+    township: bool  # a 司法所 installation decides 申诉
+
+    def to_data(self) -> dict[str, Any]:
+        return {"hidden_pages": list(self.hidden_pages), "status": self.status, "township": self.township}
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> Frame:
+        return cls(tuple(str(k) for k in data["hidden_pages"]), str(data["status"]), bool(data["township"]))
+
+
+@dataclass(frozen=True)
+class View:
+    """A kept view, ready to show: the 工作台 over its horizon, the follow-ups, the frame."""
+
+    horizon: Horizon
+    follow_ups: list[FollowUpLine]
+    frame: Frame
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> View:
+        return cls(
+            Horizon.from_data(data["horizon"]),
+            [FollowUpLine.from_data(f) for f in data["follow_ups"]],
+            Frame.from_data(data["frame"]),
+        )
+
+
+def load_view(data_dir: Path, today: date) -> View | None:
+    """The last view of ``data_dir`` when it is exact for the store files and covers ``today``."""
+    content = last_view.load(data_dir)
+    if content is None:
+        return None
+    try:
+        view = View.from_data(content)
+    except (KeyError, TypeError, ValueError):  # a damaged file of the right version
+        last_view.delete(data_dir)
+        return None
+    return view if view.horizon.covers(today) else None
+
+
+# --- on the database thread, once the store is open ----------------------------------------------
+
+
+def frame_of(store: Store) -> Frame:
+    from advisor_app.services import ratings, setup
+
+    role = setup.role(store) or ""
+    return Frame(
+        hidden_pages=tuple(setup.hidden_pages(store)),
+        status=f"{role}　{store.user}　{store.data_dir}",
+        township=role == ratings.APPEAL_DECIDER_ROLE,
+    )
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """The 工作台 as read from the store (what the page shows and the view keeps)."""
+
+    horizon: Horizon
+    follow_ups: list[Any]  # ratings.FollowUp
+    frame: Frame
+
+
+def may_keep(store: Store) -> bool:
+    from advisor_app.services import users
+
+    return last_view.may_keep(store.data_dir, has_users=users.has_users(store))
+
+
+def read_snapshot(store: Store, today: date, *, keep: bool = False) -> Snapshot:
+    """Read the 工作台 over its horizon; with ``keep``, also keep it as the last view when nothing
+    wrote to the store while it was read (the stamps before and after agree) and the store may
+    have one (``last_view.may_keep``); where it may not, a view left over is deleted."""
+    from advisor_app.services import ratings, worklist
+
+    before = last_view.stamp(store.data_dir) if keep else None
+    snapshot = Snapshot(worklist.horizon_list(store, today), ratings.follow_ups(store), frame_of(store))
+    if keep:
+        if not may_keep(store):
+            last_view.delete(store.data_dir)
+        elif last_view.stamp(store.data_dir) == before:
+            last_view.write(store.data_dir, content_of(snapshot), before, store.key)
+    return snapshot
+
+
+def content_of(snapshot: Snapshot) -> dict[str, Any]:
+    return {
+        "horizon": snapshot.horizon.to_data(),
+        "follow_ups": [FollowUpLine.of(f).to_data() for f in snapshot.follow_ups],
+        "frame": snapshot.frame.to_data(),
+    }
+
+
+def close_keeping_view(store: Store, today: date, *, keep: bool) -> None:
+    """Close the store at a clean exit; with ``keep``, the last view is read just before and
+    stamped just after closing (closing checkpoints the log and refreshes statistics, which
+    changes the files), so the next start finds them exactly as the view describes."""
+    content = None
+    try:
+        if keep and may_keep(store):
+            before = last_view.stamp(store.data_dir)
+            snapshot = read_snapshot(store, today)
+            if last_view.stamp(store.data_dir) == before:  # no other program wrote meanwhile
+                content = content_of(snapshot)
+        elif keep:
+            last_view.delete(store.data_dir)
+    finally:
+        key, data_dir = store.key, store.data_dir
+        store.close()
+    if content is not None:
+        last_view.write(data_dir, content, last_view.stamp(data_dir), key)
+
+
+# --- the probe ---------------------------------------------------------------------------------
+
+
+class Probe:
+    """Start-up times since launch, written as JSON to ``$ADVISOR_STARTUP_PROBE`` (bench and tests).
+
+    ``frame``: the window painted; ``view``: painted with the kept 工作台 (warm start); ``data``:
+    painted with the 工作台 read from the store. The app quits once ``data`` is written.
+    """
+
+    def __init__(self) -> None:
+        self.file = os.environ.get(PROBE_ENV) or None
+        launched = os.environ.get(LAUNCHED_ENV)
+        self.launched = float(launched) if launched else time.time()
+        self.times: dict[str, Any] = {}
+
+    @property
+    def active(self) -> bool:
+        return self.file is not None
+
+    def mark(self, name: str, **facts: Any) -> None:
+        if self.active and name not in self.times:
+            self.times[name] = time.time() - self.launched
+            self.times.update(facts)
+
+    def write(self) -> None:
+        if self.file:
+            Path(self.file).write_text(json.dumps(self.times, ensure_ascii=False), encoding="utf-8")
