@@ -63,7 +63,7 @@
 <context>
     <name>ActivitiesPage</name>
     <message>
-        <location filename="../../ui/pages.py" line="93" />
+        <location filename="../../ui/pages.py" line="178" />
         <source>New activity</source>
         <translation>New activity</translation>
     </message>
@@ -211,7 +211,8 @@
     <message>
         <location filename="../../ui/case/agreement_tab.py" line="60" />
         <location filename="../../ui/case/agreement_tab.py" line="156" />
-        <location filename="../../ui/case/agreement_tab.py" line="167" />
+        <location filename="../../ui/case/agreement_tab.py" line="166" />
+        <location filename="../../ui/case/agreement_tab.py" line="171" />
         <source>Print</source>
         <translation>Print</translation>
     </message>
@@ -286,22 +287,22 @@
         <translation>Printing is not available yet (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/case/agreement_tab.py" line="214" />
+        <location filename="../../ui/case/agreement_tab.py" line="218" />
         <source>No agreement yet. Suggested clauses follow the dispute type.</source>
         <translation>No agreement yet. Suggested clauses follow the dispute type.</translation>
     </message>
     <message>
-        <location filename="../../ui/case/agreement_tab.py" line="218" />
+        <location filename="../../ui/case/agreement_tab.py" line="222" />
         <source>, signed %1</source>
         <translation>, signed %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case/agreement_tab.py" line="224" />
+        <location filename="../../ui/case/agreement_tab.py" line="228" />
         <source> — signed agreements are read-only; a change makes a new version.</source>
         <translation> — signed agreements are read-only; a change makes a new version.</translation>
     </message>
     <message>
-        <location filename="../../ui/case/agreement_tab.py" line="229" />
+        <location filename="../../ui/case/agreement_tab.py" line="233" />
         <source>Version %1: %2</source>
         <translation>Version %1: %2</translation>
     </message>
@@ -309,7 +310,7 @@
 <context>
     <name>AppMain</name>
     <message>
-        <location filename="../../ui/app.py" line="57" />
+        <location filename="../../ui/app.py" line="72" />
         <source>数据文件夹（默认：系统用户数据目录，或 ADVISOR_DATA_DIR）</source>
         <translation>数据文件夹（默认：系统用户数据目录，或 ADVISOR_DATA_DIR）</translation>
     </message>
@@ -317,62 +318,62 @@
 <context>
     <name>AuditDialog</name>
     <message>
-        <location filename="../../ui/audit_page.py" line="34" />
+        <location filename="../../ui/audit_page.py" line="35" />
         <source>Database</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="36" />
+        <location filename="../../ui/audit_page.py" line="37" />
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="37" />
+        <location filename="../../ui/audit_page.py" line="38" />
         <source>User</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="38" />
+        <location filename="../../ui/audit_page.py" line="39" />
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="39" />
+        <location filename="../../ui/audit_page.py" line="40" />
         <source>Record</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="40" />
+        <location filename="../../ui/audit_page.py" line="41" />
         <source>Region</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="41" />
+        <location filename="../../ui/audit_page.py" line="42" />
         <source>Detail</source>
         <translation>Detail</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="54" />
+        <location filename="../../ui/audit_page.py" line="55" />
         <source>Audit log</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="61" />
+        <location filename="../../ui/audit_page.py" line="62" />
         <source>Refresh</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="64" />
+        <location filename="../../ui/audit_page.py" line="65" />
         <source>Starting date</source>
         <translation>Starting date</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="92" />
+        <location filename="../../ui/audit_page.py" line="93" />
         <source>Reading…</source>
         <translation>Reading…</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_page.py" line="126" />
+        <location filename="../../ui/audit_page.py" line="127" />
         <source>%1 in all</source>
         <translation>%1 in all</translation>
     </message>
@@ -433,7 +434,7 @@
 <context>
     <name>CasesPage</name>
     <message>
-        <location filename="../../ui/pages.py" line="80" />
+        <location filename="../../ui/pages.py" line="164" />
         <source>Register a dispute</source>
         <translation>Register a dispute</translation>
     </message>
@@ -923,7 +924,7 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
 <context>
     <name>ConsultationsPage</name>
     <message>
-        <location filename="../../ui/pages.py" line="64" />
+        <location filename="../../ui/pages.py" line="147" />
         <source>New consultation</source>
         <translation>New consultation</translation>
     </message>
@@ -1030,400 +1031,434 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../ui/dashboard.py" line="121" />
+        <location filename="../../ui/dashboard.py" line="133" />
         <source>Refresh</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="122" />
+        <location filename="../../ui/dashboard.py" line="134" />
         <source>Export monthly report…</source>
         <translation>Export monthly report…</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="124" />
+        <location filename="../../ui/dashboard.py" line="136" />
         <source>Monthly mediation statistics (region and period chosen), .xlsx or .pdf</source>
         <translation>Monthly mediation statistics (region and period chosen), .xlsx or .pdf</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="127" />
+        <location filename="../../ui/dashboard.py" line="139" />
         <source>Export adviser ledger…</source>
         <translation>Export adviser ledger…</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="129" />
+        <location filename="../../ui/dashboard.py" line="141" />
         <source>Village legal adviser ledger (region and period chosen), .xlsx or .pdf</source>
         <translation>Village legal adviser ledger (region and period chosen), .xlsx or .pdf</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="132" />
+        <location filename="../../ui/dashboard.py" line="144" />
         <source>Export rating ranking…</source>
         <translation>Export rating ranking…</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="135" />
+        <location filename="../../ui/dashboard.py" line="147" />
         <source>Service ratings and ranking: self-rating, satisfaction, follow-up and remedy rates per village and adviser</source>
         <translation>Service ratings and ranking: self-rating, satisfaction, follow-up and remedy rates per village and adviser</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="142" />
+        <location filename="../../ui/dashboard.py" line="154" />
         <source>Region</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="144" />
+        <location filename="../../ui/dashboard.py" line="156" />
         <source>Period</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="178" />
+        <location filename="../../ui/dashboard.py" line="190" />
         <source>Accepted (cases)</source>
         <translation>Accepted (cases)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="179" />
+        <location filename="../../ui/dashboard.py" line="191" />
         <source>Settled (cases)</source>
         <translation>Settled (cases)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="180" />
+        <location filename="../../ui/dashboard.py" line="59" />
+        <location filename="../../ui/dashboard.py" line="192" />
         <source>Success rate</source>
         <translation>Success rate</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="181" />
+        <location filename="../../ui/dashboard.py" line="193" />
         <source>Agreed amounts (10,000 yuan)</source>
         <translation>Agreed amounts (10,000 yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="182" />
+        <location filename="../../ui/dashboard.py" line="194" />
         <source>Court confirmations (cases)</source>
         <translation>Court confirmations (cases)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="183" />
+        <location filename="../../ui/dashboard.py" line="195" />
         <source>Consultations (count)</source>
         <translation>Consultations (count)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="184" />
-        <location filename="../../ui/dashboard.py" line="287" />
+        <location filename="../../ui/dashboard.py" line="196" />
+        <location filename="../../ui/dashboard.py" line="318" />
         <source>Satisfaction</source>
         <translation>Satisfaction</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="185" />
+        <location filename="../../ui/dashboard.py" line="197" />
         <source>Poor ratings to follow up</source>
         <translation>Poor ratings to follow up</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="186" />
+        <location filename="../../ui/dashboard.py" line="198" />
         <source>Overdue cases</source>
         <translation>Overdue cases</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="187" />
+        <location filename="../../ui/dashboard.py" line="199" />
         <source>Within the confirmation window</source>
         <translation>Within the confirmation window</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="188" />
+        <location filename="../../ui/dashboard.py" line="200" />
         <source>Visits due</source>
         <translation>Visits due</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="189" />
+        <location filename="../../ui/dashboard.py" line="63" />
+        <location filename="../../ui/dashboard.py" line="201" />
         <source>Villages not reported</source>
         <translation>Villages not reported</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="203" />
+        <location filename="../../ui/dashboard.py" line="215" />
         <source>Disputes accepted by type</source>
         <translation>Disputes accepted by type</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="204" />
+        <location filename="../../ui/dashboard.py" line="216" />
         <source>Satisfaction ratings</source>
         <translation>Satisfaction ratings</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="205" />
+        <location filename="../../ui/dashboard.py" line="217" />
         <source>Consultations and cases, last 12 months</source>
         <translation>Consultations and cases, last 12 months</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="227" />
-        <location filename="../../ui/dashboard.py" line="277" />
+        <location filename="../../ui/dashboard.py" line="239" />
+        <location filename="../../ui/dashboard.py" line="308" />
         <source>Village</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="228" />
+        <location filename="../../ui/dashboard.py" line="240" />
         <source>Report</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="229" />
+        <location filename="../../ui/dashboard.py" line="64" />
+        <location filename="../../ui/dashboard.py" line="241" />
         <source>Legal literates</source>
         <translation>Legal literates</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="230" />
+        <location filename="../../ui/dashboard.py" line="56" />
+        <source>Township</source>
+        <translation>Township</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="57" />
+        <source>Accepted</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="58" />
+        <source>Settled</source>
+        <translation>Settled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="60" />
+        <source>Amount (10,000 yuan)</source>
+        <translation>Amount (10,000 yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="62" />
+        <source>Villages</source>
+        <translation>Villages</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="242" />
         <source>Short by</source>
         <translation>Short by</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="231" />
+        <location filename="../../ui/dashboard.py" line="243" />
         <source>On-site service (hours)</source>
         <translation>On-site service (hours)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="232" />
+        <location filename="../../ui/dashboard.py" line="244" />
         <source>Lectures (quarter)</source>
         <translation>Lectures (quarter)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="233" />
+        <location filename="../../ui/dashboard.py" line="245" />
         <source>Duties</source>
         <translation>Duties</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="243" />
+        <location filename="../../ui/dashboard.py" line="255" />
         <source>Hot topics (clearly up this month)</source>
         <translation>Hot topics (clearly up this month)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="244" />
+        <location filename="../../ui/dashboard.py" line="256" />
         <source>To do and overdue</source>
         <translation>To do and overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="249" />
+        <location filename="../../ui/dashboard.py" line="275" />
+        <source>Townships at a glance (double-click one to look at it)</source>
+        <translation>Townships at a glance (double-click one to look at it)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="280" />
         <source>Villages at a glance</source>
         <translation>Villages at a glance</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="261" />
+        <location filename="../../ui/dashboard.py" line="292" />
         <source>Service ratings and ranking (counted as in the rating report)</source>
         <translation>Service ratings and ranking (counted as in the rating report)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="265" />
+        <location filename="../../ui/dashboard.py" line="296" />
         <source>Self-rated share</source>
         <translation>Self-rated share</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="266" />
+        <location filename="../../ui/dashboard.py" line="297" />
         <source>Satisfaction (counted)</source>
         <translation>Satisfaction (counted)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="267" />
-        <location filename="../../ui/dashboard.py" line="289" />
+        <location filename="../../ui/dashboard.py" line="298" />
+        <location filename="../../ui/dashboard.py" line="320" />
         <source>Follow-up rate</source>
         <translation>Follow-up rate</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="268" />
-        <location filename="../../ui/dashboard.py" line="290" />
+        <location filename="../../ui/dashboard.py" line="299" />
+        <location filename="../../ui/dashboard.py" line="321" />
         <source>Remedy rate</source>
         <translation>Remedy rate</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="277" />
+        <location filename="../../ui/dashboard.py" line="308" />
         <source>Ranking by village</source>
         <translation>Ranking by village</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="278" />
+        <location filename="../../ui/dashboard.py" line="309" />
         <source>Ranking by adviser / mediator</source>
         <translation>Ranking by adviser / mediator</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="278" />
+        <location filename="../../ui/dashboard.py" line="309" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="283" />
+        <location filename="../../ui/dashboard.py" line="314" />
         <source>Rank</source>
         <translation>Rank</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="285" />
+        <location filename="../../ui/dashboard.py" line="316" />
         <source>Rated</source>
         <translation>Rated</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="286" />
+        <location filename="../../ui/dashboard.py" line="317" />
         <source>Self-rated (share)</source>
         <translation>Self-rated (share)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="288" />
+        <location filename="../../ui/dashboard.py" line="319" />
         <source>Poor</source>
         <translation>Poor</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="309" />
+        <location filename="../../ui/dashboard.py" line="340" />
         <source>%1 rated, %2 poor</source>
         <translation>%1 rated, %2 poor</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="311" />
+        <location filename="../../ui/dashboard.py" line="342" />
         <source>%1 poor</source>
         <translation>%1 poor</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="337" />
+        <location filename="../../ui/dashboard.py" line="368" />
         <source>Shown: %1</source>
         <translation>Shown: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="342" />
-        <location filename="../../ui/dashboard.py" line="603" />
+        <location filename="../../ui/dashboard.py" line="373" />
+        <location filename="../../ui/dashboard.py" line="657" />
         <source>All regions</source>
         <translation>All regions</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="347" />
+        <location filename="../../ui/dashboard.py" line="378" />
         <source> (merged)</source>
         <translation> (merged)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="381" />
+        <location filename="../../ui/dashboard.py" line="412" />
         <source>Counting…</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="399" />
+        <location filename="../../ui/dashboard.py" line="430" />
         <source>The figures could not be made: %1</source>
         <translation>The figures could not be made: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="420" />
+        <location filename="../../ui/dashboard.py" line="451" />
         <source>%1 ratings</source>
         <translation>%1 ratings</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="429" />
+        <location filename="../../ui/dashboard.py" line="460" />
         <source>zero reports %1</source>
         <translation>zero reports %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="471" />
+        <location filename="../../ui/dashboard.py" line="502" />
         <source>%1 is not over: %2 consultations and %3 cases so far, not drawn</source>
         <translation>%1 is not over: %2 consultations and %3 cases so far, not drawn</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="479" />
+        <location filename="../../ui/dashboard.py" line="61" />
+        <location filename="../../ui/dashboard.py" line="510" />
         <source>Consultations</source>
         <translation>Consultations</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="479" />
+        <location filename="../../ui/dashboard.py" line="510" />
         <source>Cases</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="538" />
+        <location filename="../../ui/dashboard.py" line="569" />
         <source>No topic clearly up this month</source>
         <translation>No topic clearly up this month</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="544" />
+        <location filename="../../ui/dashboard.py" line="575" />
         <source>%1 days overdue: %2 (%3)</source>
         <translation>%1 days overdue: %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="554" />
+        <location filename="../../ui/dashboard.py" line="585" />
         <source>%1 days left to apply for court confirmation: %2</source>
         <translation>%1 days left to apply for court confirmation: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="563" />
+        <location filename="../../ui/dashboard.py" line="594" />
         <source>Visit due (by %1): %2</source>
         <translation>Visit due (by %1): %2</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="572" />
+        <location filename="../../ui/dashboard.py" line="603" />
         <source>Poor rating follow-up overdue (due %1)</source>
         <translation>Poor rating follow-up overdue (due %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="586" />
+        <location filename="../../ui/dashboard.py" line="640" />
         <source>met</source>
         <translation>met</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="586" />
+        <location filename="../../ui/dashboard.py" line="640" />
         <source>not met</source>
         <translation>not met</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="616" />
-        <location filename="../../ui/dashboard.py" line="678" />
+        <location filename="../../ui/dashboard.py" line="670" />
+        <location filename="../../ui/dashboard.py" line="732" />
         <source>Export %1</source>
         <translation>Export %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="618" />
+        <location filename="../../ui/dashboard.py" line="672" />
         <source>Excel workbook (*.xlsx);;PDF file (*.pdf)</source>
         <translation>Excel workbook (*.xlsx);;PDF file (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="632" />
+        <location filename="../../ui/dashboard.py" line="686" />
         <source>Counting %1…</source>
         <translation>Counting %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="633" />
+        <location filename="../../ui/dashboard.py" line="687" />
         <source>Writing %1…</source>
         <translation>Writing %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="655" />
+        <location filename="../../ui/dashboard.py" line="709" />
         <source>Export cancelled</source>
         <translation>Export cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="658" />
-        <location filename="../../ui/dashboard.py" line="661" />
+        <location filename="../../ui/dashboard.py" line="712" />
+        <location filename="../../ui/dashboard.py" line="715" />
         <source>Exported: %1</source>
         <translation>Exported: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="666" />
+        <location filename="../../ui/dashboard.py" line="720" />
         <source>Export failed: %1</source>
         <translation>Export failed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="675" />
+        <location filename="../../ui/dashboard.py" line="729" />
         <source>Exporting %1…</source>
         <translation>Exporting %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="711" />
-        <location filename="../../ui/dashboard.py" line="737" />
+        <location filename="../../ui/dashboard.py" line="766" />
+        <location filename="../../ui/dashboard.py" line="792" />
         <source>The records could not be found: %1</source>
         <translation>The records could not be found: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="744" />
+        <location filename="../../ui/dashboard.py" line="799" />
         <source>Records behind the figure</source>
         <translation>Records behind the figure</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="825" />
+        <location filename="../../ui/dashboard.py" line="887" />
         <source>%1月</source>
         <translation>%1月</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="832" />
+        <location filename="../../ui/dashboard.py" line="894" />
         <source>%1/%2 – %3/%4</source>
         <translation>%1/%2 – %3/%4</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="841" />
+        <location filename="../../ui/dashboard.py" line="903" />
         <source>%1 %2 (%3%)</source>
         <translation>%1 %2 (%3%)</translation>
     </message>
@@ -1431,87 +1466,93 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../ui/first_run.py" line="71" />
+        <location filename="../../ui/first_run.py" line="75" />
         <source>Welcome to the village legal service desk</source>
         <translation>Welcome to the village legal service desk</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="73" />
+        <location filename="../../ui/first_run.py" line="77" />
         <source>I am a</source>
         <translation>I am a</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="75" />
+        <location filename="../../ui/first_run.py" line="79" />
+        <location filename="../../ui/first_run.py" line="124" />
         <source>Township</source>
         <translation>Township</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="77" />
+        <location filename="../../ui/first_run.py" line="83" />
         <source>Villages of the township</source>
         <translation>Villages of the township</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="81" />
+        <location filename="../../ui/first_run.py" line="87" />
         <source>Log in with the city server account…</source>
         <translation>Log in with the city server account…</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="83" />
+        <location filename="../../ui/first_run.py" line="89" />
         <source>Downloads the township and villages of the account and sets the role from it</source>
         <translation>Downloads the township and villages of the account and sets the role from it</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="88" />
+        <location filename="../../ui/first_run.py" line="94" />
         <source>Your name</source>
         <translation>Your name</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="90" />
+        <location filename="../../ui/first_run.py" line="96" />
         <source>Demo data</source>
         <translation>Demo data</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="90" />
+        <location filename="../../ui/first_run.py" line="96" />
         <source>Fill in demo records to try the program</source>
         <translation>Fill in demo records to try the program</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="106" />
+        <location filename="../../ui/first_run.py" line="124" />
+        <source>County</source>
+        <translation>County</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="139" />
         <source>The villages you serve become this computer's default scope; </source>
         <translation>The villages you serve become this computer's default scope; </translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="108" />
+        <location filename="../../ui/first_run.py" line="141" />
         <source>Already known: %1; more may be added.</source>
         <translation>Already known: %1; more may be added.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="111" />
+        <location filename="../../ui/first_run.py" line="144" />
         <source>One village per line (paste, or import a CSV of village name / region code); villages can also be added later under Settings → Villages, or downloaded by logging in to the city server.</source>
         <translation>One village per line (paste, or import a CSV of village name / region code); villages can also be added later under Settings → Villages, or downloaded by logging in to the city server.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="148" />
+        <location filename="../../ui/first_run.py" line="174" />
         <source>Logged in: %1 (%2)</source>
         <translation>Logged in: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="168" />
+        <location filename="../../ui/first_run.py" line="196" />
         <source>Line %1: %2</source>
         <translation>Line %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="194" />
+        <location filename="../../ui/first_run.py" line="222" />
         <source>Demo data: could not be made; run the command advisor demo-data later</source>
         <translation>Demo data: could not be made; run the command advisor demo-data later</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="202" />
+        <location filename="../../ui/first_run.py" line="230" />
         <source>Making demo data (printing the signed agreements)…</source>
         <translation>Making demo data (printing the signed agreements)…</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="225" />
+        <location filename="../../ui/first_run.py" line="253" />
         <source>Printing the signed demo agreements (%1/%2)…</source>
         <translation>Printing the signed demo agreements (%1/%2)…</translation>
     </message>
@@ -1519,49 +1560,29 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
 <context>
     <name>FollowUpDialog</name>
     <message>
-        <location filename="../../ui/workbench.py" line="269" />
+        <location filename="../../ui/workbench.py" line="418" />
         <source>Record the follow-up of a poor rating</source>
         <translation>Record the follow-up of a poor rating</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="272" />
-        <source>Rated on: %1</source>
-        <translation>Rated on: %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workbench.py" line="286" />
+        <location filename="../../ui/workbench.py" line="425" />
         <source>Followed up by</source>
         <translation>Followed up by</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="287" />
+        <location filename="../../ui/workbench.py" line="426" />
         <source>Follow-up date</source>
         <translation>Follow-up date</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="288" />
+        <location filename="../../ui/workbench.py" line="427" />
         <source>What was found</source>
         <translation>What was found</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="289" />
+        <location filename="../../ui/workbench.py" line="428" />
         <source>What was done</source>
         <translation>What was done</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workbench.py" line="291" />
-        <source>Save</source>
-        <translation>Save</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workbench.py" line="292" />
-        <source>Cancel</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workbench.py" line="330" />
-        <source>Not saved: %1</source>
-        <translation>Not saved: %1</translation>
     </message>
 </context>
 <context>
@@ -1632,58 +1653,68 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
 <context>
     <name>ListPage</name>
     <message>
-        <location filename="../../ui/list_page.py" line="85" />
+        <location filename="../../ui/list_page.py" line="91" />
         <source>Search: names, matters, words in the record…</source>
         <translation>Search: names, matters, words in the record…</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="88" />
+        <location filename="../../ui/list_page.py" line="95" />
+        <source>All townships</source>
+        <translation>All townships</translation>
+    </message>
+    <message>
+        <location filename="../../ui/list_page.py" line="100" />
         <source>All villages</source>
         <translation>All villages</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="92" />
+        <location filename="../../ui/list_page.py" line="105" />
         <source>All types</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="96" />
+        <location filename="../../ui/list_page.py" line="109" />
         <source>All statuses</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="100" />
+        <location filename="../../ui/list_page.py" line="113" />
         <source>From</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="101" />
+        <location filename="../../ui/list_page.py" line="114" />
         <source>To</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="103" />
+        <location filename="../../ui/list_page.py" line="116" />
         <source>Export to Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="104" />
+        <location filename="../../ui/list_page.py" line="117" />
         <source>New</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="114" />
+        <location filename="../../ui/list_page.py" line="136" />
+        <source>Clear filters</source>
+        <translation>Clear filters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/list_page.py" line="141" />
         <source>Show all</source>
         <translation>Show all</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="210" />
+        <location filename="../../ui/list_page.py" line="243" />
         <source>Searching…</source>
         <translation>Searching…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/list_page.py" line="254" />
-        <location filename="../../ui/list_page.py" line="262" />
+        <location filename="../../ui/list_page.py" line="287" />
+        <location filename="../../ui/list_page.py" line="295" />
         <source>%n record(s)</source>
         <translation>
             <numerusform>%n record(s)</numerusform>
@@ -1691,44 +1722,44 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
         </translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="280" />
+        <location filename="../../ui/list_page.py" line="313" />
         <source>The list could not be loaded: %1</source>
         <translation>The list could not be loaded: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="309" />
+        <location filename="../../ui/list_page.py" line="342" />
         <source>%1 records from the statistics</source>
         <translation>%1 records from the statistics</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="334" />
-        <location filename="../../ui/list_page.py" line="351" />
+        <location filename="../../ui/list_page.py" line="421" />
+        <location filename="../../ui/list_page.py" line="438" />
         <source>Export to Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="339" />
+        <location filename="../../ui/list_page.py" line="426" />
         <source>Exporting…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="354" />
-        <location filename="../../ui/list_page.py" line="357" />
+        <location filename="../../ui/list_page.py" line="441" />
+        <location filename="../../ui/list_page.py" line="444" />
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="354" />
+        <location filename="../../ui/list_page.py" line="441" />
         <source>Saved to %1</source>
         <translation>Saved to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="357" />
+        <location filename="../../ui/list_page.py" line="444" />
         <source>Export failed: %1</source>
         <translation>Export failed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/list_page.py" line="359" />
+        <location filename="../../ui/list_page.py" line="446" />
         <source>Export cancelled</source>
         <translation>Export cancelled</translation>
     </message>
@@ -1764,22 +1795,22 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../ui/lock.py" line="45" />
+        <location filename="../../ui/lock.py" line="46" />
         <source>Locked　%1</source>
         <translation>Locked　%1</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="49" />
+        <location filename="../../ui/lock.py" line="50" />
         <source>To protect the parties' information the program locked itself after a while away. Anything not saved was kept as a draft.</source>
         <translation>To protect the parties' information the program locked itself after a while away. Anything not saved was kept as a draft.</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="54" />
+        <location filename="../../ui/lock.py" line="55" />
         <source>Password</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="56" />
+        <location filename="../../ui/lock.py" line="57" />
         <source>Unlock</source>
         <translation>Unlock</translation>
     </message>
@@ -1855,57 +1886,57 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="1" />
+        <location filename="../../ui/main_window.py" line="111" />
         <source>Opening…</source>
         <translation>Opening…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="46" />
+        <location filename="../../ui/main_window.py" line="55" />
         <source>Statistics arrive with the reports module.</source>
         <translation>Statistics arrive with the reports module.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="56" />
+        <location filename="../../ui/main_window.py" line="65" />
         <source>Village legal service desk</source>
         <translation>Village legal service desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="59" />
+        <location filename="../../ui/main_window.py" line="68" />
         <source>Today</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="62" />
+        <location filename="../../ui/main_window.py" line="71" />
         <source>Legal consultations</source>
         <translation>Legal consultations</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="65" />
+        <location filename="../../ui/main_window.py" line="74" />
         <source>Dispute mediation</source>
         <translation>Dispute mediation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="66" />
+        <location filename="../../ui/main_window.py" line="75" />
         <source>Legal literate persons</source>
         <translation>Legal literate persons</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="67" />
+        <location filename="../../ui/main_window.py" line="76" />
         <source>Legal publicity</source>
         <translation>Legal publicity</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="68" />
+        <location filename="../../ui/main_window.py" line="77" />
         <source>Statistics</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="69" />
+        <location filename="../../ui/main_window.py" line="78" />
         <source>Sync</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="70" />
+        <location filename="../../ui/main_window.py" line="79" />
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
@@ -2340,87 +2371,128 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
 <context>
     <name>RatingDialogs</name>
     <message>
-        <location filename="../../ui/workbench.py" line="343" />
+        <location filename="../../ui/workbench.py" line="356" />
         <source>Rated on %1, %2</source>
         <translation>Rated on %1, %2</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="356" />
+        <location filename="../../ui/workbench.py" line="369" />
         <source>Save</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="359" />
+        <location filename="../../ui/workbench.py" line="372" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="394" />
+        <location filename="../../ui/workbench.py" line="407" />
         <source>Not saved: %1</source>
         <translation>Not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="405" />
+        <location filename="../../ui/workbench.py" line="451" />
         <source>Appeal a rating</source>
         <translation>Appeal a rating</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="408" />
+        <location filename="../../ui/workbench.py" line="454" />
         <source>Why the rating is mistaken or malicious</source>
         <translation>Why the rating is mistaken or malicious</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="410" />
+        <location filename="../../ui/workbench.py" line="456" />
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="425" />
+        <location filename="../../ui/workbench.py" line="473" />
         <source>Decide the appeal</source>
         <translation>Decide the appeal</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="427" />
+        <location filename="../../ui/workbench.py" line="475" />
         <source>Revoke the rating (appeal upheld: it counts no more)</source>
         <translation>Revoke the rating (appeal upheld: it counts no more)</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="432" />
+        <location filename="../../ui/workbench.py" line="480" />
         <source>Keep the rating (appeal rejected)</source>
         <translation>Keep the rating (appeal rejected)</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="442" />
+        <location filename="../../ui/workbench.py" line="490" />
         <source>Village's reason</source>
         <translation>Village's reason</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="443" />
+        <location filename="../../ui/workbench.py" line="491" />
         <source>Decision</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="444" />
+        <location filename="../../ui/workbench.py" line="492" />
         <source>Decided by</source>
         <translation>Decided by</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="445" />
+        <location filename="../../ui/workbench.py" line="493" />
         <source>Grounds</source>
         <translation>Grounds</translation>
     </message>
 </context>
 <context>
+    <name>RecordView</name>
+    <message>
+        <location filename="../../ui/pages.py" line="44" />
+        <source>Record (read only)</source>
+        <translation>Record (read only)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages.py" line="46" />
+        <source>Reading…</source>
+        <translation>Reading…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages.py" line="59" />
+        <source>The record is no longer there.</source>
+        <translation>The record is no longer there.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages.py" line="61" />
+        <source>Kept by the township office; read only here.</source>
+        <translation>Kept by the township office; read only here.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages.py" line="73" />
+        <source>The record could not be read: %1</source>
+        <translation>The record could not be read: %1</translation>
+    </message>
+</context>
+<context>
     <name>RecordsDialog</name>
     <message>
-        <location filename="../../ui/dashboard.py" line="79" />
+        <location filename="../../ui/dashboard.py" line="91" />
         <source>(no records)</source>
         <translation>(no records)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="80" />
+        <location filename="../../ui/dashboard.py" line="92" />
         <source>%1 records</source>
         <translation>%1 records</translation>
+    </message>
+</context>
+<context>
+    <name>RecordsPage</name>
+    <message>
+        <location filename="../../ui/pages.py" line="122" />
+        <source>Read only</source>
+        <translation>Read only</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages.py" line="123" />
+        <source>This computer reads and reports: records are kept by the township offices.</source>
+        <translation>This computer reads and reports: records are kept by the township offices.</translation>
     </message>
 </context>
 <context>
@@ -2578,12 +2650,12 @@ Register it?</translation>
         <translation>Add a person</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="226" />
+        <location filename="../../ui/roster_page.py" line="227" />
         <source> (read only: the township office keeps the roster)</source>
         <translation> (read only: the township office keeps the roster)</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="257" />
+        <location filename="../../ui/roster_page.py" line="258" />
         <source>below target</source>
         <translation>below target</translation>
     </message>
@@ -2762,17 +2834,17 @@ Please note: once the password is forgotten, nobody (developers and support incl
     </message>
     <message>
         <location filename="../../ui/settings_page.py" line="114" />
-        <location filename="../../ui/settings_page.py" line="117" />
+        <location filename="../../ui/settings_page.py" line="118" />
         <source>not chosen</source>
         <translation>not chosen</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="131" />
+        <location filename="../../ui/settings_page.py" line="132" />
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="131" />
+        <location filename="../../ui/settings_page.py" line="132" />
         <source>The new language is used after the program restarts.</source>
         <translation>The new language is used after the program restarts.</translation>
     </message>
@@ -3104,7 +3176,7 @@ Not signed in (records are saved here as usual and sent after signing in)</trans
 <context>
     <name>VillageCombo</name>
     <message>
-        <location filename="../../ui/villages.py" line="101" />
+        <location filename="../../ui/villages.py" line="103" />
         <source>%1 (merged away)</source>
         <translation>%1 (merged away)</translation>
     </message>
@@ -3112,7 +3184,7 @@ Not signed in (records are saved here as usual and sent after signing in)</trans
 <context>
     <name>VillageLines</name>
     <message>
-        <location filename="../../ui/villages.py" line="165" />
+        <location filename="../../ui/villages.py" line="167" />
         <source>One village a line, for example:
 Qiaonan Village
 Wangjia Village 610502100202
@@ -3123,17 +3195,17 @@ Wangjia Village 610502100202
 (can be copied from a table)</translation>
     </message>
     <message>
-        <location filename="../../ui/villages.py" line="172" />
+        <location filename="../../ui/villages.py" line="174" />
         <source>Import from CSV…</source>
         <translation>Import from CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/villages.py" line="192" />
+        <location filename="../../ui/villages.py" line="194" />
         <source>Import failed: %1</source>
         <translation>Import failed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/villages.py" line="198" />
+        <location filename="../../ui/villages.py" line="200" />
         <source>Read %1 villages from %2; they are added when you save</source>
         <translation>Read %1 villages from %2; they are added when you save</translation>
     </message>
@@ -3141,27 +3213,27 @@ Wangjia Village 610502100202
 <context>
     <name>Villages</name>
     <message>
-        <location filename="../../ui/villages.py" line="40" />
+        <location filename="../../ui/villages.py" line="42" />
         <source>No villages yet: add the township's villages in “Settings → Villages”, or click “Add village…” on the right</source>
         <translation>No villages yet: add the township's villages in “Settings → Villages”, or click “Add village…” on the right</translation>
     </message>
     <message>
-        <location filename="../../ui/villages.py" line="130" />
+        <location filename="../../ui/villages.py" line="132" />
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/villages.py" line="132" />
+        <location filename="../../ui/villages.py" line="134" />
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/villages.py" line="145" />
+        <location filename="../../ui/villages.py" line="147" />
         <source>Import a list of villages</source>
         <translation>Import a list of villages</translation>
     </message>
     <message>
-        <location filename="../../ui/villages.py" line="147" />
+        <location filename="../../ui/villages.py" line="149" />
         <source>Lists of villages (*.csv *.txt);;All files (*)</source>
         <translation>Lists of villages (*.csv *.txt);;All files (*)</translation>
     </message>
@@ -3169,92 +3241,97 @@ Wangjia Village 610502100202
 <context>
     <name>VillagesEditor</name>
     <message>
-        <location filename="../../ui/villages.py" line="232" />
+        <location filename="../../ui/villages.py" line="234" />
         <source>Village name (several lines may be pasted; a 12-digit division code may follow)</source>
         <translation>Village name (several lines may be pasted; a 12-digit division code may follow)</translation>
     </message>
     <message>
-        <location filename="../../ui/villages.py" line="235" />
+        <location filename="../../ui/villages.py" line="237" />
         <source>Add</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../ui/villages.py" line="237" />
+        <location filename="../../ui/villages.py" line="239" />
         <source>Import from CSV…</source>
         <translation>Import from CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/villages.py" line="239" />
+        <location filename="../../ui/villages.py" line="241" />
         <source>Rename…</source>
         <translation>Rename…</translation>
     </message>
     <message>
-        <location filename="../../ui/villages.py" line="241" />
+        <location filename="../../ui/villages.py" line="243" />
         <source>Merge away / bring back</source>
         <translation>Merge away / bring back</translation>
     </message>
     <message>
-        <location filename="../../ui/villages.py" line="293" />
+        <location filename="../../ui/villages.py" line="306" />
         <source>%1 (merged away)</source>
         <translation>%1 (merged away)</translation>
     </message>
     <message>
-        <location filename="../../ui/villages.py" line="313" />
+        <location filename="../../ui/villages.py" line="329" />
+        <source>The villages of the county's townships; each township office keeps its own, and signing in to the city server downloads them.</source>
+        <translation>The villages of the county's townships; each township office keeps its own, and signing in to the city server downloads them.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/villages.py" line="336" />
         <source>%1 has no villages yet: type a village name below and press Enter (or “Add”), or import a CSV; after signing in to the city server the list is also downloaded.</source>
         <translation>%1 has no villages yet: type a village name below and press Enter (or “Add”), or import a CSV; after signing in to the city server the list is also downloaded.</translation>
     </message>
     <message>
-        <location filename="../../ui/villages.py" line="315" />
+        <location filename="../../ui/villages.py" line="338" />
         <source>The township</source>
         <translation>The township</translation>
     </message>
     <message>
-        <location filename="../../ui/villages.py" line="320" />
+        <location filename="../../ui/villages.py" line="343" />
         <source>Tick the villages you look after (none ticked: the whole township); double-click to rename.</source>
         <translation>Tick the villages you look after (none ticked: the whole township); double-click to rename.</translation>
     </message>
     <message>
-        <location filename="../../ui/villages.py" line="326" />
+        <location filename="../../ui/villages.py" line="349" />
         <source>Double-click to rename; a merged-away village no longer appears in the forms, its records are kept.</source>
         <translation>Double-click to rename; a merged-away village no longer appears in the forms, its records are kept.</translation>
     </message>
     <message>
-        <location filename="../../ui/villages.py" line="342" />
+        <location filename="../../ui/villages.py" line="365" />
         <source>Please enter the village name</source>
         <translation>Please enter the village name</translation>
     </message>
     <message>
-        <location filename="../../ui/villages.py" line="355" />
+        <location filename="../../ui/villages.py" line="378" />
         <source>Line %1: %2</source>
         <translation>Line %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/villages.py" line="359" />
+        <location filename="../../ui/villages.py" line="382" />
         <source>%1 line %2: %3</source>
         <translation>%1 line %2: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/villages.py" line="377" />
+        <location filename="../../ui/villages.py" line="400" />
         <source>Import failed: %1</source>
         <translation>Import failed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/villages.py" line="384" />
+        <location filename="../../ui/villages.py" line="409" />
         <source>Please first select the village to rename in the list</source>
         <translation>Please first select the village to rename in the list</translation>
     </message>
     <message>
-        <location filename="../../ui/villages.py" line="389" />
+        <location filename="../../ui/villages.py" line="414" />
         <source>Rename a village</source>
         <translation>Rename a village</translation>
     </message>
     <message>
-        <location filename="../../ui/villages.py" line="389" />
+        <location filename="../../ui/villages.py" line="414" />
         <source>New village name:</source>
         <translation>New village name:</translation>
     </message>
     <message>
-        <location filename="../../ui/villages.py" line="401" />
+        <location filename="../../ui/villages.py" line="426" />
         <source>Please first select the village to merge away or bring back in the list</source>
         <translation>Please first select the village to merge away or bring back in the list</translation>
     </message>
@@ -3355,138 +3432,138 @@ Wangjia Village 610502100202
 <context>
     <name>WorkbenchPage</name>
     <message>
-        <location filename="../../ui/workbench.py" line="1" />
+        <location filename="../../ui/workbench.py" line="150" />
         <source>Opening…</source>
         <translation>Opening…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="48" />
+        <location filename="../../ui/workbench.py" line="59" />
         <source>Refresh</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="50" />
+        <location filename="../../ui/workbench.py" line="61" />
         <source>Log a consultation</source>
         <translation>Log a consultation</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="52" />
+        <location filename="../../ui/workbench.py" line="63" />
         <source>Register a dispute</source>
         <translation>Register a dispute</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="62" />
+        <location filename="../../ui/workbench.py" line="72" />
         <source>Return visits due</source>
         <translation>Return visits due</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="63" />
+        <location filename="../../ui/workbench.py" line="73" />
         <source>Cases past the one-month target</source>
         <translation>Cases past the one-month target</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="64" />
+        <location filename="../../ui/workbench.py" line="74" />
         <source>Agreements inside the 30-day judicial confirmation window</source>
         <translation>Agreements inside the 30-day judicial confirmation window</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="67" />
+        <location filename="../../ui/workbench.py" line="77" />
         <source>Waiting to sync</source>
         <translation>Waiting to sync</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="70" />
+        <location filename="../../ui/workbench.py" line="80" />
         <source>Open sync</source>
         <translation>Open sync</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="76" />
+        <location filename="../../ui/workbench.py" line="88" />
         <source>Follow-ups of poor ratings</source>
         <translation>Follow-ups of poor ratings</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="82" />
+        <location filename="../../ui/workbench.py" line="94" />
         <source>Record the follow-up</source>
         <translation>Record the follow-up</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="88" />
+        <location filename="../../ui/workbench.py" line="100" />
         <source>Appeal this rating…</source>
         <translation>Appeal this rating…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="90" />
+        <location filename="../../ui/workbench.py" line="102" />
         <source>The rating is mistaken or malicious: the township office decides</source>
         <translation>The rating is mistaken or malicious: the township office decides</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="93" />
+        <location filename="../../ui/workbench.py" line="105" />
         <source>Decide the appeal…</source>
         <translation>Decide the appeal…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="133" />
+        <location filename="../../ui/workbench.py" line="172" />
         <source>Today, %1</source>
         <translation>Today, %1</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="146" />
+        <location filename="../../ui/workbench.py" line="216" />
         <source>Follow-ups of poor ratings (%1)</source>
         <translation>Follow-ups of poor ratings (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="150" />
+        <location filename="../../ui/workbench.py" line="221" />
         <source>Follow-up due</source>
         <translation>Follow-up due</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="152" />
+        <location filename="../../ui/workbench.py" line="223" />
         <source>Follow-up %1 day(s) late</source>
         <translation>Follow-up %1 day(s) late</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="154" />
+        <location filename="../../ui/workbench.py" line="225" />
         <source>Follow up by %1</source>
         <translation>Follow up by %1</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="156" />
+        <location filename="../../ui/workbench.py" line="227" />
         <source>Source: %1</source>
         <translation>Source: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="160" />
+        <location filename="../../ui/workbench.py" line="231" />
         <source>What went wrong: %1</source>
         <translation>What went wrong: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="162" />
+        <location filename="../../ui/workbench.py" line="233" />
         <source>Comment: %1</source>
         <translation>Comment: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="221" />
+        <location filename="../../ui/workbench.py" line="319" />
         <source>due in %1 day(s)</source>
         <translation>due in %1 day(s)</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="221" />
+        <location filename="../../ui/workbench.py" line="319" />
         <source>%1 day(s) overdue</source>
         <translation>%1 day(s) overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="222" />
+        <location filename="../../ui/workbench.py" line="320" />
         <source>%1 day(s) past the target</source>
         <translation>%1 day(s) past the target</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="226" />
-        <location filename="../../ui/workbench.py" line="227" />
+        <location filename="../../ui/workbench.py" line="324" />
+        <location filename="../../ui/workbench.py" line="325" />
         <source>%1 day(s) left to apply</source>
         <translation>%1 day(s) left to apply</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/workbench.py" line="231" />
+        <location filename="../../ui/workbench.py" line="329" />
         <source>%n record(s) saved here are waiting to be sent to the server.</source>
         <translation>
             <numerusform>%n record(s) saved here are waiting to be sent to the server.</numerusform>
@@ -3494,13 +3571,13 @@ Wangjia Village 610502100202
         </translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="234" />
+        <location filename="../../ui/workbench.py" line="332" />
         <source>Nothing is waiting to be sent.</source>
         <translation>Nothing is waiting to be sent.</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="169" />
-        <location filename="../../ui/workbench.py" line="254" />
+        <location filename="../../ui/workbench.py" line="249" />
+        <location filename="../../ui/workbench.py" line="260" />
         <source>Nothing here today.</source>
         <translation>Nothing here today.</translation>
     </message>

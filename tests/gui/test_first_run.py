@@ -59,7 +59,8 @@ def _click_item(qtbot, widget, text: str) -> None:
     assert widget.currentItem() is item
 
 
-@pytest.mark.parametrize("role", setup.ROLES)
+# the 县司法局 picks a county and types no villages: tests/gui/test_county_first_run.py
+@pytest.mark.parametrize("role", [r for r in setup.ROLES if r != "县司法局"])
 def test_first_run_from_an_empty_install(app, store, tasks, qtbot, answers, role):
     from ui.first_run import FirstRunDialog
 
