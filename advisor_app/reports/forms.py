@@ -159,7 +159,7 @@ def monthly(store: Store, region: str | None, period: Period, signature: Signatu
     prevention = Table("三、排查预防", ["排查预防项目", "件（次）", "人"], prevention_rows, [2.2, 1, 1])
     tables = [main, breakdown, prevention]
     if figs.townships:
-        tables.append(Table("四、各乡镇情况", TOWNSHIP_HEADER, township_rows(figs), [1.6] + [1] * 8))
+        tables.append(Table("附：各乡镇情况", TOWNSHIP_HEADER, township_rows(figs), [1.6] + [1] * 8))
     return Sheet(
         title="人民调解工作统计月报表",
         subtitle=f"统计单位：{figs.region_name}　　统计期间：{period.label}"

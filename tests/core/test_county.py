@@ -270,7 +270,7 @@ def test_the_county_report_names_the_county_bureau(county, tmp_path):
     assert "填报单位：临渭区司法局" in sheet.footer and "司法所" not in sheet.footer
     assert sheet.subtitle.startswith("统计单位：临渭区")
     table = sheet.tables[-1]
-    assert table.caption == "四、各乡镇情况"
+    assert table.caption == "附：各乡镇情况"
     assert [r[0] for r in table.rows] == ["桥南镇", "阳郭镇", "孝义镇", "下邽镇", "合计"]
     whole = service.compute(county, None, YEAR)
     assert table.rows[-1][1:3] == [whole.total.accepted, whole.total.success]
@@ -278,7 +278,7 @@ def test_the_county_report_names_the_county_bureau(county, tmp_path):
 
     xlsx = forms.export([sheet], tmp_path / "月报.xlsx")
     cells = [c.value for row in load_workbook(xlsx).active.iter_rows() for c in row if c.value]
-    assert any("临渭区司法局" in str(v) for v in cells) and "四、各乡镇情况" in cells
+    assert any("临渭区司法局" in str(v) for v in cells) and "附：各乡镇情况" in cells
     pdf = forms.export([forms.monthly(county, None, YEAR)], tmp_path / "月报.pdf")
     assert "临渭区司法局" in re.sub(r"\s+", "", _pdf_text(pdf))
 

@@ -195,7 +195,7 @@ def test_statistics_of_the_county_add_up_its_townships(app, county, tasks, qtbot
     qtbot.waitUntil(lambda: target.exists() and "已导出" in stats.status.text(), timeout=30000)
     cells = [c.value for row in load_workbook(target).active.iter_rows() for c in row if c.value is not None]
     assert any("填报单位：临渭区司法局" in str(v) for v in cells)
-    assert "四、各乡镇情况" in cells and "桥南镇" in cells and "下邽镇" in cells
+    assert "附：各乡镇情况" in cells and "桥南镇" in cells and "下邽镇" in cells
 
     pdf = tmp_path / "county.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(pdf), ""))
