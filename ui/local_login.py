@@ -78,7 +78,8 @@ class LocalLoginDialog(QDialog):
 
 
 class RegionPicker(QListWidget):
-    """Tick the townships and villages a user looks after (a township covers its villages)."""
+    """Tick the townships and villages a user looks after (a township covers its villages; on a
+    县司法局's computer, the county)."""
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -87,7 +88,11 @@ class RegionPicker(QListWidget):
         choices = (
             [(self.tr("%1 (whole township)").replace("%1", township.name), township.code)] if township else []
         )
-        choices += [(v.name, v.code) for v in setup.villages(store)]
+        county = setup.home_county(store)  # a 县司法局's users look after the county
+        if county is not None:
+            choices = [(self.tr("%1 (whole county)").replace("%1", county.name), county.code)]
+        else:
+            choices += [(v.name, v.code) for v in setup.villages(store)]
         if not choices:
             choices = [(v.name, v.code) for v in regions.all_villages(store)]
         for label, value in choices:

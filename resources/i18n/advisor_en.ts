@@ -1560,27 +1560,27 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
 <context>
     <name>FollowUpDialog</name>
     <message>
-        <location filename="../../ui/workbench.py" line="418" />
+        <location filename="../../ui/workbench.py" line="424" />
         <source>Record the follow-up of a poor rating</source>
         <translation>Record the follow-up of a poor rating</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="425" />
+        <location filename="../../ui/workbench.py" line="431" />
         <source>Followed up by</source>
         <translation>Followed up by</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="426" />
+        <location filename="../../ui/workbench.py" line="432" />
         <source>Follow-up date</source>
         <translation>Follow-up date</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="427" />
+        <location filename="../../ui/workbench.py" line="433" />
         <source>What was found</source>
         <translation>What was found</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="428" />
+        <location filename="../../ui/workbench.py" line="434" />
         <source>What was done</source>
         <translation>What was done</translation>
     </message>
@@ -2234,62 +2234,62 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
 <context>
     <name>PrivacyBox</name>
     <message>
-        <location filename="../../ui/local_login.py" line="188" />
+        <location filename="../../ui/local_login.py" line="193" />
         <source>Privacy and security</source>
         <translation>Privacy and security</translation>
     </message>
     <message>
-        <location filename="../../ui/local_login.py" line="193" />
+        <location filename="../../ui/local_login.py" line="198" />
         <source>Add a local user…</source>
         <translation>Add a local user…</translation>
     </message>
     <message>
-        <location filename="../../ui/local_login.py" line="198" />
+        <location filename="../../ui/local_login.py" line="203" />
         <source>Local users</source>
         <translation>Local users</translation>
     </message>
     <message>
-        <location filename="../../ui/local_login.py" line="201" />
+        <location filename="../../ui/local_login.py" line="206" />
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../ui/local_login.py" line="204" />
+        <location filename="../../ui/local_login.py" line="209" />
         <source>Lock when idle for</source>
         <translation>Lock when idle for</translation>
     </message>
     <message>
-        <location filename="../../ui/local_login.py" line="205" />
+        <location filename="../../ui/local_login.py" line="210" />
         <source>Audit log…</source>
         <translation>Audit log…</translation>
     </message>
     <message>
-        <location filename="../../ui/local_login.py" line="207" />
+        <location filename="../../ui/local_login.py" line="212" />
         <source>Who viewed, exported or printed personal data</source>
         <translation>Who viewed, exported or printed personal data</translation>
     </message>
     <message>
-        <location filename="../../ui/local_login.py" line="212" />
+        <location filename="../../ui/local_login.py" line="217" />
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/local_login.py" line="217" />
+        <location filename="../../ui/local_login.py" line="222" />
         <source>, administrator</source>
         <translation>, administrator</translation>
     </message>
     <message>
-        <location filename="../../ui/local_login.py" line="218" />
+        <location filename="../../ui/local_login.py" line="223" />
         <source>, disabled</source>
         <translation>, disabled</translation>
     </message>
     <message>
-        <location filename="../../ui/local_login.py" line="224" />
+        <location filename="../../ui/local_login.py" line="229" />
         <source>, </source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/local_login.py" line="224" />
+        <location filename="../../ui/local_login.py" line="229" />
         <source>None (one person uses it, no sign-in needed)</source>
         <translation>None (one person uses it, no sign-in needed)</translation>
     </message>
@@ -2371,72 +2371,72 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
 <context>
     <name>RatingDialogs</name>
     <message>
-        <location filename="../../ui/workbench.py" line="356" />
+        <location filename="../../ui/workbench.py" line="362" />
         <source>Rated on %1, %2</source>
         <translation>Rated on %1, %2</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="369" />
+        <location filename="../../ui/workbench.py" line="375" />
         <source>Save</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="372" />
+        <location filename="../../ui/workbench.py" line="378" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="407" />
+        <location filename="../../ui/workbench.py" line="413" />
         <source>Not saved: %1</source>
         <translation>Not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="451" />
+        <location filename="../../ui/workbench.py" line="457" />
         <source>Appeal a rating</source>
         <translation>Appeal a rating</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="454" />
+        <location filename="../../ui/workbench.py" line="460" />
         <source>Why the rating is mistaken or malicious</source>
         <translation>Why the rating is mistaken or malicious</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="456" />
+        <location filename="../../ui/workbench.py" line="462" />
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="473" />
+        <location filename="../../ui/workbench.py" line="479" />
         <source>Decide the appeal</source>
         <translation>Decide the appeal</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="475" />
+        <location filename="../../ui/workbench.py" line="481" />
         <source>Revoke the rating (appeal upheld: it counts no more)</source>
         <translation>Revoke the rating (appeal upheld: it counts no more)</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="480" />
+        <location filename="../../ui/workbench.py" line="486" />
         <source>Keep the rating (appeal rejected)</source>
         <translation>Keep the rating (appeal rejected)</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="490" />
+        <location filename="../../ui/workbench.py" line="496" />
         <source>Village's reason</source>
         <translation>Village's reason</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="491" />
+        <location filename="../../ui/workbench.py" line="497" />
         <source>Decision</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="492" />
+        <location filename="../../ui/workbench.py" line="498" />
         <source>Decided by</source>
         <translation>Decided by</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="493" />
+        <location filename="../../ui/workbench.py" line="499" />
         <source>Grounds</source>
         <translation>Grounds</translation>
     </message>
@@ -2498,9 +2498,14 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
 <context>
     <name>RegionPicker</name>
     <message>
-        <location filename="../../ui/local_login.py" line="88" />
+        <location filename="../../ui/local_login.py" line="89" />
         <source>%1 (whole township)</source>
         <translation>%1 (whole township)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/local_login.py" line="93" />
+        <source>%1 (whole county)</source>
+        <translation>%1 (whole county)</translation>
     </message>
 </context>
 <context>
@@ -3128,47 +3133,47 @@ Not signed in (records are saved here as usual and sent after signing in)</trans
 <context>
     <name>UserDialog</name>
     <message>
-        <location filename="../../ui/local_login.py" line="124" />
+        <location filename="../../ui/local_login.py" line="129" />
         <source>Add a local user (administrator)</source>
         <translation>Add a local user (administrator)</translation>
     </message>
     <message>
-        <location filename="../../ui/local_login.py" line="124" />
+        <location filename="../../ui/local_login.py" line="129" />
         <source>Add a local user</source>
         <translation>Add a local user</translation>
     </message>
     <message>
-        <location filename="../../ui/local_login.py" line="137" />
+        <location filename="../../ui/local_login.py" line="142" />
         <source>User name</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../ui/local_login.py" line="138" />
+        <location filename="../../ui/local_login.py" line="143" />
         <source>Role</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/local_login.py" line="139" />
+        <location filename="../../ui/local_login.py" line="144" />
         <source>Regions looked after</source>
         <translation>Regions looked after</translation>
     </message>
     <message>
-        <location filename="../../ui/local_login.py" line="140" />
+        <location filename="../../ui/local_login.py" line="145" />
         <source>Password</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/local_login.py" line="141" />
+        <location filename="../../ui/local_login.py" line="146" />
         <source>Enter it again</source>
         <translation>Enter it again</translation>
     </message>
     <message>
-        <location filename="../../ui/local_login.py" line="151" />
+        <location filename="../../ui/local_login.py" line="156" />
         <source>The first user is this computer's administrator and can add other users. Once added, a password is needed when the program opens and after leaving the computer for a while; each person sees only the records of the regions they look after.</source>
         <translation>The first user is this computer's administrator and can add other users. Once added, a password is needed when the program opens and after leaving the computer for a while; each person sees only the records of the regions they look after.</translation>
     </message>
     <message>
-        <location filename="../../ui/local_login.py" line="165" />
+        <location filename="../../ui/local_login.py" line="170" />
         <source>Enter it again: the two passwords differ, please type the same password twice</source>
         <translation>Enter it again: the two passwords differ, please type the same password twice</translation>
     </message>
@@ -3502,68 +3507,68 @@ Wangjia Village 610502100202
         <translation>Decide the appeal…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="172" />
+        <location filename="../../ui/workbench.py" line="178" />
         <source>Today, %1</source>
         <translation>Today, %1</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="216" />
+        <location filename="../../ui/workbench.py" line="222" />
         <source>Follow-ups of poor ratings (%1)</source>
         <translation>Follow-ups of poor ratings (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="221" />
+        <location filename="../../ui/workbench.py" line="227" />
         <source>Follow-up due</source>
         <translation>Follow-up due</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="223" />
+        <location filename="../../ui/workbench.py" line="229" />
         <source>Follow-up %1 day(s) late</source>
         <translation>Follow-up %1 day(s) late</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="225" />
+        <location filename="../../ui/workbench.py" line="231" />
         <source>Follow up by %1</source>
         <translation>Follow up by %1</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="227" />
+        <location filename="../../ui/workbench.py" line="233" />
         <source>Source: %1</source>
         <translation>Source: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="231" />
+        <location filename="../../ui/workbench.py" line="237" />
         <source>What went wrong: %1</source>
         <translation>What went wrong: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="233" />
+        <location filename="../../ui/workbench.py" line="239" />
         <source>Comment: %1</source>
         <translation>Comment: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="319" />
+        <location filename="../../ui/workbench.py" line="325" />
         <source>due in %1 day(s)</source>
         <translation>due in %1 day(s)</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="319" />
+        <location filename="../../ui/workbench.py" line="325" />
         <source>%1 day(s) overdue</source>
         <translation>%1 day(s) overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="320" />
+        <location filename="../../ui/workbench.py" line="326" />
         <source>%1 day(s) past the target</source>
         <translation>%1 day(s) past the target</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="324" />
-        <location filename="../../ui/workbench.py" line="325" />
+        <location filename="../../ui/workbench.py" line="330" />
+        <location filename="../../ui/workbench.py" line="331" />
         <source>%1 day(s) left to apply</source>
         <translation>%1 day(s) left to apply</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/workbench.py" line="329" />
+        <location filename="../../ui/workbench.py" line="335" />
         <source>%n record(s) saved here are waiting to be sent to the server.</source>
         <translation>
             <numerusform>%n record(s) saved here are waiting to be sent to the server.</numerusform>
@@ -3571,13 +3576,13 @@ Wangjia Village 610502100202
         </translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="332" />
+        <location filename="../../ui/workbench.py" line="338" />
         <source>Nothing is waiting to be sent.</source>
         <translation>Nothing is waiting to be sent.</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="249" />
-        <location filename="../../ui/workbench.py" line="260" />
+        <location filename="../../ui/workbench.py" line="255" />
+        <location filename="../../ui/workbench.py" line="266" />
         <source>Nothing here today.</source>
         <translation>Nothing here today.</translation>
     </message>

@@ -1561,27 +1561,27 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
 <context>
     <name>FollowUpDialog</name>
     <message>
-        <location filename="../../ui/workbench.py" line="418"/>
+        <location filename="../../ui/workbench.py" line="424"/>
         <source>Record the follow-up of a poor rating</source>
         <translation>登记差评回访</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="425"/>
+        <location filename="../../ui/workbench.py" line="431"/>
         <source>Followed up by</source>
         <translation>回访人</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="426"/>
+        <location filename="../../ui/workbench.py" line="432"/>
         <source>Follow-up date</source>
         <translation>回访日期</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="427"/>
+        <location filename="../../ui/workbench.py" line="433"/>
         <source>What was found</source>
         <translation>回访情况</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="428"/>
+        <location filename="../../ui/workbench.py" line="434"/>
         <source>What was done</source>
         <translation>处理措施</translation>
     </message>
@@ -2234,62 +2234,62 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
 <context>
     <name>PrivacyBox</name>
     <message>
-        <location filename="../../ui/local_login.py" line="188"/>
+        <location filename="../../ui/local_login.py" line="193"/>
         <source>Privacy and security</source>
         <translation>隐私与安全</translation>
     </message>
     <message>
-        <location filename="../../ui/local_login.py" line="193"/>
+        <location filename="../../ui/local_login.py" line="198"/>
         <source>Add a local user…</source>
         <translation>添加本机用户…</translation>
     </message>
     <message>
-        <location filename="../../ui/local_login.py" line="198"/>
+        <location filename="../../ui/local_login.py" line="203"/>
         <source>Local users</source>
         <translation>本机用户</translation>
     </message>
     <message>
-        <location filename="../../ui/local_login.py" line="201"/>
+        <location filename="../../ui/local_login.py" line="206"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/local_login.py" line="204"/>
+        <location filename="../../ui/local_login.py" line="209"/>
         <source>Lock when idle for</source>
         <translation>空闲后自动锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/local_login.py" line="205"/>
+        <location filename="../../ui/local_login.py" line="210"/>
         <source>Audit log…</source>
         <translation>审计记录…</translation>
     </message>
     <message>
-        <location filename="../../ui/local_login.py" line="207"/>
+        <location filename="../../ui/local_login.py" line="212"/>
         <source>Who viewed, exported or printed personal data</source>
         <translation>谁查看、导出、打印了个人信息</translation>
     </message>
     <message>
-        <location filename="../../ui/local_login.py" line="212"/>
+        <location filename="../../ui/local_login.py" line="217"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/local_login.py" line="217"/>
+        <location filename="../../ui/local_login.py" line="222"/>
         <source>, administrator</source>
         <translation>，管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/local_login.py" line="218"/>
+        <location filename="../../ui/local_login.py" line="223"/>
         <source>, disabled</source>
         <translation>，已停用</translation>
     </message>
     <message>
-        <location filename="../../ui/local_login.py" line="224"/>
+        <location filename="../../ui/local_login.py" line="229"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../ui/local_login.py" line="224"/>
+        <location filename="../../ui/local_login.py" line="229"/>
         <source>None (one person uses it, no sign-in needed)</source>
         <translation>无（单人使用，不需要登录）</translation>
     </message>
@@ -2371,72 +2371,72 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
 <context>
     <name>RatingDialogs</name>
     <message>
-        <location filename="../../ui/workbench.py" line="356"/>
+        <location filename="../../ui/workbench.py" line="362"/>
         <source>Rated on %1, %2</source>
         <translation>评价日期 %1，%2</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="369"/>
+        <location filename="../../ui/workbench.py" line="375"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="372"/>
+        <location filename="../../ui/workbench.py" line="378"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="407"/>
+        <location filename="../../ui/workbench.py" line="413"/>
         <source>Not saved: %1</source>
         <translation>保存失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="451"/>
+        <location filename="../../ui/workbench.py" line="457"/>
         <source>Appeal a rating</source>
         <translation>申诉</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="454"/>
+        <location filename="../../ui/workbench.py" line="460"/>
         <source>Why the rating is mistaken or malicious</source>
         <translation>说明该评价有误或属恶意评价的理由</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="456"/>
+        <location filename="../../ui/workbench.py" line="462"/>
         <source>Reason</source>
         <translation>申诉理由</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="473"/>
+        <location filename="../../ui/workbench.py" line="479"/>
         <source>Decide the appeal</source>
         <translation>裁定申诉</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="475"/>
+        <location filename="../../ui/workbench.py" line="481"/>
         <source>Revoke the rating (appeal upheld: it counts no more)</source>
         <translation>撤销该评价（申诉成立，不再计入统计）</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="480"/>
+        <location filename="../../ui/workbench.py" line="486"/>
         <source>Keep the rating (appeal rejected)</source>
         <translation>维持该评价（申诉不成立）</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="490"/>
+        <location filename="../../ui/workbench.py" line="496"/>
         <source>Village&apos;s reason</source>
         <translation>村申诉理由</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="491"/>
+        <location filename="../../ui/workbench.py" line="497"/>
         <source>Decision</source>
         <translation>裁定</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="492"/>
+        <location filename="../../ui/workbench.py" line="498"/>
         <source>Decided by</source>
         <translation>裁定人</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="493"/>
+        <location filename="../../ui/workbench.py" line="499"/>
         <source>Grounds</source>
         <translation>裁定理由</translation>
     </message>
@@ -2498,9 +2498,14 @@ Attach a scan of each, or tick “Paper copy filed” once the signed paper is i
 <context>
     <name>RegionPicker</name>
     <message>
-        <location filename="../../ui/local_login.py" line="88"/>
+        <location filename="../../ui/local_login.py" line="89"/>
         <source>%1 (whole township)</source>
         <translation>%1（全乡镇）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/local_login.py" line="93"/>
+        <source>%1 (whole county)</source>
+        <translation>%1（全县）</translation>
     </message>
 </context>
 <context>
@@ -3128,47 +3133,47 @@ Not signed in (records are saved here as usual and sent after signing in)</sourc
 <context>
     <name>UserDialog</name>
     <message>
-        <location filename="../../ui/local_login.py" line="124"/>
+        <location filename="../../ui/local_login.py" line="129"/>
         <source>Add a local user (administrator)</source>
         <translation>添加本机用户（管理员）</translation>
     </message>
     <message>
-        <location filename="../../ui/local_login.py" line="124"/>
+        <location filename="../../ui/local_login.py" line="129"/>
         <source>Add a local user</source>
         <translation>添加本机用户</translation>
     </message>
     <message>
-        <location filename="../../ui/local_login.py" line="137"/>
+        <location filename="../../ui/local_login.py" line="142"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/local_login.py" line="138"/>
+        <location filename="../../ui/local_login.py" line="143"/>
         <source>Role</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../ui/local_login.py" line="139"/>
+        <location filename="../../ui/local_login.py" line="144"/>
         <source>Regions looked after</source>
         <translation>负责区域</translation>
     </message>
     <message>
-        <location filename="../../ui/local_login.py" line="140"/>
+        <location filename="../../ui/local_login.py" line="145"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/local_login.py" line="141"/>
+        <location filename="../../ui/local_login.py" line="146"/>
         <source>Enter it again</source>
         <translation>再输入一次</translation>
     </message>
     <message>
-        <location filename="../../ui/local_login.py" line="151"/>
+        <location filename="../../ui/local_login.py" line="156"/>
         <source>The first user is this computer&apos;s administrator and can add other users. Once added, a password is needed when the program opens and after leaving the computer for a while; each person sees only the records of the regions they look after.</source>
         <translation>第一个用户是本机管理员，可以添加其他用户。添加后，打开程序和离开电脑一段时间后都需要输入密码，每人只能看到自己负责区域的记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/local_login.py" line="165"/>
+        <location filename="../../ui/local_login.py" line="170"/>
         <source>Enter it again: the two passwords differ, please type the same password twice</source>
         <translation>再输入一次：两次输入的密码不一致，请输入相同的密码</translation>
     </message>
@@ -3502,81 +3507,81 @@ Wangjia Village 610502100202
         <translation>裁定申诉…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="172"/>
+        <location filename="../../ui/workbench.py" line="178"/>
         <source>Today, %1</source>
         <translation>今天 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="216"/>
+        <location filename="../../ui/workbench.py" line="222"/>
         <source>Follow-ups of poor ratings (%1)</source>
         <translation>差评回访（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="221"/>
+        <location filename="../../ui/workbench.py" line="227"/>
         <source>Follow-up due</source>
         <translation>待回访</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="223"/>
+        <location filename="../../ui/workbench.py" line="229"/>
         <source>Follow-up %1 day(s) late</source>
         <translation>超期 %1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="225"/>
+        <location filename="../../ui/workbench.py" line="231"/>
         <source>Follow up by %1</source>
         <translation>%1 前回访</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="227"/>
+        <location filename="../../ui/workbench.py" line="233"/>
         <source>Source: %1</source>
         <translation>来源：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="231"/>
+        <location filename="../../ui/workbench.py" line="237"/>
         <source>What went wrong: %1</source>
         <translation>存在问题：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="233"/>
+        <location filename="../../ui/workbench.py" line="239"/>
         <source>Comment: %1</source>
         <translation>评价意见：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="319"/>
+        <location filename="../../ui/workbench.py" line="325"/>
         <source>due in %1 day(s)</source>
         <translation>还有 %1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="319"/>
+        <location filename="../../ui/workbench.py" line="325"/>
         <source>%1 day(s) overdue</source>
         <translation>已逾期 %1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="320"/>
+        <location filename="../../ui/workbench.py" line="326"/>
         <source>%1 day(s) past the target</source>
         <translation>超期 %1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="324"/>
-        <location filename="../../ui/workbench.py" line="325"/>
+        <location filename="../../ui/workbench.py" line="330"/>
+        <location filename="../../ui/workbench.py" line="331"/>
         <source>%1 day(s) left to apply</source>
         <translation>剩余 %1 天可申请</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/workbench.py" line="329"/>
+        <location filename="../../ui/workbench.py" line="335"/>
         <source>%n record(s) saved here are waiting to be sent to the server.</source>
         <translation>
             <numerusform>本机有 %n 条记录等待上传到服务器。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="332"/>
+        <location filename="../../ui/workbench.py" line="338"/>
         <source>Nothing is waiting to be sent.</source>
         <translation>没有待上传的记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench.py" line="249"/>
-        <location filename="../../ui/workbench.py" line="260"/>
+        <location filename="../../ui/workbench.py" line="255"/>
+        <location filename="../../ui/workbench.py" line="266"/>
         <source>Nothing here today.</source>
         <translation>今天没有待办事项。</translation>
     </message>

@@ -233,3 +233,32 @@ def test_the_settings_show_the_county_and_its_villages_by_township(app, county, 
     )
     assert asked == []  # a double-click renames nothing: the townships keep their villages
     assert settings.privacy.audit_button.isEnabled()  # 审计记录 of the county
+
+
+def test_a_local_user_of_the_county_is_given_the_county(app, county, qtbot):
+    from PySide6.QtGui import QInputMethodEvent
+    from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+    from advisor_app.services import users
+    from ui.local_login import UserDialog
+
+    dialog = UserDialog(county)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.role.currentText() == "县司法局"
+    picker = dialog.regions
+    assert [picker.item(i).text() for i in range(picker.count())] == ["临渭区（全县）"]
+    dialog.name.setFocus()
+    typed = QInputMethodEvent("", [])
+    typed.setCommitString("吴科长")
+    QApplication.sendEvent(dialog.name, typed)
+    rect = picker.visualItemRect(picker.item(0))
+    qtbot.mouseClick(picker.viewport(), LEFT, pos=rect.center())
+    qtbot.keyClick(picker, Qt.Key.Key_Space)  # ticks the county
+    assert picker.item(0).checkState() == Qt.CheckState.Checked
+    qtbot.keyClicks(dialog.password, "correct-horse-9")
+    qtbot.keyClicks(dialog.repeat, "correct-horse-9")
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save), LEFT)
+    assert dialog.created is not None, dialog.error.text()
+    me = users.current_user(county)
+    assert me is not None and me.role == Role.COUNTY and me.scope.prefixes == ("610502",)
