@@ -139,6 +139,9 @@ def test_region_filters_use_ranges_not_a_list_of_villages():
     params: dict = {}
     sql = region_filter("t.region_code", RegionScope.of_roots([COUNTY]), params)
     assert " IN " not in sql and params == {"rclo0": "610502", "rchi0": "610502:"}
+    assert (
+        sql == "((+t.region_code >= :rclo0 AND +t.region_code < :rchi0))"
+    )  # row by row, not the region index
     assert region_filter("t.region_code", RegionScope((), ()), {}) == "0 = 1"  # nothing: fails closed
     listed: dict = {}
     assert region_filter("r", ["a", "b"], listed) == "r IN (:rc0, :rc1)" and listed == {
@@ -170,7 +173,8 @@ def test_the_county_lists_and_search_ask_by_range(county):
     queries = [s for s in statements if "FROM consultations t" in s or "FROM search_docs d" in s]
     assert len(queries) >= 3, queries  # the list, the search's documents, the list of its hits
     for query in queries:
-        assert "region_code IN" not in query and "region_code >= ?" in query, query
+        assert "region_code IN" not in query, query
+        assert "+t.region_code >= ?" in query or "+d.region_code >= ?" in query, query
 
 
 def test_the_county_lists_show_every_township_and_no_other_county(county):
