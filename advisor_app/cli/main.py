@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import pkgutil
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -40,6 +39,12 @@ def _command_modules(argv: Sequence[str] | None) -> list[str] | None:
         return None
     if name in commands.COMMANDS:
         return [commands.COMMANDS[name]]
+    return _every_module()
+
+
+def _every_module() -> list[str]:
+    import pkgutil
+
     return sorted(m.name for m in pkgutil.iter_modules(commands.__path__))
 
 
@@ -55,11 +60,7 @@ def build_parser(
         help="数据文件夹（默认：系统用户数据目录，或 ADVISOR_DATA_DIR）",
     )
     sub = parser.add_subparsers(dest="command", metavar="命令", required=True)
-    names = (
-        sorted(m.name for m in pkgutil.iter_modules(commands.__path__))
-        if every_command
-        else _command_modules(argv)
-    )
+    names = _every_module() if every_command else _command_modules(argv)
     if names is None:
         for command, text in commands.COMMAND_HELP.items():
             sub.add_parser(command, help=text)
@@ -73,11 +74,6 @@ def build_parser(
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser(argv)
     args = parser.parse_args(argv)
-    # The error types are imported after parsing: `advisor --help` need not load the store's stack.
-    from advisor_app.domain.case_flow import FlowError
-    from advisor_app.domain.validation import ValidationError
-    from advisor_app.store.crypto import StoreLockedError
-
     try:
         if getattr(args, "func_no_store", None):
             return int(args.func_no_store(args) or 0)
@@ -90,16 +86,40 @@ def main(argv: Sequence[str] | None = None) -> int:
             return int(args.func(args, store) or 0)
         finally:
             store.close()
-    except ValidationError as exc:
-        for message in exc.errors.values():
-            print(f"错误：{message}", file=sys.stderr)
-        return 2
-    except (FlowError, LookupError, ValueError, OSError, StoreLockedError) as exc:
-        print(f"错误：{exc}", file=sys.stderr)
-        return 2
     except KeyboardInterrupt:
         print("已取消", file=sys.stderr)
         return 130
+    except Exception as exc:
+        if _explain(exc):
+            return 2
+        raise
+
+
+def _loaded(module: str, name: str) -> type[BaseException] | None:
+    """The exception class ``module.name`` if that module is loaded, else ``None``.
+
+    The CLI's error types are looked up, not imported: an exception of a class whose module was
+    never imported cannot have been raised, and importing the validation rules or the store only
+    to catch nothing would cost every command that does not use them (start-up budget).
+    """
+    found = sys.modules.get(module)
+    return getattr(found, name) if found is not None else None
+
+
+def _explain(exc: Exception) -> bool:
+    """Print a user's error in Chinese (every field of a form's ValidationError); ``False`` for a bug."""
+    validation_error = _loaded("advisor_app.domain.validation", "ValidationError")
+    if validation_error is not None and isinstance(exc, validation_error):
+        for message in exc.errors.values():  # type: ignore[attr-defined]
+            print(f"错误：{message}", file=sys.stderr)
+        return True
+    # FlowError (case flow) is a ValueError; StoreLockedError (no key for an encrypted store) is not.
+    locked = _loaded("advisor_app.store.crypto", "StoreLockedError")
+    expected = (LookupError, ValueError, OSError, *((locked,) if locked is not None else ()))
+    if isinstance(exc, expected):
+        print(f"错误：{exc}", file=sys.stderr)
+        return True
+    return False
 
 
 if __name__ == "__main__":

@@ -1,20 +1,29 @@
-"""The store of one installation: a SQLite file in the data folder, opened through migrations."""
+"""The store of one installation: a SQLite file in the data folder, opened through migrations.
+
+Opening it is on the start-up path of the desktop and of every CLI command, so it loads SQLAlchemy
+Core only: settings are read and written with plain SQL, and the ORM (``sqlalchemy.orm``, the
+mapped models, the session hooks of ``store/changes.py``) is imported at the first unit of work
+(:meth:`Store.session`). A command that only reads (``advisor search``, ``advisor sync-status``)
+never pays for the mapping of the models.
+"""
 
 from __future__ import annotations
 
 import os
+import threading
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import platformdirs
-from sqlalchemy import Engine, select
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy import Engine, text
 
-from advisor_app.domain.models import Setting
-from advisor_app.store import changes, crypto, migrate
+from advisor_app.store import crypto, migrate
 from advisor_app.store.engine import IMMEDIATE, sqlite_engine
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session, sessionmaker
 
 DB_NAME = "advisor.db"
 APP_NAME = "advisor-desk"
@@ -25,6 +34,8 @@ def default_data_dir() -> Path:
     env = os.environ.get("ADVISOR_DATA_DIR")
     if env:
         return Path(env)
+    import platformdirs
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
@@ -37,9 +48,9 @@ class Store:
         self.engine = engine
         self.key: bytes | None = None  # SQLCipher key, when the store is encrypted
         # Units of work begin with BEGIN IMMEDIATE (see store/engine.py): they read, then write.
-        self._sessions = sessionmaker(engine.execution_options(**{IMMEDIATE: True}), expire_on_commit=False)
-        changes.install(self._sessions)
-        self._reads = sessionmaker(engine, expire_on_commit=False)
+        self._writer = engine.execution_options(**{IMMEDIATE: True})
+        self._session_factory: sessionmaker[Session] | None = None
+        self._factory_lock = threading.Lock()  # the GUI, database and sync threads share a store
         self.device_id = self.setting("device_id") or self._init_device()
         self.user = self.setting("user") or "本机用户"
         # Once logged in to a city server, numbers from local blocks are provisional.
@@ -48,6 +59,21 @@ class Store:
     @property
     def attachments_dir(self) -> Path:
         return self.data_dir / "attachments"
+
+    @property
+    def _sessions(self) -> sessionmaker[Session]:
+        """The ORM's session factory with the change-log hooks, made at the first unit of work."""
+        if self._session_factory is None:
+            with self._factory_lock:
+                if self._session_factory is None:
+                    from sqlalchemy.orm import sessionmaker
+
+                    from advisor_app.store import changes
+
+                    factory = sessionmaker(self._writer, expire_on_commit=False)
+                    changes.install(factory)
+                    self._session_factory = factory
+        return self._session_factory
 
     @contextmanager
     def session(self, *, remote: bool = False) -> Iterator[Session]:
@@ -65,18 +91,25 @@ class Store:
         finally:
             session.close()
 
+    # Settings are plain key/value rows (local only, no change log): SQL on the engine, no ORM.
     def setting(self, key: str, default: str | None = None) -> str | None:
-        with self._reads() as session:
-            row = session.get(Setting, key)
-            return row.value if row else default
+        with self.engine.connect() as conn:
+            value = conn.execute(text("SELECT value FROM settings WHERE key = :key"), {"key": key}).scalar()
+        return default if value is None else value
 
     def set_setting(self, key: str, value: str) -> None:
-        with self._sessions.begin() as session:
-            session.merge(Setting(key=key, value=value))
+        with self._writer.begin() as conn:
+            conn.execute(
+                text(
+                    "INSERT INTO settings (key, value) VALUES (:key, :value)"
+                    " ON CONFLICT (key) DO UPDATE SET value = excluded.value"
+                ),
+                {"key": key, "value": value},
+            )
 
     def settings(self) -> dict[str, str]:
-        with self._reads() as session:
-            return {row.key: row.value for row in session.scalars(select(Setting))}
+        with self.engine.connect() as conn:
+            return {key: value for key, value in conn.execute(text("SELECT key, value FROM settings"))}
 
     def _init_device(self) -> str:
         device = uuid.uuid4().hex

@@ -13,7 +13,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, inspect, text
+from sqlalchemy import Engine, text
 
 from advisor_app.store.backup import backup_file
 
@@ -45,7 +45,11 @@ def head_revision() -> str:
 
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
-        if not inspect(conn).has_table("alembic_version"):
+        # sqlite_master rather than SQLAlchemy's inspector: no reflection machinery at start-up.
+        known = conn.execute(
+            text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'")
+        ).first()
+        if known is None:
             return None
         return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 

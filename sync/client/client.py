@@ -21,8 +21,20 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from advisor_app.domain.models import Setting, utcnow
 from advisor_app.services import attachments, setup
 from advisor_app.store import Store
-from sync.client import blobs, check, conflicts, credentials, numbers, pull, push, quarantine, state
+from sync.client import (
+    blobs,
+    check,
+    conflicts,
+    credentials,
+    local_status,
+    numbers,
+    pull,
+    push,
+    quarantine,
+    state,
+)
 from sync.client.errors import AuthError, LoginAbandoned, SyncError
+from sync.client.local_status import SyncStatus
 from sync.client.records import ScopeResolver
 from sync.client.transport import RetryPolicy, Transport
 from sync.protocol.wire import MAX_BATCH
@@ -83,19 +95,6 @@ class SyncReport:
             }[self.check]
         )
         return "，".join(parts) + "".join(f"。{n}" for n in self.notices)
-
-
-@dataclass
-class SyncStatus:
-    server_url: str | None
-    username: str | None
-    logged_in: bool
-    last_sync: str | None
-    last_error: str | None
-    queued: int
-    rejected: int
-    conflicts: int
-    quarantined: int = 0
 
 
 class SyncClient:
@@ -231,23 +230,8 @@ class SyncClient:
     # --- status -----------------------------------------------------------------------------------
 
     def status(self) -> SyncStatus:
-        with self.store.engine.connect() as conn:
-            queued = state.queued_count(conn)
-            counts = state.problem_counts(conn)
-            held_aside = quarantine.count(conn)
-        return SyncStatus(
-            server_url=self.server_url,
-            username=self.username or None,
-            logged_in=bool(self.server_url and self.username),
-            last_sync=self.last_ok.isoformat(timespec="seconds")
-            if self.last_ok
-            else self.store.setting("sync_last_ok"),
-            last_error=self.store.setting("sync_last_error") or None,
-            queued=queued,
-            rejected=counts.get("rejected", 0),
-            conflicts=counts.get("conflicts_open", 0),
-            quarantined=held_aside,
-        )
+        # The same reading `advisor sync-status` does without a client (local_status).
+        return local_status.status(self.store, self.last_ok)
 
     def quarantined(self) -> list[quarantine.Quarantined]:
         """Pulled revisions set aside on this device, newest first (for the 同步 page and the CLI)."""

@@ -11,30 +11,20 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, select
+from sqlalchemy import Connection, delete, select
 
-from advisor_app.domain import record_kinds
 from advisor_app.domain.models import SyncQuarantine, utcnow
-from sync.client.records import chunks
+
+# Counting and listing are read by `advisor sync-status` without the models: they live there.
+from sync.client.local_status import Quarantined, chunks
+from sync.client.local_status import quarantine_count as count
+from sync.client.local_status import quarantine_listing as listing
+
+__all__ = ["TABLE", "Quarantined", "clear", "count", "held", "key_of", "listing", "put", "release"]
 
 TABLE = SyncQuarantine.__table__
-
-
-@dataclass
-class Quarantined:
-    kind: str
-    record_id: str
-    rev: int
-    field: str | None
-    reason: str
-    quarantined_at: Any
-
-    @property
-    def kind_label(self) -> str:
-        return record_kinds.name_of(self.kind)
 
 
 def key_of(row: dict[str, Any]) -> tuple[str, int]:
@@ -74,23 +64,3 @@ def clear(conn: Connection) -> None:
 def held(conn: Connection, kind: str) -> dict[str, int]:
     """Record id -> quarantined revision, for the post-sync check (the revision counts as held)."""
     return dict(conn.execute(select(TABLE.c.record_id, TABLE.c.rev).where(TABLE.c.kind == kind)).all())
-
-
-def count(conn: Connection) -> int:
-    return conn.execute(select(func.count()).select_from(TABLE)).scalar_one()
-
-
-def listing(conn: Connection, limit: int = 500) -> list[Quarantined]:
-    rows = conn.execute(
-        select(
-            TABLE.c.kind,
-            TABLE.c.record_id,
-            TABLE.c.rev,
-            TABLE.c.field,
-            TABLE.c.reason,
-            TABLE.c.quarantined_at,
-        )
-        .order_by(TABLE.c.quarantined_at.desc(), TABLE.c.kind, TABLE.c.record_id)
-        .limit(limit)
-    ).all()
-    return [Quarantined(*row) for row in rows]

@@ -14,12 +14,12 @@ from typing import Any
 from sqlalchemy import Connection, select
 
 from advisor_app.domain.models import SYNCABLE
+from sync.client.local_status import chunks
 from sync.protocol import KINDS, PARENTS
 
 ENVELOPE = ("id", "rev", "base_rev", "scope", "deleted", "created_at", "updated_at")
 PULL_META = ("id", "rev", "scope", "owner", "device_id", "created_at", "updated_at", "deleted")
 ORDER = list(SYNCABLE)  # parents before children: the server accepts a child after its parent in one batch
-CHUNK = 500
 
 
 def payload_fields(kind: str) -> list[str]:
@@ -47,11 +47,6 @@ def from_wire(kind: str, name: str, value: Any) -> Any:
     if wire_type == "decimal":
         return Decimal(str(value))
     return value
-
-
-def chunks(items: list, size: int = CHUNK) -> Iterable[list]:
-    for i in range(0, len(items), size):
-        yield items[i : i + size]
 
 
 def load_rows(conn: Connection, kind: str, ids: Iterable[str]) -> dict[str, dict[str, Any]]:

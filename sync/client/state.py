@@ -7,17 +7,46 @@ not accepted its current revision), *sent* once the server accepted that revisio
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, select
 
-from advisor_app.domain.models import SYNCABLE, ChangeLog, SyncConflict, SyncCursor, SyncRecordState, utcnow
-from sync.client.records import chunks
+from advisor_app.domain.models import SyncCursor, SyncRecordState, utcnow
 
-CURSOR = "changes"
+# What is queued, refused or in conflict is read with plain SQL in one light module, shared with
+# `advisor sync-status` (which must not import the models or the network client).
+from sync.client.local_status import (
+    CURSOR,
+    RETRY_REASONS,
+    load_states,
+    needs_sending,
+    pending_changes,
+    problem_counts,
+    queued_count,
+    queued_records,
+    retry_later,
+)
+
+__all__ = [
+    "CURSOR",
+    "RETRY_REASONS",
+    "STATES",
+    "Cursor",
+    "cursor",
+    "load_states",
+    "needs_sending",
+    "pending_changes",
+    "problem_counts",
+    "queued_count",
+    "queued_records",
+    "retry_later",
+    "save_states",
+    "set_cursor",
+    "state_row",
+]
+
 STATES = SyncRecordState.__table__
 
 
@@ -49,52 +78,6 @@ def cursor(conn: Connection, server: str) -> Cursor:
 
 def set_cursor(conn: Connection, **values: Any) -> None:
     conn.execute(SyncCursor.__table__.update().where(SyncCursor.name == CURSOR).values(**values))
-
-
-def pending_changes(conn: Connection, after: int) -> tuple[dict[str, list[str]], int]:
-    """Records written since the push mark, by kind in log order, and the highest log seq seen."""
-    high = conn.execute(select(func.max(ChangeLog.seq))).scalar() or 0
-    out: dict[str, list[str]] = {}
-    if high <= after:
-        return out, high
-    seen: set[tuple[str, str]] = set()
-    rows = conn.execute(
-        select(ChangeLog.table_name, ChangeLog.record_id)
-        .where(ChangeLog.seq > after, ChangeLog.seq <= high)
-        .order_by(ChangeLog.seq)
-    )
-    for kind, rid in rows:
-        if (kind, rid) not in seen:
-            seen.add((kind, rid))
-            out.setdefault(kind, []).append(rid)
-    return out, high
-
-
-# Refusals that may pass by themselves: the parent arrives, the file gets uploaded (the upload
-# runs before each batch, so an attachment record sent again brings its file along).
-RETRY_REASONS = ("parent_missing", "attachment_unproven")
-
-
-def retry_later(conn: Connection) -> dict[str, list[str]]:
-    """Records the server refused for a reason that may pass by itself (the parent arrives later)."""
-    out: dict[str, list[str]] = {}
-    for kind, rid in conn.execute(
-        select(STATES.c.kind, STATES.c.record_id).where(
-            STATES.c.state == "rejected", STATES.c.reason.in_(RETRY_REASONS)
-        )
-    ):
-        out.setdefault(kind, []).append(rid)
-    return out
-
-
-def load_states(conn: Connection, kind: str, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
-    out = {}
-    for chunk in chunks(list(ids)):
-        for row in conn.execute(
-            select(STATES).where(STATES.c.kind == kind, STATES.c.record_id.in_(chunk))
-        ).mappings():
-            out[row["record_id"]] = dict(row)
-    return out
 
 
 _SAVE = (
@@ -149,57 +132,3 @@ def state_row(
         "message": message,
         "field": field,
     }
-
-
-def needs_sending(rev: int, st: dict[str, Any] | None) -> bool:
-    """Whether a record at local revision ``rev`` goes up in the next push (one rule for the push
-    and for the 待发送 count, so the count is what the next sync sends)."""
-    if st is None:
-        return True
-    if st["server_rev"] == rev:
-        return False  # the server has this revision (a resumed sync)
-    # judged already; sent again only after a new edit or a resolution (a missing parent may arrive)
-    return not (
-        st["state"] in ("rejected", "conflict")
-        and st["pushed_rev"] == rev
-        and st["reason"] not in RETRY_REASONS
-    )
-
-
-def queued_records(conn: Connection) -> dict[str, list[str]]:
-    """Records the next push will send, by kind: the change log past the push mark plus refusals
-    that may pass by themselves, less what the server already holds or has judged."""
-    row = conn.execute(select(SyncCursor.push_mark).where(SyncCursor.name == CURSOR)).first()
-    queued, _high = pending_changes(conn, row[0] if row else 0)
-    for kind, ids in retry_later(conn).items():
-        have = set(queued.get(kind, []))
-        queued.setdefault(kind, []).extend(i for i in ids if i not in have)
-    out: dict[str, list[str]] = {}
-    for kind, ids in queued.items():
-        model = SYNCABLE.get(kind)
-        if model is None:
-            continue
-        table = model.__table__
-        revs: dict[str, int] = {}
-        for chunk in chunks(ids):
-            revs.update(conn.execute(select(table.c.id, table.c.rev).where(table.c.id.in_(chunk))).all())
-        known = load_states(conn, kind, ids)
-        send = [rid for rid in ids if rid in revs and needs_sending(revs[rid], known.get(rid))]
-        if send:
-            out[kind] = send
-    return out
-
-
-def queued_count(conn: Connection) -> int:
-    return sum(len(ids) for ids in queued_records(conn).values())
-
-
-def problem_counts(conn: Connection) -> dict[str, int]:
-    rows = conn.execute(
-        select(STATES.c.state, func.count()).where(STATES.c.state != "sent").group_by(STATES.c.state)
-    )
-    counts = {state: n for state, n in rows}
-    counts["conflicts_open"] = conn.execute(
-        select(func.count()).select_from(SyncConflict).where(SyncConflict.status == "open")
-    ).scalar_one()
-    return counts

@@ -1,6 +1,8 @@
 """`advisor login`, `advisor logout`, `advisor sync`, `advisor sync-status`, `advisor conflicts`.
 
-The sync client is imported inside the commands, so the rest of the CLI starts without it.
+The sync client is imported inside the commands, so the rest of the CLI starts without it;
+`sync-status` reads the local state only (``sync.client.local_status``: plain SQL, no network
+client, no protocol rules, no ORM models).
 """
 
 from __future__ import annotations
@@ -90,8 +92,9 @@ def run_sync(args, store) -> int:  # noqa: ANN001
 
 
 def run_status(args, store) -> int:  # noqa: ANN001
-    client = _client(store)
-    status = client.status()
+    from sync.client import local_status
+
+    status = local_status.status(store)
     print(f"服务器：{status.server_url or '未设置（仅本机保存）'}")
     print(f"账号：{status.username or '未登录'}")
     print(f"上次同步：{status.last_sync or '从未'}")
@@ -104,7 +107,9 @@ def run_status(args, store) -> int:  # noqa: ANN001
     if status.quarantined:
         # Only kind, id prefix, revision and the reason (field names and rules, never a value).
         print("已隔离的记录（本机暂时无法写入；服务器上的新版本到达后自动替换）：")
-        for item in client.quarantined():
+        with store.engine.connect() as conn:
+            quarantined = local_status.quarantine_listing(conn)
+        for item in quarantined:
             print(f"  {item.kind_label}\t{item.record_id[:8]}\t第 {item.rev} 版\t{item.reason}")
     return 0
 
