@@ -7,6 +7,11 @@ list to keep in step. The server refuses what the schema refuses and fills decla
 client applies a pulled row only when the same schema passes it, and quarantines it otherwise.
 Whatever passes here, every client of this protocol version (and of the previous one) can apply.
 
+The schema is derived on first use (:data:`KINDS`, :data:`PARENTS` and the column checks are
+read-only mappings built when first read), not at import: a program that imports the protocol
+for its light parts (the wire format, a date parser) does not pay for mapping the models and
+reading every column.
+
 Values on the wire are canonical: a date is ``YYYY-MM-DD``; a timestamp is naive UTC spelled as
 ``datetime.isoformat()`` does (``YYYY-MM-DDTHH:MM:SS[.ffffff]``; an offset is converted to UTC on
 arrival, a naive one is UTC already); a decimal is a string with the column's scale.
@@ -16,20 +21,59 @@ from __future__ import annotations
 
 import math
 import re
+import threading
 import typing
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from decimal import Decimal, InvalidOperation
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from sqlalchemy import JSON, BigInteger, Boolean, Date, DateTime, Integer, Numeric, String, Text
-
-from advisor_app.domain import record_kinds
 from advisor_app.domain.fields import label
-from advisor_app.domain.models import SYNCABLE, SyncMixin
 from advisor_app.domain.vocab import terms
+
+if TYPE_CHECKING:
+    from advisor_app.domain.models import SyncMixin
+
+V = TypeVar("V")
+
+
+class Derived(Mapping[str, V], Generic[V]):
+    """A read-only dict built by ``build()`` on first use (once, also when threads race to it)."""
+
+    def __init__(self, build: Callable[[], dict[str, V]]) -> None:
+        self._build = build
+        self._data: dict[str, V] | None = None
+        self._lock = threading.Lock()
+
+    def _items(self) -> dict[str, V]:
+        data = self._data
+        if data is None:
+            with self._lock:
+                if self._data is None:
+                    self._data = self._build()
+                data = self._data
+        return data
+
+    def __getitem__(self, key: str) -> V:
+        return self._items()[key]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._items()
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self._items().get(key, default)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._items())
+
+    def __len__(self) -> int:
+        return len(self._items())
+
+    def __repr__(self) -> str:
+        return repr(self._items())
+
 
 # Envelope columns of a change. ``scope`` is the village (or township) code the record belongs to
 # for access control: its own region_code, or its parent's for records that have none.
@@ -70,23 +114,29 @@ ENUM_VOCABULARIES: dict[tuple[str, str], str] = {
 
 def _by_target(*singulars: str) -> dict[str, str]:
     """target_kind value -> the sync kind it names (advisor_app.domain.record_kinds)."""
+    from advisor_app.domain import record_kinds  # the registry maps the models: on first use
+
     return {s: record_kinds.info_of(s).kind.value for s in singulars}
+
+
+def _parents() -> dict[str, tuple[str, str | dict[str, str]]]:
+    return {
+        "case_parties": ("case_id", "cases"),
+        "mediation_sessions": ("case_id", "cases"),
+        "agreements": ("case_id", "cases"),
+        "return_visits": ("case_id", "cases"),
+        "judicial_confirmations": ("case_id", "cases"),
+        "case_file_ticks": ("case_id", "cases"),
+        "trainings": ("legal_literate_id", "legal_literates"),
+        "activity_participants": ("activity_id", "activities"),
+        "ratings": ("target_id", _by_target("consultation", "case", "activity", "agreement")),
+        "attachments": ("target_id", _by_target("agreement", "activity", "case")),
+    }
 
 
 # Records without a region of their own take their parent's: kind -> (field, parent kind or
 # {target_kind value: parent kind} when the parent's kind is named by ``target_kind``).
-PARENTS: dict[str, tuple[str, str | dict[str, str]]] = {
-    "case_parties": ("case_id", "cases"),
-    "mediation_sessions": ("case_id", "cases"),
-    "agreements": ("case_id", "cases"),
-    "return_visits": ("case_id", "cases"),
-    "judicial_confirmations": ("case_id", "cases"),
-    "case_file_ticks": ("case_id", "cases"),
-    "trainings": ("legal_literate_id", "legal_literates"),
-    "activity_participants": ("activity_id", "activities"),
-    "ratings": ("target_id", _by_target("consultation", "case", "activity", "agreement")),
-    "attachments": ("target_id", _by_target("agreement", "activity", "case")),
-}
+PARENTS: Mapping[str, tuple[str, str | dict[str, str]]] = Derived(_parents)
 
 
 class _NoDefault:
@@ -390,6 +440,8 @@ def _json_items(model: type[SyncMixin], name: str) -> str | None:
 
 
 def _build(name: str, model: type[SyncMixin]) -> KindSpec:
+    from sqlalchemy import JSON, BigInteger, Boolean, Date, DateTime, Integer, Numeric, String, Text
+
     fields: dict[str, FieldSpec] = {}
     for column in model.__table__.columns:
         if column.name in SYNC_COLUMNS:
@@ -440,7 +492,14 @@ def _build(name: str, model: type[SyncMixin]) -> KindSpec:
     )
 
 
-KINDS: dict[str, KindSpec] = {name: _build(name, model) for name, model in SYNCABLE.items()}
+def _kinds() -> dict[str, KindSpec]:
+    from advisor_app.domain.models import SYNCABLE
+
+    return {name: _build(name, model) for name, model in SYNCABLE.items()}
+
+
+# Every kind that travels, in the models' order (parents before children).
+KINDS: Mapping[str, KindSpec] = Derived(_kinds)
 
 
 def kind_spec(name: str) -> KindSpec:
@@ -571,9 +630,9 @@ PULL_META_CHECKS: dict[str, ColumnCheck] = {
     "owner": _meta_text_ok,
     "device_id": _meta_text_ok,
 }
-FIELD_CHECKS: dict[str, dict[str, ColumnCheck]] = {
-    name: {f.name: field_checker(f) for f in spec.fields.values()} for name, spec in KINDS.items()
-}
+FIELD_CHECKS: Mapping[str, dict[str, ColumnCheck]] = Derived(
+    lambda: {name: {f.name: field_checker(f) for f in spec.fields.values()} for name, spec in KINDS.items()}
+)
 
 
 def page_ok(kind: str, fields: Sequence[str], rows: Sequence[Sequence[Any]]) -> bool:
