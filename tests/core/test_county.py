@@ -298,3 +298,22 @@ def test_a_township_report_keeps_its_office_and_a_village_names_its_township(cou
     )
     assert forms.unit_name(county, village) == "阳郭镇司法所"
     assert forms.unit_name(county, COUNTY) == "临渭区司法局"
+
+
+def test_advisor_report_on_a_county_computer(county, tmp_path, capsys):
+    from advisor_app.cli.main import main
+
+    month = f"{date.today():%Y-%m}"
+    out = tmp_path / "县月报.xlsx"
+    assert (
+        main(["--data-dir", str(county.data_dir), "report", "monthly", "--month", month, "-o", str(out)]) == 0
+    )
+    cells = [c.value for row in load_workbook(out).active.iter_rows() for c in row if c.value is not None]
+    assert any(str(v).startswith("填报单位：临渭区司法局") for v in cells) and "附：各乡镇情况" in cells
+    refused = tmp_path / "富平.xlsx"
+    code = main(
+        ["--data-dir", str(county.data_dir), "report", "monthly", "--month", month, "--region", OTHER_COUNTY]
+        + ["-o", str(refused)]
+    )
+    assert code == 2 and not refused.exists()
+    assert "不在本机负责的范围内" in capsys.readouterr().err
