@@ -24,13 +24,9 @@ session hooks, which imports SQLAlchemy.
 from __future__ import annotations
 
 import json
-import logging
 import os
-import secrets
 from pathlib import Path
 from typing import Any
-
-log = logging.getLogger(__name__)
 
 VERSION = 1
 FILE_NAME = "last_view.json"
@@ -112,11 +108,17 @@ def key_without_asking(data_dir: Path) -> bytes | None:
         return None
 
 
+def _warn(message: str) -> None:
+    import logging  # only when something is wrong: not on the way to the first paint
+
+    logging.getLogger(__name__).warning(message)
+
+
 def delete(data_dir: Path) -> None:
     try:
         path(data_dir).unlink(missing_ok=True)
     except OSError:
-        log.warning("上次的工作台文件无法删除")
+        _warn("上次的工作台文件无法删除")
 
 
 def write(data_dir: Path, content: dict[str, Any], files: list[list[Any]], store_key: bytes | None) -> bool:
@@ -128,10 +130,10 @@ def write(data_dir: Path, content: dict[str, Any], files: list[list[Any]], store
     if store_key:
         from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-        nonce = secrets.token_bytes(NONCE)
+        nonce = os.urandom(NONCE)
         body = MAGIC + nonce + AESGCM(view_key(store_key)).encrypt(nonce, body, MAGIC)
     target = path(data_dir)
-    tmp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
+    tmp = target.with_name(f".{target.name}.{os.urandom(4).hex()}.tmp")
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)  # the parties' names: owner only
         with os.fdopen(fd, "wb") as fh:
@@ -139,7 +141,7 @@ def write(data_dir: Path, content: dict[str, Any], files: list[list[Any]], store
         tmp.replace(target)
     except OSError:
         tmp.unlink(missing_ok=True)
-        log.warning("上次的工作台未能保存（数据文件夹不可写）")
+        _warn("上次的工作台未能保存（数据文件夹不可写）")
         return False
     return True
 

@@ -88,7 +88,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if probe.active:
         app.processEvents()
         window.grab()  # painted (as the bench's bare window is)
-        probe.mark("frame", warm=view is not None)
+        probe.mark("frame", warm=view is not None, frame_lines=window.pages["workbench"].shown_lines())
         if view is not None:
             probe.mark("view")
     start = Startup(app, window, data_dir, probe)
@@ -159,7 +159,7 @@ class Startup:
             return
         self.app.processEvents()
         self.window.grab()
-        self.probe.mark("data")
+        self.probe.mark("data", data_lines=self.window.pages["workbench"].shown_lines())
         self.probe.write()
         self.window.close()  # a clean exit, as a person closing the window
         self.app.quit()

@@ -8,10 +8,7 @@ compiles every .ts to .qm with pyside6-lrelease (the build calls it; the app als
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 import sys
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from advisor_app.resources import resources_dir
@@ -33,6 +30,8 @@ def qm_path(language: str) -> Path:
 
 
 def _tool(name: str) -> str:
+    import shutil  # the tools are needed to build translations, not to start: imported here
+
     here = Path(sys.executable).parent / name
     found = str(here) if here.exists() else shutil.which(name)
     if not found:
@@ -47,6 +46,8 @@ def sources() -> list[Path]:
 
 def update() -> None:
     """Extract source strings into the .ts files (keeps existing translations)."""
+    import subprocess
+
     i18n_dir().mkdir(parents=True, exist_ok=True)
     for language in LANGUAGES:
         subprocess.run(
@@ -59,6 +60,8 @@ def update() -> None:
 
 def fill_english() -> None:
     """English is the source language: its translations are the source strings themselves."""
+    import xml.etree.ElementTree as ET
+
     path = ts_path("en")
     tree = ET.parse(path)
     for message in tree.iter("message"):
@@ -76,6 +79,8 @@ def fill_english() -> None:
 
 def untranslated(language: str = "zh_CN") -> list[str]:
     """Source strings with no finished translation (the test suite requires none)."""
+    import xml.etree.ElementTree as ET
+
     missing = []
     for message in ET.parse(ts_path(language)).iter("message"):
         translation = message.find("translation")
@@ -89,6 +94,8 @@ def untranslated(language: str = "zh_CN") -> list[str]:
 
 
 def compile_all() -> list[Path]:
+    import subprocess
+
     out = []
     for language in LANGUAGES:
         if ts_path(language).exists():
@@ -111,6 +118,8 @@ def ensure_compiled(language: str) -> Path | None:
     if not ts.exists():
         return qm if qm.exists() else None
     if not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime:
+        import subprocess
+
         try:
             compile_all()
         except (OSError, subprocess.CalledProcessError):

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from advisor_app import last_view
 from advisor_app.services import users
 from ui.widgets import error_label, password_field
 
@@ -117,6 +118,9 @@ class AppLock(QObject):
                 flush()
             widget.hide()
             self._hidden.append(widget)
+        # the last view holds names: none may lie beside a locked store (none is kept with local
+        # users at all; this also removes one left from before the first user was added)
+        last_view.delete(self.store.data_dir)
         self.screen = LockScreen(me.name)
         self.screen.unlock_requested.connect(self.unlock)
         self._content = self.window.takeCentralWidget()

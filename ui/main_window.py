@@ -16,7 +16,7 @@ import importlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QSettings, QSize, Qt
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QSettings, QSize
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QLabel,
@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from advisor_app.services.store_access import Store
     from ui.startup import View
 
+KEY_ROLE = 0x0100  # Qt.ItemDataRole.UserRole, as a number: the frame does not touch ``Qt`` (ui.workbench)
 GEOMETRY = "main/geometry"
 STATE = "main/state"
 SPLITTER = "main/splitter"
@@ -52,6 +53,8 @@ def _dashboard(store: Store, tasks: Any) -> QWidget:
         module = importlib.import_module("ui.dashboard")
         return module.DashboardView(store, tasks=tasks)
     except (ImportError, AttributeError):
+        from PySide6.QtCore import Qt
+
         label = QLabel(QCoreApplication.translate("MainWindow", "Statistics arrive with the reports module."))
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         return label
@@ -83,7 +86,7 @@ class MainWindow(QMainWindow):
         self.hidden_pages: tuple[str, ...] = ()  # pages this role does not use (known with the store)
         for key, label, _ in self.page_factories:
             item = QListWidgetItem(label)
-            item.setData(Qt.ItemDataRole.UserRole, key)
+            item.setData(KEY_ROLE, key)
             item.setSizeHint(QSize(0, int(self.fontMetrics().height() * 2.4)))
             self.nav.addItem(item)
         self.nav.setMinimumWidth(150)
@@ -98,10 +101,7 @@ class MainWindow(QMainWindow):
         self.sync: Any = None
         self._pending: Callable[[], Any] | None = None  # a page asked for before the store was open
         self.nav.currentRowChanged.connect(self._show_row)
-        from ui.widgets import install_page_shortcuts
-
-        # Ctrl+N new record, Ctrl+F search, Ctrl+P print, Ctrl+S save — on the page shown
-        self.page_shortcuts = install_page_shortcuts(self, self.stack.currentWidget)
+        self.page_shortcuts: list[Any] = []  # with the store (attach): they act on its pages
         self.restore_layout()
         self.show_page("workbench")
         if view is not None:
@@ -144,6 +144,10 @@ class MainWindow(QMainWindow):
             if key in self.hidden_pages:
                 continue
             QShortcut(QKeySequence(f"Ctrl+{n + 1}"), self, activated=lambda k=key: self.show_page(k))
+        from ui.widgets import install_page_shortcuts
+
+        # Ctrl+N new record, Ctrl+F search, Ctrl+P print, Ctrl+S save — on the page shown
+        self.page_shortcuts = install_page_shortcuts(self, self.stack.currentWidget)
         workbench = self.pages["workbench"]
         workbench.attach(store, tasks)
         workbench.reload()

@@ -11,6 +11,7 @@ inside the functions that run once the store is open.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import time
 from dataclasses import dataclass
@@ -28,7 +29,7 @@ PROBE_ENV = "ADVISOR_STARTUP_PROBE"  # file the start-up times are written to (b
 LAUNCHED_ENV = "ADVISOR_STARTUP_LAUNCHED"  # time.time() when the process was launched
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: a township's view has thousands, built before the first paint
 class FollowUpLine:
     """A 差评回访 line as kept in the last view: what the 工作台 shows of a ``ratings.FollowUp``."""
 
@@ -65,7 +66,7 @@ class FollowUpLine:
         )
 
     def to_data(self) -> dict[str, Any]:
-        data = dict(self.__dict__)
+        data = {name: getattr(self, name) for name in self.__slots__}
         for key in ("follow_up_due", "followed_up_on"):
             data[key] = data[key].isoformat() if data[key] else None
         return data
@@ -162,10 +163,13 @@ def read_snapshot(store: Store, today: date, *, keep: bool = False) -> Snapshot:
     before = last_view.stamp(store.data_dir) if keep else None
     snapshot = Snapshot(worklist.horizon_list(store, today), ratings.follow_ups(store), frame_of(store))
     if keep:
-        if not may_keep(store):
-            last_view.delete(store.data_dir)
-        elif last_view.stamp(store.data_dir) == before:
-            last_view.write(store.data_dir, content_of(snapshot), before, store.key)
+        try:
+            if not may_keep(store):
+                last_view.delete(store.data_dir)
+            elif last_view.stamp(store.data_dir) == before:
+                last_view.write(store.data_dir, content_of(snapshot), before, store.key)
+        except Exception:  # keeping the view is a convenience: never at the cost of the 工作台
+            logging.getLogger(__name__).exception("上次的工作台未能保存")
     return snapshot
 
 

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDialog,
@@ -32,9 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from advisor_app.domain.clock import china_today
-from advisor_app.domain.validation import ValidationError
 from advisor_app.domain.worklist_days import Item, Worklist
-from ui.widgets import date_edit, get_value
 
 if TYPE_CHECKING:
     from advisor_app.services import ratings
@@ -42,6 +40,12 @@ if TYPE_CHECKING:
     from ui.startup import Frame, Snapshot, View
 
 RED = "#b00020"
+# Roles as numbers: the first touch of PySide's ``Qt`` namespace builds ~90 enums (tens of ms), which
+# the window's first paint need not pay (docs/architecture.md, "Start-up").
+KEY_ROLE = 0x0100  # KEY_ROLE: the case or rating id of a line
+FOREGROUND_ROLE = 9  # Qt.ItemDataRole.ForegroundRole: a QColor is taken as the line's text colour
+FIRST_ROWS = 60  # lines of a list shown at once; the rest follow from the event loop
+MORE_ROWS = 400
 
 
 class WorkbenchPage(QWidget):
@@ -87,6 +91,8 @@ class WorkbenchPage(QWidget):
         # 差评回访: bad ratings waiting for their follow-up call, recorded in a dialog.
         self.follow_up_box = QGroupBox(self.tr("Follow-ups of poor ratings"))
         self.follow_up_list = QListWidget()
+        self.follow_up_list.setObjectName("followUps")
+        self._batched(self.follow_up_list)
         self.follow_up_list.setWordWrap(True)
         self.follow_up_list.setAlternatingRowColors(True)
         self.follow_up_list.itemDoubleClicked.connect(lambda _item: self.record_follow_up())
@@ -128,6 +134,8 @@ class WorkbenchPage(QWidget):
         layout.addLayout(top)
         layout.addLayout(grid, 1)
         self.worklist: Worklist | None = None  # read from the store (None until then)
+        self._inert_pending = False
+        self._rows: dict[str, list[tuple[str, str]]] = {}  # per list: the lines shown (or being added)
         self.from_view = False  # showing the last view, the store not read yet
         self.set_frame(None)
         if store is not None:
@@ -151,14 +159,12 @@ class WorkbenchPage(QWidget):
 
     def show_view(self, view: View) -> None:
         """The last view (exact: the store is unchanged since it was kept), before the store opens."""
-        from ui.startup import FollowUpLine
-
         today = china_today()
         self._set_title(today)
         self.set_frame(view.frame)
         self.from_view = True
         self._show_lines(view.horizon.as_of(today))
-        self._show_follow_up_lines([FollowUpLine.of(f) for f in view.follow_ups], today)
+        self._show_follow_up_lines(view.follow_ups, today)
 
     def attach(self, store: Store, tasks: Any) -> None:
         """The store is open: the role's buttons, then the 工作台 read from it (``reload``)."""
@@ -168,18 +174,43 @@ class WorkbenchPage(QWidget):
         self.tasks = tasks
         self.set_frame(frame_of(store))
 
+    def shown_lines(self) -> dict[str, list[str]]:
+        """Every line the page shows now, list by list (the start-up probe and tests read it)."""
+        lists = {
+            "visits": self.visits[1],
+            "overdue": self.overdue[1],
+            "window": self.window[1],
+            "follow_ups": self.follow_up_list,
+        }
+        shown = {name: [w.item(n).text() for n in range(w.count())] for name, w in lists.items()}
+        return {**shown, "sync": [self.sync_label.text()]}
+
     def _set_title(self, today: date) -> None:
         self.title.setText(self.tr("Today, %1").replace("%1", today.isoformat()))
+
+    @staticmethod
+    def _batched(widget: QListWidget) -> None:
+        """Word-wrapped lines are measured one by one: lay them out in batches from the event loop
+        (the first batch before the first paint) rather than all before anything is painted."""
+        widget.setLayoutMode(QListWidget.LayoutMode.Batched)
+        widget.setBatchSize(40)
 
     def _box(self, title: str) -> tuple[QGroupBox, QListWidget]:
         box = QGroupBox(title)
         items = QListWidget()
+        items.setObjectName(title)  # a key for the lines it shows (_set_rows)
+        self._batched(items)
         items.setWordWrap(True)
         items.setAlternatingRowColors(True)
         # itemActivated is a double-click (or Enter) already: a second connection opened two windows
-        items.itemActivated.connect(lambda item: self.open_case.emit(item.data(Qt.ItemDataRole.UserRole)))
+        items.itemActivated.connect(self._activated)
         QVBoxLayout(box).addWidget(items)
         return box, items
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        key = item.data(KEY_ROLE)
+        if key:  # not the "nothing here" line
+            self.open_case.emit(key)
 
     def reload(self) -> None:
         """Read the 工作台 (over its horizon, with the follow-ups) on the database thread."""
@@ -214,23 +245,31 @@ class WorkbenchPage(QWidget):
     def _show_follow_up_lines(self, items: list[Any], today: date) -> None:
         self.follow_ups = items
         self.follow_up_box.setTitle(self.tr("Follow-ups of poor ratings (%1)").replace("%1", str(len(items))))
+        # translated once, not per line: a township can have thousands of lines here
+        due, late, by = (
+            self.tr("Follow-up due"),
+            self.tr("Follow-up %1 day(s) late"),
+            self.tr("Follow up by %1"),
+        )
+        source, wrong = self.tr("Source: %1"), self.tr("What went wrong: %1")
+        comment = self.tr("Comment: %1")
         rows = []
         for item in items:
             left = item.days_left(today)
             if left is None:
-                when = self.tr("Follow-up due")
+                when = due
             elif left < 0:
-                when = self.tr("Follow-up %1 day(s) late").replace("%1", str(-left))
+                when = late.replace("%1", str(-left))
             else:
-                when = self.tr("Follow up by %1").replace("%1", item.follow_up_due.isoformat())
+                when = by.replace("%1", item.follow_up_due.isoformat())
             text = f"{item.grade}  {item.target_label}  {item.title}  —  {when}"
-            text += "\n" + self.tr("Source: %1").replace("%1", item.source_label)
+            text += "\n" + source.replace("%1", item.source_label)
             if item.appeal_status:
                 text += "　" + item.appeal_status
             if item.problems:
-                text += "\n" + self.tr("What went wrong: %1").replace("%1", item.problems)
+                text += "\n" + wrong.replace("%1", item.problems)
             if item.comment:
-                text += "\n" + self.tr("Comment: %1").replace("%1", item.comment)
+                text += "\n" + comment.replace("%1", item.comment)
             rows.append((text, item.id, left is not None and left < 0))
         if self._set_rows(self.follow_up_list, rows):
             self.follow_up_button.setEnabled(False)
@@ -241,26 +280,53 @@ class WorkbenchPage(QWidget):
 
     def _set_rows(self, widget: QListWidget, rows: list[tuple[str, str, bool]]) -> bool:
         """Show ``rows`` (text, id, late); unchanged lines are left as they are (no flicker when
-        the store confirms the last view). True when the lines changed."""
-        shown = [
-            (widget.item(n).text(), widget.item(n).data(Qt.ItemDataRole.UserRole))
-            for n in range(widget.count())
-        ]
-        wanted = [(text, key) for text, key, _late in rows] or [(self.tr("Nothing here today."), None)]
-        if shown == wanted:
+        the store confirms the last view). True when the lines changed.
+
+        A long list (thousands of 差评回访 on a busy township's store) gets its first lines now and
+        the rest from the event loop, so the window is painted without waiting for them."""
+        wanted = [(text, key) for text, key, _late in rows]
+        if self._rows.get(widget.objectName()) == wanted and (rows or widget.count()):
             return False
+        self._rows[widget.objectName()] = wanted
         widget.clear()
-        for text, key, late in rows:
-            row = QListWidgetItem(text)
-            row.setData(Qt.ItemDataRole.UserRole, key)
-            if late:
-                row.setForeground(QColor(RED))
-            widget.addItem(row)
+        self._add_rows(widget, rows, 0, wanted)
         if not rows:
-            empty = QListWidgetItem(self.tr("Nothing here today."))
-            empty.setFlags(Qt.ItemFlag.NoItemFlags)
-            widget.addItem(empty)
+            widget.addItem(QListWidgetItem(self.tr("Nothing here today.")))
+            if not self._inert_pending:  # made inert just after the paint (see _make_inert)
+                from PySide6.QtCore import QTimer
+
+                self._inert_pending = True
+                QTimer.singleShot(0, self._make_inert)
         return True
+
+    def _add_rows(
+        self, widget: QListWidget, rows: list[tuple[str, str, bool]], start: int, wanted: list
+    ) -> None:
+        if self._rows.get(widget.objectName()) is not wanted:  # filled again since: this fill is void
+            return
+        end = start + (FIRST_ROWS if start == 0 else MORE_ROWS)
+        for text, key, late in rows[start:end]:
+            row = QListWidgetItem(text)
+            row.setData(KEY_ROLE, key)
+            if late:
+                row.setData(FOREGROUND_ROLE, QColor(RED))
+            widget.addItem(row)
+        if end < len(rows):
+            from PySide6.QtCore import QTimer
+
+            QTimer.singleShot(0, self, lambda: self._add_rows(widget, rows, end, wanted))
+
+    def _make_inert(self) -> None:
+        """The "nothing here" lines cannot be chosen (their flags need the ``Qt`` namespace: set
+        once the window is painted)."""
+        from PySide6.QtCore import Qt
+
+        self._inert_pending = False
+        for widget in (self.visits[1], self.overdue[1], self.window[1], self.follow_up_list):
+            for n in range(widget.count()):
+                item = widget.item(n)
+                if item.data(KEY_ROLE) is None:
+                    item.setFlags(Qt.ItemFlag.NoItemFlags)
 
     def _follow_up_selected(self, current: QListWidgetItem | None, _previous: object = None) -> None:
         item = self._selected_follow_up()
@@ -270,7 +336,7 @@ class WorkbenchPage(QWidget):
             return
         from advisor_app.services import ratings
 
-        self.follow_up_button.setEnabled(bool(current and current.data(Qt.ItemDataRole.UserRole)))
+        self.follow_up_button.setEnabled(bool(current and current.data(KEY_ROLE)))
         status = item.appeal_status
         # a decided appeal is final; an open one waits for the township
         self.appeal_button.setEnabled(not status)
@@ -280,7 +346,7 @@ class WorkbenchPage(QWidget):
         if self.store is None or self.from_view:
             return None
         current = self.follow_up_list.currentItem()
-        rating_id = current.data(Qt.ItemDataRole.UserRole) if current else None
+        rating_id = current.data(KEY_ROLE) if current else None
         return next((f for f in self.follow_ups if f.id == rating_id), None)
 
     def file_appeal(self) -> None:
@@ -384,6 +450,8 @@ class _RatingWriteDialog(QDialog):
         raise NotImplementedError
 
     def save(self) -> None:
+        from advisor_app.domain.validation import ValidationError
+
         job = self.job()
         if self.tasks is None:
             try:
@@ -397,6 +465,8 @@ class _RatingWriteDialog(QDialog):
         self.tasks.run_db(job, lambda _rating: self.accept(), self._failed)
 
     def _failed(self, exc: BaseException) -> None:
+        from advisor_app.domain.validation import ValidationError
+
         self.save_button.setEnabled(True)
         if isinstance(exc, ValidationError):
             self.error.setText("\n".join(exc.errors.values()))
@@ -414,6 +484,10 @@ class FollowUpDialog(_RatingWriteDialog):
     def __init__(
         self, store: Store, item: ratings.FollowUp, parent: QWidget | None = None, *, tasks: Any = None
     ) -> None:
+        from PySide6.QtCore import QDate
+
+        from ui.widgets import date_edit
+
         super().__init__(store, item, parent, tasks)
         self.setWindowTitle(self.tr("Record the follow-up of a poor rating"))
         self.by = QLineEdit()
@@ -428,6 +502,8 @@ class FollowUpDialog(_RatingWriteDialog):
         self.form.addRow(self.tr("What was done"), self.action)
 
     def job(self) -> Callable[[], Any]:
+        from ui.widgets import get_value
+
         get_value(self.on)  # a date still being typed as digits counts
         day = self.on.date()
         data = {

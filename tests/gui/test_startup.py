@@ -1,0 +1,271 @@
+"""Start-up by real events: the app's own ``main`` in a subprocess (offscreen), with the start-up
+probe (``ADVISOR_STARTUP_PROBE``) reporting what the 工作台 showed when the window was first painted
+and when the store had been read — then quitting as a person closing the window would.
+
+The last view must be exact (the same lines the store gives), never stale (a CLI write since means
+the cold path), ignored when damaged or foreign, never kept for a store whose user logs in or whose
+key is a password, and never plaintext beside an encrypted store.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from advisor_app import last_view
+from ui.workbench import FIRST_ROWS
+
+ROOT = Path(__file__).resolve().parents[2]
+KEY = "3c" * 32
+CASE_SHEET = (
+    "记录编号,案件编号,受理日期,调委会,所在乡镇,所在村,区划代码,纠纷类型,案件来源,纠纷简要情况,状态,"
+    "人民调解员,记录人,结案日期,调解结果,预防类型,涉及人数,当事人1姓名,当事人1类别,当事人2姓名,当事人2类别\n"
+    ",,{accepted},桥南镇人民调解委员会,桥南镇,杨湾村,610502100204,邻里,当事人申请,宅基地边界争议。,调解中,"
+    "谢文,冯英海,,,,,柏一新,申请人,柏二新,被申请人\n"
+)
+
+
+@pytest.fixture(scope="module")
+def demo_template(tmp_path_factory):
+    """A configured demo store (fictional villages, cases with visits, agreements and bad ratings)."""
+    from advisor_app import demo
+    from advisor_app.services import roster, setup, worklist
+    from advisor_app.store import open_store
+
+    data = tmp_path_factory.mktemp("startup") / "data"
+    store = open_store(data)
+    demo.generate(store, seed=3, consultations=300, cases=150, signed_copies=False)
+    setup.configure(store, "人民调解员", "610502100000", user="测试")
+    roster.add(store, {"region_code": "610502100204", "name": "柏三新"})  # a record waiting to sync
+    store.set_setting(worklist.PUSHED_SEQ_SETTING, "0")
+    store.close()
+    return data
+
+
+@pytest.fixture
+def data(demo_template, tmp_path):
+    target = tmp_path / "data"
+    shutil.copytree(demo_template, target)
+    return target
+
+
+def _env(tmp_path: Path, probe: Path, **extra: str) -> dict[str, str]:
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "ADVISOR_STARTUP_PROBE": str(probe),
+        "ADVISOR_STARTUP_LAUNCHED": repr(time.time()),
+    }
+    for name in ("ADVISOR_DB_KEY", "ADVISOR_DB_PASSWORD", "ADVISOR_DATA_DIR"):
+        env.pop(name, None)
+    return {**env, **extra}
+
+
+def start(data: Path, tmp_path: Path, script: str = "", **extra: str) -> dict:
+    """Run the app's ``main`` once (``script`` first, e.g. to answer a dialog); the probe's report."""
+    probe = tmp_path / "probe.json"
+    probe.unlink(missing_ok=True)
+    code = f"import sys\n{script}\nfrom ui.app import main\nsys.exit(main(['--data-dir', sys.argv[1]]))"
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(data)],
+        capture_output=True,
+        text=True,
+        env=_env(tmp_path, probe, **extra),
+        timeout=120,
+        cwd=ROOT,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert probe.exists(), done.stderr[-3000:]
+    return json.loads(probe.read_text(encoding="utf-8"))
+
+
+def expected_lines(data: Path, **env: str) -> tuple[dict[str, list[str]], int, int]:
+    """The case numbers the store's own services put on today's 工作台 (list by list), the
+    number of 差评回访 and the unsynced count."""
+    from advisor_app.domain.clock import china_today
+    from advisor_app.services import ratings, worklist
+    from advisor_app.store import open_store
+
+    saved = {k: os.environ.get(k) for k in env}
+    os.environ.update(env)
+    try:
+        store = open_store(data)
+        try:
+            work = worklist.today_list(store, china_today())
+            follow_ups = len(ratings.follow_ups(store))
+        finally:
+            store.close()
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+    numbers = {
+        "visits": [i.case_no for i in work.visits_due],
+        "overdue": [i.case_no for i in work.overdue_cases],
+        "window": [i.case_no for i in work.confirmation_window],
+    }
+    return numbers, follow_ups, work.unsynced
+
+
+def _records(shown: dict[str, list[str]]) -> list[str]:
+    """The lines that show a record (not the empty-list text nor the sync sentence)."""
+    lists = ("visits", "overdue", "window", "follow_ups")
+    return [line for name in lists for line in shown[name] if "  —  " in line]
+
+
+def _case_numbers(shown: dict[str, list[str]]) -> dict[str, list[str]]:
+    return {
+        name: [line.split("  ")[0] for line in shown[name] if "  —  " in line]
+        for name in ("visits", "overdue", "window")
+    }
+
+
+def test_the_first_paint_of_a_warm_start_lists_what_the_store_holds(data, tmp_path):
+    first = start(data, tmp_path)
+    assert first["warm"] is False  # no view yet: the cold path
+    assert _records(first["frame_lines"]) == []  # nothing shown before the store was read
+    assert last_view.path(data).exists()  # kept at the clean exit
+
+    second = start(data, tmp_path)
+    assert second["warm"] is True
+    numbers, follow_ups, unsynced = expected_lines(data)
+    assert all(numbers.values()) and follow_ups, "the demo store should fill every list of the 工作台"
+    painted = second["frame_lines"]
+    assert _case_numbers(painted) == numbers  # the same lines, in the same order
+    # the first lines of a long list at once, the rest from the event loop (ui.workbench)
+    assert len([line for line in painted["follow_ups"] if "  —  " in line]) == min(follow_ups, FIRST_ROWS)
+    assert unsynced and str(unsynced) in painted["sync"][0]
+    assert second["frame_lines"] == second["data_lines"]  # the store confirmed the view
+    assert second["view"] <= second["data"]
+
+
+def test_a_store_written_by_the_cli_since_is_not_shown_stale(data, tmp_path):
+    start(data, tmp_path)  # keeps the view
+    sheet = tmp_path / "case.csv"
+    sheet.write_text(CASE_SHEET.format(accepted=date(2026, 1, 5).isoformat()), encoding="utf-8")
+    advisor = str(Path(sys.executable).with_name("advisor"))
+    subprocess.run(
+        [advisor, "--data-dir", str(data), "import", "cases", str(sheet)], check=True, env=os.environ
+    )
+
+    after = start(data, tmp_path)
+    assert after["warm"] is False
+    assert _records(after["frame_lines"]) == []
+    assert any(
+        "柏一新" in line for line in _records(after["data_lines"])
+    )  # the new case, once the store is read
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"\x00\xff not json at all",
+        json.dumps({"version": 999, "stamp": []}).encode(),
+        b"ADVVIEW1" + b"x" * 40,
+    ],
+    ids=["damaged", "another version", "encrypted with no key here"],
+)
+def test_a_damaged_or_foreign_view_is_ignored(data, tmp_path, content):
+    start(data, tmp_path)
+    kept = json.loads(last_view.path(data).read_text(encoding="utf-8"))
+    last_view.path(data).write_bytes(content)
+    report = start(data, tmp_path)
+    assert report["warm"] is False
+    assert _records(report["frame_lines"]) == []
+    assert _records(report["data_lines"])  # the store's lines all the same
+    assert json.loads(last_view.path(data).read_text(encoding="utf-8"))["version"] == kept["version"]
+
+
+def test_a_view_of_the_right_version_and_stamp_but_damaged_inside_is_ignored(data, tmp_path):
+    start(data, tmp_path)
+    last_view.write(data, {"horizon": {"start": "bad"}}, last_view.stamp(data), None)
+    report = start(data, tmp_path)
+    assert report["warm"] is False and _records(report["data_lines"])
+
+
+LOGIN = """
+from ui import local_login
+from advisor_app.services import users
+
+def _exec(self):
+    import json, os
+    from PySide6.QtWidgets import QApplication
+    window = next(w for w in QApplication.topLevelWidgets() if type(w).__name__ == "MainWindow")
+    with open(os.environ["LOGIN_SEEN"], "w", encoding="utf-8") as fh:
+        json.dump(window.pages["workbench"].shown_lines(), fh, ensure_ascii=False)
+    users.sign_in(self.store, "王主任", "mima12345678")
+    return 1
+
+local_login.LocalLoginDialog.exec = _exec
+"""
+
+
+def test_a_store_with_a_local_user_never_shows_a_record_before_login(data, tmp_path):
+    from advisor_app.services import users
+    from advisor_app.store import open_store
+
+    start(data, tmp_path)  # a view from before the user was added
+    store = open_store(data)
+    users.create_user(store, "王主任", "mima12345678", "人民调解员", ["610502100000"])
+    store.close()
+    seen = tmp_path / "seen.json"
+    report = start(data, tmp_path, LOGIN, LOGIN_SEEN=str(seen))
+    assert report["warm"] is False
+    assert _records(json.loads(seen.read_text(encoding="utf-8"))) == []  # shown while asking to log in
+    assert _records(report["data_lines"])  # after the login: the user's 工作台
+    assert not last_view.path(data).exists()  # none kept for a store with local users
+
+
+def _encryption_on() -> dict[str, str]:
+    return {"ADVISOR_STORE_ENCRYPTION": "on"}
+
+
+def test_a_password_store_keeps_no_view(data, tmp_path):
+    pytest.importorskip("sqlcipher3")
+    start(data, tmp_path)
+    assert last_view.path(data).exists()
+    from advisor_app.services import store_access
+
+    os.environ.update(_encryption_on())
+    try:
+        store_access.encrypt_with_password(data, "mima12345678").close()
+    finally:
+        os.environ["ADVISOR_STORE_ENCRYPTION"] = "off"
+    report = start(data, tmp_path, ADVISOR_DB_PASSWORD="mima12345678", **_encryption_on())
+    assert report["warm"] is False
+    assert _records(report["data_lines"])
+    assert not last_view.path(data).exists()
+
+
+def test_the_view_of_an_encrypted_store_is_not_plaintext(data, tmp_path):
+    pytest.importorskip("sqlcipher3")
+    env = {"ADVISOR_DB_KEY": KEY, **_encryption_on()}
+    first = start(data, tmp_path, **env)  # the store is encrypted in place at this first open
+    names = {
+        part
+        for name in ("visits", "overdue", "window")
+        for line in first["data_lines"][name]
+        if "  —  " in line
+        for part in line.split("  —  ")[0].split("｜")[-1].split("、")
+        if part
+    }
+    assert names
+    raw = last_view.path(data).read_bytes()
+    assert raw.startswith(last_view.MAGIC)
+    for name in names:
+        assert name.encode("utf-8") not in raw
+    second = start(data, tmp_path, **env)
+    assert second["warm"] is True  # decrypted before the window showed
+    numbers, _follow_ups, _unsynced = expected_lines(data, **env)  # (after: opening the store changes it)
+    assert _case_numbers(second["frame_lines"]) == numbers
