@@ -1,9 +1,12 @@
-"""The CLI's start-up: one command loads only its own module; argparse speaks Chinese."""
+"""The CLI's start-up: one command loads only its own module; argparse speaks Chinese; reading
+commands (sync-status, search) import neither Alembic, sqlite-utils nor the sync client's network
+side, and sync-status not even the ORM (a check of the import tree, not of the time)."""
 
 from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import pkgutil
 import subprocess
 import sys
@@ -12,6 +15,7 @@ import pytest
 
 from advisor_app.cli import commands
 from advisor_app.cli.main import build_parser, main
+from tests.conftest import VILLAGE
 
 
 def _registered_by(module_name: str) -> set[str]:
@@ -77,3 +81,136 @@ def test_help_and_errors_are_in_chinese(capsys):
     with pytest.raises(SystemExit):
         main(["no-such-command"])
     assert "无效的选择" in capsys.readouterr().err
+
+
+# --- what a command imports, as a whole process ------------------------------------------------------
+
+# Never needed to read local state: Alembic (the store is at head), sqlite-utils (bulk and index
+# rebuilds), the sync client's network side (requests, transport, the client itself) and the
+# protocol's field rules.
+NEVER_TO_READ = (
+    "alembic",
+    "sqlite_utils",
+    "requests",
+    "httpx",
+    "sync.client.client",
+    "sync.client.transport",
+    "sync.protocol",
+)
+# Local sync state is plain SQL on the engine: no ORM, no mapped models.
+NO_ORM = ("sqlalchemy.orm", "advisor_app.domain.models")
+
+
+def _imported(data_dir, *words: str) -> tuple[set[str], str]:
+    """The modules a whole `advisor` process imported (``-X importtime``) and what it printed."""
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8", "ADVISOR_STORE_ENCRYPTION": "off"}
+    env.pop("ADVISOR_DATA_DIR", None)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-X",
+            "importtime",
+            "-m",
+            "advisor_app.cli.main",
+            "--data-dir",
+            str(data_dir),
+            *words,
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    modules = {
+        line.rsplit("|", 1)[1].strip() for line in done.stderr.splitlines() if line.startswith("import time:")
+    }
+    assert "sqlalchemy" in modules  # the parse saw the tree (the store's engine is always there)
+    return modules, done.stdout
+
+
+def _under(modules: set[str], prefixes: tuple[str, ...]) -> list[str]:
+    return sorted(m for m in modules if any(m == p or m.startswith(p + ".") for p in prefixes))
+
+
+@pytest.fixture
+def written(seeded):
+    """A store at head holding records never synced (its committee, a consultation); closed, so a
+    process can open it."""
+    from advisor_app.services import consultations
+
+    consultations.create(seeded, {"region_code": VILLAGE, "question": "宅基地界址不清，邻居占地"})
+    seeded.close()
+    return seeded.data_dir
+
+
+def test_sync_status_reads_local_state_without_network_client_or_models(written):
+    from advisor_app.store import open_store
+    from sync.client import SyncClient
+
+    store = open_store(written)
+    with store.engine.connect() as conn:
+        never_sent = conn.exec_driver_sql(
+            "SELECT count(DISTINCT table_name || record_id) FROM change_log"
+        ).scalar()
+    by_client = SyncClient(store).status()
+    store.close()
+    assert never_sent == by_client.queued >= 2
+
+    modules, out = _imported(written, "sync-status")
+    assert f"待发送：{never_sent} 条" in out and "已隔离：0 条" in out
+    assert "sync.client.local_status" in modules
+    assert _under(modules, NEVER_TO_READ) == []
+    assert _under(modules, NO_ORM) == []
+
+
+def test_search_imports_neither_alembic_nor_bulk_tools_nor_sync(written):
+    modules, out = _imported(written, "search", "宅基地")
+    assert out.startswith("咨询\t") and "宅基地界址不清" in out
+    assert _under(modules, (*NEVER_TO_READ, "sync", "keyring", "sqlcipher3")) == []
+
+
+def test_an_old_store_is_still_upgraded_by_alembic(tmp_path):
+    """The head check reads the migration file names; an older store still goes through Alembic."""
+    from advisor_app.store import migrate, open_store
+
+    store = open_store(tmp_path / "data")
+    store.close()
+    revisions = migrate.revisions()
+    migrate_to = revisions[-2]
+    from alembic import command
+
+    command.downgrade(migrate.alembic_config(store.engine), migrate_to)
+    assert migrate.current_revision(store.engine) == migrate_to
+    store.engine.dispose()
+    modules, _out = _imported(tmp_path / "data", "sync-status")
+    assert "alembic" in modules
+    assert migrate.current_revision(open_store(tmp_path / "data").engine) == migrate.head_revision()
+    assert list((tmp_path / "data" / "backups").glob(f"*-{migrate_to}.db"))
+
+
+def test_synced_tables_read_from_the_schema_are_the_models_sync_kinds(store):
+    """local_status finds the synced tables by their shape (id primary key, rev), without the models."""
+    from advisor_app.domain.models import SYNCABLE
+    from sync.client import local_status
+
+    with store.engine.connect() as conn:
+        assert local_status.synced_tables(conn) == set(SYNCABLE)
+
+
+def test_store_open_loads_no_orm_until_the_first_unit_of_work(store):
+    code = (
+        "import sys\n"
+        "from advisor_app.store import open_store\n"
+        f"store = open_store({str(store.data_dir)!r})\n"
+        "store.set_setting('probe', '1')\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('sqlalchemy.orm', 'advisor_app.domain.models'))))\n"
+        "with store.session() as session:\n"
+        "    pass\n"
+        "print('sqlalchemy.orm' in sys.modules, store.setting('probe'), len(store.settings()) > 1)\n"
+        "store.close()\n"
+    )
+    store.close()
+    env = {**os.environ, "ADVISOR_STORE_ENCRYPTION": "off"}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
+    assert out.stdout.splitlines() == ["[]", "True 1 True"]
