@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select, update
 
@@ -26,7 +26,9 @@ from advisor_app.domain.retention_rules import SIGNED, SIGNED_MUTABLE, is_retent
 from advisor_app.store import Store
 from sync.client.errors import SyncError
 from sync.client.records import from_wire, payload_fields, to_wire
-from sync.client.transport import Transport
+
+if TYPE_CHECKING:  # `advisor conflicts` lists and resolves locally: no HTTP library for that
+    from sync.client.transport import Transport
 
 SETTLED_SETTING = "sync_conflicts_settled_at"  # resolved_at of the last conflict settled on the server
 SERVER_LIST_LIMIT = 1000  # GET /v1/conflicts answers at most this many, oldest first
