@@ -205,11 +205,22 @@ def _cli_rows(data: Path) -> list[Row]:
     advisor = str(Path(sys.executable).with_name("advisor"))
     bare = _process_seconds([sys.executable, "-c", "pass"])
     rows = []
-    for words in (["--help"], ["search", "张"], ["sync-status"], ["report", "--help"]):
+    month = time.strftime("%Y-%m")
+    monthly = data.parent / "cli-monthly.xlsx"
+    for words in (
+        ["--help"],
+        ["search", "张"],
+        ["sync-status"],
+        ["conflicts"],
+        ["report", "--help"],
+        # last: it keeps the month's snapshot in the store (a write)
+        ["report", "monthly", "--month", month, "-o", str(monthly)],
+    ):
         seconds = _process_seconds([advisor, "--data-dir", str(data), *words])
+        shown = " ".join(monthly.name if w == str(monthly) else w for w in words)
         rows.append(
             Row(
-                f"CLI `advisor {' '.join(words)}` as a whole process",
+                f"CLI `advisor {shown}` as a whole process",
                 seconds,
                 "s",
                 "< 0.5 s",
