@@ -23,7 +23,7 @@ import math
 import re
 import threading
 import typing
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from decimal import Decimal, InvalidOperation
@@ -39,8 +39,12 @@ if TYPE_CHECKING:
 V = TypeVar("V")
 
 
-class Derived(Mapping[str, V], Generic[V]):
-    """A read-only dict built by ``build()`` on first use (once, also when threads race to it)."""
+class Derived(MutableMapping[str, V], Generic[V]):
+    """A dict built by ``build()`` on first use (once, also when threads race to it).
+
+    Code only reads it; it takes assignment so that a test can patch one entry
+    (``monkeypatch.setitem``), as it could when this was a plain dict.
+    """
 
     def __init__(self, build: Callable[[], dict[str, V]]) -> None:
         self._build = build
@@ -64,6 +68,12 @@ class Derived(Mapping[str, V], Generic[V]):
 
     def get(self, key: str, default: Any = None) -> Any:
         return self._items().get(key, default)
+
+    def __setitem__(self, key: str, value: V) -> None:
+        self._items()[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self._items()[key]
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._items())
@@ -136,7 +146,7 @@ def _parents() -> dict[str, tuple[str, str | dict[str, str]]]:
 
 # Records without a region of their own take their parent's: kind -> (field, parent kind or
 # {target_kind value: parent kind} when the parent's kind is named by ``target_kind``).
-PARENTS: Mapping[str, tuple[str, str | dict[str, str]]] = Derived(_parents)
+PARENTS: MutableMapping[str, tuple[str, str | dict[str, str]]] = Derived(_parents)
 
 
 class _NoDefault:
@@ -492,14 +502,27 @@ def _build(name: str, model: type[SyncMixin]) -> KindSpec:
     )
 
 
-def _kinds() -> dict[str, KindSpec]:
-    from advisor_app.domain.models import SYNCABLE
+_SCHEMA: list[tuple[dict[str, KindSpec], dict[str, dict[str, Callable[[Sequence[Any]], bool]]]]] = []
+_SCHEMA_LOCK = threading.Lock()
 
-    return {name: _build(name, model) for name, model in SYNCABLE.items()}
+
+def _schema() -> tuple[dict[str, KindSpec], dict[str, dict[str, Callable[[Sequence[Any]], bool]]]]:
+    """The kinds and their column checks, built together from the models once (so the checks
+    are those of the schema as built, whatever a test patches into :data:`KINDS` later)."""
+    with _SCHEMA_LOCK:
+        if not _SCHEMA:
+            from advisor_app.domain.models import SYNCABLE
+
+            kinds = {name: _build(name, model) for name, model in SYNCABLE.items()}
+            checks = {
+                name: {f.name: field_checker(f) for f in spec.fields.values()} for name, spec in kinds.items()
+            }
+            _SCHEMA.append((kinds, checks))
+        return _SCHEMA[0]
 
 
 # Every kind that travels, in the models' order (parents before children).
-KINDS: Mapping[str, KindSpec] = Derived(_kinds)
+KINDS: MutableMapping[str, KindSpec] = Derived(lambda: _schema()[0])
 
 
 def kind_spec(name: str) -> KindSpec:
@@ -630,9 +653,7 @@ PULL_META_CHECKS: dict[str, ColumnCheck] = {
     "owner": _meta_text_ok,
     "device_id": _meta_text_ok,
 }
-FIELD_CHECKS: Mapping[str, dict[str, ColumnCheck]] = Derived(
-    lambda: {name: {f.name: field_checker(f) for f in spec.fields.values()} for name, spec in KINDS.items()}
-)
+FIELD_CHECKS: Mapping[str, dict[str, ColumnCheck]] = Derived(lambda: _schema()[1])
 
 
 def page_ok(kind: str, fields: Sequence[str], rows: Sequence[Sequence[Any]]) -> bool:
