@@ -150,10 +150,13 @@ def problem_counts(conn: Connection) -> dict[str, int]:
         text("SELECT state, count(*) FROM sync_record_states WHERE state != 'sent' GROUP BY state")
     )
     counts = {state: n for state, n in rows}
-    counts["conflicts_open"] = conn.execute(
-        text("SELECT count(*) FROM sync_conflicts WHERE status = 'open'")
-    ).scalar_one()
+    counts["conflicts_open"] = open_conflict_count(conn)
     return counts
+
+
+def open_conflict_count(conn: Connection) -> int:
+    """Conflicts waiting for a person's decision (``sync.client.conflicts.open_conflicts`` lists them)."""
+    return conn.execute(text("SELECT count(*) FROM sync_conflicts WHERE status = 'open'")).scalar_one()
 
 
 @dataclass

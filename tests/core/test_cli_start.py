@@ -214,3 +214,33 @@ def test_store_open_loads_no_orm_until_the_first_unit_of_work(store):
     env = {**os.environ, "ADVISOR_STORE_ENCRYPTION": "off"}
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
     assert out.stdout.splitlines() == ["[]", "True 1 True"]
+
+
+def test_conflicts_answers_none_from_one_count_and_lists_an_open_one(written):
+    modules, out = _imported(written, "conflicts")
+    assert out.strip() == "没有待处理的冲突"
+    assert _under(modules, (*NEVER_TO_READ, *NO_ORM)) == []
+
+    from advisor_app.domain.models import SyncConflict
+    from advisor_app.store import open_store
+
+    store = open_store(written)
+    with store.session() as session:
+        session.add(
+            SyncConflict(
+                kind="consultations",
+                record_id="0" * 8 + "-0000-4000-8000-" + "0" * 12,
+                reason="stale_base",
+                message="服务器上已有更新的版本",
+                mine={"question": "宅基地界址不清", "deleted": False},
+                mine_rev=2,
+                theirs={"question": "宅基地界址已勘定", "deleted": False},
+                theirs_rev=3,
+            )
+        )
+    store.close()
+    modules, out = _imported(written, "conflicts")
+    (line,) = out.strip().splitlines()
+    assert line.split("\t")[1:4] == ["consultations", "00000000", "服务器上已有更新的版本"]
+    assert line.endswith("不同字段：咨询内容")
+    assert "requests" not in modules

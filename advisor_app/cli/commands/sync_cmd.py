@@ -115,6 +115,15 @@ def run_status(args, store) -> int:  # noqa: ANN001
 
 
 def run_conflicts(args, store) -> int:  # noqa: ANN001
+    if not args.keep:
+        from sync.client import local_status
+
+        # The usual answer, “none”, is one count; only listing conflicts needs the models and the
+        # protocol's fields (which fields differ).
+        with store.engine.connect() as conn:
+            if not local_status.open_conflict_count(conn):
+                print("没有待处理的冲突")
+                return 0
     from sync.client import conflicts
 
     if args.keep:
