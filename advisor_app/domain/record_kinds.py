@@ -1,6 +1,9 @@
 """The kinds of records, named once: table / sync kind, the singular the services and ratings use,
 the name of the import/export (``advisor export roster``), the Chinese name, and the model.
 
+Plain data: the model is looked up (``models.SYNCABLE``) when first asked for, so naming kinds
+(``advisor search``'s hits, the CLI's choices) does not load the ORM's mapping of the models.
+
 Before this module the spellings were mapped in several places (the CLI's ``KIND_NAMES``, io's
 ``KINDS``, the desktop's export hooks and conflict list); they now ask here, and
 ``tests/core/test_record_kinds.py`` fails when a new map between spellings appears elsewhere.
@@ -10,9 +13,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from advisor_app.domain import models
-from advisor_app.domain.models import SyncMixin
+if TYPE_CHECKING:
+    from advisor_app.domain.models import SyncMixin
 
 
 class RecordKind(StrEnum):
@@ -43,11 +47,17 @@ class RecordKind(StrEnum):
 class KindInfo:
     kind: RecordKind
     name: str  # Chinese name shown to people
-    model: type[SyncMixin]
     singular: str | None = None  # ratings' target_kind, search hits, the desktop's hooks
     export: str | None = None  # the name of its spreadsheet import/export (advisor_app.io)
     service: str | None = None  # the service a 评价 rates, as the rating card names it
     short: str | None = None  # the kind of a hit in `advisor search`
+
+    @property
+    def model(self) -> type[SyncMixin]:
+        """The mapped model (its table is the kind); imports the models on first use."""
+        from advisor_app.domain.models import SYNCABLE
+
+        return SYNCABLE[self.kind]
 
 
 K = RecordKind
@@ -57,47 +67,42 @@ REGISTRY: dict[RecordKind, KindInfo] = {
         KindInfo(
             K.CONSULTATIONS,
             "法律咨询",
-            models.Consultation,
             singular="consultation",
             export="consultations",
             service="法律咨询",
             short="咨询",
         ),
-        KindInfo(K.COMMITTEES, "调委会", models.Committee),
-        KindInfo(K.PERSONS, "服务对象", models.Person),
+        KindInfo(K.COMMITTEES, "调委会"),
+        KindInfo(K.PERSONS, "服务对象"),
         KindInfo(
             K.CASES,
             "纠纷案件",
-            models.Case,
             singular="case",
             export="cases",
             service="纠纷调解",
             short="案件",
         ),
-        KindInfo(K.CASE_PARTIES, "当事人", models.CaseParty),
-        KindInfo(K.MEDIATION_SESSIONS, "调解记录", models.MediationSession),
-        KindInfo(K.AGREEMENTS, "调解协议", models.Agreement, singular="agreement"),
-        KindInfo(K.RETURN_VISITS, "回访记录", models.ReturnVisit),
-        KindInfo(K.JUDICIAL_CONFIRMATIONS, "司法确认", models.JudicialConfirmation),
-        KindInfo(
-            K.LEGAL_LITERATES, "法律明白人", models.LegalLiterate, singular="legal_literate", export="roster"
-        ),
+        KindInfo(K.CASE_PARTIES, "当事人"),
+        KindInfo(K.MEDIATION_SESSIONS, "调解记录"),
+        KindInfo(K.AGREEMENTS, "调解协议", singular="agreement"),
+        KindInfo(K.RETURN_VISITS, "回访记录"),
+        KindInfo(K.JUDICIAL_CONFIRMATIONS, "司法确认"),
+        KindInfo(K.LEGAL_LITERATES, "法律明白人", singular="legal_literate", export="roster"),
         KindInfo(
             K.ACTIVITIES,
             "普法活动",
-            models.Activity,
             singular="activity",
             export="activities",
             service="普法宣传活动",
         ),
-        KindInfo(K.RATINGS, "满意度评价", models.Rating),
-        KindInfo(K.ATTACHMENTS, "附件", models.Attachment),
-        KindInfo(K.SCREENINGS, "矛盾纠纷排查", models.Screening),
-        KindInfo(K.ZERO_REPORTS, "零上报", models.ZeroReport),
-        KindInfo(K.TRAININGS, "培训记录", models.Training),
-        KindInfo(K.ACTIVITY_PARTICIPANTS, "活动参与", models.ActivityParticipant),
-        KindInfo(K.AUDIT_EVENTS, "审计记录", models.AuditEvent),
-        KindInfo(K.CASE_FILE_TICKS, "卷宗材料", models.CaseFileTick),
+        KindInfo(K.RATINGS, "满意度评价"),
+        KindInfo(K.ATTACHMENTS, "附件"),
+        KindInfo(K.SCREENINGS, "矛盾纠纷排查"),
+        KindInfo(K.ZERO_REPORTS, "零上报"),
+        KindInfo(K.TRAININGS, "培训记录"),
+        KindInfo(K.ACTIVITY_PARTICIPANTS, "活动参与"),
+        KindInfo(K.AUDIT_EVENTS, "审计记录"),
+        KindInfo(K.CASE_FILE_TICKS, "卷宗材料"),
     )
 }
 

@@ -14,14 +14,20 @@ villages: a county's lists ask for the codes starting with the county's six digi
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select, text
 
-from advisor_app.domain.models import Committee, Region
 from advisor_app.domain.roles import HOME_LEVELS, ROLES, RegionScope, Role
 from advisor_app.domain.validation import ValidationError
-from advisor_app.services import committees, regions
 from advisor_app.store import Store
+
+if TYPE_CHECKING:
+    from advisor_app.domain.models import Committee, Region
+
+# The models and the services built on them (regions, committees) are imported inside the
+# functions that use them: installation_scope is plain SQL, and `advisor search` asks it without
+# loading the ORM's mapping of the models.
 
 TOWNSHIP_ROLE = Role.TOWNSHIP
 SERVING_ROLES = (Role.ADVISER, Role.MEDIATOR)  # they may tick the villages they serve
@@ -41,6 +47,9 @@ def is_configured(store: Store) -> bool:
 
 def ensure_regions(store: Store) -> None:
     """Load the shipped region codes once (a fresh store has none)."""
+    from advisor_app.domain.models import Region
+    from advisor_app.services import regions
+
     with store.session() as session:
         have = session.scalar(select(func.count()).select_from(Region))
     if not have:
@@ -48,6 +57,8 @@ def ensure_regions(store: Store) -> None:
 
 
 def townships(store: Store) -> list[Region]:
+    from advisor_app.domain.models import Region
+
     ensure_regions(store)
     with store.session() as session:
         return list(session.scalars(select(Region).where(Region.level == "township").order_by(Region.code)))
@@ -55,6 +66,8 @@ def townships(store: Store) -> list[Region]:
 
 def counties(store: Store) -> list[Region]:
     """The counties (县、区、县级市) of the shipped regions and those the city server gave."""
+    from advisor_app.domain.models import Region
+
     ensure_regions(store)
     with store.session() as session:
         return list(session.scalars(select(Region).where(Region.level == "county").order_by(Region.code)))
@@ -62,6 +75,9 @@ def counties(store: Store) -> list[Region]:
 
 def configure(store: Store, role: str, region_code: str, user: str | None = None) -> None:
     """Save role and home region (a township, or one village under it; a 县司法局 its county)."""
+    from advisor_app.domain.models import Region
+    from advisor_app.services import regions
+
     errors = {}
     if not role:
         errors["role"] = f"身份：请选择身份（{'、'.join(ROLES)}）"
@@ -94,6 +110,8 @@ def home_region(store: Store) -> str | None:
 
 
 def township_of(store: Store, code: str) -> Region | None:
+    from advisor_app.domain.models import Region
+
     with store.session() as session:
         region = session.get(Region, code)
         while region is not None and region.level not in ("township",):
@@ -108,6 +126,8 @@ def home_township(store: Store) -> Region | None:
 
 def home_county(store: Store) -> Region | None:
     """A 县司法局's county (``None`` for the other roles)."""
+    from advisor_app.domain.models import Region
+
     code = home_region(store)
     if role(store) != Role.COUNTY or not code:
         return None
@@ -118,6 +138,8 @@ def home_county(store: Store) -> Region | None:
 
 def county_townships(store: Store, county_code: str) -> list[Region]:
     """The townships of a county: the codes in the county's range (they start with its prefix)."""
+    from advisor_app.domain.models import Region
+
     ((low, high),) = RegionScope.of_roots([county_code]).ranges()
     with store.session() as session:
         return list(
@@ -132,6 +154,8 @@ def county_townships(store: Store, county_code: str) -> list[Region]:
 def township_villages(store: Store, include_retired: bool = False) -> list[Region]:
     """Every village of the home township (a 县司法局: of its county; all villages when no
     township is set)."""
+    from advisor_app.services import regions
+
     county = home_county(store)
     if county is not None:
         found = regions.villages_under(store, county.code)
@@ -147,6 +171,8 @@ def served_villages(store: Store) -> list[str]:
 
 
 def set_served_villages(store: Store, codes: list[str]) -> None:
+    from advisor_app.services import regions
+
     store.set_setting(SERVED_SETTING, ",".join(sorted(set(codes))))
     regions.notify_changed(store)
 
@@ -154,6 +180,8 @@ def set_served_villages(store: Store, codes: list[str]) -> None:
 def villages(store: Store) -> list[Region]:
     """The villages the forms offer: the home township's (an adviser's or mediator's own ones when
     ticked), never retired ones; every village when the township has none yet."""
+    from advisor_app.services import regions
+
     found = township_villages(store)
     served = set(served_villages(store)) if role(store) in SERVING_ROLES else set()
     mine = [v for v in found if v.code in served]
@@ -248,12 +276,17 @@ def add_village(store: Store, township_code: str, name: str, code: str | None = 
     """A village typed in by the user (coded under its township, marked 用户录入) or imported with
     its official 区划代码. The same name again returns the existing village (brought back if it
     was retired); a known code takes the new name."""
+    from advisor_app.services import regions
+
     added = _add_village(store, township_code, name, code)
     regions.notify_changed(store)
     return added
 
 
 def _add_village(store: Store, township_code: str, name: str, code: str | None = None) -> Region:
+    from advisor_app.domain.models import Region
+    from advisor_app.services import regions
+
     name = regions.clean_name(name)
     if not name:
         raise ValidationError({"name": "村名：不能为空"})
@@ -297,6 +330,8 @@ def add_villages(
 ) -> tuple[list[Region], dict[int, str]]:
     """Several villages at once (typed lines, pasted lines, a CSV): the good ones are kept, the
     bad ones come back as {line number (1-based): message}; one notification at the end."""
+    from advisor_app.services import regions
+
     added: list[Region] = []
     errors: dict[int, str] = {}
     try:
@@ -312,6 +347,9 @@ def add_villages(
 
 
 def rename_village(store: Store, code: str, name: str) -> Region:
+    from advisor_app.domain.models import Region
+    from advisor_app.services import regions
+
     name = regions.clean_name(name)
     if not name:
         raise ValidationError({"name": "村名：不能为空"})
@@ -333,6 +371,9 @@ def rename_village(store: Store, code: str, name: str) -> Region:
 
 def retire_village(store: Store, code: str, retired: bool = True) -> Region:
     """撤并: the village leaves the forms; its records keep it (and still count in reports)."""
+    from advisor_app.domain.models import Region
+    from advisor_app.services import regions
+
     with store.session() as session:
         village = session.get(Region, code)
         if village is None or village.level != "village":
@@ -344,6 +385,8 @@ def retire_village(store: Store, code: str, retired: bool = True) -> Region:
 
 def committee(store: Store) -> Committee:
     """The 调委会 this installation numbers cases for; made for the home township on first use."""
+    from advisor_app.services import committees
+
     wanted = store.setting(COMMITTEE_SETTING)
     all_committees = committees.all(store)
     for item in all_committees:
@@ -374,7 +417,7 @@ def committee(store: Store) -> Committee:
 
 def scope_description(store: Store) -> str:
     """One line for the screen: whose records this installation shows, and what widens it."""
-    from advisor_app.services import users  # users imports this module
+    from advisor_app.services import regions, users  # users imports this module
 
     names = regions.names(store)
 

@@ -17,14 +17,20 @@ import time
 import weakref
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select, text
 
-from advisor_app.domain.models import LocalUser, Region
 from advisor_app.domain.roles import HOME_LEVELS, ROLES, RegionScope, Role
 from advisor_app.domain.validation import ValidationError
 from advisor_app.services import setup
 from advisor_app.store import Store
+
+if TYPE_CHECKING:
+    from advisor_app.domain.models import LocalUser
+
+# The models are imported inside the functions that use them: the scope (current_scope) is plain
+# SQL, and `advisor search` asks it without loading the ORM's mapping of the models.
 
 MIN_PASSWORD = 8
 LOCK_SETTING = "privacy.lock_minutes"
@@ -91,11 +97,15 @@ def has_users(store: Store) -> bool:
 
 
 def all_users(store: Store) -> list[LocalUser]:
+    from advisor_app.domain.models import LocalUser
+
     with store.session() as session:
         return list(session.scalars(select(LocalUser).order_by(LocalUser.name)))
 
 
 def _check(store: Store, name: str, role: str, region_codes: list[str], password: str | None) -> dict:
+    from advisor_app.domain.models import Region
+
     errors: dict[str, str] = {}
     if not name.strip():
         errors["name"] = "用户名：不能为空"
@@ -122,6 +132,8 @@ def _check(store: Store, name: str, role: str, region_codes: list[str], password
 
 def create_user(store: Store, name: str, password: str, role: str, region_codes: list[str]) -> LocalUser:
     """Add a local user. The first one becomes the 管理员; later ones need the 管理员 signed in."""
+    from advisor_app.domain.models import LocalUser
+
     first = not has_users(store)
     if not first:
         me = current_user(store)
@@ -150,6 +162,8 @@ def create_user(store: Store, name: str, password: str, role: str, region_codes:
 
 def change_password(store: Store, name: str, old: str | None, new: str) -> None:
     """A user changes her own password (with the old one); the 管理员 resets anyone's."""
+    from advisor_app.domain.models import LocalUser
+
     me = current_user(store)
     if me is None or (me.name != name and not me.is_admin):
         raise PermissionError("只能修改自己的密码（管理员可重设他人的密码）")
@@ -165,6 +179,8 @@ def change_password(store: Store, name: str, old: str | None, new: str) -> None:
 
 
 def set_disabled(store: Store, name: str, disabled: bool) -> None:
+    from advisor_app.domain.models import LocalUser
+
     me = current_user(store)
     if me is None or not me.is_admin:
         raise PermissionError("只有管理员可以停用本机用户")
@@ -200,6 +216,8 @@ def _signed(store: Store, user: LocalUser) -> SignedIn:
 
 def sign_in(store: Store, name: str, password: str) -> SignedIn:
     """Check the password and make this the user of ``store``; pauses after repeated failures."""
+    from advisor_app.domain.models import LocalUser
+
     key = (id(store), name.strip())
     now = time.monotonic()
     recent = [t for t in _failures.get(key, []) if now - t < PAUSE_SECONDS]

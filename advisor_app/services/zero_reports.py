@@ -8,7 +8,8 @@ screening that found nothing does not).
   raises :class:`ZeroReportConflict` (with the counts) unless ``confirm`` is given, and the
   confirmed report keeps the contradiction and its explanation in ``correction``.
 - Adding a dispute record to a month that has a zero report records the correction on that zero
-  report (a session hook installed when ``advisor_app.services`` is imported); a form asks first
+  report (:func:`correct_zero_reports`, a ``before_flush`` hook of the store's sessions added when
+  ``advisor_app.services`` is imported, run after the change-log hook); a form asks first
   with :func:`confirm_new_record`. The report shows such a village as 有上报（零上报已更正）, or
   有上报（与零上报矛盾） when no correction was recorded — never silently as 有上报.
 """
@@ -19,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import event, select, text
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from advisor_app.domain.clock import china_today
@@ -186,8 +187,7 @@ def _record_months(session: Session) -> dict[tuple[str, str], str]:
     return out
 
 
-@event.listens_for(Session, "before_flush")
-def _correct_zero_reports(session: Session, _context: Any, _instances: Any) -> None:
+def correct_zero_reports(session: Session, _context: Any, _instances: Any) -> None:
     """A new dispute record in a month with an uncorrected zero report writes the correction on it."""
     if session.info.get("remote") or not session.new:
         return
@@ -213,8 +213,9 @@ def _correct_zero_reports(session: Session, _context: Any, _instances: Any) -> N
             report.corrected_on = china_today()
             touched = session.info.get("touched")
             if touched is not None and report not in touched:
-                # The store's metadata hook has already run for this flush: bump the revision
-                # here so the correction is logged and synced like any change.
+                # The store's change-log hook runs before this one (store.database.add_before_flush)
+                # and has stamped this flush's records: bump the revision here so the correction
+                # is logged and synced like any change.
                 report.rev = (report.rev or 0) + 1
                 report.device_id = session.info.get("device_id", "")
                 report.updated_at = utcnow()
