@@ -138,3 +138,19 @@ def export_of(singular: str) -> str:
     if info is None or info.export is None:
         raise KeyError(singular)
     return info.export
+
+
+# The documents printed from a case (services.printing, ``advisor print``): named here, in plain
+# data, so the CLI offers them without loading the printing (reportlab, the ORM's models).
+DOCUMENT_KINDS: tuple[str, ...] = (
+    "agreement",
+    "application",
+    "registration",
+    "notice",
+    "record",
+    "oral",
+    "visit",
+    "confirmation",
+    "closing",
+    "file",
+)

@@ -29,24 +29,13 @@ from advisor_app.documents.collect import agreement_by_id, case_data, consultati
 from advisor_app.domain import frozen
 from advisor_app.domain.case_flow import FlowError
 from advisor_app.domain.models import Agreement, Attachment, Case, Consultation, SyncMixin
+from advisor_app.domain.record_kinds import DOCUMENT_KINDS
 from advisor_app.domain.retention_rules import is_stripped
 from advisor_app.domain.statuses import AgreementStatus
 from advisor_app.services import attachments, audit, cases
 from advisor_app.store import Store
 
 PDF_PURPOSE = "协议书PDF"
-DOCUMENT_KINDS = (
-    "agreement",
-    "application",
-    "registration",
-    "notice",
-    "record",
-    "oral",
-    "visit",
-    "confirmation",
-    "closing",
-    "file",
-)
 
 
 class PrintError(ValueError):

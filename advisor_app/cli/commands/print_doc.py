@@ -14,10 +14,10 @@ from datetime import date
 from pathlib import Path
 
 from advisor_app.cli.commands import COMMAND_HELP
-from advisor_app.domain.statuses import AgreementStatus
-from advisor_app.services import cases, printing
+from advisor_app.domain.record_kinds import DOCUMENT_KINDS
 
-KINDS = (*printing.DOCUMENT_KINDS, "consultation", "rating-card")
+# The printing (reportlab, the models) is imported when a document is made, not for `--help`.
+KINDS = (*DOCUMENT_KINDS, "consultation", "rating-card")
 HELP = (
     "agreement 人民调解协议书，application 申请书，registration 受理登记表，notice 权利义务告知书，"
     "record 调解记录，oral 口头协议登记表，visit 回访记录，confirmation 司法确认申请书，"
@@ -44,6 +44,9 @@ def register(sub) -> None:  # noqa: ANN001
 
 
 def run(args, store) -> int:  # noqa: ANN001
+    from advisor_app.domain.statuses import AgreementStatus
+    from advisor_app.services import cases, printing
+
     problems: list[str] = []
     warnings: list[str] = []
     if args.kind == "rating-card":

@@ -13,15 +13,17 @@ if TYPE_CHECKING:
 
 
 def register(sub) -> None:  # noqa: ANN001
-    from advisor_app.io import transfer
+    # The kinds from the registry (plain data): io.transfer (the services, openpyxl) loads only
+    # when a file is written or read, not for `--help`.
+    from advisor_app.domain.record_kinds import EXPORTS
 
     p = sub.add_parser("export", help=COMMAND_HELP["export"])
-    p.add_argument("kind", choices=transfer.KINDS)
+    p.add_argument("kind", choices=EXPORTS)
     p.add_argument("-o", "--output", type=Path, required=True, help="输出文件（.xlsx 或 .csv）")
     p.add_argument("--full", action="store_true", help="导出完整的身份证号和电话（默认打码；需本机身份允许）")
     p.set_defaults(func=run_export)
     p = sub.add_parser("import", help=COMMAND_HELP["import"])
-    p.add_argument("kind", choices=transfer.KINDS)
+    p.add_argument("kind", choices=EXPORTS)
     p.add_argument("file", type=Path)
     p.set_defaults(func=run_import)
 
