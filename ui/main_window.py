@@ -17,7 +17,6 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QSettings, QSize
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
@@ -29,6 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+
     from advisor_app.services.store_access import Store
     from ui.startup import View
 
@@ -140,6 +141,8 @@ class MainWindow(QMainWindow):
         from ui.sync_status import install as install_sync
 
         self.sync = install_sync(self, store, tasks=tasks)  # status bar, automatic sync (network pool)
+        from PySide6.QtGui import QKeySequence, QShortcut  # (not needed for the first paint)
+
         for n, (key, *_rest) in enumerate(self.page_factories):
             if key in self.hidden_pages:
                 continue

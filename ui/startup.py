@@ -14,10 +14,9 @@ import json
 import logging
 import os
 import time
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from advisor_app import last_view
 from advisor_app.domain.worklist_days import Horizon
@@ -25,12 +24,12 @@ from advisor_app.domain.worklist_days import Horizon
 if TYPE_CHECKING:
     from advisor_app.services.store_access import Store
 
+FIRST_ROWS = 60  # lines of a 工作台 list shown at once (and kept in the view); the rest follow
 PROBE_ENV = "ADVISOR_STARTUP_PROBE"  # file the start-up times are written to (bench, tests)
 LAUNCHED_ENV = "ADVISOR_STARTUP_LAUNCHED"  # time.time() when the process was launched
 
 
-@dataclass(slots=True)  # not frozen: a township's view has thousands, built before the first paint
-class FollowUpLine:
+class FollowUpLine(NamedTuple):  # NamedTuples here: cheap to define before the first paint
     """A 差评回访 line as kept in the last view: what the 工作台 shows of a ``ratings.FollowUp``."""
 
     id: str
@@ -66,7 +65,7 @@ class FollowUpLine:
         )
 
     def to_data(self) -> dict[str, Any]:
-        data = {name: getattr(self, name) for name in self.__slots__}
+        data = self._asdict()
         for key in ("follow_up_due", "followed_up_on"):
             data[key] = data[key].isoformat() if data[key] else None
         return data
@@ -79,8 +78,7 @@ class FollowUpLine:
         return cls(**values)
 
 
-@dataclass(frozen=True)
-class Frame:
+class Frame(NamedTuple):
     """What the window frame shows of the store: pages this role does not use, the status bar."""
 
     hidden_pages: tuple[str, ...]
@@ -95,19 +93,22 @@ class Frame:
         return cls(tuple(str(k) for k in data["hidden_pages"]), str(data["status"]), bool(data["township"]))
 
 
-@dataclass(frozen=True)
-class View:
-    """A kept view, ready to show: the 工作台 over its horizon, the follow-ups, the frame."""
+class View(NamedTuple):
+    """A kept view, ready to show: the 工作台 over its horizon, the first follow-ups (a township
+    can have thousands: the rest come with the store) and their number, the frame."""
 
     horizon: Horizon
     follow_ups: list[FollowUpLine]
+    follow_ups_total: int
     frame: Frame
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> View:
+        follow_ups = [FollowUpLine.from_data(f) for f in data["follow_ups"]]
         return cls(
             Horizon.from_data(data["horizon"]),
-            [FollowUpLine.from_data(f) for f in data["follow_ups"]],
+            follow_ups,
+            max(int(data["follow_ups_total"]), len(follow_ups)),
             Frame.from_data(data["frame"]),
         )
 
@@ -139,8 +140,7 @@ def frame_of(store: Store) -> Frame:
     )
 
 
-@dataclass(frozen=True)
-class Snapshot:
+class Snapshot(NamedTuple):
     """The 工作台 as read from the store (what the page shows and the view keeps)."""
 
     horizon: Horizon
@@ -176,7 +176,8 @@ def read_snapshot(store: Store, today: date, *, keep: bool = False) -> Snapshot:
 def content_of(snapshot: Snapshot) -> dict[str, Any]:
     return {
         "horizon": snapshot.horizon.to_data(),
-        "follow_ups": [FollowUpLine.of(f).to_data() for f in snapshot.follow_ups],
+        "follow_ups": [FollowUpLine.of(f).to_data() for f in snapshot.follow_ups[:FIRST_ROWS]],
+        "follow_ups_total": len(snapshot.follow_ups),
         "frame": snapshot.frame.to_data(),
     }
 

@@ -7,32 +7,26 @@ store. The services are imported when the store is there, not when this module i
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
-    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
 
 from advisor_app.domain.clock import china_today
 from advisor_app.domain.worklist_days import Item, Worklist
+from ui.startup import FIRST_ROWS
 
 if TYPE_CHECKING:
     from advisor_app.services import ratings
@@ -44,8 +38,7 @@ RED = "#b00020"
 # the window's first paint need not pay (docs/architecture.md, "Start-up").
 KEY_ROLE = 0x0100  # KEY_ROLE: the case or rating id of a line
 FOREGROUND_ROLE = 9  # Qt.ItemDataRole.ForegroundRole: a QColor is taken as the line's text colour
-FIRST_ROWS = 60  # lines of a list shown at once; the rest follow from the event loop
-MORE_ROWS = 400
+MORE_ROWS = 400  # lines added per turn of the event loop after the first FIRST_ROWS
 
 
 class WorkbenchPage(QWidget):
@@ -121,8 +114,8 @@ class WorkbenchPage(QWidget):
         follow_buttons.addStretch(1)
         follow_layout.addLayout(follow_buttons)
         self.follow_ups: list[Any] = []  # ratings.FollowUp (or the last view's lines before the store)
-        self.follow_up_dialog: FollowUpDialog | None = None
-        self.appeal_dialog: AppealDialog | DecideDialog | None = None
+        self.follow_up_dialog: Any = None  # ui.workbench_dialogs.FollowUpDialog
+        self.appeal_dialog: Any = None  # AppealDialog or DecideDialog
 
         grid = QGridLayout()
         grid.addWidget(self.visits[0], 0, 0)
@@ -164,7 +157,7 @@ class WorkbenchPage(QWidget):
         self.set_frame(view.frame)
         self.from_view = True
         self._show_lines(view.horizon.as_of(today))
-        self._show_follow_up_lines(view.follow_ups, today)
+        self._show_follow_up_lines(view.follow_ups, today, view.follow_ups_total)
 
     def attach(self, store: Store, tasks: Any) -> None:
         """The store is open: the role's buttons, then the 工作台 read from it (``reload``)."""
@@ -242,9 +235,11 @@ class WorkbenchPage(QWidget):
         self._show_follow_up_lines(items, today or china_today())
         self.loaded.emit()
 
-    def _show_follow_up_lines(self, items: list[Any], today: date) -> None:
+    def _show_follow_up_lines(self, items: list[Any], today: date, total: int | None = None) -> None:
+        """The 差评回访 lines; ``total`` when ``items`` are only the first of them (the last view)."""
         self.follow_ups = items
-        self.follow_up_box.setTitle(self.tr("Follow-ups of poor ratings (%1)").replace("%1", str(len(items))))
+        count = str(len(items) if total is None else total)
+        self.follow_up_box.setTitle(self.tr("Follow-ups of poor ratings (%1)").replace("%1", count))
         # translated once, not per line: a township can have thousands of lines here
         due, late, by = (
             self.tr("Follow-up due"),
@@ -279,15 +274,20 @@ class WorkbenchPage(QWidget):
             self._follow_up_selected(self.follow_up_list.currentItem())
 
     def _set_rows(self, widget: QListWidget, rows: list[tuple[str, str, bool]]) -> bool:
-        """Show ``rows`` (text, id, late); unchanged lines are left as they are (no flicker when
-        the store confirms the last view). True when the lines changed.
+        """Show ``rows`` (text, id, late); lines already shown are left as they are (no flicker
+        when the store confirms the last view). True when the lines shown were replaced.
 
         A long list (thousands of 差评回访 on a busy township's store) gets its first lines now and
         the rest from the event loop, so the window is painted without waiting for them."""
         wanted = [(text, key) for text, key, _late in rows]
-        if self._rows.get(widget.objectName()) == wanted and (rows or widget.count()):
+        shown = self._rows.get(widget.objectName())
+        if shown == wanted and (rows or widget.count()):
             return False
         self._rows[widget.objectName()] = wanted
+        if shown and len(shown) == widget.count() and wanted[: len(shown)] == shown:
+            # the last view's first lines, now with the rest: only those are added
+            self._add_rows(widget, rows, len(shown), wanted)
+            return False
         widget.clear()
         self._add_rows(widget, rows, 0, wanted)
         if not rows:
@@ -304,7 +304,7 @@ class WorkbenchPage(QWidget):
     ) -> None:
         if self._rows.get(widget.objectName()) is not wanted:  # filled again since: this fill is void
             return
-        end = start + (FIRST_ROWS if start == 0 else MORE_ROWS)
+        end = start + (FIRST_ROWS if start < FIRST_ROWS else MORE_ROWS)
         for text, key, late in rows[start:end]:
             row = QListWidgetItem(text)
             row.setData(KEY_ROLE, key)
@@ -354,7 +354,9 @@ class WorkbenchPage(QWidget):
         item = self._selected_follow_up()
         if item is None:
             return
-        self.appeal_dialog = AppealDialog(self.store, item, self, tasks=self.tasks)
+        from ui import workbench_dialogs
+
+        self.appeal_dialog = workbench_dialogs.AppealDialog(self.store, item, self, tasks=self.tasks)
         self.appeal_dialog.accepted.connect(self.reload_follow_ups)
         self.appeal_dialog.open()
 
@@ -363,7 +365,9 @@ class WorkbenchPage(QWidget):
         item = self._selected_follow_up()
         if item is None or not self.is_township:
             return
-        self.appeal_dialog = DecideDialog(self.store, item, self, tasks=self.tasks)
+        from ui import workbench_dialogs
+
+        self.appeal_dialog = workbench_dialogs.DecideDialog(self.store, item, self, tasks=self.tasks)
         self.appeal_dialog.accepted.connect(self.reload_follow_ups)
         self.appeal_dialog.open()
 
@@ -372,7 +376,9 @@ class WorkbenchPage(QWidget):
         item = self._selected_follow_up()
         if item is None or self.store is None:
             return
-        self.follow_up_dialog = FollowUpDialog(self.store, item, self, tasks=self.tasks)
+        from ui import workbench_dialogs
+
+        self.follow_up_dialog = workbench_dialogs.FollowUpDialog(self.store, item, self, tasks=self.tasks)
         self.follow_up_dialog.accepted.connect(self.reload_follow_ups)
         self.follow_up_dialog.open()
 
@@ -409,183 +415,14 @@ class WorkbenchPage(QWidget):
         self._set_rows(widget, rows)
 
 
-class _RatingWriteDialog(QDialog):
-    """A small dialog about one bad rating whose 保存 runs a ratings service on the database thread."""
-
-    def __init__(self, store: Store, item: ratings.FollowUp, parent: QWidget | None, tasks: Any) -> None:
-        super().__init__(parent)
-        self.store = store
-        self.tasks = tasks
-        self.item = item
-        self.about = QLabel(
-            f"{item.grade}  {item.target_label}  {item.title}\n"
-            + QCoreApplication.translate("RatingDialogs", "Rated on %1, %2")
-            .replace("%1", str(item.rated_on))
-            .replace("%2", item.source_label)
-            + (f"\n{item.problems}" if item.problems else "")
-        )
-        self.about.setWordWrap(True)
-        self.error = QLabel()
-        self.error.setObjectName("errorLabel")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020")
-        self.form = QFormLayout()
-        buttons = QDialogButtonBox()
-        self.save_button = buttons.addButton(
-            QCoreApplication.translate("RatingDialogs", "Save"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        self.cancel_button = buttons.addButton(
-            QCoreApplication.translate("RatingDialogs", "Cancel"), QDialogButtonBox.ButtonRole.RejectRole
-        )
-        self.save_button.clicked.connect(self.save)
-        self.cancel_button.clicked.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.about)
-        layout.addLayout(self.form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
-
-    def job(self) -> Callable[[], Any]:
-        """The write, with the fields read here on the GUI thread (the write runs on the database's)."""
-        raise NotImplementedError
-
-    def save(self) -> None:
-        from advisor_app.domain.validation import ValidationError
-
-        job = self.job()
-        if self.tasks is None:
-            try:
-                job()
-            except (ValidationError, LookupError) as exc:
-                self._failed(exc)
-                return
-            self.accept()
-            return
-        self.save_button.setEnabled(False)
-        self.tasks.run_db(job, lambda _rating: self.accept(), self._failed)
-
-    def _failed(self, exc: BaseException) -> None:
-        from advisor_app.domain.validation import ValidationError
-
-        self.save_button.setEnabled(True)
-        if isinstance(exc, ValidationError):
-            self.error.setText("\n".join(exc.errors.values()))
-        else:
-            self.error.setText(
-                str(exc)
-                if isinstance(exc, LookupError)
-                else QCoreApplication.translate("RatingDialogs", "Not saved: %1").replace("%1", str(exc))
-            )
+_DIALOGS = ("AppealDialog", "DecideDialog", "FollowUpDialog", "appeal_reason")
 
 
-class FollowUpDialog(_RatingWriteDialog):
-    """登记差评回访: who called (回访人), when, what was found (回访情况), what was done (处理措施)."""
+def __getattr__(name: str) -> Any:
+    # The 差评回访/申诉 dialogs live in ui.workbench_dialogs: their Qt types are not created before
+    # the window's first paint. Still importable from here.
+    if name in _DIALOGS:
+        from ui import workbench_dialogs
 
-    def __init__(
-        self, store: Store, item: ratings.FollowUp, parent: QWidget | None = None, *, tasks: Any = None
-    ) -> None:
-        from PySide6.QtCore import QDate
-
-        from ui.widgets import date_edit
-
-        super().__init__(store, item, parent, tasks)
-        self.setWindowTitle(self.tr("Record the follow-up of a poor rating"))
-        self.by = QLineEdit()
-        self.on = date_edit()  # typed as digits (20260301, 2026-3-1) like the forms' dates
-        today = china_today()
-        self.on.setDate(QDate(today.year, today.month, today.day))
-        self.found = QPlainTextEdit()
-        self.action = QPlainTextEdit()
-        self.form.addRow(self.tr("Followed up by"), self.by)
-        self.form.addRow(self.tr("Follow-up date"), self.on)
-        self.form.addRow(self.tr("What was found"), self.found)
-        self.form.addRow(self.tr("What was done"), self.action)
-
-    def job(self) -> Callable[[], Any]:
-        from ui.widgets import get_value
-
-        get_value(self.on)  # a date still being typed as digits counts
-        day = self.on.date()
-        data = {
-            "followed_up_by": self.by.text(),
-            "followed_up_on": f"{day.year():04d}-{day.month():02d}-{day.day():02d}",
-            "follow_up_note": self.found.toPlainText(),
-            "follow_up_action": self.action.toPlainText(),
-        }
-        from advisor_app.services import ratings
-
-        return lambda: ratings.record_follow_up(self.store, self.item.id, data)
-
-
-class AppealDialog(_RatingWriteDialog):
-    """申诉: why the village thinks the rating mistaken or malicious (ratings.file_appeal)."""
-
-    def __init__(
-        self, store: Store, item: ratings.FollowUp, parent: QWidget | None = None, *, tasks: Any = None
-    ) -> None:
-        super().__init__(store, item, parent, tasks)
-        self.setWindowTitle(QCoreApplication.translate("RatingDialogs", "Appeal a rating"))
-        self.reason = QPlainTextEdit()
-        self.reason.setPlaceholderText(
-            QCoreApplication.translate("RatingDialogs", "Why the rating is mistaken or malicious")
-        )
-        self.form.addRow(QCoreApplication.translate("RatingDialogs", "Reason"), self.reason)
-
-    def job(self) -> Callable[[], Any]:
-        from advisor_app.services import ratings
-
-        store, rating_id, reason = self.store, self.item.id, self.reason.toPlainText()
-        return lambda: ratings.file_appeal(store, rating_id, reason)
-
-
-class DecideDialog(_RatingWriteDialog):
-    """The township's decision (ratings.decide_appeal): 撤销 the rating (申诉成立: it no longer counts)
-    or 维持 it (申诉不成立: it stands)."""
-
-    def __init__(
-        self, store: Store, item: ratings.FollowUp, parent: QWidget | None = None, *, tasks: Any = None
-    ) -> None:
-        super().__init__(store, item, parent, tasks)
-        self.setWindowTitle(QCoreApplication.translate("RatingDialogs", "Decide the appeal"))
-        self.revoke = QRadioButton(
-            QCoreApplication.translate(
-                "RatingDialogs", "Revoke the rating (appeal upheld: it counts no more)"
-            )
-        )
-        self.keep = QRadioButton(
-            QCoreApplication.translate("RatingDialogs", "Keep the rating (appeal rejected)")
-        )
-        self.keep.setChecked(True)
-        choice = QVBoxLayout()
-        choice.addWidget(self.revoke)
-        choice.addWidget(self.keep)
-        self.by = QLineEdit()
-        self.note = QPlainTextEdit()
-        self.village_reason = QLabel()
-        self.village_reason.setWordWrap(True)
-        self.form.addRow(QCoreApplication.translate("RatingDialogs", "Village's reason"), self.village_reason)
-        self.form.addRow(QCoreApplication.translate("RatingDialogs", "Decision"), choice)
-        self.form.addRow(QCoreApplication.translate("RatingDialogs", "Decided by"), self.by)
-        self.form.addRow(QCoreApplication.translate("RatingDialogs", "Grounds"), self.note)
-
-        store, rating_id = self.store, self.item.id
-        if tasks is None:
-            self.village_reason.setText(appeal_reason(store, rating_id))
-        else:  # read on the database thread like every other read of the app
-            tasks.run_db(lambda: appeal_reason(store, rating_id), self.village_reason.setText)
-
-    def job(self) -> Callable[[], Any]:
-        from advisor_app.services import ratings
-
-        store, rating_id = self.store, self.item.id
-        upheld, by, note = self.revoke.isChecked(), self.by.text(), self.note.toPlainText()
-        return lambda: ratings.decide_appeal(store, rating_id, upheld=upheld, decided_by=by, decision=note)
-
-
-def appeal_reason(store: Store, rating_id: str) -> str:
-    """The village's 申诉理由 of a rating (shown to the township deciding it)."""
-    from advisor_app.domain.models import Rating
-
-    with store.session() as session:
-        rating = session.get(Rating, rating_id)
-        return (rating.appeal_reason or "") if rating is not None else ""
+        return getattr(workbench_dialogs, name)
+    raise AttributeError(name)

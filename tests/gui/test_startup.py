@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from advisor_app import last_view
-from ui.workbench import FIRST_ROWS
+from ui.startup import FIRST_ROWS
 
 ROOT = Path(__file__).resolve().parents[2]
 KEY = "3c" * 32
