@@ -1,6 +1,7 @@
 """The CLI's start-up: one command loads only its own module; argparse speaks Chinese; reading
-commands (sync-status, search) import neither Alembic, sqlite-utils nor the sync client's network
-side, and sync-status not even the ORM (a check of the import tree, not of the time)."""
+commands (sync-status, search, conflicts) import neither Alembic, sqlite-utils, the sync client's
+network side nor the ORM; `export --help` and `print --help` no spreadsheet or PDF library, a
+monthly report written as .xlsx no reportlab (a check of the import tree, not of the time)."""
 
 from __future__ import annotations
 
@@ -101,8 +102,9 @@ NEVER_TO_READ = (
 NO_ORM = ("sqlalchemy.orm", "advisor_app.domain.models")
 
 
-def _imported(data_dir, *words: str) -> tuple[set[str], str]:
-    """The modules a whole `advisor` process imported (``-X importtime``) and what it printed."""
+def _imported(data_dir, *words: str, store: bool = True) -> tuple[set[str], str]:
+    """The modules a whole `advisor` process imported (``-X importtime``) and what it printed
+    (``store``: the command opens the store, so SQLAlchemy must be in the tree)."""
     env = {**os.environ, "PYTHONIOENCODING": "utf-8", "ADVISOR_STORE_ENCRYPTION": "off"}
     env.pop("ADVISOR_DATA_DIR", None)
     done = subprocess.run(
@@ -125,7 +127,9 @@ def _imported(data_dir, *words: str) -> tuple[set[str], str]:
     modules = {
         line.rsplit("|", 1)[1].strip() for line in done.stderr.splitlines() if line.startswith("import time:")
     }
-    assert "sqlalchemy" in modules  # the parse saw the tree (the store's engine is always there)
+    assert len(modules) > 20 and "advisor_app.cli.argparse_zh" in modules  # the parse saw the tree
+    if store:
+        assert "sqlalchemy" in modules  # the store's engine is always there
     return modules, done.stdout
 
 
@@ -164,10 +168,76 @@ def test_sync_status_reads_local_state_without_network_client_or_models(written)
     assert _under(modules, NO_ORM) == []
 
 
-def test_search_imports_neither_alembic_nor_bulk_tools_nor_sync(written):
+def test_search_imports_neither_alembic_nor_bulk_tools_nor_sync_nor_the_orm(written):
+    """The scope (services.users, services.setup) is plain SQL, the hits are named from the registry's
+    plain data, and importing a service adds the 零上报 hook without loading the ORM."""
     modules, out = _imported(written, "search", "宅基地")
     assert out.startswith("咨询\t") and "宅基地界址不清" in out
+    assert "advisor_app.services.users" in modules and "advisor_app.domain.record_kinds" in modules
     assert _under(modules, (*NEVER_TO_READ, "sync", "keyring", "sqlcipher3")) == []
+    assert _under(modules, (*NO_ORM, "advisor_app.services.zero_reports", "advisor_app.store.changes")) == []
+
+
+@pytest.mark.parametrize(
+    ("words", "shown"),
+    [
+        (["export", "--help"], "consultations,cases,roster,activities"),
+        (["import", "--help"], "consultations,cases,roster,activities"),
+        (["print", "--help"], "rating-card 服务评价卡"),
+    ],
+)
+def test_help_of_export_and_print_loads_no_spreadsheet_pdf_or_store(tmp_path, words, shown):
+    """Their choices come from domain.record_kinds: io.transfer and services.printing load only
+    when a file is written."""
+    modules, out = _imported(tmp_path / "data", *words, store=False)
+    assert out.startswith(f"用法：advisor {words[0]}") and shown in out
+    assert "advisor_app.domain.record_kinds" in modules
+    heavy = ("openpyxl", "reportlab", "sqlalchemy", "advisor_app.io", "advisor_app.services")
+    assert _under(modules, heavy) == []
+    assert not (tmp_path / "data").exists()  # help opens no store
+
+
+def test_monthly_report_as_xlsx_loads_no_reportlab(written, tmp_path):
+    output = tmp_path / "月报.xlsx"
+    modules, out = _imported(written, "report", "monthly", "--month", "2026-10", "-o", str(output))
+    assert out.strip() == f"已导出：{output}" and output.stat().st_size > 0
+    assert "openpyxl" in modules  # the writer it needs (the check sees third-party packages)
+    assert _under(modules, ("reportlab", "advisor_app.reports.pdf", "advisor_app.documents")) == []
+    assert _under(modules, NEVER_TO_READ) == []
+
+
+def test_zero_report_hook_corrects_when_services_load_after_the_first_unit_of_work(seeded):
+    """The 零上报 correction is a hook of the store's sessions (store.database.add_before_flush), not
+    of the ORM's Session class: it applies to a store whose session factory was made before any
+    service was imported, and runs after the change-log hook (the correction is a logged revision)."""
+    from advisor_app.services import zero_reports
+
+    zero_reports.report_zero(seeded, VILLAGE, "2026-10")
+    seeded.close()
+    code = (
+        "import sys\n"
+        "from datetime import date\n"
+        "from advisor_app.store import open_store\n"
+        f"store = open_store({str(seeded.data_dir)!r})\n"
+        "with store.session() as session:\n"
+        "    pass\n"
+        "print('advisor_app.services' in sys.modules)\n"
+        "from advisor_app.services import screening\n"
+        f"data = {{'region_code': {VILLAGE!r}, 'held_on': date(2026, 10, 15), 'disputes_found': 1}}\n"
+        "screening.record_screening(store, data, confirm=True)\n"
+        "with store.engine.connect() as conn:\n"
+        "    print(*conn.exec_driver_sql('SELECT correction, rev FROM zero_reports').one(), sep='|')\n"
+        "    print(conn.exec_driver_sql(\n"
+        "        \"SELECT max(rev) FROM change_log WHERE table_name = 'zero_reports'\").scalar())\n"
+        "store.close()\n"
+    )
+    env = {**os.environ, "ADVISOR_STORE_ENCRYPTION": "off", "PYTHONIOENCODING": "utf-8"}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert done.returncode == 0, done.stderr[-2000:]
+    loaded_before, stamped, logged = done.stdout.splitlines()
+    assert loaded_before == "False"
+    correction, rev = stamped.rsplit("|", 1)
+    assert "2026-10-15 排查发现纠纷" in correction and rev == "2" and logged == "2"
 
 
 def test_an_old_store_is_still_upgraded_by_alembic(tmp_path):
