@@ -5,8 +5,10 @@ costs what it brings; this checks the merge against the plain filter)."""
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import select
 
+from sync.server.changes import repository
 from sync.server.db import Record
 from sync.server.regions.scope import Scope
 
@@ -56,7 +58,12 @@ def _pages(
             return out
 
 
-def test_pages_follow_the_sequence_across_villages_townships_and_committees_above(server):
+@pytest.mark.parametrize("branches", [repository.BRANCHES, 1], ids=["one statement", "a statement per code"])
+def test_pages_follow_the_sequence_across_villages_townships_and_committees_above(
+    server, monkeypatch, branches
+):
+    # A scope with more codes than BRANCHES is read in several statements, merged here (PostgreSQL).
+    monkeypatch.setattr(repository, "BRANCHES", branches)
     # Interleaved over the sequence: two villages of one township, the township's own code, and
     # a village of another township; the committee (the township's, seeded) is read from above.
     writers = [("adv1", VILLAGE), ("adv2", VILLAGE_2), ("tw1", TOWNSHIP), ("med3", VILLAGE_3)]
