@@ -129,7 +129,9 @@ class Startup:
         from ui.startup import may_keep
         from ui.tasks import TaskManager
 
+        self.probe.mark("imported")
         store = open_store_interactively(self.data_dir)  # asks for / offers the store password
+        self.probe.mark("opened")
         if store is None:
             self.app.exit(0)
             return
@@ -150,18 +152,25 @@ class Startup:
         if self.probe.active:
             workbench.loaded.connect(self._probe_data)
         self.window.attach(store, self.tasks)
+        self.probe.mark("attached")
         self.attached = True
         lock.install(self.window, store)
         fonts.load_later()  # 生僻字 fallback fonts for the forms, after the window shows
 
     def _probe_data(self) -> None:
-        if self.window.pages["workbench"].worklist is None:
+        """``data``: painted with the 工作台's lists read from the store; ``complete``: with the
+        follow-ups too. Then the app closes as a person closing the window would."""
+        page = self.window.pages["workbench"]
+        if page.worklist is None:
             return
         self.app.processEvents()
         self.window.grab()
-        self.probe.mark("data", data_lines=self.window.pages["workbench"].shown_lines())
+        self.probe.mark("data", data_lines=page.shown_lines())
+        if not page.complete:
+            return
+        self.probe.mark("complete", complete_lines=page.shown_lines())
         self.probe.write()
-        self.window.close()  # a clean exit, as a person closing the window
+        self.window.close()
         self.app.quit()
 
     def finish(self) -> None:

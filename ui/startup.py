@@ -154,23 +154,43 @@ def may_keep(store: Store) -> bool:
     return last_view.may_keep(store.data_dir, has_users=users.has_users(store))
 
 
-def read_snapshot(store: Store, today: date, *, keep: bool = False) -> Snapshot:
-    """Read the 工作台 over its horizon; with ``keep``, also keep it as the last view when nothing
-    wrote to the store while it was read (the stamps before and after agree) and the store may
-    have one (``last_view.may_keep``); where it may not, a view left over is deleted."""
-    from advisor_app.services import ratings, worklist
+class WorklistPart(NamedTuple):
+    """The first part of a 工作台 load: its lists over the horizon, read first because they are
+    quick (the follow-ups of a busy township take longer: ``read_follow_ups``)."""
 
-    before = last_view.stamp(store.data_dir) if keep else None
-    snapshot = Snapshot(worklist.horizon_list(store, today), ratings.follow_ups(store), frame_of(store))
+    horizon: Horizon
+    frame: Frame
+    stamp: list[list[Any]]  # the store files before the reading began
+
+
+def read_worklist(store: Store, today: date) -> WorklistPart:
+    from advisor_app.services import worklist
+
+    before = last_view.stamp(store.data_dir)
+    return WorklistPart(worklist.horizon_list(store, today), frame_of(store), before)
+
+
+def read_follow_ups(store: Store, part: WorklistPart, *, keep: bool = False) -> Snapshot:
+    """The second part: the 差评回访; with ``keep``, the whole is then kept as the last view when
+    nothing wrote to the store while both were read (the stamps before and after agree) and the
+    store may have one (``last_view.may_keep``); where it may not, a view left over is deleted."""
+    from advisor_app.services import ratings
+
+    snapshot = Snapshot(part.horizon, ratings.follow_ups(store), part.frame)
     if keep:
         try:
             if not may_keep(store):
                 last_view.delete(store.data_dir)
-            elif last_view.stamp(store.data_dir) == before:
-                last_view.write(store.data_dir, content_of(snapshot), before, store.key)
+            elif last_view.stamp(store.data_dir) == part.stamp:
+                last_view.write(store.data_dir, content_of(snapshot), part.stamp, store.key)
         except Exception:  # keeping the view is a convenience: never at the cost of the 工作台
             logging.getLogger(__name__).exception("上次的工作台未能保存")
     return snapshot
+
+
+def read_snapshot(store: Store, today: date, *, keep: bool = False) -> Snapshot:
+    """Both parts at once (the exit, tests)."""
+    return read_follow_ups(store, read_worklist(store, today), keep=keep)
 
 
 def content_of(snapshot: Snapshot) -> dict[str, Any]:
@@ -195,6 +215,9 @@ def close_keeping_view(store: Store, today: date, *, keep: bool) -> None:
                 content = content_of(snapshot)
         elif keep:
             last_view.delete(store.data_dir)
+    except Exception:  # the view is a convenience: the store still closes, the next start is cold
+        logging.getLogger(__name__).exception("上次的工作台未能保存")
+        last_view.delete(store.data_dir)
     finally:
         key, data_dir = store.key, store.data_dir
         store.close()

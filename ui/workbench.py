@@ -31,6 +31,7 @@ from ui.startup import FIRST_ROWS
 if TYPE_CHECKING:
     from advisor_app.services import ratings
     from advisor_app.services.store_access import Store
+    from ui import startup
     from ui.startup import Frame, Snapshot, View
 
 RED = "#b00020"
@@ -130,6 +131,7 @@ class WorkbenchPage(QWidget):
         self._inert_pending = False
         self._rows: dict[str, list[tuple[str, str]]] = {}  # per list: the lines shown (or being added)
         self.from_view = False  # showing the last view, the store not read yet
+        self.complete = False  # every list read from the store (the follow-ups come last)
         self.set_frame(None)
         if store is not None:
             self.attach(store, tasks)
@@ -206,22 +208,28 @@ class WorkbenchPage(QWidget):
             self.open_case.emit(key)
 
     def reload(self) -> None:
-        """Read the 工作台 (over its horizon, with the follow-ups) on the database thread."""
+        """Read the 工作台 on the database thread: its lists (over the horizon) first, shown as soon
+        as they are read, then the 差评回访 (slower on a busy store); the last view is kept after."""
         if self.store is None:
             return
-        from ui.startup import read_snapshot
+        from ui.startup import read_follow_ups, read_worklist
 
         today = china_today()
         self._set_title(today)
         store, keep = self.store, self.keep_view
-        self.tasks.run_db(
-            lambda: read_snapshot(store, today, keep=keep), lambda s: self._show_snapshot(s, today)
-        )
+
+        def shown(part: startup.WorklistPart) -> None:
+            self._show(part.horizon.as_of(today))
+            self.tasks.run_db(
+                lambda: read_follow_ups(store, part, keep=keep), lambda s: self._show_snapshot(s, today)
+            )
+
+        self.tasks.run_db(lambda: read_worklist(store, today), shown)
 
     def _show_snapshot(self, snapshot: Snapshot, today: date) -> None:
         self.from_view = False
-        self._show_follow_up_lines(snapshot.follow_ups, today)
-        self._show(snapshot.horizon.as_of(today))  # ``loaded`` once both are shown
+        self.complete = True
+        self._show_follow_ups(snapshot.follow_ups, today)
 
     # --- 差评回访 ----------------------------------------------------------------------------------
 

@@ -1,7 +1,7 @@
 """Desktop benchmarks: start-up to a usable main window with 100,000 consultations (against a bare
 QMainWindow), keystroke in the search box to the updated first page, and memory of the running app.
 
-Start-up times the real thing: the app's own entry (``python -m ui.app --data-dir DIR``) launched as
+Start-up times the real thing: the app's own entry (``advisor-app --data-dir DIR``) launched as
 a whole process, with ``ADVISOR_STARTUP_PROBE`` asking it to write, in seconds since its launch
 (interpreter start included), when its window was painted (``frame``), painted with the 工作台 of
 the last view (``view``, a warm start) and painted with the 工作台 read from the store (``data``),
@@ -120,7 +120,7 @@ def _app(data: Path, workdir: Path, **env: str) -> dict:
     probe.unlink(missing_ok=True)
     launched = time.time()
     done = subprocess.run(
-        [sys.executable, "-m", "ui.app", "--data-dir", str(data)],
+        [str(Path(sys.executable).with_name("advisor-app")), "--data-dir", str(data)],
         capture_output=True,
         text=True,
         env=_env(workdir, ADVISOR_STARTUP_PROBE=str(probe), ADVISOR_STARTUP_LAUNCHED=repr(launched), **env),

@@ -147,7 +147,12 @@ def test_the_first_paint_of_a_warm_start_lists_what_the_store_holds(data, tmp_pa
     assert len([line for line in painted["follow_ups"] if "  —  " in line]) == min(follow_ups, FIRST_ROWS)
     assert unsynced and str(unsynced) in painted["sync"][0]
     assert second["frame_lines"] == second["data_lines"]  # the store confirmed the view
-    assert second["view"] <= second["data"]
+    complete = second["complete_lines"]  # the follow-ups read from the store too
+    assert {k: v for k, v in complete.items() if k != "follow_ups"} == {
+        k: v for k, v in painted.items() if k != "follow_ups"
+    }
+    assert complete["follow_ups"][: len(painted["follow_ups"])] == painted["follow_ups"]
+    assert second["view"] <= second["data"] <= second["complete"]
 
 
 def test_a_store_written_by_the_cli_since_is_not_shown_stale(data, tmp_path):
