@@ -8,11 +8,14 @@ import pytest
 from PySide6.QtWidgets import QMainWindow
 
 from sync.client import conflicts
+from tests.gui.conftest import app as app_set_up  # noqa: F401 - the real app set-up (translations), as the GUI tests
 
 from .conftest import PASSWORD, V1
 from .records import consult, edit, questions
 
-pytestmark = pytest.mark.gui
+# The labels are asserted in Chinese: the translators must be installed here, not by whichever
+# test happened to run before (run alone, this file saw the English source strings).
+pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("app_set_up")]
 
 
 def test_sync_page_syncs_in_the_background_and_shows_the_result(qtbot, server, device):
