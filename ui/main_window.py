@@ -195,7 +195,7 @@ class MainWindow(QMainWindow):
     def page(self, key: str) -> QWidget:
         if key not in self.pages:
             if self.store is None and key != "workbench":
-                raise RuntimeError("pages other than 工作台 are built once the store is open")
+                raise RuntimeError("pages other than the workbench are built once the store is open")
             factory = next(f for k, _l, f in self.page_factories if k == key)
             widget = factory()
             self.pages[key] = widget
