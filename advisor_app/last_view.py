@@ -17,8 +17,8 @@ attachments do). A password store or one with local users (login first) keeps no
 
 This module is imported before the window shows, so it uses the standard library only (the
 cryptography package and the keyring are imported when an encrypted view is read or written).
-It is outside ``advisor_app.services`` on purpose: importing that package registers the store's
-session hooks, which imports SQLAlchemy.
+It is outside ``advisor_app.services`` on purpose: importing that package adds the 零上报 hook to
+the store's sessions, which imports the store and SQLAlchemy.
 """
 
 from __future__ import annotations
