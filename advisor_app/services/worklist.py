@@ -14,6 +14,7 @@ from sqlalchemy import text
 
 from advisor_app.domain.case_flow import CONFIRMATION_DAYS, OPEN
 from advisor_app.domain.clock import china_today
+from advisor_app.domain.roles import RegionScope, region_filter
 from advisor_app.domain.statuses import AgreementStatus, CaseStatus
 from advisor_app.domain.worklist_days import (
     HORIZON_DAYS,
@@ -41,23 +42,24 @@ __all__ = [
     "visits_due",
 ]
 
+# A filter asked for: a scope (code ranges), region codes (those codes only), or None (no limit).
+Regions = RegionScope | list[str] | tuple[str, ...] | None
+
 PUSHED_SEQ_SETTING = "sync.pushed_seq"  # the sync client stores the last change_log seq it pushed
 
 
-def _region_clause(region_codes: list[str] | None, params: dict, alias: str = "k") -> str:
-    if region_codes is None:
+def _region_clause(scope: Regions, params: dict, alias: str = "k") -> str:
+    """The scope as code ranges (``roles.region_filter``): a county's 工作台 counts every village of
+    its range, also one its region table does not list yet (a synced record's new village)."""
+    if scope is None:
         return ""
-    marks = []
-    for n, code in enumerate(region_codes):
-        params[f"rc{n}"] = code
-        marks.append(f":rc{n}")
-    return f" AND {alias}.region_code IN ({', '.join(marks) or 'NULL'})"
+    return " AND " + region_filter(f"{alias}.region_code", scope, params)
 
 
-def _scoped(store: Store, region_codes: list[str] | None) -> list[str] | None:
-    """Only the signed-in user's villages (services.users); ``None`` when nothing limits."""
-    narrowed = users.narrow(store, region_codes)
-    return None if narrowed is None else list(narrowed)
+def _scoped(store: Store, region_codes: Regions) -> RegionScope | tuple[str, ...] | None:
+    """Only the signed-in user's regions (services.users); ``None`` when nothing limits. A scope
+    stays a range; codes asked for stay those codes (``IN``)."""
+    return users.narrow(store, region_codes)
 
 
 PARTIES = (
@@ -83,17 +85,13 @@ def _items(store: Store, sql: str, params: dict, today: date) -> list[Item]:
         return out
 
 
-def visits_due(
-    store: Store, today: date, region_codes: list[str] | None = None, limit: int = LIMIT
-) -> list[Item]:
+def visits_due(store: Store, today: date, region_codes: Regions = None, limit: int = LIMIT) -> list[Item]:
     """回访 scheduled up to a week ahead (and any overdue) that have not been made yet."""
     return _visits(store, today, today + timedelta(days=VISIT_LOOKAHEAD_DAYS), region_codes, limit)
 
 
-def _visits(
-    store: Store, today: date, until: date, region_codes: list[str] | None, limit: int | None
-) -> list[Item]:
-    region_codes = _scoped(store, region_codes)
+def _visits(store: Store, today: date, until: date, region_codes: Regions, limit: int | None) -> list[Item]:
+    scope = _scoped(store, region_codes)
     params = {
         "until": until.isoformat(),
         "agreed": CaseStatus.AGREED,
@@ -105,7 +103,7 @@ def _visits(
         " FROM return_visits v JOIN cases k ON k.id = v.case_id"
         " WHERE v.deleted = 0 AND k.deleted = 0 AND v.visited_on IS NULL AND v.due_on <= :until"
         " AND k.status IN (:agreed, :performing, :visiting)"
-        + _region_clause(region_codes, params)
+        + _region_clause(scope, params)
         # ties ordered too, so the first ``limit`` lines are the same whichever day asks
         + " ORDER BY v.due_on, v.id"
         + _limit(params, limit)
@@ -113,17 +111,13 @@ def _visits(
     return _items(store, sql, params, today)
 
 
-def overdue_cases(
-    store: Store, today: date, region_codes: list[str] | None = None, limit: int = LIMIT
-) -> list[Item]:
+def overdue_cases(store: Store, today: date, region_codes: Regions = None, limit: int = LIMIT) -> list[Item]:
     """Open cases past the one-month target (受理 + 30 days)."""
     return _overdue(store, today, today, region_codes, limit)
 
 
-def _overdue(
-    store: Store, today: date, before: date, region_codes: list[str] | None, limit: int | None
-) -> list[Item]:
-    region_codes = _scoped(store, region_codes)
+def _overdue(store: Store, today: date, before: date, region_codes: Regions, limit: int | None) -> list[Item]:
+    scope = _scoped(store, region_codes)
     params = {
         "before": before.isoformat(),
         "o0": OPEN[0],
@@ -136,7 +130,7 @@ def _overdue(
         # a signed agreement makes the case successful, never overdue (as the 统计 figures: docs/reports.md)
         " AND NOT EXISTS (SELECT 1 FROM agreements s WHERE s.case_id = k.id AND s.deleted = 0"
         " AND s.status = :signed)"
-        + _region_clause(region_codes, params)
+        + _region_clause(scope, params)
         + " ORDER BY k.due_on, k.id"
         + _limit(params, limit)
     )
@@ -144,17 +138,17 @@ def _overdue(
 
 
 def confirmation_window(
-    store: Store, today: date, region_codes: list[str] | None = None, limit: int = LIMIT
+    store: Store, today: date, region_codes: Regions = None, limit: int = LIMIT
 ) -> list[Item]:
     """Signed written agreements still inside the 30 days to apply for 司法确认, not yet applied."""
     return _window(store, today, today, region_codes, limit)
 
 
 def _window(
-    store: Store, today: date, first_day: date, region_codes: list[str] | None, limit: int | None
+    store: Store, today: date, first_day: date, region_codes: Regions, limit: int | None
 ) -> list[Item]:
     """The agreements whose window is still open on ``first_day`` (and later days)."""
-    region_codes = _scoped(store, region_codes)
+    scope = _scoped(store, region_codes)
     params = {
         "since": (first_day - timedelta(days=CONFIRMATION_DAYS)).isoformat(),
         "days": f"+{CONFIRMATION_DAYS} days",
@@ -168,7 +162,7 @@ def _window(
         " AND a.signed_on >= :since AND k.status != :archived"
         # each agreement version has its own window: only a confirmation of this version closes it
         " AND NOT EXISTS (SELECT 1 FROM judicial_confirmations j WHERE j.agreement_id = a.id AND j.deleted = 0)"
-        + _region_clause(region_codes, params)
+        + _region_clause(scope, params)
         + " ORDER BY a.signed_on, a.id"
         + _limit(params, limit)
     )
@@ -189,7 +183,7 @@ def unsynced_count(store: Store) -> int:
 
 
 def today_list(
-    store: Store, today: date | None = None, region_codes: list[str] | None = None, limit: int = LIMIT
+    store: Store, today: date | None = None, region_codes: Regions = None, limit: int = LIMIT
 ) -> Worklist:
     """The 工作台 of ``today`` (China's date by default: business days are China days)."""
     today = today or china_today()
@@ -205,7 +199,7 @@ def horizon_list(
     store: Store,
     today: date | None = None,
     days: int = HORIZON_DAYS,
-    region_codes: list[str] | None = None,
+    region_codes: Regions = None,
     limit: int = LIMIT,
 ) -> Horizon:
     """Every line the 工作台 can show on a day of ``[today, today + days]``: ``.as_of(day)`` gives
