@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from advisor_app.domain import workdays
 from advisor_app.domain.clock import china_today
 from advisor_app.domain.models import Rating
-from advisor_app.domain.roles import Role
+from advisor_app.domain.roles import RegionScope, Role, region_filter
 from advisor_app.domain.validation import Checker, ValidationError
 from advisor_app.domain.vocab import terms
 from advisor_app.services import users
@@ -100,21 +100,17 @@ def counted_rating(session: Session, target_kind: str, target_id: str) -> Rating
 
 # --- 差评回访: the follow-up call of a bad rating ---------------------------------------------------
 
-# What a rating is about, for the follow-up list: kind -> (label, SQL giving id, region, description).
-TARGET_SQL = {
+# What a rating is about, for the follow-up list: kind -> (label, table, SQL of its description, the
+# table's alias written ``{t}``).
+TARGETS = {
     "consultation": (
         "法律咨询",
-        "SELECT id, region_code, substr(occurred_at, 1, 16) || '　' || COALESCE(person_name, '') "
-        "|| '　' || substr(question, 1, 30) FROM consultations WHERE deleted = 0",
+        "consultations",
+        "substr({t}.occurred_at, 1, 16) || '　' || COALESCE({t}.person_name, '') || '　'"
+        " || substr({t}.question, 1, 30)",
     ),
-    "case": (
-        "纠纷调解",
-        "SELECT id, region_code, COALESCE(case_no, '') || '　' || dispute_type FROM cases WHERE deleted = 0",
-    ),
-    "activity": (
-        "普法活动",
-        "SELECT id, region_code, held_on || '　' || topic FROM activities WHERE deleted = 0",
-    ),
+    "case": ("纠纷调解", "cases", "COALESCE({t}.case_no, '') || '　' || {t}.dispute_type"),
+    "activity": ("普法活动", "activities", "{t}.held_on || '　' || {t}.topic"),
 }
 
 
@@ -238,75 +234,68 @@ def follow_ups(
 ) -> list[FollowUp]:
     """The bad ratings (不满意/非常不满意) to call back, earliest due first; done ones last when included.
 
-    Limited to the signed-in local user's regions (``users.narrow``); a village code or a township
-    code (covering its villages) selects.
+    Limited to the signed-in local user's regions (``users.narrow``); a village code, or a township
+    or county code (covering its code range: ``roles.RegionScope``), selects.
     """
-    scope = users.narrow(store, None if region_codes is None else tuple(region_codes))
+    asked = None if region_codes is None else RegionScope.of_roots(region_codes)
+    scope = users.narrow(store, asked)
     bad = terms("bad_grades")
     params: dict[str, Any] = {f"g{i}": g for i, g in enumerate(bad)}
     where = f"r.deleted = 0 AND r.grade IN ({', '.join(f':g{i}' for i in range(len(bad)))})"
     where += f" AND COALESCE(r.appeal_status, '') <> '{APPEAL_UPHELD}'"  # upheld 申诉: no call back
     if not include_done:
         where += " AND r.followed_up_on IS NULL"
-    with store.session() as session:
-        # The bad ratings are few: read them, then their targets by primary key (a join to a
-        # union of every target table would read every consultation).
-        rows = session.execute(
-            text(
-                "SELECT r.id, r.target_kind, r.target_id, r.grade, r.rated_on, r.comment, r.follow_up_due, "
-                "r.followed_up_on, r.followed_up_by, r.follow_up_note, r.follow_up_action, r.source, r.problems, "
-                "r.appeal_status "
-                f"FROM ratings r WHERE {where}"
-            ),
-            params,
-        ).all()
-        targets: dict[tuple[str, str], tuple[str, str]] = {}
-        for kind, (_, sql) in TARGET_SQL.items():
-            ids = [r[2] for r in rows if r[1] == kind]
-            for start in range(0, len(ids), 500):
-                chunk = ids[start : start + 500]
-                marks = ", ".join(f":i{n}" for n in range(len(chunk)))
-                found = session.execute(
-                    text(f"{sql} AND id IN ({marks})"), {f"i{n}": v for n, v in enumerate(chunk)}
-                )
-                targets.update({(kind, t[0]): (t[1], t[2]) for t in found})
-    out = []
-    for r in rows:
-        target = targets.get((r[1], r[2]))
-        if target is None:  # the service was deleted: its rating no longer counts
-            continue
-        region, title = target
-        if scope is not None and not any(_covers(code, region) for code in scope):
-            continue
-        out.append(
-            FollowUp(
-                id=r[0],
-                target_kind=r[1],
-                target_label=TARGET_SQL[r[1]][0],
-                target_id=r[2],
-                title=title or "",
-                region_code=region,
-                grade=r[3],
-                rated_on=_required_day(r[4]),
-                comment=r[5],
-                follow_up_due=_day(r[6]),
-                followed_up_on=_day(r[7]),
-                followed_up_by=r[8],
-                follow_up_note=r[9],
-                follow_up_action=r[10],
-                source=r[11] or "staff",
-                problems=r[12],
-                appeal_status=r[13],
-            )
+    # One read: the bad ratings with their services joined by primary key, each kind's table only
+    # for its own ratings (a LEFT JOIN per kind, so the ratings are scanned once); a rating whose
+    # service is gone matches no table and is left out (it no longer counts). The ratings are read
+    # first (the LEFT JOINs keep that order): from the services' side SQLite walks every live one.
+    joins, regions, titles = [], [], []
+    for n, (kind, (_label, table, title)) in enumerate(TARGETS.items()):
+        alias = f"t{n}"
+        params[f"k{n}"] = kind
+        joins.append(
+            f" LEFT JOIN {table} {alias} ON r.target_kind = :k{n} AND {alias}.id = r.target_id"
+            f" AND {alias}.deleted = 0"
         )
+        regions.append(f"{alias}.region_code")
+        titles.append(f"WHEN {alias}.id IS NOT NULL THEN {title.format(t=alias)}")
+    region = f"COALESCE({', '.join(regions)})"
+    where += f" AND {region} IS NOT NULL"
+    if scope is not None:
+        # as the lists do: code ranges (roles.region_filter), a village the region table lacks too
+        where += " AND " + region_filter(region, scope, params)
+    sql = (
+        "SELECT r.id, r.target_kind, r.target_id, r.grade, r.rated_on, r.comment, r.follow_up_due, "
+        "r.followed_up_on, r.followed_up_by, r.follow_up_note, r.follow_up_action, r.source, r.problems, "
+        f"r.appeal_status, {region}, CASE {' '.join(titles)} END "
+        f"FROM ratings r{''.join(joins)} WHERE {where}"
+    )
+    with store.engine.connect() as conn:
+        rows = conn.execute(text(sql), params).all()
+    out = [
+        FollowUp(
+            id=r[0],
+            target_kind=r[1],
+            target_label=TARGETS[r[1]][0],
+            target_id=r[2],
+            title=r[15] or "",
+            region_code=r[14],
+            grade=r[3],
+            rated_on=_required_day(r[4]),
+            comment=r[5],
+            follow_up_due=_day(r[6]),
+            followed_up_on=_day(r[7]),
+            followed_up_by=r[8],
+            follow_up_note=r[9],
+            follow_up_action=r[10],
+            source=r[11] or "staff",
+            problems=r[12],
+            appeal_status=r[13],
+        )
+        for r in rows
+    ]
     out.sort(key=lambda f: (f.done, f.follow_up_due or date.max, f.rated_on, f.id))
     return out
-
-
-def _covers(code: str, region: str) -> bool:
-    """A village code covers itself; a township (…000) its villages; a county (…000000) its townships'."""
-    stem = code.rstrip("0") if code.endswith("000") else code
-    return region.startswith(stem) if stem else True
 
 
 def _day(value: Any) -> date | None:
