@@ -84,13 +84,24 @@ class Frame(NamedTuple):
     hidden_pages: tuple[str, ...]
     status: str
     township: bool  # a 司法所 installation decides 申诉
+    read_only_pages: tuple[str, ...] = ()  # a 县司法局's: the 工作台 offers no 登记 for them
 
     def to_data(self) -> dict[str, Any]:
-        return {"hidden_pages": list(self.hidden_pages), "status": self.status, "township": self.township}
+        return {
+            "hidden_pages": list(self.hidden_pages),
+            "status": self.status,
+            "township": self.township,
+            "read_only_pages": list(self.read_only_pages),
+        }
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> Frame:
-        return cls(tuple(str(k) for k in data["hidden_pages"]), str(data["status"]), bool(data["township"]))
+        return cls(
+            tuple(str(k) for k in data["hidden_pages"]),
+            str(data["status"]),
+            bool(data["township"]),
+            tuple(str(k) for k in data.get("read_only_pages", ())),  # absent from a view kept before
+        )
 
 
 class View(NamedTuple):
@@ -137,6 +148,7 @@ def frame_of(store: Store) -> Frame:
         hidden_pages=tuple(setup.hidden_pages(store)),
         status=f"{role}　{store.user}　{store.data_dir}",
         township=role == ratings.APPEAL_DECIDER_ROLE,
+        read_only_pages=tuple(setup.read_only_pages(store)),
     )
 
 

@@ -60,6 +60,7 @@ class WorkbenchPage(QWidget):
         new_consultation.clicked.connect(lambda: self.go_to.emit("consultation:new"))
         new_case = QPushButton(self.tr("Register a dispute"))
         new_case.clicked.connect(lambda: self.go_to.emit("case:new"))
+        self.new_consultation_button = new_consultation
         self.new_case_button = new_case
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
@@ -139,10 +140,15 @@ class WorkbenchPage(QWidget):
     # --- before and after the store -------------------------------------------------------------
 
     def set_frame(self, frame: Frame | None) -> None:
-        """The role's buttons: an adviser runs no cases; a 司法所 decides 申诉, a village files one."""
+        """The role's buttons: 登记 only where the role writes that page (an adviser runs no cases,
+        a 县司法局 only reads both lists); a 司法所 decides 申诉, a village files one."""
         for button in self.store_buttons:
             button.setEnabled(frame is not None and self.store is not None)
-        self.new_case_button.setVisible(frame is None or "cases" not in frame.hidden_pages)
+        for button, page in (
+            (self.new_consultation_button, "consultations"),
+            (self.new_case_button, "cases"),
+        ):
+            button.setVisible(frame is None or page not in (*frame.hidden_pages, *frame.read_only_pages))
         self.is_township = frame is not None and frame.township
         self.appeal_button.setVisible(not self.is_township)
         self.decide_button.setVisible(self.is_township)
