@@ -41,6 +41,7 @@ class RecordKind(StrEnum):
     ACTIVITY_PARTICIPANTS = "activity_participants"
     AUDIT_EVENTS = "audit_events"
     CASE_FILE_TICKS = "case_file_ticks"
+    FILED_REPORTS = "filed_reports"
 
 
 @dataclass(frozen=True)
@@ -103,6 +104,7 @@ REGISTRY: dict[RecordKind, KindInfo] = {
         KindInfo(K.ACTIVITY_PARTICIPANTS, "活动参与"),
         KindInfo(K.AUDIT_EVENTS, "审计记录"),
         KindInfo(K.CASE_FILE_TICKS, "卷宗材料"),
+        KindInfo(K.FILED_REPORTS, "报表快照"),
     )
 }
 

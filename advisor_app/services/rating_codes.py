@@ -26,9 +26,20 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from advisor_app.domain import record_kinds  # plain data: no models, no store (the server imports this)
+
+
+def _service_name(kind: str) -> str:
+    """The service a kind's 评价 rates, as the card names it (record_kinds' ``service``)."""
+    name = record_kinds.info_of(kind).service
+    if name is None:
+        raise KeyError(kind)
+    return name
+
+
 EPOCH = date(2025, 1, 1)
-KINDS = ("consultation", "case", "activity")  # index = the code's 2-bit kind
-KIND_LABELS = {"consultation": "法律咨询", "case": "纠纷调解", "activity": "普法宣传活动"}
+KINDS = ("consultation", "case", "activity")  # index = the code's 2-bit kind: never reordered
+KIND_LABELS = {kind: _service_name(kind) for kind in KINDS}
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford: no I, L, O, U
 LENGTH = 24
 TAG_BITS = 44
@@ -214,7 +225,6 @@ def card_for(
     base_url: str | None,
 ) -> Card:
     """The card of one service; ``key`` = (device number, hex key) from the keyring, or None."""
-    from advisor_app.domain import record_kinds
     from advisor_app.domain.clock import china_today, to_china
     from advisor_app.domain.models import Region
 
