@@ -85,6 +85,7 @@ class Frame(NamedTuple):
     status: str
     township: bool  # a 司法所 installation decides 申诉
     read_only_pages: tuple[str, ...] = ()  # a 县司法局's: the 工作台 offers no 登记 for them
+    reads_only: bool = False  # a 县司法局 records no 差评回访 and files no 申诉 either
 
     def to_data(self) -> dict[str, Any]:
         return {
@@ -92,6 +93,7 @@ class Frame(NamedTuple):
             "status": self.status,
             "township": self.township,
             "read_only_pages": list(self.read_only_pages),
+            "reads_only": self.reads_only,
         }
 
     @classmethod
@@ -101,6 +103,7 @@ class Frame(NamedTuple):
             str(data["status"]),
             bool(data["township"]),
             tuple(str(k) for k in data.get("read_only_pages", ())),  # absent from a view kept before
+            bool(data.get("reads_only", False)),
         )
 
 
@@ -141,6 +144,7 @@ def load_view(data_dir: Path, today: date) -> View | None:
 
 
 def frame_of(store: Store) -> Frame:
+    from advisor_app.domain.roles import READING_ROLES
     from advisor_app.services import ratings, setup
 
     role = setup.role(store) or ""
@@ -149,6 +153,7 @@ def frame_of(store: Store) -> Frame:
         status=f"{role}　{store.user}　{store.data_dir}",
         township=role == ratings.APPEAL_DECIDER_ROLE,
         read_only_pages=tuple(setup.read_only_pages(store)),
+        reads_only=role in READING_ROLES,
     )
 
 

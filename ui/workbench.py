@@ -150,7 +150,9 @@ class WorkbenchPage(QWidget):
         ):
             button.setVisible(frame is None or page not in (*frame.hidden_pages, *frame.read_only_pages))
         self.is_township = frame is not None and frame.township
-        self.appeal_button.setVisible(not self.is_township)
+        reads_only = frame is not None and frame.reads_only  # a 县司法局 only reads the follow-ups
+        self.follow_up_button.setVisible(not reads_only)
+        self.appeal_button.setVisible(not self.is_township and not reads_only)
         self.decide_button.setVisible(self.is_township)
 
     def show_opening(self) -> None:
@@ -388,8 +390,8 @@ class WorkbenchPage(QWidget):
     def record_follow_up(self) -> None:
         """Open the 登记回访 dialog for the selected bad rating (window-modal, not blocking)."""
         item = self._selected_follow_up()
-        if item is None or self.store is None:
-            return
+        if item is None or self.store is None or self.follow_up_button.isHidden():
+            return  # a double-click on a 县司法局's list only selects (it reads, the 司法所 calls back)
         from ui import workbench_dialogs
 
         self.follow_up_dialog = workbench_dialogs.FollowUpDialog(self.store, item, self, tasks=self.tasks)

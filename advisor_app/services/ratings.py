@@ -168,6 +168,7 @@ def record_follow_up(store: Store, rating_id: str, data: dict[str, Any]) -> Rati
     A recorded follow-up can be corrected by recording it again; 差评回访超期 counts only the bad
     ratings with no follow-up recorded.
     """
+    _refuse_reading_role(store, "followed_up_by", "回访")
     with store.session() as session:
         rating = session.get(Rating, rating_id)
         if rating is None or rating.deleted:
@@ -184,6 +185,7 @@ def record_follow_up(store: Store, rating_id: str, data: dict[str, Any]) -> Rati
 
 def file_appeal(store: Store, rating_id: str, reason: str) -> Rating:
     """申诉: the village says a rating is mistaken or malicious (why, in words); the township decides."""
+    _refuse_reading_role(store, "appeal_status", "申诉")
     clean = Checker({"appeal_reason": reason})
     clean.text("appeal_reason", required=True, max_len=2000)
     values = clean.done()
@@ -217,6 +219,16 @@ def decide_appeal(store: Store, rating_id: str, *, upheld: bool, decided_by: str
         rating.appeal_decision = values["appeal_decision"]
         rating.appeal_decided_on = china_today()
     return rating
+
+
+def _refuse_reading_role(store: Store, field: str, what: str) -> None:
+    """A 县司法局 reads and reports: the township calls back and the village appeals, not the county."""
+    from advisor_app.domain.roles import READING_ROLES
+    from advisor_app.services import setup
+
+    role = setup.role(store)
+    if role in READING_ROLES:
+        raise ValidationError({field: f"{what}：{role}只查看和统计，由司法所或村（居）办理"})
 
 
 def _live_rating(session: Session, rating_id: str) -> Rating:

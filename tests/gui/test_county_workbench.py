@@ -166,3 +166,35 @@ def test_the_buttons_follow_the_kept_frame_before_the_store_opens(app, role, con
     older = {k: v for k, v in kept.to_data().items() if k != "read_only_pages"}
     assert Frame.from_data(older).read_only_pages == ()
     page.close()
+
+
+def test_county_reads_the_follow_ups_but_neither_calls_back_nor_appeals(
+    app, demo_template, tmp_path, tasks, qtbot
+):
+    """差评回访 is the 司法所's call and 申诉 the village's: a 县司法局 sees the list, offers neither, a
+    double-click on a line opens no dialog, and the services refuse it as well."""
+    from advisor_app.domain.validation import ValidationError
+    from advisor_app.services import ratings
+
+    store = _open(demo_template, tmp_path, Role.COUNTY, COUNTY, "吴科长")
+    try:
+        window, page = _window(store, tasks, qtbot)
+        follow_ups = page.follow_up_list
+        assert follow_ups.count() > 0  # the demo's county has bad ratings to call back
+        shown = {b.text() for b in page.findChildren(QPushButton) if b.isVisible()}
+        assert not shown & {"登记回访", "申诉此评价…", "裁定申诉…"}, shown
+        follow_ups.setCurrentRow(0)
+        item = follow_ups.currentItem()
+        rect = follow_ups.visualItemRect(item)
+        qtbot.mouseDClick(follow_ups.viewport(), LEFT, pos=rect.center())
+        qtbot.wait(50)
+        assert getattr(page, "follow_up_dialog", None) is None
+        rating_id = page._selected_follow_up().id
+        with pytest.raises(ValidationError) as refused:
+            ratings.record_follow_up(store, rating_id, {"followed_up_by": "吴科长", "result": "已回访"})
+        assert "回访" in str(refused.value)
+        with pytest.raises(ValidationError):
+            ratings.file_appeal(store, rating_id, "评价有误")
+        window.close()
+    finally:
+        store.close()
