@@ -13,7 +13,6 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import event, text
 
-from advisor_app import demo
 from advisor_app.domain import privacy
 from advisor_app.domain.roles import ROLES, RegionScope, Role, code_prefix, region_filter
 from advisor_app.domain.validation import ValidationError
@@ -21,6 +20,7 @@ from advisor_app.reports import forms, service
 from advisor_app.reports.scope import parse_period
 from advisor_app.services import listing, ratings, setup, users
 from advisor_app.store import open_store
+from tests.demo_stores import build, copy_store
 
 COUNTY = "610502000000"  # 临渭区
 OTHER_COUNTY = "610528000000"  # 富平县
@@ -31,26 +31,14 @@ YEAR = parse_period(str(date.today().year))
 @pytest.fixture(scope="module")
 def demo_store(tmp_path_factory):
     """A demo store (two counties, seven townships) made once; each test configures a copy."""
-    import os
-
-    os.environ.setdefault("ADVISOR_STORE_ENCRYPTION", "off")
-    path = tmp_path_factory.mktemp("county-demo")
-    store = open_store(path)
-    demo.generate(store, seed=5, consultations=500, cases=160, signed_copies=False)
-    store.close()
-    return path
+    return build(
+        tmp_path_factory.mktemp("county-demo"), seed=5, consultations=500, cases=160, signed_copies=False
+    )
 
 
 @pytest.fixture
 def county(demo_store, tmp_path):
-    import sqlite3
-
-    target = tmp_path / "county"
-    target.mkdir()
-    with sqlite3.connect(demo_store / "advisor.db") as src, sqlite3.connect(target / "advisor.db") as dst:
-        src.backup(dst)
-        dst.execute("DELETE FROM settings WHERE key = 'device_id'")
-    store = open_store(target)
+    store = open_store(copy_store(demo_store, tmp_path / "county"))
     setup.configure(store, Role.COUNTY, COUNTY, user="吴科长")
     yield store
     store.close()

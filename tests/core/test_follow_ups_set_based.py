@@ -19,6 +19,7 @@ from sqlalchemy import text
 
 from advisor_app.domain.roles import Role
 from advisor_app.services import ratings, setup
+from tests.demo_stores import copy_store
 
 COUNTY = "610502000000"
 TOWNSHIP = "610502100000"  # 桥南镇 (the demo's other townships of 临渭区: 阳郭镇 610502101000 …)
@@ -188,12 +189,7 @@ def demo_template(tmp_path_factory):
 def demo_store(demo_template, tmp_path):
     from advisor_app.store import open_store
 
-    target = tmp_path / "demo"
-    target.mkdir()
-    with sqlite3.connect(demo_template / "advisor.db") as src, sqlite3.connect(target / "advisor.db") as dst:
-        src.backup(dst)
-        dst.execute("DELETE FROM settings WHERE key = 'device_id'")
-    store = open_store(target)
+    store = open_store(copy_store(demo_template, tmp_path / "demo"))
     yield store
     store.close()
 

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import sqlite3
 import sys
 import time
 import traceback
@@ -27,6 +26,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
+from tests.demo_stores import build, copy_store  # noqa: E402 - copy_store is used by other GUI tests too
 
 ROLES = ("村法律顾问", "人民调解员", "司法所", "县司法局")
 TOWNSHIP = "610502100000"  # 桥南镇 of the demo data
@@ -50,23 +50,7 @@ IDLE_MS = 15000  # the longest a single press may keep the worker busy
 
 def build_template(target: Path) -> Path:
     """A demo store (small: fast to copy) built once; each role works on a copy."""
-    import os
-
-    os.environ.setdefault("ADVISOR_STORE_ENCRYPTION", "off")
-    from advisor_app import demo
-    from advisor_app.store import open_store
-
-    store = open_store(target)
-    demo.generate(store, seed=3, consultations=400, cases=150)
-    store.close()
-    return target
-
-
-def copy_store(template: Path, target: Path) -> None:
-    target.mkdir(parents=True, exist_ok=True)
-    with sqlite3.connect(template / "advisor.db") as src, sqlite3.connect(target / "advisor.db") as dst:
-        src.backup(dst)
-        dst.execute("DELETE FROM settings WHERE key = 'device_id'")
+    return build(target, seed=3, consultations=400, cases=150)
 
 
 class Harness:

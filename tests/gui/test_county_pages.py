@@ -5,7 +5,6 @@ service), and the monthly report exported by its button, signed by 临渭区司�
 
 from __future__ import annotations
 
-import sqlite3
 import subprocess
 from datetime import date
 
@@ -19,6 +18,7 @@ from advisor_app.domain.roles import Role
 from advisor_app.reports import service
 from advisor_app.reports.scope import parse_period
 from advisor_app.services import setup
+from tests.demo_stores import build, copy_store
 
 LEFT = Qt.MouseButton.LeftButton
 COUNTY = "610502000000"
@@ -33,32 +33,16 @@ YEAR = str(date.today().year)
 
 @pytest.fixture(scope="module")
 def county_template(tmp_path_factory):
-    import os
-
-    from advisor_app import demo
-    from advisor_app.store import open_store
-
-    os.environ.setdefault("ADVISOR_STORE_ENCRYPTION", "off")
-    path = tmp_path_factory.mktemp("county-gui")
-    store = open_store(path)
-    demo.generate(store, seed=7, consultations=400, cases=150, signed_copies=False)
-    store.close()
-    return path
+    return build(
+        tmp_path_factory.mktemp("county-gui"), seed=7, consultations=400, cases=150, signed_copies=False
+    )
 
 
 @pytest.fixture
 def county(county_template, tmp_path):
     from advisor_app.store import open_store
 
-    target = tmp_path / "county"
-    target.mkdir()
-    with (
-        sqlite3.connect(county_template / "advisor.db") as src,
-        sqlite3.connect(target / "advisor.db") as dst,
-    ):
-        src.backup(dst)
-        dst.execute("DELETE FROM settings WHERE key = 'device_id'")
-    store = open_store(target)
+    store = open_store(copy_store(county_template, tmp_path / "county"))
     setup.configure(store, Role.COUNTY, COUNTY, user="吴科长")
     yield store
     store.close()
