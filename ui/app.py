@@ -19,6 +19,8 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
     from advisor_app.services.store_access import Store
     from ui.main_window import MainWindow
     from ui.startup import Probe
@@ -37,6 +39,9 @@ def apply_font_size(size: int) -> None:
     # again re-polishes every widget with the new application font (no restart needed).
     if app.styleSheet():
         app.setStyleSheet(app.styleSheet())
+    for window in app.topLevelWidgets():  # the main window's navigation rows follow the font
+        if hasattr(window, "size_nav_rows"):
+            window.size_nav_rows()
 
 
 def make_app(argv: Sequence[str] = ()) -> QApplication:
@@ -56,6 +61,22 @@ def make_app(argv: Sequence[str] = ()) -> QApplication:
     if style.exists():
         app.setStyleSheet(style.read_text(encoding="utf-8"))
     return app
+
+
+def wait_exposed(app: QApplication, window: QWidget, limit: float = 1.0) -> None:
+    """Process events until the window system has exposed ``window``, which paints it.
+
+    On a real display the expose arrives from the window system some time after ``show()``; a
+    zero timer queued meanwhile (``Startup.open``: the store's whole stack, ~1 s) would run
+    first and leave the window unpainted until it returns. Offscreen, one turn exposes it."""
+    import time
+
+    handle = window.windowHandle()
+    deadline = time.monotonic() + limit
+    app.processEvents()
+    while handle is not None and not handle.isExposed() and time.monotonic() < deadline:
+        time.sleep(0.002)
+        app.processEvents()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -85,9 +106,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     view = load_view(data_dir, china_today())  # None unless exact for the store files as they are
     window = MainWindow(view=view)
     window.show()
+    wait_exposed(app, window)  # painted before the event loop runs anything queued (the store)
     if probe.active:
-        app.processEvents()
-        window.grab()  # painted (as the bench's bare window is)
+        window.grab()  # painted (as the bench's bare window is: events processed, then grabbed)
         probe.mark("frame", warm=view is not None, frame_lines=window.pages["workbench"].shown_lines())
         if view is not None:
             probe.mark("view")
