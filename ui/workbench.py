@@ -328,9 +328,18 @@ class WorkbenchPage(QWidget):
                 row.setData(FOREGROUND_ROLE, QColor(RED))
             widget.addItem(row)
         if end < len(rows):
-            from PySide6.QtCore import QTimer
 
-            QTimer.singleShot(0, self, lambda: self._add_rows(widget, rows, end, wanted))
+            def more() -> None:
+                self._add_rows(widget, rows, end, wanted)
+
+            # in the main window's frame: after its first paint (MainWindow.after_first_paint)
+            later = getattr(QWidget.window(self), "after_first_paint", None)
+            if later is not None:
+                later(more)
+            else:
+                from PySide6.QtCore import QTimer
+
+                QTimer.singleShot(0, self, more)
 
     def _make_inert(self) -> None:
         """The "nothing here" lines cannot be chosen (their flags need the ``Qt`` namespace: set
