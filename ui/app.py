@@ -100,7 +100,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from advisor_app import last_view
     from advisor_app.domain.clock import china_today
     from ui.main_window import MainWindow
-    from ui.startup import load_view
+    from ui.startup import inked_lists, load_view
 
     data_dir = args.data_dir or last_view.default_data_dir()
     view = load_view(data_dir, china_today())  # None unless exact for the store files as they are
@@ -108,10 +108,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     window.show()
     wait_exposed(app, window)  # painted before the event loop runs anything queued (the store)
     if probe.active:
-        window.grab()  # painted (as the bench's bare window is: events processed, then grabbed)
+        image = window.grab()  # painted (as the bench's bare window is: events processed, then grabbed)
         probe.mark("frame", warm=view is not None, frame_lines=window.pages["workbench"].shown_lines())
         if view is not None:
             probe.mark("view")
+        probe.facts(frame_inked=inked_lists(window, image))
+    window.painted()  # the rest of long 工作台 lists from now on
     start = Startup(app, window, data_dir, probe)
     QTimer.singleShot(0, start.open)  # after the first paint
     try:

@@ -16,7 +16,7 @@ import importlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, QSize
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, QSize, QTimer
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
@@ -66,6 +66,8 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.store: Store | None = None
         self.tasks = tasks
+        # work kept for after the first paint (the frame's; a window made with its store has none)
+        self._unpainted: list[Callable[[], Any]] | None = [] if store is None else None
         self.setWindowTitle(self.tr("Village legal service desk"))
         self.pages: dict[str, QWidget] = {}
         self.page_factories: list[tuple[str, str, Callable[[], QWidget]]] = [
@@ -118,6 +120,22 @@ class MainWindow(QMainWindow):
     def attached(self) -> bool:
         return self.store is not None
 
+    def after_first_paint(self, work: Callable[[], Any]) -> None:
+        """Run ``work`` from the event loop once the frame has been painted (``painted``). The 工作台
+        adds the rest of a long list then: rows appended before the paint would have Qt lay the
+        whole list out again, and a list whose layout is pending paints blank."""
+        if self._unpainted is None:
+            QTimer.singleShot(0, self, work)
+        else:
+            self._unpainted.append(work)
+
+    def painted(self) -> None:
+        """The frame has been painted (``ui.app.main``; ``attach`` at the latest): the work kept
+        for after it is queued."""
+        waiting, self._unpainted = self._unpainted, None
+        for work in waiting or ():
+            QTimer.singleShot(0, self, work)
+
     def _hide_pages(self, hidden: tuple[str, ...]) -> None:
         self.hidden_pages = hidden
         for n, (key, *_rest) in enumerate(self.page_factories):
@@ -133,6 +151,7 @@ class MainWindow(QMainWindow):
         """The store is open (and its user signed in): complete the window and read the 工作台."""
         from advisor_app.services import setup
 
+        self.painted()  # (a window attached without ui.app.main, e.g. in tests)
         self.store = store
         self.tasks = tasks
         self._hide_pages(tuple(setup.hidden_pages(store)))

@@ -24,7 +24,8 @@ from advisor_app.domain.worklist_days import Horizon
 if TYPE_CHECKING:
     from advisor_app.services.store_access import Store
 
-FIRST_ROWS = 60  # lines of a 工作台 list shown at once (and kept in the view); the rest follow
+FIRST_ROWS = 20  # lines of a 工作台 list laid out and painted with the window; the rest after its paint
+VIEW_FOLLOW_UPS = 60  # 差评回访 lines kept in the last view (the rest come with the store)
 PROBE_ENV = "ADVISOR_STARTUP_PROBE"  # file the start-up times are written to (bench, tests)
 LAUNCHED_ENV = "ADVISOR_STARTUP_LAUNCHED"  # time.time() when the process was launched
 
@@ -213,7 +214,7 @@ def read_snapshot(store: Store, today: date, *, keep: bool = False) -> Snapshot:
 def content_of(snapshot: Snapshot) -> dict[str, Any]:
     return {
         "horizon": snapshot.horizon.to_data(),
-        "follow_ups": [FollowUpLine.of(f).to_data() for f in snapshot.follow_ups[:FIRST_ROWS]],
+        "follow_ups": [FollowUpLine.of(f).to_data() for f in snapshot.follow_ups[:VIEW_FOLLOW_UPS]],
         "follow_ups_total": len(snapshot.follow_ups),
         "frame": snapshot.frame.to_data(),
     }
@@ -242,6 +243,34 @@ def close_keeping_view(store: Store, today: date, *, keep: bool) -> None:
         last_view.write(data_dir, content, last_view.stamp(data_dir), key)
 
 
+def inked_lists(window: Any, image: Any) -> dict[str, bool]:
+    """Per 工作台 list of ``window``: whether ``image`` (the window grabbed) shows ink — text — in
+    the list's viewport. The probe reports it: a list whose layout was still pending when the
+    window was painted shows none however many lines it holds."""
+    from PySide6.QtCore import QPoint, QRect
+    from PySide6.QtGui import QImage
+
+    page = window.pages["workbench"]
+    lists = {"visits": page.visits[1], "overdue": page.overdue[1], "window": page.window[1]}
+    lists["follow_ups"] = page.follow_up_list
+    picture = image.toImage().convertToFormat(QImage.Format.Format_RGB32)
+    scale = image.devicePixelRatio()
+    out = {}
+    for name, widget in lists.items():
+        viewport = widget.viewport()
+        at = viewport.mapTo(window, QPoint(0, 0))
+        area = QRect(
+            int(at.x() * scale),
+            int(at.y() * scale),
+            int(viewport.width() * scale),
+            int(viewport.height() * scale),
+        )
+        part = picture.copy(area)
+        pixels = bytes(part.constBits())[: part.sizeInBytes()]
+        out[name] = bool(pixels) and min(pixels) < 100  # text is dark (or red); the background light
+    return out
+
+
 # --- the probe ---------------------------------------------------------------------------------
 
 
@@ -261,6 +290,11 @@ class Probe:
     @property
     def active(self) -> bool:
         return self.file is not None
+
+    def facts(self, **facts: Any) -> None:
+        """Facts for the report, without a time."""
+        if self.active:
+            self.times.update(facts)
 
     def mark(self, name: str, **facts: Any) -> None:
         if self.active and name not in self.times:

@@ -142,14 +142,18 @@ def test_the_first_paint_of_a_warm_start_lists_what_the_store_holds(data, tmp_pa
     numbers, follow_ups, unsynced = expected_lines(data)
     assert all(numbers.values()) and follow_ups, "the demo store should fill every list of the 工作台"
     painted = second["frame_lines"]
-    assert _case_numbers(painted) == numbers  # the same lines, in the same order
-    # the first lines of a long list at once, the rest from the event loop (ui.workbench)
+    # the first lines of each list painted with the window, in the store's order; the rest after
+    assert _case_numbers(painted) == {name: lines[:FIRST_ROWS] for name, lines in numbers.items()}
     assert len([line for line in painted["follow_ups"] if "  —  " in line]) == min(follow_ups, FIRST_ROWS)
+    # …and really painted: text in every list's viewport (a list whose layout is pending is blank)
+    assert second["frame_inked"] == {"visits": True, "overdue": True, "window": True, "follow_ups": True}
     assert unsynced and str(unsynced) in painted["sync"][0]
-    assert second["frame_lines"] == second["data_lines"]  # the store confirmed the view
+    shown = second["data_lines"]  # once the store is read: every line, those painted first unchanged
+    assert _case_numbers(shown) == numbers
+    assert all(shown[name][: len(lines)] == lines for name, lines in painted.items())
     complete = second["complete_lines"]  # the follow-ups read from the store too
     assert {k: v for k, v in complete.items() if k != "follow_ups"} == {
-        k: v for k, v in painted.items() if k != "follow_ups"
+        k: v for k, v in shown.items() if k != "follow_ups"
     }
     assert complete["follow_ups"][: len(painted["follow_ups"])] == painted["follow_ups"]
     assert second["view"] <= second["data"] <= second["complete"]
