@@ -9,7 +9,6 @@ these singletons get the large reference count that 3.12 gives them by design.
 
 from __future__ import annotations
 
-import ctypes
 import sys
 
 IMMORTAL = 1 << 40
@@ -29,6 +28,8 @@ def guard_none_refcount() -> bool:
     """Raise the singletons' reference counts out of reach on affected versions; True when applied."""
     if not affected():
         return False
+    import ctypes  # only where applied: ~3 ms of every start otherwise (the window's first paint)
+
     for singleton in (None, True, False):
         count = ctypes.c_ssize_t.from_address(id(singleton))
         if count.value < IMMORTAL:
