@@ -4,7 +4,7 @@ QMainWindow), keystroke in the search box to the updated first page, and memory 
 Start-up times the real thing: the app's own entry (``advisor-app --data-dir DIR``) launched as
 a whole process, with ``ADVISOR_STARTUP_PROBE`` asking it to write, in seconds since its launch
 (interpreter start included), when its window was painted (``frame``), painted with the 工作台 of
-the last view (``view``, a warm start), painted with the 工作台's lists read from the store
+the last view (``view``, a warm start: every list must show text in the grabbed window), painted with the 工作台's lists read from the store
 (``data``) and with its 差评回访 too (``complete``), then to quit as a person closing the window would. The bare QMainWindow it is compared with is a
 whole process too, launched alternately with the app in the same run so load drifts hit both; the
 best of several runs of each. Three starts: warm (the store unchanged since the app last closed),
@@ -175,6 +175,8 @@ def _starts(data: Path, workdir: Path, encrypted: Path | None, key: str) -> dict
     for name in ("warm", "encrypted"):
         if any(not r.get("warm") for r in runs[name]):
             raise RuntimeError(f"a {name} start did not use the last view: {runs[name]}")
+        if any(not all(r["frame_inked"].values()) for r in runs[name]):  # a list painted blank
+            raise RuntimeError(f"a {name} start painted a 工作台 list without its lines: {runs[name]}")
     if any(r.get("warm") for r in runs["cold"]):
         raise RuntimeError("a cold start used the last view although the CLI wrote to the store")
     return runs
