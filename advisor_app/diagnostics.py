@@ -352,8 +352,8 @@ def self_test(workdir: Path) -> dict[str, Any]:
     Returns the findings; ``ok`` is true when the store, the PDF and the keyring backend discovery
     all worked. Raises nothing for a failed check: the result says what failed.
     """
-    from datetime import date
 
+    from advisor_app.domain.clock import china_today
     from advisor_app.services import cases, printing, setup
     from advisor_app.store import open_store
     from advisor_app.store.migrate import current_revision, head_revision
@@ -387,7 +387,7 @@ def self_test(workdir: Path) -> dict[str, Any]:
                 "facts": "双方因通行发生争议。",
                 "terms": ["双方共同维护通道畅通。"],
                 "performance": "即时履行。",
-                "performance_deadline": date.today(),
+                "performance_deadline": china_today(),
             },
         )
         from advisor_app.store import crypto

@@ -7,7 +7,7 @@ manager reads them in place.
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Signal
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from advisor_app.domain import record_kinds
+from advisor_app.domain.clock import china_today
 from advisor_app.services import regions, users
 
 if TYPE_CHECKING:
@@ -57,7 +58,7 @@ class AuditDialog(QDialog):
         self.since = QDateEdit()
         self.since.setCalendarPopup(True)
         self.since.setDisplayFormat("yyyy-MM-dd")
-        start = date.today() - timedelta(days=90)
+        start = china_today() - timedelta(days=90)
         self.since.setDate(QDate(start.year, start.month, start.day))
         reload = QPushButton(self.tr("Refresh"))
         reload.clicked.connect(self.load)

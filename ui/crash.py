@@ -71,7 +71,8 @@ def build_report(
     lines = [
         QCoreApplication.translate("CrashReport", "乡村法律服务工作台 错误报告"),
         QCoreApplication.translate("CrashReport", "时间：%1").replace(
-            "%1", datetime.now().isoformat(timespec="seconds")
+            "%1",
+            datetime.now().isoformat(timespec="seconds"),  # pc-time: as the PC clock shows
         ),
         QCoreApplication.translate("CrashReport", "程序版本：%1（%2）")
         .replace("%1", app_version())
@@ -102,7 +103,7 @@ def _shorten_paths(text: str) -> str:
 def save_report(report: str, data_dir: Path) -> Path:
     folder = Path(data_dir) / REPORT_DIR
     folder.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")  # pc-time: a file name on this PC
     path = folder / QCoreApplication.translate("CrashReport", "错误报告-%1.txt").replace("%1", stamp)
     path.write_text(report, encoding="utf-8")
     return path

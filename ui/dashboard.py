@@ -353,7 +353,7 @@ class DashboardView(QWidget):
 
     def _fill_selectors(self) -> None:
         self._fill_regions()
-        today = date.today()
+        today = china_today()
         start = date(today.year, today.month, 1)
         periods = [f"{d.year}-{d.month:02d}" for d in (add_months(start, -n) for n in range(24))]
         periods += [f"{today.year - n // 4}-Q{(((today.month - 1) // 3 - n) % 4) + 1}" for n in range(8)]

@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from advisor_app.domain.clock import china_now, china_today
+
 NO_DATE = QDate(1900, 1, 1)  # the minimum of an optional date edit shows as “not set”
 
 
@@ -260,12 +262,19 @@ def date_edit(optional: bool = False, blank: str = "") -> QDateEdit:
         edit.setSpecialValueText(blank or " ")
         edit.setDate(NO_DATE)
     else:
-        edit.setDate(QDate.currentDate())
+        edit.setDate(china_qdate())
     return edit
 
 
+def china_qdate() -> QDate:
+    """Today in China (domain.clock) as a QDate: a PC set to another zone still turns the day at
+    00:00 Beijing time, as every service does."""
+    today = china_today()
+    return QDate(today.year, today.month, today.day)
+
+
 def datetime_edit() -> QDateTimeEdit:
-    edit = DateTimeEdit(QDateTime.currentDateTime())
+    edit = DateTimeEdit(QDateTime(china_now()))  # business time is China time, whatever the PC's zone
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("yyyy-MM-dd HH:mm")
     return edit
@@ -326,7 +335,7 @@ def set_value(widget: QWidget, value: Any) -> None:
         if isinstance(value, str):
             value = date.fromisoformat(value[:10])
         if value is None:
-            widget.setDate(widget.minimumDate() if widget.specialValueText() else QDate.currentDate())
+            widget.setDate(widget.minimumDate() if widget.specialValueText() else china_qdate())
         else:
             widget.setDate(QDate(value.year, value.month, value.day))
     elif isinstance(widget, QSpinBox):

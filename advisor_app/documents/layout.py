@@ -42,6 +42,7 @@ from reportlab.platypus import paragraph as rl_paragraph
 from reportlab.platypus.doctemplate import LayoutError
 
 from advisor_app.documents.fonts import FontChain, chain
+from advisor_app.domain.clock import china_today
 from advisor_app.domain.validation import ValidationError
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
@@ -367,7 +368,7 @@ def age_on(birth: date | str | None, on: date | str | None) -> str:
     if not birth:
         return ""
     birth = date.fromisoformat(birth[:10]) if isinstance(birth, str) else birth
-    on = date.fromisoformat(on[:10]) if isinstance(on, str) else (on or date.today())
+    on = date.fromisoformat(on[:10]) if isinstance(on, str) else (on or china_today())
     years = on.year - birth.year - ((on.month, on.day) < (birth.month, birth.day))
     return f"{years} 岁"
 

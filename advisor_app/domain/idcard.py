@@ -9,6 +9,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from advisor_app.domain.clock import china_today
+
 WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 CHECK_CHARS = "10X98765432"
 _PATTERN = re.compile(r"^\d{17}[\dX]$")
@@ -52,7 +54,7 @@ def parse(raw: str, today: date | None = None) -> IdInfo:
         born = date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
     except ValueError as exc:
         raise IdNumberError(f"出生日期 {number[6:14]} 不存在") from exc
-    today = today or date.today()
+    today = today or china_today()
     if born > today:
         raise IdNumberError(f"出生日期 {born.isoformat()} 晚于今天")
     if born.year < 1900:

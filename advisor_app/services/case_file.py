@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from advisor_app.domain import case_flow
 from advisor_app.domain.case_flow import FlowError
+from advisor_app.domain.clock import china_today
 from advisor_app.domain.models import (
     Agreement,
     Attachment,
@@ -141,7 +142,7 @@ def archive(store: Store, case_id: str, on: date | None = None) -> Case:
             )
         case_flow.check_transition(case.status, CaseStatus.ARCHIVED)
         case.status = CaseStatus.ARCHIVED
-        case.archived_on = on or date.today()
+        case.archived_on = on or china_today()
     return case
 
 

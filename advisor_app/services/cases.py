@@ -113,7 +113,7 @@ def check_party(data: dict[str, Any]) -> dict[str, Any]:
 
 def register(store: Store, data: dict[str, Any]) -> Case:
     """受理: a new case with its parties and the next case number of its committee."""
-    clean = check_case({"source": "当事人申请", "accepted_on": date.today(), **data})
+    clean = check_case({"source": "当事人申请", "accepted_on": china_today(), **data})
     if clean["parties"] is None:
         raise ValidationError({"parties": "当事人：至少需要两方当事人"})
     with store.session() as session:
@@ -198,7 +198,7 @@ def give_notice(store: Store, case_id: str, on: date | None = None) -> Case:
     """权利义务告知书 read to the parties and signed."""
     with store.session() as session:
         case = _get(session, case_id)
-        case.notice_given_on = on or date.today()
+        case.notice_given_on = on or china_today()
     return case
 
 
@@ -266,8 +266,8 @@ def sign_agreement(
             raise FlowError(f"协议状态为“{agreement.status}”，不能再次签署")
         case_flow.check_blanks(agreement.terms, agreement.performance)  # 以＿＿为界 is not signed
         case = _get(session, agreement.case_id)
-        signed_on = signed_on or date.today()
-        if signed_on > date.today():
+        signed_on = signed_on or china_today()
+        if signed_on > china_today():
             raise ValidationError({"signed_on": "签署日期：不能晚于今天"})
         if not (agreement.supersedes_id and case.status in AGREED):
             # An amendment of a successful case keeps its status (still 调解成功, never back to
@@ -526,7 +526,7 @@ def close(
         case = _get(session, case_id)
         if case.status not in case_flow.CLOSABLE:
             raise FlowError(f"案件状态为“{case.status}”，还不能结案")
-        closed_on = closed_on or date.today()
+        closed_on = closed_on or china_today()
         if closed_on < case.accepted_on:
             raise ValidationError({"closed_on": "结案日期：不能早于受理日期"})
         case.closed_on = closed_on

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, select
 
+from advisor_app.domain.clock import china_now
 from advisor_app.domain.models import Consultation, Person, Region
 from advisor_app.domain.statuses import ConsultationStatus
 from advisor_app.domain.validation import Checker, ValidationError
@@ -60,7 +60,7 @@ DEFAULTS: dict[str, str] = {"service_type": "法律咨询解答", "mode": "实�
 
 
 def _defaults(data: dict[str, Any]) -> dict[str, Any]:
-    return {**DEFAULTS, "occurred_at": datetime.now(), **data}
+    return {**DEFAULTS, "occurred_at": china_now(), **data}
 
 
 def _check_region(session, region_code: str) -> None:  # noqa: ANN001

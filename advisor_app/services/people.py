@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from advisor_app.domain.clock import china_today
 from advisor_app.domain.models import CaseParty, Person
 from advisor_app.domain.validation import Checker
 
@@ -50,7 +51,7 @@ def check_person(check: Checker, *, name_required: bool = True) -> None:
 def age(birth: date | None, on: date | None = None) -> int | None:
     if birth is None:
         return None
-    on = on or date.today()
+    on = on or china_today()
     return on.year - birth.year - ((on.month, on.day) < (birth.month, birth.day))
 
 

@@ -28,6 +28,7 @@ from advisor_app.documents.agreement import DRAFT_NOTE, oral_story, render_agree
 from advisor_app.documents.collect import agreement_by_id, case_data, consultation_data, pick_agreement
 from advisor_app.domain import frozen
 from advisor_app.domain.case_flow import FlowError
+from advisor_app.domain.clock import china_today
 from advisor_app.domain.models import Agreement, Attachment, Case, Consultation, SyncMixin
 from advisor_app.domain.record_kinds import DOCUMENT_KINDS
 from advisor_app.domain.retention_rules import is_stripped
@@ -318,7 +319,7 @@ def sign_and_print(store: Store, agreement_id: str, signed_on: date | None = Non
     the agreement is signed. A 口头 agreement is kept as its 口头协议登记表, a 书面 one as the
     人民调解协议书.
     """
-    signed_on = signed_on or date.today()
+    signed_on = signed_on or china_today()
     with store.session() as session:
         agreement = session.get(Agreement, agreement_id)
         if agreement is None or agreement.deleted:

@@ -168,7 +168,7 @@ def record_follow_up(store: Store, rating_id: str, data: dict[str, Any]) -> Rati
     A recorded follow-up can be corrected by recording it again; 差评回访超期 counts only the bad
     ratings with no follow-up recorded.
     """
-    _refuse_reading_role(store, "followed_up_by", "回访")
+    _refuse_reading_role(store, "followed_up_by", "差评回访")
     with store.session() as session:
         rating = session.get(Rating, rating_id)
         if rating is None or rating.deleted:

@@ -30,6 +30,7 @@ from typing import Any
 from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session
 
+from advisor_app.domain.clock import china_today
 from advisor_app.domain.models import (
     Agreement,
     Attachment,
@@ -155,7 +156,7 @@ def _own(store: Store, record) -> bool:  # noqa: ANN001
 
 def status(store: Store, today: date | None = None) -> dict[str, dict]:
     """Per kind: the period, where it comes from, and how many records are due now."""
-    today = today or date.today()
+    today = today or china_today()
     out = {}
     with store.session() as session:
         for kind, rule in RULES.items():
@@ -316,7 +317,7 @@ def _delete_unused_files(store: Store, files: set[str]) -> int:
 
 def apply(store: Store, today: date | None = None, *, dry_run: bool = False) -> Outcome:
     """Strip every record past its period (in one unit of work); ``dry_run`` only counts."""
-    today = today or date.today()
+    today = today or china_today()
     outcome = Outcome()
     persons: set[str] = set()
     files: set[str] = set()

@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from advisor_app.domain.clock import china_today
 from advisor_app.domain.models import LegalLiterate, Region, Training
 from advisor_app.domain.statuses import RosterStatus
 from advisor_app.domain.validation import Checker, ValidationError
@@ -96,7 +97,7 @@ def remove(store: Store, member_id: str, reason: str, on: date | None = None) ->
     with store.session() as session:
         member = _get(session, member_id)
         member.status = RosterStatus.REMOVED
-        member.removed_on = on or date.today()
+        member.removed_on = on or china_today()
         member.removed_reason = reason.strip()
     return member
 

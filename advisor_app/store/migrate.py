@@ -67,7 +67,7 @@ def upgrade(
         return None
     backup = None
     if current is not None:
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")  # pc-time: a file name on this PC
         backup = backup_file(db_path, db_path.parent / "backups" / f"升级前-{stamp}-{current}.db", key=key)
     from alembic import command
 

@@ -14,11 +14,11 @@ the sync's result (``notices``).
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from typing import Any
 
 from sqlalchemy import func, select
 
+from advisor_app.domain.clock import china_today
 from advisor_app.domain.models import Case, Committee, NumberBlock
 from advisor_app.services import numbering, setup
 from advisor_app.store import Store
@@ -76,7 +76,7 @@ def top_up(
     """Reserve blocks where few server numbers are left; the count of numbers added. A refusal
     for the day's cap is not an error of the sync: its message goes to ``notices``. ``write(fn)``
     runs each block's database write (SyncClient.write: the app's database worker)."""
-    year = year or date.today().year
+    year = year or china_today().year
     added = 0
     for committee_id in committees_in_use(store):
         needed = _left(store, committee_id, year) < LOW

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 from sqlalchemy import select
 
 from advisor_app.domain import case_flow
 from advisor_app.domain.case_flow import FlowError
+from advisor_app.domain.clock import china_today
 from advisor_app.domain.models import CaseFileTick, ChangeLog
 from advisor_app.domain.validation import ValidationError
 from advisor_app.services import attachments, case_file, cases
@@ -25,13 +24,13 @@ def _missing(store, case_id):
 def _agreed_and_closed(store):
     case = register(store)
     cases.give_notice(store, case.id)
-    cases.add_session(store, case.id, {"held_at": f"{date.today()} 09:30"})
+    cases.add_session(store, case.id, {"held_at": f"{china_today()} 09:30"})
     draft = cases.save_agreement(
         store, case.id, {"facts": "f", "terms": ["李建国疏通排水沟"], "performance": "十日内"}
     )
     signed = cases.sign_agreement(store, draft.id)
     cases.record_visit(
-        store, case.id, {"visited_on": date.today(), "visitor": "赵调解", "performed": "已履行"}
+        store, case.id, {"visited_on": china_today(), "visitor": "赵调解", "performed": "已履行"}
     )
     cases.close(store, case.id, grade="满意")
     return case, signed
@@ -62,7 +61,7 @@ def test_scans_and_ticks_fill_the_file_and_the_tick_says_who_and_when(seeded, tm
 
     case_file.set_tick(seeded, case.id, "封底", True, by="赵调解")
     item = next(i for i in cases.checklist(seeded, case.id) if i.name == "封底")
-    assert item.present and item.how.startswith("纸质材料已归卷（赵调解，" + date.today().isoformat())
+    assert item.present and item.how.startswith("纸质材料已归卷（赵调解，" + china_today().isoformat())
     case_file.set_tick(seeded, case.id, "封底", False)
     assert "封底" in _missing(seeded, case.id)
     with pytest.raises(ValidationError, match="不是需要归卷"):
@@ -99,7 +98,7 @@ def test_a_tick_is_a_synced_record_of_the_case(seeded):
 
 def test_an_agreement_with_unfilled_blanks_cannot_be_signed(seeded):
     case = register(seeded)
-    cases.add_session(seeded, case.id, {"held_at": f"{date.today()} 09:30"})
+    cases.add_session(seeded, case.id, {"held_at": f"{china_today()} 09:30"})
     draft = cases.save_agreement(
         seeded,
         case.id,
@@ -127,6 +126,6 @@ def test_an_agreement_with_unfilled_blanks_cannot_be_signed(seeded):
 
 
 def test_a_closed_case_reads_as_closed_not_as_its_last_step():
-    assert case_flow.display_status("回访", date.today()) == "已结案，待归档"
-    assert case_flow.display_status("归档", date.today()) == "归档"
+    assert case_flow.display_status("回访", china_today()) == "已结案，待归档"
+    assert case_flow.display_status("归档", china_today()) == "归档"
     assert case_flow.display_status("回访", None) == "回访"

@@ -5,6 +5,7 @@ from datetime import date, timedelta
 import pytest
 
 from advisor_app.domain.case_flow import FlowError
+from advisor_app.domain.clock import china_today
 from advisor_app.domain.validation import ValidationError
 from advisor_app.services import case_file, cases, consultations
 from tests.conftest import VILLAGE
@@ -39,10 +40,10 @@ def register(store, **extra):
 
 def test_numbers_are_sequential_per_committee_and_year(seeded):
     a, b = register(seeded), register(seeded)
-    assert a.case_no == f"（{date.today().year}）临桥调字第 1 号"
-    assert b.case_no == f"（{date.today().year}）临桥调字第 2 号"
-    last_year = register(seeded, accepted_on=date(date.today().year - 1, 6, 1))
-    assert last_year.case_no.endswith("调字第 1 号") and str(date.today().year - 1) in last_year.case_no
+    assert a.case_no == f"（{china_today().year}）临桥调字第 1 号"
+    assert b.case_no == f"（{china_today().year}）临桥调字第 2 号"
+    last_year = register(seeded, accepted_on=date(china_today().year - 1, 6, 1))
+    assert last_year.case_no.endswith("调字第 1 号") and str(china_today().year - 1) in last_year.case_no
 
 
 def test_deleted_case_number_is_never_reused(seeded):
@@ -73,10 +74,10 @@ def test_registration_errors_name_party_and_field(seeded):
 def test_full_case_from_registration_to_archive(seeded):
     case = register(seeded)
     with pytest.raises(FlowError):
-        cases.record_visit(seeded, case.id, {"visited_on": date.today(), "visitor": "王调解"})
+        cases.record_visit(seeded, case.id, {"visited_on": china_today(), "visitor": "王调解"})
     cases.give_notice(seeded, case.id)
     cases.add_session(
-        seeded, case.id, {"held_at": f"{date.today()} 09:30", "place": "村委会", "result": "同意"}
+        seeded, case.id, {"held_at": f"{china_today()} 09:30", "place": "村委会", "result": "同意"}
     )
     assert cases.get(seeded, case.id).status == "调解中"
     draft = cases.save_agreement(
@@ -104,7 +105,7 @@ def test_full_case_from_registration_to_archive(seeded):
     confirmation = cases.apply_confirmation(seeded, case.id, court="临渭区人民法院")
     cases.decide_confirmation(seeded, confirmation.id, "已确认")
     cases.record_visit(
-        seeded, case.id, {"visited_on": date.today(), "visitor": "王调解", "performed": "已履行"}
+        seeded, case.id, {"visited_on": china_today(), "visitor": "王调解", "performed": "已履行"}
     )
     with pytest.raises(FlowError, match="尚未结案"):
         cases.archive(seeded, case.id)
@@ -124,14 +125,14 @@ def test_full_case_from_registration_to_archive(seeded):
     for item in missing:
         case_file.set_tick(seeded, case.id, item, True)
     archived = cases.archive(seeded, case.id)
-    assert archived.status == "归档" and archived.archived_on == date.today()
+    assert archived.status == "归档" and archived.archived_on == china_today()
     with pytest.raises(FlowError, match="已归档"):
         cases.update(seeded, case.id, {"summary": "改"})
 
 
 def test_archive_lists_missing_file_documents(seeded):
     case = register(seeded)
-    cases.add_session(seeded, case.id, {"held_at": f"{date.today()} 09:30"})
+    cases.add_session(seeded, case.id, {"held_at": f"{china_today()} 09:30"})
     cases.set_status(seeded, case.id, "调解不成", result="双方分歧大，告知诉讼途径")
     cases.close(seeded, case.id, no_rating_reason="当事人拒绝评价")
     with pytest.raises(FlowError, match="当事人权利义务告知书"):
@@ -143,17 +144,17 @@ def test_archive_lists_missing_file_documents(seeded):
 
 
 def test_confirmation_window_is_thirty_days(seeded):
-    case = register(seeded, accepted_on=date.today() - timedelta(days=60))
-    cases.add_session(seeded, case.id, {"held_at": f"{date.today() - timedelta(days=59)} 09:00"})
+    case = register(seeded, accepted_on=china_today() - timedelta(days=60))
+    cases.add_session(seeded, case.id, {"held_at": f"{china_today() - timedelta(days=59)} 09:00"})
     draft = cases.save_agreement(seeded, case.id, {"facts": "f", "terms": ["t"], "performance": "p"})
-    cases.sign_agreement(seeded, draft.id, signed_on=date.today() - timedelta(days=40))
+    cases.sign_agreement(seeded, draft.id, signed_on=china_today() - timedelta(days=40))
     with pytest.raises(ValidationError, match="已超过司法确认申请期限"):
         cases.apply_confirmation(seeded, case.id)
 
 
 def test_signed_agreement_changes_only_as_a_new_version(seeded):
     case = register(seeded)
-    cases.add_session(seeded, case.id, {"held_at": f"{date.today()} 09:00"})
+    cases.add_session(seeded, case.id, {"held_at": f"{china_today()} 09:00"})
     v1 = cases.sign_agreement(
         seeded, cases.save_agreement(seeded, case.id, {"facts": "f", "terms": ["t1"], "performance": "p"}).id
     )
@@ -188,7 +189,7 @@ def test_consultation_close_needs_rating_or_reason(seeded):
         assert (
             rating.grade == "不满意"
             and rating.follow_up_due is not None
-            and rating.follow_up_due > date.today()
+            and rating.follow_up_due > china_today()
         )
 
 
@@ -204,20 +205,20 @@ def test_a_visit_finding_the_agreement_performed_records_its_performance(seeded)
     case = register(seeded)
     cases.give_notice(seeded, case.id)
     cases.add_session(
-        seeded, case.id, {"held_at": f"{date.today()} 09:30", "place": "村委会", "result": "同意"}
+        seeded, case.id, {"held_at": f"{china_today()} 09:30", "place": "村委会", "result": "同意"}
     )
     draft = cases.save_agreement(
         seeded, case.id, {"facts": "排水沟", "terms": ["疏通排水沟"], "performance": "当面履行"}
     )
     signed = cases.sign_agreement(seeded, draft.id)
     cases.record_visit(
-        seeded, case.id, {"visited_on": date.today(), "visitor": "王调解", "performed": "已履行"}
+        seeded, case.id, {"visited_on": china_today(), "visitor": "王调解", "performed": "已履行"}
     )
     with seeded.session() as session:
         agreement = session.get(Agreement, signed.id)
-        assert (agreement.performed, agreement.performed_on) == ("已履行", date.today())
+        assert (agreement.performed, agreement.performed_on) == ("已履行", china_today())
     cases.record_visit(
-        seeded, case.id, {"visited_on": date.today(), "visitor": "王调解", "performed": "部分履行"}
+        seeded, case.id, {"visited_on": china_today(), "visitor": "王调解", "performed": "部分履行"}
     )
     with seeded.session() as session:
         assert session.get(Agreement, signed.id).performed == "已履行"

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 import subprocess
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -14,6 +13,7 @@ from openpyxl import load_workbook
 from sqlalchemy import event, text
 
 from advisor_app.domain import privacy
+from advisor_app.domain.clock import china_today
 from advisor_app.domain.roles import ROLES, RegionScope, Role, code_prefix, region_filter
 from advisor_app.domain.validation import ValidationError
 from advisor_app.reports import forms, service
@@ -25,7 +25,7 @@ from tests.demo_stores import build, copy_store
 COUNTY = "610502000000"  # 临渭区
 OTHER_COUNTY = "610528000000"  # 富平县
 TOWNSHIPS = ("610502100000", "610502101000", "610502102000", "610502103000")  # 桥南 阳郭 孝义 下邽
-YEAR = parse_period(str(date.today().year))
+YEAR = parse_period(str(china_today().year))
 
 
 @pytest.fixture(scope="module")
@@ -291,7 +291,7 @@ def test_a_township_report_keeps_its_office_and_a_village_names_its_township(cou
 def test_advisor_report_on_a_county_computer(county, tmp_path, capsys):
     from advisor_app.cli.main import main
 
-    month = f"{date.today():%Y-%m}"
+    month = f"{china_today():%Y-%m}"
     out = tmp_path / "县月报.xlsx"
     assert (
         main(["--data-dir", str(county.data_dir), "report", "monthly", "--month", month, "-o", str(out)]) == 0

@@ -5,6 +5,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from advisor_app.domain.clock import china_today
 from advisor_app.domain.validation import Checker, ValidationError
 
 
@@ -48,7 +49,7 @@ def test_required_choice_and_date_say_what_to_do():
 def test_impossible_and_future_dates():
     c, _ = check("accepted_on", "day", "2026-02-30")
     assert "不是有效日期" in c.errors["accepted_on"]
-    c, _ = check("accepted_on", "day", (date.today() + timedelta(days=1)).isoformat(), not_future=True)
+    c, _ = check("accepted_on", "day", (china_today() + timedelta(days=1)).isoformat(), not_future=True)
     assert "不能晚于今天" in c.errors["accepted_on"]
     c, value = check("accepted_on", "day", "2026年3月5日")
     assert value == date(2026, 3, 5) and not c.errors

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLineEdit
 from sqlalchemy import select
 
+from advisor_app.domain.clock import china_today
 from advisor_app.domain.models import Attachment, CaseFileTick
 from advisor_app.services import cases
 from tests.gui.clicks import button, choose_tab, click, modal, refused, step, type_into, type_keys
@@ -69,7 +70,7 @@ def test_case_from_registration_to_archive_by_clicks(app, desk, tasks, qtbot, an
     # 调解记录: the rights notice, then a session.
     choose_tab(qtbot, window.tabs, "调解记录")
     step(qtbot, window, lambda: click(qtbot, window, "已告知权利义务并签字"))
-    assert cases.get(desk, window.case_id).notice_given_on == date.today()
+    assert cases.get(desk, window.case_id).notice_given_on == china_today()
     type_into(qtbot, window.sess.fields["place"], "村委会调解室")
     type_into(qtbot, window.sess.fields["result"], "双方同意按界址改建滴水檐")
     step(qtbot, window, lambda: click(qtbot, window, "保存本次调解记录"))
@@ -130,7 +131,7 @@ def test_case_from_registration_to_archive_by_clicks(app, desk, tasks, qtbot, an
         qtbot.mouseClick(
             rating.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton
         )
-    assert cases.get(desk, window.case_id).closed_on == date.today()
+    assert cases.get(desk, window.case_id).closed_on == china_today()
     assert "已结案，待归档" in header(window) and "回访" not in header(window)
 
     # 归档 names what the file lacks: typed ID numbers are not a copy of the ID card.
@@ -174,7 +175,7 @@ def test_case_from_registration_to_archive_by_clicks(app, desk, tasks, qtbot, an
     answers["queue"] = [dialogs.YES]
     step(qtbot, window, lambda: click(qtbot, window, "归档"))
     archived = cases.get(desk, window.case_id)
-    assert archived.status == "归档" and archived.archived_on == date.today()
+    assert archived.status == "归档" and archived.archived_on == china_today()
     assert header(window).count("归档") == 1 and "待归档" not in header(window)
     assert not window.archive_button.isEnabled() and not window.tick_button.isEnabled()
     assert not button(window, "上传材料…").isEnabled()

@@ -6,6 +6,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
+from advisor_app.domain.clock import china_today
 from advisor_app.domain.validation import ValidationError
 from advisor_app.services import cases, consultations, legal_aid, listing, setup, worklist
 from advisor_app.services.drafts import Drafts
@@ -79,14 +80,14 @@ def test_listing_cases_roster_activities(seeded):
     member = roster.add(seeded, {"region_code": VILLAGE, "name": "王五"})
     assert listing.ids(seeded, "legal_literate", listing.Filters(text="王五")) == [member.id]
     act = activities.create(
-        seeded, {"region_code": VILLAGE, "held_on": date.today(), "place": "村委会", "topic": "民法典宣讲"}
+        seeded, {"region_code": VILLAGE, "held_on": china_today(), "place": "村委会", "topic": "民法典宣讲"}
     )
     assert listing.ids(seeded, "activity", listing.Filters(text="民法典")) == [act.id]
     assert listing.ids(seeded, "activity", listing.Filters(text="刑法")) == []
 
 
 def test_worklist_finds_overdue_visits_and_confirmation_window(seeded):
-    today = date.today()
+    today = china_today()
     old = cases.register(
         seeded,
         {

@@ -6,7 +6,6 @@ service), and the monthly report exported by its button, signed by 临渭区司�
 from __future__ import annotations
 
 import subprocess
-from datetime import date
 
 import pytest
 from openpyxl import load_workbook
@@ -14,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QPushButton
 from sqlalchemy import text
 
+from advisor_app.domain.clock import china_today
 from advisor_app.domain.roles import Role
 from advisor_app.reports import service
 from advisor_app.reports.scope import parse_period
@@ -28,7 +28,7 @@ TOWNSHIPS = {
     "610502102000": "孝义镇",
     "610502103000": "下邽镇",
 }
-YEAR = str(date.today().year)
+YEAR = str(china_today().year)
 
 
 @pytest.fixture(scope="module")

@@ -6,10 +6,11 @@ import os
 import subprocess
 import sys
 import threading
-from datetime import date, timedelta
+from datetime import timedelta
 
 from PySide6.QtCore import QSettings
 
+from advisor_app.domain.clock import china_today
 from advisor_app.services import cases, roster, setup
 
 VILLAGE = "610502100201"
@@ -48,7 +49,7 @@ def test_workbench_lists_todays_work_and_opens_the_case(app, desk, tasks, qtbot,
             "dispute_type": "合同",
             "summary": "拖了很久",
             "parties": parties,
-            "accepted_on": date.today() - timedelta(days=45),
+            "accepted_on": china_today() - timedelta(days=45),
         },
     )
     window = MainWindow(desk, tasks)

@@ -4,18 +4,19 @@ a city account's regions widen the view, and the screen says so."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
 
+from advisor_app.domain.clock import china_today
 from advisor_app.domain.models import Region
 from advisor_app.services import cases, committees, consultations, roster, setup
 from tests.conftest import TOWNSHIP, VILLAGE, VILLAGE_2
 
 OTHER_TOWNSHIP = "610528101000"  # 庄里镇
 OTHER_VILLAGE = "610528101201"
-LATE = date.today() - timedelta(days=60)  # accepted two months ago: past the one-month target
+LATE = china_today() - timedelta(days=60)  # accepted two months ago: past the one-month target
 
 
 def _consult(store, region: str, question: str) -> str:

@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from advisor_app.domain import workdays
+from advisor_app.domain.clock import china_today
 from advisor_app.domain.models import Rating
 from advisor_app.reports import figures, rating_board
 from advisor_app.reports.scope import month
@@ -49,7 +50,7 @@ def test_self_rating_counts_over_staff_and_board(seeded, capsys) -> None:
     b = consult(store, V1, "离婚", adviser="王芳")
     consultations.close(store, a, grade="满意")
     consultations.close(store, b, no_rating_reason=ratings.SELF_RATING_REASON)
-    day = date.today()
+    day = china_today()
     period = month(day.year, day.month)
     with store.session() as s:
         assert figures.satisfaction(s, "610502100", period).by_grade["满意"] == 1
@@ -100,7 +101,7 @@ def test_rating_ranking_report_exported(seeded, tmp_path) -> None:
     store = seeded
     a = consult(store, V1, "借款", adviser="张明")
     consultations.close(store, a, grade="非常满意")
-    day = date.today()
+    day = china_today()
     pdf, xlsx = tmp_path / "rank.pdf", tmp_path / "rank.xlsx"
     for out in (pdf, xlsx):
         assert (

@@ -74,7 +74,7 @@ def test_dashboard_exports_the_rating_ranking(app, desk, qtbot, tmp_path) -> Non
     consultations.close(desk, rid, grade="满意")
     view = DashboardView(desk)
     qtbot.addWidget(view)
-    today = __import__("datetime").date.today()
+    today = __import__("datetime").china_today()
     view.set_scope("610502100000", f"{today:%Y-%m}")
     assert view.rating_button.text() == "导出评价排名…"
     view.export("rating", tmp_path / "rank.xlsx")

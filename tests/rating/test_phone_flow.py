@@ -9,6 +9,7 @@ import httpx
 import pytest
 from sqlalchemy import select
 
+from advisor_app.domain.clock import china_today
 from advisor_app.domain.models import Rating
 from advisor_app.services import rating_codes
 from sync.client import credentials
@@ -137,7 +138,7 @@ def test_page_headers_escaping_typed_code_and_revoked_device(server, device) -> 
         thanks = http.get(url)
         assert "<script>" not in thanks.text
     # a revoked device (a lost laptop) vouches only for cards up to the day it was revoked
-    later = _code(village, consult(village.store, V1, "另一件"), day=date.today())
+    later = _code(village, consult(village.store, V1, "另一件"), day=china_today())
     with server.engine.begin() as conn:
         conn.execute(update(Device).values(revoked_at=datetime(2026, 6, 1)))
     assert httpx.get(rating_codes.page_url(server.url, later)).status_code == 404
@@ -211,7 +212,7 @@ def test_appeal_filed_by_village_decided_by_township(server, device) -> None:
     )
     assert township.client.sync().conflicts == 0
     village.client.sync()
-    today = date.today()
+    today = china_today()
     for store in (village.store, township.store):
         assert not [f for f in ratings.follow_ups(store, include_done=True) if f.target_id == rid]
         with store.session() as s:

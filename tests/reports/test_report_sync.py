@@ -8,6 +8,7 @@ from datetime import date
 
 from sqlalchemy import select
 
+from advisor_app.domain.clock import china_today
 from advisor_app.domain.models import Agreement, Case, Rating, ZeroReport
 from advisor_app.services import cases, consultations, ratings, zero_reports
 from tests.sync_client.conftest import V1, device, memory_keyring, server  # noqa: F401 (fixtures)
@@ -60,7 +61,7 @@ def test_performance_date_follow_up_and_zero_report_correction_sync(server, devi
         rating_id,
         {
             "followed_up_by": "王所长",
-            "followed_up_on": date.today(),
+            "followed_up_on": china_today(),
             "follow_up_note": "已解释",
             "follow_up_action": "重新解答",
         },

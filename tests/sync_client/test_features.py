@@ -13,6 +13,7 @@ from keyring.backends import fail
 from sqlalchemy import delete, func, select
 
 from advisor_app.cli.main import main as cli
+from advisor_app.domain.clock import china_today
 from advisor_app.domain.models import Attachment, Case, Consultation, NumberBlock
 from advisor_app.services import attachments as attachment_service
 from advisor_app.services import numbering
@@ -97,7 +98,7 @@ def test_case_numbers_from_server_blocks_and_provisional_ones_confirmed(server, 
     b = device("b", server.url, "adv2")
     a.client.sync()
     b.client.sync()
-    year = date.today().year
+    year = china_today().year
     # a device that ran out of server numbers offline takes a provisional number from a local block
     with a.store.session() as s:
         committee = _committee(s, server.committee_id)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from advisor_app.domain import case_flow
+from advisor_app.domain.clock import china_today
 from advisor_app.domain.statuses import AgreementStatus, CaseStatus, ConfirmationStatus
 from advisor_app.services import cases
 from ui.case.base import CaseTab
@@ -76,7 +76,7 @@ class ConfirmationTab(CaseTab):
         signed = [a for a in view.agreements if a.status == AgreementStatus.SIGNED and a.kind == "书面"]
         if signed:
             deadline = case_flow.confirmation_deadline(signed[-1].signed_on)
-            left = (deadline - date.today()).days
+            left = (deadline - china_today()).days
             self.window_label.setText(
                 self.tr(
                     "The parties may jointly apply to the court within 30 days of the agreement taking effect: "

@@ -18,6 +18,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QLabel, QTabWidget, QVBoxLayout
 
 from advisor_app.domain import case_flow
+from advisor_app.domain.clock import china_today
 from advisor_app.domain.statuses import CaseStatus
 from advisor_app.services import case_view, cases
 from advisor_app.services.drafts import Drafts
@@ -169,7 +170,7 @@ class CaseWindow(RegistrationTab, SessionsTab, AgreementTab, VisitsTab, Confirma
         self.status = case.status
         self.setWindowTitle(f"{case.case_no or ''} {case.dispute_type}")
         late = ""
-        if case.status in case_flow.OPEN and case.due_on < date.today():
+        if case.status in case_flow.OPEN and case.due_on < china_today():
             late = "  " + self.tr("(past the one-month target)")
         self.header.setText(
             f"<b>{case.case_no or ''}</b>　{case.dispute_type}　"

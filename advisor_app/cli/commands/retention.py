@@ -7,6 +7,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from advisor_app.cli.commands import COMMAND_HELP
+from advisor_app.domain.clock import china_today
 
 if TYPE_CHECKING:
     from advisor_app.store import Store
@@ -34,7 +35,7 @@ def run(args, store: Store) -> int:  # noqa: ANN001
     from advisor_app.services import retention, users
 
     users.sign_in_from_env(store)
-    today = args.today or date.today()
+    today = args.today or china_today()
     if args.action == "status":
         for info in retention.status(store, today).values():
             extra = f"，另有 {info['not_owner']} 条属其他账号（由其自行处理）" if info["not_owner"] else ""
