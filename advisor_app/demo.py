@@ -20,7 +20,7 @@ from sqlalchemy import select
 from advisor_app.domain import idcard
 from advisor_app.domain.case_flow import due_date
 from advisor_app.domain.case_numbers import format_case_no
-from advisor_app.domain.clock import china_today
+from advisor_app.domain.clock import china_now
 from advisor_app.domain.models import (
     Activity,
     ActivityParticipant,
@@ -290,7 +290,10 @@ def generate(
     signed agreements, nearly all of the time (the desktop's progress bar).
     """
     region_service.load_csv(store)
-    gen = _Gen(random.Random(seed), end or china_today(), utcnow(), store.device_id)
+    # By default the data ends on the last day whose office hours (08:00–18:00, when the demo's
+    # services happen) are over in China: no record is timed later than now.
+    end = end or (china_now() - timedelta(hours=18)).date()
+    gen = _Gen(random.Random(seed), end, utcnow(), store.device_id)
     villages = _regions(gen, store)
     committees = _committees(gen, villages)
     advisers = {v["code"]: f"{gen.rng.choice(SURNAMES)}律师" for v in villages}

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from advisor_app.domain import record_kinds
-from advisor_app.domain.clock import china_today
+from advisor_app.domain.clock import china_today, to_china
 from advisor_app.services import regions, users
 
 if TYPE_CHECKING:
@@ -113,7 +113,7 @@ class AuditDialog(QDialog):
         self.table.setRowCount(len(events))
         for row, event in enumerate(events):
             cells = (
-                f"{event.at.replace(tzinfo=UTC).astimezone():%Y-%m-%d %H:%M}",
+                f"{to_china(event.at.replace(tzinfo=UTC)):%Y-%m-%d %H:%M}",
                 event.actor,
                 event.action,
                 self.tr(OTHER_TARGETS[event.target_kind])

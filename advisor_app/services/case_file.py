@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from advisor_app.domain import case_flow
 from advisor_app.domain.case_flow import FlowError
-from advisor_app.domain.clock import china_today
+from advisor_app.domain.clock import china_today, to_china
 from advisor_app.domain.models import (
     Agreement,
     Attachment,
@@ -147,5 +147,5 @@ def archive(store: Store, case_id: str, on: date | None = None) -> Case:
 
 
 def _who_when(tick: CaseFileTick) -> str:
-    local = tick.ticked_at.replace(tzinfo=UTC).astimezone() if tick.ticked_at else None
+    local = to_china(tick.ticked_at.replace(tzinfo=UTC)) if tick.ticked_at else None  # shown in China time
     return f"{tick.ticked_by}，{local:%Y-%m-%d %H:%M}" if local else tick.ticked_by

@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from advisor_app.domain import case_flow
 from advisor_app.domain.case_flow import FlowError
-from advisor_app.domain.clock import china_today
+from advisor_app.domain.clock import china_now, china_today
 from advisor_app.domain.models import CaseFileTick, ChangeLog
 from advisor_app.domain.validation import ValidationError
 from advisor_app.services import attachments, case_file, cases
@@ -24,7 +24,7 @@ def _missing(store, case_id):
 def _agreed_and_closed(store):
     case = register(store)
     cases.give_notice(store, case.id)
-    cases.add_session(store, case.id, {"held_at": f"{china_today()} 09:30"})
+    cases.add_session(store, case.id, {"held_at": f"{china_now():%Y-%m-%d %H:%M}"})
     draft = cases.save_agreement(
         store, case.id, {"facts": "f", "terms": ["李建国疏通排水沟"], "performance": "十日内"}
     )
@@ -98,7 +98,7 @@ def test_a_tick_is_a_synced_record_of_the_case(seeded):
 
 def test_an_agreement_with_unfilled_blanks_cannot_be_signed(seeded):
     case = register(seeded)
-    cases.add_session(seeded, case.id, {"held_at": f"{china_today()} 09:30"})
+    cases.add_session(seeded, case.id, {"held_at": f"{china_now():%Y-%m-%d %H:%M}"})
     draft = cases.save_agreement(
         seeded,
         case.id,

@@ -5,7 +5,7 @@ from datetime import date, timedelta
 import pytest
 
 from advisor_app.domain.case_flow import FlowError
-from advisor_app.domain.clock import china_today
+from advisor_app.domain.clock import china_now, china_today
 from advisor_app.domain.validation import ValidationError
 from advisor_app.services import case_file, cases, consultations
 from tests.conftest import VILLAGE
@@ -77,7 +77,7 @@ def test_full_case_from_registration_to_archive(seeded):
         cases.record_visit(seeded, case.id, {"visited_on": china_today(), "visitor": "王调解"})
     cases.give_notice(seeded, case.id)
     cases.add_session(
-        seeded, case.id, {"held_at": f"{china_today()} 09:30", "place": "村委会", "result": "同意"}
+        seeded, case.id, {"held_at": f"{china_now():%Y-%m-%d %H:%M}", "place": "村委会", "result": "同意"}
     )
     assert cases.get(seeded, case.id).status == "调解中"
     draft = cases.save_agreement(
@@ -132,7 +132,7 @@ def test_full_case_from_registration_to_archive(seeded):
 
 def test_archive_lists_missing_file_documents(seeded):
     case = register(seeded)
-    cases.add_session(seeded, case.id, {"held_at": f"{china_today()} 09:30"})
+    cases.add_session(seeded, case.id, {"held_at": f"{china_now():%Y-%m-%d %H:%M}"})
     cases.set_status(seeded, case.id, "调解不成", result="双方分歧大，告知诉讼途径")
     cases.close(seeded, case.id, no_rating_reason="当事人拒绝评价")
     with pytest.raises(FlowError, match="当事人权利义务告知书"):
@@ -154,7 +154,7 @@ def test_confirmation_window_is_thirty_days(seeded):
 
 def test_signed_agreement_changes_only_as_a_new_version(seeded):
     case = register(seeded)
-    cases.add_session(seeded, case.id, {"held_at": f"{china_today()} 09:00"})
+    cases.add_session(seeded, case.id, {"held_at": f"{china_now():%Y-%m-%d %H:%M}"})
     v1 = cases.sign_agreement(
         seeded, cases.save_agreement(seeded, case.id, {"facts": "f", "terms": ["t1"], "performance": "p"}).id
     )
@@ -205,7 +205,7 @@ def test_a_visit_finding_the_agreement_performed_records_its_performance(seeded)
     case = register(seeded)
     cases.give_notice(seeded, case.id)
     cases.add_session(
-        seeded, case.id, {"held_at": f"{china_today()} 09:30", "place": "村委会", "result": "同意"}
+        seeded, case.id, {"held_at": f"{china_now():%Y-%m-%d %H:%M}", "place": "村委会", "result": "同意"}
     )
     draft = cases.save_agreement(
         seeded, case.id, {"facts": "排水沟", "terms": ["疏通排水沟"], "performance": "当面履行"}

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLineEdit
 
-from advisor_app.domain.clock import china_today
+from advisor_app.domain.clock import china_now
 from advisor_app.services import cases
 from tests.gui.clicks import choose_tab, click, modal, pdf_text, refused, step, type_into, type_keys
 from ui import dialogs
@@ -37,7 +37,7 @@ def case_window(app, desk, tasks, qtbot):
             ],
         },
     )
-    cases.add_session(desk, case.id, {"held_at": f"{china_today()} 09:30", "result": "同意改建"})
+    cases.add_session(desk, case.id, {"held_at": f"{china_now():%Y-%m-%d %H:%M}", "result": "同意改建"})
     window = CaseWindow(desk, tasks, case.id)
     qtbot.addWidget(window)
     with qtbot.waitSignal(window.loaded, timeout=5000):

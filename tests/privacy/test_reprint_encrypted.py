@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 
-from advisor_app.domain.clock import china_today
+from advisor_app.domain.clock import china_now, china_today
 from advisor_app.domain.models import Region
 from advisor_app.services import attachments, cases, committees, printing, regions
 from advisor_app.store import open_store
@@ -38,7 +38,7 @@ def test_signed_agreement_reprints_identically_from_an_encrypted_blob(tmp_path, 
                 "parties": [{"name": "甲某", "role": "申请人"}, {"name": "乙某", "role": "被申请人"}],
             },
         )
-        cases.add_session(store, case.id, {"held_at": f"{china_today()} 09:00"})
+        cases.add_session(store, case.id, {"held_at": f"{china_now():%Y-%m-%d %H:%M}"})
         draft = cases.save_agreement(
             store, case.id, {"facts": "排水沟堵塞", "terms": ["乙某疏通排水沟"], "performance": "当面履行"}
         )

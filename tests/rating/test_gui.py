@@ -7,6 +7,7 @@ import subprocess
 
 from PySide6.QtCore import Qt
 
+from advisor_app.domain.clock import china_today
 from advisor_app.services import consultations, ratings
 from tests.gui.conftest import answers, app, desk, tasks  # noqa: F401 - GUI fixtures
 from tests.sync_client.records import consult
@@ -74,7 +75,7 @@ def test_dashboard_exports_the_rating_ranking(app, desk, qtbot, tmp_path) -> Non
     consultations.close(desk, rid, grade="满意")
     view = DashboardView(desk)
     qtbot.addWidget(view)
-    today = __import__("datetime").china_today()
+    today = china_today()
     view.set_scope("610502100000", f"{today:%Y-%m}")
     assert view.rating_button.text() == "导出评价排名…"
     view.export("rating", tmp_path / "rank.xlsx")
