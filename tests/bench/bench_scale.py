@@ -87,7 +87,8 @@ def bench_url() -> str | None:
     return f"{head}/advisor_bench"
 
 
-def _fresh_database(url: str) -> None:
+def _drop_database(url: str, *, create: bool = False) -> None:
+    """Drop the bench's database of ``url`` (and make it again, empty, with ``create``)."""
     head, _, name = url.rpartition("/")
     name = name.split("?")[0]
     assert name != "test", "the bench never uses the tests' database"
@@ -95,7 +96,12 @@ def _fresh_database(url: str) -> None:
         f"{head}/postgres".replace("postgresql+psycopg://", "postgresql://"), autocommit=True
     ) as c:
         c.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        c.execute(f'CREATE DATABASE "{name}"')
+        if create:
+            c.execute(f'CREATE DATABASE "{name}"')
+
+
+def _fresh_database(url: str) -> None:
+    _drop_database(url, create=True)
 
 
 PAYLOAD = canonical_json(
@@ -494,16 +500,6 @@ def _other_database(url: str, suffix: str) -> str:
     head, _, name = url.rpartition("/")
     name, query = (name.split("?", 1) + [""])[:2]
     return f"{head}/{name}{suffix}" + (f"?{query}" if query else "")
-
-
-def _drop_database(url: str) -> None:
-    head, _, name = url.rpartition("/")
-    name = name.split("?")[0]
-    assert name != "test", "the bench never uses the tests' database"
-    with psycopg.connect(
-        f"{head}/postgres".replace("postgresql+psycopg://", "postgresql://"), autocommit=True
-    ) as c:
-        c.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def _prepare(url: str, tokens: dict[str, str]) -> psycopg.Connection:
