@@ -145,16 +145,15 @@ def load_view(data_dir: Path, today: date) -> View | None:
 
 
 def frame_of(store: Store) -> Frame:
-    from advisor_app.domain.roles import READING_ROLES
     from advisor_app.services import ratings, setup
 
     role = setup.role(store) or ""
     return Frame(
         hidden_pages=tuple(setup.hidden_pages(store)),
         status=f"{role}　{store.user}　{store.data_dir}",
-        township=role == ratings.APPEAL_DECIDER_ROLE,
+        township=ratings.decides_appeals(store),
         read_only_pages=tuple(setup.read_only_pages(store)),
-        reads_only=role in READING_ROLES,
+        reads_only=ratings.only_reads(store),
     )
 
 

@@ -202,9 +202,7 @@ def file_appeal(store: Store, rating_id: str, reason: str) -> Rating:
 def decide_appeal(store: Store, rating_id: str, *, upheld: bool, decided_by: str, decision: str) -> Rating:
     """The township's decision on a 申诉: upheld, the rating no longer counts and needs no call back;
     rejected, it stands. Only a 司法所 installation decides."""
-    from advisor_app.services import setup
-
-    if setup.role(store) != APPEAL_DECIDER_ROLE:
+    if not decides_appeals(store):
         raise ValidationError({"appeal_status": "申诉：由司法所裁定，本机身份不能裁定"})
     check = Checker({"appeal_decided_by": decided_by, "appeal_decision": decision})
     check.text("appeal_decided_by", required=True, max_len=64)
@@ -221,14 +219,26 @@ def decide_appeal(store: Store, rating_id: str, *, upheld: bool, decided_by: str
     return rating
 
 
-def _refuse_reading_role(store: Store, field: str, what: str) -> None:
+def decides_appeals(store: Store) -> bool:
+    """This installation decides 申诉 (a 司法所's)."""
+    from advisor_app.services import setup
+
+    return setup.role(store) == APPEAL_DECIDER_ROLE
+
+
+def only_reads(store: Store) -> bool:
     """A 县司法局 reads and reports: the township calls back and the village appeals, not the county."""
     from advisor_app.domain.roles import READING_ROLES
     from advisor_app.services import setup
 
-    role = setup.role(store)
-    if role in READING_ROLES:
-        raise ValidationError({field: f"{what}：{role}只查看和统计，由司法所或村（居）办理"})
+    return setup.role(store) in READING_ROLES
+
+
+def _refuse_reading_role(store: Store, field: str, what: str) -> None:
+    if only_reads(store):
+        from advisor_app.services import setup
+
+        raise ValidationError({field: f"{what}：{setup.role(store)}只查看和统计，由司法所或村（居）办理"})
 
 
 def _live_rating(session: Session, rating_id: str) -> Rating:
