@@ -28,28 +28,21 @@ import os
 from pathlib import Path
 from typing import Any
 
+# The store's names from their stdlib-only home (importing the store package would import SQLAlchemy).
+from advisor_app.data_folder import (  # noqa: F401 - default_data_dir is the desktop's start-up's
+    APP_NAME,
+    DB_NAME,
+    KEYRING_SERVICE,
+    KEYRING_USER,
+    SALT_FILE,
+    default_data_dir,
+)
+
 VERSION = 1
 FILE_NAME = "last_view.json"
 MAGIC = b"ADVVIEW1"  # an encrypted view: MAGIC | 12-byte nonce | ciphertext+tag
 NONCE = 12
 _INFO = b"advisor-desk last view v1"  # HKDF context: never the key of the store or the attachments
-# Names of advisor_app.store (kept equal by tests/core/test_last_view.py; importing the store
-# package here would import SQLAlchemy).
-DB_NAME = "advisor.db"
-SALT_FILE = "store.salt"
-KEYRING_SERVICE = "advisor-desk-store"
-KEYRING_USER = "store-key"
-APP_NAME = "advisor-desk"
-
-
-def default_data_dir() -> Path:
-    """``ADVISOR_DATA_DIR`` or the platform's user data folder (as ``store_access.default_data_dir``)."""
-    env = os.environ.get("ADVISOR_DATA_DIR")
-    if env:
-        return Path(env)
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
 def path(data_dir: Path) -> Path:

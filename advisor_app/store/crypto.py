@@ -20,8 +20,9 @@ import os
 import secrets
 from pathlib import Path
 
-SERVICE = "advisor-desk-store"
-SALT_FILE = "store.salt"
+from advisor_app.data_folder import KEYRING_SERVICE as SERVICE
+from advisor_app.data_folder import KEYRING_USER, SALT_FILE
+
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
@@ -52,8 +53,7 @@ def keyring_usable() -> bool:
 
 
 def _keyring_user(_data_dir: Path) -> str:
-    # One key per system user, not per data folder: a backup restores into any folder on this PC.
-    return "store-key"
+    return KEYRING_USER
 
 
 def key_from_password(password: str, salt: bytes) -> bytes:

@@ -9,7 +9,6 @@ never pays for the mapping of the models.
 
 from __future__ import annotations
 
-import os
 import threading
 import uuid
 from collections.abc import Callable, Iterator
@@ -19,14 +18,12 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, event, text
 
+from advisor_app.data_folder import APP_NAME, DB_NAME, default_data_dir  # noqa: F401 - the store's names
 from advisor_app.store import crypto, migrate
 from advisor_app.store.engine import IMMEDIATE, sqlite_engine
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
-
-DB_NAME = "advisor.db"
-APP_NAME = "advisor-desk"
 
 
 # ``before_flush`` hooks of the layers above the store, added when those are imported (the
@@ -46,16 +43,6 @@ def add_before_flush(hook: Callable[[Session, Any, Any], None]) -> None:
 def _run_before_flush(session: Session, flush_context: Any, instances: Any) -> None:
     for hook in tuple(_before_flush_hooks):
         hook(session, flush_context, instances)
-
-
-def default_data_dir() -> Path:
-    """``ADVISOR_DATA_DIR`` or the platform's user data folder."""
-    env = os.environ.get("ADVISOR_DATA_DIR")
-    if env:
-        return Path(env)
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
 class Store:
