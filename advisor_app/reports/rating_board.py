@@ -32,7 +32,7 @@ from advisor_app.reports.scope import Period, region_sql
 # A rating whose 申诉 the township upheld (mistaken or malicious) does not count at all.
 COUNTED = (
     "r.deleted = 0 AND COALESCE(r.appeal_status, '') <> '申诉成立' AND NOT (r.source <> 'self' AND "
-    "EXISTS (SELECT 1 FROM ratings s WHERE s.target_id = r.target_id AND s.target_kind = r.target_kind "
+    "EXISTS (SELECT 1 FROM ratings s WHERE s.target_id = r.target_id AND +s.target_kind = r.target_kind "
     "AND s.source = 'self' AND s.deleted = 0 AND COALESCE(s.appeal_status, '') <> '申诉成立'))"
 )
 # target kind -> (table, the column naming the staff member who served)
