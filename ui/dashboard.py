@@ -834,9 +834,10 @@ def rating_boards(store: Store, region: str | None, period: Period) -> RatingBoa
 
     prefix = region_prefix(allowed_region(store, region))
     with store.session() as session:
+        counted = rating_board.counted_ratings(session, prefix, period)  # read once for both
         return RatingBoards(
-            rating_board.board(session, prefix, period),
-            rating_board.board(session, prefix, period, by="staff"),
+            rating_board.board(session, prefix, period, ratings=counted),
+            rating_board.board(session, prefix, period, by="staff", ratings=counted),
         )
 
 
