@@ -83,21 +83,12 @@ def view_key(store_key: bytes) -> bytes:
 def key_without_asking(data_dir: Path) -> bytes | None:
     """The store key as the store finds it without asking anyone (``ADVISOR_DB_KEY``, then the
     keyring); ``None`` for a password store, no key, or a keyring that cannot answer."""
-    env_key = os.environ.get("ADVISOR_DB_KEY")
-    if env_key:
-        try:
-            key = bytes.fromhex(env_key)
-        except ValueError:
-            return None
-        return key if len(key) == 32 else None
-    if os.environ.get("ADVISOR_STORE_ENCRYPTION", "").lower() == "off" or password_store(data_dir):
-        return None
-    try:
-        import keyring
+    # crypto is standard library at import (the store package loads SQLAlchemy only for Store).
+    from advisor_app.store import crypto
 
-        stored = keyring.get_password(KEYRING_SERVICE, KEYRING_USER)
-        return bytes.fromhex(stored) if stored else None
-    except Exception:  # no keyring, a locked one, a broken installation: the cold path
+    try:
+        return crypto.store_key(Path(data_dir), create=False, ask=False)
+    except Exception:  # a bad ADVISOR_DB_KEY, a locked or broken keyring: the cold path
         return None
 
 

@@ -73,10 +73,12 @@ def set_password(data_dir: Path, password: str) -> bytes:
     return key_from_password(password, salt_path.read_bytes())
 
 
-def store_key(data_dir: Path, *, create: bool, password: str | None = None) -> bytes | None:
+def store_key(data_dir: Path, *, create: bool, password: str | None = None, ask: bool = True) -> bytes | None:
     """The key of the store in ``data_dir``; ``None`` means the store is (to be) unencrypted.
 
     ``create``: a key may be made now (a new store, or an unencrypted one about to be encrypted).
+    ``ask=False``: only a key found without anyone giving a password (``ADVISOR_DB_KEY``, the
+    keyring); a password store then gives ``None`` (the last view's rule: advisor_app/last_view.py).
     """
     env_key = os.environ.get("ADVISOR_DB_KEY")
     if env_key:
@@ -91,6 +93,8 @@ def store_key(data_dir: Path, *, create: bool, password: str | None = None) -> b
         return None
     salt_path = data_dir / SALT_FILE
     if salt_path.exists():
+        if not ask:
+            return None
         password = password or os.environ.get("ADVISOR_DB_PASSWORD")
         if not password:
             raise StoreLockedError(

@@ -3,7 +3,8 @@
 Opening a store that is already at head must stay cheap (it is on the app's start-up path), so the
 head is read from the migration file names (``NNNN_*.py``, numbered in order; a test checks that
 this agrees with Alembic) and the current revision with one SELECT; Alembic itself is imported
-only when an upgrade is due.
+only when an upgrade is due. SQLAlchemy too is imported inside the functions that take an engine:
+the head is also what ``store.direct`` (the driver alone) compares a store with.
 """
 
 from __future__ import annotations
@@ -13,12 +14,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, text
-
 from advisor_app.store.backup import backup_file
 
 if TYPE_CHECKING:
     from alembic.config import Config
+    from sqlalchemy import Engine
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 _NUMBERED = re.compile(r"^(\d{4})_\w+\.py$")
@@ -44,6 +44,8 @@ def head_revision() -> str:
 
 
 def current_revision(engine: Engine) -> str | None:
+    from sqlalchemy import text
+
     with engine.connect() as conn:
         # sqlite_master rather than SQLAlchemy's inspector: no reflection machinery at start-up.
         known = conn.execute(
