@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from advisor_app.store.database import add_before_flush
+from advisor_app.store.flush_hooks import add_before_flush
 
 
 def _correct_zero_reports(session: Any, flush_context: Any, instances: Any) -> None:

@@ -213,7 +213,7 @@ def correct_zero_reports(session: Session, _context: Any, _instances: Any) -> No
             report.corrected_on = china_today()
             touched = session.info.get("touched")
             if touched is not None and report not in touched:
-                # The store's change-log hook runs before this one (store.database.add_before_flush)
+                # The store's change-log hook runs before this one (store.flush_hooks.add_before_flush)
                 # and has stamped this flush's records: bump the revision here so the correction
                 # is logged and synced like any change.
                 report.rev = (report.rev or 0) + 1

@@ -11,38 +11,20 @@ from __future__ import annotations
 
 import threading
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, event, text
 
 from advisor_app.data_folder import APP_NAME, DB_NAME, default_data_dir  # noqa: F401 - the store's names
 from advisor_app.store import crypto, migrate
 from advisor_app.store.engine import IMMEDIATE, sqlite_engine
+from advisor_app.store.flush_hooks import run_before_flush
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
-
-
-# ``before_flush`` hooks of the layers above the store, added when those are imported (the
-# services' 零上报 correction, services/zero_reports.py). Kept here rather than put on the ORM's
-# Session class, so that importing a service loads neither the ORM nor the models; one listener
-# on each store's session factory calls them, after the change-log hook, whenever they were added.
-_before_flush_hooks: list[Callable[[Session, Any, Any], None]] = []
-
-
-def add_before_flush(hook: Callable[[Session, Any, Any], None]) -> None:
-    """Run ``hook(session, flush_context, instances)`` at every flush of a store's session, after
-    the change-log hook (which has put the records it stamped in ``session.info["touched"]``)."""
-    if hook not in _before_flush_hooks:
-        _before_flush_hooks.append(hook)
-
-
-def _run_before_flush(session: Session, flush_context: Any, instances: Any) -> None:
-    for hook in tuple(_before_flush_hooks):
-        hook(session, flush_context, instances)
 
 
 class Store:
@@ -69,7 +51,7 @@ class Store:
     @property
     def _sessions(self) -> sessionmaker[Session]:
         """The ORM's session factory with the change-log hooks and those added above the store
-        (:func:`add_before_flush`), made at the first unit of work."""
+        (store/flush_hooks.py), made at the first unit of work."""
         if self._session_factory is None:
             with self._factory_lock:
                 if self._session_factory is None:
@@ -79,7 +61,7 @@ class Store:
 
                     factory = sessionmaker(self._writer, expire_on_commit=False)
                     changes.install(factory)
-                    event.listen(factory, "before_flush", _run_before_flush)
+                    event.listen(factory, "before_flush", run_before_flush)
                     self._session_factory = factory
         return self._session_factory
 
