@@ -1,6 +1,8 @@
 """`advisor`: the headless CLI over the same local store as the desktop app.
 
-Subcommands live in ``advisor_app.cli.commands``; each module registers its own parsers.
+Subcommands live in ``advisor_app.cli.commands``; each module registers its own parsers. A
+command that only reads declares ``direct=True`` and gets the store through the DB-API driver
+(``advisor_app.store.direct``), without importing SQLAlchemy, whenever opening needs nothing more.
 Errors are reported in Chinese on stderr with a non-zero exit code, never as a traceback.
 """
 
@@ -77,6 +79,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if getattr(args, "func_no_store", None):
             return int(args.func_no_store(args) or 0)
+        if getattr(args, "direct", False):
+            return _run_direct(args)
         from advisor_app.logs import setup_logging
         from advisor_app.store import open_store
 
@@ -93,6 +97,32 @@ def main(argv: Sequence[str] | None = None) -> int:
         if _explain(exc):
             return 2
         raise
+
+
+def _run_direct(args: argparse.Namespace) -> int:
+    """A command that declared ``direct=True`` gets a ``store.direct.DirectStore``: opened through the
+    DB-API driver alone when that is enough (no SQLAlchemy to import), else made over the full store
+    (``open_store`` creates, upgrades, encrypts or refuses with its Chinese error), so the command
+    runs the same SQL either way."""
+    from advisor_app.logs import setup_logging
+    from advisor_app.store.direct import DirectStore, open_direct
+
+    db = open_direct(args.data_dir)
+    store = None
+    if db is None:
+        from advisor_app.store import open_store
+
+        store = open_store(args.data_dir)
+        db = DirectStore.of(store)
+    setup_logging(db.data_dir)
+    try:
+        return int(args.func(args, db) or 0)
+    finally:
+        try:
+            db.close()
+        finally:
+            if store is not None:
+                store.close()
 
 
 def _loaded(module: str, name: str) -> type[BaseException] | None:

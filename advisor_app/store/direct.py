@@ -126,6 +126,20 @@ class DirectStore:
             self.conn.close()
 
 
+@contextmanager
+def as_direct(store: Store | DirectStore) -> Iterator[DirectStore]:
+    """``store`` itself when direct, else :meth:`DirectStore.of` it for the while (for callers that
+    hold a full store and call a command's ``run`` directly)."""
+    if isinstance(store, DirectStore):
+        yield store
+        return
+    direct = DirectStore.of(store)
+    try:
+        yield direct
+    finally:
+        direct.close()
+
+
 def open_direct(data_dir: Path | str | None) -> DirectStore | None:
     """The store in ``data_dir`` opened through the driver alone, or ``None`` when opening it
     needs more than reading (see the module's docstring); then use ``database.open_store``."""

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
-
-from sqlalchemy import Connection, text
+from typing import TYPE_CHECKING, Any
 
 from advisor_app.domain.roles import region_filter
+from advisor_app.store.direct import rows
+
+if TYPE_CHECKING:  # SQLAlchemy is imported where its text() is used: `advisor search` runs without it
+    from sqlalchemy import Connection
 
 DDL = (
     """CREATE TABLE IF NOT EXISTS search_docs (
@@ -102,6 +104,8 @@ def rebuild(conn: Connection) -> None:
 
 def reindex(conn: Connection, kind: str, record_ids: Iterable[str]) -> None:
     """Refresh the documents of some records (deleted ones drop out)."""
+    from sqlalchemy import text
+
     ids = list(dict.fromkeys(record_ids))
     if not ids:
         return
@@ -127,7 +131,7 @@ def _like_escape(term: str) -> str:
 
 
 def search(
-    conn: Connection,
+    conn: Any,
     query: str,
     *,
     kind: str | None = None,
@@ -141,6 +145,9 @@ def search(
     index only to keep the newest page is the slow case; so the page is first looked for among
     the newest ``RECENT_WINDOW`` documents with a plain scan, and the index is used only when that
     window does not fill it. Both paths give the same order, so the result is the same.
+
+    ``conn``: a SQLAlchemy ``Connection`` (the desktop) or a DB-API one (the CLI's direct store,
+    ``store.direct``); the SQL is the driver's own either way (``direct.rows``).
     """
     terms = [t for t in query.split() if t]
     if not terms:
@@ -163,7 +170,7 @@ def search(
     cutoff = "d.sort_at >= coalesce((SELECT sort_at FROM search_docs ORDER BY sort_at DESC LIMIT 1 OFFSET :edge), '')"
     params["edge"] = RECENT_WINDOW - 1
     recent = f"SELECT {columns} FROM search_docs d WHERE {' AND '.join([cutoff, *where, *likes])} {order} LIMIT :limit OFFSET :offset"
-    hits = [Hit(*row) for row in conn.execute(text(recent), params)]
+    hits = [Hit(*row) for row in rows(conn, recent, params)]
     if len(hits) == limit:
         return hits
 
@@ -176,7 +183,7 @@ def search(
     sql = (
         f"SELECT {columns} FROM search_docs d WHERE {' AND '.join(where)} {order} LIMIT :limit OFFSET :offset"
     )
-    return [Hit(*row) for row in conn.execute(text(sql), params)]
+    return [Hit(*row) for row in rows(conn, sql, params)]
 
 
 RECENT_WINDOW = 4000

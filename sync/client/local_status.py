@@ -2,9 +2,10 @@
 (被拒), open conflicts (冲突) and revisions set aside (已隔离).
 
 ``advisor sync-status`` and the desktop's status bar ask this without a network. It is plain SQL
-on the store's engine (SQLAlchemy Core only): no ORM models, no transport (requests), no field
-rules of the protocol, so the command starts in a fraction of what the whole client costs to
-import. The sync client counts and selects what it pushes with these same functions
+in the driver's own form (``advisor_app.store.direct.rows``), run on a SQLAlchemy connection of the
+store's engine (the desktop, the sync client) or on the DB-API connection of the CLI's direct store:
+no SQLAlchemy to import, no ORM models, no transport (requests), no field rules of the protocol, so
+the command starts in a fraction of what the whole client costs to import. The sync client counts and selects what it pushes with these same functions
 (``sync.client.state`` re-exports them), so the 待发送 shown is what the next push sends.
 """
 
@@ -15,10 +16,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, bindparam, text
+from advisor_app.store.direct import DirectStore, in_list, rows, scalar
 
 if TYPE_CHECKING:
     from advisor_app.store import Store
+
+# A SQLAlchemy Connection of the store's engine, or a DB-API connection (store.direct).
+Connection = Any
 
 CURSOR = "changes"  # the name of the pull cursor's row in sync_cursors
 CHUNK = 500  # ids per IN (…): well below SQLite's limit on bound parameters
@@ -27,7 +31,7 @@ CHUNK = 500  # ids per IN (…): well below SQLite's limit on bound parameters
 RETRY_REASONS = ("parent_missing", "attachment_unproven")
 STATE_COLUMNS = ("kind", "record_id", "server_rev", "state", "pushed_rev", "reason", "message", "field")
 
-_SYNCED_TABLES = text(
+_SYNCED_TABLES = (
     # The shape every synced model has (SyncMixin: a text ``id`` primary key and a ``rev``);
     # tests/core/test_cli_start.py keeps this equal to the models' SYNCABLE, which this module
     # does not import (it would map every model).
@@ -35,9 +39,7 @@ _SYNCED_TABLES = text(
     " AND EXISTS (SELECT 1 FROM pragma_table_info(m.name) AS c WHERE c.name = 'rev')"
     " AND EXISTS (SELECT 1 FROM pragma_table_info(m.name) AS c WHERE c.name = 'id' AND c.pk = 1)"
 )
-_STATES = text(
-    f"SELECT {', '.join(STATE_COLUMNS)} FROM sync_record_states WHERE kind = :kind AND record_id IN :ids"
-).bindparams(bindparam("ids", expanding=True))
+_STATES = f"SELECT {', '.join(STATE_COLUMNS)} FROM sync_record_states WHERE kind = :kind AND record_id IN "
 
 
 def chunks(items: list, size: int = CHUNK) -> Iterator[list]:
@@ -47,27 +49,27 @@ def chunks(items: list, size: int = CHUNK) -> Iterator[list]:
 
 def synced_tables(conn: Connection) -> set[str]:
     """The record kinds (tables) that travel, read from the store's schema."""
-    return set(conn.execute(_SYNCED_TABLES).scalars())
+    return {row[0] for row in rows(conn, _SYNCED_TABLES)}
 
 
 def push_mark(conn: Connection) -> int:
     """The change-log sequence the push has handled up to (0 before the first sync)."""
-    mark = conn.execute(text("SELECT push_mark FROM sync_cursors WHERE name = :name"), {"name": CURSOR})
-    return mark.scalar() or 0
+    return scalar(conn, "SELECT push_mark FROM sync_cursors WHERE name = :name", {"name": CURSOR}) or 0
 
 
 def pending_changes(conn: Connection, after: int) -> tuple[dict[str, list[str]], int]:
     """Records written since the push mark, by kind in log order, and the highest log seq seen."""
-    high = conn.execute(text("SELECT max(seq) FROM change_log")).scalar() or 0
+    high = scalar(conn, "SELECT max(seq) FROM change_log") or 0
     out: dict[str, list[str]] = {}
     if high <= after:
         return out, high
     seen: set[tuple[str, str]] = set()
-    rows = conn.execute(
-        text("SELECT table_name, record_id FROM change_log WHERE seq > :after AND seq <= :high ORDER BY seq"),
+    logged = rows(
+        conn,
+        "SELECT table_name, record_id FROM change_log WHERE seq > :after AND seq <= :high ORDER BY seq",
         {"after": after, "high": high},
     )
-    for kind, rid in rows:
+    for kind, rid in logged:
         if (kind, rid) not in seen:
             seen.add((kind, rid))
             out.setdefault(kind, []).append(rid)
@@ -77,13 +79,14 @@ def pending_changes(conn: Connection, after: int) -> tuple[dict[str, list[str]],
 def retry_later(conn: Connection) -> dict[str, list[str]]:
     """Records the server refused for a reason that may pass by itself (the parent arrives later)."""
     out: dict[str, list[str]] = {}
-    rows = conn.execute(
-        text(
-            "SELECT kind, record_id FROM sync_record_states WHERE state = 'rejected' AND reason IN :reasons"
-        ).bindparams(bindparam("reasons", expanding=True)),
-        {"reasons": list(RETRY_REASONS)},
+    params: dict[str, Any] = {}
+    refused = rows(
+        conn,
+        "SELECT kind, record_id FROM sync_record_states WHERE state = 'rejected'"
+        f" AND reason IN {in_list('reason', RETRY_REASONS, params)}",
+        params,
     )
-    for kind, rid in rows:
+    for kind, rid in refused:
         out.setdefault(kind, []).append(rid)
     return out
 
@@ -92,8 +95,10 @@ def load_states(conn: Connection, kind: str, ids: Iterable[str]) -> dict[str, di
     """The sync state rows of these records (:data:`STATE_COLUMNS`), by record id."""
     out = {}
     for chunk in chunks(list(ids)):
-        for row in conn.execute(_STATES, {"kind": kind, "ids": chunk}).mappings():
-            out[row["record_id"]] = dict(row)
+        params: dict[str, Any] = {"kind": kind}
+        for row in rows(conn, _STATES + in_list("id", chunk, params), params):
+            st = dict(zip(STATE_COLUMNS, row, strict=True))
+            out[st["record_id"]] = st
     return out
 
 
@@ -127,12 +132,11 @@ def queued_records(conn: Connection) -> dict[str, list[str]]:
         if kind not in synced:
             continue
         # ``kind`` is one of the store's own table names (checked just above), safe to quote in.
-        revs_of = text(f'SELECT id, rev FROM "{kind}" WHERE id IN :ids').bindparams(
-            bindparam("ids", expanding=True)
-        )
         revs: dict[str, int] = {}
         for chunk in chunks(ids):
-            revs.update((rid, rev) for rid, rev in conn.execute(revs_of, {"ids": chunk}))
+            params: dict[str, Any] = {}
+            revs_of = f'SELECT id, rev FROM "{kind}" WHERE id IN {in_list("id", chunk, params)}'
+            revs.update((rid, rev) for rid, rev in rows(conn, revs_of, params))
         known = load_states(conn, kind, ids)
         send = [rid for rid in ids if rid in revs and needs_sending(revs[rid], known.get(rid))]
         if send:
@@ -146,17 +150,15 @@ def queued_count(conn: Connection) -> int:
 
 def problem_counts(conn: Connection) -> dict[str, int]:
     """Records by sync state other than ``sent`` (rejected, conflict), and ``conflicts_open``."""
-    rows = conn.execute(
-        text("SELECT state, count(*) FROM sync_record_states WHERE state != 'sent' GROUP BY state")
-    )
-    counts = {state: n for state, n in rows}
+    found = rows(conn, "SELECT state, count(*) FROM sync_record_states WHERE state != 'sent' GROUP BY state")
+    counts = {state: n for state, n in found}
     counts["conflicts_open"] = open_conflict_count(conn)
     return counts
 
 
 def open_conflict_count(conn: Connection) -> int:
     """Conflicts waiting for a person's decision (``sync.client.conflicts.open_conflicts`` lists them)."""
-    return conn.execute(text("SELECT count(*) FROM sync_conflicts WHERE status = 'open'")).scalar_one()
+    return scalar(conn, "SELECT count(*) FROM sync_conflicts WHERE status = 'open'")
 
 
 @dataclass
@@ -179,20 +181,19 @@ class Quarantined:
 
 
 def quarantine_count(conn: Connection) -> int:
-    return conn.execute(text("SELECT count(*) FROM sync_quarantine")).scalar_one()
+    return scalar(conn, "SELECT count(*) FROM sync_quarantine")
 
 
 def quarantine_listing(conn: Connection, limit: int = 500) -> list[Quarantined]:
     """Quarantined revisions, newest first."""
-    rows = conn.execute(
-        text(
-            "SELECT kind, record_id, rev, field, reason, quarantined_at FROM sync_quarantine"
-            " ORDER BY quarantined_at DESC, kind, record_id LIMIT :limit"
-        ),
+    found = rows(
+        conn,
+        "SELECT kind, record_id, rev, field, reason, quarantined_at FROM sync_quarantine"
+        " ORDER BY quarantined_at DESC, kind, record_id LIMIT :limit",
         {"limit": limit},
-    ).all()
+    )
     return [
-        Quarantined(kind, rid, rev, field, reason, _when(at)) for kind, rid, rev, field, reason, at in rows
+        Quarantined(kind, rid, rev, field, reason, _when(at)) for kind, rid, rev, field, reason, at in found
     ]
 
 
@@ -214,10 +215,11 @@ class SyncStatus:
     quarantined: int = 0
 
 
-def status(store: Store, last_ok: datetime | None = None) -> SyncStatus:
-    """The sync state of ``store`` (``last_ok``: a running client's newer, not yet saved, last sync)."""
+def status(store: Store | DirectStore, last_ok: datetime | None = None) -> SyncStatus:
+    """The sync state of ``store`` (``last_ok``: a running client's newer, not yet saved, last sync),
+    the full store or the direct one (one read transaction either way)."""
     settings = store.settings()
-    with store.engine.connect() as conn:
+    with store.reading() if isinstance(store, DirectStore) else store.engine.connect() as conn:
         queued = queued_count(conn)
         counts = problem_counts(conn)
         held_aside = quarantine_count(conn)

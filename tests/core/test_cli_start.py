@@ -1,6 +1,6 @@
 """The CLI's start-up: one command loads only its own module; argparse speaks Chinese; reading
 commands (sync-status, search, conflicts) import neither Alembic, sqlite-utils, the sync client's
-network side nor the ORM; `export --help` and `print --help` no spreadsheet or PDF library, a
+network side nor the ORM — nor SQLAlchemy at all on a store the direct store opens (store.direct); `export --help` and `print --help` no spreadsheet or PDF library, a
 monthly report written as .xlsx no reportlab (a check of the import tree, not of the time)."""
 
 from __future__ import annotations
@@ -161,21 +161,21 @@ def test_sync_status_reads_local_state_without_network_client_or_models(written)
     store.close()
     assert never_sent == by_client.queued >= 2
 
-    modules, out = _imported(written, "sync-status")
+    modules, out = _imported(written, "sync-status", store=False)
     assert f"待发送：{never_sent} 条" in out and "已隔离：0 条" in out
-    assert "sync.client.local_status" in modules
-    assert _under(modules, NEVER_TO_READ) == []
-    assert _under(modules, NO_ORM) == []
+    assert "sync.client.local_status" in modules and "advisor_app.store.direct" in modules
+    assert _under(modules, (*NEVER_TO_READ, *NO_ORM, "sqlalchemy")) == []
 
 
-def test_search_imports_neither_alembic_nor_bulk_tools_nor_sync_nor_the_orm(written):
-    """The scope (services.users, services.setup) is plain SQL, the hits are named from the registry's
-    plain data, and importing a service adds the 零上报 hook without loading the ORM."""
-    modules, out = _imported(written, "search", "宅基地")
+def test_search_imports_neither_sqlalchemy_nor_alembic_nor_bulk_tools_nor_sync(written):
+    """Without local users the search runs on the direct store (the driver alone): the scope is
+    read with plain SQL (store.direct.installation_scope), the hits are named from the registry's
+    plain data; no service is imported (their package loads the store's SQLAlchemy half)."""
+    modules, out = _imported(written, "search", "宅基地", store=False)
     assert out.startswith("咨询\t") and "宅基地界址不清" in out
-    assert "advisor_app.services.users" in modules and "advisor_app.domain.record_kinds" in modules
-    assert _under(modules, (*NEVER_TO_READ, "sync", "keyring", "sqlcipher3")) == []
-    assert _under(modules, (*NO_ORM, "advisor_app.services.zero_reports", "advisor_app.store.changes")) == []
+    assert "advisor_app.store.direct" in modules and "advisor_app.domain.record_kinds" in modules
+    assert _under(modules, (*NEVER_TO_READ, "sync", "keyring", "sqlcipher3", "sqlalchemy")) == []
+    assert _under(modules, (*NO_ORM, "advisor_app.services", "advisor_app.store.changes")) == []
 
 
 @pytest.mark.parametrize(
@@ -287,9 +287,9 @@ def test_store_open_loads_no_orm_until_the_first_unit_of_work(store):
 
 
 def test_conflicts_answers_none_from_one_count_and_lists_an_open_one(written):
-    modules, out = _imported(written, "conflicts")
+    modules, out = _imported(written, "conflicts", store=False)
     assert out.strip() == "没有待处理的冲突"
-    assert _under(modules, (*NEVER_TO_READ, *NO_ORM)) == []
+    assert _under(modules, (*NEVER_TO_READ, *NO_ORM, "sqlalchemy")) == []
 
     from advisor_app.domain.models import SyncConflict
     from advisor_app.store import open_store

@@ -2,7 +2,9 @@
 
 The sync client is imported inside the commands, so the rest of the CLI starts without it;
 `sync-status` reads the local state only (``sync.client.local_status``: plain SQL, no network
-client, no protocol rules, no ORM models).
+client, no protocol rules, no ORM models). It and `conflicts` run on the direct store
+(``store.direct``: the driver alone, no SQLAlchemy); `conflicts` opens the full store only to list
+or resolve conflicts (the ORM models and the protocol's fields), never for the usual “none”.
 """
 
 from __future__ import annotations
@@ -25,11 +27,11 @@ def register(sub) -> None:  # noqa: ANN001
     p.add_argument("--check", action="store_true", help="无论有无变化都核对两边的数据")
     p.set_defaults(func=run_sync)
     p = sub.add_parser("sync-status", help=COMMAND_HELP["sync-status"])
-    p.set_defaults(func=run_status)
+    p.set_defaults(func=run_status, direct=True)
     p = sub.add_parser("conflicts", help=COMMAND_HELP["conflicts"])
     p.add_argument("--keep", choices=["mine", "theirs"], help="处理一个冲突：保留本机版本或服务器版本")
     p.add_argument("--id", type=int, help="冲突编号（与 --keep 一起用）")
-    p.set_defaults(func=run_conflicts)
+    p.set_defaults(func=run_conflicts, direct=True)
 
 
 def _client(store):  # noqa: ANN001, ANN202
@@ -91,10 +93,10 @@ def run_sync(args, store) -> int:  # noqa: ANN001
     return 0
 
 
-def run_status(args, store) -> int:  # noqa: ANN001
+def run_status(args, db) -> int:  # noqa: ANN001 - db: a store.direct.DirectStore
     from sync.client import local_status
 
-    status = local_status.status(store)
+    status = local_status.status(db)
     print(f"服务器：{status.server_url or '未设置（仅本机保存）'}")
     print(f"账号：{status.username or '未登录'}")
     print(f"上次同步：{status.last_sync or '从未'}")
@@ -107,24 +109,24 @@ def run_status(args, store) -> int:  # noqa: ANN001
     if status.quarantined:
         # Only kind, id prefix, revision and the reason (field names and rules, never a value).
         print("已隔离的记录（本机暂时无法写入；服务器上的新版本到达后自动替换）：")
-        with store.engine.connect() as conn:
-            quarantined = local_status.quarantine_listing(conn)
+        quarantined = local_status.quarantine_listing(db.conn)
         for item in quarantined:
             print(f"  {item.kind_label}\t{item.record_id[:8]}\t第 {item.rev} 版\t{item.reason}")
     return 0
 
 
-def run_conflicts(args, store) -> int:  # noqa: ANN001
+def run_conflicts(args, db) -> int:  # noqa: ANN001 - db: a store.direct.DirectStore
     if not args.keep:
         from sync.client import local_status
 
         # The usual answer, “none”, is one count; only listing conflicts needs the models and the
         # protocol's fields (which fields differ).
-        with store.engine.connect() as conn:
-            if not local_status.open_conflict_count(conn):
-                print("没有待处理的冲突")
-                return 0
+        if not local_status.open_conflict_count(db.conn):
+            print("没有待处理的冲突")
+            return 0
     from sync.client import conflicts
+
+    store = db.full_store()
 
     if args.keep:
         if args.id is None:
