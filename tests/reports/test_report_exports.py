@@ -180,3 +180,26 @@ def test_bad_region_is_named(dataset, october, bad):
     with pytest.raises(ValidationError) as info:
         forms.monthly(dataset, bad, october)
     assert "区划代码" in info.value.errors["region"]
+
+
+def test_xlsx_keeps_text_as_text_and_dates_as_dates(tmp_path) -> None:
+    """A party's words that look like a formula stay words; dates stay dates; the file appears
+    only whole (written beside, then renamed)."""
+    from advisor_app.reports import xlsx
+    from advisor_app.reports.sheet import Sheet, Table
+
+    words = '=HYPERLINK("http://example.invalid","点这里")'
+    sheet = Sheet(
+        "工作台账",
+        "统计单位：测试",
+        [Table("一、台账", ["事项", "日期", "数"], [[words, date(2026, 11, 30), 3], ["𠀋𪚥", None, 0.5]])],
+        footer="填报人：测试",
+    )
+    out = xlsx.write([sheet], tmp_path / "台账.xlsx")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["台账.xlsx"]
+    cells = load_workbook(out).active
+    found = {c.coordinate: c for row in cells.iter_rows() for c in row if c.value is not None}
+    assert found["A6"].value == words and found["A6"].data_type == "s"
+    assert found["B6"].value.date() == date(2026, 11, 30) and found["C6"].value == 3
+    assert found["A7"].value == "𠀋𪚥" and found["C7"].value == 0.5
+    assert found["A9"].value == "填报人：测试"
