@@ -192,17 +192,19 @@ def _revision(conn: Any) -> str | None:
 # --- SQL on either kind of connection ---------------------------------------------------------------
 
 
-def rows(conn: Any, sql: str, params: dict[str, Any] | tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    """Every row of ``sql`` (the driver's own parameters: ``:name`` with a dict, ``?`` with a tuple)
-    on a DB-API connection or on a SQLAlchemy ``Connection`` — there through ``exec_driver_sql``, so
-    the engine's events still begin its transaction (store/engine.py) — as plain tuples."""
-    run = getattr(conn, "exec_driver_sql", None)
-    if run is not None:
-        return [tuple(row) for row in run(sql, params)]
-    return conn.execute(sql, params).fetchall()
+def rows(conn: Any, sql: str, params: dict[str, Any] | None = None) -> list[tuple[Any, ...]]:
+    """Every row of ``sql`` (``:name`` parameters) as plain tuples, on a DB-API connection or on a
+    SQLAlchemy ``Connection``. The latter runs it as ``text()``, exactly as before this module:
+    through the engine's events (its BEGIN handling, store/engine.py) and its statement cache;
+    SQLAlchemy is then loaded already."""
+    if hasattr(conn, "exec_driver_sql"):
+        from sqlalchemy import text
+
+        return [tuple(row) for row in conn.execute(text(sql), params or {})]
+    return conn.execute(sql, params or {}).fetchall()
 
 
-def scalar(conn: Any, sql: str, params: dict[str, Any] | tuple[Any, ...] = ()) -> Any:
+def scalar(conn: Any, sql: str, params: dict[str, Any] | None = None) -> Any:
     """The first column of the first row of ``sql``, ``None`` when there is no row."""
     found = rows(conn, sql, params)
     return found[0][0] if found else None
