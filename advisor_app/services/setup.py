@@ -14,20 +14,22 @@ villages: a county's lists ask for the codes starting with the county's six digi
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
-
-from sqlalchemy import func, select, text
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from advisor_app.domain.roles import HOME_LEVELS, ROLES, RegionScope, Role
 from advisor_app.domain.validation import ValidationError
-from advisor_app.store import Store
+from advisor_app.store import plain_sql
 
 if TYPE_CHECKING:
     from advisor_app.domain.models import Committee, Region
+    from advisor_app.store import Store
+    from advisor_app.store.direct import DirectStore
 
-# The models and the services built on them (regions, committees) are imported inside the
-# functions that use them: installation_scope is plain SQL, and `advisor search` asks it without
-# loading the ORM's mapping of the models.
+# SQLAlchemy, the models and the services built on them (regions, committees) are imported inside
+# the functions that use them. What a report or a list asks before reading (the role, the home
+# region, the installation's scope, the default region, the township of a code) is plain SQL on
+# the driver's connection (store/plain_sql.py), so it answers alike on a full Store and on the
+# CLI's direct store (store/direct.py), and importing this module loads no SQLAlchemy.
 
 TOWNSHIP_ROLE = Role.TOWNSHIP
 SERVING_ROLES = (Role.ADVISER, Role.MEDIATOR)  # they may tick the villages they serve
@@ -41,12 +43,29 @@ ACCOUNT_ROLE_SETTING = "sync_role"
 ACCOUNT_REGIONS_SETTING = "sync_regions"
 
 
+class RegionRow(NamedTuple):
+    """A region read with plain SQL (the columns of ``models.Region``): what :func:`township_of`
+    gives, on a full store and on the direct store alike. Its callers use the code and the name."""
+
+    code: str
+    name: str
+    level: str
+    parent_code: str | None
+    source: str
+    retired: bool
+
+
+_REGION_COLUMNS = "code, name, level, parent_code, source, retired"
+
+
 def is_configured(store: Store) -> bool:
     return bool(store.setting(ROLE_SETTING)) and bool(store.setting(REGION_SETTING))
 
 
 def ensure_regions(store: Store) -> None:
     """Load the shipped region codes once (a fresh store has none)."""
+    from sqlalchemy import func, select
+
     from advisor_app.domain.models import Region
     from advisor_app.services import regions
 
@@ -57,6 +76,8 @@ def ensure_regions(store: Store) -> None:
 
 
 def townships(store: Store) -> list[Region]:
+    from sqlalchemy import select
+
     from advisor_app.domain.models import Region
 
     ensure_regions(store)
@@ -66,6 +87,8 @@ def townships(store: Store) -> list[Region]:
 
 def counties(store: Store) -> list[Region]:
     """The counties (县、区、县级市) of the shipped regions and those the city server gave."""
+    from sqlalchemy import select
+
     from advisor_app.domain.models import Region
 
     ensure_regions(store)
@@ -101,25 +124,36 @@ def configure(store: Store, role: str, region_code: str, user: str | None = None
     regions.notify_changed(store)  # the scope and the forms' villages follow the home region
 
 
-def role(store: Store) -> str | None:
+def role(store: Store | DirectStore) -> str | None:
     return store.setting(ROLE_SETTING)
 
 
-def home_region(store: Store) -> str | None:
+def home_region(store: Store | DirectStore) -> str | None:
     return store.setting(REGION_SETTING)
 
 
-def township_of(store: Store, code: str) -> Region | None:
-    from advisor_app.domain.models import Region
-
-    with store.session() as session:
-        region = session.get(Region, code)
-        while region is not None and region.level not in ("township",):
-            region = session.get(Region, region.parent_code) if region.parent_code else None
-        return region
+def township_of(store: Store | DirectStore, code: str) -> RegionRow | None:
+    """The township ``code`` lies in (itself when it is one); ``None`` above township level or
+    for a code this store does not know."""
+    with plain_sql.reading(store) as conn:
+        return _township_row(conn, code)
 
 
-def home_township(store: Store) -> Region | None:
+def _township_row(conn: Any, code: str | None) -> RegionRow | None:
+    # A village's parent is its township: one step; four bound the walk should a parent chain loop.
+    for _ in range(4):
+        if not code:
+            return None
+        row = conn.execute(f"SELECT {_REGION_COLUMNS} FROM regions WHERE code = :c", {"c": code}).fetchone()
+        if row is None:
+            return None
+        if row[2] == "township":
+            return RegionRow(row[0], row[1], row[2], row[3], row[4], bool(row[5]))
+        code = row[3]
+    return None
+
+
+def home_township(store: Store) -> RegionRow | None:
     code = home_region(store)
     return township_of(store, code) if code else None
 
@@ -138,6 +172,8 @@ def home_county(store: Store) -> Region | None:
 
 def county_townships(store: Store, county_code: str) -> list[Region]:
     """The townships of a county: the codes in the county's range (they start with its prefix)."""
+    from sqlalchemy import select
+
     from advisor_app.domain.models import Region
 
     ((low, high),) = RegionScope.of_roots([county_code]).ranges()
@@ -165,9 +201,21 @@ def township_villages(store: Store, include_retired: bool = False) -> list[Regio
     return [v for v in found if include_retired or not v.retired]
 
 
-def served_villages(store: Store) -> list[str]:
+def served_villages(store: Store | DirectStore) -> list[str]:
     """Adviser / mediator: the village codes ticked as theirs (empty: the whole township)."""
-    return [c for c in (store.setting(SERVED_SETTING) or "").split(",") if c]
+    return _codes(store.setting(SERVED_SETTING))
+
+
+def _codes(value: str | None) -> list[str]:
+    """A comma-separated list of codes as kept in a setting."""
+    return [c for c in (value or "").split(",") if c]
+
+
+def _settings(conn: Any, *keys: str) -> dict[str, str | None]:
+    """The settings ``keys`` in one query (the missing ones absent from the answer)."""
+    marks = ", ".join(f":k{n}" for n in range(len(keys)))
+    params = {f"k{n}": key for n, key in enumerate(keys)}
+    return dict(conn.execute(f"SELECT key, value FROM settings WHERE key IN ({marks})", params).fetchall())
 
 
 def set_served_villages(store: Store, codes: list[str]) -> None:
@@ -192,7 +240,7 @@ def villages(store: Store) -> list[Region]:
     return [v for v in regions.all_villages(store) if not v.retired]
 
 
-def installation_scope(store: Store) -> RegionScope | None:
+def installation_scope(store: Store | DirectStore) -> RegionScope | None:
     """The regions this installation shows when nobody is signed in locally (``None``: not set up).
 
     A 县司法局 sees its county and everything under it, a 司法所 its township; an adviser or
@@ -201,65 +249,46 @@ def installation_scope(store: Store) -> RegionScope | None:
     settings, the township above a village, and the known codes in each root's code range — the
     queries themselves filter by those ranges (:meth:`RegionScope.sql`), never by a list of villages.
     """
-    keys = (ROLE_SETTING, REGION_SETTING, SERVED_SETTING, ACCOUNT_REGIONS_SETTING)
-    with store.engine.connect() as conn:
-        found: dict[str, str | None] = dict(
-            conn.execute(
-                text("SELECT key, value FROM settings WHERE key IN (:a, :b, :c, :d)"),
-                dict(zip("abcd", keys, strict=True)),
-            ).all()
-        )
+    with plain_sql.reading(store) as conn:
+        found = _settings(conn, ROLE_SETTING, REGION_SETTING, SERVED_SETTING, ACCOUNT_REGIONS_SETTING)
         who, code = found.get(ROLE_SETTING), found.get(REGION_SETTING)
         if not who or not code:
             return None
-        served = [c for c in (found.get(SERVED_SETTING) or "").split(",") if c]
+        served = _codes(found.get(SERVED_SETTING))
         if who in SERVING_ROLES and served:
             roots = served
         elif who == Role.TOWNSHIP:
-            roots = [_township_code(conn, code) or code]
+            township = _township_row(conn, code)
+            roots = [township.code if township is not None else code]
         else:  # a county its county code; an adviser or mediator with no village ticked the home region
             roots = [code]
-        roots += [c for c in (found.get(ACCOUNT_REGIONS_SETTING) or "").split(",") if c]
+        roots += _codes(found.get(ACCOUNT_REGIONS_SETTING))
         scope = RegionScope.of_roots(roots)
         params: dict[str, str] = {}
-        rows = conn.execute(text(f"SELECT code FROM regions WHERE {scope.sql('code', params)}"), params).all()
+        rows = conn.execute(f"SELECT code FROM regions WHERE {scope.sql('code', params)}", params).fetchall()
     return RegionScope.of_roots(roots, (row[0] for row in rows))
 
 
-def _township_code(conn, code: str) -> str | None:  # noqa: ANN001 - a SQLAlchemy connection
-    """The township a home region lies in (itself when it is one)."""
-    for _ in range(4):
-        row = conn.execute(
-            text("SELECT level, parent_code FROM regions WHERE code = :c"), {"c": code}
-        ).first()
-        if row is None:
-            return None
-        if row[0] == "township":
-            return code
-        if not row[1]:
-            return None
-        code = row[1]
-    return None
-
-
-def account_regions(store: Store) -> list[str]:
+def account_regions(store: Store | DirectStore) -> list[str]:
     """The regions the city server gave this installation's account (empty when not logged in)."""
-    return [c for c in (store.setting(ACCOUNT_REGIONS_SETTING) or "").split(",") if c]
+    return _codes(store.setting(ACCOUNT_REGIONS_SETTING))
 
 
-def default_region(store: Store) -> str | None:
+def default_region(store: Store | DirectStore) -> str | None:
     """Where the 统计 page and the reports open: the county for a 县司法局, the home township for a
     司法所; for an adviser or mediator the one village served, else the home region (several
     villages served: ``None``, and reports take the first of them)."""
-    code = home_region(store)
-    if role(store) == Role.COUNTY:
-        return code
-    if role(store) != Role.TOWNSHIP:
-        served = served_villages(store)
-        if len(served) == 1:
-            return served[0]
-        return None if served else code
-    township = township_of(store, code) if code else None
+    with plain_sql.reading(store) as conn:
+        found = _settings(conn, ROLE_SETTING, REGION_SETTING, SERVED_SETTING)
+        who, code = found.get(ROLE_SETTING), found.get(REGION_SETTING)
+        if who == Role.COUNTY:
+            return code
+        if who != Role.TOWNSHIP:
+            served = _codes(found.get(SERVED_SETTING))
+            if len(served) == 1:
+                return served[0]
+            return None if served else code
+        township = _township_row(conn, code) if code else None
     return township.code if township is not None else code
 
 
@@ -284,6 +313,8 @@ def add_village(store: Store, township_code: str, name: str, code: str | None = 
 
 
 def _add_village(store: Store, township_code: str, name: str, code: str | None = None) -> Region:
+    from sqlalchemy import select
+
     from advisor_app.domain.models import Region
     from advisor_app.services import regions
 
@@ -347,6 +378,8 @@ def add_villages(
 
 
 def rename_village(store: Store, code: str, name: str) -> Region:
+    from sqlalchemy import select
+
     from advisor_app.domain.models import Region
     from advisor_app.services import regions
 

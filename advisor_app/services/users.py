@@ -12,25 +12,28 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import json
 import secrets
 import time
 import weakref
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
-
-from sqlalchemy import select, text
+from typing import TYPE_CHECKING, NamedTuple
 
 from advisor_app.domain.roles import HOME_LEVELS, ROLES, RegionScope, Role
 from advisor_app.domain.validation import ValidationError
 from advisor_app.services import setup
-from advisor_app.store import Store
+from advisor_app.store import plain_sql
 
 if TYPE_CHECKING:
     from advisor_app.domain.models import LocalUser
+    from advisor_app.store import Store
+    from advisor_app.store.direct import DirectStore
 
-# The models are imported inside the functions that use them: the scope (current_scope) is plain
-# SQL, and `advisor search` asks it without loading the ORM's mapping of the models.
+# SQLAlchemy and the models are imported inside the functions that write users (the ORM's units of
+# work). Whether there are users, the scope (current_scope) and signing in are plain SQL on the
+# driver's connection (store/plain_sql.py): they answer alike on a full Store and on the CLI's
+# direct store (store/direct.py), and importing this module loads no SQLAlchemy.
 
 MIN_PASSWORD = 8
 LOCK_SETTING = "privacy.lock_minutes"
@@ -56,7 +59,19 @@ class SignedIn:
     scope: RegionScope
 
 
-_signed_in: weakref.WeakKeyDictionary[Store, SignedIn] = weakref.WeakKeyDictionary()
+class UserRow(NamedTuple):
+    """A local user as :func:`sign_in` reads her (plain SQL): what :func:`_signed` needs of her."""
+
+    name: str
+    role: str
+    is_admin: bool
+    region_codes: list[str]
+    password_hash: str
+    disabled: bool
+
+
+# Keyed by the store object the person signed in on: a full Store, or the CLI's direct store.
+_signed_in: weakref.WeakKeyDictionary[Store | DirectStore, SignedIn] = weakref.WeakKeyDictionary()
 _failures: dict[tuple[int, str], list[float]] = {}
 
 
@@ -91,12 +106,14 @@ def verify_password(password: str, stored: str) -> bool:
 # --- users ----------------------------------------------------------------------------------------
 
 
-def has_users(store: Store) -> bool:
-    with store.engine.connect() as conn:
-        return conn.execute(text("SELECT 1 FROM local_users LIMIT 1")).first() is not None
+def has_users(store: Store | DirectStore) -> bool:
+    with plain_sql.reading(store) as conn:
+        return conn.execute("SELECT 1 FROM local_users LIMIT 1").fetchone() is not None
 
 
 def all_users(store: Store) -> list[LocalUser]:
+    from sqlalchemy import select
+
     from advisor_app.domain.models import LocalUser
 
     with store.session() as session:
@@ -196,36 +213,47 @@ def set_disabled(store: Store, name: str, disabled: bool) -> None:
 # --- signing in -----------------------------------------------------------------------------------
 
 
-def _scope_of(store: Store, region_codes: list[str]) -> RegionScope:
+def _scope_of(store: Store | DirectStore, region_codes: list[str]) -> RegionScope:
     """Everything under the codes given (a township covers its villages, a county its townships):
     their code ranges, and the codes of this store inside them (for the pickers)."""
     roots = [c for c in region_codes if isinstance(c, str)]
     ranges = RegionScope.of_roots(roots)
     params: dict[str, str] = {}
-    with store.engine.connect() as conn:
-        rows = conn.execute(
-            text(f"SELECT code FROM regions WHERE {ranges.sql('code', params)}"), params
-        ).all()
+    with plain_sql.reading(store) as conn:
+        rows = conn.execute(f"SELECT code FROM regions WHERE {ranges.sql('code', params)}", params).fetchall()
     return RegionScope.of_roots(roots, (row[0] for row in rows))
 
 
-def _signed(store: Store, user: LocalUser) -> SignedIn:
+def _user_row(store: Store | DirectStore, name: str) -> UserRow | None:
+    """The user ``name`` read with plain SQL (``region_codes`` is the JSON list the ORM keeps)."""
+    with plain_sql.reading(store) as conn:
+        row = conn.execute(
+            "SELECT name, role, is_admin, region_codes, password_hash, disabled FROM local_users"
+            " WHERE name = :name",
+            {"name": name},
+        ).fetchone()
+    if row is None:
+        return None
+    codes = json.loads(row[3]) if row[3] else []
+    return UserRow(
+        row[0], row[1], bool(row[2]), codes if isinstance(codes, list) else [], row[4], bool(row[5])
+    )
+
+
+def _signed(store: Store | DirectStore, user: LocalUser | UserRow) -> SignedIn:
     codes = [c for c in (user.region_codes or []) if isinstance(c, str)]
     return SignedIn(user.name, user.role, bool(user.is_admin), tuple(codes), _scope_of(store, codes))
 
 
-def sign_in(store: Store, name: str, password: str) -> SignedIn:
+def sign_in(store: Store | DirectStore, name: str, password: str) -> SignedIn:
     """Check the password and make this the user of ``store``; pauses after repeated failures."""
-    from advisor_app.domain.models import LocalUser
-
     key = (id(store), name.strip())
     now = time.monotonic()
     recent = [t for t in _failures.get(key, []) if now - t < PAUSE_SECONDS]
     if len(recent) >= MAX_FAILURES:
         wait = int(PAUSE_SECONDS - (now - recent[0])) + 1
         raise SignInError(f"密码错误次数过多，请 {wait} 秒后再试")
-    with store.session() as session:
-        user = session.get(LocalUser, name.strip())
+    user = _user_row(store, name.strip())
     # The hash runs even for an unknown name, so timing does not tell which names exist.
     ok = verify_password(password, user.password_hash if user else hash_password(secrets.token_hex(8)))
     if not ok or user is None or user.disabled:
@@ -238,7 +266,7 @@ def sign_in(store: Store, name: str, password: str) -> SignedIn:
     return signed
 
 
-def unlock(store: Store, password: str) -> SignedIn:
+def unlock(store: Store | DirectStore, password: str) -> SignedIn:
     """The lock screen: the same person signs in again."""
     me = current_user(store)
     if me is None:
@@ -246,15 +274,15 @@ def unlock(store: Store, password: str) -> SignedIn:
     return sign_in(store, me.name, password)
 
 
-def sign_out(store: Store) -> None:
+def sign_out(store: Store | DirectStore) -> None:
     _signed_in.pop(store, None)
 
 
-def current_user(store: Store) -> SignedIn | None:
+def current_user(store: Store | DirectStore) -> SignedIn | None:
     return _signed_in.get(store)
 
 
-def current_scope(store: Store) -> RegionScope | None:
+def current_scope(store: Store | DirectStore) -> RegionScope | None:
     """The regions the person at the keyboard may see; ``None`` = no limit (no local users and
     an installation not set up yet). Without local users: the installation's own regions (a
     司法所 its township, a 县司法局 its county; setup.installation_scope).
@@ -268,7 +296,7 @@ def current_scope(store: Store) -> RegionScope | None:
 
 
 def narrow(
-    store: Store, region_codes: RegionScope | tuple[str, ...] | list[str] | None
+    store: Store | DirectStore, region_codes: RegionScope | tuple[str, ...] | list[str] | None
 ) -> RegionScope | tuple[str, ...] | None:
     """``region_codes`` (a filter asked for, ``None``: all) cut down to the current scope.
 
@@ -291,13 +319,13 @@ def narrow(
     return tuple(c for c in region_codes if c in scope)
 
 
-def current_role(store: Store) -> str | None:
+def current_role(store: Store | DirectStore) -> str | None:
     """The signed-in user's role, else the installation's (设置)."""
     me = _signed_in.get(store)
     return me.role if me is not None else setup.role(store)
 
 
-def actor(store: Store) -> str:
+def actor(store: Store | DirectStore) -> str:
     """Who is named in audit events: the local user when there is one, else the account."""
     me = _signed_in.get(store)
     return me.name if me is not None else store.user
@@ -306,7 +334,7 @@ def actor(store: Store) -> str:
 AUDIT_ROLES = (Role.TOWNSHIP, Role.COUNTY)  # who reads the 审计记录 of their scope
 
 
-def may_read_audit(store: Store) -> bool:
+def may_read_audit(store: Store | DirectStore) -> bool:
     """审计记录 are for the 司法所 and the 县司法局 (and the local 管理员)."""
     me = _signed_in.get(store)
     if me is not None:
@@ -342,7 +370,7 @@ def sign_in_password_from_env() -> str:
     return os.environ.get(PASSWORD_ENV, "")
 
 
-def sign_in_from_env(store: Store) -> SignedIn | None:
+def sign_in_from_env(store: Store | DirectStore) -> SignedIn | None:
     """The CLI acts as ``ADVISOR_USER`` (password in ``ADVISOR_USER_PASSWORD``) when local users exist."""
     import os
 
