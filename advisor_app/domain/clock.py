@@ -2,7 +2,7 @@
 
 When a service happened, the days of acceptance, signing, visits and follow-ups are China dates
 and times, stored naive. Sync metadata (``created_at``, ``updated_at``, the change log) stays naive
-UTC (``models.utcnow``). An input carrying an offset is converted to China time; one without an
+UTC (:func:`utcnow`). An input carrying an offset is converted to China time; one without an
 offset is taken as China time already.
 """
 
@@ -28,3 +28,8 @@ def to_china(value: datetime) -> datetime:
     if value.tzinfo is None:
         return value
     return value.astimezone(CHINA).replace(tzinfo=None)
+
+
+def utcnow() -> datetime:
+    """Naive UTC: the store keeps every timestamp of sync metadata in UTC, the UI converts for display."""
+    return datetime.now(UTC).replace(tzinfo=None)

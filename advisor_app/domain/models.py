@@ -8,8 +8,7 @@ and updated times (UTC), and a tombstone instead of a hard delete. The store's s
 
 from __future__ import annotations
 
-import uuid
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -31,6 +30,9 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+# re-exported: record ids and sync times are stdlib (the direct store writes them without the ORM)
+from advisor_app.domain.clock import utcnow as utcnow
+from advisor_app.domain.record_kinds import new_id as new_id
 from advisor_app.domain.statuses import (
     AgreementStatus,
     CaseStatus,
@@ -47,15 +49,6 @@ NAMING = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
-
-
-def new_id() -> str:
-    return str(uuid.uuid4())
-
-
-def utcnow() -> datetime:
-    """Naive UTC: the store keeps every timestamp in UTC, the UI converts for display."""
-    return datetime.now(UTC).replace(tzinfo=None)
 
 
 class Base(DeclarativeBase):

@@ -11,6 +11,7 @@ Before this module the spellings were mapped in several places (the CLI's ``KIND
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
@@ -156,3 +157,8 @@ DOCUMENT_KINDS: tuple[str, ...] = (
     "closing",
     "file",
 )
+
+
+def new_id() -> str:
+    """A new record's id: a random UUID as text (every synced kind)."""
+    return str(uuid.uuid4())

@@ -23,9 +23,6 @@ from decimal import ROUND_HALF_EVEN, Decimal
 from functools import cached_property
 from typing import Any
 
-from sqlalchemy import text
-from sqlalchemy.orm import Session
-
 from advisor_app.domain import case_flow
 from advisor_app.domain.statuses import (
     AgreementStatus,
@@ -36,7 +33,7 @@ from advisor_app.domain.statuses import (
 )
 from advisor_app.domain.vocab import terms
 from advisor_app.reports.rating_board import COUNTED
-from advisor_app.reports.scope import Period, fetch, region_sql, table_access
+from advisor_app.reports.scope import Period, Source, column, fetch, region_sql, table_access
 
 ONSITE_HOURS_PER_MONTH = 4  # domain.md §3: at least 4 hours on site a month
 LECTURES_PER_QUARTER = 1  # domain.md §3: at least one lecture a quarter
@@ -176,7 +173,7 @@ class CaseGroup:
     prevention_persons: int
 
 
-def case_groups(session: Session, prefix: str, period: Period) -> list[CaseGroup]:
+def case_groups(session: Source, prefix: str, period: Period) -> list[CaseGroup]:
     """One grouped pass over the period's mediation events; every case figure is a roll-up of these.
 
     A case falls in exactly one group, so per-group distinct counts add up across groups; each
@@ -227,12 +224,12 @@ def mediation_from(groups: list[CaseGroup], dim: str) -> dict[str, MediationRow]
     return out
 
 
-def mediation(session: Session, prefix: str, period: Period, dim: str) -> dict[str, MediationRow]:
+def mediation(session: Source, prefix: str, period: Period, dim: str) -> dict[str, MediationRow]:
     """Report items of the cases accepted in the period, grouped by ``dim`` (see DIMENSIONS)."""
     return mediation_from(case_groups(session, prefix, period), dim)
 
 
-def _mediation_ids(session: Session, prefix: str, period: Period, key: str | None, as_of: date) -> list[str]:
+def _mediation_ids(session: Source, prefix: str, period: Period, key: str | None, as_of: date) -> list[str]:
     item, _, rest = (key or "accepted").partition("|")
     dim, _, value = rest.partition("=")
     params: dict[str, Any] = {}
@@ -241,7 +238,7 @@ def _mediation_ids(session: Session, prefix: str, period: Period, key: str | Non
         where += f" AND {DIMENSIONS[dim]} = :dv"
         params["dv"] = value
     sql = f"SELECT DISTINCT c.id {_case_from(prefix, period, params)} AND {where} ORDER BY c.accepted_on"
-    return list(session.scalars(text(sql), params))
+    return column(session, sql, params)
 
 
 # --- prevention and screening ---------------------------------------------------------------------
@@ -258,17 +255,16 @@ class Prevention:
 
 
 def prevention(
-    session: Session, prefix: str, period: Period, cases: list[CaseGroup] | None = None
+    session: Source, prefix: str, period: Period, cases: list[CaseGroup] | None = None
 ) -> Prevention:
     params = _period_params(period)
     region = region_sql("region_code", params, prefix)
-    screenings, found, prevented = session.execute(
-        text(
-            "SELECT COUNT(DISTINCT id), COALESCE(SUM(disputes_found), 0), COALESCE(SUM(disputes_prevented), 0) "
-            f"FROM screenings WHERE deleted = 0 AND held_on >= :ps AND held_on < :pe AND {region}"
-        ),
+    ((screenings, found, prevented),) = fetch(
+        session,
+        "SELECT COUNT(DISTINCT id), COALESCE(SUM(disputes_found), 0), COALESCE(SUM(disputes_prevented), 0) "
+        f"FROM screenings WHERE deleted = 0 AND held_on >= :ps AND held_on < :pe AND {region}",
         params,
-    ).one()
+    )
     kinds = {kind: (0, 0) for kind in terms("prevention_kinds")}
     for group in case_groups(session, prefix, period) if cases is None else cases:
         if group.prevention:
@@ -277,7 +273,7 @@ def prevention(
     return Prevention(screenings, found, prevented, kinds)
 
 
-def _screening_ids(session: Session, prefix: str, period: Period, key: str | None, as_of: date) -> list[str]:
+def _screening_ids(session: Source, prefix: str, period: Period, key: str | None, as_of: date) -> list[str]:
     params = _period_params(period)
     extra = (
         " AND disputes_found > 0"
@@ -290,16 +286,16 @@ def _screening_ids(session: Session, prefix: str, period: Period, key: str | Non
         "SELECT id FROM screenings WHERE deleted = 0 AND held_on >= :ps AND held_on < :pe "
         f"AND {region_sql('region_code', params, prefix)}{extra} ORDER BY held_on"
     )
-    return list(session.scalars(text(sql), params))
+    return column(session, sql, params)
 
 
-def _prevention_ids(session: Session, prefix: str, period: Period, key: str | None, as_of: date) -> list[str]:
+def _prevention_ids(session: Source, prefix: str, period: Period, key: str | None, as_of: date) -> list[str]:
     params = {**_period_params(period), "kind": key}
     sql = (
         "SELECT id FROM cases WHERE deleted = 0 AND prevention = :kind AND accepted_on >= :ps "
         f"AND accepted_on < :pe AND {region_sql('region_code', params, prefix)} ORDER BY accepted_on"
     )
-    return list(session.scalars(text(sql), params))
+    return column(session, sql, params)
 
 
 # --- consultations --------------------------------------------------------------------------------
@@ -339,7 +335,7 @@ ROLLUPS = (*CONSULTATION_DIMS, "region", "tags")
 
 
 def consultation_rollups(
-    session: Session, prefix: str, period: Period
+    session: Source, prefix: str, period: Period
 ) -> dict[str, dict[str, tuple[int, int]]]:
     """``dimension -> key -> (count, on-site minutes)`` for the period's consultations, in one statement.
 
@@ -366,7 +362,7 @@ def consultation_rollups(
 
 
 def consultations(
-    session: Session,
+    session: Source,
     prefix: str,
     period: Period,
     rollups: dict[str, dict[str, tuple[int, int]]] | None = None,
@@ -391,7 +387,7 @@ def consultations(
 
 
 def _consultation_ids(
-    session: Session, prefix: str, period: Period, key: str | None, as_of: date
+    session: Source, prefix: str, period: Period, key: str | None, as_of: date
 ) -> list[str]:
     params: dict[str, Any] = {}
     where = _consultation_where(prefix, period, params)
@@ -399,9 +395,7 @@ def _consultation_ids(
         dim, _, value = key.partition("=")
         where += f" AND {CONSULTATION_DIMS[dim]} = :dv"
         params["dv"] = value
-    return list(
-        session.scalars(text(f"SELECT id FROM consultations WHERE {where} ORDER BY occurred_at"), params)
-    )
+    return column(session, f"SELECT id FROM consultations WHERE {where} ORDER BY occurred_at", params)
 
 
 # --- people served by priority group --------------------------------------------------------------
@@ -445,7 +439,7 @@ def _tag_values(tags: str | None) -> set[str]:
 
 
 def priority_groups(
-    session: Session,
+    session: Source,
     prefix: str,
     period: Period,
     rollups: dict[str, dict[str, tuple[int, int]]] | None = None,
@@ -457,21 +451,21 @@ def priority_groups(
             rows.setdefault(tag, GroupServed(tag)).consultations += n
     params: dict[str, Any] = {}
     _, parties = _tag_sql(prefix, period, params, "j.value, COUNT(DISTINCT {t}.id)")
-    for tag, n in session.execute(text(parties + " GROUP BY j.value"), params):
+    for tag, n in fetch(session, parties + " GROUP BY j.value", params):
         rows.setdefault(tag, GroupServed(tag)).parties = n
     return list(rows.values())
 
 
-def _group_ids(session: Session, prefix: str, period: Period, key: str | None, as_of: date) -> list[str]:
+def _group_ids(session: Source, prefix: str, period: Period, key: str | None, as_of: date) -> list[str]:
     params: dict[str, Any] = {"tag": key}
     cons, _ = _tag_sql(prefix, period, params, "DISTINCT {t}.id")
-    return list(session.scalars(text(cons + " AND j.value = :tag"), params))
+    return column(session, cons + " AND j.value = :tag", params)
 
 
-def _group_case_ids(session: Session, prefix: str, period: Period, key: str | None, as_of: date) -> list[str]:
+def _group_case_ids(session: Source, prefix: str, period: Period, key: str | None, as_of: date) -> list[str]:
     params: dict[str, Any] = {"tag": key}
     _, parties = _tag_sql(prefix, period, params, "DISTINCT c.id")
-    return list(session.scalars(text(parties + " AND j.value = :tag"), params))
+    return column(session, parties + " AND j.value = :tag", params)
 
 
 # --- satisfaction ----------------------------------------------------------------------------------
@@ -553,7 +547,7 @@ def _rating_where(prefix: str, period: Period, params: dict[str, Any], access: s
     return f"FROM ({inner}) x WHERE 1=1"
 
 
-def satisfaction(session: Session, prefix: str, period: Period) -> Satisfaction:
+def satisfaction(session: Source, prefix: str, period: Period) -> Satisfaction:
     """Grades and the bad ratings' details in one pass (joining ratings to their targets is the
     costly part). A rating is one row of the union (its target by primary key), so ``COUNT(*)``
     counts each rating once."""
@@ -578,10 +572,10 @@ def satisfaction(session: Session, prefix: str, period: Period) -> Satisfaction:
     return Satisfaction(by_grade, details)
 
 
-def _rating_ids(session: Session, prefix: str, period: Period, key: str | None, as_of: date) -> list[str]:
+def _rating_ids(session: Source, prefix: str, period: Period, key: str | None, as_of: date) -> list[str]:
     params: dict[str, Any] = {"grade": key}
     where = _rating_where(prefix, period, params)
-    return list(session.scalars(text(f"SELECT DISTINCT x.id {where} AND x.grade = :grade"), params))
+    return column(session, f"SELECT DISTINCT x.id {where} AND x.grade = :grade", params)
 
 
 def _day(value: Any) -> date | None:
@@ -656,7 +650,7 @@ class Village:
 
 
 def villages(
-    session: Session,
+    session: Source,
     prefix: str,
     period: Period,
     cases: list[CaseGroup] | None = None,
@@ -677,7 +671,7 @@ def villages(
             **(extra or {}),
         }
         query = sql.format(region=region_sql("region_code", params, prefix))
-        return {row[0]: tuple(row[1:]) for row in session.execute(text(query), params)}
+        return {row[0]: tuple(row[1:]) for row in fetch(session, query, params)}
 
     roster = per_region(
         "SELECT region_code, COUNT(*) FROM legal_literates "
@@ -731,11 +725,10 @@ def villages(
         {f"m{i}": k for i, k in enumerate(keys)},
     )
     params: dict[str, Any] = {}
-    rows = session.execute(
-        text(
-            f"SELECT code, name FROM regions WHERE level = 'village' AND {region_sql('code', params, prefix)} "
-            "ORDER BY code"
-        ),
+    rows = fetch(
+        session,
+        f"SELECT code, name FROM regions WHERE level = 'village' AND {region_sql('code', params, prefix)} "
+        "ORDER BY code",
         params,
     )
     out = []
@@ -781,7 +774,7 @@ class Township:
 
 
 def townships(
-    session: Session,
+    session: Source,
     prefix: str,
     cases: list[CaseGroup],
     rollups: dict[str, dict[str, tuple[int, int]]],
@@ -795,13 +788,12 @@ def townships(
     if len(prefix) >= TOWNSHIP_DIGITS:
         return []
     params: dict[str, Any] = {}
-    rows = session.execute(
-        text(
-            f"SELECT code, name FROM regions WHERE level = 'township' AND {region_sql('code', params, prefix)} "
-            "ORDER BY code"
-        ),
+    rows = fetch(
+        session,
+        f"SELECT code, name FROM regions WHERE level = 'township' AND {region_sql('code', params, prefix)} "
+        "ORDER BY code",
         params,
-    ).all()
+    )
     out: dict[str, Township] = {
         code[:TOWNSHIP_DIGITS]: Township(code, name, MediationRow(name)) for code, name in rows
     }
@@ -831,7 +823,7 @@ def townships(
 
 
 def _village_ids(kind: str) -> Callable[..., list[str]]:
-    def ids(session: Session, prefix: str, period: Period, key: str | None, as_of: date) -> list[str]:
+    def ids(session: Source, prefix: str, period: Period, key: str | None, as_of: date) -> list[str]:
         params: dict[str, Any] = {**_period_params(period), "code": key}
         if kind == "roster":
             params["active"] = RosterStatus.ACTIVE
@@ -851,7 +843,7 @@ def _village_ids(kind: str) -> Callable[..., list[str]]:
                 "SELECT id FROM activities WHERE region_code = :code AND deleted = 0 AND kind = '法治讲座' "
                 "AND held_on >= :qs AND held_on < :qe"
             )
-        return list(session.scalars(text(sql), params))
+        return column(session, sql, params)
 
     return ids
 
@@ -869,7 +861,7 @@ class Overdue:
     follow_ups: list[dict[str, Any]]  # bad ratings past follow_up_due, not followed up
 
 
-def overdue(session: Session, prefix: str, as_of: date) -> Overdue:
+def overdue(session: Source, prefix: str, as_of: date) -> Overdue:
     params: dict[str, Any] = {
         "today": _d(as_of),
         "window": _d(as_of - timedelta(days=case_flow.CONFIRMATION_DAYS)),
@@ -892,16 +884,15 @@ def overdue(session: Session, prefix: str, as_of: date) -> Overdue:
             "due_on": _day(r[5]),
             "days_over": (as_of - _on(r[5])).days,
         }
-        for r in session.execute(
-            text(
-                # +c.deleted: the status index finds the few open cases; the live-date index would
-                # visit every live case.
-                "SELECT c.id, c.case_no, c.region_code, c.dispute_type, c.accepted_on, c.due_on FROM cases c "
-                f"WHERE +c.deleted = 0 AND c.status IN ({open_states}) AND c.due_on < :today AND {region} "
-                # a signed agreement makes the case successful (an amendment once reopened cases)
-                "AND NOT EXISTS (SELECT 1 FROM agreements a WHERE a.case_id = c.id AND a.deleted = 0 "
-                "AND a.status = :signed) ORDER BY c.due_on"
-            ),
+        for r in fetch(
+            session,
+            # +c.deleted: the status index finds the few open cases; the live-date index would
+            # visit every live case.
+            "SELECT c.id, c.case_no, c.region_code, c.dispute_type, c.accepted_on, c.due_on FROM cases c "
+            f"WHERE +c.deleted = 0 AND c.status IN ({open_states}) AND c.due_on < :today AND {region} "
+            # a signed agreement makes the case successful (an amendment once reopened cases)
+            "AND NOT EXISTS (SELECT 1 FROM agreements a WHERE a.case_id = c.id AND a.deleted = 0 "
+            "AND a.status = :signed) ORDER BY c.due_on",
             params,
         )
     ]
@@ -915,21 +906,20 @@ def overdue(session: Session, prefix: str, as_of: date) -> Overdue:
             "deadline": case_flow.confirmation_deadline(_on(r[4])),
             "days_left": (case_flow.confirmation_deadline(_on(r[4])) - as_of).days,
         }
-        for r in session.execute(
-            text(
-                # From the agreements signed in the window (few) to their cases, not from every case;
-                # "current" is still judged against all of the case's signed versions.
-                "SELECT c.id, a.id, c.case_no, c.region_code, a.signed_on FROM agreements a "
-                "CROSS JOIN cases c ON c.id = a.case_id "
-                "WHERE a.status = :signed AND a.deleted = 0 AND a.kind = '书面' "
-                "AND a.signed_on >= :window AND a.signed_on <= :today AND NOT EXISTS ("
-                "SELECT 1 FROM agreements b WHERE b.case_id = a.case_id AND b.status = :signed AND b.deleted = 0 "
-                "AND (b.version > a.version OR (b.version = a.version AND b.id > a.id))) "
-                # each version has its own window: only a confirmation of this version closes it
-                "AND c.deleted = 0 AND NOT EXISTS ("
-                "SELECT 1 FROM judicial_confirmations j WHERE j.agreement_id = a.id AND j.deleted = 0) "
-                f"AND {region} ORDER BY a.signed_on"
-            ),
+        for r in fetch(
+            session,
+            # From the agreements signed in the window (few) to their cases, not from every case;
+            # "current" is still judged against all of the case's signed versions.
+            "SELECT c.id, a.id, c.case_no, c.region_code, a.signed_on FROM agreements a "
+            "CROSS JOIN cases c ON c.id = a.case_id "
+            "WHERE a.status = :signed AND a.deleted = 0 AND a.kind = '书面' "
+            "AND a.signed_on >= :window AND a.signed_on <= :today AND NOT EXISTS ("
+            "SELECT 1 FROM agreements b WHERE b.case_id = a.case_id AND b.status = :signed AND b.deleted = 0 "
+            "AND (b.version > a.version OR (b.version = a.version AND b.id > a.id))) "
+            # each version has its own window: only a confirmation of this version closes it
+            "AND c.deleted = 0 AND NOT EXISTS ("
+            "SELECT 1 FROM judicial_confirmations j WHERE j.agreement_id = a.id AND j.deleted = 0) "
+            f"AND {region} ORDER BY a.signed_on",
             params,
         )
     ]
@@ -942,14 +932,13 @@ def overdue(session: Session, prefix: str, as_of: date) -> Overdue:
             "due_on": _day(r[4]),
             "days_over": (as_of - _on(r[4])).days,
         }
-        for r in session.execute(
-            text(
-                "SELECT DISTINCT c.id, v.id, c.case_no, c.region_code, v.due_on FROM return_visits v "
-                "CROSS JOIN cases c ON c.id = v.case_id LEFT JOIN agreements a ON a.id = v.agreement_id "
-                "WHERE v.deleted = 0 AND c.deleted = 0 AND c.status != :archived AND v.visited_on IS NULL "
-                "AND v.due_on <= :today AND (a.id IS NULL OR (a.status != :void AND a.deleted = 0)) "
-                f"AND {region} ORDER BY v.due_on"
-            ),
+        for r in fetch(
+            session,
+            "SELECT DISTINCT c.id, v.id, c.case_no, c.region_code, v.due_on FROM return_visits v "
+            "CROSS JOIN cases c ON c.id = v.case_id LEFT JOIN agreements a ON a.id = v.agreement_id "
+            "WHERE v.deleted = 0 AND c.deleted = 0 AND c.status != :archived AND v.visited_on IS NULL "
+            "AND v.due_on <= :today AND (a.id IS NULL OR (a.status != :void AND a.deleted = 0)) "
+            f"AND {region} ORDER BY v.due_on",
             params,
         )
     ]
@@ -974,15 +963,14 @@ def overdue(session: Session, prefix: str, as_of: date) -> Overdue:
             "follow_up_due": _day(r[4]),
             "region_code": r[5],
         }
-        for r in session.execute(
-            text(
-                f"SELECT x.* FROM (SELECT r.id, r.target_kind, r.target_id, r.grade, r.follow_up_due, "
-                f"{region_of} AS region_code FROM ratings r NOT INDEXED {targets} "
-                "WHERE r.deleted = 0 AND r.follow_up_due IS NOT NULL AND r.follow_up_due < :today "
-                "AND r.followed_up_on IS NULL AND COALESCE(r.appeal_status, '') <> '申诉成立') x "
-                f"WHERE x.region_code IS NOT NULL AND {region_sql('x.region_code', rparams, prefix)} "
-                "ORDER BY x.follow_up_due, x.id"
-            ),
+        for r in fetch(
+            session,
+            f"SELECT x.* FROM (SELECT r.id, r.target_kind, r.target_id, r.grade, r.follow_up_due, "
+            f"{region_of} AS region_code FROM ratings r NOT INDEXED {targets} "
+            "WHERE r.deleted = 0 AND r.follow_up_due IS NOT NULL AND r.follow_up_due < :today "
+            "AND r.followed_up_on IS NULL AND COALESCE(r.appeal_status, '') <> '申诉成立') x "
+            f"WHERE x.region_code IS NOT NULL AND {region_sql('x.region_code', rparams, prefix)} "
+            "ORDER BY x.follow_up_due, x.id",
             rparams,
         )
     ]
@@ -991,11 +979,11 @@ def overdue(session: Session, prefix: str, as_of: date) -> Overdue:
 
 # --- drill-down -------------------------------------------------------------------------------------
 
-Drill = Callable[[Session, str, Period, "str | None", date], list[str]]
+Drill = Callable[[Source, str, Period, "str | None", date], list[str]]
 
 
 def _overdue_ids(part: str, field_name: str = "id") -> Drill:
-    def ids(session: Session, prefix: str, period: Period, key: str | None, as_of: date) -> list[str]:
+    def ids(session: Source, prefix: str, period: Period, key: str | None, as_of: date) -> list[str]:
         return list(dict.fromkeys(row[field_name] for row in getattr(overdue(session, prefix, as_of), part)))
 
     return ids

@@ -8,18 +8,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
-
-from sqlalchemy import text
+from typing import TYPE_CHECKING, Any
 
 from advisor_app.domain.clock import china_today
 from advisor_app.domain.statuses import RosterStatus
 from advisor_app.domain.vocab import terms
 from advisor_app.reports import figures, service, snapshots
 from advisor_app.reports.figures import ITEM_LABELS, MediationRow
-from advisor_app.reports.scope import Period, allowed_region, region_prefix, region_sql
+from advisor_app.reports.scope import Period, allowed_region, fetch, region_prefix, region_sql
 from advisor_app.reports.sheet import Sheet, Table
-from advisor_app.store import Store
+from advisor_app.store.plain_sql import reading
+
+if TYPE_CHECKING:
+    from advisor_app.store import Store
 
 
 @dataclass
@@ -73,7 +74,7 @@ def unit_name(store: Store, region: str | None) -> str:
         return ""
     from advisor_app.services import setup
 
-    with store.session() as session:
+    with reading(store) as session:
         level = service.region_level(session, region)
         name = service.region_label(session, region) if level else region
     if level == "village":
@@ -225,8 +226,8 @@ SELECT a.held_on AS t, '群众 ' || a.audience_count || ' 人', a.kind || '：' 
 FROM activities a LEFT JOIN regions r ON r.code = a.region_code
 WHERE a.deleted = 0 AND a.held_on >= :ps AND a.held_on < :pe AND {region_a}{who_a}
 ORDER BY t"""
-    with store.session() as session:
-        return [[n, *row] for n, row in enumerate(session.execute(text(sql), params), start=1)]
+    with reading(store) as session:
+        return [[n, *row] for n, row in enumerate(fetch(session, sql, params), start=1)]
 
 
 def ledger(
@@ -239,7 +240,7 @@ def ledger(
     """村（居）法律顾问工作台账: 时间, 对象, 内容, 方式, 结果 per service (domain.md §3); a county's
     ledger is signed by its 司法局 (the township's and village's by the person, as before)."""
     region = allowed_region(store, region)
-    with store.session() as session:
+    with reading(store) as session:
         name = service.region_label(session, region)
         county = service.region_level(session, region) in ("county", "city")
     if signature is None and county:
@@ -297,8 +298,8 @@ SELECT m.name, COALESCE(m.gender, ''), COALESCE(substr(m.birth_date, 1, 7), ''),
 FROM legal_literates m LEFT JOIN regions r ON r.code = m.region_code
 WHERE m.deleted = 0 AND {where}
 ORDER BY m.region_code, m.status, m.name, m.id"""
-    with store.session() as session:
-        rows = [[n, *row] for n, row in enumerate(session.execute(text(sql), params), start=1)]
+    with reading(store) as session:
+        rows = [[n, *row] for n, row in enumerate(fetch(session, sql, params), start=1)]
         name = service.region_label(session, region)
         counts = figures.villages(session, region_prefix(region), _this_month())
     per_village = [[v.name, v.roster, figures.ROSTER_TARGET, v.roster_short] for v in counts]

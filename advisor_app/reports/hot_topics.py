@@ -23,15 +23,14 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
-from typing import Any
-
-from sqlalchemy import text
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING, Any
 
 from advisor_app.reports.scope import (
     Period,
+    Source,
     add_months,
     allowed_region,
+    column,
     fetch,
     month,
     region_prefix,
@@ -39,7 +38,10 @@ from advisor_app.reports.scope import (
     table_access,
 )
 from advisor_app.resources import resource_path
-from advisor_app.store import Store
+from advisor_app.store.plain_sql import reading
+
+if TYPE_CHECKING:
+    from advisor_app.store import Store
 
 BASELINE_MONTHS = 6
 MIN_BASELINE_MONTHS = 3
@@ -218,7 +220,7 @@ def _roll_up(prefix: str, counts: dict[tuple[str, tuple[str, str], str], int], o
 
 
 def category_counts(
-    session: Session, prefix: str, start: date, end: date, source: str
+    session: Source, prefix: str, start: date, end: date, source: str
 ) -> dict[tuple[str, str], dict[str, int]]:
     """Records per (region code, category) per month, one grouped pass over [start, end)."""
     table, day_col, cat_col, _, _ = SOURCES[source]
@@ -236,7 +238,7 @@ def category_counts(
     return out
 
 
-def _keyword_counts(session: Session, prefix: str, start: date, end: date, source: str) -> dict[tuple, int]:
+def _keyword_counts(session: Source, prefix: str, start: date, end: date, source: str) -> dict[tuple, int]:
     """Records per (region code, keyword, month): the texts are read once and matched in Python (one
     regex pass per text beats one LIKE per keyword per record)."""
     table, day_col, _, text_col, _ = SOURCES[source]
@@ -260,7 +262,7 @@ def _keyword_counts(session: Session, prefix: str, start: date, end: date, sourc
 
 
 def _series(
-    session: Session,
+    session: Source,
     prefix: str,
     start: date,
     end: date,
@@ -289,7 +291,7 @@ def _series(
     return out, first
 
 
-def _ids(session: Session, source: str, group: str, kind: str, label: str, period: Period) -> list[str]:
+def _ids(session: Source, source: str, group: str, kind: str, label: str, period: Period) -> list[str]:
     table, day_col, cat_col, text_col, _ = SOURCES[source]
     params: dict[str, Any] = {"s": period.start.isoformat(), "e": period.end.isoformat(), "label": label}
     condition = f"{cat_col} = :label" if kind == "category" else f"{text_col} LIKE :like"
@@ -298,13 +300,13 @@ def _ids(session: Session, source: str, group: str, kind: str, label: str, perio
         f"SELECT id FROM {table} WHERE deleted = 0 AND {day_col} >= :s AND {day_col} < :e "
         f"AND {region_sql('region_code', params, group)} AND {condition} ORDER BY {day_col}"
     )
-    return list(session.scalars(text(sql), params))
+    return column(session, sql, params)
 
 
 def detect(store: Store, region: str | None, period: Period) -> list[HotTopic]:
     """Hot topics of the month ``period`` inside ``region`` (None: the whole store), strongest first."""
     region = allowed_region(store, region)
-    with store.session() as session:
+    with reading(store) as session:
         return analyse(session, region_prefix(region), period)
 
 
@@ -317,7 +319,7 @@ def hot_month(period: Period) -> Period:
 
 
 def analyse(
-    session: Session,
+    session: Source,
     prefix: str,
     period: Period,
     categories: dict[str, dict[tuple[str, str], dict[str, int]]] | None = None,
@@ -331,7 +333,7 @@ def analyse(
         f"{d.year:04d}-{d.month:02d}" for d in (add_months(start, i) for i in range(BASELINE_MONTHS))
     ]
     candidates: list[tuple[str, str, str, str, Rise]] = []
-    names = {code: name for code, name in session.execute(text("SELECT code, name FROM regions"))}
+    names = {code: name for code, name in fetch(session, "SELECT code, name FROM regions", {})}
     for source in SOURCES:
         counts, first = _series(session, prefix, start, period.end, source, (categories or {}).get(source))
         for (group, kind, label), by_month in counts.items():

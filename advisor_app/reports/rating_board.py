@@ -22,11 +22,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import text
-from sqlalchemy.orm import Session
-
 from advisor_app.domain.vocab import terms
-from advisor_app.reports.scope import Period, fetch, region_sql, table_access
+from advisor_app.reports.scope import Period, Source, fetch, region_sql, table_access
 
 # A staff rating of a service that also has the person's own rating does not count.
 # A rating whose 申诉 the township upheld (mistaken or malicious) does not count at all.
@@ -77,7 +74,7 @@ class BoardRow:
         return _share(self.rectified, self.bad)
 
 
-def counted_ratings(session: Session, prefix: str, period: Period) -> list[dict[str, Any]]:
+def counted_ratings(session: Source, prefix: str, period: Period) -> list[dict[str, Any]]:
     """The period's counted ratings inside the region, with their target's village and staff member.
 
     Read once for both rankings (by village and by staff member: :func:`board`'s ``ratings``);
@@ -102,7 +99,7 @@ def counted_ratings(session: Session, prefix: str, period: Period) -> list[dict[
 
 
 def board(
-    session: Session,
+    session: Source,
     prefix: str,
     period: Period,
     *,
@@ -115,7 +112,7 @@ def board(
     """
     if by not in ("village", "staff"):
         raise ValueError(by)
-    names: dict[str, str] = dict(session.execute(text("SELECT code, name FROM regions")).all())
+    names: dict[str, str] = dict(fetch(session, "SELECT code, name FROM regions", {}))
     bad_grades = set(terms("bad_grades"))
     rows: dict[str, BoardRow] = {}
     for r in counted_ratings(session, prefix, period) if ratings is None else ratings:
@@ -194,7 +191,9 @@ def sheet(store: Any, region: str | None, period: Period) -> Any:
 
     region = allowed_region(store, region)
     prefix = region_prefix(region)
-    with store.session() as session:
+    from advisor_app.store.plain_sql import reading
+
+    with reading(store) as session:
         counted = counted_ratings(session, prefix, period)
         villages = board(session, prefix, period, ratings=counted)
         staff = board(session, prefix, period, by="staff", ratings=counted)

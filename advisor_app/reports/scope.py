@@ -5,12 +5,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
-
-from sqlalchemy import text
-from sqlalchemy.orm import Session
+from typing import Any, TypeAlias
 
 from advisor_app.domain.validation import ValidationError
+from advisor_app.store import plain_sql
+
+# What the figures read from: an ORM session, a SQLAlchemy connection, the CLI's direct store or a
+# DB-API connection — the SQL runs on the driver connection under it (store/plain_sql.py), so the
+# reports need no SQLAlchemy of their own and the CLI can make them without importing it.
+Source: TypeAlias = Any
 
 
 @dataclass(frozen=True)
@@ -117,19 +120,19 @@ _DATED = {
 }
 
 
-def table_access(session: Session, table: str, period: Period) -> str:
+def table_access(session: Source, table: str, period: Period) -> str:
     """``"NOT INDEXED"`` when ``period`` covers most of ``table``'s dates (a year of a one-year
     store), else ``""`` (let SQLite use the date index).
 
     The span is read with two index lookups (min and max), so the choice costs microseconds.
     """
     column, leading = _DATED[table]
-    low, high = session.execute(
-        text(
-            f"SELECT (SELECT MIN({column}) FROM {table} WHERE {leading}), "
-            f"(SELECT MAX({column}) FROM {table} WHERE {leading})"
-        )
-    ).one()
+    ((low, high),) = fetch(
+        session,
+        f"SELECT (SELECT MIN({column}) FROM {table} WHERE {leading}), "
+        f"(SELECT MAX({column}) FROM {table} WHERE {leading})",
+        {},
+    )
     if low is None:
         return ""
     first, last = date.fromisoformat(str(low)[:10]), date.fromisoformat(str(high)[:10]) + timedelta(days=1)
@@ -137,15 +140,19 @@ def table_access(session: Session, table: str, period: Period) -> str:
     return "NOT INDEXED" if overlap >= SCAN_SHARE * (last - first).days else ""
 
 
-def fetch(session: Session, sql: str, params: dict[str, Any]) -> list[tuple]:
-    """Rows straight from the DB-API cursor (``:name`` parameters, as in ``text()``).
+def fetch(source: Source, sql: str, params: dict[str, Any]) -> list[tuple]:
+    """Rows straight from the DB-API cursor (``:name`` parameters).
 
     For the grouped result sets of a long period (tens of thousands of rows) SQLAlchemy's per-row
-    processing costs more than SQLite's own work; the session's transaction is still the one used.
+    processing would cost more than SQLite's own work, and the CLI makes its reports without
+    importing SQLAlchemy at all.
     """
-    raw = session.connection().connection.driver_connection
-    assert raw is not None  # a connection in use always has its driver connection
-    return raw.execute(sql, params).fetchall()
+    return plain_sql.rows(source, sql, params)
+
+
+def column(source: Source, sql: str, params: dict[str, Any]) -> list[Any]:
+    """The first column of every row (the ids behind a figure)."""
+    return [row[0] for row in plain_sql.rows(source, sql, params)]
 
 
 # --- who may see which region (本机用户) ------------------------------------------------------------

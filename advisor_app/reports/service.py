@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
 from advisor_app.domain.clock import china_today
-from advisor_app.domain.models import Region
 from advisor_app.reports import figures
-from advisor_app.reports.scope import Period, add_months, allowed_region, region_prefix
-from advisor_app.store import Store
+from advisor_app.reports.scope import Period, Source, add_months, allowed_region, fetch, region_prefix
+from advisor_app.store.plain_sql import reading
+
+if TYPE_CHECKING:
+    from advisor_app.store import Store
 
 
 @dataclass
@@ -37,18 +38,24 @@ class Figures:
         return self.mediation["total"].get("合计") or figures.MediationRow("合计")
 
 
-def region_label(session: Session, code: str | None) -> str:
+def _region(source: Source, code: str) -> tuple[str, str] | None:
+    """(name, level) of a region code, or ``None`` when the store does not know it."""
+    found = fetch(source, "SELECT name, level FROM regions WHERE code = :code", {"code": code})
+    return found[0] if found else None
+
+
+def region_label(session: Source, code: str | None) -> str:
     if not code:
         return "全部地区"
-    region = session.get(Region, code)
+    region = _region(session, code)
     if region is None:
         raise LookupError(f"找不到区划代码 {code}")
-    return region.name
+    return region[0]
 
 
-def region_level(session: Session, code: str | None) -> str:
-    region = session.get(Region, code) if code else None
-    return region.level if region is not None else ""
+def region_level(session: Source, code: str | None) -> str:
+    region = _region(session, code) if code else None
+    return region[1] if region is not None else ""
 
 
 def compute(store: Store, region: str | None, period: Period, as_of: date | None = None) -> Figures:
@@ -60,7 +67,7 @@ def compute(store: Store, region: str | None, period: Period, as_of: date | None
     region = allowed_region(store, region)
     prefix = region_prefix(region)
     as_of = as_of or china_today()
-    with store.session() as session:
+    with reading(store) as session:  # one read transaction: the figures agree with each other
         # One grouped pass per big table; the figures are roll-ups of these groups.
         cases = figures.case_groups(session, prefix, period)
         cons = figures.consultation_rollups(session, prefix, period)
@@ -98,7 +105,7 @@ def records(
     """
     kind, query = figures.DRILLS[figure]
     region = allowed_region(store, region)
-    with store.session() as session:
+    with reading(store) as session:
         return kind, query(session, region_prefix(region), period, key, as_of or china_today())
 
 
@@ -124,7 +131,7 @@ def dashboard(store: Store, region: str | None, period: Period, as_of: date | No
     figs = compute(store, region, period, as_of)
     year = Period("trend", add_months(period.end, -12), period.end, "近 12 个月")
     prefix = region_prefix(region)
-    with store.session() as session:
+    with reading(store) as session:
         categories = {
             source: hot_topics.category_counts(session, prefix, year.start, year.end, source)
             for source in hot_topics.SOURCES
@@ -140,8 +147,6 @@ def dashboard(store: Store, region: str | None, period: Period, as_of: date | No
 
 def describe(store: Store, kind: str, ids: list[str]) -> list[str]:
     """One line per record for the simple list dialog (no ID numbers or phones)."""
-    from sqlalchemy import text
-
     queries = {
         "cases": "SELECT id, COALESCE(case_no, '') || '　' || dispute_type || '　' || accepted_on FROM cases",
         "consultations": "SELECT id, substr(occurred_at, 1, 16) || '　' || category || '　' || substr(question, 1, 30) "
@@ -158,11 +163,11 @@ def describe(store: Store, kind: str, ids: list[str]) -> list[str]:
     }
     if kind not in queries or not ids:
         return list(ids)
-    with store.session() as session:
+    with reading(store) as session:
         found: dict[str, str] = {}
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
             marks = ", ".join(f":i{n}" for n in range(len(chunk)))
             params = {f"i{n}": v for n, v in enumerate(chunk)}
-            found.update(dict(session.execute(text(f"{queries[kind]} WHERE id IN ({marks})"), params).all()))
+            found.update(dict(fetch(session, f"{queries[kind]} WHERE id IN ({marks})", params)))
     return [found.get(i, i) for i in ids]

@@ -9,16 +9,20 @@ local only.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
-from datetime import UTC
-
-from sqlalchemy import insert, select
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from advisor_app.domain.clock import to_china
-from advisor_app.domain.models import ReportSnapshot, utcnow
 from advisor_app.reports.scope import Period, prefix_range, region_prefix
 from advisor_app.reports.sheet import Sheet, Table
-from advisor_app.store import Store
+from advisor_app.store import plain_sql
+from advisor_app.store.plain_sql import reading, utcnow
+
+if TYPE_CHECKING:
+    from advisor_app.domain.models import ReportSnapshot
+    from advisor_app.store import Store
 
 CORRECTIONS_CAPTION = "四、更正（与上次报送相比）"
 
@@ -61,18 +65,25 @@ def differences(before: dict, after: dict) -> list[Difference]:
     return out
 
 
-def last(store: Store, form: str, region: str | None, period: Period) -> ReportSnapshot | None:
-    with store.session() as session:
-        return session.scalars(
-            select(ReportSnapshot)
-            .where(
-                ReportSnapshot.form == form,
-                ReportSnapshot.region_code.is_(None) if not region else ReportSnapshot.region_code == region,
-                ReportSnapshot.period == period_key(period),
-                ReportSnapshot.deleted.is_(False),
-            )
-            .order_by(ReportSnapshot.exported_at.desc(), ReportSnapshot.id.desc())
-        ).first()
+@dataclass(frozen=True)
+class Previous:
+    """The last filing of a form, region and period: when, and the cells it kept."""
+
+    exported_at: datetime  # naive UTC, as stored
+    figures: dict
+
+
+def last(store: Store, form: str, region: str | None, period: Period) -> Previous | None:
+    with reading(store) as conn:
+        found = conn.execute(
+            "SELECT exported_at, figures FROM filed_reports WHERE form = :form AND "
+            + ("region_code IS NULL" if not region else "region_code = :region")
+            + " AND period = :period AND deleted = 0 ORDER BY exported_at DESC, id DESC LIMIT 1",
+            {"form": form, "region": region, "period": period_key(period)},
+        ).fetchone()
+    if found is None:
+        return None
+    return Previous(plain_sql.stored_datetime(found[0]), json.loads(found[1]))
 
 
 def period_key(period: Period) -> str:
@@ -113,14 +124,15 @@ def file(store: Store, form: str, region: str | None, period: Period, sheet: She
         "exported_by": by,
         "figures": now,
     }
-    with store.session() as session:
+    with plain_sql.writing(store) as conn:
         if region:
-            # through the ORM: the sync hooks give it a revision and a change-log entry
-            session.add(ReportSnapshot(region_code=region, **values))
+            # a synced record: revision, device, owner, times and a change-log entry, as the
+            # store's session hooks give a record written through the ORM
+            plain_sql.insert_synced(conn, "filed_reports", {"region_code": region, **values}, store)
         else:
             # no region, no scope to file it under on the server: kept here without a change-log
-            # entry (a Core insert bypasses the ORM's sync hooks; rev 0 = never sent)
-            session.execute(insert(ReportSnapshot), [{"region_code": None, **values}])
+            # entry (rev 0 = never sent)
+            plain_sql.insert_local(conn, "filed_reports", {"region_code": None, **values})
     return sheet
 
 
@@ -134,6 +146,10 @@ def filings(store: Store, region: str, form: str = "monthly") -> list[Filing]:
     """The snapshots kept for ``region`` and the regions inside it (a township: its own and its
     villages', synced up from them), each with its 更正 against the previous filing of the same
     region and period; by region, period, then oldest first."""
+    from sqlalchemy import select  # the ORM's objects for the 报送记录 list (not the export's path)
+
+    from advisor_app.domain.models import ReportSnapshot
+
     low, high = prefix_range(region_prefix(region))
     with store.session() as session:
         rows = list(

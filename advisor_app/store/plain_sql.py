@@ -13,9 +13,27 @@ a read is one statement; a write takes the lock up front with :func:`writing`.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date, datetime
 from typing import Any
+
+from advisor_app.domain.clock import utcnow
+from advisor_app.domain.record_kinds import new_id
+
+__all__ = [
+    "driver",
+    "insert_local",
+    "insert_synced",
+    "reading",
+    "rows",
+    "stored",
+    "stored_datetime",
+    "utcnow",
+    "value",
+    "writing",
+]
 
 
 def driver(source: Any) -> Any:
@@ -37,9 +55,8 @@ def driver(source: Any) -> Any:
 
 
 @contextmanager
-def reading(store: Any) -> Iterator[Any]:
-    """A DB-API connection to read ``store`` with: a direct store's own, or one lent by a full
-    store's engine (given back when the block ends)."""
+def _lent(store: Any) -> Iterator[Any]:
+    """A direct store's own connection, or one lent by a full store's engine (given back after)."""
     conn = getattr(store, "conn", None)
     if conn is not None:
         yield conn
@@ -49,11 +66,30 @@ def reading(store: Any) -> Iterator[Any]:
 
 
 @contextmanager
+def reading(store: Any) -> Iterator[Any]:
+    """A DB-API connection to read ``store`` with (read only), inside one read transaction (a deferred
+    ``BEGIN``: every statement of the block sees the same state of the store, so the figures of a
+    report agree with each other even while a sync writes). Nested blocks share the outer one's."""
+    with _lent(store) as conn:
+        if conn.in_transaction:
+            yield conn
+            return
+        conn.execute("BEGIN")
+        try:
+            yield conn
+        finally:
+            if conn.in_transaction:  # read only: nothing to keep
+                conn.execute("ROLLBACK")
+
+
+@contextmanager
 def writing(store: Any) -> Iterator[Any]:
     """A transaction that writes: ``BEGIN IMMEDIATE`` (the write lock taken up front, waiting up to
     the busy timeout for another writer, as the store's units of work do), ``COMMIT`` at the end of
     the block, ``ROLLBACK`` on any error — nothing half-written."""
-    with reading(store) as conn:
+    with _lent(store) as conn:
+        if conn.in_transaction:
+            raise RuntimeError("writing() inside another transaction")
         conn.execute("BEGIN IMMEDIATE")
         try:
             yield conn
@@ -72,3 +108,72 @@ def value(source: Any, sql: str, params: dict[str, Any] | None = None) -> Any:
     """The first column of the first row, or ``None`` when there is no row."""
     row = driver(source).execute(sql, params or {}).fetchone()
     return None if row is None else row[0]
+
+
+# --- writing a record as the ORM would ----------------------------------------------------------
+
+
+def stored(value: Any) -> Any:
+    """``value`` as SQLAlchemy's SQLite types store it: DateTime as ``YYYY-MM-DD HH:MM:SS.ffffff``,
+    Date as ISO text, JSON through ``json.dumps`` (its defaults), Boolean as 0/1."""
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M:%S.%f")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, dict | list):
+        return json.dumps(value)
+    return value
+
+
+def stored_datetime(text: str) -> datetime:
+    """A DateTime column's text back as the naive datetime it was."""
+    return datetime.fromisoformat(text)
+
+
+def _insert(conn: Any, table: str, row: dict[str, Any]) -> None:
+    names = ", ".join(row)
+    marks = ", ".join(f":{name}" for name in row)
+    conn.execute(f"INSERT INTO {table} ({names}) VALUES ({marks})", {k: stored(v) for k, v in row.items()})
+
+
+def insert_synced(conn: Any, table: str, values: dict[str, Any], store: Any) -> str:
+    """Insert one new synced record (a table of a ``SyncMixin`` model) inside the caller's
+    transaction (:func:`writing`), stamped as the store's session hooks stamp a record added through
+    the ORM (``store/changes.py``: revision 1, this device, owner, created and updated now) with its
+    change-log entry, so the sync client sends it like any other. ``values`` names every other
+    column. Returns the record's id. ``tests/reports/test_report_filing.py`` compares the row with
+    one the ORM writes."""
+    now = utcnow()
+    row = {
+        "id": values.get("id") or new_id(),
+        **values,
+        "rev": 1,
+        "device_id": store.device_id,
+        "owner": values.get("owner") or store.user,
+        "created_at": values.get("created_at") or now,
+        "updated_at": now,
+        "deleted": False,
+    }
+    _insert(conn, table, row)
+    _insert(conn, "change_log", {"table_name": table, "record_id": row["id"], "rev": 1, "changed_at": now})
+    return row["id"]
+
+
+def insert_local(conn: Any, table: str, values: dict[str, Any]) -> str:
+    """Insert one record of a synced table that must never be sent (no change-log entry, revision
+    0), with the defaults a Core insert gives the sync columns."""
+    now = utcnow()
+    row = {
+        "id": new_id(),
+        "rev": 0,
+        "owner": "",
+        "device_id": "",
+        "created_at": now,
+        "updated_at": now,
+        "deleted": False,
+        **values,
+    }
+    _insert(conn, table, row)
+    return row["id"]

@@ -441,3 +441,54 @@ def test_a_screening_in_a_zero_reported_month_asks_first(seeded):
     assert _status(seeded, VILLAGE) == "有上报（零上报已更正）"
     # corrected once: the next record of the month needs no confirmation
     screening.record_screening(seeded, {**data, "held_on": date(2026, 10, 20)})
+
+
+def test_a_filing_written_in_plain_sql_is_the_row_the_orm_writes(seeded):
+    """`advisor report monthly` keeps its snapshot without the ORM (store/plain_sql.py): the row and
+    its change-log entry must be what the store's session hooks write for the same record — every
+    column of the same SQLite type, the same values but for the id and the times, the times in the
+    same text format — and the ORM must read it back as the record it wrote."""
+    from advisor_app.domain.models import ReportSnapshot
+    from advisor_app.store import plain_sql
+
+    store = seeded
+    values = {
+        "form": "monthly",
+        "region_code": VILLAGE,
+        "period": "2026-11",
+        "exported_at": datetime(2026, 12, 1, 2, 3, 4, 56),
+        "exported_by": "张明",
+        "figures": {"一、调解": {"合计": {"受理数": 3, "金额": 1.5, "备注": "𠀋"}}},
+    }
+    with store.session() as session:
+        session.add(ReportSnapshot(id="orm", **values))
+    with plain_sql.writing(store) as conn:
+        plain_sql.insert_synced(conn, "filed_reports", {"id": "plain", **values}, store)
+
+    def raw(sql: str, key: str) -> dict:
+        with store.engine.connect() as conn:
+            cur = conn.exec_driver_sql(sql, (key,))
+            names = [d[0] for d in cur.cursor.description]
+            row = cur.fetchone()
+            assert row is not None, key
+            return dict(zip(names, row, strict=True))
+
+    times = ("created_at", "updated_at", "changed_at", "seq")
+    for sql in (
+        "SELECT *, typeof(figures) AS t1, typeof(deleted) AS t2, typeof(created_at) AS t3 FROM filed_reports WHERE id = ?",
+        "SELECT table_name, rev, changed_at, seq FROM change_log WHERE record_id = ?",
+    ):
+        orm, plain = raw(sql, "orm"), raw(sql, "plain")
+        assert {k: v for k, v in orm.items() if k not in (*times, "id")} == {
+            k: v for k, v in plain.items() if k not in (*times, "id")
+        }
+        for key in set(times) & set(orm) - {"seq"}:
+            assert len(orm[key]) == len(plain[key]) and orm[key][10] == plain[key][10] == " ", (
+                key,
+                orm,
+                plain,
+            )
+    with store.session() as session:
+        back = session.get(ReportSnapshot, "plain")
+        assert back is not None and back.figures == values["figures"] and back.rev == 1
+        assert back.exported_at == values["exported_at"] and back.device_id == store.device_id
