@@ -394,3 +394,23 @@ def test_the_sqlite_file_is_not_touched_by_a_failed_probe(store):
     before = path.read_bytes()
     assert direct.open_direct(store.data_dir) is None
     assert path.read_bytes() == before
+
+
+def test_the_last_views_key_is_the_stores_found_without_a_password(tmp_path, monkeypatch, keys):
+    """advisor_app.last_view takes its key from crypto.store_key(ask=False): the keyring's key as
+    the store finds it, never a password's — not even one in ADVISOR_DB_PASSWORD (a password store
+    keeps no view)."""
+    from advisor_app import last_view
+
+    keys.set_password(crypto.SERVICE, "store-key", KEY)
+    assert (
+        last_view.key_without_asking(tmp_path)
+        == crypto.store_key(tmp_path, create=False)
+        == bytes.fromhex(KEY)
+    )
+    crypto.set_password(tmp_path, "调解员的密码2026")
+    monkeypatch.setenv("ADVISOR_DB_PASSWORD", "调解员的密码2026")
+    assert crypto.store_key(tmp_path, create=False) is not None  # the store itself opens with it
+    assert last_view.key_without_asking(tmp_path) is None
+    monkeypatch.setenv("ADVISOR_DB_KEY", "zz")  # a bad key in the environment: the cold path, no error
+    assert last_view.key_without_asking(tmp_path) is None
