@@ -96,7 +96,7 @@ TOWNSHIP_HEADER = [
 ]
 
 
-def township_rows(figs: service.Figures) -> list[list[object]]:
+def township_rows(figs: service.MediationFigures) -> list[list[object]]:
     """各乡镇情况: one row per township of a county's figures, then 合计 (equal to the county's own)."""
     rows: list[list[object]] = []
     for t in figs.townships:
@@ -123,7 +123,7 @@ def township_rows(figs: service.Figures) -> list[list[object]]:
             total.success,
             "" if total.rate is None else total.rate,
             total.amount_wan,
-            figs.consultations.total,
+            sum(t.consultations for t in figs.townships),  # the county's own (tests/core/test_county.py)
             sum(t.villages for t in figs.townships),
             sum(t.unreported for t in figs.townships),
             sum(t.roster for t in figs.townships),
@@ -135,7 +135,7 @@ def township_rows(figs: service.Figures) -> list[list[object]]:
 def monthly(store: Store, region: str | None, period: Period, signature: Signature | None = None) -> Sheet:
     """人民调解工作统计月报表: report items as rows, dispute types as columns, 合计 first; a county's
     report ends with 各乡镇情况 (one row per township) and is signed by the county's 司法局."""
-    figs = service.compute(store, region, period)
+    figs = service.mediation_figures(store, region, period)
     signature = signature or Signature(unit=unit_name(store, figs.region_code))
     types = terms("dispute_types")
     by_type = figs.mediation["dispute_type"]

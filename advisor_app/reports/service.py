@@ -89,6 +89,44 @@ def compute(store: Store, region: str | None, period: Period, as_of: date | None
         )
 
 
+@dataclass
+class MediationFigures:
+    """What the 人民调解工作统计月报表 prints (a part of :class:`Figures`, computed alone: the monthly
+    export need not read the ratings, the overdue lists or the consultations' details)."""
+
+    region_code: str | None
+    region_name: str
+    period: Period
+    mediation: dict[str, dict[str, figures.MediationRow]]  # dimension -> key -> row
+    prevention: figures.Prevention
+    townships: list[figures.Township]  # a county's (or city's) per-township rows; else empty
+
+    @property
+    def total(self) -> figures.MediationRow:
+        return self.mediation["total"].get("合计") or figures.MediationRow("合计")
+
+
+def mediation_figures(store: Store, region: str | None, period: Period) -> MediationFigures:
+    """The monthly report's figures, equal to the same fields of :func:`compute` (tested)."""
+    region = allowed_region(store, region)
+    prefix = region_prefix(region)
+    with reading(store) as session:
+        cases = figures.case_groups(session, prefix, period)
+        townships: list[figures.Township] = []
+        if prefix and len(prefix) < figures.TOWNSHIP_DIGITS:  # a county or wider: 各乡镇情况
+            cons = figures.consultation_rollups(session, prefix, period)
+            villages = figures.villages(session, prefix, period, cases, cons)
+            townships = figures.townships(session, prefix, cases, cons, villages)
+        return MediationFigures(
+            region_code=region or None,
+            region_name=region_label(session, region),
+            period=period,
+            mediation={dim: figures.mediation_from(cases, dim) for dim in figures.DIMENSIONS},
+            prevention=figures.prevention(session, prefix, period, cases),
+            townships=townships,
+        )
+
+
 def records(
     store: Store,
     region: str | None,

@@ -246,6 +246,24 @@ def test_the_county_figures_are_the_sum_of_its_townships(county):
     assert service.compute(county, TOWNSHIPS[0], YEAR).townships == []  # nothing below to break down
 
 
+def test_the_monthly_report_figures_are_the_dashboards(county):
+    """The monthly export computes only its own part (service.mediation_figures); it must be the
+    same figures the 统计 page shows, for the county, a township and a village."""
+    village = next(v.code for v in service.compute(county, TOWNSHIPS[0], YEAR).villages)
+    for region in (None, TOWNSHIPS[0], village):
+        whole, part = service.compute(county, region, YEAR), service.mediation_figures(county, region, YEAR)
+        assert (part.region_code, part.region_name) == (whole.region_code, whole.region_name)
+        assert part.mediation == whole.mediation and part.prevention == whole.prevention
+        assert part.townships == whole.townships and part.total == whole.total
+    assert forms.township_rows(service.mediation_figures(county, None, YEAR))[-1][5] == whole_consultations(
+        county
+    )
+
+
+def whole_consultations(store) -> int:
+    return service.compute(store, None, YEAR).consultations.total
+
+
 def test_a_county_may_not_report_on_another_county(county):
     with pytest.raises(ValidationError, match="不在本机负责的范围内"):
         service.compute(county, OTHER_COUNTY, YEAR)

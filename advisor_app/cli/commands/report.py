@@ -115,6 +115,8 @@ def _filed(args: argparse.Namespace, store: Store) -> int:
 
 
 def register(subparsers) -> None:  # noqa: ANN001 - argparse's private subparsers action
+    """Every export runs on the direct store (``direct=True``: the figures, the scope and the filed
+    snapshot are plain SQL, so no SQLAlchemy is imported); the 报送记录 list reads the ORM's objects."""
     report = subparsers.add_parser("report", help=COMMAND_HELP["report"])
     sub = report.add_subparsers(dest="report", metavar="报表", required=True)
 
@@ -132,23 +134,23 @@ def register(subparsers) -> None:  # noqa: ANN001 - argparse's private subparser
     monthly = sub.add_parser("monthly", help="人民调解工作统计月报表")
     common(monthly)
     signed(monthly)
-    monthly.set_defaults(func=_monthly)
+    monthly.set_defaults(func=_monthly, direct=True)
 
     ledger = sub.add_parser("ledger", help="法律顾问工作台账")
     common(ledger)
     ledger.add_argument("--adviser", default=None, help="法律顾问姓名（默认全部）")
     signed(ledger)
-    ledger.set_defaults(func=_ledger)
+    ledger.set_defaults(func=_ledger, direct=True)
 
     roster = sub.add_parser("roster", help="法律明白人花名册（.xlsx）")
     common(roster, month=False)
     roster.add_argument("-o", "--output", required=True, help="输出文件 .xlsx")
-    roster.set_defaults(func=_roster)
+    roster.set_defaults(func=_roster, direct=True)
 
     rating = sub.add_parser("rating", help="服务评价情况及排名（自评率、满意率、回访率、整改率）")
     common(rating)
     rating.add_argument("-o", "--output", required=True, help="输出文件 .xlsx 或 .pdf")
-    rating.set_defaults(func=_rating)
+    rating.set_defaults(func=_rating, direct=True)
 
     filed = sub.add_parser("filed", help="已报送的月报表：本地区及下辖各村的报送记录和更正")
     filed.add_argument("--month", default=None, help="统计期间：2026-11（默认全部）")
@@ -157,4 +159,4 @@ def register(subparsers) -> None:  # noqa: ANN001 - argparse's private subparser
 
     hot = sub.add_parser("hot", help="热点研判：本月明显上升的纠纷类型和关键词")
     common(hot)
-    hot.set_defaults(func=_hot)
+    hot.set_defaults(func=_hot, direct=True)
