@@ -31,7 +31,6 @@ from advisor_app.data_folder import DB_NAME, default_data_dir
 from advisor_app.store import crypto, migrate
 
 if TYPE_CHECKING:
-    from advisor_app.domain.roles import RegionScope
     from advisor_app.store.database import Store
 
 # The pragmas of store/engine.py's connect hook (that module imports SQLAlchemy, so they are
@@ -94,10 +93,6 @@ class DirectStore:
             yield self.conn
         finally:
             self.conn.execute("COMMIT")  # nothing was written: COMMIT only ends the snapshot
-
-    def has_local_users(self) -> bool:
-        """Local users exist: their sign-in (services.users, the ORM) comes before any reading."""
-        return self.conn.execute("SELECT 1 FROM local_users LIMIT 1").fetchone() is not None
 
     def full_store(self) -> Store:
         """The full store (SQLAlchemy, the ORM's units of work) for what this interface cannot do:
@@ -218,55 +213,3 @@ def in_list(name: str, values: Iterable[Any], params: dict[str, Any]) -> str:
         params[f"{name}{n}"] = value
         marks.append(f":{name}{n}")
     return f"({', '.join(marks) or 'NULL'})"
-
-
-# --- the installation's scope -----------------------------------------------------------------------
-
-# The settings services.setup.installation_scope reads (that module imports SQLAlchemy; a test keeps
-# the names and the answer equal to its own).
-ROLE_SETTING = "role"
-REGION_SETTING = "region_code"
-SERVED_SETTING = "served_villages"
-ACCOUNT_REGIONS_SETTING = "sync_regions"
-
-
-def installation_scope(conn: Any) -> RegionScope | None:
-    """What ``services.setup.installation_scope`` answers (the regions this installation shows when
-    nobody is signed in locally; ``None``: not set up), read on either kind of connection."""
-    from advisor_app.domain.roles import RegionScope, Role
-
-    keys = (ROLE_SETTING, REGION_SETTING, SERVED_SETTING, ACCOUNT_REGIONS_SETTING)
-    params: dict[str, Any] = {}
-    found: dict[str, str | None] = dict(
-        rows(conn, f"SELECT key, value FROM settings WHERE key IN {in_list('k', keys, params)}", params)
-    )
-    who, code = found.get(ROLE_SETTING), found.get(REGION_SETTING)
-    if not who or not code:
-        return None
-    served = [c for c in (found.get(SERVED_SETTING) or "").split(",") if c]
-    if who in (Role.ADVISER, Role.MEDIATOR) and served:
-        roots = served
-    elif who == Role.TOWNSHIP:
-        roots = [_township_code(conn, code) or code]
-    else:  # a county its county code; an adviser or mediator with no village ticked the home region
-        roots = [code]
-    roots += [c for c in (found.get(ACCOUNT_REGIONS_SETTING) or "").split(",") if c]
-    scope = RegionScope.of_roots(roots)
-    params = {}
-    known = rows(conn, f"SELECT code FROM regions WHERE {scope.sql('code', params)}", params)
-    return RegionScope.of_roots(roots, (row[0] for row in known))
-
-
-def _township_code(conn: Any, code: str) -> str | None:
-    """The township a home region lies in (itself when it is one)."""
-    for _ in range(4):
-        found = rows(conn, "SELECT level, parent_code FROM regions WHERE code = :c", {"c": code})
-        if not found:
-            return None
-        level, parent = found[0]
-        if level == "township":
-            return code
-        if not parent:
-            return None
-        code = parent
-    return None

@@ -168,14 +168,15 @@ def test_sync_status_reads_local_state_without_network_client_or_models(written)
 
 
 def test_search_imports_neither_sqlalchemy_nor_alembic_nor_bulk_tools_nor_sync(written):
-    """Without local users the search runs on the direct store (the driver alone): the scope is
-    read with plain SQL (store.direct.installation_scope), the hits are named from the registry's
-    plain data; no service is imported (their package loads the store's SQLAlchemy half)."""
+    """The search runs on the direct store (the driver alone): the scope (services.users,
+    services.setup) is plain SQL on the driver, the hits are named from the registry's plain data,
+    and importing a service adds the 零上报 hook without loading the ORM."""
     modules, out = _imported(written, "search", "宅基地", store=False)
     assert out.startswith("咨询\t") and "宅基地界址不清" in out
-    assert "advisor_app.store.direct" in modules and "advisor_app.domain.record_kinds" in modules
+    assert "advisor_app.store.direct" in modules and "advisor_app.services.users" in modules
+    assert "advisor_app.domain.record_kinds" in modules
     assert _under(modules, (*NEVER_TO_READ, "sync", "keyring", "sqlcipher3", "sqlalchemy")) == []
-    assert _under(modules, (*NO_ORM, "advisor_app.services", "advisor_app.store.changes")) == []
+    assert _under(modules, (*NO_ORM, "advisor_app.services.zero_reports", "advisor_app.store.changes")) == []
 
 
 @pytest.mark.parametrize(

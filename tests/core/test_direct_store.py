@@ -186,41 +186,6 @@ def test_sync_status_counts_on_a_driver_connection_equal_the_engines(seeded):
         db.close()
 
 
-@pytest.mark.parametrize(
-    ("role", "region", "served", "account"),
-    [
-        ("司法所", TOWNSHIP, "", ""),
-        ("司法所", VILLAGE, "", ""),  # a village as home: its township
-        ("人民调解员", TOWNSHIP, f"{VILLAGE}", ""),
-        ("村法律顾问", VILLAGE_2, "", "610502101000"),
-        ("县司法局", "610502", "", ""),
-        (None, None, "", ""),  # not set up: no limit
-    ],
-)
-def test_the_installation_scope_is_that_of_setup(seeded, role, region, served, account):
-    from advisor_app.services import setup
-
-    if role:
-        seeded.set_setting("role", role)
-        seeded.set_setting("region_code", region)
-    seeded.set_setting("served_villages", served)
-    seeded.set_setting("sync_regions", account)
-    expected = setup.installation_scope(seeded)
-    db = direct.open_direct(seeded.data_dir)
-    assert db is not None
-    try:
-        found = direct.installation_scope(db.conn)
-    finally:
-        db.close()
-    assert found == expected and getattr(found, "prefixes", None) == getattr(expected, "prefixes", None)
-    assert (direct.ROLE_SETTING, direct.REGION_SETTING, direct.SERVED_SETTING) == (
-        setup.ROLE_SETTING,
-        setup.REGION_SETTING,
-        setup.SERVED_SETTING,
-    )
-    assert direct.ACCOUNT_REGIONS_SETTING == setup.ACCOUNT_REGIONS_SETTING
-
-
 def test_the_connection_is_set_up_as_the_engines(store):
     """The pragmas of store/engine.py's connect hook, and autocommit (BEGIN is the caller's)."""
     names = ("journal_mode", "synchronous", "foreign_keys", "busy_timeout", "cache_size")

@@ -1,9 +1,8 @@
 """`advisor search TEXT`: Chinese substring search over consultations and cases, one match a line.
 
-Runs on the direct store (``store.direct``: the driver alone, no SQLAlchemy) limited to the
-installation's regions. With local users the person signs in first (``ADVISOR_USER``, checked by
-services.users through the ORM) and their own regions limit the search: that part opens the full
-store; the search itself is the same SQL on the same kind of connection.
+Runs on the direct store (``store.direct``: the driver alone, no SQLAlchemy), limited to the
+installation's regions — or, with local users, to those of the person signed in from
+``ADVISOR_USER`` / ``ADVISOR_USER_PASSWORD`` (services.users reads users and scopes in plain SQL).
 """
 
 from __future__ import annotations
@@ -27,18 +26,15 @@ def register(sub) -> None:  # noqa: ANN001
 
 def run(args, db: DirectStore | Store) -> int:  # noqa: ANN001
     from advisor_app.domain.record_kinds import info_of
+    from advisor_app.services import users
     from advisor_app.store import direct
     from advisor_app.store import search as store_search
 
     with direct.as_direct(db) as db:
-        if db.has_local_users():
-            from advisor_app.services import users
-
-            store = db.full_store()
-            users.sign_in_from_env(store)  # only the signed-in user's villages are searched
-            scope = users.current_scope(store)
-        else:
-            scope = direct.installation_scope(db.conn)
+        # With local users, only the signed-in user's villages are searched (nobody signed in:
+        # nothing); without, the installation's. Plain SQL on the driver (services.users, .setup).
+        users.sign_in_from_env(db)
+        scope = users.current_scope(db)
         with db.reading() as conn:
             hits = store_search.search(conn, args.text, kind=args.kind, region_codes=scope, limit=args.limit)
     for hit in hits:
