@@ -44,22 +44,44 @@ def apply_font_size(size: int) -> None:
             window.size_nav_rows()
 
 
-def make_app(argv: Sequence[str] = ()) -> QApplication:
-    """The QApplication with names, translations, font and style (tests share this set-up)."""
+def style_sheet() -> str:
+    """The app's style sheet (resources/styles/app.qss), empty when it is missing."""
+    from advisor_app.resources import resources_dir
+
+    style = resources_dir() / "styles" / "app.qss"  # the frozen bundle keeps resources/ elsewhere
+    return style.read_text(encoding="utf-8") if style.exists() else ""
+
+
+def nav_rules(sheet: str) -> str:
+    """The navigation list's rules of ``sheet`` (one line each in app.qss, ``QListWidget#nav…``):
+    the only part of the sheet the first paint needs — the 工作台's bold titles are set as fonts."""
+    return "\n".join(line for line in sheet.splitlines() if line.startswith("QListWidget#nav"))
+
+
+def apply_style(app: QApplication, sheet: str, window: QWidget | None = None) -> None:
+    """The app-wide sheet; ``window``'s navigation list gives up the copy of its rules it was
+    painted with (``main``), which look the same under the app-wide sheet."""
+    app.setStyleSheet(sheet)
+    if window is not None and hasattr(window, "nav"):
+        window.nav.setStyleSheet("")
+
+
+def make_app(argv: Sequence[str] = (), *, style: bool = True) -> QApplication:
+    """The QApplication with names, translations, font and style (tests share this set-up).
+    ``style=False``: no style sheet yet (``main`` sets it once the window has been painted)."""
     app = QApplication.instance() or QApplication(list(argv) or [APPLICATION])
     QCoreApplication.setOrganizationName(ORGANISATION)
     QCoreApplication.setApplicationName(APPLICATION)
     from ui import i18n
+    from ui.fonts import use_han_ui_family
     from ui.startup_prefs import DEFAULT_FONT_SIZE, FONT_SETTING, LANGUAGE_SETTING
 
+    use_han_ui_family(app)
     settings = QSettings()
     app._translators = i18n.install(app, str(settings.value(LANGUAGE_SETTING, i18n.DEFAULT_LANGUAGE)))
     apply_font_size(int(settings.value(FONT_SETTING, DEFAULT_FONT_SIZE)))
-    from advisor_app.resources import resources_dir
-
-    style = resources_dir() / "styles" / "app.qss"  # the frozen bundle keeps resources/ elsewhere
-    if style.exists():
-        app.setStyleSheet(style.read_text(encoding="utf-8"))
+    if style:
+        app.setStyleSheet(style_sheet())
     return app
 
 
@@ -95,7 +117,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         ),
     )
     args, qt_args = parser.parse_known_args(sys.argv[1:] if argv is None else argv)
-    app = make_app([sys.argv[0], *qt_args])
+    # The app-wide style sheet comes after the first paint: under one, every widget is polished
+    # by the sheet's style (~5 ms before the paint, more in its layout); the first page looks the
+    # same without it — its bold titles are fonts, the navigation list has its rules to itself.
+    app = make_app([sys.argv[0], *qt_args], style=False)
+    sheet = style_sheet()
 
     from advisor_app import last_view
     from advisor_app.domain.clock import china_today
@@ -105,6 +131,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     data_dir = args.data_dir or last_view.default_data_dir()
     view = load_view(data_dir, china_today())  # None unless exact for the store files as they are
     window = MainWindow(view=view)
+    window.nav.setStyleSheet(nav_rules(sheet))
     window.show()
     wait_exposed(app, window)  # painted before the event loop runs anything queued (the store)
     if probe.active:
@@ -123,6 +150,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             frame_lines=window.pages["workbench"].shown_lines(),
             frame_inked=inked_lists(window, painted),
         )
+    apply_style(app, sheet, window)
     window.painted()  # the rest of long 工作台 lists from now on
     start = Startup(app, window, data_dir, probe)
     QTimer.singleShot(0, start.open)  # after the first paint

@@ -243,9 +243,10 @@ def close_keeping_view(store: Store, today: date, *, keep: bool) -> None:
 
 
 def inked_lists(window: Any, image: Any) -> dict[str, bool]:
-    """Per 工作台 list of ``window``: whether ``image`` (the window grabbed) shows ink — text — in
-    the list's viewport. The probe reports it: a list whose layout was still pending when the
-    window was painted shows none however many lines it holds."""
+    """Per 工作台 list of ``window``: whether ``image`` (the window's pixels as painted,
+    ``QScreen.grabWindow``) shows ink — text — in the list's viewport. The probe reports it: a
+    list whose layout was still pending when the window was painted shows none however many
+    lines it holds."""
     from PySide6.QtCore import QPoint, QRect
     from PySide6.QtGui import QImage
 
@@ -265,6 +266,9 @@ def inked_lists(window: Any, image: Any) -> dict[str, bool]:
             int(viewport.height() * scale),
         )
         part = picture.copy(area)
+        if part.isNull():  # nothing painted yet: the window system holds no pixels for the window
+            out[name] = False
+            continue
         pixels = bytes(part.constBits())[: part.sizeInBytes()]
         out[name] = bool(pixels) and min(pixels) < 100  # text is dark (or red); the background light
     return out

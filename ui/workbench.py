@@ -11,7 +11,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
@@ -42,6 +42,13 @@ FOREGROUND_ROLE = 9  # Qt.ItemDataRole.ForegroundRole: a QColor is taken as the 
 MORE_ROWS = 400  # lines added per turn of the event loop after the first FIRST_ROWS
 
 
+class WorkbenchBox(QGroupBox):
+    """The 工作台's group boxes: their titles are bold by font (``_bold_title``), and app.qss's
+    bold rule is for the class ``.QGroupBox`` exactly, so the sheet, set once the window has been
+    painted (``ui.app.main``), leaves them as they were painted. A font rule matching a group box
+    has the sheet's style draw it itself, its title 2–3 px further right: the boxes would move."""
+
+
 class WorkbenchPage(QWidget):
     open_case = Signal(str)
     go_to = Signal(str)  # page key
@@ -54,6 +61,7 @@ class WorkbenchPage(QWidget):
         self.keep_view = False  # keep each load as the last view (the app sets it; tests need not)
         self.title = QLabel()
         self.title.setObjectName("pageTitle")
+        self.title.setFont(_weight(bold=True))  # app.qss says so too: the same look before it is set
         refresh = QPushButton(self.tr("Refresh"))
         refresh.clicked.connect(self.reload)
         new_consultation = QPushButton(self.tr("Log a consultation"))
@@ -73,7 +81,7 @@ class WorkbenchPage(QWidget):
         self.window = self._box(self.tr("Agreements inside the 30-day judicial confirmation window"))
         self.sync_label = QLabel()
         self.sync_label.setWordWrap(True)
-        sync_box = QGroupBox(self.tr("Waiting to sync"))
+        sync_box = WorkbenchBox(self.tr("Waiting to sync"))
         sync_layout = QVBoxLayout(sync_box)
         sync_layout.addWidget(self.sync_label)
         sync_button = QPushButton(self.tr("Open sync"))
@@ -82,9 +90,10 @@ class WorkbenchPage(QWidget):
         self.store_buttons = [refresh, new_consultation, new_case, sync_button]
         sync_layout.addWidget(sync_button)
         sync_layout.addStretch(1)
+        _bold_title(sync_box, self.sync_label, sync_button)
 
         # 差评回访: bad ratings waiting for their follow-up call, recorded in a dialog.
-        self.follow_up_box = QGroupBox(self.tr("Follow-ups of poor ratings"))
+        self.follow_up_box = WorkbenchBox(self.tr("Follow-ups of poor ratings"))
         self.follow_up_list = QListWidget()
         self.follow_up_list.setObjectName("followUps")
         self._batched(self.follow_up_list)
@@ -115,6 +124,13 @@ class WorkbenchPage(QWidget):
         follow_buttons.addWidget(self.decide_button)
         follow_buttons.addStretch(1)
         follow_layout.addLayout(follow_buttons)
+        _bold_title(
+            self.follow_up_box,
+            self.follow_up_list,
+            self.follow_up_button,
+            self.appeal_button,
+            self.decide_button,
+        )
         self.follow_ups: list[Any] = []  # ratings.FollowUp (or the last view's lines before the store)
         self.follow_up_dialog: Any = None  # ui.workbench_dialogs.FollowUpDialog
         self.appeal_dialog: Any = None  # AppealDialog or DecideDialog
@@ -199,7 +215,7 @@ class WorkbenchPage(QWidget):
         widget.setBatchSize(40)
 
     def _box(self, title: str) -> tuple[QGroupBox, QListWidget]:
-        box = QGroupBox(title)
+        box = WorkbenchBox(title)
         items = QListWidget()
         items.setObjectName(title)  # a key for the lines it shows (_set_rows)
         self._batched(items)
@@ -208,6 +224,7 @@ class WorkbenchPage(QWidget):
         # itemActivated is a double-click (or Enter) already: a second connection opened two windows
         items.itemActivated.connect(self._activated)
         QVBoxLayout(box).addWidget(items)
+        _bold_title(box, items)
         return box, items
 
     def _activated(self, item: QListWidgetItem) -> None:
@@ -327,6 +344,12 @@ class WorkbenchPage(QWidget):
             if late:
                 row.setData(FOREGROUND_ROLE, QColor(RED))
             widget.addItem(row)
+        if start == 0 and len(rows) >= FIRST_ROWS and widget.verticalScrollBar().maximum() == 0:
+            # A list this long needs its scroll bar: shown from the start (a range the list's
+            # layout then corrects), the word-wrapped lines are measured once at the width they
+            # keep, not first without the bar and again once it appears (docs/architecture.md,
+            # "Start-up"). Not by the bar's policy: its enum would build PySide's ``Qt`` namespace.
+            widget.verticalScrollBar().setRange(0, 1)
         if end < len(rows):
 
             def more() -> None:
@@ -438,6 +461,23 @@ class WorkbenchPage(QWidget):
             text = f"{item.case_no}  {item.title}  —  {item.due_on.isoformat()} {when}".rstrip()
             rows.append((text, item.case_id, item.days < 0))
         self._set_rows(widget, rows)
+
+
+def _weight(*, bold: bool) -> QFont:
+    """A font that sets only the weight: family and size still follow the application's (字号)."""
+    font = QFont()
+    font.setBold(bold)
+    return font
+
+
+def _bold_title(box: QGroupBox, *children: QWidget) -> None:
+    """The group box's title bold, as app.qss makes other group boxes' titles, but by a font, so
+    the first paint needs no style sheet (``WorkbenchBox``). A font, unlike the sheet's, is
+    inherited: the box's contents are given the normal weight back."""
+    box.setFont(_weight(bold=True))
+    plain = _weight(bold=False)
+    for child in children:
+        child.setFont(plain)
 
 
 _DIALOGS = ("AppealDialog", "DecideDialog", "FollowUpDialog", "appeal_reason")

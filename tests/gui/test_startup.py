@@ -278,3 +278,149 @@ def test_the_view_of_an_encrypted_store_is_not_plaintext(data, tmp_path):
     assert second["warm"] is True  # decrypted before the window showed
     numbers, _follow_ups, _unsynced = expected_lines(data, **env)  # (after: opening the store changes it)
     assert _case_numbers(second["frame_lines"]) == numbers
+
+
+# --- the first paint, in process ------------------------------------------------------------------
+
+
+def _painted_frame(app, lines: int = 30):
+    """The main window's frame as ``ui.app.main`` paints it — no app-wide style sheet yet, the
+    navigation list with its own rules — its 工作台 lists holding ``lines`` lines each."""
+    from advisor_app.domain.clock import china_today
+    from advisor_app.domain.worklist_days import Item, Worklist
+    from ui.app import nav_rules, style_sheet
+    from ui.main_window import MainWindow
+    from ui.startup import FollowUpLine
+
+    today = china_today()
+    app.setStyleSheet("")
+    window = MainWindow()
+    window.nav.setStyleSheet(nav_rules(style_sheet()))
+    page = window.pages["workbench"]
+    items = [
+        Item(f"c{n}", f"（2026）临桥调字第 {n} 号", "邻里｜柏一新、柏二新 宅基地边界争议", today, n - 3)
+        for n in range(lines)
+    ]
+    page._show_lines(Worklist(items, items, items, 2))
+    page._show_follow_up_lines(
+        [
+            FollowUpLine(f"r{n}", "不满意", "法律咨询", "土地流转费没有付", "工作人员录入", today)
+            for n in range(lines)
+        ],
+        today,
+    )
+    return window, page
+
+
+def test_the_ink_is_read_from_what_was_painted_not_rendered_again(app):
+    """The probe takes its time when the expose has painted the window, then checks the ink in the
+    pixels that paint left (``grabWindow``): before the paint they hold none, where a ``grab()``
+    would have rendered the lists itself and found ink."""
+    from ui.app import wait_exposed
+    from ui.startup import inked_lists
+
+    window, _page = _painted_frame(app)
+    try:
+        window.show()
+        before = inked_lists(window, window.screen().grabWindow(window.winId()))
+        assert before == dict.fromkeys(before, False)
+        assert all(inked_lists(window, window.grab()).values())  # a grab renders: no proof of a paint
+        wait_exposed(app, window)
+        after = inked_lists(window, window.screen().grabWindow(window.winId()))
+        assert after == dict.fromkeys(after, True)
+    finally:
+        window.close()
+
+
+def test_the_style_sheet_set_after_the_first_paint_changes_nothing_seen(app):
+    """``main`` paints the window before the app-wide style sheet is set; setting it after must
+    leave the window as painted (the 工作台's boxes bold by font, outside the sheet's group box
+    rule; the navigation list with its own copy of its rules). Allowed: the lists' frame corners,
+    which the sheet's focus rule draws one level of grey darker."""
+    from PySide6.QtGui import QImage
+
+    from ui.app import apply_style, style_sheet, wait_exposed
+
+    window, page = _painted_frame(app)
+    try:
+        window.show()
+        wait_exposed(app, window)
+        first = (
+            window.screen().grabWindow(window.winId()).toImage().convertToFormat(QImage.Format.Format_RGB32)
+        )
+        apply_style(app, style_sheet(), window)
+        assert window.nav.styleSheet() == "" and app.styleSheet()
+        for _ in range(3):
+            app.processEvents()
+        window.repaint()
+        after = (
+            window.screen().grabWindow(window.winId()).toImage().convertToFormat(QImage.Format.Format_RGB32)
+        )
+        assert page.visits[0].font().bold() and not page.visits[1].font().bold()
+        assert first.size() == after.size()
+        a, b = bytes(first.constBits()), bytes(after.constBits())
+        changed = [(x, y) for n, (x, y) in enumerate(zip(a, b, strict=True)) if abs(x - y) > 2]
+        differ = sum(1 for x, y in zip(a[::4], b[::4], strict=True) if x != y)
+        assert not changed, f"{len(changed)} bytes changed by more than 2 levels"
+        assert differ <= 4 * 4  # at most the four corners of the four lists
+    finally:
+        window.close()
+
+
+def test_a_long_list_is_measured_at_one_width(app):
+    """Word-wrapped lines are measured one by one: a list long enough for a scroll bar has it from
+    its first layout, so its lines are not measured without it and again once it appears."""
+    from PySide6.QtWidgets import QStyledItemDelegate
+
+    from ui.app import wait_exposed
+    from ui.main_window import MainWindow
+
+    widths: dict[str, list[int]] = {}
+
+    class Counting(QStyledItemDelegate):
+        def __init__(self, name, parent):
+            super().__init__(parent)
+            self.name = name
+
+        def sizeHint(self, option, index):  # noqa: N802 - Qt override
+            widths.setdefault(self.name, []).append(option.rect.width())
+            return super().sizeHint(option, index)
+
+    made = MainWindow._workbench
+
+    def counted(self):
+        page = made(self)
+        for name, widget in (
+            ("visits", page.visits[1]),
+            ("overdue", page.overdue[1]),
+            ("window", page.window[1]),
+            ("follow_ups", page.follow_up_list),
+        ):
+            widget.setItemDelegate(Counting(name, widget))
+        return page
+
+    MainWindow._workbench = counted
+    try:
+        window, page = _painted_frame(app)
+    finally:
+        MainWindow._workbench = made
+    try:
+        window.show()
+        wait_exposed(app, window)
+        for name, measured in widths.items():
+            assert len(measured) <= 1.5 * FIRST_ROWS, (name, sorted(set(measured)))
+    finally:
+        window.close()
+
+
+def test_the_app_font_is_a_family_covering_han_where_the_system_has_one(app):
+    """No fallback lookup for Chinese before the first paint: the application font is the family
+    the system uses for Chinese UI text (``ui.fonts.HAN_UI_FAMILIES``, first found)."""
+    from PySide6.QtGui import QFontDatabase
+
+    from ui.fonts import HAN_UI_FAMILIES
+
+    present = [family for family in HAN_UI_FAMILIES if QFontDatabase.hasFamily(family)]
+    if not present:
+        pytest.skip("no family covering Han on this system")
+    assert app.font().family() == present[0]
