@@ -64,7 +64,9 @@ def use_han_ui_family(app: QApplication) -> str | None:
     paint) and every line is shaped across two fonts. The family a Chinese system uses for its UI
     anyway needs neither. Rare characters (CJK Ext B–G) still fall back: ``load_fallback_fonts``
     adds its fonts as substitutes of whatever family the application font then has."""
-    family = next((f for f in HAN_UI_FAMILIES if QFontDatabase.hasFamily(f)), None)
+    # one list, not hasFamily() per name: that asks fontconfig to resolve each absent name
+    installed = set(QFontDatabase.families())
+    family = next((f for f in HAN_UI_FAMILIES if f in installed), None)
     if family is not None and app.font().family() != family:
         font = QFont(app.font())
         font.setFamilies([family])
