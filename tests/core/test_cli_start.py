@@ -200,10 +200,14 @@ def test_help_of_export_and_print_loads_no_spreadsheet_pdf_or_store(tmp_path, wo
 
 def test_monthly_report_as_xlsx_loads_no_reportlab(written, tmp_path):
     output = tmp_path / "月报.xlsx"
-    modules, out = _imported(written, "report", "monthly", "--month", "2026-10", "-o", str(output))
+    modules, out = _imported(
+        written, "report", "monthly", "--month", "2026-10", "-o", str(output), store=False
+    )
     assert out.strip() == f"已导出：{output}" and output.stat().st_size > 0
-    assert "openpyxl" in modules  # the writer it needs (the check sees third-party packages)
-    assert _under(modules, ("reportlab", "advisor_app.reports.pdf", "advisor_app.documents")) == []
+    assert "xlsxwriter" in modules  # the writer it needs (the check sees third-party packages)
+    assert "advisor_app.store.direct" in modules  # on the direct store: no SQLAlchemy, no openpyxl
+    unused = ("reportlab", "advisor_app.reports.pdf", "advisor_app.documents", "openpyxl", "sqlalchemy")
+    assert _under(modules, unused) == []
     assert _under(modules, NEVER_TO_READ) == []
 
 
