@@ -26,7 +26,9 @@ from pathlib import Path
 
 from sqlalchemy import URL, Engine, create_engine, event
 
-BUSY_TIMEOUT_MS = 10000
+from advisor_app.store.direct import BUSY_TIMEOUT_MS as BUSY_TIMEOUT_MS  # re-exported
+from advisor_app.store.direct import PRAGMAS
+
 IMMEDIATE = "sqlite_immediate"  # execution option: begin with BEGIN IMMEDIATE
 _WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE", "CREATE", "DROP", "ALTER")
 _PENDING = "advisor_begin"
@@ -50,15 +52,8 @@ def sqlite_engine(path: Path, key: bytes | None = None) -> Engine:
     @event.listens_for(engine, "connect")
     def _pragmas(dbapi_conn, _record) -> None:  # noqa: ANN001 - DB-API connection
         cur = dbapi_conn.cursor()
-        # WAL keeps readers unblocked while the worker writes; FULL fsyncs every commit, so a
-        # power cut loses nothing that was reported saved.
-        cur.execute("PRAGMA journal_mode=WAL")
-        cur.execute("PRAGMA synchronous=FULL")
-        cur.execute("PRAGMA foreign_keys=ON")
-        cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-        # 32 MB of page cache: a township's dashboard reads the same pages several times per
-        # refresh, and on an encrypted store every page read from disk is decrypted again.
-        cur.execute("PRAGMA cache_size=-32768")
+        for pragma in PRAGMAS:  # the same as the CLI's direct store's (store/direct.py)
+            cur.execute(pragma)
         cur.close()
         # We issue BEGIN ourselves (below); the driver's implicit one would come too late.
         dbapi_conn.isolation_level = None

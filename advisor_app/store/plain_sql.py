@@ -14,7 +14,7 @@ a read is one statement; a write takes the lock up front with :func:`writing`.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
 from typing import Any
@@ -24,14 +24,15 @@ from advisor_app.domain.record_kinds import new_id
 
 __all__ = [
     "driver",
+    "in_list",
     "insert_local",
     "insert_synced",
     "reading",
     "rows",
     "stored",
     "stored_datetime",
+    "scalar",
     "utcnow",
-    "value",
     "writing",
 ]
 
@@ -99,15 +100,36 @@ def writing(store: Any) -> Iterator[Any]:
         conn.execute("COMMIT")
 
 
-def rows(source: Any, sql: str, params: dict[str, Any] | None = None) -> list[tuple]:
-    """Every row of ``sql`` (``:name`` parameters) on ``source``'s driver connection."""
+def rows(source: Any, sql: str, params: dict[str, Any] | None = None) -> list[tuple[Any, ...]]:
+    """Every row of ``sql`` (``:name`` parameters) as plain tuples.
+
+    On a SQLAlchemy ``Connection`` it runs as ``text()`` through the engine — its events (the BEGIN
+    handling of store/engine.py) and its statement cache; SQLAlchemy is loaded already then. On
+    anything else (a session, a direct store, a DB-API connection) on the driver connection: for
+    the grouped result sets of a long period SQLAlchemy's per-row processing costs more than
+    SQLite's own work, and the CLI's direct store never imports SQLAlchemy at all.
+    """
+    if hasattr(source, "exec_driver_sql"):
+        from sqlalchemy import text
+
+        return [tuple(row) for row in source.execute(text(sql), params or {})]
     return driver(source).execute(sql, params or {}).fetchall()
 
 
-def value(source: Any, sql: str, params: dict[str, Any] | None = None) -> Any:
-    """The first column of the first row, or ``None`` when there is no row."""
-    row = driver(source).execute(sql, params or {}).fetchone()
-    return None if row is None else row[0]
+def scalar(source: Any, sql: str, params: dict[str, Any] | None = None) -> Any:
+    """The first column of the first row of ``sql``, ``None`` when there is no row."""
+    found = rows(source, sql, params)
+    return found[0][0] if found else None
+
+
+def in_list(name: str, values: Iterable[Any], params: dict[str, Any]) -> str:
+    """``(:name0, :name1, …)`` for ``column IN …``, the values added to ``params`` (what SQLAlchemy's
+    expanding bind parameters do, without it)."""
+    marks = []
+    for n, item in enumerate(values):
+        params[f"{name}{n}"] = item
+        marks.append(f":{name}{n}")
+    return f"({', '.join(marks) or 'NULL'})"
 
 
 # --- writing a record as the ORM would ----------------------------------------------------------

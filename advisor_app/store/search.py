@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from advisor_app.domain.roles import region_filter
-from advisor_app.store.direct import rows
+from advisor_app.store.plain_sql import rows
 
 if TYPE_CHECKING:  # SQLAlchemy is imported where its text() is used: `advisor search` runs without it
     from sqlalchemy import Connection
@@ -147,7 +147,7 @@ def search(
     window does not fill it. Both paths give the same order, so the result is the same.
 
     ``conn``: a SQLAlchemy ``Connection`` (the desktop) or a DB-API one (the CLI's direct store,
-    ``store.direct``); the SQL is the driver's own either way (``direct.rows``).
+    ``store.direct``); the SQL is the driver's own either way (``plain_sql.rows``).
     """
     terms = [t for t in query.split() if t]
     if not terms:

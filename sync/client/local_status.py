@@ -2,7 +2,7 @@
 (被拒), open conflicts (冲突) and revisions set aside (已隔离).
 
 ``advisor sync-status`` and the desktop's status bar ask this without a network. It is plain SQL
-in the driver's own form (``advisor_app.store.direct.rows``), run on a SQLAlchemy connection of the
+in the driver's own form (``advisor_app.store.plain_sql.rows``), run on a SQLAlchemy connection of the
 store's engine (the desktop, the sync client) or on the DB-API connection of the CLI's direct store:
 no SQLAlchemy to import, no ORM models, no transport (requests), no field rules of the protocol, so
 the command starts in a fraction of what the whole client costs to import. The sync client counts and selects what it pushes with these same functions
@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from advisor_app.store.direct import DirectStore, in_list, rows, scalar
+from advisor_app.store.direct import DirectStore
+from advisor_app.store.plain_sql import in_list, rows, scalar
 
 if TYPE_CHECKING:
     from advisor_app.store import Store
