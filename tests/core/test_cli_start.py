@@ -212,7 +212,7 @@ def test_monthly_report_as_xlsx_loads_no_reportlab(written, tmp_path):
 
 
 def test_zero_report_hook_corrects_when_services_load_after_the_first_unit_of_work(seeded):
-    """The 零上报 correction is a hook of the store's sessions (store.database.add_before_flush), not
+    """The 零上报 correction is a hook of the store's sessions (store.flush_hooks.add_before_flush), not
     of the ORM's Session class: it applies to a store whose session factory was made before any
     service was imported, and runs after the change-log hook (the correction is a logged revision)."""
     from advisor_app.services import zero_reports
