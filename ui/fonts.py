@@ -9,13 +9,10 @@ shows, never on the start-up path.
 
 from __future__ import annotations
 
-import logging
-
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
-log = logging.getLogger(__name__)
 DELAY_MS = 800  # after the first paint of the main window
 # Families that cover Han and that systems use for their own Chinese UI text, first found wins:
 # Windows (all since 8), macOS, then Linux's usual ones (fontconfig's match for :lang=zh-cn).
@@ -44,7 +41,10 @@ def load_fallback_fonts() -> list[str]:
     for path in fallback_files():
         font_id = QFontDatabase.addApplicationFont(str(path))
         if font_id < 0:
-            log.warning("无法加载生僻字字体 %s", path.name)
+            import logging  # here, not at the top: every module name imported before the first
+            # paint costs a read of its source (PySide's import hook, docs/architecture.md)
+
+            logging.getLogger(__name__).warning("无法加载生僻字字体 %s", path.name)
             continue
         families += [f for f in QFontDatabase.applicationFontFamilies(font_id) if f not in families]
     app = QApplication.instance()

@@ -12,7 +12,6 @@ shortcuts, the 工作台 read from the store). ``MainWindow(store, tasks)`` does
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -50,6 +49,8 @@ def record_pages() -> dict[str, str]:
 
 def _dashboard(store: Store, tasks: Any) -> QWidget:
     """The reports engineer's DashboardView, or a placeholder until it lands."""
+    import importlib
+
     try:
         module = importlib.import_module("ui.dashboard")
         return module.DashboardView(store, tasks=tasks)
@@ -180,6 +181,8 @@ class MainWindow(QMainWindow):
     # --- pages ------------------------------------------------------------------------------------
 
     def _page(self, module: str, name: str) -> QWidget:
+        import importlib  # (not before the first paint: docs/architecture.md, "Start-up")
+
         cls = getattr(importlib.import_module(module), name)
         return cls(self.store, self.tasks)
 

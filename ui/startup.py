@@ -11,7 +11,6 @@ inside the functions that run once the store is open.
 from __future__ import annotations
 
 import json
-import logging
 import os
 import time
 from datetime import date
@@ -201,6 +200,8 @@ def read_follow_ups(store: Store, part: WorklistPart, *, keep: bool = False) -> 
             elif last_view.stamp(store.data_dir) == part.stamp:
                 last_view.write(store.data_dir, content_of(snapshot), part.stamp, store.key)
         except Exception:  # keeping the view is a convenience: never at the cost of the 工作台
+            import logging  # (not before the first paint: docs/architecture.md, "Start-up")
+
             logging.getLogger(__name__).exception("上次的工作台未能保存")
     return snapshot
 
@@ -233,6 +234,8 @@ def close_keeping_view(store: Store, today: date, *, keep: bool) -> None:
         elif keep:
             last_view.delete(store.data_dir)
     except Exception:  # the view is a convenience: the store still closes, the next start is cold
+        import logging
+
         logging.getLogger(__name__).exception("上次的工作台未能保存")
         last_view.delete(store.data_dir)
     finally:

@@ -312,6 +312,19 @@ def _painted_frame(app, lines: int = 30):
     return window, page
 
 
+def _dispose(window, app) -> None:
+    """The window deleted now, not left for later tests: left alive, these frames crashed Qt in a
+    later test's make_app (re-polishing every widget under the app-wide sheet) when the whole
+    start-up file ran before tests/gui/test_main_window.py. The app's own sequence — apply_style
+    after the paint, then 字号 changes re-setting the sheet — was checked not to crash."""
+    from PySide6.QtCore import QCoreApplication
+
+    window.close()
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, 52)  # QEvent.Type.DeferredDelete
+    app.processEvents()
+
+
 def test_the_ink_is_read_from_what_was_painted_not_rendered_again(app):
     """The probe takes its time when the expose has painted the window, then checks the ink in the
     pixels that paint left (``grabWindow``): before the paint they hold none, where a ``grab()``
@@ -329,7 +342,7 @@ def test_the_ink_is_read_from_what_was_painted_not_rendered_again(app):
         after = inked_lists(window, window.screen().grabWindow(window.winId()))
         assert after == dict.fromkeys(after, True)
     finally:
-        window.close()
+        _dispose(window, app)
 
 
 def test_the_style_sheet_set_after_the_first_paint_changes_nothing_seen(app):
@@ -364,7 +377,7 @@ def test_the_style_sheet_set_after_the_first_paint_changes_nothing_seen(app):
         assert not changed, f"{len(changed)} bytes changed by more than 2 levels"
         assert differ <= 4 * 4  # at most the four corners of the four lists
     finally:
-        window.close()
+        _dispose(window, app)
 
 
 def test_a_long_list_is_measured_at_one_width(app):
@@ -410,7 +423,7 @@ def test_a_long_list_is_measured_at_one_width(app):
         for name, measured in widths.items():
             assert len(measured) <= 1.5 * FIRST_ROWS, (name, sorted(set(measured)))
     finally:
-        window.close()
+        _dispose(window, app)
 
 
 def test_the_app_font_is_a_family_covering_han_where_the_system_has_one(app):
