@@ -39,7 +39,8 @@ class Filters:
 class Column:
     key: str
     expr: str  # SQL for the value shown (and sorted on)
-    sort: str | None = None  # SQL to sort on when it differs from ``expr``
+    # SQL to sort on when it differs from ``expr``: one expression per key, each in the list's order
+    sort: tuple[str, ...] = ()
     pinyin: bool = False  # a Chinese name: sorted by its stored pinyin key (sort_keys, migration 0016)
 
 
@@ -70,12 +71,12 @@ SPECS: dict[str, Spec] = {
         type_expr="t.subcategory",
         status_expr="t.status",
         columns=(
-            Column("occurred_at", "substr(t.occurred_at, 1, 16)", "t.occurred_at"),
+            Column("occurred_at", "substr(t.occurred_at, 1, 16)", ("t.occurred_at",)),
             Column("person_name", "t.person_name", pinyin=True),
             REGION,
             Column("category", "t.category"),
             Column("subcategory", "t.subcategory"),
-            Column("question", "substr(replace(t.question, char(10), ' '), 1, 60)", "t.question"),
+            Column("question", "substr(replace(t.question, char(10), ' '), 1, 60)", ("t.question",)),
             Column("referral", "t.referral"),
             Column("status", "t.status"),
             # the person's phone (masked like every list's phones), from the 服务对象 record
@@ -92,7 +93,7 @@ SPECS: dict[str, Spec] = {
         type_expr="t.dispute_type",
         status_expr="t.status",
         columns=(
-            Column("case_no", "t.case_no", "t.number_year, t.number_seq"),
+            Column("case_no", "t.case_no", ("t.number_year", "t.number_seq")),
             Column("accepted_on", "t.accepted_on"),
             REGION,
             Column("dispute_type", "t.dispute_type"),
@@ -101,7 +102,7 @@ SPECS: dict[str, Spec] = {
                 "(SELECT group_concat(p.name, '、') FROM case_parties p"
                 " WHERE p.case_id = t.id AND p.deleted = 0)",
             ),
-            Column("summary", "substr(replace(t.summary, char(10), ' '), 1, 50)", "t.summary"),
+            Column("summary", "substr(replace(t.summary, char(10), ' '), 1, 50)", ("t.summary",)),
             Column("status", "t.status"),
             Column("due_on", "t.due_on"),
         ),
@@ -224,7 +225,8 @@ def ids(
                 where.append(f"({spec.like_expr}) LIKE :like{n}")
         join = " LEFT JOIN regions r ON r.code = t.region_code" if column is REGION else ""
         order = "DESC" if desc else "ASC"
-        sort_sql = ", ".join(f"{part.strip()} {order}" for part in (column.sort or column.expr).split(","))
+        # never split an expression at its commas: 当事人's group_concat(p.name, '、') has one
+        sort_sql = ", ".join(f"{part} {order}" for part in (column.sort or (column.expr,)))
         if column.pinyin:
             _fill_sort_keys(conn, spec.table, column.expr)
             join = " LEFT JOIN sort_keys k ON k.record_id = t.id"
