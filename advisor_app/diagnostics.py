@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 DISTRIBUTION = "advisor-desk"
-PACKAGES = ("SQLAlchemy", "alembic", "reportlab", "keyring", "openpyxl", "PySide6")
+PACKAGES = ("SQLAlchemy", "alembic", "reportlab", "keyring", "openpyxl", "XlsxWriter", "PySide6")
 KEYRING_SERVICE = "advisor-desk-self-test"
 PUSHED_SEQ_SETTING = "sync.pushed_seq"  # the sync client's bookmark in change_log (services.worklist)
 # The backend each platform's installation is expected to use (keyring entry-point names).

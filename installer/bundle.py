@@ -117,7 +117,7 @@ def drop_binary(dest: str) -> bool:
 
 # Packages whose installed metadata the app reads at run time: its own version, the About
 # dialog's component versions, and keyring's backend entry points.
-METADATA = ("advisor-desk", "keyring", "SQLAlchemy", "alembic", "reportlab", "openpyxl", "PySide6")
+METADATA = ("advisor-desk", "keyring", "SQLAlchemy", "alembic", "reportlab", "openpyxl", "XlsxWriter", "PySide6")
 # Imported by name at run time (CLI plugins via pkgutil, migrations by Alembic, Qt pages lazily).
 HIDDEN_PACKAGES = ("advisor_app", "ui", "sync.client", "sync.protocol", "keyring.backends")
 
