@@ -16,6 +16,7 @@ import pytest
 
 from advisor_app.cli import commands
 from advisor_app.cli.main import build_parser, main
+from tests.cli_process import run_advisor
 from tests.conftest import VILLAGE
 
 
@@ -105,28 +106,7 @@ NO_ORM = ("sqlalchemy.orm", "advisor_app.domain.models")
 def _imported(data_dir, *words: str, store: bool = True) -> tuple[set[str], str]:
     """The modules a whole `advisor` process imported (``-X importtime``) and what it printed
     (``store``: the command opens the store, so SQLAlchemy must be in the tree)."""
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8", "ADVISOR_STORE_ENCRYPTION": "off"}
-    env.pop("ADVISOR_DATA_DIR", None)
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-X",
-            "importtime",
-            "-m",
-            "advisor_app.cli.main",
-            "--data-dir",
-            str(data_dir),
-            *words,
-        ],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
-    modules = {
-        line.rsplit("|", 1)[1].strip() for line in done.stderr.splitlines() if line.startswith("import time:")
-    }
+    modules, done = run_advisor(data_dir, *words)
     assert len(modules) > 20 and "advisor_app.cli.argparse_zh" in modules  # the parse saw the tree
     if store:
         assert "sqlalchemy" in modules  # the store's engine is always there

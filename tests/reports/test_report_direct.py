@@ -3,47 +3,20 @@ workbook as through the full store, and a filed snapshot the sync client sends l
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 
 from openpyxl import load_workbook
 from reports_dataset import TOWNSHIP
 
 from advisor_app.store import open_store
 from sync.client import local_status
+from tests.cli_process import run_advisor
 
 KEY = "5a" * 32  # ADVISOR_DB_KEY for the copy that must take the full path (a plain store to encrypt)
 
 
-def _advisor(data_dir, *words: str, **env: str) -> subprocess.CompletedProcess:
-    base = {**os.environ, "PYTHONIOENCODING": "utf-8", "ADVISOR_STORE_ENCRYPTION": "off"}
-    base.pop("ADVISOR_DATA_DIR", None)
-    base.pop("ADVISOR_DB_KEY", None)
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-X",
-            "importtime",
-            "-m",
-            "advisor_app.cli.main",
-            "--data-dir",
-            str(data_dir),
-            *words,
-        ],
-        capture_output=True,
-        text=True,
-        env={**base, **env},
-        timeout=120,
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
-    return done
-
-
-def _modules(done: subprocess.CompletedProcess) -> set[str]:
-    lines = done.stderr.splitlines()
-    return {line.rsplit("|", 1)[1].strip() for line in lines if line.startswith("import time:")}
+def _advisor(data_dir, *words: str, **env: str) -> set[str]:
+    return run_advisor(data_dir, *words, **env)[0]
 
 
 def _cells(path) -> list[list[object]]:
@@ -56,8 +29,7 @@ def test_monthly_report_without_sqlalchemy_equals_the_full_path_and_is_sent(data
     shutil.copytree(direct_dir, full_dir)
     month = ("report", "monthly", "--month", "2026-10", "--region", TOWNSHIP, "--filler", "王芳")
 
-    direct = _advisor(direct_dir, *month, "-o", str(tmp_path / "direct.xlsx"))
-    modules = _modules(direct)
+    modules = _advisor(direct_dir, *month, "-o", str(tmp_path / "direct.xlsx"))
     assert "advisor_app.store.direct" in modules and "xlsxwriter" in modules
     assert not [m for m in modules if m.split(".")[0] in ("sqlalchemy", "alembic", "openpyxl", "reportlab")]
 
@@ -65,7 +37,7 @@ def test_monthly_report_without_sqlalchemy_equals_the_full_path_and_is_sent(data
     full = _advisor(
         full_dir, *month, "-o", str(tmp_path / "full.xlsx"), ADVISOR_STORE_ENCRYPTION="", ADVISOR_DB_KEY=KEY
     )
-    assert "sqlalchemy" in _modules(full)
+    assert "sqlalchemy" in full
     assert _cells(tmp_path / "direct.xlsx") == _cells(tmp_path / "full.xlsx")
     assert any("桥南" in str(c) for row in _cells(tmp_path / "direct.xlsx") for c in row)
 
@@ -89,5 +61,5 @@ def test_monthly_report_without_sqlalchemy_equals_the_full_path_and_is_sent(data
 
     # a second export of the period lists its 更正 (none), read from the first filing in plain SQL
     again = _advisor(direct_dir, *month, "-o", str(tmp_path / "again.xlsx"))
-    assert "sqlalchemy" not in _modules(again)
+    assert "sqlalchemy" not in again
     assert ["无更正", None, None, None, None] in [row[:5] for row in _cells(tmp_path / "again.xlsx")]
