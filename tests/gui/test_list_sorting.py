@@ -52,7 +52,8 @@ def test_every_header_sorts_both_ways(window, qtbot, key):
     from ui.sync_status import SYNC_COLUMN
 
     for column, name in enumerate(lst.model.columns):
-        if header.isSectionHidden(column) or name == SYNC_COLUMN:  # 同步: a state outside the table, not sorted
+        # 同步 is a state kept outside the record's table: not sorted
+        if header.isSectionHidden(column) or name == SYNC_COLUMN:
             continue
         header.setSectionResizeMode(column, header.ResizeMode.Interactive)  # every section reachable
         lst.view.scrollTo(lst.model.index(0, column))
