@@ -20,6 +20,7 @@ from sqlalchemy import Engine, event, text
 
 from advisor_app.data_folder import APP_NAME, DB_NAME, default_data_dir  # noqa: F401 - the store's names
 from advisor_app.store import crypto, migrate
+from advisor_app.store.direct import DEFAULT_USER
 from advisor_app.store.engine import IMMEDIATE, sqlite_engine
 from advisor_app.store.flush_hooks import run_before_flush
 
@@ -40,7 +41,7 @@ class Store:
         self._session_factory: sessionmaker[Session] | None = None
         self._factory_lock = threading.Lock()  # the GUI, database and sync threads share a store
         self.device_id = self.setting("device_id") or self._init_device()
-        self.user = self.setting("user") or "本机用户"
+        self.user = self.setting("user") or DEFAULT_USER
         # Once logged in to a city server, numbers from local blocks are provisional.
         self.synced = bool(self.setting("server_url"))
 

@@ -15,15 +15,13 @@ Chinese error. So that a command has one code path either way, :meth:`DirectStor
 same small interface over a full store's own driver connection.
 
 The connection is in autocommit mode (``isolation_level=None``), as the engine's are: a caller that
-writes issues ``BEGIN IMMEDIATE`` / ``COMMIT`` itself; :meth:`DirectStore.reading` wraps several
-reads in one deferred transaction (one state of the store, never waiting for a writer).
+writes issues ``BEGIN IMMEDIATE`` / ``COMMIT`` itself (``plain_sql.writing``), and
+``plain_sql.reading`` wraps several reads in one deferred transaction, on this store as on a full one.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -87,16 +85,6 @@ class DirectStore:
     def settings(self) -> dict[str, str]:
         return dict(self.conn.execute("SELECT key, value FROM settings").fetchall())
 
-    @contextmanager
-    def reading(self) -> Iterator[Any]:
-        """The connection inside one deferred read transaction: several SELECTs see one state of
-        the store (WAL: a reader never waits for a writer)."""
-        self.conn.execute("BEGIN")
-        try:
-            yield self.conn
-        finally:
-            self.conn.execute("COMMIT")  # nothing was written: COMMIT only ends the snapshot
-
     def full_store(self) -> Store:
         """The full store (SQLAlchemy, the ORM's units of work) for what this interface cannot do:
         the one it was made of, or one opened now and closed with this one."""
@@ -124,20 +112,6 @@ class DirectStore:
             self.conn.close()
 
 
-@contextmanager
-def as_direct(store: Store | DirectStore) -> Iterator[DirectStore]:
-    """``store`` itself when direct, else :meth:`DirectStore.of` it for the while (for callers that
-    hold a full store and call a command's ``run`` directly)."""
-    if isinstance(store, DirectStore):
-        yield store
-        return
-    direct = DirectStore.of(store)
-    try:
-        yield direct
-    finally:
-        direct.close()
-
-
 def open_direct(data_dir: Path | str | None) -> DirectStore | None:
     """The store in ``data_dir`` opened through the driver alone, or ``None`` when opening it
     needs more than reading (see the module's docstring); then use ``database.open_store``."""
@@ -163,7 +137,7 @@ def open_direct(data_dir: Path | str | None) -> DirectStore | None:
         conn.isolation_level = None  # autocommit: BEGIN is the caller's (as the engine's connections)
         for pragma in PRAGMAS:
             conn.execute(pragma)
-        if _revision(conn) != migrate.head_revision():
+        if migrate.revision_of(conn) != migrate.head_revision():
             conn.close()
             return None  # open_store backs it up and upgrades it
         direct = DirectStore(data_dir, conn, key)
@@ -175,13 +149,3 @@ def open_direct(data_dir: Path | str | None) -> DirectStore | None:
         conn.close()
         return None  # open_store writes one
     return direct
-
-
-def _revision(conn: Any) -> str | None:
-    known = conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
-    ).fetchone()
-    if known is None:
-        return None
-    row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-    return row[0] if row else None

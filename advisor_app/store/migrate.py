@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from advisor_app.store.backup import backup_file
 
@@ -44,16 +44,22 @@ def head_revision() -> str:
 
 
 def current_revision(engine: Engine) -> str | None:
-    from sqlalchemy import text
+    from advisor_app.store.plain_sql import driver
 
     with engine.connect() as conn:
-        # sqlite_master rather than SQLAlchemy's inspector: no reflection machinery at start-up.
-        known = conn.execute(
-            text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'")
-        ).first()
-        if known is None:
-            return None
-        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        return revision_of(driver(conn))
+
+
+def revision_of(conn: Any) -> str | None:
+    """The store's Alembic revision read on a DB-API connection (the engine's or the CLI's direct
+    store's); sqlite_master rather than SQLAlchemy's inspector: no reflection machinery at start-up."""
+    known = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
+    ).fetchone()
+    if known is None:
+        return None
+    row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    return row[0] if row else None
 
 
 def upgrade(

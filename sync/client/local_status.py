@@ -16,11 +16,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from advisor_app.store.direct import DirectStore
-from advisor_app.store.plain_sql import in_list, rows, scalar
+from advisor_app.store.plain_sql import in_list, reading, rows, scalar
 
 if TYPE_CHECKING:
     from advisor_app.store import Store
+    from advisor_app.store.direct import DirectStore
 
 # A SQLAlchemy Connection of the store's engine, or a DB-API connection (store.direct).
 Connection = Any
@@ -220,7 +220,7 @@ def status(store: Store | DirectStore, last_ok: datetime | None = None) -> SyncS
     """The sync state of ``store`` (``last_ok``: a running client's newer, not yet saved, last sync),
     the full store or the direct one (one read transaction either way)."""
     settings = store.settings()
-    with store.reading() if isinstance(store, DirectStore) else store.engine.connect() as conn:
+    with reading(store) as conn:
         queued = queued_count(conn)
         counts = problem_counts(conn)
         held_aside = quarantine_count(conn)

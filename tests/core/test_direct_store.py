@@ -12,7 +12,7 @@ import keyring
 import pytest
 
 from advisor_app.cli.main import main
-from advisor_app.store import crypto, direct, migrate, open_store
+from advisor_app.store import crypto, direct, migrate, open_store, plain_sql
 from tests.conftest import TOWNSHIP, VILLAGE, VILLAGE_2
 from tests.sync_client.memkeyring import MemoryKeyring
 
@@ -174,7 +174,7 @@ def test_sync_status_counts_on_a_driver_connection_equal_the_engines(seeded):
                 local_status.problem_counts(conn),
                 local_status.quarantine_listing(conn),
             )
-        with db.reading() as conn:
+        with plain_sql.reading(db) as conn:
             mine = (
                 local_status.queued_records(conn),
                 local_status.problem_counts(conn),
@@ -201,7 +201,7 @@ def test_the_connection_is_set_up_as_the_engines(store):
         assert [db.conn.execute(f"PRAGMA {n}").fetchone()[0] for n in names] == expected
         assert db.conn.isolation_level is None and not db.conn.in_transaction
         assert (db.device_id, db.user, db.synced, db.key) == (store.device_id, store.user, store.synced, None)
-        with db.reading():
+        with plain_sql.reading(db):
             assert db.conn.in_transaction
         assert not db.conn.in_transaction
     finally:

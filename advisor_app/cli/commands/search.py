@@ -27,16 +27,15 @@ def register(sub) -> None:  # noqa: ANN001
 def run(args, db: DirectStore | Store) -> int:  # noqa: ANN001
     from advisor_app.domain.record_kinds import info_of
     from advisor_app.services import users
-    from advisor_app.store import direct
+    from advisor_app.store import plain_sql
     from advisor_app.store import search as store_search
 
-    with direct.as_direct(db) as db:
-        # With local users, only the signed-in user's villages are searched (nobody signed in:
-        # nothing); without, the installation's. Plain SQL on the driver (services.users, .setup).
-        users.sign_in_from_env(db)
-        scope = users.current_scope(db)
-        with db.reading() as conn:
-            hits = store_search.search(conn, args.text, kind=args.kind, region_codes=scope, limit=args.limit)
+    # With local users, only the signed-in user's villages are searched (nobody signed in:
+    # nothing); without, the installation's. Plain SQL on the driver (services.users, .setup).
+    users.sign_in_from_env(db)
+    scope = users.current_scope(db)
+    with plain_sql.reading(db) as conn:
+        hits = store_search.search(conn, args.text, kind=args.kind, region_codes=scope, limit=args.limit)
     for hit in hits:
         print(f"{info_of(hit.kind).short}\t{hit.sort_at[:10]}\t{hit.record_id}\t{hit.title}")
     if not hits:
