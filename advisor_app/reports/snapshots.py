@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from advisor_app.domain.clock import to_china
+from advisor_app.domain.clock import to_china, utcnow
 from advisor_app.reports.scope import Period, prefix_range, region_prefix
 from advisor_app.reports.sheet import Sheet, Table
 from advisor_app.store import plain_sql
-from advisor_app.store.plain_sql import reading, utcnow
+from advisor_app.store.plain_sql import reading
 
 if TYPE_CHECKING:
     from advisor_app.domain.models import ReportSnapshot

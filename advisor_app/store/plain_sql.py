@@ -32,7 +32,6 @@ __all__ = [
     "stored",
     "stored_datetime",
     "scalar",
-    "utcnow",
     "writing",
 ]
 
