@@ -688,20 +688,27 @@ class DashboardView(QWidget):
         )  # read here, used on the job's thread
 
         def job(progress) -> Path | None:  # noqa: ANN001 - ui.tasks.Progress
+            def cancelled_before_writing() -> bool:
+                if progress.cancelled:
+                    return True
+                progress.report(1, 2, writing.replace("%1", path.name))
+                return False
+
             progress.report(0, 2, counting.replace("%1", EXPORTS[kind]))
             if kind == "monthly":
-                # as `advisor report monthly` files it: kept as the period's snapshot, and a
-                # second export of the period lists the 更正 since the first
-                sheet = forms.monthly_filed(store, region, period, by=users.actor(store))
-            elif kind == "rating":
-                sheet = rating_board.sheet(store, region, period)
+                # as `advisor report monthly` files it: kept as the period's snapshot once the file
+                # is written, and a second export of the period lists the 更正 since the first
+                written = forms.export_monthly_filed(
+                    store, region, period, path, by=users.actor(store), cancelled=cancelled_before_writing
+                )
             else:
-                sheet = forms.ledger(store, region, period)
-            if progress.cancelled:
-                return None
-            progress.report(1, 2, writing.replace("%1", path.name))
-            written = forms.export([sheet], path)
-            progress.report(2, 2)
+                if kind == "rating":
+                    sheet = rating_board.sheet(store, region, period)
+                else:
+                    sheet = forms.ledger(store, region, period)
+                written = None if cancelled_before_writing() else forms.export([sheet], path)
+            if written is not None:
+                progress.report(2, 2)
             return written
 
         def done(written: Path | None) -> None:

@@ -5,6 +5,7 @@ Each builder returns :class:`Sheet` objects; :func:`export` writes them as .xlsx
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -192,6 +193,29 @@ def monthly_filed(
     period was exported before, the sheet ends with the 更正 table (what changed since)."""
     sheet = monthly(store, region, period, signature)
     return snapshots.file(store, "monthly", allowed_region(store, region), period, sheet, by)
+
+
+def export_monthly_filed(
+    store: Store,
+    region: str | None,
+    period: Period,
+    path: Path | str,
+    signature: Signature | None = None,
+    by: str = "",
+    cancelled: Callable[[], bool] | None = None,
+) -> Path | None:
+    """Write the monthly report for filing to ``path`` and keep it as the period's filing — only
+    once the file is written: a workbook still open in Excel, a full disk, an unknown suffix or a
+    cancel (``cancelled()`` true before writing: ``None``) files nothing, and the next export's 更正
+    are still against what was really sent."""
+    sheet = monthly(store, region, period, signature)
+    scope = allowed_region(store, region)
+    kept = snapshots.with_corrections(store, "monthly", scope, period, sheet)
+    if cancelled is not None and cancelled():
+        return None
+    written = export([sheet], path)
+    snapshots.record(store, "monthly", scope, period, kept, by)
+    return written
 
 
 def _last_day(period: Period) -> date:

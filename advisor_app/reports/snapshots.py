@@ -99,6 +99,13 @@ def period_key(period: Period) -> str:
 def file(store: Store, form: str, region: str | None, period: Period, sheet: Sheet, by: str = "") -> Sheet:
     """Keep ``sheet`` as the snapshot of this export; when the period was exported before, append
     the 更正 table (what changed since the last export) to the sheet first."""
+    record(store, form, region, period, with_corrections(store, form, region, period, sheet), by)
+    return sheet
+
+
+def with_corrections(store: Store, form: str, region: str | None, period: Period, sheet: Sheet) -> dict:
+    """Append to ``sheet`` the 更正 table against the last filing of the period (none before the
+    first); return the cells to keep as this filing (:func:`record`, once the file is written)."""
     now = cells(sheet)
     previous = last(store, form, region, period)
     if previous is not None:
@@ -117,6 +124,11 @@ def file(store: Store, form: str, region: str | None, period: Period, sheet: She
                 [2.4, 1.2, 1, 1, 1],
             )
         )
+    return now
+
+
+def record(store: Store, form: str, region: str | None, period: Period, now: dict, by: str = "") -> None:
+    """Keep the cells of an export as the period's filing."""
     values = {
         "form": form,
         "period": period_key(period),
@@ -133,7 +145,6 @@ def file(store: Store, form: str, region: str | None, period: Period, sheet: She
             # no region, no scope to file it under on the server: kept here without a change-log
             # entry (rev 0 = never sent)
             plain_sql.insert_local(conn, "filed_reports", {"region_code": None, **values})
-    return sheet
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from advisor_app.domain.validation import ValidationError, parse_datetime
 from advisor_app.reports import figures, forms, service
 from advisor_app.reports.scope import month, parse_period
 from advisor_app.services import cases, consultations, ratings, screening, worklist, zero_reports
+from advisor_app.store import open_store
 
 VILLAGE, VILLAGE_2, TOWNSHIP = "610502100201", "610502100202", "610502100000"
 
@@ -492,3 +493,36 @@ def test_a_filing_written_in_plain_sql_is_the_row_the_orm_writes(seeded):
         back = session.get(ReportSnapshot, "plain")
         assert back is not None and back.figures == values["figures"] and back.rev == 1
         assert back.exported_at == values["exported_at"] and back.device_id == store.device_id
+
+
+def test_an_export_that_fails_or_is_cancelled_files_nothing(seeded, tmp_path, capsys):
+    """A workbook still open in Excel (here: a folder where the file should go), an unknown suffix
+    or a cancel keeps no filing: the next export's 更正 are against what was really sent."""
+    from advisor_app.reports import snapshots
+
+    period = month(2026, 10)
+    blocked = tmp_path / "月报.xlsx"
+    blocked.mkdir()  # the file cannot be written under this name
+    with pytest.raises(OSError):
+        forms.export_monthly_filed(seeded, TOWNSHIP, period, blocked, by="王")
+    with pytest.raises(ValueError, match="输出文件"):
+        forms.export_monthly_filed(seeded, TOWNSHIP, period, tmp_path / "月报.txt", by="王")
+    assert (
+        forms.export_monthly_filed(seeded, TOWNSHIP, period, tmp_path / "c.xlsx", cancelled=lambda: True)
+        is None
+    )
+    assert not (tmp_path / "c.xlsx").exists()
+    assert snapshots.filings(seeded, TOWNSHIP) == []
+    seeded.close()
+    assert cli(["--data-dir", str(seeded.data_dir), "report", "monthly", "--month", "2026-10",
+                "--region", TOWNSHIP, "-o", str(tmp_path / "月报.txt")]) == 2  # fmt: skip
+    assert "输出文件" in capsys.readouterr().err
+    written = tmp_path / "ok.xlsx"
+    assert cli(["--data-dir", str(seeded.data_dir), "report", "monthly", "--month", "2026-10",
+                "--region", TOWNSHIP, "-o", str(written)]) == 0  # fmt: skip
+    store = open_store(seeded.data_dir)
+    try:
+        (filing,) = snapshots.filings(store, TOWNSHIP)
+        assert filing.corrections is None and written.stat().st_size > 0
+    finally:
+        store.close()

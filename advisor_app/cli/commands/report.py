@@ -30,10 +30,10 @@ def _monthly(args: argparse.Namespace, store: Store) -> int:
     from advisor_app.services import users
 
     # Kept as the period's snapshot; a second export of the period lists the 更正 since the first.
-    sheet = forms.monthly_filed(
-        store, args.region, parse_period(args.month), _signature(args), by=users.actor(store)
+    written = forms.export_monthly_filed(
+        store, args.region, parse_period(args.month), args.output, _signature(args), by=users.actor(store)
     )
-    print(f"已导出：{forms.export([sheet], args.output)}")
+    print(f"已导出：{written}")
     return 0
 
 
